@@ -1,0 +1,10 @@
+import { routes } from '#functions/routes.ts';
+import { NotFound } from '#shared/errors.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { ports } from '#shared/store/repositories.ts';
+
+export const handler = httpHandler(routes.getAgency, async ({ principal }) => {
+  const profile = await ports.agencies.get(principal.agencyId);
+  if (!profile) throw new NotFound('本机关信息尚未登记');
+  return { status: 200, body: profile };
+});

@@ -1,0 +1,10 @@
+import { routes } from '#functions/routes.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { ports } from '#shared/store/repositories.ts';
+import { officerView } from '#shared/use-cases/officers.ts';
+
+export const handler = httpHandler(routes.listOfficers, async ({ query, principal }) => {
+  const page = await ports.officers.list(principal.agencyId, query.limit, query.cursor);
+  const now = ports.now();
+  return { status: 200, body: { ...page, items: page.items.map((officer) => officerView(officer, now)) } };
+});

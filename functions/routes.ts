@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import { ROLES } from '#shared/auth.ts';
+import { AgencyProfileInput } from '#shared/domain/agency.ts';
+import { ComplaintInput } from '#shared/domain/complaint.ts';
+import { CertificateNo, OfficerInput, StatusChangeInput } from '#shared/domain/officer.ts';
+import { defineRoute } from '#shared/http/route.ts';
+import { PageQuery } from '#shared/store/pagination.ts';
+import '#shared/zod-locale.ts';
+
+/**
+ * The route table: API Gateway routes (infra/stacks/stateless-stack.ts), the local server
+ * (infra/local/api-server.ts), validation, roles and the OpenAPI document all come from here.
+ */
+const anyRole = ROLES;
+const errorResponses = {
+  400: { description: '请求参数有误 VALIDATION_FAILED' },
+  401: { description: '未登录 UNAUTHENTICATED' },
+  403: { description: '无权限 FORBIDDEN' },
+} as const;
+
+const CertificateParams = z.strictObject({ certificateNo: CertificateNo });
+const AgencyQuery = z.object({ agencyId: z.string().trim().min(1).max(64).optional() });
+
+export const PublicCertificate = z.object({
+  name: z.string(),
+  agencyId: z.string(),
+  agencyName: z.string(),
+  unit: z.string(),
+  position: z.string(),
+  certificateNo: z.string(),
+  categories: z.array(z.string()),
+  categoryNames: z.array(z.string()),
+  region: z.string(),
+  status: z.enum(['valid', 'suspended', 'revoked', 'expired', 'not-yet-valid']),
+  statusName: z.string(),
+  validFrom: z.string(),
+  validTo: z.string(),
+  checkedAt: z.string(),
+});
+
+export const routes = {
+  createOfficer: defineRoute({
+    method: 'POST',
+    path: '/v1/officers',
+    handler: 'officers/create-officer',
+    access: ['admin', 'unit-head'],
+    summary: '登记执法人员及执法证 (PUB-5)',
+    body: OfficerInput,
+    responses: { 201: { description: 'the officer, with effectiveStatus' }, ...errorResponses, 409: { description: '证件编号已存在 CONFLICT' } },
+    idempotent: true,
+  }),
+  listOfficers: defineRoute({
+    method: 'GET',
+    path: '/v1/officers',
+    handler: 'officers/list-officers',
+    access: anyRole,
+    summary: '本机关执法人员列表',
+    query: z.object(PageQuery),
+    responses: { 200: { description: '{items, nextCursor?}' }, ...errorResponses },
+  }),
+  getOfficer: defineRoute({
+    method: 'GET',
+    path: '/v1/officers/{certificateNo}',
+    handler: 'officers/get-officer',
+    access: anyRole,
+    summary: '执法人员及证件状态历史',
+    params: CertificateParams,
+    responses: { 200: { description: 'the officer' }, ...errorResponses, 404: { description: 'NOT_FOUND' } },
+  }),
+  changeOfficerStatus: defineRoute({
+    method: 'POST',
+    path: '/v1/officers/{certificateNo}/status',
+    handler: 'officers/change-officer-status',
+    access: ['admin'],
+    summary: '执法证审验、暂扣、吊销：立即生效 (PUB-5)',
+    params: CertificateParams,
+    body: StatusChangeInput,
+    responses: {
+      200: { description: 'the officer after the change' },
+      ...errorResponses,
+      404: { description: 'NOT_FOUND' },
+      409: { description: 'CONFLICT' },
+      422: { description: 'INVALID_STATUS_CHANGE' },
+    },
+    idempotent: true,
+  }),
+  officerQr: defineRoute({
+    method: 'GET',
+    path: '/v1/officers/{certificateNo}/qr',
+    handler: 'officers/officer-qr',
+    access: anyRole,
+    summary: '亮证二维码 (SVG)，指向公开核验页 (PUB-7)',
+    params: CertificateParams,
+    responses: { 200: { description: 'SVG', contentType: 'image/svg+xml' }, ...errorResponses, 404: { description: 'NOT_FOUND' } },
+  }),
+  listComplaints: defineRoute({
+    method: 'GET',
+    path: '/v1/complaints',
+    handler: 'officers/list-complaints',
+    access: ['admin', 'unit-head', 'leader', 'supervisor'],
+    summary: '群众对执法人员的投诉',
+    query: z.object(PageQuery),
+    responses: { 200: { description: '{items, nextCursor?}' }, ...errorResponses },
+  }),
+  getAgency: defineRoute({
+    method: 'GET',
+    path: '/v1/agency',
+    handler: 'agency/get-agency',
+    access: anyRole,
+    summary: '本机关信息及股室',
+    responses: { 200: { description: 'the agency profile' }, ...errorResponses, 404: { description: 'NOT_FOUND' } },
+  }),
+  putAgency: defineRoute({
+    method: 'PUT',
+    path: '/v1/agency',
+    handler: 'agency/put-agency',
+    access: ['admin'],
+    summary: '维护本机关信息及股室',
+    body: AgencyProfileInput,
+    responses: { 200: { description: 'the agency profile' }, ...errorResponses },
+  }),
+  verifyOfficer: defineRoute({
+    method: 'GET',
+    path: '/public/v1/officers/{certificateNo}',
+    handler: 'public/verify-officer',
+    access: 'public',
+    summary: '公开核验执法证（扫码亮证）；浏览器得到核验页面 (PUB-5, PUB-7)',
+    params: CertificateParams,
+    query: AgencyQuery,
+    responses: {
+      200: { description: 'the certificate as the public sees it', schema: PublicCertificate },
+      400: errorResponses[400],
+      404: { description: 'NOT_FOUND' },
+      409: { description: '多个机关使用该编号，请带 agencyId' },
+    },
+  }),
+  fileComplaint: defineRoute({
+    method: 'POST',
+    path: '/public/v1/officers/{certificateNo}/complaints',
+    handler: 'public/file-complaint',
+    access: 'public',
+    summary: '投诉执法人员 (PUB-5)',
+    params: CertificateParams,
+    query: AgencyQuery,
+    body: ComplaintInput,
+    responses: {
+      202: { description: '{complaintId}', schema: z.object({ complaintId: z.string() }) },
+      400: errorResponses[400],
+      404: { description: 'NOT_FOUND' },
+    },
+    idempotent: true,
+  }),
+  openApi: defineRoute({
+    method: 'GET',
+    path: '/openapi.json',
+    handler: 'public/openapi',
+    access: 'public',
+    summary: 'OpenAPI document, generated from the route table and its zod schemas',
+    responses: { 200: { description: 'OpenAPI 3.1' } },
+  }),
+};
+
+export const routeTable = Object.values(routes);

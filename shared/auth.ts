@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+/** The roles of docs/api.md; in AWS they are Cognito groups or the external issuer's roles claim. */
+export const ROLES = ['officer', 'unit-head', 'reviewer', 'leader', 'admin', 'supervisor'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+export interface Principal {
+  sub: string;
+  name: string;
+  agencyId: string;
+  unitId?: string;
+  roles: Role[];
+}
+
+export interface ClaimNames {
+  roles: string;
+  agency: string;
+  unit: string;
+}
+
+type ClaimValue = string | number | boolean | string[] | undefined;
+
+/**
+ * API Gateway's JWT authorizer hands array claims to Lambda as one string, `"[admin officer]"`;
+ * the local runtime hands them over as arrays. Both, and comma-separated strings, are accepted.
+ */
+export function claimList(value: ClaimValue): string[] {
+  if (value === undefined) return [];
+  if (Array.isArray(value)) return value.map(String);
+  const text = String(value).trim();
+  const inner = text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1) : text;
+  return inner
+    .split(/[\s,]+/)
+    .map((part) => part.replace(/^"|"$/g, ''))
+    .filter((part) => part.length > 0);
+}
+
+/** The caller, from verified JWT claims; undefined when a claim the platform needs is missing. */
+export function principalFromClaims(
+  claims: Record<string, ClaimValue> | undefined,
+  names: ClaimNames,
+): Principal | undefined {
+  if (!claims) return undefined;
+  const sub = claims.sub;
+  const agencyId = claims[names.agency];
+  if (typeof sub !== 'string' || sub === '' || typeof agencyId !== 'string' || agencyId === '') {
+    return undefined;
+  }
+  const unitId = claims[names.unit];
+  const roles = claimList(claims[names.roles]).filter((role): role is Role => Role.safeParse(role).success);
+  return {
+    sub,
+    name: typeof claims.name === 'string' ? claims.name : sub,
+    agencyId,
+    ...(typeof unitId === 'string' && unitId !== '' ? { unitId } : {}),
+    roles,
+  };
+}
+
+export function hasAnyRole(principal: Principal, allowed: readonly Role[]): boolean {
+  return principal.roles.some((role) => allowed.includes(role));
+}

@@ -1,0 +1,17 @@
+/**
+ * The one source of "now" for domain code. In AWS it is the system clock; the local runtime can move
+ * it (`POST /dev/clock`) to show deadlines and schedules without waiting for them.
+ */
+let offsetMs = 0;
+
+export const clock = {
+  now(): Date {
+    return new Date(Date.now() + offsetMs);
+  },
+  set(now: Date): void {
+    offsetMs = now.getTime() - Date.now();
+  },
+  reset(): void {
+    offsetMs = 0;
+  },
+};

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/**
+ * The runtime configuration of every function and of the local runtime, read from the environment.
+ * Parsed once, at cold start: a missing or malformed variable fails the function before it serves.
+ */
+const ConfigSchema = z.object({
+  MAIN_TABLE: z.string().min(1),
+  JOURNAL_TABLE: z.string().min(1),
+  IDEMPOTENCY_TABLE: z.string().min(1),
+  EVIDENCE_BUCKET: z.string().min(1),
+  PUBLIC_BASE_URL: z.url(),
+  /** JWT claim names: Cognito puts groups in `cognito:groups`; an external OIDC issuer may differ. */
+  ROLES_CLAIM: z.string().min(1).default('roles'),
+  AGENCY_CLAIM: z.string().min(1).default('agencyId'),
+  UNIT_CLAIM: z.string().min(1).default('unitId'),
+  /** Set only on one machine: DynamoDB Local and the local S3 server. */
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  S3_ENDPOINT: z.url().optional(),
+  AWS_REGION: z.string().min(1).default('cn-north-1'),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+let cached: Config | undefined;
+
+export function config(): Config {
+  cached ??= ConfigSchema.parse(process.env);
+  return cached;
+}
+
+/** The names of the variables a function needs; CDK and the local runtime both set these. */
+export const configKeys = Object.keys(ConfigSchema.shape) as (keyof Config)[];

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+/** Legal dates and deadlines are calendar dates in China Standard Time. */
+export const LEGAL_TIME_ZONE = 'Asia/Shanghai';
+
+const legalDateFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: LEGAL_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The Asia/Shanghai calendar date (`YYYY-MM-DD`) of an instant. */
+export function legalDateOf(instant: Date): string {
+  return legalDateFormat.format(instant);
+}
+
+/** A calendar date `YYYY-MM-DD` that exists (no 2026-02-30). */
+export const LegalDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });

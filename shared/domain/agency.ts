@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+export const Unit = z.strictObject({
+  id: z.string().trim().min(1).max(64),
+  name: z.string().trim().min(1).max(100),
+});
+export type Unit = z.infer<typeof Unit>;
+
+/** An enforcing body (执法主体) and its units (股室): the tenant of every record. */
+export const AgencyProfileInput = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  region: z.string().trim().min(1).max(100),
+  units: z
+    .array(Unit)
+    .max(200)
+    .refine((units) => new Set(units.map((unit) => unit.id)).size === units.length, {
+      error: '股室编号不能重复',
+    }),
+});
+export type AgencyProfileInput = z.infer<typeof AgencyProfileInput>;
+
+export interface AgencyProfile extends AgencyProfileInput {
+  agencyId: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export function unitName(profile: AgencyProfile | undefined, unitId: string): string {
+  return profile?.units.find((unit) => unit.id === unitId)?.name ?? unitId;
+}

@@ -1,0 +1,85 @@
+import {
+  IdempotencyAlreadyInProgressError,
+  IdempotencyValidationError,
+} from '@aws-lambda-powertools/idempotency';
+import type { APIGatewayProxyResultV2 } from 'aws-lambda';
+import type { z } from 'zod';
+import { DomainError, type ErrorDetail } from '#shared/errors.ts';
+
+export interface ErrorBody {
+  error: { code: string; message: string; details: ErrorDetail[]; requestId?: string };
+}
+
+export function errorResponse(status: number, body: ErrorBody): APIGatewayProxyResultV2 {
+  return {
+    statusCode: status,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: JSON.stringify(body),
+  };
+}
+
+/** Zod issues as the API's details: one entry per bad field, unknown keys each named. */
+export function issueDetails(issues: readonly z.core.$ZodIssue[], prefix: (string | number)[] = []): ErrorDetail[] {
+  return issues.flatMap((issue) => {
+    const base = [...prefix, ...issue.path.map(String)];
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ path: [...base, key].join('.'), message: '不允许的字段' }));
+    }
+    return [{ path: base.length > 0 ? base.join('.') : 'body', message: issue.message }];
+  });
+}
+
+interface HttpLikeError {
+  statusCode?: number;
+  expose?: boolean;
+}
+
+/**
+ * One mapping from any thrown error to an HTTP answer. Domain errors show their code, message and
+ * details; errors of the middlewares get their own codes; anything else is a 500 with a generic
+ * message (the caller logs it with the request id; the error object is never serialised).
+ */
+export function toErrorResponse(error: unknown, requestId: string): { status: number; body: ErrorBody } {
+  if (error instanceof DomainError) {
+    return {
+      status: error.status,
+      body: { error: { code: error.code, message: error.message, details: error.details } },
+    };
+  }
+  if (error instanceof IdempotencyAlreadyInProgressError) {
+    return {
+      status: 409,
+      body: { error: { code: 'CONFLICT', message: '相同的请求正在处理中，请稍后重试', details: [] } },
+    };
+  }
+  if (error instanceof IdempotencyValidationError) {
+    return {
+      status: 422,
+      body: {
+        error: {
+          code: 'IDEMPOTENCY_KEY_REUSED',
+          message: '幂等键已用于另一个不同的请求',
+          details: [{ path: 'Idempotency-Key', message: '请为不同的请求使用不同的幂等键' }],
+        },
+      },
+    };
+  }
+  const http = error as HttpLikeError;
+  if (http.expose && http.statusCode === 422) {
+    // @middy/http-json-body-parser: the body is not JSON.
+    return {
+      status: 400,
+      body: {
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: '请求参数有误',
+          details: [{ path: 'body', message: '请求体不是合法的 JSON' }],
+        },
+      },
+    };
+  }
+  return {
+    status: 500,
+    body: { error: { code: 'INTERNAL_ERROR', message: '服务器内部错误，请稍后重试', details: [], requestId } },
+  };
+}

@@ -1,0 +1,176 @@
+import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
+import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import middy, { type MiddlewareObj } from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import httpJsonBodyParser from '@middy/http-json-body-parser';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import { type Principal, hasAnyRole, principalFromClaims } from '#shared/auth.ts';
+import { config } from '#shared/config.ts';
+import { Forbidden, Unauthenticated, ValidationFailed, type ErrorDetail } from '#shared/errors.ts';
+import { errorResponse, issueDetails, toErrorResponse } from '#shared/http/errors.ts';
+import { type HttpResult, type RouteDef, type RouteInput, routeKey } from '#shared/http/route.ts';
+import { logger, metrics, tracer } from '#shared/observability.ts';
+import { dynamoClient } from '#shared/store/clients.ts';
+import '#shared/zod-locale.ts';
+import type { z } from 'zod';
+
+/** The API Gateway v2 event; on public routes there is no authorizer context. */
+export type HttpEvent = Omit<APIGatewayProxyEventV2WithJWTAuthorizer, 'requestContext' | 'body'> & {
+  requestContext: Omit<APIGatewayProxyEventV2WithJWTAuthorizer['requestContext'], 'authorizer'> & {
+    authorizer?: APIGatewayProxyEventV2WithJWTAuthorizer['requestContext']['authorizer'];
+  };
+  body?: unknown;
+};
+
+type Handler = (event: HttpEvent, context: Context) => Promise<APIGatewayProxyResultV2>;
+
+export type HandlerRequest<R extends RouteDef> = RouteInput<R> & {
+  principal: R['access'] extends 'public' ? Principal | undefined : Principal;
+  /** Lower-cased header names. */
+  headers: Record<string, string | undefined>;
+  requestId: string;
+};
+
+interface State {
+  principal?: Principal;
+  input?: RouteInput<RouteDef>;
+}
+
+/** Per-request state, keyed by the event: the local runtime serves requests concurrently in one process. */
+const requestState = new WeakMap<HttpEvent, State>();
+
+function stateOf(event: HttpEvent): State {
+  let state = requestState.get(event);
+  if (!state) {
+    state = {};
+    requestState.set(event, state);
+  }
+  return state;
+}
+
+function claimNames() {
+  const { ROLES_CLAIM, AGENCY_CLAIM, UNIT_CLAIM } = config();
+  return { roles: ROLES_CLAIM, agency: AGENCY_CLAIM, unit: UNIT_CLAIM };
+}
+
+/** Who is calling, and may they: 401 without a usable token, 403 without an allowed role. */
+function authorize(route: RouteDef): MiddlewareObj<HttpEvent, APIGatewayProxyResultV2> {
+  return {
+    before: (request) => {
+      const state = stateOf(request.event);
+      const claims = request.event.requestContext.authorizer?.jwt?.claims;
+      const principal = principalFromClaims(claims, claimNames());
+      if (route.access === 'public') {
+        state.principal = principal;
+        return;
+      }
+      if (!principal) throw new Unauthenticated();
+      if (!hasAnyRole(principal, route.access)) throw new Forbidden();
+      state.principal = principal;
+    },
+  };
+}
+
+/** Path, query and body against the route's zod schemas; every bad field is named. */
+function validate(route: RouteDef): MiddlewareObj<HttpEvent, APIGatewayProxyResultV2> {
+  return {
+    before: (request) => {
+      const { event } = request;
+      const state = stateOf(event);
+      const details: ErrorDetail[] = [];
+      const parse = (schema: z.ZodType | undefined, value: unknown) => {
+        if (!schema) return undefined;
+        const result = schema.safeParse(value);
+        if (!result.success) {
+          details.push(...issueDetails(result.error.issues));
+          return undefined;
+        }
+        return result.data;
+      };
+      const input = {
+        params: parse(route.params, event.pathParameters ?? {}),
+        query: parse(route.query, event.queryStringParameters ?? {}),
+        body: parse(route.body, event.body),
+      };
+      if (details.length > 0) throw new ValidationFailed(details);
+      state.input = input as RouteInput<RouteDef>;
+    },
+  };
+}
+
+/** The last word on errors: the format of docs/api.md, and a logged 500 for the unexpected. */
+function mapErrors(): MiddlewareObj<HttpEvent, APIGatewayProxyResultV2> {
+  return {
+    onError: (request) => {
+      const requestId = request.context.awsRequestId;
+      const { status, body } = toErrorResponse(request.error, requestId);
+      if (status >= 500) logger.error('unhandled error', { error: request.error as Error, requestId });
+      request.response = errorResponse(status, body);
+    },
+  };
+}
+
+function idempotency(route: RouteDef) {
+  return makeHandlerIdempotent({
+    persistenceStore: new DynamoDBPersistenceLayer({
+      tableName: config().IDEMPOTENCY_TABLE,
+      awsSdkV3Client: dynamoClient,
+    }),
+    config: new IdempotencyConfig({
+      eventKeyJmesPath: 'headers."idempotency-key"',
+      // The same key from another caller, or with another body, is refused rather than replayed.
+      payloadValidationJmesPath: '[requestContext.authorizer.jwt.claims.sub, body]',
+      throwOnNoIdempotencyKey: false,
+      expiresAfterSeconds: 24 * 60 * 60,
+    }),
+    keyPrefix: routeKey(route),
+  });
+}
+
+function toResult(result: HttpResult): APIGatewayProxyResultV2 {
+  const isJson = result.contentType === undefined;
+  return {
+    statusCode: result.status,
+    headers: {
+      'content-type': isJson ? 'application/json; charset=utf-8' : (result.contentType ?? ''),
+      ...result.headers,
+    },
+    body: result.body === undefined ? '' : isJson ? JSON.stringify(result.body) : String(result.body),
+  };
+}
+
+/**
+ * The one middy chain every HTTP handler uses, in order: tracer, logger, metrics, error mapping,
+ * header normalising, JSON body, roles check, zod validation, idempotency, then the handler.
+ * The handler is a thin adapter: it gets parsed input and the caller and returns an HttpResult.
+ */
+export function httpHandler<R extends RouteDef>(
+  route: R,
+  handle: (request: HandlerRequest<R>) => Promise<HttpResult>,
+): Handler {
+  const chain = middy<HttpEvent, APIGatewayProxyResultV2>()
+    .use(captureLambdaHandler(tracer))
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(logMetrics(metrics))
+    .use(mapErrors())
+    .use(httpHeaderNormalizer())
+    .use(route.body ? httpJsonBodyParser({ disableContentTypeCheck: true }) : {})
+    .use(authorize(route))
+    .use(validate(route));
+  if (route.idempotent) chain.use(idempotency(route));
+  return chain.handler(async (event, context) => {
+    const state = stateOf(event);
+    const input = state.input as RouteInput<R>;
+    const result = await handle({
+      ...input,
+      principal: state.principal as HandlerRequest<R>['principal'],
+      headers: event.headers,
+      requestId: context.awsRequestId,
+    });
+    return toResult(result);
+  }) as unknown as Handler;
+}

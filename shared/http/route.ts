@@ -1,0 +1,56 @@
+import type { z } from 'zod';
+import type { Role } from '#shared/auth.ts';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** `public` routes need no token; otherwise the caller must hold one of the roles. */
+export type Access = 'public' | readonly Role[];
+
+export interface ResponseDef {
+  description: string;
+  schema?: z.ZodType;
+  contentType?: string;
+}
+
+/**
+ * One row of the route table: the single source for the API Gateway routes (CDK), the local
+ * server, request validation, the roles check and the OpenAPI document.
+ */
+export interface RouteDef {
+  method: HttpMethod;
+  path: string;
+  /** The handler module under `functions/`, without extension; it exports `handler`. */
+  handler: string;
+  access: Access;
+  summary: string;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  responses: Record<number, ResponseDef>;
+  /** Writes a client may retry: honours the `Idempotency-Key` header. */
+  idempotent?: boolean;
+}
+
+export function defineRoute<const R extends RouteDef>(route: R): R {
+  return route;
+}
+
+export function routeKey(route: Pick<RouteDef, 'method' | 'path'>): string {
+  return `${route.method} ${route.path}`;
+}
+
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface RouteInput<R extends RouteDef> {
+  params: Parsed<R['params']>;
+  query: Parsed<R['query']>;
+  body: Parsed<R['body']>;
+}
+
+export interface HttpResult {
+  status: number;
+  body?: unknown;
+  /** Defaults to JSON; any other type sends `body` as a string. */
+  contentType?: string;
+  headers?: Record<string, string>;
+}

@@ -1,0 +1,46 @@
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Complaint } from '#shared/domain/complaint.ts';
+import { type Page, decodeCursor, encodeCursor } from '#shared/store/pagination.ts';
+
+export class ComplaintRepository {
+  readonly #db: DynamoDBDocumentClient;
+  readonly #table: string;
+
+  constructor(db: DynamoDBDocumentClient, table: string) {
+    this.#db = db;
+    this.#table = table;
+  }
+
+  async create(complaint: Complaint): Promise<void> {
+    await this.#db.send(
+      new PutCommand({
+        TableName: this.#table,
+        Item: {
+          pk: `AGENCY#${complaint.agencyId}`,
+          sk: `COMPLAINT#${complaint.complaintId}`,
+          type: 'complaint',
+          ...complaint,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  /** Newest first (complaint ids are ULIDs). */
+  async list(agencyId: string, limit: number, cursor?: string): Promise<Page<Complaint>> {
+    const { Items = [], LastEvaluatedKey } = await this.#db.send(
+      new QueryCommand({
+        TableName: this.#table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': `AGENCY#${agencyId}`, ':prefix': 'COMPLAINT#' },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor),
+      }),
+    );
+    const items = Items.map(({ pk: _pk, sk: _sk, type: _type, ...complaint }) => complaint as Complaint);
+    const nextCursor = encodeCursor(LastEvaluatedKey);
+    return { items, ...(nextCursor ? { nextCursor } : {}) };
+  }
+}

@@ -1,0 +1,125 @@
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Officer, StatusChange } from '#shared/domain/officer.ts';
+import { Conflict, NotFound } from '#shared/errors.ts';
+import { isConditionFailure } from '#shared/store/conditional.ts';
+import { type Page, decodeCursor, encodeCursor } from '#shared/store/pagination.ts';
+
+const keys = (agencyId: string, certificateNo: string) => ({
+  pk: `AGENCY#${agencyId}`,
+  sk: `OFFICER#${certificateNo}`,
+});
+
+/** Certificates are looked up by number alone from the public verification page. */
+const certificateIndexKeys = (agencyId: string, certificateNo: string) => ({
+  gsi1pk: `CERT#${certificateNo}`,
+  gsi1sk: `AGENCY#${agencyId}`,
+});
+
+function toItem(officer: Officer) {
+  return {
+    ...keys(officer.agencyId, officer.certificateNo),
+    ...certificateIndexKeys(officer.agencyId, officer.certificateNo),
+    type: 'officer',
+    ...officer,
+  };
+}
+
+function fromItem(item: Record<string, unknown>): Officer {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _type, ...officer } = item;
+  return officer as unknown as Officer;
+}
+
+export class OfficerRepository {
+  readonly #db: DynamoDBDocumentClient;
+  readonly #table: string;
+
+  constructor(db: DynamoDBDocumentClient, table: string) {
+    this.#db = db;
+    this.#table = table;
+  }
+
+  /** Certificate numbers are unique per agency. */
+  async create(officer: Officer): Promise<void> {
+    try {
+      await this.#db.send(
+        new PutCommand({
+          TableName: this.#table,
+          Item: toItem(officer),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) {
+        throw new Conflict('该执法证号已登记', [{ path: 'certificateNo', message: '本机关已有此证件编号' }]);
+      }
+      throw error;
+    }
+  }
+
+  async get(agencyId: string, certificateNo: string): Promise<Officer | undefined> {
+    const { Item } = await this.#db.send(
+      new GetCommand({ TableName: this.#table, Key: keys(agencyId, certificateNo), ConsistentRead: true }),
+    );
+    return Item ? fromItem(Item) : undefined;
+  }
+
+  /** Every agency's certificate with this number (normally one). */
+  async findByCertificate(certificateNo: string): Promise<Officer[]> {
+    const { Items = [] } = await this.#db.send(
+      new QueryCommand({
+        TableName: this.#table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': `CERT#${certificateNo}` },
+      }),
+    );
+    return Items.map(fromItem);
+  }
+
+  async list(agencyId: string, limit: number, cursor?: string): Promise<Page<Officer>> {
+    const { Items = [], LastEvaluatedKey } = await this.#db.send(
+      new QueryCommand({
+        TableName: this.#table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': `AGENCY#${agencyId}`, ':prefix': 'OFFICER#' },
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor),
+      }),
+    );
+    const nextCursor = encodeCursor(LastEvaluatedKey);
+    return { items: Items.map(fromItem), ...(nextCursor ? { nextCursor } : {}) };
+  }
+
+  /** Records a status decision, if nobody changed the certificate since `expectedVersion`. */
+  async changeStatus(officer: Officer, change: StatusChange): Promise<Officer> {
+    try {
+      const { Attributes } = await this.#db.send(
+        new UpdateCommand({
+          TableName: this.#table,
+          Key: keys(officer.agencyId, officer.certificateNo),
+          UpdateExpression:
+            'SET #status = :status, statusHistory = list_append(statusHistory, :change), validTo = :validTo, version = version + :one',
+          ConditionExpression: 'attribute_exists(pk) AND version = :version',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':status': change.status,
+            ':change': [change],
+            ':validTo': change.validTo ?? officer.validTo,
+            ':version': officer.version,
+            ':one': 1,
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return fromItem(Attributes ?? {});
+    } catch (error) {
+      if (isConditionFailure(error)) {
+        const current = await this.get(officer.agencyId, officer.certificateNo);
+        if (!current) throw new NotFound('执法人员不存在');
+        throw new Conflict('证件状态已被他人修改，请刷新后重试');
+      }
+      throw error;
+    }
+  }
+}

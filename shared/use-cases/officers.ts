@@ -1,0 +1,171 @@
+import { ulid } from 'ulid';
+import type { Principal } from '#shared/auth.ts';
+import { legalDateOf } from '#shared/dates.ts';
+import { type AgencyProfile, unitName } from '#shared/domain/agency.ts';
+import type { Complaint, ComplaintInput } from '#shared/domain/complaint.ts';
+import {
+  type EffectiveStatus,
+  type Officer,
+  type OfficerInput,
+  type StatusChangeInput,
+  categoryLabels,
+  effectiveStatus,
+  statusChangeRefusal,
+  statusLabels,
+} from '#shared/domain/officer.ts';
+import { Conflict, NotFound, RuleViolation } from '#shared/errors.ts';
+import type { AgencyRepository } from '#shared/store/agency-repository.ts';
+import type { ComplaintRepository } from '#shared/store/complaint-repository.ts';
+import type { OfficerRepository } from '#shared/store/officer-repository.ts';
+
+export interface OfficerPorts {
+  officers: OfficerRepository;
+  agencies: AgencyRepository;
+  complaints: ComplaintRepository;
+  now: () => Date;
+}
+
+/** The officer as staff see it: the certificate plus its status today. */
+export interface OfficerView extends Officer {
+  effectiveStatus: EffectiveStatus;
+}
+
+export function officerView(officer: Officer, now: Date): OfficerView {
+  return { ...officer, effectiveStatus: effectiveStatus(officer, legalDateOf(now)) };
+}
+
+/** Where the agency keeps a list of its units, an officer must belong to one of them. */
+function checkUnit(profile: AgencyProfile | undefined, unitId: string): void {
+  if (profile && profile.units.length > 0 && !profile.units.some((unit) => unit.id === unitId)) {
+    throw new RuleViolation('UNKNOWN_UNIT', '本机关没有该股室', [{ path: 'unitId', message: '股室不存在' }]);
+  }
+}
+
+export async function registerOfficer(
+  ports: OfficerPorts,
+  principal: Principal,
+  input: OfficerInput,
+): Promise<OfficerView> {
+  checkUnit(await ports.agencies.get(principal.agencyId), input.unitId);
+  const now = ports.now();
+  const officer: Officer = {
+    ...input,
+    agencyId: principal.agencyId,
+    status: 'valid',
+    statusHistory: [],
+    createdAt: now.toISOString(),
+    createdBy: principal.sub,
+    version: 1,
+  };
+  await ports.officers.create(officer);
+  return officerView(officer, now);
+}
+
+export async function getOfficer(ports: OfficerPorts, agencyId: string, certificateNo: string): Promise<Officer> {
+  const officer = await ports.officers.get(agencyId, certificateNo);
+  if (!officer) throw new NotFound('执法人员不存在', [{ path: 'certificateNo', message: '未找到该证件编号' }]);
+  return officer;
+}
+
+export async function changeOfficerStatus(
+  ports: OfficerPorts,
+  principal: Principal,
+  certificateNo: string,
+  input: StatusChangeInput,
+): Promise<OfficerView> {
+  const officer = await getOfficer(ports, principal.agencyId, certificateNo);
+  const refusal = statusChangeRefusal(officer, input);
+  if (refusal) throw new RuleViolation('INVALID_STATUS_CHANGE', refusal, [{ path: 'status', message: refusal }]);
+  const now = ports.now();
+  const updated = await ports.officers.changeStatus(officer, {
+    status: input.status,
+    reason: input.reason,
+    at: now.toISOString(),
+    by: principal.sub,
+    ...(input.validTo ? { validTo: input.validTo } : {}),
+  });
+  return officerView(updated, now);
+}
+
+/** What 亮证 verification shows a citizen: no user ids, no history, no internal notes. */
+export interface PublicCertificate {
+  name: string;
+  agencyId: string;
+  agencyName: string;
+  unit: string;
+  position: string;
+  certificateNo: string;
+  categories: string[];
+  categoryNames: string[];
+  region: string;
+  status: EffectiveStatus;
+  statusName: string;
+  validFrom: string;
+  validTo: string;
+  checkedAt: string;
+}
+
+/**
+ * Finds the certificate a citizen asks about. Numbers are unique per agency; the QR code names the
+ * agency, and a bare number that two agencies use asks the caller to say which.
+ */
+async function findCertificate(ports: OfficerPorts, certificateNo: string, agencyId?: string): Promise<Officer> {
+  if (agencyId !== undefined) return getOfficer(ports, agencyId, certificateNo);
+  const matches = await ports.officers.findByCertificate(certificateNo);
+  const [only, ...others] = matches;
+  if (!only) throw new NotFound('未查询到该执法证', [{ path: 'certificateNo', message: '未找到该证件编号' }]);
+  if (others.length > 0) {
+    throw new Conflict(
+      '多个执法机关使用该证件编号，请指定执法机关',
+      matches.map((match) => ({ path: 'agencyId', message: match.agencyId })),
+    );
+  }
+  return only;
+}
+
+export async function verifyCertificate(
+  ports: OfficerPorts,
+  certificateNo: string,
+  agencyId?: string,
+): Promise<PublicCertificate> {
+  const officer = await findCertificate(ports, certificateNo, agencyId);
+  const profile = await ports.agencies.get(officer.agencyId);
+  const now = ports.now();
+  const status = effectiveStatus(officer, legalDateOf(now));
+  return {
+    name: officer.name,
+    agencyId: officer.agencyId,
+    agencyName: profile?.name ?? officer.agencyId,
+    unit: unitName(profile, officer.unitId),
+    position: officer.position,
+    certificateNo: officer.certificateNo,
+    categories: officer.categories,
+    categoryNames: officer.categories.map((category) => categoryLabels[category]),
+    region: officer.region,
+    status,
+    statusName: statusLabels[status],
+    validFrom: officer.validFrom,
+    validTo: officer.validTo,
+    checkedAt: now.toISOString(),
+  };
+}
+
+export async function fileComplaint(
+  ports: OfficerPorts,
+  certificateNo: string,
+  agencyId: string | undefined,
+  input: ComplaintInput,
+): Promise<Complaint> {
+  const officer = await findCertificate(ports, certificateNo, agencyId);
+  const complaint: Complaint = {
+    ...input,
+    complaintId: ulid(),
+    agencyId: officer.agencyId,
+    certificateNo: officer.certificateNo,
+    officerName: officer.name,
+    receivedAt: ports.now().toISOString(),
+    status: 'received',
+  };
+  await ports.complaints.create(complaint);
+  return complaint;
+}
