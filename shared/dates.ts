@@ -17,3 +17,10 @@ export function legalDateOf(instant: Date): string {
 
 /** A calendar date `YYYY-MM-DD` that exists (no 2026-02-30). */
 export const LegalDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });
+
+/** A calendar date plus (or minus) whole days; plain calendar arithmetic, no time zone involved. */
+export function addCalendarDays(date: string, days: number): string {
+  const utc = new Date(`${date}T00:00:00Z`);
+  utc.setUTCDate(utc.getUTCDate() + days);
+  return utc.toISOString().slice(0, 10);
+}

@@ -6,5 +6,5 @@ import { Tracer } from '@aws-lambda-powertools/tracer';
 const serviceName = process.env.POWERTOOLS_SERVICE_NAME ?? 'enforcement-platform';
 
 export const logger = new Logger({ serviceName });
-export const metrics = new Metrics({ serviceName, namespace: 'EnforcementPlatform' });
+export const metrics = new Metrics({ serviceName, namespace: 'EnforcementPlatform', logger });
 export const tracer = new Tracer({ serviceName });

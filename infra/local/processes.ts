@@ -46,8 +46,8 @@ export interface RunResult {
 }
 
 /** Runs a command to completion and collects its output. */
-export async function run(command: string, args: string[], options: { input?: string } = {}): Promise<RunResult> {
-  const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+export async function run(command: string, args: string[]): Promise<RunResult> {
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => {
@@ -56,7 +56,6 @@ export async function run(command: string, args: string[], options: { input?: st
   child.stderr.on('data', (chunk) => {
     stderr += chunk;
   });
-  child.stdin.end(options.input ?? '');
   const [code] = (await once(child, 'close')) as [number | null];
   return { code, stdout, stderr };
 }

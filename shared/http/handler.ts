@@ -157,10 +157,9 @@ export function httpHandler<R extends RouteDef>(
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logMetrics(metrics))
     .use(mapErrors())
-    .use(httpHeaderNormalizer())
-    .use(route.body ? httpJsonBodyParser({ disableContentTypeCheck: true }) : {})
-    .use(authorize(route))
-    .use(validate(route));
+    .use(httpHeaderNormalizer());
+  if (route.body) chain.use(httpJsonBodyParser({ disableContentTypeCheck: true }));
+  chain.use(authorize(route)).use(validate(route));
   if (route.idempotent) chain.use(idempotency(route));
   return chain.handler(async (event, context) => {
     const state = stateOf(event);

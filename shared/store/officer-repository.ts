@@ -16,17 +16,24 @@ const certificateIndexKeys = (agencyId: string, certificateNo: string) => ({
   gsi1sk: `AGENCY#${agencyId}`,
 });
 
+/** Every agency's certificates by end date, for the expiry job. */
+const EXPIRY_INDEX_PK = 'CERT_VALID_TO';
+const expiryIndexSortKey = (officer: Pick<Officer, 'agencyId' | 'certificateNo'>, validTo: string) =>
+  `${validTo}#${officer.agencyId}#${officer.certificateNo}`;
+
 function toItem(officer: Officer) {
   return {
     ...keys(officer.agencyId, officer.certificateNo),
     ...certificateIndexKeys(officer.agencyId, officer.certificateNo),
+    gsi2pk: EXPIRY_INDEX_PK,
+    gsi2sk: expiryIndexSortKey(officer, officer.validTo),
     type: 'officer',
     ...officer,
   };
 }
 
 function fromItem(item: Record<string, unknown>): Officer {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _type, ...officer } = item;
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, gsi2pk: _g2, gsi2sk: _g2s, type: _type, ...officer } = item;
   return officer as unknown as Officer;
 }
 
@@ -91,6 +98,26 @@ export class OfficerRepository {
     return { items: Items.map(fromItem), ...(nextCursor ? { nextCursor } : {}) };
   }
 
+  /** Certificates of every agency whose end date is in [from, to], in date order. */
+  async listByValidTo(from: string, to: string): Promise<Officer[]> {
+    const officers: Officer[] = [];
+    let cursor: Record<string, unknown> | undefined;
+    do {
+      const { Items = [], LastEvaluatedKey } = await this.#db.send(
+        new QueryCommand({
+          TableName: this.#table,
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: { ':pk': EXPIRY_INDEX_PK, ':from': `${from}#`, ':to': `${to}#\uffff` },
+          ExclusiveStartKey: cursor,
+        }),
+      );
+      officers.push(...Items.map(fromItem));
+      cursor = LastEvaluatedKey;
+    } while (cursor);
+    return officers;
+  }
+
   /** Records a status decision, if nobody changed the certificate since `expectedVersion`. */
   async changeStatus(officer: Officer, change: StatusChange): Promise<Officer> {
     try {
@@ -99,13 +126,14 @@ export class OfficerRepository {
           TableName: this.#table,
           Key: keys(officer.agencyId, officer.certificateNo),
           UpdateExpression:
-            'SET #status = :status, statusHistory = list_append(statusHistory, :change), validTo = :validTo, version = version + :one',
+            'SET #status = :status, statusHistory = list_append(statusHistory, :change), validTo = :validTo, gsi2sk = :expiryKey, version = version + :one',
           ConditionExpression: 'attribute_exists(pk) AND version = :version',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
             ':status': change.status,
             ':change': [change],
             ':validTo': change.validTo ?? officer.validTo,
+            ':expiryKey': expiryIndexSortKey(officer, change.validTo ?? officer.validTo),
             ':version': officer.version,
             ':one': 1,
           },

@@ -1,0 +1,21 @@
+/**
+ * The scheduled jobs: EventBridge Scheduler runs them in AWS (infra/stacks/stateless-stack.ts), the
+ * local scheduler runs them on one machine, and `POST /dev/jobs/{name}` runs one now.
+ * Each handler is idempotent: a schedule may fire twice, and two runs may overlap.
+ */
+export interface JobDef {
+  name: string;
+  /** The handler module under `functions/`; it exports `handler(event) => summary`. */
+  handler: string;
+  everyMinutes: number;
+  description: string;
+}
+
+export const jobTable: JobDef[] = [
+  {
+    name: 'certificate-expiry',
+    handler: 'jobs/certificate-expiry',
+    everyMinutes: 24 * 60,
+    description: '标记即将到期（30日内）和已到期的执法证，供管理员审验换证',
+  },
+];

@@ -1,0 +1,11 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { jobHandler } from '#shared/jobs/handler.ts';
+import { metrics } from '#shared/observability.ts';
+import { ports } from '#shared/store/repositories.ts';
+import { certificateExpiryReport } from '#shared/use-cases/certificate-expiry.ts';
+
+export const handler = jobHandler(async () => {
+  const report = await certificateExpiryReport(ports);
+  metrics.addMetric('CertificatesExpiringSoon', MetricUnit.Count, report.certificates.length);
+  return report;
+});

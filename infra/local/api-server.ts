@@ -1,0 +1,270 @@
+import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import { z } from 'zod';
+import { jobTable } from '#functions/jobs.ts';
+import { routeTable } from '#functions/routes.ts';
+import { DevTokenIssuer, DevTokenRequest } from '#infra/local/dev-tokens.ts';
+import { clock } from '#shared/clock.ts';
+import type { HttpEvent } from '#shared/http/handler.ts';
+import { issueDetails } from '#shared/http/errors.ts';
+import { type RouteDef, routeKey } from '#shared/http/route.ts';
+
+type LambdaHandler = (event: unknown, context: Context) => Promise<unknown>;
+
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+interface CompiledRoute {
+  route: RouteDef;
+  pattern: RegExp;
+  names: string[];
+}
+
+function compile(route: RouteDef): CompiledRoute {
+  const names: string[] = [];
+  const segments = route.path.split('/').map((segment) => {
+    const param = /^\{(\w+)\}$/.exec(segment)?.[1];
+    if (param === undefined) return segment.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+    names.push(param);
+    return '([^/]+)';
+  });
+  return { route, pattern: new RegExp(`^${segments.join('/')}$`), names };
+}
+
+const handlers = new Map<string, Promise<LambdaHandler>>();
+
+/** Loads a handler module the way Lambda does: once, then reused ("warm"). */
+function loadHandler(module: string): Promise<LambdaHandler> {
+  let loaded = handlers.get(module);
+  if (!loaded) {
+    loaded = import(`../../functions/${module}.ts`).then((mod: { handler: LambdaHandler }) => mod.handler);
+    handlers.set(module, loaded);
+  }
+  return loaded;
+}
+
+function lambdaContext(functionName: string): Context {
+  const deadline = Date.now() + 30_000;
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
+    memoryLimitInMB: '1024',
+    awsRequestId: randomUUID(),
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8',
+    ...headers,
+  });
+  res.end(text);
+}
+
+const apiError = (code: string, message: string, details: { path: string; message: string }[] = []) => ({
+  error: { code, message, details },
+});
+
+async function readBody(req: IncomingMessage): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw Object.assign(new Error('body too large'), { status: 413 });
+    chunks.push(chunk);
+  }
+  return chunks.length === 0 ? undefined : Buffer.concat(chunks).toString('utf8');
+}
+
+/** API Gateway hands array claims to Lambda as `"[a b]"`; do the same so handlers see what AWS sends. */
+function apiGatewayClaims(claims: Record<string, unknown>): Record<string, string | number | boolean> {
+  return Object.fromEntries(
+    Object.entries(claims).map(([name, value]) => [
+      name,
+      Array.isArray(value) ? `[${value.join(' ')}]` : (value as string | number | boolean),
+    ]),
+  );
+}
+
+function toEvent(
+  req: IncomingMessage,
+  url: URL,
+  compiled: CompiledRoute,
+  match: RegExpExecArray,
+  body: string | undefined,
+  claims: Record<string, unknown> | undefined,
+): HttpEvent {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;
+  }
+  const query: Record<string, string> = {};
+  for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
+  const pathParameters = Object.fromEntries(
+    compiled.names.map((name, index) => [name, decodeURIComponent(match[index + 1] ?? '')]),
+  );
+  const now = new Date();
+  const key = routeKey(compiled.route);
+  return {
+    version: '2.0',
+    routeKey: key,
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    headers,
+    ...(Object.keys(query).length > 0 ? { queryStringParameters: query } : {}),
+    ...(compiled.names.length > 0 ? { pathParameters } : {}),
+    requestContext: {
+      accountId: 'local',
+      apiId: 'local',
+      domainName: headers.host ?? 'localhost',
+      domainPrefix: 'localhost',
+      http: {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        protocol: `HTTP/${req.httpVersion}`,
+        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
+      requestId: randomUUID(),
+      routeKey: key,
+      stage: '$default',
+      time: now.toUTCString(),
+      timeEpoch: now.getTime(),
+      ...(claims ? { authorizer: { principalId: '', integrationLatency: 0, jwt: { claims: apiGatewayClaims(claims), scopes: [] } } } : {}),
+    },
+    ...(body !== undefined ? { body } : {}),
+    isBase64Encoded: false,
+  } as HttpEvent;
+}
+
+function writeLambdaResult(res: ServerResponse, result: APIGatewayProxyResultV2): void {
+  if (typeof result === 'string') return send(res, 200, result);
+  const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)]));
+  res.writeHead(result.statusCode ?? 200, headers);
+  res.end(result.isBase64Encoded && result.body ? Buffer.from(result.body, 'base64') : (result.body ?? ''));
+}
+
+/** Runs a scheduled job's handler now, as the scheduler would; returns what it did. */
+export async function runJob(name: string): Promise<unknown> {
+  const job = jobTable.find((candidate) => candidate.name === name);
+  if (!job) return undefined;
+  const handler = await loadHandler(job.handler);
+  return handler({ job: job.name, time: clock.now().toISOString() }, lambdaContext(job.name));
+}
+
+const ClockRequest = z.strictObject({ now: z.iso.datetime({ offset: true }) });
+
+/**
+ * The local HTTP API: turns each request into the API Gateway v2 event for the route's handler
+ * module, verifies the local tokens as the JWT authorizer would, and adds the `/dev` routes that
+ * exist only here.
+ */
+export async function startApiServer(options: { port: number; tokenSecret: string; host?: string }) {
+  const issuer = new DevTokenIssuer(options.tokenSecret);
+  const compiled = (routeTable as RouteDef[]).map(compile);
+
+  async function dev(req: IncomingMessage, res: ServerResponse, url: URL, body: string | undefined): Promise<boolean> {
+    const json = () => {
+      try {
+        return body === undefined ? undefined : (JSON.parse(body) as unknown);
+      } catch {
+        return Symbol.for('malformed');
+      }
+    };
+    const invalid = (issues: readonly z.core.$ZodIssue[]) =>
+      send(res, 400, apiError('VALIDATION_FAILED', '请求参数有误', issueDetails(issues)));
+    if (url.pathname === '/dev/token' && req.method === 'POST') {
+      const parsed = DevTokenRequest.safeParse(json());
+      if (!parsed.success) return (invalid(parsed.error.issues), true);
+      send(res, 200, { token: await issuer.issue(parsed.data) });
+      return true;
+    }
+    if (url.pathname === '/dev/clock') {
+      if (req.method === 'DELETE') {
+        clock.reset();
+        send(res, 200, { now: clock.now().toISOString() });
+        return true;
+      }
+      if (req.method === 'POST') {
+        const parsed = ClockRequest.safeParse(json());
+        if (!parsed.success) return (invalid(parsed.error.issues), true);
+        clock.set(new Date(parsed.data.now));
+        send(res, 200, { now: clock.now().toISOString() });
+        return true;
+      }
+      if (req.method === 'GET') {
+        send(res, 200, { now: clock.now().toISOString() });
+        return true;
+      }
+    }
+    const jobMatch = /^\/dev\/jobs\/([^/]+)$/.exec(url.pathname);
+    if (jobMatch && req.method === 'POST') {
+      const name = decodeURIComponent(jobMatch[1] ?? '');
+      const result = await runJob(name);
+      if (result === undefined) send(res, 404, apiError('NOT_FOUND', '没有这个定时任务', [{ path: 'job', message: name }]));
+      else send(res, 200, { job: name, result });
+      return true;
+    }
+    return false;
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const body = await readBody(req);
+    if (url.pathname.startsWith('/dev/') && (await dev(req, res, url, body))) return;
+    let pathMatched = false;
+    for (const candidate of compiled) {
+      const match = candidate.pattern.exec(url.pathname);
+      if (!match) continue;
+      pathMatched = true;
+      if (candidate.route.method !== req.method) continue;
+      let claims: Record<string, unknown> | undefined;
+      const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+      if (bearer) claims = await issuer.verify(bearer);
+      if (candidate.route.access !== 'public' && !claims) {
+        send(res, 401, apiError('UNAUTHENTICATED', '请先登录：缺少或无效的访问令牌'));
+        return;
+      }
+      const handler = await loadHandler(candidate.route.handler);
+      const event = toEvent(req, url, candidate, match, body, claims);
+      const result = (await handler(event, lambdaContext(candidate.route.handler))) as APIGatewayProxyResultV2;
+      writeLambdaResult(res, result);
+      return;
+    }
+    if (pathMatched) send(res, 405, apiError('METHOD_NOT_ALLOWED', '不支持该请求方法'));
+    else send(res, 404, apiError('NOT_FOUND', '接口不存在'));
+  }
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: { status?: number }) => {
+      if (error.status === 413) send(res, 413, apiError('PAYLOAD_TOO_LARGE', '请求体过大'));
+      else {
+        console.error(error);
+        send(res, 500, apiError('INTERNAL_ERROR', '服务器内部错误'));
+      }
+    });
+  });
+  server.listen(options.port, options.host ?? '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    close: async () => {
+      server.closeAllConnections();
+      server.close();
+      await once(server, 'close');
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { SignJWT, jwtVerify } from 'jose';
+import { z } from 'zod';
+import { Role } from '#shared/auth.ts';
+
+/** `POST /dev/token`: the claims docs/api.md names. */
+export const DevTokenRequest = z.strictObject({
+  sub: z.string().trim().min(1).max(128),
+  name: z.string().trim().min(1).max(100),
+  agencyId: z.string().trim().min(1).max(64),
+  unitId: z.string().trim().min(1).max(64).optional(),
+  roles: z.array(Role).max(6),
+});
+export type DevTokenRequest = z.infer<typeof DevTokenRequest>;
+
+const issuer = 'urn:enforcement-platform:local';
+const audience = 'enforcement-platform';
+
+/** Signs and verifies the local runtime's tokens; in AWS, Cognito or the OIDC issuer does this. */
+export class DevTokenIssuer {
+  readonly #key: Uint8Array;
+
+  constructor(secret: string) {
+    this.#key = new TextEncoder().encode(secret);
+  }
+
+  async issue(claims: DevTokenRequest): Promise<string> {
+    return new SignJWT({ ...claims })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(issuer)
+      .setAudience(audience)
+      .setIssuedAt()
+      .setExpirationTime('12h')
+      .sign(this.#key);
+  }
+
+  /** The verified claims, or undefined for a missing, forged or expired token. */
+  async verify(token: string): Promise<Record<string, unknown> | undefined> {
+    try {
+      const { payload } = await jwtVerify(token, this.#key, { issuer, audience, algorithms: ['HS256'] });
+      return payload as Record<string, unknown>;
+    } catch {
+      return undefined;
+    }
+  }
+}

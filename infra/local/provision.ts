@@ -1,0 +1,86 @@
+import {
+  type AttributeDefinition,
+  CreateTableCommand,
+  type DynamoDBClient,
+  ListTablesCommand,
+  UpdateTimeToLiveCommand,
+  waitUntilTableExists,
+} from '@aws-sdk/client-dynamodb';
+import {
+  CreateBucketCommand,
+  HeadBucketCommand,
+  PutObjectLockConfigurationCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+import type { BucketDefinition } from '#shared/store/bucket-definitions.ts';
+import type { KeyDefinition, TableDefinition } from '#shared/store/table-definitions.ts';
+
+/** Creates the tables that do not exist yet, from the same definitions the CDK stack uses. */
+export async function createTables(client: DynamoDBClient, tables: TableDefinition[]): Promise<void> {
+  const { TableNames = [] } = await client.send(new ListTablesCommand({}));
+  for (const table of tables) {
+    if (TableNames.includes(table.id)) continue;
+    const keys: KeyDefinition[] = [
+      table.partitionKey,
+      ...(table.sortKey ? [table.sortKey] : []),
+      ...table.indexes.flatMap((index) => [index.partitionKey, index.sortKey]),
+    ];
+    const attributes = new Map<string, AttributeDefinition>(
+      keys.map((key) => [key.name, { AttributeName: key.name, AttributeType: key.type }]),
+    );
+    await client.send(
+      new CreateTableCommand({
+        TableName: table.id,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [...attributes.values()],
+        KeySchema: [
+          { AttributeName: table.partitionKey.name, KeyType: 'HASH' },
+          ...(table.sortKey ? [{ AttributeName: table.sortKey.name, KeyType: 'RANGE' as const }] : []),
+        ],
+        ...(table.indexes.length > 0
+          ? {
+              GlobalSecondaryIndexes: table.indexes.map((index) => ({
+                IndexName: index.name,
+                KeySchema: [
+                  { AttributeName: index.partitionKey.name, KeyType: 'HASH' as const },
+                  { AttributeName: index.sortKey.name, KeyType: 'RANGE' as const },
+                ],
+                Projection: { ProjectionType: 'ALL' as const },
+              })),
+            }
+          : {}),
+      }),
+    );
+    await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName: table.id });
+    if (table.timeToLiveAttribute) {
+      await client.send(
+        new UpdateTimeToLiveCommand({
+          TableName: table.id,
+          TimeToLiveSpecification: { AttributeName: table.timeToLiveAttribute, Enabled: true },
+        }),
+      );
+    }
+  }
+}
+
+/** Creates a bucket if missing; with Object Lock, versioning comes with it and cannot be suspended. */
+export async function createBucket(client: S3Client, name: string, bucket: BucketDefinition): Promise<void> {
+  try {
+    await client.send(new HeadBucketCommand({ Bucket: name }));
+    return;
+  } catch (error) {
+    if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode !== 404) throw error;
+  }
+  await client.send(new CreateBucketCommand({ Bucket: name, ObjectLockEnabledForBucket: bucket.objectLock !== undefined }));
+  if (bucket.objectLock) {
+    await client.send(
+      new PutObjectLockConfigurationCommand({
+        Bucket: name,
+        ObjectLockConfiguration: {
+          ObjectLockEnabled: 'Enabled',
+          Rule: { DefaultRetention: { Mode: bucket.objectLock.mode, Days: bucket.objectLock.defaultRetentionDays } },
+        },
+      }),
+    );
+  }
+}

@@ -1,0 +1,56 @@
+import type { Principal } from '#shared/auth.ts';
+import type { AgencyProfileInput } from '#shared/domain/agency.ts';
+import type { OfficerInput } from '#shared/domain/officer.ts';
+import { Conflict } from '#shared/errors.ts';
+
+/** The demo agency of the local runtime: 昌宁县民政局 and its units, as in the bureau's own plan. */
+export const DEMO_AGENCY_ID = 'changning-mzj';
+
+export const demoAgency: AgencyProfileInput = {
+  name: '昌宁县民政局',
+  region: '昌宁县',
+  units: [
+    { id: 'dzbgs', name: '党政办公室' },
+    { id: 'shswg', name: '社会事务股' },
+    { id: 'shjzg', name: '社会救助股' },
+    { id: 'ylfwg', name: '养老服务股' },
+    { id: 'shzzg', name: '社会组织管理股' },
+  ],
+};
+
+export const demoOfficers: OfficerInput[] = [
+  { name: '李明华', unitId: 'shswg', position: '股长', certificateNo: 'YN-CN-MZ-0001', categories: ['penalty', 'inspection'], region: '昌宁县', validFrom: '2024-01-01', validTo: '2028-12-31' },
+  { name: '王秀兰', unitId: 'shswg', position: '科员', certificateNo: 'YN-CN-MZ-0002', categories: ['penalty', 'inspection'], region: '昌宁县', validFrom: '2024-01-01', validTo: '2028-12-31' },
+  { name: '张建国', unitId: 'shzzg', position: '股长', certificateNo: 'YN-CN-MZ-0003', categories: ['penalty', 'inspection', 'licensing'], region: '昌宁县', validFrom: '2023-06-01', validTo: '2027-05-31' },
+  { name: '赵丽娟', unitId: 'shzzg', position: '科员', certificateNo: 'YN-CN-MZ-0004', categories: ['inspection', 'licensing'], region: '昌宁县', validFrom: '2023-06-01', validTo: '2026-12-15' },
+  { name: '陈志强', unitId: 'ylfwg', position: '科员', certificateNo: 'YN-CN-MZ-0005', categories: ['inspection'], region: '昌宁县', validFrom: '2021-01-01', validTo: '2025-12-31' },
+];
+
+/** The demo data's accounts; `POST /dev/token` with one of these gives a working session. */
+export const demoUsers: Principal[] = [
+  { sub: 'demo-admin', name: '系统管理员', agencyId: DEMO_AGENCY_ID, unitId: 'dzbgs', roles: ['admin'] },
+  { sub: 'demo-head', name: '李明华', agencyId: DEMO_AGENCY_ID, unitId: 'shswg', roles: ['unit-head', 'officer'] },
+  { sub: 'demo-officer', name: '王秀兰', agencyId: DEMO_AGENCY_ID, unitId: 'shswg', roles: ['officer'] },
+  { sub: 'demo-reviewer', name: '法制审核员', agencyId: DEMO_AGENCY_ID, unitId: 'dzbgs', roles: ['reviewer'] },
+];
+
+/** Loads the demo agency through the same use cases the API runs; running it twice changes nothing. */
+export async function seedDemoData(): Promise<{ officers: number }> {
+  // Imported here: the repositories read the environment the local stack has just set.
+  const { ports } = await import('#shared/store/repositories.ts');
+  const { registerOfficer } = await import('#shared/use-cases/officers.ts');
+  const admin = demoUsers[0] as Principal;
+  if (!(await ports.agencies.get(DEMO_AGENCY_ID))) {
+    await ports.agencies.put({ ...demoAgency, agencyId: DEMO_AGENCY_ID, updatedAt: ports.now().toISOString(), updatedBy: admin.sub });
+  }
+  let created = 0;
+  for (const officer of demoOfficers) {
+    try {
+      await registerOfficer(ports, admin, officer);
+      created += 1;
+    } catch (error) {
+      if (!(error instanceof Conflict)) throw error;
+    }
+  }
+  return { officers: created };
+}
