@@ -1,0 +1,93 @@
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { fileURLToPath } from 'node:url';
+import type { Construct } from 'constructs';
+import type { TableDefinition } from '#shared/store/table-definitions.ts';
+
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface ProjectFunctionProps {
+  /** The module under `functions/`, without extension, that exports `handler`. */
+  handler: string;
+  environment: Record<string, string>;
+  description?: string;
+  timeout?: Duration;
+  memorySize?: number;
+}
+
+/**
+ * Every Lambda of the platform: Node.js 24 on arm64, X-Ray tracing, its own log group, an ESM
+ * bundle with source maps. Table access is granted through `useTable`, which also says why.
+ */
+export class ProjectFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: ProjectFunctionProps) {
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      retention: RetentionDays.ONE_YEAR,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    super(scope, id, {
+      entry: `${projectRoot}functions/${props.handler}.ts`,
+      handler: 'handler',
+      projectRoot,
+      depsLockFilePath: `${projectRoot}package-lock.json`,
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      tracing: Tracing.ACTIVE,
+      memorySize: props.memorySize ?? 1024,
+      timeout: props.timeout ?? Duration.seconds(29),
+      logGroup,
+      description: props.description ?? props.handler,
+      environment: {
+        ...props.environment,
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: props.handler.split('/')[0] ?? 'platform',
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node24',
+        platform: 'node',
+        mainFields: ['module', 'main'],
+        sourceMap: true,
+        minify: true,
+        // Some dependencies are CommonJS and call require(): give the ESM bundle one.
+        banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+      },
+    });
+    Validations.of(this).acknowledge({
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      reason: 'The AWS managed basic execution role only allows writing to CloudWatch Logs.',
+    });
+    Validations.of(this).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'X-Ray PutTraceSegments/PutTelemetryRecords do not support resource-level permissions.',
+    });
+  }
+
+  /**
+   * Grants table access for a stated purpose, on the table and its named indexes only (no
+   * wildcards). `append-only` is the journal's: put new items and read, never update or delete (REC-3).
+   */
+  useTable(table: ITableV2, definition: TableDefinition, access: 'read' | 'read-write' | 'append-only'): this {
+    const actions = [
+      ...readActions,
+      ...(access === 'read-write' ? writeActions : []),
+      ...(access === 'append-only' ? ['dynamodb:PutItem'] : []),
+    ];
+    const resources = [table.tableArn, ...definition.indexes.map((index) => `${table.tableArn}/index/${index.name}`)];
+    this.addToRolePolicy(new PolicyStatement({ actions, resources }));
+    return this;
+  }
+}
+
+const readActions = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:DescribeTable',
+];
+const writeActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];

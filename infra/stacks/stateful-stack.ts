@@ -1,0 +1,134 @@
+import { Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import {
+  AccountRecovery,
+  CfnUserPoolGroup,
+  FeaturePlan,
+  Mfa,
+  StandardThreatProtectionMode,
+  StringAttribute,
+  UserPool,
+  type UserPoolClient,
+} from 'aws-cdk-lib/aws-cognito';
+import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { EventBus } from 'aws-cdk-lib/aws-events';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectLockRetention, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
+import type { Construct } from 'constructs';
+import type { DeploymentContext } from '#infra/context.ts';
+import { ROLES } from '#shared/auth.ts';
+import { evidenceBucket } from '#shared/store/bucket-definitions.ts';
+import { type TableDefinition, tableDefinitions } from '#shared/store/table-definitions.ts';
+
+export interface StatefulStackProps extends StackProps {
+  deployment: DeploymentContext;
+}
+
+/**
+ * What holds data and must outlive any deployment: the tables, the WORM evidence archive, the event
+ * bus, the schedule group and (with Cognito) the user pool. Everything is retained on delete, and no
+ * resource has a fixed physical name.
+ */
+export class StatefulStack extends Stack {
+  readonly tables: Record<TableDefinition['envVar'], TableV2>;
+  readonly evidenceBucket: Bucket;
+  readonly evidenceKey: Key;
+  readonly eventBus: EventBus;
+  readonly scheduleGroup: ScheduleGroup;
+  readonly userPool?: UserPool;
+  readonly userPoolClient?: UserPoolClient;
+
+  constructor(scope: Construct, id: string, props: StatefulStackProps) {
+    super(scope, id, props);
+    const attribute = (type: 'S' | 'N') => (type === 'S' ? AttributeType.STRING : AttributeType.NUMBER);
+
+    const tables = Object.fromEntries(
+      tableDefinitions.map((definition) => [
+        definition.envVar,
+        new TableV2(this, `${definition.id}Table`, {
+          partitionKey: { name: definition.partitionKey.name, type: attribute(definition.partitionKey.type) },
+          ...(definition.sortKey
+            ? { sortKey: { name: definition.sortKey.name, type: attribute(definition.sortKey.type) } }
+            : {}),
+          globalSecondaryIndexes: definition.indexes.map((index) => ({
+            indexName: index.name,
+            partitionKey: { name: index.partitionKey.name, type: attribute(index.partitionKey.type) },
+            sortKey: { name: index.sortKey.name, type: attribute(index.sortKey.type) },
+          })),
+          billing: Billing.onDemand(),
+          pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+          deletionProtection: true,
+          removalPolicy: RemovalPolicy.RETAIN,
+          ...(definition.timeToLiveAttribute ? { timeToLiveAttribute: definition.timeToLiveAttribute } : {}),
+        }),
+      ]),
+    ) as Record<TableDefinition['envVar'], TableV2>;
+    this.tables = tables;
+
+    const accessLogs = new Bucket(this, 'AccessLogs', {
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      versioned: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      removalPolicy: RemovalPolicy.RETAIN,
+      lifecycleRules: [{ expiration: Duration.days(3 * 365) }],
+    });
+    Validations.of(accessLogs).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This is the server access log bucket; logging it into itself would loop.',
+    });
+
+    this.evidenceKey = new Key(this, 'EvidenceKey', {
+      enableKeyRotation: true,
+      description: 'Encrypts the AV evidence archive',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const lock = evidenceBucket(props.deployment.evidenceRetentionDays).objectLock;
+    this.evidenceBucket = new Bucket(this, 'EvidenceBucket', {
+      versioned: true,
+      objectLockEnabled: true,
+      ...(lock ? { objectLockDefaultRetention: ObjectLockRetention.compliance(Duration.days(lock.defaultRetentionDays)) } : {}),
+      encryption: BucketEncryption.KMS,
+      encryptionKey: this.evidenceKey,
+      bucketKeyEnabled: true,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: 'evidence/',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.eventBus = new EventBus(this, 'EventBus', { description: 'Domain events of the enforcement platform' });
+    this.scheduleGroup = new ScheduleGroup(this, 'ScheduleGroup', { removalPolicy: RemovalPolicy.RETAIN });
+
+    if (props.deployment.identity.provider === 'cognito') {
+      const userPool = new UserPool(this, 'UserPool', {
+        selfSignUpEnabled: false,
+        signInAliases: { username: true, email: true },
+        passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true },
+        mfa: Mfa.REQUIRED,
+        mfaSecondFactor: { otp: true, sms: false },
+        accountRecovery: AccountRecovery.EMAIL_ONLY,
+        featurePlan: FeaturePlan.PLUS,
+        standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+        // The ID token carries them as `custom:agencyId` and `custom:unitId`; groups are the roles.
+        customAttributes: {
+          agencyId: new StringAttribute({ mutable: false, minLen: 1, maxLen: 64 }),
+          unitId: new StringAttribute({ mutable: true, minLen: 1, maxLen: 64 }),
+        },
+        removalPolicy: RemovalPolicy.RETAIN,
+        deletionProtection: true,
+      });
+      for (const role of ROLES) {
+        new CfnUserPoolGroup(this, `Group-${role}`, { userPoolId: userPool.userPoolId, groupName: role });
+      }
+      this.userPool = userPool;
+      this.userPoolClient = userPool.addClient('WebClient', {
+        authFlows: { userSrp: true },
+        accessTokenValidity: Duration.hours(1),
+        idTokenValidity: Duration.hours(1),
+      });
+    }
+  }
+}

@@ -1,0 +1,143 @@
+import { type CfnElement, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import type { Construct } from 'constructs';
+import { jobTable } from '#functions/jobs.ts';
+import { routeTable } from '#functions/routes.ts';
+import type { DeploymentContext } from '#infra/context.ts';
+import { ProjectFunction } from '#infra/constructs/project-function.ts';
+import type { StatefulStack } from '#infra/stacks/stateful-stack.ts';
+import type { RouteDef } from '#shared/http/route.ts';
+import { idempotencyTable, journalTable, mainTable } from '#shared/store/table-definitions.ts';
+
+export interface StatelessStackProps extends StackProps {
+  deployment: DeploymentContext;
+  stateful: StatefulStack;
+}
+
+/** `functions/officers/create-officer` -> `OfficersCreateOfficer` */
+const constructId = (handler: string) =>
+  handler
+    .split(/[/-]/)
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
+
+/**
+ * What can be redeployed at will: one function per route and per job, the HTTP API with its JWT
+ * authorizer, and the schedules. The route table (functions/routes.ts) and the job table
+ * (functions/jobs.ts) drive it, as they drive the local runtime.
+ */
+export class StatelessStack extends Stack {
+  readonly api: HttpApi;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const { deployment, stateful } = props;
+    const { identity } = deployment;
+
+    const environment = {
+      MAIN_TABLE: stateful.tables.MAIN_TABLE.tableName,
+      JOURNAL_TABLE: stateful.tables.JOURNAL_TABLE.tableName,
+      IDEMPOTENCY_TABLE: stateful.tables.IDEMPOTENCY_TABLE.tableName,
+      EVIDENCE_BUCKET: stateful.evidenceBucket.bucketName,
+      PUBLIC_BASE_URL: deployment.publicBaseUrl,
+      ROLES_CLAIM: identity.rolesClaim,
+      AGENCY_CLAIM: identity.agencyClaim,
+      UNIT_CLAIM: identity.unitClaim,
+    };
+
+    const issuer =
+      identity.provider === 'cognito'
+        ? `https://cognito-idp.${this.region}.${this.urlSuffix}/${stateful.userPool?.userPoolId}`
+        : identity.issuer;
+    const audience =
+      identity.provider === 'cognito' ? [stateful.userPoolClient?.userPoolClientId ?? ''] : identity.audience;
+    const authorizer = new HttpJwtAuthorizer('JwtAuthorizer', issuer, {
+      jwtAudience: audience,
+      identitySource: ['$request.header.Authorization'],
+    });
+
+    this.api = new HttpApi(this, 'HttpApi', {
+      description: '行政执法三项制度平台 HTTP API',
+      createDefaultStage: false,
+      defaultAuthorizer: authorizer,
+      corsPreflight: {
+        allowOrigins: ['*'],
+        allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
+        allowMethods: [CorsHttpMethod.ANY],
+        maxAge: Duration.hours(1),
+      },
+    });
+    const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.ONE_YEAR });
+    new HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs) },
+      throttle: { rateLimit: 200, burstLimit: 400 },
+    });
+
+    const table = stateful.tables;
+    for (const route of routeTable as RouteDef[]) {
+      const fn = new ProjectFunction(this, constructId(route.handler), { handler: route.handler, environment });
+      const writes = route.method !== 'GET';
+      fn.useTable(table.MAIN_TABLE, mainTable, writes ? 'read-write' : 'read');
+      fn.useTable(table.JOURNAL_TABLE, journalTable, 'append-only');
+      if (route.idempotent) fn.useTable(table.IDEMPOTENCY_TABLE, idempotencyTable, 'read-write');
+      const [addedRoute] = this.api.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration: new HttpLambdaIntegration(`${constructId(route.handler)}Integration`, fn),
+        ...(route.access === 'public' ? { authorizer: new HttpNoneAuthorizer() } : {}),
+      });
+      if (route.access === 'public' && addedRoute) {
+        Validations.of(addedRoute).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: 'A public route of docs/api.md: it serves only published, desensitised data or accepts public complaints.',
+        });
+      }
+    }
+
+    const schedulerRole = new Role(this, 'SchedulerRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com'),
+      description: 'EventBridge Scheduler invokes the job functions',
+    });
+    for (const job of jobTable) {
+      const fn = new ProjectFunction(this, constructId(job.handler), {
+        handler: job.handler,
+        environment,
+        timeout: Duration.minutes(5),
+        description: job.description,
+      });
+      fn.useTable(table.MAIN_TABLE, mainTable, 'read-write');
+      fn.useTable(table.JOURNAL_TABLE, journalTable, 'append-only');
+      const functionLogicalId = this.getLogicalId(fn.node.defaultChild as CfnElement);
+      Validations.of(schedulerRole).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${functionLogicalId}.Arn>:*]`,
+        reason: 'The scheduler may invoke any version or alias of this one job function.',
+      });
+      new Schedule(this, `${constructId(job.name)}Schedule`, {
+        scheduleGroup: stateful.scheduleGroup,
+        schedule: ScheduleExpression.rate(Duration.minutes(job.everyMinutes)),
+        target: new LambdaInvoke(fn, {
+          role: schedulerRole,
+          input: ScheduleTargetInput.fromObject({ job: job.name }),
+          retryAttempts: 3,
+        }),
+        description: job.description,
+      });
+    }
+  }
+}
