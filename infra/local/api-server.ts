@@ -39,7 +39,8 @@ const handlers = new Map<string, Promise<LambdaHandler>>();
 function loadHandler(module: string): Promise<LambdaHandler> {
   let loaded = handlers.get(module);
   if (!loaded) {
-    loaded = import(`../../functions/${module}.ts`).then((mod: { handler: LambdaHandler }) => mod.handler);
+    const url = new URL(`../../functions/${module}.ts`, import.meta.url).href;
+    loaded = import(/* @vite-ignore */ url).then((mod: { handler: LambdaHandler }) => mod.handler);
     handlers.set(module, loaded);
   }
   return loaded;

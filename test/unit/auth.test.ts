@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { claimList, hasAnyRole, principalFromClaims } from '#shared/auth.ts';
+
+const names = { roles: 'cognito:groups', agency: 'custom:agencyId', unit: 'custom:unitId' };
+
+describe('claims from the JWT authorizer', () => {
+  it('reads array claims in the forms API Gateway, the local runtime and OIDC issuers use', () => {
+    expect(claimList('[admin officer]')).toEqual(['admin', 'officer']);
+    expect(claimList(['admin', 'officer'])).toEqual(['admin', 'officer']);
+    expect(claimList('admin,officer')).toEqual(['admin', 'officer']);
+    expect(claimList('["admin","officer"]')).toEqual(['admin', 'officer']);
+    expect(claimList(undefined)).toEqual([]);
+  });
+
+  it('builds the caller from configurable claim names and drops unknown roles', () => {
+    const principal = principalFromClaims(
+      { sub: 'u1', name: '王五', 'custom:agencyId': 'a1', 'custom:unitId': 'x', 'cognito:groups': '[reviewer root]' },
+      names,
+    );
+    expect(principal).toEqual({ sub: 'u1', name: '王五', agencyId: 'a1', unitId: 'x', roles: ['reviewer'] });
+    expect(principal && hasAnyRole(principal, ['reviewer', 'leader'])).toBe(true);
+    expect(principal && hasAnyRole(principal, ['admin'])).toBe(false);
+  });
+
+  it('refuses a token without subject or agency', () => {
+    expect(principalFromClaims({ sub: 'u1' }, names)).toBeUndefined();
+    expect(principalFromClaims({ 'custom:agencyId': 'a' }, names)).toBeUndefined();
+    expect(principalFromClaims(undefined, names)).toBeUndefined();
+  });
+});
