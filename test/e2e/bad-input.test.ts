@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApi, newAgencyId, officerInput, startTestApi } from '#test/helpers/api.ts';
+
+let api: TestApi;
+let admin: string;
+const agencyId = newAgencyId();
+const existing = officerInput();
+const long = (n: number) => '长'.repeat(n);
+
+beforeAll(async () => {
+  api = await startTestApi();
+  admin = await api.token({ agencyId, roles: ['admin'] });
+  expect((await api.call('POST', '/v1/officers', { token: admin, body: existing })).status).toBe(201);
+});
+afterAll(() => api.close());
+
+interface BadCase {
+  name: string;
+  method: string;
+  path: string;
+  body?: unknown;
+  rawBody?: string;
+  status: number;
+  /** Each of these fields must be named in `details`. */
+  fields?: string[];
+}
+
+const statusPath = `/v1/officers/${existing.certificateNo}/status`;
+const complaintPath = `/public/v1/officers/${existing.certificateNo}/complaints`;
+
+const cases: BadCase[] = [
+  // POST /v1/officers
+  { name: 'officer: malformed JSON', method: 'POST', path: '/v1/officers', rawBody: '{"name": "张', status: 400, fields: ['body'] },
+  { name: 'officer: no body', method: 'POST', path: '/v1/officers', status: 400, fields: ['body'] },
+  { name: 'officer: JSON that is not an object', method: 'POST', path: '/v1/officers', body: [1, 2], status: 400, fields: ['body'] },
+  {
+    name: 'officer: wrong types',
+    method: 'POST',
+    path: '/v1/officers',
+    body: { ...officerInput(), name: 42, categories: 'penalty', validFrom: 20250101 },
+    status: 400,
+    fields: ['name', 'categories', 'validFrom'],
+  },
+  {
+    name: 'officer: missing fields',
+    method: 'POST',
+    path: '/v1/officers',
+    body: { name: '张三' },
+    status: 400,
+    fields: ['unitId', 'position', 'certificateNo', 'categories', 'region', 'validFrom', 'validTo'],
+  },
+  {
+    name: 'officer: extra fields',
+    method: 'POST',
+    path: '/v1/officers',
+    body: { ...officerInput(), status: 'valid', agencyId: 'someone-else' },
+    status: 400,
+    fields: ['status', 'agencyId'],
+  },
+  {
+    name: 'officer: oversized strings',
+    method: 'POST',
+    path: '/v1/officers',
+    body: { ...officerInput(), name: long(51), region: long(5000), certificateNo: 'X'.repeat(65) },
+    status: 400,
+    fields: ['name', 'region', 'certificateNo'],
+  },
+  // POST /v1/officers/{certificateNo}/status
+  { name: 'status: malformed JSON', method: 'POST', path: statusPath, rawBody: 'status=revoked', status: 400, fields: ['body'] },
+  {
+    name: 'status: wrong types',
+    method: 'POST',
+    path: statusPath,
+    body: { status: 'lost', reason: 7 },
+    status: 400,
+    fields: ['status', 'reason'],
+  },
+  { name: 'status: missing fields', method: 'POST', path: statusPath, body: {}, status: 400, fields: ['status', 'reason'] },
+  {
+    name: 'status: extra fields',
+    method: 'POST',
+    path: statusPath,
+    body: { status: 'suspended', reason: '暂扣', version: 9 },
+    status: 400,
+    fields: ['version'],
+  },
+  {
+    name: 'status: oversized reason',
+    method: 'POST',
+    path: statusPath,
+    body: { status: 'suspended', reason: long(501) },
+    status: 400,
+    fields: ['reason'],
+  },
+  {
+    name: 'status: unknown certificate',
+    method: 'POST',
+    path: '/v1/officers/NO-SUCH-CERT/status',
+    body: { status: 'suspended', reason: '暂扣' },
+    status: 404,
+  },
+  // GET routes with a certificate number
+  { name: 'officer: unknown certificate', method: 'GET', path: '/v1/officers/NO-SUCH-CERT', status: 404 },
+  { name: 'qr: unknown certificate', method: 'GET', path: '/v1/officers/NO-SUCH-CERT/qr', status: 404 },
+  {
+    name: 'qr: oversized certificate number',
+    method: 'GET',
+    path: `/v1/officers/${'X'.repeat(65)}/qr`,
+    status: 400,
+    fields: ['certificateNo'],
+  },
+  { name: 'list: bad limit', method: 'GET', path: '/v1/officers?limit=lots', status: 400, fields: ['limit'] },
+  { name: 'list: forged cursor', method: 'GET', path: '/v1/officers?cursor=not-a-cursor', status: 400, fields: ['cursor'] },
+  // public verification and complaints
+  { name: 'verify: unknown certificate', method: 'GET', path: '/public/v1/officers/NO-SUCH-CERT', status: 404 },
+  {
+    name: 'verify: oversized certificate number',
+    method: 'GET',
+    path: `/public/v1/officers/${'X'.repeat(65)}`,
+    status: 400,
+    fields: ['certificateNo'],
+  },
+  { name: 'complaint: malformed JSON', method: 'POST', path: complaintPath, rawBody: '{{', status: 400, fields: ['body'] },
+  { name: 'complaint: wrong types', method: 'POST', path: complaintPath, body: { content: ['x'], contact: 1 }, status: 400, fields: ['content', 'contact'] },
+  { name: 'complaint: missing content', method: 'POST', path: complaintPath, body: { contact: '张先生' }, status: 400, fields: ['content'] },
+  {
+    name: 'complaint: extra fields',
+    method: 'POST',
+    path: complaintPath,
+    body: { content: '执法态度粗暴，未亮证', officerName: 'x' },
+    status: 400,
+    fields: ['officerName'],
+  },
+  { name: 'complaint: oversized content', method: 'POST', path: complaintPath, body: { content: long(2001) }, status: 400, fields: ['content'] },
+  {
+    name: 'complaint: unknown certificate',
+    method: 'POST',
+    path: '/public/v1/officers/NO-SUCH-CERT/complaints',
+    body: { content: '执法态度粗暴，未亮证' },
+    status: 404,
+  },
+  // agency profile
+  {
+    name: 'agency: duplicate unit ids and wrong types',
+    method: 'PUT',
+    path: '/v1/agency',
+    body: { name: '局', region: 1, units: [{ id: 'a', name: '甲' }, { id: 'a', name: '乙' }] },
+    status: 400,
+    fields: ['region', 'units'],
+  },
+  { name: 'unknown route', method: 'GET', path: '/v1/nothing-here', status: 404 },
+];
+
+describe('bad input gets a 4xx in the error format, naming each bad field, never a 500', () => {
+  it.each(cases)('$name -> $status', async (badCase) => {
+    const response = await api.call(badCase.method, badCase.path, {
+      token: admin,
+      ...(badCase.body !== undefined ? { body: badCase.body } : {}),
+      ...(badCase.rawBody !== undefined ? { rawBody: badCase.rawBody } : {}),
+    });
+    expect(response.status).toBe(badCase.status);
+    expect(response.body.error.code).toBe(
+      { 400: 'VALIDATION_FAILED', 404: 'NOT_FOUND' }[badCase.status as 400 | 404],
+    );
+    expect(response.body.error.message).toMatch(/[\u4e00-\u9fff]/);
+    const named = (response.body.error.details as { path: string }[]).map((detail) => detail.path);
+    for (const field of badCase.fields ?? []) expect(named).toContain(field);
+  });
+
+  it('a body over 10 MiB is refused with 413 before any handler runs', async () => {
+    const response = await api.call('POST', '/v1/officers', { token: admin, rawBody: 'x'.repeat(10 * 1024 * 1024 + 1) });
+    expect(response.status).toBe(413);
+    expect(response.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('a refused write leaves nothing behind', async () => {
+    const input = officerInput({ validTo: '2020-01-01' });
+    expect((await api.call('POST', '/v1/officers', { token: admin, body: input })).status).toBe(400);
+    expect((await api.call('GET', `/v1/officers/${input.certificateNo}`, { token: admin })).status).toBe(404);
+  });
+});

@@ -1,0 +1,198 @@
+import { readFileSync } from 'node:fs';
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { describe, expect, it } from 'vitest';
+import { routeTable } from '#functions/routes.ts';
+import { buildApp } from '#infra/app.ts';
+
+const cdkJson = JSON.parse(readFileSync('cdk.json', 'utf8')) as { context: Record<string, unknown> };
+
+/** The app as `cdk synth` builds it, without bundling (esbuild is exercised by `npm run synth`). */
+function synth(context: Record<string, unknown> = {}, env?: { account: string; region: string }) {
+  const app = new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [], ...context } });
+  if (env) {
+    process.env.CDK_DEFAULT_ACCOUNT = env.account;
+    process.env.CDK_DEFAULT_REGION = env.region;
+  }
+  const stacks = buildApp(app);
+  delete process.env.CDK_DEFAULT_ACCOUNT;
+  delete process.env.CDK_DEFAULT_REGION;
+  return { app, ...stacks };
+}
+
+const built = synth();
+const stateful = Template.fromStack(built.stateful);
+const stateless = Template.fromStack(built.stateless);
+
+describe('stateful stack', () => {
+  it('tables have the keys and GSIs the repositories use, PITR, deletion protection, and are retained', () => {
+    const tables = stateful.findResources('AWS::DynamoDB::GlobalTable');
+    expect(Object.keys(tables)).toHaveLength(3);
+    for (const table of Object.values(tables)) {
+      expect(table.DeletionPolicy).toBe('Retain');
+      for (const replica of table.Properties.Replicas) {
+        expect(replica.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+        expect(replica.DeletionProtectionEnabled).toBe(true);
+      }
+      expect(table.Properties.TableName).toBeUndefined();
+    }
+    stateful.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: [
+        Match.objectLike({ IndexName: 'gsi1' }),
+        Match.objectLike({ IndexName: 'gsi2' }),
+      ],
+    });
+    stateful.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'seq', KeyType: 'RANGE' },
+      ],
+    });
+    stateful.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      TimeToLiveSpecification: { AttributeName: 'expiration', Enabled: true },
+    });
+  });
+
+  it('[REC-6] the evidence bucket is WORM: Object Lock COMPLIANCE with the retention from context, versioned, KMS, private, TLS only, logged', () => {
+    stateful.hasResourceProperties('AWS::S3::Bucket', {
+      ObjectLockEnabled: true,
+      ObjectLockConfiguration: {
+        ObjectLockEnabled: 'Enabled',
+        Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: cdkJson.context.evidenceRetentionDays } },
+      },
+      VersioningConfiguration: { Status: 'Enabled' },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [
+          Match.objectLike({ ServerSideEncryptionByDefault: Match.objectLike({ SSEAlgorithm: 'aws:kms' }) }),
+        ],
+      },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      LoggingConfiguration: Match.objectLike({ DestinationBucketName: Match.anyValue() }),
+    });
+    const custom = synth({ evidenceRetentionDays: 1825 });
+    Template.fromStack(custom.stateful).hasResourceProperties('AWS::S3::Bucket', {
+      ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 1825 } } },
+    });
+    stateful.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+
+  it('has the event bus, the schedule group, and a Cognito pool whose groups are the roles', () => {
+    stateful.resourceCountIs('AWS::Events::EventBus', 1);
+    stateful.resourceCountIs('AWS::Scheduler::ScheduleGroup', 1);
+    stateful.resourceCountIs('AWS::Cognito::UserPoolGroup', 6);
+    stateful.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'reviewer' });
+  });
+});
+
+describe('stateless stack', () => {
+  it('every function runs Node.js 24 on arm64 with tracing and its own log group', () => {
+    const functions = Object.values(stateless.findResources('AWS::Lambda::Function'));
+    expect(functions.length).toBeGreaterThanOrEqual(routeTable.length);
+    for (const fn of functions) {
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+        LoggingConfig: { LogGroup: expect.anything() },
+      });
+    }
+  });
+
+  it('[REC-3] no function may update or delete in the journal table', () => {
+    const journalExport = /JournalTable/;
+    const policies = Object.values(stateless.findResources('AWS::IAM::Policy'));
+    let journalStatements = 0;
+    for (const policy of policies) {
+      for (const statement of policy.Properties.PolicyDocument.Statement) {
+        const resources = JSON.stringify(statement.Resource);
+        if (!journalExport.test(resources)) continue;
+        journalStatements += 1;
+        const actions = [statement.Action].flat();
+        expect(actions).not.toContain('dynamodb:UpdateItem');
+        expect(actions).not.toContain('dynamodb:DeleteItem');
+        expect(actions).not.toContain('dynamodb:BatchWriteItem');
+        expect(actions.some((action: string) => action.includes('*'))).toBe(false);
+      }
+    }
+    expect(journalStatements).toBeGreaterThan(0);
+  });
+
+  it('every non-public route has the JWT authorizer, public routes have none, and no /dev route exists', () => {
+    const routes = Object.values(stateless.findResources('AWS::ApiGatewayV2::Route'));
+    expect(routes).toHaveLength(routeTable.length);
+    for (const route of routes) {
+      const key: string = route.Properties.RouteKey;
+      const path = key.split(' ')[1] ?? '';
+      expect(path.startsWith('/dev')).toBe(false);
+      if (path.startsWith('/public/') || path === '/openapi.json') expect(route.Properties.AuthorizationType).toBe('NONE');
+      else expect(route.Properties).toMatchObject({ AuthorizationType: 'JWT', AuthorizerId: expect.anything() });
+    }
+  });
+
+  it('the authorizer trusts the Cognito pool by default, or an external OIDC issuer from context', () => {
+    stateless.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+    });
+    const oidc = synth({
+      identity: { provider: 'oidc', issuer: 'https://idp.example.gov.cn/realms/yn', audience: ['enforcement'], rolesClaim: 'groups' },
+    });
+    const template = Template.fromStack(oidc.stateless);
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      JwtConfiguration: { Issuer: 'https://idp.example.gov.cn/realms/yn', Audience: ['enforcement'] },
+    });
+    Template.fromStack(oidc.stateful).resourceCountIs('AWS::Cognito::UserPool', 0);
+    const fn = Object.values(template.findResources('AWS::Lambda::Function'))[0];
+    expect(fn?.Properties.Environment.Variables.ROLES_CLAIM).toBe('groups');
+  });
+
+  it('schedules each job in the schedule group with a dedicated role', () => {
+    stateless.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(1 day)',
+      Target: Match.objectLike({ Input: JSON.stringify({ job: 'certificate-expiry' }), RoleArn: Match.anyValue() }),
+    });
+  });
+});
+
+describe('partitions and cdk-nag', () => {
+  it('synthesises for aws-cn (Beijing) with ARNs built from the partition', () => {
+    const china = synth(
+      { identity: { provider: 'oidc', issuer: 'https://idp.example.gov.cn', audience: ['enforcement'] } },
+      { account: '123456789012', region: 'cn-north-1' },
+    );
+    const templates = [Template.fromStack(china.stateful), Template.fromStack(china.stateless)];
+    const text = JSON.stringify(templates.map((template) => template.toJSON()));
+    expect(text).not.toMatch(/arn:aws:/);
+    expect(text).toContain('AWS::Partition');
+  });
+
+  it('AwsSolutions checks pass with zero unacknowledged findings', () => {
+    const fresh = synth();
+    expect(() => fresh.app.synth()).not.toThrow();
+  });
+
+  it('the checks are active: an unencrypted, unlogged bucket is a finding', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Probe');
+    new Bucket(stack, 'Careless');
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+    expect(() => app.synth()).toThrow();
+  });
+});
