@@ -46,7 +46,11 @@ export const routes = {
     access: ['admin', 'unit-head'],
     summary: '登记执法人员及执法证 (PUB-5)',
     body: OfficerInput,
-    responses: { 201: { description: 'the officer, with effectiveStatus' }, ...errorResponses, 409: { description: '证件编号已存在 CONFLICT' } },
+    responses: {
+      201: { description: 'the officer, with effectiveStatus' },
+      ...errorResponses,
+      409: { description: '证件编号已存在 CONFLICT' },
+    },
     idempotent: true,
   }),
   listOfficers: defineRoute({
@@ -91,7 +95,11 @@ export const routes = {
     access: anyRole,
     summary: '亮证二维码 (SVG)，指向公开核验页 (PUB-7)',
     params: CertificateParams,
-    responses: { 200: { description: 'SVG', contentType: 'image/svg+xml' }, ...errorResponses, 404: { description: 'NOT_FOUND' } },
+    responses: {
+      200: { description: 'SVG', contentType: 'image/svg+xml' },
+      ...errorResponses,
+      404: { description: 'NOT_FOUND' },
+    },
   }),
   listComplaints: defineRoute({
     method: 'GET',
@@ -108,7 +116,11 @@ export const routes = {
     handler: 'agency/get-agency',
     access: anyRole,
     summary: '本机关信息及股室',
-    responses: { 200: { description: 'the agency profile' }, ...errorResponses, 404: { description: 'NOT_FOUND' } },
+    responses: {
+      200: { description: 'the agency profile' },
+      ...errorResponses,
+      404: { description: 'NOT_FOUND' },
+    },
   }),
   putAgency: defineRoute({
     method: 'PUT',

@@ -1,7 +1,6 @@
 import type { PublicCertificate } from '#shared/use-cases/officers.ts';
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /** The page a citizen sees after scanning an officer's certificate QR code. */
 export function verificationPage(certificate: PublicCertificate): string {

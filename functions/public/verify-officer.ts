@@ -10,6 +10,11 @@ export const handler = httpHandler(routes.verifyOfficer, async ({ params, query,
   const wantsPage = (headers.accept ?? '').includes('text/html');
   const cache = { 'cache-control': 'no-store' };
   return wantsPage
-    ? { status: 200, contentType: 'text/html; charset=utf-8', body: verificationPage(certificate), headers: cache }
+    ? {
+        status: 200,
+        contentType: 'text/html; charset=utf-8',
+        body: verificationPage(certificate),
+        headers: cache,
+      }
     : { status: 200, body: certificate, headers: cache };
 });

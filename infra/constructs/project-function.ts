@@ -1,10 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { fileURLToPath } from 'node:url';
 import type { Construct } from 'constructs';
 import type { TableDefinition } from '#shared/store/table-definitions.ts';
 
@@ -54,7 +54,8 @@ export class ProjectFunction extends NodejsFunction {
         sourceMap: true,
         minify: true,
         // Some dependencies are CommonJS and call require(): give the ESM bundle one.
-        banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+        banner:
+          "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
       },
     });
     Validations.of(this).acknowledge({
@@ -71,13 +72,20 @@ export class ProjectFunction extends NodejsFunction {
    * Grants table access for a stated purpose, on the table and its named indexes only (no
    * wildcards). `append-only` is the journal's: put new items and read, never update or delete (REC-3).
    */
-  useTable(table: ITableV2, definition: TableDefinition, access: 'read' | 'read-write' | 'append-only'): this {
+  useTable(
+    table: ITableV2,
+    definition: TableDefinition,
+    access: 'read' | 'read-write' | 'append-only',
+  ): this {
     const actions = [
       ...readActions,
       ...(access === 'read-write' ? writeActions : []),
       ...(access === 'append-only' ? ['dynamodb:PutItem'] : []),
     ];
-    const resources = [table.tableArn, ...definition.indexes.map((index) => `${table.tableArn}/index/${index.name}`)];
+    const resources = [
+      table.tableArn,
+      ...definition.indexes.map((index) => `${table.tableArn}/index/${index.name}`),
+    ];
     this.addToRolePolicy(new PolicyStatement({ actions, resources }));
     return this;
   }
@@ -90,4 +98,9 @@ const readActions = [
   'dynamodb:ConditionCheckItem',
   'dynamodb:DescribeTable',
 ];
-const writeActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+const writeActions = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+];

@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
-import { z } from 'zod';
 import { jobTable } from '#functions/jobs.ts';
 import { routeTable } from '#functions/routes.ts';
-import { DevTokenIssuer, DevTokenRequest } from '#infra/local/dev-tokens.ts';
+import { devRoutes } from '#infra/local/dev-routes.ts';
+import { DevTokenIssuer } from '#infra/local/dev-tokens.ts';
 import { clock } from '#shared/clock.ts';
 import type { HttpEvent } from '#shared/http/handler.ts';
-import { issueDetails } from '#shared/http/errors.ts';
 import { type RouteDef, routeKey } from '#shared/http/route.ts';
 
 type LambdaHandler = (event: unknown, context: Context) => Promise<unknown>;
@@ -64,10 +63,16 @@ function lambdaContext(functionName: string): Context {
   };
 }
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   res.writeHead(status, {
-    'content-type': typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8',
+    'content-type':
+      typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8',
     ...headers,
   });
   res.end(text);
@@ -111,7 +116,8 @@ function toEvent(
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;
   }
   const query: Record<string, string> = {};
-  for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
+  for (const [name, value] of url.searchParams)
+    query[name] = name in query ? `${query[name]},${value}` : value;
   const pathParameters = Object.fromEntries(
     compiled.names.map((name, index) => [name, decodeURIComponent(match[index + 1] ?? '')]),
   );
@@ -142,7 +148,15 @@ function toEvent(
       stage: '$default',
       time: now.toUTCString(),
       timeEpoch: now.getTime(),
-      ...(claims ? { authorizer: { principalId: '', integrationLatency: 0, jwt: { claims: apiGatewayClaims(claims), scopes: [] } } } : {}),
+      ...(claims
+        ? {
+            authorizer: {
+              principalId: '',
+              integrationLatency: 0,
+              jwt: { claims: apiGatewayClaims(claims), scopes: [] },
+            },
+          }
+        : {}),
     },
     ...(body !== undefined ? { body } : {}),
     isBase64Encoded: false,
@@ -150,7 +164,10 @@ function toEvent(
 }
 
 function writeLambdaResult(res: ServerResponse, result: APIGatewayProxyResultV2): void {
-  if (typeof result === 'string') return send(res, 200, result);
+  if (typeof result === 'string') {
+    send(res, 200, result);
+    return;
+  }
   const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)]));
   res.writeHead(result.statusCode ?? 200, headers);
   res.end(result.isBase64Encoded && result.body ? Buffer.from(result.body, 'base64') : (result.body ?? ''));
@@ -164,8 +181,6 @@ export async function runJob(name: string): Promise<unknown> {
   return handler({ job: job.name, time: clock.now().toISOString() }, lambdaContext(job.name));
 }
 
-const ClockRequest = z.strictObject({ now: z.iso.datetime({ offset: true }) });
-
 /**
  * The local HTTP API: turns each request into the API Gateway v2 event for the route's handler
  * module, verifies the local tokens as the JWT authorizer would, and adds the `/dev` routes that
@@ -174,56 +189,18 @@ const ClockRequest = z.strictObject({ now: z.iso.datetime({ offset: true }) });
 export async function startApiServer(options: { port: number; tokenSecret: string; host?: string }) {
   const issuer = new DevTokenIssuer(options.tokenSecret);
   const compiled = (routeTable as RouteDef[]).map(compile);
-
-  async function dev(req: IncomingMessage, res: ServerResponse, url: URL, body: string | undefined): Promise<boolean> {
-    const json = () => {
-      try {
-        return body === undefined ? undefined : (JSON.parse(body) as unknown);
-      } catch {
-        return Symbol.for('malformed');
-      }
-    };
-    const invalid = (issues: readonly z.core.$ZodIssue[]) =>
-      send(res, 400, apiError('VALIDATION_FAILED', '请求参数有误', issueDetails(issues)));
-    if (url.pathname === '/dev/token' && req.method === 'POST') {
-      const parsed = DevTokenRequest.safeParse(json());
-      if (!parsed.success) return (invalid(parsed.error.issues), true);
-      send(res, 200, { token: await issuer.issue(parsed.data) });
-      return true;
-    }
-    if (url.pathname === '/dev/clock') {
-      if (req.method === 'DELETE') {
-        clock.reset();
-        send(res, 200, { now: clock.now().toISOString() });
-        return true;
-      }
-      if (req.method === 'POST') {
-        const parsed = ClockRequest.safeParse(json());
-        if (!parsed.success) return (invalid(parsed.error.issues), true);
-        clock.set(new Date(parsed.data.now));
-        send(res, 200, { now: clock.now().toISOString() });
-        return true;
-      }
-      if (req.method === 'GET') {
-        send(res, 200, { now: clock.now().toISOString() });
-        return true;
-      }
-    }
-    const jobMatch = /^\/dev\/jobs\/([^/]+)$/.exec(url.pathname);
-    if (jobMatch && req.method === 'POST') {
-      const name = decodeURIComponent(jobMatch[1] ?? '');
-      const result = await runJob(name);
-      if (result === undefined) send(res, 404, apiError('NOT_FOUND', '没有这个定时任务', [{ path: 'job', message: name }]));
-      else send(res, 200, { job: name, result });
-      return true;
-    }
-    return false;
-  }
+  const dev = devRoutes(issuer, runJob);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const body = await readBody(req);
-    if (url.pathname.startsWith('/dev/') && (await dev(req, res, url, body))) return;
+    const devReply = url.pathname.startsWith('/dev/')
+      ? await dev(req.method ?? 'GET', url.pathname, body)
+      : undefined;
+    if (devReply) {
+      send(res, devReply.status, devReply.body);
+      return;
+    }
     let pathMatched = false;
     for (const candidate of compiled) {
       const match = candidate.pattern.exec(url.pathname);
@@ -239,7 +216,10 @@ export async function startApiServer(options: { port: number; tokenSecret: strin
       }
       const handler = await loadHandler(candidate.route.handler);
       const event = toEvent(req, url, candidate, match, body, claims);
-      const result = (await handler(event, lambdaContext(candidate.route.handler))) as APIGatewayProxyResultV2;
+      const result = (await handler(
+        event,
+        lambdaContext(candidate.route.handler),
+      )) as APIGatewayProxyResultV2;
       writeLambdaResult(res, result);
       return;
     }

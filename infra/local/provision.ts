@@ -71,14 +71,18 @@ export async function createBucket(client: S3Client, name: string, bucket: Bucke
   } catch (error) {
     if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode !== 404) throw error;
   }
-  await client.send(new CreateBucketCommand({ Bucket: name, ObjectLockEnabledForBucket: bucket.objectLock !== undefined }));
+  await client.send(
+    new CreateBucketCommand({ Bucket: name, ObjectLockEnabledForBucket: bucket.objectLock !== undefined }),
+  );
   if (bucket.objectLock) {
     await client.send(
       new PutObjectLockConfigurationCommand({
         Bucket: name,
         ObjectLockConfiguration: {
           ObjectLockEnabled: 'Enabled',
-          Rule: { DefaultRetention: { Mode: bucket.objectLock.mode, Days: bucket.objectLock.defaultRetentionDays } },
+          Rule: {
+            DefaultRetention: { Mode: bucket.objectLock.mode, Days: bucket.objectLock.defaultRetentionDays },
+          },
         },
       }),
     );

@@ -29,7 +29,10 @@ export interface RadosgwHandle {
 }
 
 /** Fixed keys for the one local S3 user; SigV4 is still enforced (a wrong secret gets 403). */
-export const LOCAL_S3_CREDENTIALS = { accessKeyId: 'LOCALACCESSKEY0000001', secretAccessKey: 'local-secret-key-for-radosgw-only' };
+export const LOCAL_S3_CREDENTIALS = {
+  accessKeyId: 'LOCALACCESSKEY0000001',
+  secretAccessKey: 'local-secret-key-for-radosgw-only',
+};
 
 interface ClusterState {
   fsid: string;
@@ -97,7 +100,8 @@ export async function startRadosgw(options: RadosgwOptions): Promise<RadosgwHand
     : (JSON.parse(await readFile(statePath, 'utf8')) as ClusterState);
   if (!fresh) state.monPort = await freePort();
   const rgwPort = options.port ?? (await freePort());
-  for (const sub of ['run', 'log', 'mon/ceph-a', 'osd/ceph-0', 'rgw']) await mkdir(join(dir, sub), { recursive: true });
+  for (const sub of ['run', 'log', 'mon/ceph-a', 'osd/ceph-0', 'rgw'])
+    await mkdir(join(dir, sub), { recursive: true });
   const conf = join(dir, 'ceph.conf');
   await writeFile(conf, cephConf(dir, state, options, rgwPort));
   const ceph = (...args: string[]) => runOrThrow('ceph', ['-c', conf, '--connect-timeout', '15', ...args]);
@@ -125,7 +129,16 @@ export async function startRadosgw(options: RadosgwOptions): Promise<RadosgwHand
   try {
     if (fresh) {
       const monmap = join(dir, 'monmap');
-      await runOrThrow('monmaptool', ['--create', '--clobber', '--fsid', state.fsid, '--addv', 'a', `[v1:127.0.0.1:${state.monPort}]`, monmap]);
+      await runOrThrow('monmaptool', [
+        '--create',
+        '--clobber',
+        '--fsid',
+        state.fsid,
+        '--addv',
+        'a',
+        `[v1:127.0.0.1:${state.monPort}]`,
+        monmap,
+      ]);
       await runOrThrow('ceph-mon', ['-c', conf, '--mkfs', '-i', 'a', '--monmap', monmap]);
     } else {
       // The monitor's address is in its own store: move it to this run's port.
@@ -136,25 +149,31 @@ export async function startRadosgw(options: RadosgwOptions): Promise<RadosgwHand
       await runOrThrow('ceph-mon', ['-c', conf, '-i', 'a', '--inject-monmap', monmap]);
     }
     daemon('ceph-mon', ['-i', 'a']);
-    await waitFor('ceph monitor', async () => (await run('ceph', ['-c', conf, '--connect-timeout', '2', 'mon', 'stat'])).code === 0, 30_000);
+    await waitFor(
+      'ceph monitor',
+      async () => (await run('ceph', ['-c', conf, '--connect-timeout', '2', 'mon', 'stat'])).code === 0,
+      30_000,
+    );
     if (fresh) {
       await ceph('osd', 'new', state.osdUuid, '0');
       await ceph('osd', 'crush', 'add', 'osd.0', '1.0', 'root=default');
       await runOrThrow('ceph-osd', ['-c', conf, '--mkfs', '-i', '0', '--osd-uuid', state.osdUuid]);
     }
     daemon('ceph-osd', ['-i', '0']);
-    await waitFor(
-      'ceph OSD',
-      async () => /1 up.*1 in/.test(await ceph('osd', 'stat')),
-      60_000,
-    );
+    await waitFor('ceph OSD', async () => /1 up.*1 in/.test(await ceph('osd', 'stat')), 60_000);
     daemon('radosgw', ['-n', 'client.rgw']);
     const endpoint = `http://127.0.0.1:${rgwPort}`;
     await waitFor('radosgw', async () => (await fetch(endpoint)).status > 0, 60_000);
     if (fresh) {
       await runOrThrow('radosgw-admin', [
-        '-c', conf, 'user', 'create', '--uid=local', '--display-name=local',
-        `--access-key=${LOCAL_S3_CREDENTIALS.accessKeyId}`, `--secret-key=${LOCAL_S3_CREDENTIALS.secretAccessKey}`,
+        '-c',
+        conf,
+        'user',
+        'create',
+        '--uid=local',
+        '--display-name=local',
+        `--access-key=${LOCAL_S3_CREDENTIALS.accessKeyId}`,
+        `--secret-key=${LOCAL_S3_CREDENTIALS.secretAccessKey}`,
       ]);
       await writeFile(statePath, JSON.stringify(state));
     }

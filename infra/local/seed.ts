@@ -19,19 +19,76 @@ export const demoAgency: AgencyProfileInput = {
 };
 
 export const demoOfficers: OfficerInput[] = [
-  { name: '李明华', unitId: 'shswg', position: '股长', certificateNo: 'YN-CN-MZ-0001', categories: ['penalty', 'inspection'], region: '昌宁县', validFrom: '2024-01-01', validTo: '2028-12-31' },
-  { name: '王秀兰', unitId: 'shswg', position: '科员', certificateNo: 'YN-CN-MZ-0002', categories: ['penalty', 'inspection'], region: '昌宁县', validFrom: '2024-01-01', validTo: '2028-12-31' },
-  { name: '张建国', unitId: 'shzzg', position: '股长', certificateNo: 'YN-CN-MZ-0003', categories: ['penalty', 'inspection', 'licensing'], region: '昌宁县', validFrom: '2023-06-01', validTo: '2027-05-31' },
-  { name: '赵丽娟', unitId: 'shzzg', position: '科员', certificateNo: 'YN-CN-MZ-0004', categories: ['inspection', 'licensing'], region: '昌宁县', validFrom: '2023-06-01', validTo: '2026-12-15' },
-  { name: '陈志强', unitId: 'ylfwg', position: '科员', certificateNo: 'YN-CN-MZ-0005', categories: ['inspection'], region: '昌宁县', validFrom: '2021-01-01', validTo: '2025-12-31' },
+  {
+    name: '李明华',
+    unitId: 'shswg',
+    position: '股长',
+    certificateNo: 'YN-CN-MZ-0001',
+    categories: ['penalty', 'inspection'],
+    region: '昌宁县',
+    validFrom: '2024-01-01',
+    validTo: '2028-12-31',
+  },
+  {
+    name: '王秀兰',
+    unitId: 'shswg',
+    position: '科员',
+    certificateNo: 'YN-CN-MZ-0002',
+    categories: ['penalty', 'inspection'],
+    region: '昌宁县',
+    validFrom: '2024-01-01',
+    validTo: '2028-12-31',
+  },
+  {
+    name: '张建国',
+    unitId: 'shzzg',
+    position: '股长',
+    certificateNo: 'YN-CN-MZ-0003',
+    categories: ['penalty', 'inspection', 'licensing'],
+    region: '昌宁县',
+    validFrom: '2023-06-01',
+    validTo: '2027-05-31',
+  },
+  {
+    name: '赵丽娟',
+    unitId: 'shzzg',
+    position: '科员',
+    certificateNo: 'YN-CN-MZ-0004',
+    categories: ['inspection', 'licensing'],
+    region: '昌宁县',
+    validFrom: '2023-06-01',
+    validTo: '2026-12-15',
+  },
+  {
+    name: '陈志强',
+    unitId: 'ylfwg',
+    position: '科员',
+    certificateNo: 'YN-CN-MZ-0005',
+    categories: ['inspection'],
+    region: '昌宁县',
+    validFrom: '2021-01-01',
+    validTo: '2025-12-31',
+  },
 ];
 
 /** The demo data's accounts; `POST /dev/token` with one of these gives a working session. */
 export const demoUsers: Principal[] = [
   { sub: 'demo-admin', name: '系统管理员', agencyId: DEMO_AGENCY_ID, unitId: 'dzbgs', roles: ['admin'] },
-  { sub: 'demo-head', name: '李明华', agencyId: DEMO_AGENCY_ID, unitId: 'shswg', roles: ['unit-head', 'officer'] },
+  {
+    sub: 'demo-head',
+    name: '李明华',
+    agencyId: DEMO_AGENCY_ID,
+    unitId: 'shswg',
+    roles: ['unit-head', 'officer'],
+  },
   { sub: 'demo-officer', name: '王秀兰', agencyId: DEMO_AGENCY_ID, unitId: 'shswg', roles: ['officer'] },
-  { sub: 'demo-reviewer', name: '法制审核员', agencyId: DEMO_AGENCY_ID, unitId: 'dzbgs', roles: ['reviewer'] },
+  {
+    sub: 'demo-reviewer',
+    name: '法制审核员',
+    agencyId: DEMO_AGENCY_ID,
+    unitId: 'dzbgs',
+    roles: ['reviewer'],
+  },
 ];
 
 /** Loads the demo agency through the same use cases the API runs; running it twice changes nothing. */
@@ -41,7 +98,12 @@ export async function seedDemoData(): Promise<{ officers: number }> {
   const { registerOfficer } = await import('#shared/use-cases/officers.ts');
   const admin = demoUsers[0] as Principal;
   if (!(await ports.agencies.get(DEMO_AGENCY_ID))) {
-    await ports.agencies.put({ ...demoAgency, agencyId: DEMO_AGENCY_ID, updatedAt: ports.now().toISOString(), updatedBy: admin.sub });
+    await ports.agencies.put({
+      ...demoAgency,
+      agencyId: DEMO_AGENCY_ID,
+      updatedAt: ports.now().toISOString(),
+      updatedBy: admin.sub,
+    });
   }
   let created = 0;
   for (const officer of demoOfficers) {

@@ -79,7 +79,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const s3Endpoint = options.s3Endpoint ?? s3?.endpoint ?? '';
     const credentials = s3
       ? { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey }
-      : { accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? 'local', secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? 'local' };
+      : {
+          accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? 'local',
+          secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
+        };
     // radosgw's zonegroup refuses other LocationConstraints (docs/local-s3.md), so locally we are in us-east-1.
     const region = 'us-east-1';
     const env: Record<string, string> = {

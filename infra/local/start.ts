@@ -29,7 +29,11 @@ const stack = await startLocalStack({
 });
 Object.assign(process.env, stack.env);
 const seeded = await seedDemoData();
-const server = await startApiServer({ port, tokenSecret: stack.tokenSecret, host: process.env.HOST ?? '127.0.0.1' });
+const server = await startApiServer({
+  port,
+  tokenSecret: stack.tokenSecret,
+  host: process.env.HOST ?? '127.0.0.1',
+});
 const scheduler = startScheduler();
 
 console.log(`

@@ -31,11 +31,13 @@ export async function ensureSystemPackages(log: (line: string) => void = console
       `Missing ${missing.map((need) => `${need.command} (${need.why})`).join(', ')}. Install them with:\n  sudo sh -c '${command}'`,
     );
   }
-  for (const need of missing) log(`${need.command} is missing (${need.why}); installing with apt: ${need.packages.join(' ')}`);
+  for (const need of missing)
+    log(`${need.command} is missing (${need.why}); installing with apt: ${need.packages.join(' ')}`);
   const result = await run('sh', ['-c', `DEBIAN_FRONTEND=noninteractive ${command}`]);
   if (result.code !== 0) throw new Error(`apt-get failed (${result.code}): ${result.stderr.slice(-2000)}`);
   for (const need of missing) {
-    if (!(await onPath(need.command))) throw new Error(`${need.command} is still missing after installing ${need.packages.join(' ')}`);
+    if (!(await onPath(need.command)))
+      throw new Error(`${need.command} is still missing after installing ${need.packages.join(' ')}`);
   }
   log('system packages installed');
 }

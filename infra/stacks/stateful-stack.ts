@@ -12,7 +12,13 @@ import {
 import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus } from 'aws-cdk-lib/aws-events';
 import { Key } from 'aws-cdk-lib/aws-kms';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectLockRetention, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  ObjectLockRetention,
+  ObjectOwnership,
+} from 'aws-cdk-lib/aws-s3';
 import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import type { Construct } from 'constructs';
 import type { DeploymentContext } from '#infra/context.ts';
@@ -88,7 +94,13 @@ export class StatefulStack extends Stack {
     this.evidenceBucket = new Bucket(this, 'EvidenceBucket', {
       versioned: true,
       objectLockEnabled: true,
-      ...(lock ? { objectLockDefaultRetention: ObjectLockRetention.compliance(Duration.days(lock.defaultRetentionDays)) } : {}),
+      ...(lock
+        ? {
+            objectLockDefaultRetention: ObjectLockRetention.compliance(
+              Duration.days(lock.defaultRetentionDays),
+            ),
+          }
+        : {}),
       encryption: BucketEncryption.KMS,
       encryptionKey: this.evidenceKey,
       bucketKeyEnabled: true,
@@ -99,14 +111,22 @@ export class StatefulStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    this.eventBus = new EventBus(this, 'EventBus', { description: 'Domain events of the enforcement platform' });
+    this.eventBus = new EventBus(this, 'EventBus', {
+      description: 'Domain events of the enforcement platform',
+    });
     this.scheduleGroup = new ScheduleGroup(this, 'ScheduleGroup', { removalPolicy: RemovalPolicy.RETAIN });
 
     if (props.deployment.identity.provider === 'cognito') {
       const userPool = new UserPool(this, 'UserPool', {
         selfSignUpEnabled: false,
         signInAliases: { username: true, email: true },
-        passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true },
+        passwordPolicy: {
+          minLength: 12,
+          requireDigits: true,
+          requireLowercase: true,
+          requireUppercase: true,
+          requireSymbols: true,
+        },
         mfa: Mfa.REQUIRED,
         mfaSecondFactor: { otp: true, sms: false },
         accountRecovery: AccountRecovery.EMAIL_ONLY,

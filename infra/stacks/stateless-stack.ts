@@ -16,8 +16,8 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { Construct } from 'constructs';
 import { jobTable } from '#functions/jobs.ts';
 import { routeTable } from '#functions/routes.ts';
-import type { DeploymentContext } from '#infra/context.ts';
 import { ProjectFunction } from '#infra/constructs/project-function.ts';
+import type { DeploymentContext } from '#infra/context.ts';
 import type { StatefulStack } from '#infra/stacks/stateful-stack.ts';
 import type { RouteDef } from '#shared/http/route.ts';
 import { idempotencyTable, journalTable, mainTable } from '#shared/store/table-definitions.ts';
@@ -91,7 +91,10 @@ export class StatelessStack extends Stack {
 
     const table = stateful.tables;
     for (const route of routeTable as RouteDef[]) {
-      const fn = new ProjectFunction(this, constructId(route.handler), { handler: route.handler, environment });
+      const fn = new ProjectFunction(this, constructId(route.handler), {
+        handler: route.handler,
+        environment,
+      });
       const writes = route.method !== 'GET';
       fn.useTable(table.MAIN_TABLE, mainTable, writes ? 'read-write' : 'read');
       fn.useTable(table.JOURNAL_TABLE, journalTable, 'append-only');
@@ -105,7 +108,8 @@ export class StatelessStack extends Stack {
       if (route.access === 'public' && addedRoute) {
         Validations.of(addedRoute).acknowledge({
           id: 'AwsSolutions-APIG4',
-          reason: 'A public route of docs/api.md: it serves only published, desensitised data or accepts public complaints.',
+          reason:
+            'A public route of docs/api.md: it serves only published, desensitised data or accepts public complaints.',
         });
       }
     }

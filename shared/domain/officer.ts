@@ -99,7 +99,8 @@ export type StatusChangeInput = z.infer<typeof StatusChangeInput>;
 /** A revoked certificate is final; a new one must be issued. */
 export function statusChangeRefusal(officer: Officer, change: StatusChangeInput): string | undefined {
   if (officer.status === 'revoked') return '证件已吊销，不能再变更状态';
-  if (change.validTo !== undefined && change.validTo < officer.validFrom) return '有效期截止日期不能早于起始日期';
+  if (change.validTo !== undefined && change.validTo < officer.validFrom)
+    return '有效期截止日期不能早于起始日期';
   return undefined;
 }
 

@@ -19,7 +19,10 @@ export function errorResponse(status: number, body: ErrorBody): APIGatewayProxyR
 }
 
 /** Zod issues as the API's details: one entry per bad field, unknown keys each named. */
-export function issueDetails(issues: readonly z.core.$ZodIssue[], prefix: (string | number)[] = []): ErrorDetail[] {
+export function issueDetails(
+  issues: readonly z.core.$ZodIssue[],
+  prefix: (string | number)[] = [],
+): ErrorDetail[] {
   return issues.flatMap((issue) => {
     const base = [...prefix, ...issue.path.map(String)];
     if (issue.code === 'unrecognized_keys') {
@@ -80,6 +83,8 @@ export function toErrorResponse(error: unknown, requestId: string): { status: nu
   }
   return {
     status: 500,
-    body: { error: { code: 'INTERNAL_ERROR', message: '服务器内部错误，请稍后重试', details: [], requestId } },
+    body: {
+      error: { code: 'INTERNAL_ERROR', message: '服务器内部错误，请稍后重试', details: [], requestId },
+    },
   };
 }

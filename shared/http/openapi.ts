@@ -42,13 +42,22 @@ export function openApiDocument() {
       ...(route.access === 'public' ? { security: [] } : { 'x-roles': route.access }),
       parameters: parameters(route),
       ...(route.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+            },
+          }
         : {}),
       responses: Object.fromEntries(
         Object.entries(route.responses).map(([status, response]) => {
           const schema = response.schema ?? (Number(status) >= 400 ? ErrorSchema : undefined);
           const content = schema
-            ? { content: { [response.contentType ?? 'application/json']: { schema: jsonSchema(schema, 'output') } } }
+            ? {
+                content: {
+                  [response.contentType ?? 'application/json']: { schema: jsonSchema(schema, 'output') },
+                },
+              }
             : {};
           return [status, { description: response.description, ...content }];
         }),

@@ -1,5 +1,5 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { AgencyProfile } from '#shared/domain/agency.ts';
 
 const keys = (agencyId: string) => ({ pk: `AGENCY#${agencyId}`, sk: 'PROFILE' });
@@ -22,7 +22,10 @@ export class AgencyRepository {
 
   async put(profile: AgencyProfile): Promise<void> {
     await this.#db.send(
-      new PutCommand({ TableName: this.#table, Item: { ...keys(profile.agencyId), type: 'agency', ...profile } }),
+      new PutCommand({
+        TableName: this.#table,
+        Item: { ...keys(profile.agencyId), type: 'agency', ...profile },
+      }),
     );
   }
 }

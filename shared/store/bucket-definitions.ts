@@ -10,5 +10,9 @@ export interface BucketDefinition {
 }
 
 export function evidenceBucket(defaultRetentionDays: number): BucketDefinition {
-  return { id: 'Evidence', envVar: 'EVIDENCE_BUCKET', objectLock: { mode: 'COMPLIANCE', defaultRetentionDays } };
+  return {
+    id: 'Evidence',
+    envVar: 'EVIDENCE_BUCKET',
+    objectLock: { mode: 'COMPLIANCE', defaultRetentionDays },
+  };
 }

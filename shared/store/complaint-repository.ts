@@ -1,7 +1,7 @@
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Complaint } from '#shared/domain/complaint.ts';
-import { type Page, decodeCursor, encodeCursor } from '#shared/store/pagination.ts';
+import { decodeCursor, encodeCursor, type Page } from '#shared/store/pagination.ts';
 
 export class ComplaintRepository {
   readonly #db: DynamoDBDocumentClient;

@@ -1,9 +1,9 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Officer, StatusChange } from '#shared/domain/officer.ts';
 import { Conflict, NotFound } from '#shared/errors.ts';
 import { isConditionFailure } from '#shared/store/conditional.ts';
-import { type Page, decodeCursor, encodeCursor } from '#shared/store/pagination.ts';
+import { decodeCursor, encodeCursor, type Page } from '#shared/store/pagination.ts';
 
 const keys = (agencyId: string, certificateNo: string) => ({
   pk: `AGENCY#${agencyId}`,
@@ -33,7 +33,16 @@ function toItem(officer: Officer) {
 }
 
 function fromItem(item: Record<string, unknown>): Officer {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, gsi2pk: _g2, gsi2sk: _g2s, type: _type, ...officer } = item;
+  const {
+    pk: _pk,
+    sk: _sk,
+    gsi1pk: _g1,
+    gsi1sk: _g1s,
+    gsi2pk: _g2,
+    gsi2sk: _g2s,
+    type: _type,
+    ...officer
+  } = item;
   return officer as unknown as Officer;
 }
 

@@ -24,8 +24,9 @@ export async function certificateExpiryReport(ports: { officers: OfficerReposito
   );
   const certificates: ExpiringCertificate[] = officers
     .map((officer) => ({ officer, status: effectiveStatus(officer, today) }))
-    .filter((entry): entry is { officer: typeof entry.officer; status: 'valid' | 'expired' } =>
-      entry.status === 'valid' || entry.status === 'expired',
+    .filter(
+      (entry): entry is { officer: typeof entry.officer; status: 'valid' | 'expired' } =>
+        entry.status === 'valid' || entry.status === 'expired',
     )
     .map(({ officer, status }) => ({
       agencyId: officer.agencyId,

@@ -4,12 +4,12 @@ import { legalDateOf } from '#shared/dates.ts';
 import { type AgencyProfile, unitName } from '#shared/domain/agency.ts';
 import type { Complaint, ComplaintInput } from '#shared/domain/complaint.ts';
 import {
+  categoryLabels,
   type EffectiveStatus,
+  effectiveStatus,
   type Officer,
   type OfficerInput,
   type StatusChangeInput,
-  categoryLabels,
-  effectiveStatus,
   statusChangeRefusal,
   statusLabels,
 } from '#shared/domain/officer.ts';
@@ -61,9 +61,14 @@ export async function registerOfficer(
   return officerView(officer, now);
 }
 
-export async function getOfficer(ports: OfficerPorts, agencyId: string, certificateNo: string): Promise<Officer> {
+export async function getOfficer(
+  ports: OfficerPorts,
+  agencyId: string,
+  certificateNo: string,
+): Promise<Officer> {
   const officer = await ports.officers.get(agencyId, certificateNo);
-  if (!officer) throw new NotFound('执法人员不存在', [{ path: 'certificateNo', message: '未找到该证件编号' }]);
+  if (!officer)
+    throw new NotFound('执法人员不存在', [{ path: 'certificateNo', message: '未找到该证件编号' }]);
   return officer;
 }
 
@@ -75,7 +80,8 @@ export async function changeOfficerStatus(
 ): Promise<OfficerView> {
   const officer = await getOfficer(ports, principal.agencyId, certificateNo);
   const refusal = statusChangeRefusal(officer, input);
-  if (refusal) throw new RuleViolation('INVALID_STATUS_CHANGE', refusal, [{ path: 'status', message: refusal }]);
+  if (refusal)
+    throw new RuleViolation('INVALID_STATUS_CHANGE', refusal, [{ path: 'status', message: refusal }]);
   const now = ports.now();
   const updated = await ports.officers.changeStatus(officer, {
     status: input.status,
@@ -109,7 +115,11 @@ export interface PublicCertificate {
  * Finds the certificate a citizen asks about. Numbers are unique per agency; the QR code names the
  * agency, and a bare number that two agencies use asks the caller to say which.
  */
-async function findCertificate(ports: OfficerPorts, certificateNo: string, agencyId?: string): Promise<Officer> {
+async function findCertificate(
+  ports: OfficerPorts,
+  certificateNo: string,
+  agencyId?: string,
+): Promise<Officer> {
   if (agencyId !== undefined) return getOfficer(ports, agencyId, certificateNo);
   const matches = await ports.officers.findByCertificate(certificateNo);
   const [only, ...others] = matches;

@@ -3,7 +3,7 @@ import { routeTable } from '#functions/routes.ts';
 import { ROLES, type Role } from '#shared/auth.ts';
 import type { RouteDef } from '#shared/http/route.ts';
 import { routeKey } from '#shared/http/route.ts';
-import { type TestApi, newAgencyId, officerInput, startTestApi } from '#test/helpers/api.ts';
+import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
 
 let api: TestApi;
 const agencyId = newAgencyId();
@@ -12,31 +12,42 @@ const tokens = new Map<Role, string>();
 
 const everyone = ROLES;
 /** Who may call what, written from docs/api.md, independently of the route table. */
-const expected: Record<string, { allowed: readonly Role[] | 'public'; path: string; body?: () => unknown }> = {
-  'POST /v1/officers': { allowed: ['admin', 'unit-head'], path: '/v1/officers', body: () => officerInput() },
-  'GET /v1/officers': { allowed: everyone, path: '/v1/officers' },
-  'GET /v1/officers/{certificateNo}': { allowed: everyone, path: `/v1/officers/${officer.certificateNo}` },
-  'POST /v1/officers/{certificateNo}/status': {
-    allowed: ['admin'],
-    path: `/v1/officers/${officer.certificateNo}/status`,
-    body: () => ({ status: 'valid', reason: '年度审验通过' }),
-  },
-  'GET /v1/officers/{certificateNo}/qr': { allowed: everyone, path: `/v1/officers/${officer.certificateNo}/qr` },
-  'GET /v1/complaints': { allowed: ['admin', 'unit-head', 'leader', 'supervisor'], path: '/v1/complaints' },
-  'GET /v1/agency': { allowed: everyone, path: '/v1/agency' },
-  'PUT /v1/agency': {
-    allowed: ['admin'],
-    path: '/v1/agency',
-    body: () => ({ name: '测试局', region: '昌宁县', units: [] }),
-  },
-  'GET /public/v1/officers/{certificateNo}': { allowed: 'public', path: `/public/v1/officers/${officer.certificateNo}` },
-  'POST /public/v1/officers/{certificateNo}/complaints': {
-    allowed: 'public',
-    path: `/public/v1/officers/${officer.certificateNo}/complaints`,
-    body: () => ({ content: '执法时未出示证件' }),
-  },
-  'GET /openapi.json': { allowed: 'public', path: '/openapi.json' },
-};
+const expected: Record<string, { allowed: readonly Role[] | 'public'; path: string; body?: () => unknown }> =
+  {
+    'POST /v1/officers': {
+      allowed: ['admin', 'unit-head'],
+      path: '/v1/officers',
+      body: () => officerInput(),
+    },
+    'GET /v1/officers': { allowed: everyone, path: '/v1/officers' },
+    'GET /v1/officers/{certificateNo}': { allowed: everyone, path: `/v1/officers/${officer.certificateNo}` },
+    'POST /v1/officers/{certificateNo}/status': {
+      allowed: ['admin'],
+      path: `/v1/officers/${officer.certificateNo}/status`,
+      body: () => ({ status: 'valid', reason: '年度审验通过' }),
+    },
+    'GET /v1/officers/{certificateNo}/qr': {
+      allowed: everyone,
+      path: `/v1/officers/${officer.certificateNo}/qr`,
+    },
+    'GET /v1/complaints': { allowed: ['admin', 'unit-head', 'leader', 'supervisor'], path: '/v1/complaints' },
+    'GET /v1/agency': { allowed: everyone, path: '/v1/agency' },
+    'PUT /v1/agency': {
+      allowed: ['admin'],
+      path: '/v1/agency',
+      body: () => ({ name: '测试局', region: '昌宁县', units: [] }),
+    },
+    'GET /public/v1/officers/{certificateNo}': {
+      allowed: 'public',
+      path: `/public/v1/officers/${officer.certificateNo}`,
+    },
+    'POST /public/v1/officers/{certificateNo}/complaints': {
+      allowed: 'public',
+      path: `/public/v1/officers/${officer.certificateNo}/complaints`,
+      body: () => ({ content: '执法时未出示证件' }),
+    },
+    'GET /openapi.json': { allowed: 'public', path: '/openapi.json' },
+  };
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -61,7 +72,10 @@ describe('every route times every role, and no token', () => {
     const method = key.split(' ')[0] ?? 'GET';
     const token = caller === 'no token' ? undefined : tokens.get(caller);
     const body = rule.body?.();
-    const response = await api.call(method, rule.path, { ...(token ? { token } : {}), ...(body ? { body } : {}) });
+    const response = await api.call(method, rule.path, {
+      ...(token ? { token } : {}),
+      ...(body ? { body } : {}),
+    });
     if (rule.allowed === 'public') {
       expect(response.status).toBeLessThan(300);
     } else if (caller === 'no token') {
@@ -85,7 +99,9 @@ describe('every route times every role, and no token', () => {
 
   it('a token of another agency does not see this agency’s officers', async () => {
     const stranger = await api.token({ agencyId: newAgencyId(), roles: ['admin'] });
-    expect((await api.call('GET', `/v1/officers/${officer.certificateNo}`, { token: stranger })).status).toBe(404);
+    expect((await api.call('GET', `/v1/officers/${officer.certificateNo}`, { token: stranger })).status).toBe(
+      404,
+    );
     const list = await api.call('GET', '/v1/officers', { token: stranger });
     expect(list.body.items).toEqual([]);
   });

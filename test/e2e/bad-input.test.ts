@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApi, newAgencyId, officerInput, startTestApi } from '#test/helpers/api.ts';
+import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
 
 let api: TestApi;
 let admin: string;
@@ -30,9 +30,23 @@ const complaintPath = `/public/v1/officers/${existing.certificateNo}/complaints`
 
 const cases: BadCase[] = [
   // POST /v1/officers
-  { name: 'officer: malformed JSON', method: 'POST', path: '/v1/officers', rawBody: '{"name": "张', status: 400, fields: ['body'] },
+  {
+    name: 'officer: malformed JSON',
+    method: 'POST',
+    path: '/v1/officers',
+    rawBody: '{"name": "张',
+    status: 400,
+    fields: ['body'],
+  },
   { name: 'officer: no body', method: 'POST', path: '/v1/officers', status: 400, fields: ['body'] },
-  { name: 'officer: JSON that is not an object', method: 'POST', path: '/v1/officers', body: [1, 2], status: 400, fields: ['body'] },
+  {
+    name: 'officer: JSON that is not an object',
+    method: 'POST',
+    path: '/v1/officers',
+    body: [1, 2],
+    status: 400,
+    fields: ['body'],
+  },
   {
     name: 'officer: wrong types',
     method: 'POST',
@@ -66,7 +80,14 @@ const cases: BadCase[] = [
     fields: ['name', 'region', 'certificateNo'],
   },
   // POST /v1/officers/{certificateNo}/status
-  { name: 'status: malformed JSON', method: 'POST', path: statusPath, rawBody: 'status=revoked', status: 400, fields: ['body'] },
+  {
+    name: 'status: malformed JSON',
+    method: 'POST',
+    path: statusPath,
+    rawBody: 'status=revoked',
+    status: 400,
+    fields: ['body'],
+  },
   {
     name: 'status: wrong types',
     method: 'POST',
@@ -75,7 +96,14 @@ const cases: BadCase[] = [
     status: 400,
     fields: ['status', 'reason'],
   },
-  { name: 'status: missing fields', method: 'POST', path: statusPath, body: {}, status: 400, fields: ['status', 'reason'] },
+  {
+    name: 'status: missing fields',
+    method: 'POST',
+    path: statusPath,
+    body: {},
+    status: 400,
+    fields: ['status', 'reason'],
+  },
   {
     name: 'status: extra fields',
     method: 'POST',
@@ -110,9 +138,20 @@ const cases: BadCase[] = [
     fields: ['certificateNo'],
   },
   { name: 'list: bad limit', method: 'GET', path: '/v1/officers?limit=lots', status: 400, fields: ['limit'] },
-  { name: 'list: forged cursor', method: 'GET', path: '/v1/officers?cursor=not-a-cursor', status: 400, fields: ['cursor'] },
+  {
+    name: 'list: forged cursor',
+    method: 'GET',
+    path: '/v1/officers?cursor=not-a-cursor',
+    status: 400,
+    fields: ['cursor'],
+  },
   // public verification and complaints
-  { name: 'verify: unknown certificate', method: 'GET', path: '/public/v1/officers/NO-SUCH-CERT', status: 404 },
+  {
+    name: 'verify: unknown certificate',
+    method: 'GET',
+    path: '/public/v1/officers/NO-SUCH-CERT',
+    status: 404,
+  },
   {
     name: 'verify: oversized certificate number',
     method: 'GET',
@@ -120,9 +159,30 @@ const cases: BadCase[] = [
     status: 400,
     fields: ['certificateNo'],
   },
-  { name: 'complaint: malformed JSON', method: 'POST', path: complaintPath, rawBody: '{{', status: 400, fields: ['body'] },
-  { name: 'complaint: wrong types', method: 'POST', path: complaintPath, body: { content: ['x'], contact: 1 }, status: 400, fields: ['content', 'contact'] },
-  { name: 'complaint: missing content', method: 'POST', path: complaintPath, body: { contact: '张先生' }, status: 400, fields: ['content'] },
+  {
+    name: 'complaint: malformed JSON',
+    method: 'POST',
+    path: complaintPath,
+    rawBody: '{{',
+    status: 400,
+    fields: ['body'],
+  },
+  {
+    name: 'complaint: wrong types',
+    method: 'POST',
+    path: complaintPath,
+    body: { content: ['x'], contact: 1 },
+    status: 400,
+    fields: ['content', 'contact'],
+  },
+  {
+    name: 'complaint: missing content',
+    method: 'POST',
+    path: complaintPath,
+    body: { contact: '张先生' },
+    status: 400,
+    fields: ['content'],
+  },
   {
     name: 'complaint: extra fields',
     method: 'POST',
@@ -131,7 +191,14 @@ const cases: BadCase[] = [
     status: 400,
     fields: ['officerName'],
   },
-  { name: 'complaint: oversized content', method: 'POST', path: complaintPath, body: { content: long(2001) }, status: 400, fields: ['content'] },
+  {
+    name: 'complaint: oversized content',
+    method: 'POST',
+    path: complaintPath,
+    body: { content: long(2001) },
+    status: 400,
+    fields: ['content'],
+  },
   {
     name: 'complaint: unknown certificate',
     method: 'POST',
@@ -144,7 +211,14 @@ const cases: BadCase[] = [
     name: 'agency: duplicate unit ids and wrong types',
     method: 'PUT',
     path: '/v1/agency',
-    body: { name: '局', region: 1, units: [{ id: 'a', name: '甲' }, { id: 'a', name: '乙' }] },
+    body: {
+      name: '局',
+      region: 1,
+      units: [
+        { id: 'a', name: '甲' },
+        { id: 'a', name: '乙' },
+      ],
+    },
     status: 400,
     fields: ['region', 'units'],
   },
@@ -168,7 +242,10 @@ describe('bad input gets a 4xx in the error format, naming each bad field, never
   });
 
   it('a body over 10 MiB is refused with 413 before any handler runs', async () => {
-    const response = await api.call('POST', '/v1/officers', { token: admin, rawBody: 'x'.repeat(10 * 1024 * 1024 + 1) });
+    const response = await api.call('POST', '/v1/officers', {
+      token: admin,
+      rawBody: 'x'.repeat(10 * 1024 * 1024 + 1),
+    });
     expect(response.status).toBe(413);
     expect(response.body.error.code).toBe('PAYLOAD_TOO_LARGE');
   });

@@ -1,6 +1,6 @@
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApi, newAgencyId, officerInput, startTestApi } from '#test/helpers/api.ts';
+import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
 
 let api: TestApi;
 const agencyId = newAgencyId();
@@ -22,7 +22,13 @@ describe('officers and certificates through the local HTTP API', () => {
     const input = officerInput({ name: '周晓燕' });
     const created = await api.call('POST', '/v1/officers', { token: head, body: input });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ ...input, agencyId, status: 'valid', effectiveStatus: 'valid', version: 1 });
+    expect(created.body).toMatchObject({
+      ...input,
+      agencyId,
+      status: 'valid',
+      effectiveStatus: 'valid',
+      version: 1,
+    });
 
     const verified = await api.call('GET', `/public/v1/officers/${input.certificateNo}`);
     expect(verified.status).toBe(200);
@@ -47,15 +53,30 @@ describe('officers and certificates through the local HTTP API', () => {
     const path = `/v1/officers/${input.certificateNo}/status`;
     const publicPath = `/public/v1/officers/${input.certificateNo}`;
 
-    const suspended = await api.call('POST', path, { token: admin, body: { status: 'suspended', reason: '涉嫌违纪，暂扣执法证' } });
+    const suspended = await api.call('POST', path, {
+      token: admin,
+      body: { status: 'suspended', reason: '涉嫌违纪，暂扣执法证' },
+    });
     expect(suspended.status).toBe(200);
-    expect((await api.call('GET', publicPath)).body).toMatchObject({ status: 'suspended', statusName: '暂扣' });
+    expect((await api.call('GET', publicPath)).body).toMatchObject({
+      status: 'suspended',
+      statusName: '暂扣',
+    });
 
-    await api.call('POST', path, { token: admin, body: { status: 'valid', reason: '年度审验通过', validTo: '2031-12-31' } });
-    expect((await api.call('GET', publicPath)).body).toMatchObject({ status: 'valid', validTo: '2031-12-31' });
+    await api.call('POST', path, {
+      token: admin,
+      body: { status: 'valid', reason: '年度审验通过', validTo: '2031-12-31' },
+    });
+    expect((await api.call('GET', publicPath)).body).toMatchObject({
+      status: 'valid',
+      validTo: '2031-12-31',
+    });
 
     await api.call('POST', path, { token: admin, body: { status: 'revoked', reason: '调离执法岗位' } });
-    expect((await api.call('GET', publicPath)).body).toMatchObject({ status: 'revoked', statusName: '已吊销' });
+    expect((await api.call('GET', publicPath)).body).toMatchObject({
+      status: 'revoked',
+      statusName: '已吊销',
+    });
 
     const again = await api.call('POST', path, { token: admin, body: { status: 'valid', reason: '恢复' } });
     expect(again.status).toBe(422);
@@ -78,14 +99,20 @@ describe('officers and certificates through the local HTTP API', () => {
     expect((await api.call('GET', publicPath)).body.status).toBe('valid');
     // 16:00 UTC on 30 June is 00:00 on 1 July in Asia/Shanghai.
     await api.call('POST', '/dev/clock', { body: { now: '2026-06-30T16:00:00Z' } });
-    expect((await api.call('GET', publicPath)).body).toMatchObject({ status: 'expired', statusName: '已过期' });
+    expect((await api.call('GET', publicPath)).body).toMatchObject({
+      status: 'expired',
+      statusName: '已过期',
+    });
     await api.call('DELETE', '/dev/clock');
   });
 
   it('[PUB-5] the same certificate number twice in one agency is a 409', async () => {
     const input = officerInput();
     expect((await api.call('POST', '/v1/officers', { token: admin, body: input })).status).toBe(201);
-    const duplicate = await api.call('POST', '/v1/officers', { token: admin, body: { ...input, name: '另一人' } });
+    const duplicate = await api.call('POST', '/v1/officers', {
+      token: admin,
+      body: { ...input, name: '另一人' },
+    });
     expect(duplicate.status).toBe(409);
     expect(duplicate.body.error).toMatchObject({ code: 'CONFLICT', details: [{ path: 'certificateNo' }] });
   });
@@ -99,7 +126,9 @@ describe('officers and certificates through the local HTTP API', () => {
     const url = `http://localhost:3000/public/v1/officers/${input.certificateNo}?agencyId=${agencyId}`;
     const expected = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
     expect(qr.text).toBe(expected);
-    const page = await api.call('GET', new URL(url).pathname + new URL(url).search, { headers: { accept: 'text/html' } });
+    const page = await api.call('GET', new URL(url).pathname + new URL(url).search, {
+      headers: { accept: 'text/html' },
+    });
     expect(page.headers.get('content-type')).toContain('text/html');
     expect(page.text).toContain('执法证核验');
     expect(page.text).toContain(input.certificateNo);
@@ -115,7 +144,11 @@ describe('officers and certificates through the local HTTP API', () => {
     expect(filed.body.complaintId).toMatch(/^[0-9A-Z]{26}$/);
     const listed = await api.call('GET', '/v1/complaints', { token: admin });
     expect(listed.body.items).toContainEqual(
-      expect.objectContaining({ complaintId: filed.body.complaintId, certificateNo: input.certificateNo, officerName: '钱多多' }),
+      expect.objectContaining({
+        complaintId: filed.body.complaintId,
+        certificateNo: input.certificateNo,
+        officerName: '钱多多',
+      }),
     );
   });
 
@@ -127,7 +160,11 @@ describe('officers and certificates through the local HTTP API', () => {
     expect(first.status).toBe(201);
     expect(retry.status).toBe(201);
     expect(retry.body).toEqual(first.body);
-    const reused = await api.call('POST', '/v1/officers', { token: admin, body: { ...input, name: '不同' }, headers });
+    const reused = await api.call('POST', '/v1/officers', {
+      token: admin,
+      body: { ...input, name: '不同' },
+      headers,
+    });
     expect(reused.status).toBe(422);
     expect(reused.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
@@ -148,7 +185,10 @@ describe('officers and certificates through the local HTTP API', () => {
     const ownAdmin = await api.token({ agencyId: own, roles: ['admin'] });
     const profile = { name: '昌宁县民政局', region: '昌宁县', units: [{ id: 'shswg', name: '社会事务股' }] };
     expect((await api.call('PUT', '/v1/agency', { token: ownAdmin, body: profile })).status).toBe(200);
-    const refused = await api.call('POST', '/v1/officers', { token: ownAdmin, body: officerInput({ unitId: 'nope' }) });
+    const refused = await api.call('POST', '/v1/officers', {
+      token: ownAdmin,
+      body: officerInput({ unitId: 'nope' }),
+    });
     expect(refused.status).toBe(422);
     expect(refused.body.error.code).toBe('UNKNOWN_UNIT');
     const input = officerInput({ unitId: 'shswg' });

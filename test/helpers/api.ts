@@ -1,8 +1,9 @@
 import { ulid } from 'ulid';
 import { inject } from 'vitest';
-import type { Role } from '#shared/auth.ts';
 import { startApiServer } from '#infra/local/api-server.ts';
+import type { Role } from '#shared/auth.ts';
 
+// biome-ignore lint/suspicious/noExplicitAny: tests read response bodies of many shapes
 export interface ApiResponse<T = any> {
   status: number;
   body: T;
@@ -22,7 +23,12 @@ export interface CallOptions {
 export async function startTestApi() {
   const server = await startApiServer({ port: 0, tokenSecret: inject('tokenSecret') });
 
-  async function call<T = any>(method: string, path: string, options: CallOptions = {}): Promise<ApiResponse<T>> {
+  // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies of many shapes
+  async function call<T = any>(
+    method: string,
+    path: string,
+    options: CallOptions = {},
+  ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     let body: string | undefined = options.rawBody;
@@ -30,14 +36,24 @@ export async function startTestApi() {
       body = JSON.stringify(options.body);
       headers['content-type'] ??= 'application/json';
     }
-    const response = await fetch(`${server.url}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+    const response = await fetch(`${server.url}${path}`, {
+      method,
+      headers,
+      ...(body !== undefined ? { body } : {}),
+    });
     const text = await response.text();
     let parsed: unknown = text;
     if ((response.headers.get('content-type') ?? '').includes('json')) parsed = JSON.parse(text);
     return { status: response.status, body: parsed as T, text, headers: response.headers };
   }
 
-  async function token(claims: { sub?: string; name?: string; agencyId: string; unitId?: string; roles: Role[] }) {
+  async function token(claims: {
+    sub?: string;
+    name?: string;
+    agencyId: string;
+    unitId?: string;
+    roles: Role[];
+  }) {
     const response = await call<{ token: string }>('POST', '/dev/token', {
       body: { sub: claims.sub ?? `user-${ulid()}`, name: claims.name ?? '测试用户', ...claims },
     });

@@ -82,7 +82,10 @@ describe('stateful stack', () => {
     });
     const custom = synth({ evidenceRetentionDays: 1825 });
     Template.fromStack(custom.stateful).hasResourceProperties('AWS::S3::Bucket', {
-      ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 1825 } } },
+      ObjectLockConfiguration: {
+        ObjectLockEnabled: 'Enabled',
+        Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 1825 } },
+      },
     });
     stateful.hasResourceProperties('AWS::S3::BucketPolicy', {
       PolicyDocument: {
@@ -141,8 +144,10 @@ describe('stateless stack', () => {
       const key: string = route.Properties.RouteKey;
       const path = key.split(' ')[1] ?? '';
       expect(path.startsWith('/dev')).toBe(false);
-      if (path.startsWith('/public/') || path === '/openapi.json') expect(route.Properties.AuthorizationType).toBe('NONE');
-      else expect(route.Properties).toMatchObject({ AuthorizationType: 'JWT', AuthorizerId: expect.anything() });
+      if (path.startsWith('/public/') || path === '/openapi.json')
+        expect(route.Properties.AuthorizationType).toBe('NONE');
+      else
+        expect(route.Properties).toMatchObject({ AuthorizationType: 'JWT', AuthorizerId: expect.anything() });
     }
   });
 
@@ -152,7 +157,12 @@ describe('stateless stack', () => {
       IdentitySource: ['$request.header.Authorization'],
     });
     const oidc = synth({
-      identity: { provider: 'oidc', issuer: 'https://idp.example.gov.cn/realms/yn', audience: ['enforcement'], rolesClaim: 'groups' },
+      identity: {
+        provider: 'oidc',
+        issuer: 'https://idp.example.gov.cn/realms/yn',
+        audience: ['enforcement'],
+        rolesClaim: 'groups',
+      },
     });
     const template = Template.fromStack(oidc.stateless);
     template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
@@ -166,7 +176,10 @@ describe('stateless stack', () => {
   it('schedules each job in the schedule group with a dedicated role', () => {
     stateless.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'rate(1 day)',
-      Target: Match.objectLike({ Input: JSON.stringify({ job: 'certificate-expiry' }), RoleArn: Match.anyValue() }),
+      Target: Match.objectLike({
+        Input: JSON.stringify({ job: 'certificate-expiry' }),
+        RoleArn: Match.anyValue(),
+      }),
     });
   });
 });

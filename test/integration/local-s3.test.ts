@@ -11,7 +11,8 @@ import { config } from '#shared/config.ts';
 import { s3Client } from '#shared/store/clients.ts';
 
 const Bucket = config().EVIDENCE_BUCKET;
-const status = (error: unknown) => (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+const status = (error: unknown) =>
+  (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
 
 /** What the local S3 (radosgw) enforces, pinned so a change of server or version is noticed. */
 describe('the local S3 archive enforces Object Lock', () => {
@@ -19,11 +20,18 @@ describe('the local S3 archive enforces Object Lock', () => {
     const Key = `pin/${ulid()}.mp4`;
     const put = await s3Client.send(new PutObjectCommand({ Bucket, Key, Body: 'video bytes' }));
     expect(put.VersionId).toBeTruthy();
-    const retention = await s3Client.send(new GetObjectRetentionCommand({ Bucket, Key, VersionId: put.VersionId }));
+    const retention = await s3Client.send(
+      new GetObjectRetentionCommand({ Bucket, Key, VersionId: put.VersionId }),
+    );
     expect(retention.Retention?.Mode).toBe('COMPLIANCE');
     const refused = await s3Client
-      .send(new DeleteObjectCommand({ Bucket, Key, VersionId: put.VersionId, BypassGovernanceRetention: true }))
-      .then(() => undefined, (error: unknown) => error);
+      .send(
+        new DeleteObjectCommand({ Bucket, Key, VersionId: put.VersionId, BypassGovernanceRetention: true }),
+      )
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
     expect(status(refused)).toBe(403);
   });
 
@@ -32,7 +40,9 @@ describe('the local S3 archive enforces Object Lock', () => {
     const first = await s3Client.send(new PutObjectCommand({ Bucket, Key, Body: 'original' }));
     await s3Client.send(new PutObjectCommand({ Bucket, Key, Body: 'tampered' }));
     await s3Client.send(new DeleteObjectCommand({ Bucket, Key }));
-    const { Versions = [], DeleteMarkers = [] } = await s3Client.send(new ListObjectVersionsCommand({ Bucket, Prefix: Key }));
+    const { Versions = [], DeleteMarkers = [] } = await s3Client.send(
+      new ListObjectVersionsCommand({ Bucket, Prefix: Key }),
+    );
     expect(Versions.map((version) => version.VersionId)).toContain(first.VersionId);
     expect(Versions).toHaveLength(2);
     expect(DeleteMarkers).toHaveLength(1);

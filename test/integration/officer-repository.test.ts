@@ -30,7 +30,9 @@ describe('officer repository on DynamoDB Local', () => {
     const [a, b] = [newAgencyId(), newAgencyId()];
     const certificateNo = `R-${a}`;
     await repository.create(officer(a, certificateNo));
-    await expect(repository.create(officer(a, certificateNo, { name: '别人' }))).rejects.toBeInstanceOf(Conflict);
+    await expect(repository.create(officer(a, certificateNo, { name: '别人' }))).rejects.toBeInstanceOf(
+      Conflict,
+    );
     await repository.create(officer(b, certificateNo));
     const found = await repository.findByCertificate(certificateNo);
     expect(found.map((match) => match.agencyId).sort()).toEqual([a, b].sort());
@@ -41,10 +43,17 @@ describe('officer repository on DynamoDB Local', () => {
     const agencyId = newAgencyId();
     const stored = officer(agencyId, 'R-STATUS');
     await repository.create(stored);
-    const change = { status: 'suspended' as const, reason: '暂扣', at: '2026-02-01T00:00:00.000Z', by: 'admin' };
+    const change = {
+      status: 'suspended' as const,
+      reason: '暂扣',
+      at: '2026-02-01T00:00:00.000Z',
+      by: 'admin',
+    };
     const updated = await repository.changeStatus(stored, change);
     expect(updated).toMatchObject({ status: 'suspended', version: 2, statusHistory: [change] });
-    await expect(repository.changeStatus(stored, { ...change, status: 'revoked' })).rejects.toBeInstanceOf(Conflict);
+    await expect(repository.changeStatus(stored, { ...change, status: 'revoked' })).rejects.toBeInstanceOf(
+      Conflict,
+    );
     expect((await repository.get(agencyId, 'R-STATUS'))?.status).toBe('suspended');
   });
 
@@ -53,7 +62,12 @@ describe('officer repository on DynamoDB Local', () => {
     await repository.create(stored);
     const results = await Promise.allSettled(
       ['suspended', 'revoked'].map((status) =>
-        repository.changeStatus(stored, { status: status as 'suspended', reason: status, at: '2026-02-01T00:00:00.000Z', by: 'x' }),
+        repository.changeStatus(stored, {
+          status: status as 'suspended',
+          reason: status,
+          at: '2026-02-01T00:00:00.000Z',
+          by: 'x',
+        }),
       ),
     );
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
@@ -66,7 +80,13 @@ describe('officer repository on DynamoDB Local', () => {
     await repository.create(stored);
     const inWindow = await repository.listByValidTo('2031-03-01', '2031-03-31');
     expect(inWindow.some((match) => match.agencyId === agencyId)).toBe(true);
-    await repository.changeStatus(stored, { status: 'valid', reason: '审验通过', at: '2026-01-01T00:00:00.000Z', by: 'x', validTo: '2035-03-15' });
+    await repository.changeStatus(stored, {
+      status: 'valid',
+      reason: '审验通过',
+      at: '2026-01-01T00:00:00.000Z',
+      by: 'x',
+      validTo: '2035-03-15',
+    });
     const afterRenewal = await repository.listByValidTo('2031-03-01', '2031-03-31');
     expect(afterRenewal.some((match) => match.agencyId === agencyId)).toBe(false);
   });

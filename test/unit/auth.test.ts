@@ -14,7 +14,13 @@ describe('claims from the JWT authorizer', () => {
 
   it('builds the caller from configurable claim names and drops unknown roles', () => {
     const principal = principalFromClaims(
-      { sub: 'u1', name: '王五', 'custom:agencyId': 'a1', 'custom:unitId': 'x', 'cognito:groups': '[reviewer root]' },
+      {
+        sub: 'u1',
+        name: '王五',
+        'custom:agencyId': 'a1',
+        'custom:unitId': 'x',
+        'cognito:groups': '[reviewer root]',
+      },
       names,
     );
     expect(principal).toEqual({ sub: 'u1', name: '王五', agencyId: 'a1', unitId: 'x', roles: ['reviewer'] });

@@ -1,4 +1,7 @@
-import { IdempotencyAlreadyInProgressError, IdempotencyValidationError } from '@aws-lambda-powertools/idempotency';
+import {
+  IdempotencyAlreadyInProgressError,
+  IdempotencyValidationError,
+} from '@aws-lambda-powertools/idempotency';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { Conflict, NotFound, RuleViolation } from '#shared/errors.ts';
@@ -8,7 +11,9 @@ import '#shared/zod-locale.ts';
 describe('one mapping from errors to the API error format', () => {
   it('shows a domain error with its status, code, Chinese message and details', () => {
     const { status, body } = toErrorResponse(
-      new RuleViolation('OFFICER_NOT_QUALIFIED', '执法人员不具备资格', [{ path: 'officers.0', message: '证件已过期' }]),
+      new RuleViolation('OFFICER_NOT_QUALIFIED', '执法人员不具备资格', [
+        { path: 'officers.0', message: '证件已过期' },
+      ]),
       'req-1',
     );
     expect(status).toBe(422);
@@ -30,7 +35,9 @@ describe('one mapping from errors to the API error format', () => {
 
   it('answers a retried write that is still running with 409 and a reused key with 422', () => {
     expect(toErrorResponse(new IdempotencyAlreadyInProgressError('x'), 'r').status).toBe(409);
-    expect(toErrorResponse(new IdempotencyValidationError('x'), 'r').body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(toErrorResponse(new IdempotencyValidationError('x'), 'r').body.error.code).toBe(
+      'IDEMPOTENCY_KEY_REUSED',
+    );
   });
 
   it('names every unknown key and every bad field in Chinese', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  effectiveStatus,
   type Officer,
   OfficerInput,
-  effectiveStatus,
   qualificationRefusal,
   statusChangeRefusal,
 } from '#shared/domain/officer.ts';
@@ -38,8 +38,12 @@ describe('certificate status', () => {
   });
 
   it('[PUB-5] a revoked certificate cannot change status again', () => {
-    expect(statusChangeRefusal(officer({ status: 'revoked' }), { status: 'valid', reason: '恢复' })).toMatch(/吊销/);
-    expect(statusChangeRefusal(officer({ status: 'suspended' }), { status: 'valid', reason: '审验通过' })).toBeUndefined();
+    expect(statusChangeRefusal(officer({ status: 'revoked' }), { status: 'valid', reason: '恢复' })).toMatch(
+      /吊销/,
+    );
+    expect(
+      statusChangeRefusal(officer({ status: 'suspended' }), { status: 'valid', reason: '审验通过' }),
+    ).toBeUndefined();
     expect(
       statusChangeRefusal(officer(), { status: 'valid', reason: '审验', validTo: '2023-01-01' }),
     ).toMatch(/不能早于/);

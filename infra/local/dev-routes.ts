@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { type DevTokenIssuer, DevTokenRequest } from '#infra/local/dev-tokens.ts';
+import { clock } from '#shared/clock.ts';
+import { issueDetails } from '#shared/http/errors.ts';
+
+export interface DevReply {
+  status: number;
+  body: unknown;
+}
+
+type JobRunner = (name: string) => Promise<unknown>;
+
+const ClockRequest = z.strictObject({ now: z.iso.datetime({ offset: true }) });
+
+const invalid = (details: { path: string; message: string }[]): DevReply => ({
+  status: 400,
+  body: { error: { code: 'VALIDATION_FAILED', message: '请求参数有误', details } },
+});
+
+function parse<T>(schema: z.ZodType<T>, body: string | undefined): { data: T } | { reply: DevReply } {
+  let json: unknown;
+  try {
+    json = body === undefined ? undefined : JSON.parse(body);
+  } catch {
+    return { reply: invalid([{ path: 'body', message: '请求体不是合法的 JSON' }]) };
+  }
+  const result = schema.safeParse(json);
+  return result.success ? { data: result.data } : { reply: invalid(issueDetails(result.error.issues)) };
+}
+
+const now = (): DevReply => ({ status: 200, body: { now: clock.now().toISOString() } });
+
+/**
+ * The routes that exist only on one machine (docs/api.md, "Local mode only"): tokens, the clock,
+ * and running a scheduled job now. Answers undefined for any other request.
+ */
+export function devRoutes(issuer: DevTokenIssuer, runJob: JobRunner) {
+  return async (method: string, path: string, body: string | undefined): Promise<DevReply | undefined> => {
+    if (path === '/dev/token' && method === 'POST') {
+      const parsed = parse(DevTokenRequest, body);
+      return 'reply' in parsed
+        ? parsed.reply
+        : { status: 200, body: { token: await issuer.issue(parsed.data) } };
+    }
+    if (path === '/dev/clock') {
+      if (method === 'GET') return now();
+      if (method === 'DELETE') {
+        clock.reset();
+        return now();
+      }
+      if (method === 'POST') {
+        const parsed = parse(ClockRequest, body);
+        if ('reply' in parsed) return parsed.reply;
+        clock.set(new Date(parsed.data.now));
+        return now();
+      }
+    }
+    const job = /^\/dev\/jobs\/([^/]+)$/.exec(path)?.[1];
+    if (job !== undefined && method === 'POST') {
+      const name = decodeURIComponent(job);
+      const result = await runJob(name);
+      return result === undefined
+        ? {
+            status: 404,
+            body: {
+              error: {
+                code: 'NOT_FOUND',
+                message: '没有这个定时任务',
+                details: [{ path: 'job', message: name }],
+              },
+            },
+          }
+        : { status: 200, body: { job: name, result } };
+    }
+    return undefined;
+  };
+}
