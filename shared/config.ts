@@ -14,6 +14,8 @@ const ConfigSchema = z.object({
   ROLES_CLAIM: z.string().min(1).default('roles'),
   AGENCY_CLAIM: z.string().min(1).default('agencyId'),
   UNIT_CLAIM: z.string().min(1).default('unitId'),
+  /** The platform's EventBridge bus; unset on one machine, where events stay in process. */
+  EVENT_BUS_NAME: z.string().min(1).optional(),
   /** Set only on one machine: DynamoDB Local and the local S3 server. */
   DYNAMODB_ENDPOINT: z.url().optional(),
   S3_ENDPOINT: z.url().optional(),

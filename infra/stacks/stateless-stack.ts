@@ -56,6 +56,7 @@ export class StatelessStack extends Stack {
       ROLES_CLAIM: identity.rolesClaim,
       AGENCY_CLAIM: identity.agencyClaim,
       UNIT_CLAIM: identity.unitClaim,
+      EVENT_BUS_NAME: stateful.eventBus.eventBusName,
     };
 
     const issuer =
@@ -99,6 +100,7 @@ export class StatelessStack extends Stack {
       fn.useTable(table.MAIN_TABLE, mainTable, writes ? 'read-write' : 'read');
       fn.useTable(table.JOURNAL_TABLE, journalTable, 'append-only');
       if (route.idempotent) fn.useTable(table.IDEMPOTENCY_TABLE, idempotencyTable, 'read-write');
+      if (writes) stateful.eventBus.grantPutEventsTo(fn);
       const [addedRoute] = this.api.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],

@@ -1,5 +1,6 @@
 import { clock } from '#shared/clock.ts';
 import { config } from '#shared/config.ts';
+import { publishEvents } from '#shared/events/publisher.ts';
 import { AgencyRepository } from '#shared/store/agency-repository.ts';
 import { documentClient } from '#shared/store/clients.ts';
 import { ComplaintRepository } from '#shared/store/complaint-repository.ts';
@@ -17,4 +18,4 @@ export const repositories = {
 export type Repositories = typeof repositories;
 
 /** What use cases are handed: the repositories and the clock. */
-export const ports = { ...repositories, now: () => clock.now() };
+export const ports = { ...repositories, now: () => clock.now(), publish: publishEvents };

@@ -1,4 +1,5 @@
 import { ulid } from 'ulid';
+import { CertificateStatusChanged, OFFICER_EVENT_SOURCE } from '#events/officer-events.ts';
 import type { Principal } from '#shared/auth.ts';
 import { legalDateOf } from '#shared/dates.ts';
 import { type AgencyProfile, unitName } from '#shared/domain/agency.ts';
@@ -14,6 +15,7 @@ import {
   statusLabels,
 } from '#shared/domain/officer.ts';
 import { Conflict, NotFound, RuleViolation } from '#shared/errors.ts';
+import type { DomainEvent } from '#shared/events/publisher.ts';
 import type { AgencyRepository } from '#shared/store/agency-repository.ts';
 import type { ComplaintRepository } from '#shared/store/complaint-repository.ts';
 import type { OfficerRepository } from '#shared/store/officer-repository.ts';
@@ -23,6 +25,7 @@ export interface OfficerPorts {
   agencies: AgencyRepository;
   complaints: ComplaintRepository;
   now: () => Date;
+  publish: (events: DomainEvent[]) => Promise<void>;
 }
 
 /** The officer as staff see it: the certificate plus its status today. */
@@ -90,6 +93,23 @@ export async function changeOfficerStatus(
     by: principal.sub,
     ...(input.validTo ? { validTo: input.validTo } : {}),
   });
+  await ports.publish([
+    {
+      source: OFFICER_EVENT_SOURCE,
+      detailType: CertificateStatusChanged.detailType,
+      detail: CertificateStatusChanged.schema.parse({
+        version: CertificateStatusChanged.version,
+        agencyId: updated.agencyId,
+        certificateNo: updated.certificateNo,
+        officerName: updated.name,
+        status: updated.status,
+        reason: input.reason,
+        validTo: updated.validTo,
+        changedAt: now.toISOString(),
+        changedBy: principal.sub,
+      }),
+    },
+  ]);
   return officerView(updated, now);
 }
 

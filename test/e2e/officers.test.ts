@@ -1,5 +1,7 @@
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CertificateStatusChanged } from '#events/officer-events.ts';
+import { type DomainEvent, localEventBus } from '#shared/events/publisher.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
 
 let api: TestApi;
@@ -53,11 +55,22 @@ describe('officers and certificates through the local HTTP API', () => {
     const path = `/v1/officers/${input.certificateNo}/status`;
     const publicPath = `/public/v1/officers/${input.certificateNo}`;
 
+    const published: DomainEvent[] = [];
+    const listener = (event: DomainEvent) => published.push(event);
+    localEventBus.on(CertificateStatusChanged.detailType, listener);
     const suspended = await api.call('POST', path, {
       token: admin,
       body: { status: 'suspended', reason: '涉嫌违纪，暂扣执法证' },
     });
+    localEventBus.off(CertificateStatusChanged.detailType, listener);
     expect(suspended.status).toBe(200);
+    expect(published).toHaveLength(1);
+    expect(CertificateStatusChanged.schema.parse(published[0]?.detail)).toMatchObject({
+      agencyId,
+      certificateNo: input.certificateNo,
+      status: 'suspended',
+      changedBy: 'admin-1',
+    });
     expect((await api.call('GET', publicPath)).body).toMatchObject({
       status: 'suspended',
       statusName: '暂扣',

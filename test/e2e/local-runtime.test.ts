@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routeTable } from '#functions/routes.ts';
+import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(async () => {
+  await api.call('DELETE', '/dev/clock');
+  await api.close();
+});
+
+describe('the local-only routes', () => {
+  it('POST /dev/token validates the claims it signs', async () => {
+    const bad = await api.call('POST', '/dev/token', {
+      body: { sub: 'x', agencyId: 'a', roles: ['emperor'] },
+    });
+    expect(bad.status).toBe(400);
+    const named = bad.body.error.details.map((detail: { path: string }) => detail.path);
+    expect(named).toEqual(expect.arrayContaining(['name', 'roles.0']));
+  });
+
+  it('POST /dev/clock moves the clock and DELETE restores it', async () => {
+    const moved = await api.call('POST', '/dev/clock', { body: { now: '2030-01-01T08:00:00+08:00' } });
+    expect(moved.body.now.slice(0, 16)).toBe('2030-01-01T00:00');
+    const restored = await api.call('DELETE', '/dev/clock');
+    expect(Math.abs(new Date(restored.body.now).getTime() - Date.now())).toBeLessThan(60_000);
+    expect((await api.call('POST', '/dev/clock', { body: { now: 'tomorrow' } })).status).toBe(400);
+  });
+
+  it('POST /dev/jobs/certificate-expiry lists certificates that end within 30 days, across agencies', async () => {
+    const agencyId = newAgencyId();
+    const admin = await api.token({ agencyId, roles: ['admin'] });
+    const soon = officerInput({ validFrom: '2030-01-01', validTo: '2030-03-20' });
+    const later = officerInput({ validFrom: '2030-01-01', validTo: '2030-09-30' });
+    for (const body of [soon, later]) await api.call('POST', '/v1/officers', { token: admin, body });
+    await api.call('POST', '/dev/clock', { body: { now: '2030-03-01T02:00:00Z' } });
+    const run = await api.call('POST', '/dev/jobs/certificate-expiry');
+    await api.call('DELETE', '/dev/clock');
+    expect(run.status).toBe(200);
+    expect(run.body.result.checkedOn).toBe('2030-03-01');
+    const numbers = run.body.result.certificates.map(
+      (certificate: { certificateNo: string }) => certificate.certificateNo,
+    );
+    expect(numbers).toContain(soon.certificateNo);
+    expect(numbers).not.toContain(later.certificateNo);
+  });
+
+  it('an unknown job is a 404', async () => {
+    expect((await api.call('POST', '/dev/jobs/no-such-job')).status).toBe(404);
+  });
+});
+
+describe('GET /openapi.json', () => {
+  it('documents every route with its schemas, generated from the route table', async () => {
+    const response = await api.call('GET', '/openapi.json');
+    expect(response.status).toBe(200);
+    for (const route of routeTable) {
+      expect(
+        response.body.paths[route.path]?.[route.method.toLowerCase()],
+        `${route.method} ${route.path}`,
+      ).toBeDefined();
+    }
+    const create = response.body.paths['/v1/officers'].post;
+    expect(create.requestBody.content['application/json'].schema.required).toEqual(
+      expect.arrayContaining(['name', 'certificateNo', 'validTo']),
+    );
+    expect(create['x-roles']).toEqual(['admin', 'unit-head']);
+  });
+});
