@@ -1,0 +1,192 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Checklist } from '#shared/domain/checklists/checklist.ts';
+import type { ChecklistItem, ChecklistKind } from '#shared/domain/checklists/kinds.ts';
+import { Conflict, RuleViolation } from '#shared/errors.ts';
+import { isConditionFailure } from '#shared/store/conditional.ts';
+
+/**
+ * Checklists are one DynamoDB item per version, so publishing (this version published, the one in
+ * force superseded, the pointer moved) is one transaction. Items are stored gzip-compressed: a
+ * county's matters list with its legal bases runs to hundreds of kilobytes of Chinese text, and a
+ * DynamoDB item holds 400 KB.
+ */
+export const MAX_STORED_ITEMS_BYTES = 350 * 1024;
+
+const keys = (agencyId: string, id: string) => ({ pk: `AGENCY#${agencyId}`, sk: `CHECKLIST#${id}` });
+const currentKeys = (agencyId: string, kind: ChecklistKind) => ({
+  pk: `AGENCY#${agencyId}`,
+  sk: `CHECKLIST_CURRENT#${kind}`,
+});
+const editionIndex = (checklist: Pick<Checklist, 'agencyId' | 'kind' | 'edition'>) => ({
+  gsi1pk: `CHECKLIST#${checklist.agencyId}#${checklist.kind}`,
+  gsi1sk: `EDITION#${String(checklist.edition).padStart(6, '0')}`,
+});
+
+function toItem(checklist: Checklist) {
+  const { items, ...rest } = checklist;
+  const packed = gzipSync(Buffer.from(JSON.stringify(items)));
+  if (packed.length > MAX_STORED_ITEMS_BYTES) {
+    throw new RuleViolation('CHECKLIST_TOO_LARGE', '清单内容过大，请拆分为多个清单', [
+      {
+        path: 'items',
+        message: `压缩后 ${Math.round(packed.length / 1024)} KB，上限 ${MAX_STORED_ITEMS_BYTES / 1024} KB`,
+      },
+    ]);
+  }
+  return {
+    ...keys(checklist.agencyId, checklist.id),
+    ...(checklist.edition !== undefined ? editionIndex(checklist) : {}),
+    type: 'checklist',
+    ...rest,
+    itemCount: items.length,
+    itemsGzip: packed,
+  };
+}
+
+function fromItem(item: Record<string, unknown>): Checklist {
+  const { pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, type: _t, itemCount: _c, itemsGzip, ...rest } = item;
+  const items = JSON.parse(gunzipSync(itemsGzip as Uint8Array).toString('utf8')) as ChecklistItem[];
+  return { ...(rest as Omit<Checklist, 'items'>), items };
+}
+
+export class ChecklistRepository {
+  readonly #db: DynamoDBDocumentClient;
+  readonly #table: string;
+
+  constructor(db: DynamoDBDocumentClient, table: string) {
+    this.#db = db;
+    this.#table = table;
+  }
+
+  async create(checklist: Checklist): Promise<void> {
+    await this.#db.send(
+      new PutCommand({
+        TableName: this.#table,
+        Item: toItem(checklist),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  async get(agencyId: string, id: string): Promise<Checklist | undefined> {
+    const { Item } = await this.#db.send(
+      new GetCommand({ TableName: this.#table, Key: keys(agencyId, id), ConsistentRead: true }),
+    );
+    return Item ? fromItem(Item) : undefined;
+  }
+
+  /** Replaces a draft, if it is still the version the editor read. */
+  async saveDraft(checklist: Checklist, expectedVersion: number): Promise<void> {
+    try {
+      await this.#db.send(
+        new PutCommand({
+          TableName: this.#table,
+          Item: toItem(checklist),
+          ConditionExpression: '#status = :draft AND version = :expected',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':draft': 'draft', ':expected': expectedVersion },
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) throw new Conflict('清单已被他人修改或已发布，请刷新后重试');
+      throw error;
+    }
+  }
+
+  /** Every version of the agency's lists, newest first, optionally of one kind. */
+  async list(agencyId: string): Promise<Checklist[]> {
+    const checklists: Checklist[] = [];
+    let cursor: Record<string, unknown> | undefined;
+    do {
+      const { Items = [], LastEvaluatedKey } = await this.#db.send(
+        new QueryCommand({
+          TableName: this.#table,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': `AGENCY#${agencyId}`, ':prefix': 'CHECKLIST#' },
+          ScanIndexForward: false,
+          ExclusiveStartKey: cursor,
+        }),
+      );
+      checklists.push(...Items.map(fromItem));
+      cursor = LastEvaluatedKey;
+    } while (cursor);
+    return checklists;
+  }
+
+  /** The id of the edition in force now, and its edition number. */
+  async current(agencyId: string, kind: ChecklistKind): Promise<{ id: string; edition: number } | undefined> {
+    const { Item } = await this.#db.send(
+      new GetCommand({ TableName: this.#table, Key: currentKeys(agencyId, kind), ConsistentRead: true }),
+    );
+    return Item ? { id: Item.id as string, edition: Item.edition as number } : undefined;
+  }
+
+  /** Every published edition of a kind (published or superseded), oldest first. */
+  async editions(agencyId: string, kind: ChecklistKind): Promise<Checklist[]> {
+    const { Items = [] } = await this.#db.send(
+      new QueryCommand({
+        TableName: this.#table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': `CHECKLIST#${agencyId}#${kind}` },
+      }),
+    );
+    return Items.map(fromItem);
+  }
+
+  /**
+   * Publishes a draft in one transaction: the draft becomes the next edition, the edition in
+   * force (if any) is superseded, and the pointer moves. Fails with 409 if the draft changed or
+   * another edition was published meanwhile.
+   */
+  async publish(draft: Checklist, published: Checklist, superseded: Checklist | undefined): Promise<void> {
+    const pointer = currentKeys(published.agencyId, published.kind);
+    try {
+      await this.#db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.#table,
+                Item: toItem(published),
+                ConditionExpression: '#status = :draft AND version = :version',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':draft': 'draft', ':version': draft.version },
+              },
+            },
+            ...(superseded
+              ? [
+                  {
+                    Put: {
+                      TableName: this.#table,
+                      Item: toItem(superseded),
+                      ConditionExpression: '#status = :published',
+                      ExpressionAttributeNames: { '#status': 'status' },
+                      ExpressionAttributeValues: { ':published': 'published' },
+                    },
+                  },
+                ]
+              : []),
+            {
+              Put: {
+                TableName: this.#table,
+                Item: { ...pointer, type: 'checklist-current', id: published.id, edition: published.edition },
+                ...(superseded
+                  ? {
+                      ConditionExpression: 'id = :previous',
+                      ExpressionAttributeValues: { ':previous': superseded.id },
+                    }
+                  : { ConditionExpression: 'attribute_not_exists(pk)' }),
+              },
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) throw new Conflict('清单已被他人修改或同类清单刚刚发布，请刷新后重试');
+      throw error;
+    }
+  }
+}

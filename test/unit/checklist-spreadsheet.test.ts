@@ -1,0 +1,108 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { exportItems, importItems } from '#shared/checklists/spreadsheet.ts';
+import { ValidationFailed } from '#shared/errors.ts';
+import { countyReviewCatalog, matters } from '#test/fixtures/checklists.ts';
+
+const errorOf = async (promise: Promise<unknown>) => {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(ValidationFailed);
+  return error as ValidationFailed;
+};
+
+async function sheet(rows: unknown[][]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const worksheet = workbook.addWorksheet('清单');
+  for (const row of rows) worksheet.addRow(row);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+const matterHeadings = ['事项编码', '执法类别', '事项名称', '执法依据', '裁量基准', '承办机构', '办理时限'];
+
+describe('spreadsheets with the Chinese headings agencies use', () => {
+  it.each(['xlsx', 'csv'] as const)(
+    '[PUB-2] [REV-2] %s: export then import gives the same items',
+    async (format) => {
+      for (const [kind, items] of [
+        ['matters', matters],
+        ['review-catalog', countyReviewCatalog],
+      ] as const) {
+        const file = await exportItems(kind, items, format);
+        expect(await importItems(kind, format, file)).toEqual(items);
+      }
+    },
+  );
+
+  it('exports Chinese headings and labels, not codes', async () => {
+    const csv = (await exportItems('review-catalog', countyReviewCatalog, 'csv')).toString('utf8');
+    expect(csv.startsWith('\uFEFF编码,审核事项,执法类别')).toBe(true);
+    expect(csv).toContain('行政处罚');
+    expect(csv).toContain('法人或其他组织');
+    expect(csv).not.toContain('organization');
+  });
+
+  it('accepts labels or codes, a 序号 column, and skips empty rows', async () => {
+    const file = await sheet([
+      ['序号', ...matterHeadings],
+      [1, 'A1', '行政处罚', '事项甲', '依据', '基准', '股室', '20日'],
+      [],
+      [2, 'A2', 'inspection', '事项乙', '依据', '基准', '股室', '即时'],
+    ]);
+    const items = await importItems('matters', 'xlsx', file);
+    expect(items.map((item) => [item.code, item.category])).toEqual([
+      ['A1', 'penalty'],
+      ['A2', 'inspection'],
+    ]);
+  });
+
+  it('names every bad row with its row number and field: wrong type, unknown value, missing value, duplicate key', async () => {
+    const file = await sheet([
+      ['编码', '审核事项', '处罚种类', '当事人类型', '金额下限（元）', '经过听证'],
+      ['R1', '罚款', '罚款', '公民', 10000, '是'],
+      ['R2', '罚款', '罚款', '公民', '一万', '否'],
+      ['R3', '', '罚款', '公民', 100, '否'],
+      ['R1', '重复', '罚款', '外星人', 5, '也许'],
+    ]);
+    const error = await errorOf(importItems('review-catalog', 'xlsx', file));
+    const paths = error.details.map((detail) => detail.path);
+    expect(paths).toEqual(
+      expect.arrayContaining(['rows.3.minAmount', 'rows.4.title', 'rows.5.partyKind', 'rows.5.hearingHeld']),
+    );
+    expect(paths).not.toContain('rows.2.minAmount');
+    expect(error.details.find((detail) => detail.path === 'rows.3.minAmount')?.message).toContain(
+      '第 3 行「金额下限（元）」',
+    );
+    expect(error.message).toContain('未导入');
+  });
+
+  it('reports a duplicate key on the row that repeats it', async () => {
+    const file = await sheet([
+      matterHeadings,
+      ['A1', '行政处罚', '甲', '依据', '基准', '股室', '20日'],
+      ['A1', '行政处罚', '乙', '依据', '基准', '股室', '20日'],
+    ]);
+    const error = await errorOf(importItems('matters', 'xlsx', file));
+    expect(error.details).toEqual([expect.objectContaining({ path: 'rows.3.code' })]);
+  });
+
+  it('names a missing required column and an unknown one', async () => {
+    const file = await sheet([
+      ['事项编码', '执法类别', '事项名称', '执法依据', '裁量基准', '承办单位'],
+      ['A1', '行政处罚', '甲', '依据', '基准', '股室'],
+    ]);
+    const error = await errorOf(importItems('matters', 'xlsx', file));
+    expect(error.details.map((detail) => detail.path).sort()).toEqual([
+      'columns.办理时限',
+      'columns.承办单位',
+      'columns.承办机构',
+    ]);
+  });
+
+  it('refuses a file that is not a spreadsheet', async () => {
+    const error = await errorOf(importItems('matters', 'xlsx', Buffer.from('not a zip')));
+    expect(error.details[0]?.path).toBe('content');
+  });
+});
