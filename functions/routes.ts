@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checklistRoutes } from '#functions/checklist-routes.ts';
 import { ROLES } from '#shared/auth.ts';
 import { AgencyProfileInput } from '#shared/domain/agency.ts';
 import { ComplaintInput } from '#shared/domain/complaint.ts';
@@ -162,6 +163,7 @@ export const routes = {
     },
     idempotent: true,
   }),
+  ...checklistRoutes,
   openApi: defineRoute({
     method: 'GET',
     path: '/openapi.json',

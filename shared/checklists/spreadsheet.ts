@@ -125,11 +125,11 @@ async function readRows(format: SheetFormat, content: Buffer): Promise<unknown[]
  * Reads a spreadsheet into items. Every bad row is reported with its row number and field (the
  * header is row 1), and every missing required column; nothing is returned unless all is well.
  */
-export async function importItems(
-  kind: ChecklistKind,
+export async function importItems<K extends ChecklistKind>(
+  kind: K,
   format: SheetFormat,
   content: Buffer,
-): Promise<ChecklistItem[]> {
+): Promise<ChecklistItem<K>[]> {
   let rows: unknown[][];
   try {
     rows = await readRows(format, content);
@@ -188,5 +188,5 @@ export async function importItems(
       '表格中有错误，未导入任何内容',
     );
   }
-  return checked.items;
+  return checked.items as ChecklistItem<K>[];
 }

@@ -114,6 +114,18 @@ function mapErrors(): MiddlewareObj<HttpEvent, APIGatewayProxyResultV2> {
   };
 }
 
+/** JSON bodies through middy's parser; a route whose body schema is optional may get none. */
+function jsonBody(): MiddlewareObj<HttpEvent, APIGatewayProxyResultV2> {
+  const parser = httpJsonBodyParser({ disableContentTypeCheck: true });
+  return {
+    before: (request) => {
+      const { body } = request.event;
+      if (body === undefined || body === '') return;
+      return parser.before?.(request as never);
+    },
+  };
+}
+
 function idempotency(route: RouteDef) {
   return makeHandlerIdempotent({
     persistenceStore: new DynamoDBPersistenceLayer({
@@ -132,14 +144,26 @@ function idempotency(route: RouteDef) {
 }
 
 function toResult(result: HttpResult): APIGatewayProxyResultV2 {
-  const isJson = result.contentType === undefined;
+  const headers = (contentType: string) => ({ 'content-type': contentType, ...result.headers });
+  if (Buffer.isBuffer(result.body)) {
+    return {
+      statusCode: result.status,
+      headers: headers(result.contentType ?? 'application/octet-stream'),
+      body: result.body.toString('base64'),
+      isBase64Encoded: true,
+    };
+  }
+  if (result.contentType !== undefined) {
+    return {
+      statusCode: result.status,
+      headers: headers(result.contentType),
+      body: String(result.body ?? ''),
+    };
+  }
   return {
     statusCode: result.status,
-    headers: {
-      'content-type': isJson ? 'application/json; charset=utf-8' : (result.contentType ?? ''),
-      ...result.headers,
-    },
-    body: result.body === undefined ? '' : isJson ? JSON.stringify(result.body) : String(result.body),
+    headers: headers('application/json; charset=utf-8'),
+    body: result.body === undefined ? '' : JSON.stringify(result.body),
   };
 }
 
@@ -158,7 +182,7 @@ export function httpHandler<R extends RouteDef>(
     .use(logMetrics(metrics))
     .use(mapErrors())
     .use(httpHeaderNormalizer());
-  if (route.body) chain.use(httpJsonBodyParser({ disableContentTypeCheck: true }));
+  if (route.body) chain.use(jsonBody());
   chain.use(authorize(route)).use(validate(route));
   if (route.idempotent) chain.use(idempotency(route));
   return chain.handler(async (event, context) => {

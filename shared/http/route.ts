@@ -50,7 +50,7 @@ export interface RouteInput<R extends RouteDef> {
 export interface HttpResult {
   status: number;
   body?: unknown;
-  /** Defaults to JSON; any other type sends `body` as a string. */
+  /** Defaults to JSON; any other type sends `body` as a string, or base64-encoded if a Buffer. */
   contentType?: string;
   headers?: Record<string, string>;
 }

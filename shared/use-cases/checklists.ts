@@ -10,6 +10,7 @@ import {
   checkItems,
   diffItems,
   inForceOn,
+  publicSummary,
   summary,
 } from '#shared/domain/checklists/checklist.ts';
 import type { ChecklistItem, ChecklistKind } from '#shared/domain/checklists/kinds.ts';
@@ -258,7 +259,7 @@ export async function publicEdition(
 }
 
 export async function publicEditions(ports: ChecklistPorts, agencyId: string, kind: ChecklistKind) {
-  return (await ports.checklists.editions(agencyId, kind)).map(summary);
+  return (await ports.checklists.editions(agencyId, kind)).map(publicSummary);
 }
 
 export async function editionByNumber(
@@ -280,10 +281,10 @@ export async function diffEditions(
   kind: ChecklistKind,
   from: number,
   to: number,
-): Promise<{ from: ChecklistSummary; to: ChecklistSummary } & ChecklistDiff> {
+): Promise<{ from: ReturnType<typeof publicSummary>; to: ReturnType<typeof publicSummary> } & ChecklistDiff> {
   const [before, after] = await Promise.all([
     editionByNumber(ports, agencyId, kind, from),
     editionByNumber(ports, agencyId, kind, to),
   ]);
-  return { from: summary(before), to: summary(after), ...diffItems(before.items, after.items) };
+  return { from: publicSummary(before), to: publicSummary(after), ...diffItems(before.items, after.items) };
 }

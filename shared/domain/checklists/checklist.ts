@@ -120,3 +120,23 @@ export function inForceOn<T extends Pick<Checklist, 'edition' | 'effectiveFrom' 
   if (!latest || (latest.effectiveTo !== undefined && latest.effectiveTo < date)) return undefined;
   return latest;
 }
+
+/** What the public sees of a published list: no user ids, no drafts' history. */
+export function publicView(checklist: Checklist) {
+  return {
+    agencyId: checklist.agencyId,
+    kind: checklist.kind,
+    title: checklist.title,
+    status: checklist.status,
+    edition: checklist.edition,
+    effectiveFrom: checklist.effectiveFrom,
+    effectiveTo: checklist.effectiveTo,
+    publishedAt: checklist.publishedAt,
+    items: checklist.items,
+  };
+}
+
+export function publicSummary(checklist: Checklist) {
+  const { items, ...rest } = publicView(checklist);
+  return { ...rest, itemCount: items.length };
+}

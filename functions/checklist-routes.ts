@@ -1,0 +1,192 @@
+import { z } from 'zod';
+import { ROLES } from '#shared/auth.ts';
+import { LegalDate } from '#shared/dates.ts';
+import { ChecklistStatus, MAX_ITEMS } from '#shared/domain/checklists/checklist.ts';
+import { CHECKLIST_KINDS, ChecklistKind, itemSchemas } from '#shared/domain/checklists/kinds.ts';
+import { CertificateNo } from '#shared/domain/officer.ts';
+import { defineRoute } from '#shared/http/route.ts';
+
+/** The checklist routes of the route table (functions/routes.ts). */
+const editors = ['officer', 'unit-head', 'admin', 'reviewer'] as const;
+const approvers = ['unit-head', 'admin'] as const;
+const errors = {
+  400: { description: '请求参数有误 VALIDATION_FAILED' },
+  401: { description: 'UNAUTHENTICATED' },
+  403: { description: 'FORBIDDEN' },
+  404: { description: 'NOT_FOUND' },
+} as const;
+
+const Title = z.string().trim().min(1).max(200);
+const Id = z.string().trim().min(1).max(64);
+const IdParams = z.strictObject({ id: Id });
+const PublicParams = z.strictObject({ agencyId: z.string().trim().min(1).max(64), kind: ChecklistKind });
+
+/** One variant per kind, so every item is checked against its kind's schema. */
+const CreateChecklistBody = z.discriminatedUnion(
+  'kind',
+  CHECKLIST_KINDS.map((kind) =>
+    z.strictObject({
+      kind: z.literal(kind),
+      title: Title,
+      items:
+        kind === 'officers'
+          ? z.array(z.unknown()).max(0, { error: '执法人员资格清单由执法人员库自动生成' }).optional()
+          : z.array(itemSchemas[kind]).max(MAX_ITEMS),
+    }),
+  ) as unknown as [z.ZodObject, z.ZodObject, ...z.ZodObject[]],
+);
+
+export const checklistRoutes = {
+  createChecklist: defineRoute({
+    method: 'POST',
+    path: '/v1/checklists',
+    handler: 'checklists/create-checklist',
+    access: editors,
+    summary: '编制清单草稿 (PUB-2..PUB-6, REC-5, REV-2)；执法人员资格清单自动生成',
+    body: CreateChecklistBody,
+    responses: { 201: { description: 'the draft' }, ...errors, 422: { description: 'CHECKLIST_TOO_LARGE' } },
+    idempotent: true,
+  }),
+  importChecklist: defineRoute({
+    method: 'POST',
+    path: '/v1/checklists/import',
+    handler: 'checklists/import-checklist',
+    access: editors,
+    summary: '从 xlsx 或 CSV 表格导入清单草稿；有任何错误行则不导入',
+    body: z.strictObject({
+      kind: ChecklistKind,
+      title: Title,
+      format: z.enum(['xlsx', 'csv']),
+      content: z.base64().max(8 * 1024 * 1024),
+    }),
+    responses: { 201: { description: 'the draft' }, ...errors },
+    idempotent: true,
+  }),
+  listChecklists: defineRoute({
+    method: 'GET',
+    path: '/v1/checklists',
+    handler: 'checklists/list-checklists',
+    access: ROLES,
+    summary: '本机关的清单（各版本，不含事项）',
+    query: z.object({ kind: ChecklistKind.optional(), status: ChecklistStatus.optional() }),
+    responses: { 200: { description: '{items}' }, ...errors },
+  }),
+  getChecklist: defineRoute({
+    method: 'GET',
+    path: '/v1/checklists/{id}',
+    handler: 'checklists/get-checklist',
+    access: ROLES,
+    summary: '清单的一个版本，含全部事项',
+    params: IdParams,
+    responses: { 200: { description: 'the checklist' }, ...errors },
+  }),
+  editChecklist: defineRoute({
+    method: 'PUT',
+    path: '/v1/checklists/{id}',
+    handler: 'checklists/edit-checklist',
+    access: editors,
+    summary: '修改草稿；修改已发布的清单则生成新的草稿版本（动态管理）',
+    params: IdParams,
+    body: z.strictObject({
+      title: Title.optional(),
+      items: z.array(z.unknown()).max(MAX_ITEMS).optional(),
+      expectedVersion: z.number().int().positive(),
+    }),
+    responses: {
+      200: { description: 'the draft' },
+      ...errors,
+      409: { description: 'CONFLICT: stale expectedVersion' },
+    },
+  }),
+  publishChecklist: defineRoute({
+    method: 'POST',
+    path: '/v1/checklists/{id}/publish',
+    handler: 'checklists/publish-checklist',
+    access: approvers,
+    summary: '审核发布清单（编制人以外的股室负责人或管理员），原现行版本被替代 (PUB-1, PUB-4)',
+    params: IdParams,
+    body: z.strictObject({ expectedVersion: z.number().int().positive().optional() }).optional(),
+    responses: {
+      200: { description: 'the published checklist' },
+      ...errors,
+      409: { description: 'CONFLICT' },
+      422: { description: 'UNKNOWN_MATTER' },
+    },
+    idempotent: true,
+  }),
+  exportChecklist: defineRoute({
+    method: 'GET',
+    path: '/v1/checklists/{id}/export',
+    handler: 'checklists/export-checklist',
+    access: ROLES,
+    summary: '导出为 xlsx 或 CSV（中文表头）',
+    params: IdParams,
+    query: z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') }),
+    responses: {
+      200: {
+        description: 'the spreadsheet',
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      },
+      ...errors,
+    },
+  }),
+  windowCard: defineRoute({
+    method: 'GET',
+    path: '/v1/officers/{certificateNo}/window-card',
+    handler: 'officers/window-card',
+    access: ROLES,
+    summary: '窗口公示牌 (PUB-8)：单位、姓名、职务、执法类别、服务事项和亮证二维码 (SVG)',
+    params: z.strictObject({ certificateNo: CertificateNo }),
+    query: z.object({
+      window: z.string().trim().min(1).max(50),
+      matters: z.string().trim().max(2000).optional(),
+    }),
+    responses: {
+      200: { description: 'SVG', contentType: 'image/svg+xml' },
+      ...errors,
+      422: { description: 'UNKNOWN_MATTER' },
+    },
+  }),
+  publicChecklist: defineRoute({
+    method: 'GET',
+    path: '/public/v1/agencies/{agencyId}/checklists/{kind}',
+    handler: 'public/checklist-current',
+    access: 'public',
+    summary: '现行清单；?at=YYYY-MM-DD 为该日有效的版本',
+    params: PublicParams,
+    query: z.object({ at: LegalDate.optional() }),
+    responses: { 200: { description: 'the published checklist' }, 400: errors[400], 404: errors[404] },
+  }),
+  publicChecklistVersions: defineRoute({
+    method: 'GET',
+    path: '/public/v1/agencies/{agencyId}/checklists/{kind}/versions',
+    handler: 'public/checklist-versions',
+    access: 'public',
+    summary: '清单的历次版本及其有效期',
+    params: PublicParams,
+    responses: { 200: { description: '{items}' }, 400: errors[400] },
+  }),
+  publicChecklistVersion: defineRoute({
+    method: 'GET',
+    path: '/public/v1/agencies/{agencyId}/checklists/{kind}/versions/{edition}',
+    handler: 'public/checklist-version',
+    access: 'public',
+    summary: '清单的某一历史版本',
+    params: PublicParams.extend({ edition: z.coerce.number().int().positive() }),
+    responses: { 200: { description: 'the edition' }, 400: errors[400], 404: errors[404] },
+  }),
+  publicChecklistDiff: defineRoute({
+    method: 'GET',
+    path: '/public/v1/agencies/{agencyId}/checklists/{kind}/diff',
+    handler: 'public/checklist-diff',
+    access: 'public',
+    summary: '两个版本之间新增、删除、修改了什么',
+    params: PublicParams,
+    query: z.object({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() }),
+    responses: {
+      200: { description: '{from, to, added, removed, changed}' },
+      400: errors[400],
+      404: errors[404],
+    },
+  }),
+};

@@ -1,0 +1,10 @@
+import { routes } from '#functions/routes.ts';
+import type { ChecklistKind } from '#shared/domain/checklists/kinds.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { ports } from '#shared/store/repositories.ts';
+import { createDraft } from '#shared/use-cases/checklists.ts';
+
+export const handler = httpHandler(routes.createChecklist, async ({ body, principal }) => {
+  const input = body as { kind: ChecklistKind; title: string; items?: unknown[] };
+  return { status: 201, body: await createDraft(ports, principal, input) };
+});

@@ -1,0 +1,9 @@
+import { routes } from '#functions/routes.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { ports } from '#shared/store/repositories.ts';
+import { editChecklist } from '#shared/use-cases/checklists.ts';
+
+export const handler = httpHandler(routes.editChecklist, async ({ params, body, principal }) => {
+  const edited = await editChecklist(ports, principal, params.id, body);
+  return { status: edited.id === params.id ? 200 : 201, body: edited };
+});
