@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import type { Principal } from '#shared/auth.ts';
 import type { AgencyProfileInput } from '#shared/domain/agency.ts';
+import type { ChecklistKind } from '#shared/domain/checklists/kinds.ts';
 import type { OfficerInput } from '#shared/domain/officer.ts';
 import { Conflict } from '#shared/errors.ts';
 
@@ -91,8 +93,19 @@ export const demoUsers: Principal[] = [
   },
 ];
 
+/** The demo lists, as agencies keep them: CSV files with the Chinese headings, in publication order. */
+const demoChecklists: { kind: ChecklistKind; title: string }[] = [
+  { kind: 'matters', title: '昌宁县民政局行政执法事项清单' },
+  { kind: 'random-inspections', title: '昌宁县民政局随机抽查事项清单' },
+  { kind: 'subjects', title: '昌宁县民政局行政执法主体资格清单' },
+  { kind: 'officers', title: '昌宁县民政局行政执法人员资格清单' },
+  { kind: 'service-guides', title: '昌宁县民政局行政执法服务指南' },
+  { kind: 'av-matters', title: '昌宁县民政局行政执法音像记录事项清单' },
+  { kind: 'review-catalog', title: '昌宁县民政局重大执法决定法制审核目录清单' },
+];
+
 /** Loads the demo agency through the same use cases the API runs; running it twice changes nothing. */
-export async function seedDemoData(): Promise<{ officers: number }> {
+export async function seedDemoData(): Promise<{ officers: number; checklists: number }> {
   // Imported here: the repositories read the environment the local stack has just set.
   const { ports } = await import('#shared/store/repositories.ts');
   const { registerOfficer } = await import('#shared/use-cases/officers.ts');
@@ -114,5 +127,19 @@ export async function seedDemoData(): Promise<{ officers: number }> {
       if (!(error instanceof Conflict)) throw error;
     }
   }
-  return { officers: created };
+  const { importItems } = await import('#shared/checklists/spreadsheet.ts');
+  const { createDraft, currentEdition, publishChecklist } = await import('#shared/use-cases/checklists.ts');
+  const [, head, author] = demoUsers as [Principal, Principal, Principal];
+  let published = 0;
+  for (const { kind, title } of demoChecklists) {
+    if (await currentEdition(ports, DEMO_AGENCY_ID, kind)) continue;
+    const items =
+      kind === 'officers'
+        ? undefined
+        : await importItems(kind, 'csv', await readFile(new URL(`./demo/${kind}.csv`, import.meta.url)));
+    const draft = await createDraft(ports, author, { kind, title, ...(items ? { items } : {}) });
+    await publishChecklist(ports, head, draft.id);
+    published += 1;
+  }
+  return { officers: created, checklists: published };
 }

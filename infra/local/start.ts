@@ -42,7 +42,7 @@ console.log(`
   DynamoDB Local ${stack.env.DYNAMODB_ENDPOINT}
   S3 (radosgw)   ${stack.env.S3_ENDPOINT}   bucket ${stack.env.EVIDENCE_BUCKET}
   data           ${dataDir}
-  demo agency    ${DEMO_AGENCY_ID} (昌宁县民政局), ${seeded.officers} officers added this start
+  demo agency    ${DEMO_AGENCY_ID} (昌宁县民政局), ${seeded.officers} officers and ${seeded.checklists} lists added this start
   try            curl -s -XPOST ${server.url}/dev/token -H 'content-type: application/json' \\
                    -d '${JSON.stringify({ ...demoUsers[0] })}'
                  curl -s ${server.url}/public/v1/officers/YN-CN-MZ-0001

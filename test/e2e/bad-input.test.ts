@@ -223,6 +223,83 @@ const cases: BadCase[] = [
     fields: ['region', 'units'],
   },
   { name: 'unknown route', method: 'GET', path: '/v1/nothing-here', status: 404 },
+  // checklists
+  {
+    name: 'checklist: unknown kind',
+    method: 'POST',
+    path: '/v1/checklists',
+    body: { kind: 'wishes', title: 'x', items: [] },
+    status: 400,
+    fields: ['kind'],
+  },
+  {
+    name: 'checklist: bad items are named by index and field',
+    method: 'POST',
+    path: '/v1/checklists',
+    body: { kind: 'matters', title: 'x', items: [{ code: 'A', name: 5, extra: 1 }] },
+    status: 400,
+    fields: ['items.0.name', 'items.0.category', 'items.0.extra'],
+  },
+  {
+    name: 'checklist: duplicate item codes',
+    method: 'POST',
+    path: '/v1/checklists',
+    body: {
+      kind: 'av-matters',
+      title: 'x',
+      items: [
+        { code: 'A', category: 'penalty', activityType: 'hearing', requirement: 'av' },
+        { code: 'A', category: 'penalty', activityType: 'service', requirement: 'av' },
+      ],
+    },
+    status: 400,
+    fields: ['items.1.code'],
+  },
+  {
+    name: 'checklist: oversized title',
+    method: 'POST',
+    path: '/v1/checklists',
+    body: { kind: 'matters', title: long(201), items: [] },
+    status: 400,
+    fields: ['title'],
+  },
+  {
+    name: 'checklist edit: missing expectedVersion',
+    method: 'PUT',
+    path: '/v1/checklists/SOME-ID',
+    body: { items: [] },
+    status: 400,
+    fields: ['expectedVersion'],
+  },
+  { name: 'checklist: unknown id', method: 'GET', path: '/v1/checklists/NO-SUCH-ID', status: 404 },
+  {
+    name: 'checklist publish: unknown id',
+    method: 'POST',
+    path: '/v1/checklists/NO-SUCH-ID/publish',
+    status: 404,
+  },
+  {
+    name: 'checklist import: not base64, bad format',
+    method: 'POST',
+    path: '/v1/checklists/import',
+    body: { kind: 'matters', title: 'x', format: 'pdf', content: '%%%' },
+    status: 400,
+    fields: ['format', 'content'],
+  },
+  {
+    name: 'public checklist: bad date',
+    method: 'GET',
+    path: '/public/v1/agencies/a/checklists/matters?at=2026-13-01',
+    status: 400,
+    fields: ['at'],
+  },
+  {
+    name: 'public diff: missing editions',
+    method: 'GET',
+    path: '/public/v1/agencies/a/checklists/matters/diff',
+    status: 400,
+    fields: ['from', 'to'],
+  },
 ];
 
 describe('bad input gets a 4xx in the error format, naming each bad field, never a 500', () => {

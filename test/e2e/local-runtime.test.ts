@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeTable } from '#functions/routes.ts';
+import { DEMO_AGENCY_ID, seedDemoData } from '#infra/local/seed.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
 
 let api: TestApi;
@@ -67,5 +68,28 @@ describe('GET /openapi.json', () => {
       expect.arrayContaining(['name', 'certificateNo', 'validTo']),
     );
     expect(create['x-roles']).toEqual(['admin', 'unit-head']);
+  });
+});
+
+describe('demo data', () => {
+  it('loads the demo agency, its officers and every list through the import path; a second run changes nothing', async () => {
+    const first = await seedDemoData();
+    expect(first).toEqual({ officers: 5, checklists: 7 });
+    expect(await seedDemoData()).toEqual({ officers: 0, checklists: 0 });
+    const catalog = await api.call('GET', `/public/v1/agencies/${DEMO_AGENCY_ID}/checklists/review-catalog`);
+    expect(catalog.body.items.map((item: { code: string }) => item.code)).toEqual([
+      'R01',
+      'R02',
+      'R03',
+      'R04',
+      'R05',
+      'R06',
+      'R07',
+      'R08',
+      'R09',
+    ]);
+    const officers = await api.call('GET', `/public/v1/agencies/${DEMO_AGENCY_ID}/checklists/officers`);
+    // 陈志强's certificate ended in 2025: the generated list leaves him out.
+    expect(officers.body.items.map((item: { name: string }) => item.name)).not.toContain('陈志强');
   });
 });
