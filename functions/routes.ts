@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { caseRoutes } from '#functions/case-routes.ts';
 import { checklistRoutes } from '#functions/checklist-routes.ts';
 import { ROLES } from '#shared/auth.ts';
 import { AgencyProfileInput } from '#shared/domain/agency.ts';
@@ -164,6 +165,7 @@ export const routes = {
     idempotent: true,
   }),
   ...checklistRoutes,
+  ...caseRoutes,
   openApi: defineRoute({
     method: 'GET',
     path: '/openapi.json',

@@ -10,6 +10,8 @@ const ConfigSchema = z.object({
   IDEMPOTENCY_TABLE: z.string().min(1),
   EVIDENCE_BUCKET: z.string().min(1),
   PUBLIC_BASE_URL: z.url(),
+  /** COMPLIANCE retention signed into each evidence upload, in days. */
+  EVIDENCE_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(3650),
   /** JWT claim names: Cognito puts groups in `cognito:groups`; an external OIDC issuer may differ. */
   ROLES_CLAIM: z.string().min(1).default('roles'),
   AGENCY_CLAIM: z.string().min(1).default('agencyId'),

@@ -11,13 +11,22 @@ export class DomainError extends Error {
   readonly status: number;
   readonly code: string;
   readonly details: ErrorDetail[];
+  /** Machine-readable facts about the refusal, shown beside code and message (e.g. `allowed`). */
+  readonly extra: Record<string, unknown>;
 
-  constructor(status: number, code: string, message: string, details: ErrorDetail[] = []) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    details: ErrorDetail[] = [],
+    extra: Record<string, unknown> = {},
+  ) {
     super(message);
     this.name = new.target.name;
     this.status = status;
     this.code = code;
     this.details = details;
+    this.extra = extra;
   }
 }
 
@@ -53,7 +62,12 @@ export class Conflict extends DomainError {
 
 /** A broken business rule: 422 with its own code, e.g. `OFFICER_NOT_QUALIFIED`. */
 export class RuleViolation extends DomainError {
-  constructor(code: string, message: string, details: ErrorDetail[] = []) {
-    super(422, code, message, details);
+  constructor(
+    code: string,
+    message: string,
+    details: ErrorDetail[] = [],
+    extra: Record<string, unknown> = {},
+  ) {
+    super(422, code, message, details, extra);
   }
 }

@@ -2,16 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyResultV2 } from 'aws-lambda';
 import { jobTable } from '#functions/jobs.ts';
 import { routeTable } from '#functions/routes.ts';
 import { devRoutes } from '#infra/local/dev-routes.ts';
 import { DevTokenIssuer } from '#infra/local/dev-tokens.ts';
+import { deliverEvidenceArrivals } from '#infra/local/evidence-arrivals.ts';
+import { invoke, lambdaContext, loadHandler } from '#infra/local/lambda-runtime.ts';
 import { clock } from '#shared/clock.ts';
 import type { HttpEvent } from '#shared/http/handler.ts';
 import { type RouteDef, routeKey } from '#shared/http/route.ts';
-
-type LambdaHandler = (event: unknown, context: Context) => Promise<unknown>;
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
@@ -30,37 +30,6 @@ function compile(route: RouteDef): CompiledRoute {
     return '([^/]+)';
   });
   return { route, pattern: new RegExp(`^${segments.join('/')}$`), names };
-}
-
-const handlers = new Map<string, Promise<LambdaHandler>>();
-
-/** Loads a handler module the way Lambda does: once, then reused ("warm"). */
-function loadHandler(module: string): Promise<LambdaHandler> {
-  let loaded = handlers.get(module);
-  if (!loaded) {
-    const url = new URL(`../../functions/${module}.ts`, import.meta.url).href;
-    loaded = import(/* @vite-ignore */ url).then((mod: { handler: LambdaHandler }) => mod.handler);
-    handlers.set(module, loaded);
-  }
-  return loaded;
-}
-
-function lambdaContext(functionName: string): Context {
-  const deadline = Date.now() + 30_000;
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
-    memoryLimitInMB: '1024',
-    awsRequestId: randomUUID(),
-    logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: 'local',
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
 }
 
 function send(
@@ -177,8 +146,7 @@ function writeLambdaResult(res: ServerResponse, result: APIGatewayProxyResultV2)
 export async function runJob(name: string): Promise<unknown> {
   const job = jobTable.find((candidate) => candidate.name === name);
   if (!job) return undefined;
-  const handler = await loadHandler(job.handler);
-  return handler({ job: job.name, time: clock.now().toISOString() }, lambdaContext(job.name));
+  return invoke(job.handler, { job: job.name, time: clock.now().toISOString() });
 }
 
 /**
@@ -189,7 +157,7 @@ export async function runJob(name: string): Promise<unknown> {
 export async function startApiServer(options: { port: number; tokenSecret: string; host?: string }) {
   const issuer = new DevTokenIssuer(options.tokenSecret);
   const compiled = (routeTable as RouteDef[]).map(compile);
-  const dev = devRoutes(issuer, runJob);
+  const dev = devRoutes(issuer, runJob, deliverEvidenceArrivals);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');

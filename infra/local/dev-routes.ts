@@ -32,9 +32,13 @@ const now = (): DevReply => ({ status: 200, body: { now: clock.now().toISOString
 
 /**
  * The routes that exist only on one machine (docs/api.md, "Local mode only"): tokens, the clock,
- * and running a scheduled job now. Answers undefined for any other request.
+ * running a scheduled job now, and delivering S3 notifications for arrived evidence now. Answers undefined for any other request.
  */
-export function devRoutes(issuer: DevTokenIssuer, runJob: JobRunner) {
+export function devRoutes(
+  issuer: DevTokenIssuer,
+  runJob: JobRunner,
+  deliverArrivals: () => Promise<unknown>,
+) {
   return async (method: string, path: string, body: string | undefined): Promise<DevReply | undefined> => {
     if (path === '/dev/token' && method === 'POST') {
       const parsed = parse(DevTokenRequest, body);
@@ -55,6 +59,8 @@ export function devRoutes(issuer: DevTokenIssuer, runJob: JobRunner) {
         return now();
       }
     }
+    if (path === '/dev/evidence-arrivals' && method === 'POST')
+      return { status: 200, body: await deliverArrivals() };
     const job = /^\/dev\/jobs\/([^/]+)$/.exec(path)?.[1];
     if (job !== undefined && method === 'POST') {
       const name = decodeURIComponent(job);

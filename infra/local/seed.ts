@@ -11,6 +11,7 @@ export const DEMO_AGENCY_ID = 'changning-mzj';
 export const demoAgency: AgencyProfileInput = {
   name: '昌宁县民政局',
   region: '昌宁县',
+  documentPrefix: '昌民',
   units: [
     { id: 'dzbgs', name: '党政办公室' },
     { id: 'shswg', name: '社会事务股' },

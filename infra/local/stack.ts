@@ -90,6 +90,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       JOURNAL_TABLE: 'Journal',
       IDEMPOTENCY_TABLE: 'Idempotency',
       EVIDENCE_BUCKET: LOCAL_EVIDENCE_BUCKET,
+      EVIDENCE_RETENTION_DAYS: String(LOCAL_RETENTION_DAYS),
       PUBLIC_BASE_URL: options.publicBaseUrl,
       ROLES_CLAIM: 'roles',
       AGENCY_CLAIM: 'agencyId',

@@ -52,6 +52,7 @@ export class StatelessStack extends Stack {
       JOURNAL_TABLE: stateful.tables.JOURNAL_TABLE.tableName,
       IDEMPOTENCY_TABLE: stateful.tables.IDEMPOTENCY_TABLE.tableName,
       EVIDENCE_BUCKET: stateful.evidenceBucket.bucketName,
+      EVIDENCE_RETENTION_DAYS: String(deployment.evidenceRetentionDays),
       PUBLIC_BASE_URL: deployment.publicBaseUrl,
       ROLES_CLAIM: identity.rolesClaim,
       AGENCY_CLAIM: identity.agencyClaim,

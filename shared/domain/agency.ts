@@ -10,6 +10,8 @@ export type Unit = z.infer<typeof Unit>;
 export const AgencyProfileInput = z.strictObject({
   name: z.string().trim().min(1).max(100),
   region: z.string().trim().min(1).max(100),
+  /** The mark before a document's type in its number: 昌民 in 昌民罚〔2026〕12号. */
+  documentPrefix: z.string().trim().min(1).max(10).optional(),
   units: z
     .array(Unit)
     .max(200)

@@ -7,7 +7,13 @@ import type { z } from 'zod';
 import { DomainError, type ErrorDetail } from '#shared/errors.ts';
 
 export interface ErrorBody {
-  error: { code: string; message: string; details: ErrorDetail[]; requestId?: string };
+  error: {
+    code: string;
+    message: string;
+    details: ErrorDetail[];
+    requestId?: string;
+    [fact: string]: unknown;
+  };
 }
 
 export function errorResponse(status: number, body: ErrorBody): APIGatewayProxyResultV2 {
@@ -46,7 +52,7 @@ export function toErrorResponse(error: unknown, requestId: string): { status: nu
   if (error instanceof DomainError) {
     return {
       status: error.status,
-      body: { error: { code: error.code, message: error.message, details: error.details } },
+      body: { error: { ...error.extra, code: error.code, message: error.message, details: error.details } },
     };
   }
   if (error instanceof IdempotencyAlreadyInProgressError) {

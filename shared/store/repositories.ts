@@ -2,22 +2,33 @@ import { clock } from '#shared/clock.ts';
 import { config } from '#shared/config.ts';
 import { publishEvents } from '#shared/events/publisher.ts';
 import { AgencyRepository } from '#shared/store/agency-repository.ts';
+import { CaseRepository } from '#shared/store/case-repository.ts';
 import { ChecklistRepository } from '#shared/store/checklist-repository.ts';
-import { documentClient } from '#shared/store/clients.ts';
+import { documentClient, s3Client } from '#shared/store/clients.ts';
 import { ComplaintRepository } from '#shared/store/complaint-repository.ts';
+import { EvidenceRepository } from '#shared/store/evidence-repository.ts';
+import { EvidenceStorage } from '#shared/store/evidence-storage.ts';
 import { OfficerRepository } from '#shared/store/officer-repository.ts';
 
 /** The repositories over this deployment's tables, built once per cold start. */
-const table = config().MAIN_TABLE;
+const { MAIN_TABLE: table, JOURNAL_TABLE, EVIDENCE_BUCKET, EVIDENCE_RETENTION_DAYS } = config();
 
 export const repositories = {
   agencies: new AgencyRepository(documentClient, table),
   officers: new OfficerRepository(documentClient, table),
   complaints: new ComplaintRepository(documentClient, table),
   checklists: new ChecklistRepository(documentClient, table),
+  cases: new CaseRepository(documentClient, table, JOURNAL_TABLE),
+  evidence: new EvidenceRepository(documentClient, table),
 };
 
 export type Repositories = typeof repositories;
 
 /** What use cases are handed: the repositories and the clock. */
-export const ports = { ...repositories, now: () => clock.now(), publish: publishEvents };
+export const ports = {
+  ...repositories,
+  storage: new EvidenceStorage(s3Client, EVIDENCE_BUCKET),
+  retentionDays: EVIDENCE_RETENTION_DAYS,
+  now: () => clock.now(),
+  publish: publishEvents,
+};

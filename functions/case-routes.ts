@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import { ROLES } from '#shared/auth.ts';
+import { ActivityInput, CaseInput } from '#shared/domain/cases/case.ts';
+import { DocumentTypeSchema } from '#shared/domain/cases/documents.ts';
+import { EvidenceInput, RetrievalInput } from '#shared/domain/cases/evidence.ts';
+import { CASE_STATUSES } from '#shared/domain/cases/state-machine.ts';
+import { defineRoute } from '#shared/http/route.ts';
+import { PageQuery } from '#shared/store/pagination.ts';
+
+/** The case and whole-process recording routes of the route table (functions/routes.ts). */
+const handlers = ['officer', 'unit-head', 'admin'] as const;
+const errors = {
+  400: { description: '请求参数有误 VALIDATION_FAILED' },
+  401: { description: 'UNAUTHENTICATED' },
+  403: { description: 'FORBIDDEN' },
+  404: { description: 'NOT_FOUND' },
+} as const;
+const Id = z.string().trim().min(1).max(64);
+const CaseParams = z.strictObject({ id: Id });
+const EvidenceParams = z.strictObject({ id: Id });
+
+export const caseRoutes = {
+  createCase: defineRoute({
+    method: 'POST',
+    path: '/v1/cases',
+    handler: 'cases/create-case',
+    access: handlers,
+    summary: '立案：至少两名持有效执法证的执法人员 (LAW-2, PUB-7)；行政检查须依据已公布事项 (LAW-9)',
+    body: CaseInput,
+    responses: {
+      201: { description: '{id, status: "registered", ...}' },
+      ...errors,
+      422: { description: 'OFFICER_NOT_QUALIFIED, MATTER_NOT_PUBLISHED' },
+    },
+    idempotent: true,
+  }),
+  listCases: defineRoute({
+    method: 'GET',
+    path: '/v1/cases',
+    handler: 'cases/list-cases',
+    access: ROLES,
+    summary: '本机关案件，最新在前',
+    query: z.object({ status: z.enum(CASE_STATUSES).optional(), ...PageQuery }),
+    responses: { 200: { description: '{items, nextCursor?}' }, ...errors },
+  }),
+  getCase: defineRoute({
+    method: 'GET',
+    path: '/v1/cases/{id}',
+    handler: 'cases/get-case',
+    access: ROLES,
+    summary: '案件及其执法活动、文书、音像证据',
+    params: CaseParams,
+    responses: { 200: { description: 'the case' }, ...errors },
+  }),
+  transitionCase: defineRoute({
+    method: 'POST',
+    path: '/v1/cases/{id}/transitions',
+    handler: 'cases/transition-case',
+    access: handlers,
+    summary: '案件状态流转；不允许的流转为 422 INVALID_TRANSITION，附允许的下一状态',
+    params: CaseParams,
+    body: z.strictObject({ to: z.enum(CASE_STATUSES), note: z.string().trim().min(1).max(1000).optional() }),
+    responses: { 200: { description: 'the case' }, ...errors, 422: { description: 'INVALID_TRANSITION' } },
+  }),
+  addActivity: defineRoute({
+    method: 'POST',
+    path: '/v1/cases/{id}/activities',
+    handler: 'cases/add-activity',
+    access: handlers,
+    summary: '登记执法活动（现场检查、调查取证、送达等）',
+    params: CaseParams,
+    body: ActivityInput,
+    responses: {
+      201: { description: 'the activity' },
+      ...errors,
+      422: { description: 'OFFICER_NOT_QUALIFIED' },
+    },
+    idempotent: true,
+  }),
+  completeActivity: defineRoute({
+    method: 'POST',
+    path: '/v1/cases/{id}/activities/{activityId}/complete',
+    handler: 'cases/complete-activity',
+    access: handlers,
+    summary: '完成执法活动；须音像记录而无已归档证据时为 422 AV_REQUIRED (REC-4)',
+    params: z.strictObject({ id: Id, activityId: Id }),
+    responses: { 200: { description: 'the activity' }, ...errors, 422: { description: 'AV_REQUIRED' } },
+  }),
+  createRecord: defineRoute({
+    method: 'POST',
+    path: '/v1/cases/{id}/records',
+    handler: 'cases/create-record',
+    access: handlers,
+    summary: '制作执法文书：按模板填写，自动编号，内容哈希 (REC-2)',
+    params: CaseParams,
+    body: z.strictObject({
+      type: DocumentTypeSchema,
+      title: z.string().trim().min(1).max(200),
+      fields: z.record(z.string(), z.unknown()),
+    }),
+    responses: { 201: { description: '{id, number, sha256, ...}' }, ...errors },
+    idempotent: true,
+  }),
+  listRecords: defineRoute({
+    method: 'GET',
+    path: '/v1/cases/{id}/records',
+    handler: 'cases/list-records',
+    access: ROLES,
+    summary: '案件的执法文书',
+    params: CaseParams,
+    responses: { 200: { description: '{items}' }, ...errors },
+  }),
+  declareEvidence: defineRoute({
+    method: 'POST',
+    path: '/v1/cases/{id}/evidence',
+    handler: 'evidence/declare-evidence',
+    access: handlers,
+    summary: '登记音像证据，返回直传不可篡改档案库的预签名 PUT (REC-4, REC-6)',
+    params: CaseParams,
+    body: EvidenceInput,
+    responses: {
+      201: { description: '{id, status: "pending-upload", upload: {url, method, headers}}' },
+      ...errors,
+    },
+    idempotent: true,
+  }),
+  getEvidence: defineRoute({
+    method: 'GET',
+    path: '/v1/evidence/{id}',
+    handler: 'evidence/get-evidence',
+    access: ROLES,
+    summary: '音像证据及其记录要素、校验结果',
+    params: EvidenceParams,
+    responses: { 200: { description: 'the evidence' }, ...errors },
+  }),
+  retrieveEvidence: defineRoute({
+    method: 'POST',
+    path: '/v1/evidence/{id}/retrievals',
+    handler: 'evidence/retrieve-evidence',
+    access: ROLES,
+    summary: '调阅：说明目的和理由，得到数分钟有效的下载链接；每次调阅都记录 (REC-7)',
+    params: EvidenceParams,
+    body: RetrievalInput,
+    responses: {
+      201: { description: '{url, expiresAt}' },
+      ...errors,
+      422: { description: 'EVIDENCE_NOT_ARCHIVED' },
+    },
+  }),
+  listRetrievals: defineRoute({
+    method: 'GET',
+    path: '/v1/evidence/{id}/retrievals',
+    handler: 'evidence/list-retrievals',
+    access: ROLES,
+    summary: '调阅记录',
+    params: EvidenceParams,
+    responses: { 200: { description: '{items}' }, ...errors },
+  }),
+  legalHold: defineRoute({
+    method: 'POST',
+    path: '/v1/evidence/{id}/legal-hold',
+    handler: 'evidence/legal-hold',
+    access: ['admin', 'leader', 'unit-head'],
+    summary: '争议证据的法定保全（legal hold）开启或解除 (REC-7)',
+    params: EvidenceParams,
+    body: z.strictObject({ on: z.boolean(), reason: z.string().trim().min(2).max(500) }),
+    responses: { 200: { description: 'the evidence' }, ...errors },
+  }),
+  caseJournal: defineRoute({
+    method: 'GET',
+    path: '/v1/cases/{id}/journal',
+    handler: 'cases/case-journal',
+    access: ROLES,
+    summary: '案件全过程日志（只增不改，哈希链）(REC-3)',
+    params: CaseParams,
+    responses: { 200: { description: '{entries}' }, ...errors },
+  }),
+  verifyJournal: defineRoute({
+    method: 'GET',
+    path: '/v1/cases/{id}/journal/verify',
+    handler: 'cases/verify-journal',
+    access: ROLES,
+    summary: '重新计算哈希链，报告第一个断点 (REC-3)',
+    params: CaseParams,
+    responses: { 200: { description: '{ok, entries, broken?}' }, ...errors },
+  }),
+};

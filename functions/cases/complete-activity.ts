@@ -1,0 +1,9 @@
+import { routes } from '#functions/routes.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { ports } from '#shared/store/repositories.ts';
+import { completeActivity } from '#shared/use-cases/cases.ts';
+
+export const handler = httpHandler(routes.completeActivity, async ({ params, principal }) => ({
+  status: 200,
+  body: await completeActivity(ports, principal, params.id, params.activityId),
+}));

@@ -1,0 +1,9 @@
+import { routes } from '#functions/routes.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { ports } from '#shared/store/repositories.ts';
+import { createDocument } from '#shared/use-cases/cases.ts';
+
+export const handler = httpHandler(routes.createRecord, async ({ params, body, principal }) => ({
+  status: 201,
+  body: await createDocument(ports, principal, params.id, body),
+}));

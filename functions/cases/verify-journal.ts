@@ -1,0 +1,9 @@
+import { routes } from '#functions/routes.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { ports } from '#shared/store/repositories.ts';
+import { verifyCaseJournal } from '#shared/use-cases/cases.ts';
+
+export const handler = httpHandler(routes.verifyJournal, async ({ params, principal }) => ({
+  status: 200,
+  body: await verifyCaseJournal(ports, principal, params.id),
+}));

@@ -1,0 +1,69 @@
+import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { invoke } from '#infra/local/lambda-runtime.ts';
+import type { Evidence } from '#shared/domain/cases/evidence.ts';
+
+/**
+ * The local stand-in for the archive bucket's ObjectCreated notification: looks for declared
+ * evidence whose object has arrived and hands the same S3 event that AWS would send to the same
+ * handler (`functions/evidence/object-created.ts`). `npm start` runs it every two seconds;
+ * `POST /dev/evidence-arrivals` runs it once.
+ */
+export async function deliverEvidenceArrivals(): Promise<{ delivered: string[] }> {
+  const { repositories } = await import('#shared/store/repositories.ts');
+  const { s3Client } = await import('#shared/store/clients.ts');
+  const { config } = await import('#shared/config.ts');
+  const bucket = config().EVIDENCE_BUCKET;
+  const pending: Evidence[] = await repositories.evidence.pending();
+  const delivered: string[] = [];
+  for (const evidence of pending) {
+    const head = await headObject(s3Client, bucket, evidence.key);
+    if (!head) continue;
+    await invoke('evidence/object-created', s3Event(bucket, evidence.key, head));
+    delivered.push(evidence.id);
+  }
+  return { delivered };
+}
+
+async function headObject(s3: S3Client, bucket: string, key: string) {
+  try {
+    const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+    return { size: head.ContentLength ?? 0, eTag: head.ETag ?? '', versionId: head.VersionId };
+  } catch (error) {
+    if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404)
+      return undefined;
+    throw error;
+  }
+}
+
+function s3Event(
+  bucket: string,
+  key: string,
+  head: { size: number; eTag: string; versionId: string | undefined },
+) {
+  return {
+    Records: [
+      {
+        eventVersion: '2.1',
+        eventSource: 'aws:s3',
+        awsRegion: process.env.AWS_REGION ?? 'us-east-1',
+        eventTime: new Date().toISOString(),
+        eventName: 'ObjectCreated:Put',
+        userIdentity: { principalId: 'local' },
+        requestParameters: { sourceIPAddress: '127.0.0.1' },
+        responseElements: { 'x-amz-request-id': 'local', 'x-amz-id-2': 'local' },
+        s3: {
+          s3SchemaVersion: '1.0',
+          configurationId: 'evidence-arrived',
+          bucket: { name: bucket, ownerIdentity: { principalId: 'local' }, arn: `arn:aws:s3:::${bucket}` },
+          object: {
+            key: encodeURIComponent(key).replace(/%2F/g, '/'),
+            size: head.size,
+            eTag: head.eTag.replace(/"/g, ''),
+            ...(head.versionId ? { versionId: head.versionId } : {}),
+            sequencer: Date.now().toString(16).toUpperCase(),
+          },
+        },
+      },
+    ],
+  };
+}

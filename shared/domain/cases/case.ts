@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import type { CaseStatus } from '#shared/domain/cases/state-machine.ts';
+import { CASE_FLAGS, PARTY_KINDS } from '#shared/domain/checklists/kinds.ts';
+import { CertificateNo, EnforcementCategory } from '#shared/domain/officer.ts';
+
+const Text = (max: number) => z.string().trim().min(1).max(max);
+
+export const Party = z.strictObject({
+  kind: z.enum(PARTY_KINDS),
+  name: Text(200),
+  idNumber: Text(64),
+  address: Text(200).optional(),
+  phone: Text(50).optional(),
+});
+export type Party = z.infer<typeof Party>;
+
+export const CaseFlags = z
+  .strictObject(
+    Object.fromEntries(CASE_FLAGS.map((flag) => [flag, z.boolean().optional()])) as Record<
+      (typeof CASE_FLAGS)[number],
+      z.ZodOptional<z.ZodBoolean>
+    >,
+  )
+  .extend({ majorProperty: z.boolean().optional() });
+export type CaseFlags = z.infer<typeof CaseFlags>;
+
+const uniqueOfficers = z
+  .array(CertificateNo)
+  .min(1)
+  .max(20)
+  .refine((list) => new Set(list).size === list.length, { error: '执法人员不能重复' });
+
+export const CaseInput = z.strictObject({
+  category: EnforcementCategory,
+  title: Text(200),
+  /** The matters or random-inspections checklist item the case acts on (LAW-9). */
+  matterId: Text(64).optional(),
+  party: Party,
+  officers: uniqueOfficers,
+  amountInvolved: z.number().nonnegative().max(1e12).optional(),
+  flags: CaseFlags.optional(),
+  /** Where the case is; defaults to the agency's region. */
+  region: Text(100).optional(),
+  /** The handling unit; defaults to the caller's unit. */
+  unitId: Text(64).optional(),
+});
+export type CaseInput = z.infer<typeof CaseInput>;
+
+export interface CaseRecord {
+  id: string;
+  agencyId: string;
+  category: CaseInput['category'];
+  title: string;
+  matterId?: string;
+  party: Party;
+  officers: string[];
+  /** Accounts that handled the case (its creator and its officers' users): never its reviewers. */
+  handlers: string[];
+  unitId?: string;
+  region?: string;
+  amountInvolved?: number;
+  flags: CaseFlags;
+  status: CaseStatus;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  version: number;
+  journalSeq: number;
+  journalHead: string;
+}
+
+export const ActivityInput = z.strictObject({
+  type: z.enum([
+    'on-site-inspection',
+    'random-inspection',
+    'evidence-collection',
+    'evidence-preservation',
+    'hearing',
+    'service',
+    'interview',
+    'other',
+  ]),
+  officers: uniqueOfficers,
+  location: Text(200).optional(),
+  startedAt: z.iso.datetime({ offset: true }).optional(),
+});
+export type ActivityInput = z.infer<typeof ActivityInput>;
+
+export interface Activity extends Omit<ActivityInput, 'startedAt'> {
+  id: string;
+  caseId: string;
+  agencyId: string;
+  status: 'open' | 'completed';
+  startedAt: string;
+  completedAt?: string;
+  createdBy: string;
+}
+
+/** A natural person's name masked for display outside the case (张三 -> 张*). */
+export function maskedName(party: Pick<Party, 'kind' | 'name'>): string {
+  if (party.kind === 'organization') return party.name;
+  const [first = ''] = [...party.name];
+  return `${first}${'*'.repeat(Math.max(1, [...party.name].length - 1))}`;
+}

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+
+/**
+ * The standard enforcement documents (REC-2): each a template with a zod schema of its fields and
+ * the character that marks its number, e.g. 昌民罚〔2026〕12号 for a penalty decision.
+ */
+const Text = (max = 2000) => z.string().trim().min(1).max(max);
+const When = z.iso.datetime({ offset: true });
+
+export const documentTemplates = {
+  'case-registration': {
+    label: '立案审批表',
+    mark: '立',
+    fields: z.strictObject({
+      caseSource: Text(200),
+      briefFacts: Text(),
+      legalBasis: Text(),
+      proposal: Text(500),
+    }),
+  },
+  'on-site-inspection-record': {
+    label: '现场检查笔录',
+    mark: '检',
+    fields: z.strictObject({
+      place: Text(200),
+      startedAt: When,
+      endedAt: When,
+      inspectedParty: Text(200),
+      findings: Text(),
+      partyStatement: Text().optional(),
+    }),
+  },
+  'interview-record': {
+    label: '询问笔录',
+    mark: '询',
+    fields: z.strictObject({
+      interviewee: Text(100),
+      place: Text(200),
+      startedAt: When,
+      endedAt: When,
+      questionsAndAnswers: z
+        .array(z.strictObject({ question: Text(), answer: Text() }))
+        .min(1)
+        .max(200),
+    }),
+  },
+  'evidence-preservation-notice': {
+    label: '证据先行登记保存通知书',
+    mark: '保',
+    fields: z.strictObject({
+      items: z
+        .array(z.strictObject({ name: Text(200), quantity: Text(50) }))
+        .min(1)
+        .max(200),
+      period: Text(100),
+      legalBasis: Text(),
+    }),
+  },
+  'hearing-notice': {
+    label: '听证通知书',
+    mark: '听',
+    fields: z.strictObject({ hearingAt: When, place: Text(200), hearingOfficer: Text(100), rights: Text() }),
+  },
+  'penalty-prior-notice': {
+    label: '行政处罚事先告知书',
+    mark: '告',
+    fields: z.strictObject({ facts: Text(), legalBasis: Text(), proposedPenalty: Text(500), rights: Text() }),
+  },
+  'penalty-decision': {
+    label: '行政处罚决定书',
+    mark: '罚',
+    fields: z.strictObject({
+      facts: Text(),
+      evidence: Text(),
+      legalBasis: Text(),
+      penalty: Text(500),
+      paymentMethod: Text(500).optional(),
+      remedies: Text(),
+    }),
+  },
+  'service-receipt': {
+    label: '送达回证',
+    mark: '送',
+    fields: z.strictObject({
+      documentNumber: Text(100),
+      recipient: Text(100),
+      servedAt: When,
+      method: z.enum(['direct', 'left', 'mail', 'electronic', 'announcement']),
+      place: Text(200),
+    }),
+  },
+  'closing-report': {
+    label: '结案报告',
+    mark: '结',
+    fields: z.strictObject({ summary: Text(), result: Text(500), executedAt: When.optional() }),
+  },
+} as const;
+
+export type DocumentType = keyof typeof documentTemplates;
+export const DOCUMENT_TYPES = Object.keys(documentTemplates) as [DocumentType, ...DocumentType[]];
+export const DocumentTypeSchema = z.enum(DOCUMENT_TYPES);
+
+/** 昌民罚〔2026〕12号 */
+export function documentNumber(prefix: string, type: DocumentType, year: string, serial: number): string {
+  return `${prefix}${documentTemplates[type].mark}〔${year}〕${serial}号`;
+}
+
+export interface CaseDocument {
+  id: string;
+  caseId: string;
+  agencyId: string;
+  type: DocumentType;
+  title: string;
+  number: string;
+  year: string;
+  serial: number;
+  fields: Record<string, unknown>;
+  /** SHA-256 of the canonical content: a printed copy can be checked against it. */
+  sha256: string;
+  createdAt: string;
+  createdBy: string;
+}

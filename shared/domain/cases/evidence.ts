@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { CertificateNo } from '#shared/domain/officer.ts';
+
+/** 50 GiB: several hours of body-camera video. */
+export const MAX_EVIDENCE_BYTES = 50 * 1024 ** 3;
+
+export const EvidenceInput = z.strictObject({
+  activityId: z.string().trim().min(1).max(64),
+  fileName: z.string().trim().min(1).max(255),
+  contentType: z
+    .string()
+    .trim()
+    .regex(/^(video|audio|image)\/[\w.+-]+$/, { error: '只接受音频、视频或图片' }),
+  size: z.number().int().positive().max(MAX_EVIDENCE_BYTES),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, { error: 'SHA-256 应为 64 位十六进制' })
+    .transform((hex) => hex.toLowerCase()),
+  capturedAt: z.iso.datetime({ offset: true }),
+  deviceId: z.string().trim().min(1).max(100),
+  /** The certificate number of the officer who recorded it. */
+  officer: CertificateNo,
+  location: z.string().trim().min(1).max(200).optional(),
+  /** The recording covers the whole activity (全过程音像记录). */
+  fullProcess: z.boolean().optional(),
+});
+export type EvidenceInput = z.infer<typeof EvidenceInput>;
+
+export type EvidenceStatus = 'pending-upload' | 'archived' | 'rejected';
+
+/** An AV file and its 记录要素 (REC-6): device, officer, time, place, checksum. */
+export interface Evidence extends EvidenceInput {
+  id: string;
+  caseId: string;
+  agencyId: string;
+  status: EvidenceStatus;
+  key: string;
+  retainUntil: string;
+  legalHold: boolean;
+  versionId?: string;
+  receivedSize?: number;
+  receivedSha256?: string;
+  rejectionReason?: string;
+  archivedAt?: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+export const RETRIEVAL_PURPOSES = ['dispute', 'hearing', 'review', 'supervision', 'litigation'] as const;
+
+export const RetrievalInput = z.strictObject({
+  purpose: z.enum(RETRIEVAL_PURPOSES),
+  reason: z.string().trim().min(2).max(500),
+});
+
+export interface Retrieval {
+  id: string;
+  evidenceId: string;
+  agencyId: string;
+  caseId: string;
+  purpose: (typeof RETRIEVAL_PURPOSES)[number];
+  reason: string;
+  by: string;
+  byName: string;
+  at: string;
+  expiresAt: string;
+}
+
+/** The object key: opaque ids only, never a user-supplied file name. */
+export function evidenceKey(agencyId: string, evidenceId: string): string {
+  return `evidence/${agencyId}/${evidenceId}`;
+}
+
+export function parseEvidenceKey(key: string): { agencyId: string; evidenceId: string } | undefined {
+  const match = /^evidence\/([^/]+)\/([^/]+)$/.exec(key);
+  return match?.[1] && match[2] ? { agencyId: match[1], evidenceId: match[2] } : undefined;
+}
+
+/** What the arrived bytes must match: the size and SHA-256 the officer's device declared. */
+export function arrivalVerdict(
+  declared: Pick<Evidence, 'size' | 'sha256'>,
+  received: { size: number; sha256: string },
+): string | undefined {
+  if (received.size !== declared.size)
+    return `文件大小不符：声明 ${declared.size} 字节，收到 ${received.size} 字节`;
+  if (received.sha256 !== declared.sha256) return 'SHA-256 校验值不符';
+  return undefined;
+}

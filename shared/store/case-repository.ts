@@ -1,0 +1,257 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Activity, CaseRecord } from '#shared/domain/cases/case.ts';
+import type { CaseDocument } from '#shared/domain/cases/documents.ts';
+import type { JournalEntry } from '#shared/domain/journal.ts';
+import { Conflict } from '#shared/errors.ts';
+import { isConditionFailure } from '#shared/store/conditional.ts';
+import { decodeCursor, encodeCursor, type Page } from '#shared/store/pagination.ts';
+
+type Item = Record<string, unknown>;
+type TransactItem = NonNullable<
+  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
+>[number];
+
+const agencyPk = (agencyId: string) => `AGENCY#${agencyId}`;
+const caseKeys = (agencyId: string, id: string) => ({ pk: agencyPk(agencyId), sk: `CASE#${id}` });
+export const activityKeys = (agencyId: string, caseId: string, id: string) => ({
+  pk: agencyPk(agencyId),
+  sk: `CASE#${caseId}#ACT#${id}`,
+});
+const documentKeys = (agencyId: string, caseId: string, id: string) => ({
+  pk: agencyPk(agencyId),
+  sk: `CASE#${caseId}#DOC#${id}`,
+});
+const counterKeys = (agencyId: string, type: string, year: string) => ({
+  pk: agencyPk(agencyId),
+  sk: `DOCNO#${type}#${year}`,
+});
+export const journalPk = (agencyId: string, caseId: string) => `CASE#${agencyId}#${caseId}`;
+
+function strip<T>(item: Item): T {
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, entity: _e, ...rest } = item;
+  return rest as T;
+}
+
+/** A change to a case's children that rides in the same transaction as the case and its journal entry. */
+export type ChildWrite = TransactItem;
+
+/**
+ * A case and its children (activities, documents), and its journal. Every change goes through
+ * `commit`: the case (conditioned on the version read), the journal entry (a new item, never an
+ * update) and the children are one transaction, so there is no change without its entry and no
+ * entry without its change (REC-3).
+ */
+export class CaseRepository {
+  readonly #db: DynamoDBDocumentClient;
+  readonly #table: string;
+  readonly #journal: string;
+
+  constructor(db: DynamoDBDocumentClient, table: string, journalTable: string) {
+    this.#db = db;
+    this.#table = table;
+    this.#journal = journalTable;
+  }
+
+  #caseItem(record: CaseRecord): Item {
+    return {
+      ...caseKeys(record.agencyId, record.id),
+      gsi1pk: `CASES#${record.agencyId}`,
+      gsi1sk: `${record.createdAt}#${record.id}`,
+      entity: 'case',
+      ...record,
+    };
+  }
+
+  #journalPut(record: CaseRecord, entry: JournalEntry): TransactItem {
+    return {
+      Put: {
+        TableName: this.#journal,
+        Item: { pk: journalPk(record.agencyId, record.id), ...entry },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+  }
+
+  async create(record: CaseRecord, entry: JournalEntry, children: ChildWrite[] = []): Promise<void> {
+    await this.#db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: this.#table,
+              Item: this.#caseItem(record),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          this.#journalPut(record, entry),
+          ...children,
+        ],
+      }),
+    );
+  }
+
+  /** Writes `next` over `current` with its journal entry and child writes, or 409 if anything moved. */
+  async commit(
+    current: CaseRecord,
+    next: CaseRecord,
+    entry: JournalEntry,
+    children: ChildWrite[] = [],
+  ): Promise<void> {
+    try {
+      await this.#db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.#table,
+                Item: this.#caseItem(next),
+                ConditionExpression: 'version = :version',
+                ExpressionAttributeValues: { ':version': current.version },
+              },
+            },
+            this.#journalPut(next, entry),
+            ...children,
+          ],
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) throw new Conflict('案件已被他人修改，请刷新后重试');
+      throw error;
+    }
+  }
+
+  async get(agencyId: string, id: string): Promise<CaseRecord | undefined> {
+    const { Item } = await this.#db.send(
+      new GetCommand({ TableName: this.#table, Key: caseKeys(agencyId, id), ConsistentRead: true }),
+    );
+    return Item ? strip<CaseRecord>(Item) : undefined;
+  }
+
+  async list(agencyId: string, limit: number, cursor?: string): Promise<Page<CaseRecord>> {
+    const { Items = [], LastEvaluatedKey } = await this.#db.send(
+      new QueryCommand({
+        TableName: this.#table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': `CASES#${agencyId}` },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor),
+      }),
+    );
+    const nextCursor = encodeCursor(LastEvaluatedKey);
+    return { items: Items.map((item) => strip<CaseRecord>(item)), ...(nextCursor ? { nextCursor } : {}) };
+  }
+
+  async #children<T>(agencyId: string, caseId: string, marker: string): Promise<T[]> {
+    const items: T[] = [];
+    let cursor: Item | undefined;
+    do {
+      const { Items = [], LastEvaluatedKey } = await this.#db.send(
+        new QueryCommand({
+          TableName: this.#table,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': agencyPk(agencyId), ':prefix': `CASE#${caseId}#${marker}#` },
+          ConsistentRead: true,
+          ExclusiveStartKey: cursor,
+        }),
+      );
+      items.push(...Items.map((item) => strip<T>(item)));
+      cursor = LastEvaluatedKey;
+    } while (cursor);
+    return items;
+  }
+
+  activities(agencyId: string, caseId: string): Promise<Activity[]> {
+    return this.#children<Activity>(agencyId, caseId, 'ACT');
+  }
+
+  documents(agencyId: string, caseId: string): Promise<CaseDocument[]> {
+    return this.#children<CaseDocument>(agencyId, caseId, 'DOC');
+  }
+
+  putActivity(activity: Activity, mustExist: boolean): ChildWrite {
+    return {
+      Put: {
+        TableName: this.#table,
+        Item: {
+          ...activityKeys(activity.agencyId, activity.caseId, activity.id),
+          entity: 'activity',
+          ...activity,
+        },
+        ConditionExpression: mustExist ? 'attribute_exists(pk)' : 'attribute_not_exists(pk)',
+      },
+    };
+  }
+
+  putDocument(document: CaseDocument): ChildWrite {
+    return {
+      Put: {
+        TableName: this.#table,
+        Item: {
+          ...documentKeys(document.agencyId, document.caseId, document.id),
+          entity: 'document',
+          ...document,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+  }
+
+  /** The next serial of a document type in a year (1 if none yet). */
+  async nextSerial(agencyId: string, type: string, year: string): Promise<number> {
+    const { Item } = await this.#db.send(
+      new GetCommand({
+        TableName: this.#table,
+        Key: counterKeys(agencyId, type, year),
+        ConsistentRead: true,
+      }),
+    );
+    return (Item?.next as number | undefined) ?? 1;
+  }
+
+  /** Takes `serial`, if nobody took it first: numbers have no gaps and no duplicates. */
+  takeSerial(agencyId: string, type: string, year: string, serial: number): ChildWrite {
+    return {
+      Put: {
+        TableName: this.#table,
+        Item: { ...counterKeys(agencyId, type, year), entity: 'document-counter', next: serial + 1 },
+        ConditionExpression: serial === 1 ? 'attribute_not_exists(pk)' : '#next = :serial',
+        ...(serial === 1
+          ? {}
+          : {
+              ExpressionAttributeNames: { '#next': 'next' },
+              ExpressionAttributeValues: { ':serial': serial },
+            }),
+      },
+    };
+  }
+
+  /** The whole journal of a case, in order. */
+  async journal(agencyId: string, caseId: string): Promise<JournalEntry[]> {
+    const entries: JournalEntry[] = [];
+    let cursor: Item | undefined;
+    do {
+      const { Items = [], LastEvaluatedKey } = await this.#db.send(
+        new QueryCommand({
+          TableName: this.#journal,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': journalPk(agencyId, caseId) },
+          ConsistentRead: true,
+          ExclusiveStartKey: cursor,
+        }),
+      );
+      entries.push(...Items.map(({ pk: _pk, ...entry }) => entry as JournalEntry));
+      cursor = LastEvaluatedKey;
+    } while (cursor);
+    return entries;
+  }
+
+  /** For writes outside a case transaction (retrieval logs). */
+  async put(item: Item): Promise<void> {
+    await this.#db.send(
+      new PutCommand({ TableName: this.#table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+    );
+  }
+}

@@ -1,0 +1,119 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Evidence, Retrieval } from '#shared/domain/cases/evidence.ts';
+import type { ChildWrite } from '#shared/store/case-repository.ts';
+
+type Item = Record<string, unknown>;
+
+const keys = (agencyId: string, id: string) => ({ pk: `AGENCY#${agencyId}`, sk: `EVIDENCE#${id}` });
+const PENDING = 'EVIDENCE_PENDING';
+
+function strip<T>(item: Item): T {
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, entity: _e, ...rest } = item;
+  return rest as T;
+}
+
+/**
+ * AV evidence records and their retrieval logs. Writes are child writes of a case commit, so each
+ * evidence event lands with its journal entry. Pending uploads are indexed (gsi2) so the local
+ * runtime can look for arrived objects as S3 notifications would report them.
+ */
+export class EvidenceRepository {
+  readonly #db: DynamoDBDocumentClient;
+  readonly #table: string;
+
+  constructor(db: DynamoDBDocumentClient, table: string) {
+    this.#db = db;
+    this.#table = table;
+  }
+
+  put(evidence: Evidence, expectStatus?: Evidence['status']): ChildWrite {
+    return {
+      Put: {
+        TableName: this.#table,
+        Item: {
+          ...keys(evidence.agencyId, evidence.id),
+          gsi1pk: `CASE_EVIDENCE#${evidence.agencyId}#${evidence.caseId}`,
+          gsi1sk: evidence.id,
+          ...(evidence.status === 'pending-upload'
+            ? { gsi2pk: PENDING, gsi2sk: `${evidence.createdAt}#${evidence.agencyId}#${evidence.id}` }
+            : {}),
+          entity: 'evidence',
+          ...evidence,
+        },
+        ...(expectStatus
+          ? {
+              ConditionExpression: '#status = :expected',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':expected': expectStatus },
+            }
+          : { ConditionExpression: 'attribute_not_exists(pk)' }),
+      },
+    };
+  }
+
+  async get(agencyId: string, id: string): Promise<Evidence | undefined> {
+    const { Item } = await this.#db.send(
+      new GetCommand({ TableName: this.#table, Key: keys(agencyId, id), ConsistentRead: true }),
+    );
+    return Item ? strip<Evidence>(Item) : undefined;
+  }
+
+  async forCase(agencyId: string, caseId: string): Promise<Evidence[]> {
+    const { Items = [] } = await this.#db.send(
+      new QueryCommand({
+        TableName: this.#table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': `CASE_EVIDENCE#${agencyId}#${caseId}` },
+      }),
+    );
+    // The index is eventually consistent: read each record itself for its current status.
+    const records = await Promise.all(Items.map((item) => this.get(agencyId, item.id as string)));
+    return records.filter((record): record is Evidence => record !== undefined);
+  }
+
+  /** Evidence declared but not yet arrived, oldest first, across agencies. */
+  async pending(limit = 100): Promise<Evidence[]> {
+    const { Items = [] } = await this.#db.send(
+      new QueryCommand({
+        TableName: this.#table,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': PENDING },
+        Limit: limit,
+      }),
+    );
+    return Items.map((item) => strip<Evidence>(item));
+  }
+
+  putRetrieval(retrieval: Retrieval): ChildWrite {
+    return {
+      Put: {
+        TableName: this.#table,
+        Item: {
+          pk: `AGENCY#${retrieval.agencyId}`,
+          sk: `EVIDENCE#${retrieval.evidenceId}#RETRIEVAL#${retrieval.id}`,
+          entity: 'retrieval',
+          ...retrieval,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+  }
+
+  async retrievals(agencyId: string, evidenceId: string): Promise<Retrieval[]> {
+    const { Items = [] } = await this.#db.send(
+      new QueryCommand({
+        TableName: this.#table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: {
+          ':pk': `AGENCY#${agencyId}`,
+          ':prefix': `EVIDENCE#${evidenceId}#RETRIEVAL#`,
+        },
+        ConsistentRead: true,
+      }),
+    );
+    return Items.map((item) => strip<Retrieval>(item));
+  }
+}

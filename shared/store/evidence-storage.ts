@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import {
+  GetObjectCommand,
+  PutObjectCommand,
+  PutObjectLegalHoldCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+
+export const UPLOAD_URL_SECONDS = 60 * 60;
+export const RETRIEVAL_URL_SECONDS = 10 * 60;
+
+/** Headers the client must send with the PUT exactly as given: they are part of the signature. */
+const SIGNED_UPLOAD_HEADERS = [
+  'content-type',
+  'x-amz-checksum-sha256',
+  'x-amz-object-lock-mode',
+  'x-amz-object-lock-retain-until-date',
+];
+
+/**
+ * The AV archive bucket. Bytes go from the officer's device straight to S3 by presigned URL; the
+ * platform only signs, verifies and hands out time-limited retrieval links.
+ */
+export class EvidenceStorage {
+  readonly #s3: S3Client;
+  readonly #bucket: string;
+
+  constructor(s3: S3Client, bucket: string) {
+    this.#s3 = s3;
+    this.#bucket = bucket;
+  }
+
+  /** A presigned PUT with the object-lock retention and the SHA-256 signed in. */
+  async presignUpload(input: { key: string; contentType: string; sha256Hex: string; retainUntil: Date }) {
+    const checksum = Buffer.from(input.sha256Hex, 'hex').toString('base64');
+    const command = new PutObjectCommand({
+      Bucket: this.#bucket,
+      Key: input.key,
+      ContentType: input.contentType,
+      ChecksumSHA256: checksum,
+      ObjectLockMode: 'COMPLIANCE',
+      ObjectLockRetainUntilDate: input.retainUntil,
+    });
+    const url = await getSignedUrl(this.#s3, command, {
+      expiresIn: UPLOAD_URL_SECONDS,
+      signableHeaders: new Set(SIGNED_UPLOAD_HEADERS),
+      unhoistableHeaders: new Set(SIGNED_UPLOAD_HEADERS.filter((header) => header.startsWith('x-amz-'))),
+    });
+    return {
+      url,
+      method: 'PUT' as const,
+      headers: {
+        'content-type': input.contentType,
+        'x-amz-checksum-sha256': checksum,
+        'x-amz-object-lock-mode': 'COMPLIANCE',
+        'x-amz-object-lock-retain-until-date': input.retainUntil.toISOString(),
+      },
+      expiresAt: new Date(Date.now() + UPLOAD_URL_SECONDS * 1000).toISOString(),
+    };
+  }
+
+  /** Reads the stored bytes once and returns what arrived: size, SHA-256, version. */
+  async inspect(
+    key: string,
+    versionId?: string,
+  ): Promise<{ size: number; sha256: string; versionId?: string }> {
+    const object = await this.#s3.send(
+      new GetObjectCommand({
+        Bucket: this.#bucket,
+        Key: key,
+        ...(versionId ? { VersionId: versionId } : {}),
+      }),
+    );
+    const hash = createHash('sha256');
+    let size = 0;
+    for await (const chunk of object.Body as Readable) {
+      hash.update(chunk as Buffer);
+      size += (chunk as Buffer).length;
+    }
+    return { size, sha256: hash.digest('hex'), ...(object.VersionId ? { versionId: object.VersionId } : {}) };
+  }
+
+  /** A GET link to one version, valid for minutes; the bucket path itself is never handed out. */
+  async presignRetrieval(key: string, versionId: string | undefined, fileName: string) {
+    const command = new GetObjectCommand({
+      Bucket: this.#bucket,
+      Key: key,
+      ...(versionId ? { VersionId: versionId } : {}),
+      ResponseContentDisposition: `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    });
+    return {
+      url: await getSignedUrl(this.#s3, command, { expiresIn: RETRIEVAL_URL_SECONDS }),
+      expiresAt: new Date(Date.now() + RETRIEVAL_URL_SECONDS * 1000).toISOString(),
+    };
+  }
+
+  async setLegalHold(key: string, versionId: string | undefined, on: boolean): Promise<void> {
+    await this.#s3.send(
+      new PutObjectLegalHoldCommand({
+        Bucket: this.#bucket,
+        Key: key,
+        ...(versionId ? { VersionId: versionId } : {}),
+        LegalHold: { Status: on ? 'ON' : 'OFF' },
+      }),
+    );
+  }
+}

@@ -1,0 +1,451 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ulid } from 'ulid';
+import type { Principal } from '#shared/auth.ts';
+import { legalDateOf } from '#shared/dates.ts';
+import { type AvRequirement, avRequirement, avSatisfied } from '#shared/domain/cases/av-requirement.ts';
+import {
+  type Activity,
+  type ActivityInput,
+  type CaseInput,
+  type CaseRecord,
+  maskedName,
+} from '#shared/domain/cases/case.ts';
+import {
+  type CaseDocument,
+  type DocumentType,
+  documentNumber,
+  documentTemplates,
+} from '#shared/domain/cases/documents.ts';
+import {
+  allowedNext,
+  type CaseStatus,
+  canTransition,
+  GATED_STATUSES,
+} from '#shared/domain/cases/state-machine.ts';
+import type { ChecklistItem } from '#shared/domain/checklists/kinds.ts';
+import {
+  canonicalJson,
+  GENESIS_HASH,
+  type JournalEntry,
+  nextEntry,
+  sha256Hex,
+  verifyChain,
+} from '#shared/domain/journal.ts';
+import { type EnforcementCategory, qualificationRefusal } from '#shared/domain/officer.ts';
+import {
+  Conflict,
+  type ErrorDetail,
+  Forbidden,
+  NotFound,
+  RuleViolation,
+  ValidationFailed,
+} from '#shared/errors.ts';
+import { issueDetails } from '#shared/http/errors.ts';
+import type { AgencyRepository } from '#shared/store/agency-repository.ts';
+import type { CaseRepository, ChildWrite } from '#shared/store/case-repository.ts';
+import type { ChecklistRepository } from '#shared/store/checklist-repository.ts';
+import type { EvidenceRepository } from '#shared/store/evidence-repository.ts';
+import type { OfficerRepository } from '#shared/store/officer-repository.ts';
+import { currentEdition } from '#shared/use-cases/checklists.ts';
+
+export interface CasePorts {
+  cases: CaseRepository;
+  evidence: EvidenceRepository;
+  officers: OfficerRepository;
+  agencies: AgencyRepository;
+  checklists: ChecklistRepository;
+  now: () => Date;
+}
+
+export async function getCase(ports: CasePorts, agencyId: string, id: string): Promise<CaseRecord> {
+  const record = await ports.cases.get(agencyId, id);
+  if (!record) throw new NotFound('案件不存在', [{ path: 'id', message: '未找到该案件' }]);
+  return record;
+}
+
+/** Who may write to a case: its handlers, the head of its unit, an administrator. */
+export function assertMayHandle(record: CaseRecord, principal: Principal): void {
+  if (principal.roles.includes('admin')) return;
+  if (principal.roles.includes('unit-head') && (!record.unitId || record.unitId === principal.unitId)) return;
+  if (record.handlers.includes(principal.sub)) return;
+  throw new Forbidden('只有本案承办人员、承办股室负责人或管理员可以办理此案件');
+}
+
+/**
+ * At least two officers whose certificates are valid on the day, for the case's category and
+ * region (LAW-2, PUB-7). Returns their accounts (for separation of duties).
+ */
+async function qualifiedOfficers(
+  ports: CasePorts,
+  agencyId: string,
+  certificateNos: readonly string[],
+  acting: { date: string; category: EnforcementCategory; region: string | undefined },
+): Promise<string[]> {
+  const details: ErrorDetail[] = [];
+  const users: string[] = [];
+  await Promise.all(
+    certificateNos.map(async (certificateNo, index) => {
+      const officer = await ports.officers.get(agencyId, certificateNo);
+      if (!officer) {
+        details.push({ path: `officers.${index}`, message: `${certificateNo}：本机关没有该执法证` });
+        return;
+      }
+      const refusal = qualificationRefusal(officer, { ...acting, region: acting.region ?? officer.region });
+      if (refusal) details.push({ path: `officers.${index}`, message: `${certificateNo}：${refusal}` });
+      if (officer.userId) users.push(officer.userId);
+    }),
+  );
+  if (certificateNos.length < 2)
+    details.push({ path: 'officers', message: '执法活动至少需要两名持有效执法证的执法人员' });
+  if (details.length > 0) {
+    throw new RuleViolation(
+      'OFFICER_NOT_QUALIFIED',
+      '执法人员不具备本案执法资格',
+      details.sort((a, b) => a.path.localeCompare(b.path)),
+    );
+  }
+  return users;
+}
+
+/** Inspection cases cite an item of a published checklist (LAW-9); other cases may cite a matter. */
+async function checkMatter(ports: CasePorts, agencyId: string, input: CaseInput): Promise<void> {
+  if (input.matterId === undefined) {
+    if (input.category === 'inspection') {
+      throw new RuleViolation('MATTER_NOT_PUBLISHED', '行政检查必须依据已公布的检查事项', [
+        { path: 'matterId', message: '请填写已公布的随机抽查事项或执法事项编码' },
+      ]);
+    }
+    return;
+  }
+  const kinds =
+    input.category === 'inspection' ? (['random-inspections', 'matters'] as const) : (['matters'] as const);
+  for (const kind of kinds) {
+    const list = await currentEdition(ports, agencyId, kind);
+    if (list?.items.some((item) => item.code === input.matterId)) return;
+  }
+  throw new RuleViolation('MATTER_NOT_PUBLISHED', '所引用的事项不在已公布的清单中', [
+    { path: 'matterId', message: `${input.matterId} 未公布` },
+  ]);
+}
+
+function journalFor(
+  record: CaseRecord,
+  actor: Principal,
+  at: Date,
+  type: string,
+  data: Record<string, unknown>,
+): JournalEntry {
+  return nextEntry(
+    { seq: record.journalSeq, hash: record.journalHead },
+    { at: at.toISOString(), actor: actor.sub, type, data },
+  );
+}
+
+/** Applies a change to a case with its journal entry and child writes, in one transaction. */
+export async function commitCaseChange(
+  ports: CasePorts,
+  record: CaseRecord,
+  principal: Principal,
+  type: string,
+  data: Record<string, unknown>,
+  change: Partial<CaseRecord> = {},
+  children: ChildWrite[] = [],
+): Promise<{ record: CaseRecord; entry: JournalEntry }> {
+  const now = ports.now();
+  const entry = journalFor(record, principal, now, type, data);
+  const next: CaseRecord = {
+    ...record,
+    ...change,
+    updatedAt: now.toISOString(),
+    version: record.version + 1,
+    journalSeq: entry.seq,
+    journalHead: entry.hash,
+  };
+  await ports.cases.commit(record, next, entry, children);
+  return { record: next, entry };
+}
+
+/** Re-reads and retries a commit that lost a race (a busy case, a taken document number). */
+export async function withRetry<T>(attempt: () => Promise<T>, attempts = 40): Promise<T> {
+  for (let tries = 1; ; tries += 1) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!(error instanceof Conflict) || tries >= attempts) throw error;
+      await sleep(5 + Math.random() * 20 * Math.min(tries, 5));
+    }
+  }
+}
+
+export async function registerCase(
+  ports: CasePorts,
+  principal: Principal,
+  input: CaseInput,
+): Promise<CaseRecord> {
+  const now = ports.now();
+  const profile = await ports.agencies.get(principal.agencyId);
+  const region = input.region ?? profile?.region;
+  await checkMatter(ports, principal.agencyId, input);
+  const officerUsers = await qualifiedOfficers(ports, principal.agencyId, input.officers, {
+    date: legalDateOf(now),
+    category: input.category,
+    region,
+  });
+  const id = ulid();
+  const entry = nextEntry(
+    { seq: 0, hash: GENESIS_HASH },
+    {
+      at: now.toISOString(),
+      actor: principal.sub,
+      type: 'case.registered',
+      data: {
+        category: input.category,
+        title: input.title,
+        party: { kind: input.party.kind, name: maskedName(input.party) },
+        officers: input.officers,
+        ...(input.matterId ? { matterId: input.matterId } : {}),
+      },
+    },
+  );
+  const unitId = input.unitId ?? principal.unitId;
+  const record: CaseRecord = {
+    id,
+    agencyId: principal.agencyId,
+    category: input.category,
+    title: input.title,
+    ...(input.matterId ? { matterId: input.matterId } : {}),
+    party: input.party,
+    officers: input.officers,
+    handlers: [...new Set([principal.sub, ...officerUsers])],
+    ...(unitId ? { unitId } : {}),
+    ...(region ? { region } : {}),
+    ...(input.amountInvolved !== undefined ? { amountInvolved: input.amountInvolved } : {}),
+    flags: input.flags ?? {},
+    status: 'registered',
+    createdAt: now.toISOString(),
+    createdBy: principal.sub,
+    updatedAt: now.toISOString(),
+    version: 1,
+    journalSeq: entry.seq,
+    journalHead: entry.hash,
+  };
+  await ports.cases.create(record, entry);
+  return record;
+}
+
+export async function transitionCase(
+  ports: CasePorts,
+  principal: Principal,
+  id: string,
+  input: { to: CaseStatus; note?: string },
+): Promise<CaseRecord> {
+  return withRetry(async () => {
+    const record = await getCase(ports, principal.agencyId, id);
+    assertMayHandle(record, principal);
+    if (GATED_STATUSES.includes(input.to) || !canTransition(record.status, input.to)) {
+      const allowed = allowedNext(record.status).filter((status) => !GATED_STATUSES.includes(status));
+      throw new RuleViolation(
+        'INVALID_TRANSITION',
+        input.to === 'decided' ? '作出决定请使用决定接口' : `案件不能从“${record.status}”转为“${input.to}”`,
+        [{ path: 'to', message: `允许的下一状态：${allowed.join('、') || '无'}` }],
+        { allowed },
+      );
+    }
+    const { record: next } = await commitCaseChange(
+      ports,
+      record,
+      principal,
+      'case.transitioned',
+      {
+        from: record.status,
+        to: input.to,
+        ...(input.note ? { note: input.note } : {}),
+      },
+      { status: input.to },
+    );
+    return next;
+  });
+}
+
+export async function addActivity(
+  ports: CasePorts,
+  principal: Principal,
+  caseId: string,
+  input: ActivityInput,
+): Promise<Activity> {
+  return withRetry(async () => {
+    const record = await getCase(ports, principal.agencyId, caseId);
+    assertMayHandle(record, principal);
+    if (['closed', 'archived'].includes(record.status)) {
+      throw new RuleViolation('CASE_CLOSED', '案件已结案，不能再登记执法活动');
+    }
+    const startedAt = input.startedAt ? new Date(input.startedAt) : ports.now();
+    const users = await qualifiedOfficers(ports, principal.agencyId, input.officers, {
+      date: legalDateOf(startedAt),
+      category: record.category,
+      region: record.region,
+    });
+    const activity: Activity = {
+      ...input,
+      id: ulid(),
+      caseId,
+      agencyId: principal.agencyId,
+      status: 'open',
+      startedAt: startedAt.toISOString(),
+      createdBy: principal.sub,
+    };
+    await commitCaseChange(
+      ports,
+      record,
+      principal,
+      'activity.started',
+      {
+        activityId: activity.id,
+        activityType: activity.type,
+        officers: activity.officers,
+        startedAt: activity.startedAt,
+      },
+      { handlers: [...new Set([...record.handlers, ...users])] },
+      [ports.cases.putActivity(activity, false)],
+    );
+    return activity;
+  });
+}
+
+async function avListInForce(ports: CasePorts, agencyId: string) {
+  const list = await currentEdition(ports, agencyId, 'av-matters');
+  return list?.items as ChecklistItem<'av-matters'>[] | undefined;
+}
+
+export async function activityAvRequirement(
+  ports: CasePorts,
+  record: CaseRecord,
+  activity: Activity,
+): Promise<AvRequirement> {
+  return avRequirement(
+    await avListInForce(ports, record.agencyId),
+    record.category,
+    activity.type,
+    record.flags.majorProperty === true,
+  );
+}
+
+export async function completeActivity(
+  ports: CasePorts,
+  principal: Principal,
+  caseId: string,
+  activityId: string,
+): Promise<Activity> {
+  return withRetry(async () => {
+    const record = await getCase(ports, principal.agencyId, caseId);
+    assertMayHandle(record, principal);
+    const activity = (await ports.cases.activities(principal.agencyId, caseId)).find(
+      (candidate) => candidate.id === activityId,
+    );
+    if (!activity) throw new NotFound('执法活动不存在', [{ path: 'activityId', message: activityId }]);
+    if (activity.status === 'completed') return activity;
+    const requirement = await activityAvRequirement(ports, record, activity);
+    const evidence = (await ports.evidence.forCase(principal.agencyId, caseId)).filter(
+      (item) => item.activityId === activityId,
+    );
+    if (!avSatisfied(requirement, evidence)) {
+      throw new RuleViolation(
+        'AV_REQUIRED',
+        requirement === 'full-process-av'
+          ? '该执法环节须全过程音像记录，尚无已归档的全过程音像证据'
+          : '该执法环节须音像记录，尚无已归档的音像证据',
+        [{ path: 'activityId', message: `要求：${requirement}` }],
+      );
+    }
+    const completed: Activity = { ...activity, status: 'completed', completedAt: ports.now().toISOString() };
+    await commitCaseChange(
+      ports,
+      record,
+      principal,
+      'activity.completed',
+      {
+        activityId,
+        avRequirement: requirement,
+        evidence: evidence.filter((item) => item.status === 'archived').map((item) => item.id),
+      },
+      {},
+      [ports.cases.putActivity(completed, true)],
+    );
+    return completed;
+  });
+}
+
+/**
+ * Creates a numbered document (REC-2). The serial is read, then taken in the same transaction as
+ * the document and its journal entry; a lost race re-reads and tries the next, so numbers have no
+ * gaps and no duplicates under concurrency.
+ */
+export async function createDocument(
+  ports: CasePorts,
+  principal: Principal,
+  caseId: string,
+  input: { type: DocumentType; title: string; fields: Record<string, unknown> },
+): Promise<CaseDocument> {
+  const template = documentTemplates[input.type];
+  const parsed = template.fields.safeParse(input.fields);
+  if (!parsed.success) {
+    throw new ValidationFailed(
+      issueDetails(parsed.error.issues, ['fields']),
+      `${template.label}的内容不完整或有误`,
+    );
+  }
+  const profile = await ports.agencies.get(principal.agencyId);
+  return withRetry(async () => {
+    const record = await getCase(ports, principal.agencyId, caseId);
+    assertMayHandle(record, principal);
+    const now = ports.now();
+    const year = legalDateOf(now).slice(0, 4);
+    const serial = await ports.cases.nextSerial(principal.agencyId, input.type, year);
+    const number = documentNumber(profile?.documentPrefix ?? '', input.type, year, serial);
+    const content = {
+      agencyId: principal.agencyId,
+      caseId,
+      type: input.type,
+      number,
+      title: input.title,
+      fields: parsed.data,
+    };
+    const document: CaseDocument = {
+      ...content,
+      id: ulid(),
+      year,
+      serial,
+      sha256: sha256Hex(canonicalJson(content)),
+      createdAt: now.toISOString(),
+      createdBy: principal.sub,
+    };
+    await commitCaseChange(
+      ports,
+      record,
+      principal,
+      'document.created',
+      { documentId: document.id, documentType: input.type, number, sha256: document.sha256 },
+      {},
+      [
+        ports.cases.takeSerial(principal.agencyId, input.type, year, serial),
+        ports.cases.putDocument(document),
+      ],
+    );
+    return document;
+  });
+}
+
+export async function caseJournal(
+  ports: CasePorts,
+  principal: Principal,
+  caseId: string,
+): Promise<JournalEntry[]> {
+  await getCase(ports, principal.agencyId, caseId);
+  return ports.cases.journal(principal.agencyId, caseId);
+}
+
+export async function verifyCaseJournal(ports: CasePorts, principal: Principal, caseId: string) {
+  const record = await getCase(ports, principal.agencyId, caseId);
+  const entries = await ports.cases.journal(principal.agencyId, caseId);
+  return verifyChain(entries, { seq: record.journalSeq, hash: record.journalHead });
+}

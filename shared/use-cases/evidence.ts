@@ -1,0 +1,248 @@
+import { ulid } from 'ulid';
+import type { z } from 'zod';
+import type { Principal } from '#shared/auth.ts';
+import type { CaseRecord } from '#shared/domain/cases/case.ts';
+import {
+  arrivalVerdict,
+  type Evidence,
+  type EvidenceInput,
+  evidenceKey,
+  parseEvidenceKey,
+  type Retrieval,
+  type RetrievalInput,
+} from '#shared/domain/cases/evidence.ts';
+import { Forbidden, NotFound, RuleViolation } from '#shared/errors.ts';
+import type { EvidenceStorage } from '#shared/store/evidence-storage.ts';
+import {
+  assertMayHandle,
+  type CasePorts,
+  commitCaseChange,
+  getCase,
+  withRetry,
+} from '#shared/use-cases/cases.ts';
+
+export interface EvidencePorts extends CasePorts {
+  storage: EvidenceStorage;
+  retentionDays: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The system's own account, for what S3 notifications cause. */
+const SYSTEM: Principal = { sub: 'system:evidence-archive', name: '音像档案系统', agencyId: '', roles: [] };
+
+export async function getEvidence(ports: EvidencePorts, agencyId: string, id: string): Promise<Evidence> {
+  const evidence = await ports.evidence.get(agencyId, id);
+  if (!evidence) throw new NotFound('音像证据不存在', [{ path: 'id', message: '未找到该证据' }]);
+  return evidence;
+}
+
+/**
+ * Declares an AV file and returns a presigned PUT for it (REC-4, REC-6): the bytes go from the
+ * device straight into the Object Lock archive; the retention and the SHA-256 are signed in.
+ */
+export async function declareEvidence(
+  ports: EvidencePorts,
+  principal: Principal,
+  caseId: string,
+  input: EvidenceInput,
+) {
+  return withRetry(async () => {
+    const record = await getCase(ports, principal.agencyId, caseId);
+    assertMayHandle(record, principal);
+    const activity = (await ports.cases.activities(principal.agencyId, caseId)).find(
+      (item) => item.id === input.activityId,
+    );
+    if (!activity) throw new NotFound('执法活动不存在', [{ path: 'activityId', message: input.activityId }]);
+    if (!activity.officers.includes(input.officer)) {
+      throw new RuleViolation('OFFICER_NOT_QUALIFIED', '记录人不是该执法活动的执法人员', [
+        { path: 'officer', message: `${input.officer} 未参与该执法活动` },
+      ]);
+    }
+    const now = ports.now();
+    const id = ulid();
+    const retainUntil = new Date(Date.now() + ports.retentionDays * DAY_MS);
+    const evidence: Evidence = {
+      ...input,
+      id,
+      caseId,
+      agencyId: principal.agencyId,
+      status: 'pending-upload',
+      key: evidenceKey(principal.agencyId, id),
+      retainUntil: retainUntil.toISOString(),
+      legalHold: false,
+      createdAt: now.toISOString(),
+      createdBy: principal.sub,
+    };
+    await commitCaseChange(
+      ports,
+      record,
+      principal,
+      'evidence.declared',
+      {
+        evidenceId: id,
+        activityId: input.activityId,
+        fileName: input.fileName,
+        size: input.size,
+        sha256: input.sha256,
+        capturedAt: input.capturedAt,
+        deviceId: input.deviceId,
+        officer: input.officer,
+        ...(input.location ? { location: input.location } : {}),
+      },
+      {},
+      [ports.evidence.put(evidence)],
+    );
+    const upload = await ports.storage.presignUpload({
+      key: evidence.key,
+      contentType: input.contentType,
+      sha256Hex: input.sha256,
+      retainUntil,
+    });
+    return { ...evidence, upload };
+  });
+}
+
+/**
+ * An object arrived in the archive (the S3 event in AWS; the local runtime's equivalent): check
+ * size and SHA-256 against what was declared, mark the evidence archived or rejected, journal it.
+ * At-least-once delivery is fine: evidence that is no longer pending is left as it is.
+ */
+export async function receiveEvidence(
+  ports: EvidencePorts,
+  key: string,
+  versionId?: string,
+): Promise<{ evidenceId: string; status: Evidence['status'] } | undefined> {
+  const parsed = parseEvidenceKey(key);
+  if (!parsed) return undefined;
+  const first = await ports.evidence.get(parsed.agencyId, parsed.evidenceId);
+  if (!first) return undefined;
+  if (first.status !== 'pending-upload') return { evidenceId: first.id, status: first.status };
+  const received = await ports.storage.inspect(key, versionId);
+  return withRetry(async () => {
+    const evidence = await getEvidence(ports, parsed.agencyId, parsed.evidenceId);
+    if (evidence.status !== 'pending-upload') return { evidenceId: evidence.id, status: evidence.status };
+    const record = await getCase(ports, evidence.agencyId, evidence.caseId);
+    const problem = arrivalVerdict(evidence, received);
+    const now = ports.now().toISOString();
+    const next: Evidence = {
+      ...evidence,
+      status: problem ? 'rejected' : 'archived',
+      receivedSize: received.size,
+      receivedSha256: received.sha256,
+      ...(received.versionId ? { versionId: received.versionId } : {}),
+      ...(problem ? { rejectionReason: problem } : { archivedAt: now }),
+    };
+    await commitCaseChange(
+      ports,
+      record,
+      { ...SYSTEM, agencyId: evidence.agencyId },
+      problem ? 'evidence.rejected' : 'evidence.archived',
+      {
+        evidenceId: evidence.id,
+        sha256: received.sha256,
+        size: received.size,
+        ...(received.versionId ? { versionId: received.versionId } : {}),
+        ...(problem ? { reason: problem } : {}),
+      },
+      {},
+      [ports.evidence.put(next, 'pending-upload')],
+    );
+    return { evidenceId: evidence.id, status: next.status };
+  });
+}
+
+/**
+ * Who may see a case's AV evidence (REC-7): the legal review office, leadership, supervisors and
+ * administrators of the agency; the head of the handling unit; the case's own handlers.
+ */
+function assertEntitled(record: CaseRecord, principal: Principal): void {
+  if (principal.roles.some((role) => ['reviewer', 'leader', 'supervisor', 'admin'].includes(role))) return;
+  if (principal.roles.includes('unit-head') && (!record.unitId || record.unitId === principal.unitId)) return;
+  if (record.handlers.includes(principal.sub)) return;
+  throw new Forbidden('无权调阅本案音像证据');
+}
+
+export async function retrieveEvidence(
+  ports: EvidencePorts,
+  principal: Principal,
+  evidenceId: string,
+  input: z.infer<typeof RetrievalInput>,
+) {
+  const evidence = await getEvidence(ports, principal.agencyId, evidenceId);
+  if (evidence.status !== 'archived') {
+    throw new RuleViolation('EVIDENCE_NOT_ARCHIVED', '该证据尚未归档，不能调阅', [
+      { path: 'id', message: evidence.status },
+    ]);
+  }
+  return withRetry(async () => {
+    const record = await getCase(ports, principal.agencyId, evidence.caseId);
+    assertEntitled(record, principal);
+    const link = await ports.storage.presignRetrieval(evidence.key, evidence.versionId, evidence.fileName);
+    const retrieval: Retrieval = {
+      id: ulid(),
+      evidenceId,
+      agencyId: principal.agencyId,
+      caseId: evidence.caseId,
+      purpose: input.purpose,
+      reason: input.reason,
+      by: principal.sub,
+      byName: principal.name,
+      at: ports.now().toISOString(),
+      expiresAt: link.expiresAt,
+    };
+    await commitCaseChange(
+      ports,
+      record,
+      principal,
+      'evidence.retrieved',
+      {
+        evidenceId,
+        retrievalId: retrieval.id,
+        purpose: input.purpose,
+        reason: input.reason,
+        expiresAt: link.expiresAt,
+      },
+      {},
+      [ports.evidence.putRetrieval(retrieval)],
+    );
+    return { id: retrieval.id, url: link.url, expiresAt: link.expiresAt };
+  });
+}
+
+export async function evidenceRetrievals(ports: EvidencePorts, principal: Principal, evidenceId: string) {
+  const evidence = await getEvidence(ports, principal.agencyId, evidenceId);
+  assertEntitled(await getCase(ports, principal.agencyId, evidence.caseId), principal);
+  return ports.evidence.retrievals(principal.agencyId, evidenceId);
+}
+
+/** Puts archived evidence on legal hold for a dispute, or lifts it (REC-7); journaled. */
+export async function setLegalHold(
+  ports: EvidencePorts,
+  principal: Principal,
+  evidenceId: string,
+  input: { on: boolean; reason: string },
+): Promise<Evidence> {
+  const evidence = await getEvidence(ports, principal.agencyId, evidenceId);
+  if (evidence.status !== 'archived') {
+    throw new RuleViolation('EVIDENCE_NOT_ARCHIVED', '该证据尚未归档', [
+      { path: 'id', message: evidence.status },
+    ]);
+  }
+  await ports.storage.setLegalHold(evidence.key, evidence.versionId, input.on);
+  return withRetry(async () => {
+    const current = await getEvidence(ports, principal.agencyId, evidenceId);
+    const record = await getCase(ports, principal.agencyId, current.caseId);
+    const next: Evidence = { ...current, legalHold: input.on };
+    await commitCaseChange(
+      ports,
+      record,
+      principal,
+      input.on ? 'evidence.legal-hold.on' : 'evidence.legal-hold.off',
+      { evidenceId, reason: input.reason },
+      {},
+      [ports.evidence.put(next, 'archived')],
+    );
+    return next;
+  });
+}

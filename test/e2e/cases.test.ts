@@ -1,0 +1,447 @@
+import { createHash } from 'node:crypto';
+import {
+  DeleteObjectCommand,
+  GetObjectLegalHoldCommand,
+  GetObjectRetentionCommand,
+} from '@aws-sdk/client-s3';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { config } from '#shared/config.ts';
+import { canonicalJson } from '#shared/domain/journal.ts';
+import { journalPk } from '#shared/store/case-repository.ts';
+import { documentClient, s3Client } from '#shared/store/clients.ts';
+import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
+
+let api: TestApi;
+const agencyId = newAgencyId();
+const tokens: Record<string, string> = {};
+const officers = {
+  a: officerInput({ name: '执法甲', userId: 'user-a', categories: ['penalty', 'inspection'] }),
+  b: officerInput({ name: '执法乙', userId: 'user-b', categories: ['penalty', 'inspection'] }),
+  expired: officerInput({ name: '过期丙', validFrom: '2020-01-01', validTo: '2024-12-31' }),
+  licensingOnly: officerInput({ name: '许可丁', categories: ['licensing'] }),
+  elsewhere: officerInput({ name: '外县戊', region: '施甸县' }),
+};
+const pair = [officers.a.certificateNo, officers.b.certificateNo];
+const party = { kind: 'person', name: '张三丰', idNumber: '530524199001011234' };
+
+beforeAll(async () => {
+  api = await startTestApi();
+  tokens.admin = await api.token({ sub: 'admin', agencyId, roles: ['admin'] });
+  tokens.handler = await api.token({ sub: 'user-a', agencyId, unitId: 'shswg', roles: ['officer'] });
+  tokens.bystander = await api.token({ sub: 'user-z', agencyId, unitId: 'shswg', roles: ['officer'] });
+  tokens.head = await api.token({ sub: 'head', agencyId, unitId: 'shswg', roles: ['unit-head'] });
+  tokens.reviewer = await api.token({ sub: 'reviewer', agencyId, unitId: 'dzbgs', roles: ['reviewer'] });
+  tokens.stranger = await api.token({
+    sub: 'stranger',
+    agencyId: newAgencyId(),
+    roles: ['admin', 'reviewer'],
+  });
+  const profile = { name: '测试县民政局', region: '昌宁县', documentPrefix: '昌民', units: [] };
+  expect((await api.call('PUT', '/v1/agency', { token: tokens.admin, body: profile })).status).toBe(200);
+  for (const officer of Object.values(officers)) {
+    expect((await api.call('POST', '/v1/officers', { token: tokens.admin, body: officer })).status).toBe(201);
+  }
+  const list = await api.call('POST', '/v1/checklists', {
+    token: tokens.handler,
+    body: {
+      kind: 'random-inspections',
+      title: '随机抽查事项清单',
+      items: [
+        {
+          code: 'SJ-1',
+          inspectingBody: '局',
+          basis: '依据',
+          objects: '养老机构',
+          content: '安全',
+          method: '现场',
+          ratio: '5%',
+          frequency: '每年',
+        },
+      ],
+    },
+  });
+  await api.call('POST', `/v1/checklists/${list.body.id}/publish`, { token: tokens.head });
+});
+afterAll(() => api.close());
+
+async function newCase(overrides: Record<string, unknown> = {}, token = tokens.handler) {
+  const response = await api.call('POST', '/v1/cases', {
+    token,
+    body: {
+      category: 'penalty',
+      title: '某养老院未建立入院评估制度案',
+      party,
+      officers: pair,
+      amountInvolved: 5000,
+      ...overrides,
+    },
+  });
+  expect(response.status, response.text).toBe(201);
+  return response.body;
+}
+
+async function activity(caseId: string, type: string) {
+  const response = await api.call('POST', `/v1/cases/${caseId}/activities`, {
+    token: tokens.handler,
+    body: { type, officers: pair, location: '昌宁县某养老院' },
+  });
+  expect(response.status, response.text).toBe(201);
+  return response.body;
+}
+
+async function upload(
+  caseId: string,
+  activityId: string,
+  bytes: Buffer,
+  declared = bytes,
+  extra: Record<string, unknown> = {},
+) {
+  const declaredHash = createHash('sha256').update(declared).digest('hex');
+  const evidence = await api.call('POST', `/v1/cases/${caseId}/evidence`, {
+    token: tokens.handler,
+    body: {
+      activityId,
+      fileName: '执法记录仪-001.mp4',
+      contentType: 'video/mp4',
+      size: declared.length,
+      sha256: declaredHash,
+      capturedAt: '2026-11-20T09:30:00+08:00',
+      deviceId: 'DSJ-0001',
+      officer: officers.a.certificateNo,
+      location: '昌宁县某养老院',
+      ...extra,
+    },
+  });
+  expect(evidence.status, evidence.text).toBe(201);
+  expect(evidence.body).toMatchObject({ status: 'pending-upload', upload: { method: 'PUT' } });
+  const put = await fetch(evidence.body.upload.url, {
+    method: 'PUT',
+    headers: evidence.body.upload.headers,
+    body: bytes,
+  });
+  expect(put.status, await put.text()).toBe(200);
+  await api.call('POST', '/dev/evidence-arrivals');
+  return (await api.call('GET', `/v1/evidence/${evidence.body.id}`, { token: tokens.handler })).body;
+}
+
+describe('registering a case', () => {
+  it('[LAW-2] [PUB-7] needs at least two officers, each valid that day for the category and region', async () => {
+    const refuse = async (list: string[], named: string[]) => {
+      const response = await api.call('POST', '/v1/cases', {
+        token: tokens.handler,
+        body: { category: 'penalty', title: '案', party, officers: list },
+      });
+      expect(response.status).toBe(422);
+      expect(response.body.error.code).toBe('OFFICER_NOT_QUALIFIED');
+      const messages = response.body.error.details
+        .map((detail: { message: string }) => detail.message)
+        .join('\n');
+      for (const text of named) expect(messages).toContain(text);
+    };
+    await refuse([officers.a.certificateNo], ['至少需要两名']);
+    await refuse(
+      [officers.a.certificateNo, officers.expired.certificateNo],
+      [officers.expired.certificateNo, '已过期'],
+    );
+    await refuse([officers.a.certificateNo, officers.licensingOnly.certificateNo], ['不含行政处罚']);
+    await refuse([officers.a.certificateNo, officers.elsewhere.certificateNo], ['施甸县']);
+    await refuse([officers.a.certificateNo, 'NO-SUCH-CERT'], ['NO-SUCH-CERT']);
+    const created = await newCase();
+    expect(created).toMatchObject({ status: 'registered', officers: pair, region: '昌宁县' });
+    expect(created.handlers).toEqual(expect.arrayContaining(['user-a', 'user-b']));
+  });
+
+  it('[LAW-9] an inspection case must cite an item of a published checklist', async () => {
+    const inspection = (matterId?: string) =>
+      api.call('POST', '/v1/cases', {
+        token: tokens.handler,
+        body: {
+          category: 'inspection',
+          title: '养老机构随机抽查',
+          party,
+          officers: pair,
+          ...(matterId ? { matterId } : {}),
+        },
+      });
+    expect((await inspection()).body.error.code).toBe('MATTER_NOT_PUBLISHED');
+    expect((await inspection('SJ-404')).body.error.code).toBe('MATTER_NOT_PUBLISHED');
+    expect((await inspection('SJ-1')).status).toBe(201);
+  });
+});
+
+describe('the case state machine', () => {
+  it('[LAW-4] moves along allowed transitions and refuses others with the allowed next states', async () => {
+    const created = await newCase();
+    const move = (to: string) =>
+      api.call('POST', `/v1/cases/${created.id}/transitions`, { token: tokens.handler, body: { to } });
+    const skip = await move('served');
+    expect(skip.status).toBe(422);
+    expect(skip.body.error).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      allowed: ['investigating', 'closed'],
+    });
+    expect((await move('investigating')).body.status).toBe('investigating');
+    const decided = await move('decided');
+    expect(decided.status).toBe(422);
+    expect(decided.body.error.allowed).not.toContain('decided');
+    expect((await move('pending-decision')).body.status).toBe('pending-decision');
+  });
+
+  it('only handlers of the case, the head of its unit or an administrator may change it', async () => {
+    const created = await newCase();
+    const byBystander = await api.call('POST', `/v1/cases/${created.id}/transitions`, {
+      token: tokens.bystander,
+      body: { to: 'investigating' },
+    });
+    expect(byBystander.status).toBe(403);
+    const byHead = await api.call('POST', `/v1/cases/${created.id}/transitions`, {
+      token: tokens.head,
+      body: { to: 'investigating' },
+    });
+    expect(byHead.status).toBe(200);
+  });
+});
+
+describe('documents', () => {
+  const decision = {
+    facts: '当事人未建立入院评估制度',
+    evidence: '现场检查笔录、询问笔录',
+    legalBasis: '《养老机构管理办法》第四十六条',
+    penalty: '警告',
+    remedies: '可在六十日内申请行政复议或六个月内提起行政诉讼',
+  };
+
+  it('[REC-2] follow their template, get the agency number and carry the SHA-256 of their content', async () => {
+    const created = await newCase();
+    const bad = await api.call('POST', `/v1/cases/${created.id}/records`, {
+      token: tokens.handler,
+      body: { type: 'penalty-decision', title: '行政处罚决定书', fields: { facts: '略', extra: 1 } },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.map((detail: { path: string }) => detail.path)).toEqual(
+      expect.arrayContaining(['fields.evidence', 'fields.legalBasis', 'fields.extra']),
+    );
+    const record = await api.call('POST', `/v1/cases/${created.id}/records`, {
+      token: tokens.handler,
+      body: { type: 'penalty-decision', title: '行政处罚决定书', fields: decision },
+    });
+    expect(record.status).toBe(201);
+    expect(record.body.number).toMatch(/^昌民罚〔\d{4}〕\d+号$/);
+    const content = {
+      agencyId,
+      caseId: created.id,
+      type: 'penalty-decision',
+      number: record.body.number,
+      title: '行政处罚决定书',
+      fields: decision,
+    };
+    expect(record.body.sha256).toBe(createHash('sha256').update(canonicalJson(content)).digest('hex'));
+  });
+
+  it('[REC-2] 20 documents created at once get 20 distinct, consecutive numbers', async () => {
+    const created = await newCase();
+    const fields = {
+      documentNumber: '昌民罚〔2026〕1号',
+      recipient: '张三丰',
+      servedAt: '2026-11-21T10:00:00+08:00',
+      method: 'direct',
+      place: '当事人住所',
+    };
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        api.call('POST', `/v1/cases/${created.id}/records`, {
+          token: tokens.handler,
+          body: { type: 'service-receipt', title: '送达回证', fields },
+        }),
+      ),
+    );
+    expect(responses.map((response) => response.status)).toEqual(Array(20).fill(201));
+    const serials = responses.map((response) => response.body.serial as number).sort((a, b) => a - b);
+    const first = serials[0] ?? 0;
+    expect(serials).toEqual(Array.from({ length: 20 }, (_, index) => first + index));
+    expect(new Set(responses.map((response) => response.body.number)).size).toBe(20);
+    const journal = await api.call('GET', `/v1/cases/${created.id}/journal/verify`, {
+      token: tokens.handler,
+    });
+    expect(journal.body).toMatchObject({ ok: true, entries: 21 });
+  });
+});
+
+describe('AV evidence in the immutable archive', () => {
+  it('[REC-6] bytes go straight to the archive by presigned PUT, are checked by SHA-256, archived and locked', async () => {
+    const created = await newCase();
+    const site = await activity(created.id, 'on-site-inspection');
+    const bytes = Buffer.from('fake mp4 bytes of an on-site inspection');
+    const archived = await upload(created.id, site.id, bytes);
+    expect(archived).toMatchObject({
+      status: 'archived',
+      receivedSha256: createHash('sha256').update(bytes).digest('hex'),
+      deviceId: 'DSJ-0001',
+    });
+    expect(archived).not.toHaveProperty('key');
+    const Key = `evidence/${agencyId}/${archived.id}`;
+    const Bucket = config().EVIDENCE_BUCKET;
+    const retention = await s3Client.send(
+      new GetObjectRetentionCommand({ Bucket, Key, VersionId: archived.versionId }),
+    );
+    expect(retention.Retention?.Mode).toBe('COMPLIANCE');
+    const deletion = await s3Client
+      .send(new DeleteObjectCommand({ Bucket, Key, VersionId: archived.versionId }))
+      .then(
+        () => 200,
+        (error: { $metadata?: { httpStatusCode?: number } }) => error.$metadata?.httpStatusCode,
+      );
+    expect(deletion).toBe(403);
+  });
+
+  it('[REC-6] an upload whose bytes do not match the declared SHA-256 is rejected and journaled', async () => {
+    const created = await newCase();
+    const site = await activity(created.id, 'evidence-collection');
+    const rejected = await upload(created.id, site.id, Buffer.from('tampered!'), Buffer.from('original!'));
+    expect(rejected).toMatchObject({ status: 'rejected' });
+    expect(rejected.rejectionReason).toContain('SHA-256');
+    const journal = await api.call('GET', `/v1/cases/${created.id}/journal`, { token: tokens.handler });
+    expect(journal.body.entries.map((entry: { type: string }) => entry.type)).toContain('evidence.rejected');
+  });
+
+  it('[REC-4] [REC-5] an activity that needs AV cannot be completed without archived evidence; an interview can', async () => {
+    const created = await newCase();
+    const site = await activity(created.id, 'on-site-inspection');
+    const blocked = await api.call('POST', `/v1/cases/${created.id}/activities/${site.id}/complete`, {
+      token: tokens.handler,
+    });
+    expect(blocked.status).toBe(422);
+    expect(blocked.body.error.code).toBe('AV_REQUIRED');
+    await upload(created.id, site.id, Buffer.from('recording'));
+    const done = await api.call('POST', `/v1/cases/${created.id}/activities/${site.id}/complete`, {
+      token: tokens.handler,
+    });
+    expect(done.status).toBe(200);
+    expect(done.body.status).toBe('completed');
+    const interview = await activity(created.id, 'interview');
+    expect(
+      (
+        await api.call('POST', `/v1/cases/${created.id}/activities/${interview.id}/complete`, {
+          token: tokens.handler,
+        })
+      ).status,
+    ).toBe(200);
+  });
+
+  it('[REC-4] a case with major property interests needs full-process AV on site', async () => {
+    const created = await newCase({ flags: { majorProperty: true } });
+    const site = await activity(created.id, 'evidence-preservation');
+    await upload(created.id, site.id, Buffer.from('a short clip'));
+    const partial = await api.call('POST', `/v1/cases/${created.id}/activities/${site.id}/complete`, {
+      token: tokens.handler,
+    });
+    expect(partial.body.error.code).toBe('AV_REQUIRED');
+    await upload(created.id, site.id, Buffer.from('the whole preservation, start to end'), undefined, {
+      fullProcess: true,
+    });
+    expect(
+      (
+        await api.call('POST', `/v1/cases/${created.id}/activities/${site.id}/complete`, {
+          token: tokens.handler,
+        })
+      ).status,
+    ).toBe(200);
+  });
+});
+
+describe('retrieval for disputes and hearings', () => {
+  it('[REC-7] is authorised, time-limited, logged and journaled; legal hold goes on and off', async () => {
+    const created = await newCase();
+    const site = await activity(created.id, 'hearing');
+    const bytes = Buffer.from('hearing recording');
+    const evidence = await upload(created.id, site.id, bytes);
+    const path = `/v1/evidence/${evidence.id}/retrievals`;
+    const body = { purpose: 'hearing', reason: '听证会需要播放现场录像' };
+    expect((await api.call('POST', path, { token: tokens.bystander, body })).status).toBe(403);
+    expect((await api.call('POST', path, { token: tokens.stranger, body })).status).toBe(404);
+    const granted = await api.call('POST', path, { token: tokens.reviewer, body });
+    expect(granted.status).toBe(201);
+    expect(granted.body.url).not.toContain(config().EVIDENCE_BUCKET + '.');
+    const expiresIn = new Date(granted.body.expiresAt).getTime() - Date.now();
+    expect(expiresIn).toBeGreaterThan(0);
+    expect(expiresIn).toBeLessThanOrEqual(10 * 60 * 1000);
+    const download = await fetch(granted.body.url);
+    expect(Buffer.from(await download.arrayBuffer())).toEqual(bytes);
+    const log = await api.call('GET', path, { token: tokens.head });
+    expect(log.body.items).toEqual([
+      expect.objectContaining({ by: 'reviewer', purpose: 'hearing', reason: body.reason }),
+    ]);
+
+    const hold = (on: boolean) =>
+      api.call('POST', `/v1/evidence/${evidence.id}/legal-hold`, {
+        token: tokens.head,
+        body: { on, reason: '当事人申请行政复议' },
+      });
+    expect((await hold(true)).body.legalHold).toBe(true);
+    const Bucket = config().EVIDENCE_BUCKET;
+    const Key = `evidence/${agencyId}/${evidence.id}`;
+    const status = async () =>
+      (await s3Client.send(new GetObjectLegalHoldCommand({ Bucket, Key, VersionId: evidence.versionId })))
+        .LegalHold?.Status;
+    expect(await status()).toBe('ON');
+    expect((await hold(false)).body.legalHold).toBe(false);
+    expect(await status()).toBe('OFF');
+    const types = (
+      await api.call('GET', `/v1/cases/${created.id}/journal`, { token: tokens.head })
+    ).body.entries.map((entry: { type: string }) => entry.type);
+    expect(types).toEqual(
+      expect.arrayContaining(['evidence.retrieved', 'evidence.legal-hold.on', 'evidence.legal-hold.off']),
+    );
+  });
+});
+
+describe('the journal', () => {
+  it('[REC-3] records every change as a hash chain that verifies', async () => {
+    const created = await newCase();
+    await api.call('POST', `/v1/cases/${created.id}/transitions`, {
+      token: tokens.handler,
+      body: { to: 'investigating' },
+    });
+    await activity(created.id, 'interview');
+    const journal = await api.call('GET', `/v1/cases/${created.id}/journal`, { token: tokens.reviewer });
+    expect(
+      journal.body.entries.map((entry: { seq: number; type: string }) => [entry.seq, entry.type]),
+    ).toEqual([
+      [1, 'case.registered'],
+      [2, 'case.transitioned'],
+      [3, 'activity.started'],
+    ]);
+    expect(journal.body.entries[1].prevHash).toBe(journal.body.entries[0].hash);
+    expect(JSON.stringify(journal.body)).not.toContain(party.idNumber);
+    expect(
+      (await api.call('GET', `/v1/cases/${created.id}/journal/verify`, { token: tokens.reviewer })).body,
+    ).toEqual({ ok: true, entries: 3 });
+  });
+
+  it('[REC-3] an entry edited directly in DynamoDB is caught, at that entry', async () => {
+    const created = await newCase();
+    await api.call('POST', `/v1/cases/${created.id}/transitions`, {
+      token: tokens.handler,
+      body: { to: 'investigating' },
+    });
+    await api.call('POST', `/v1/cases/${created.id}/transitions`, {
+      token: tokens.handler,
+      body: { to: 'pending-decision' },
+    });
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: config().JOURNAL_TABLE,
+        Key: { pk: journalPk(agencyId, created.id), seq: 2 },
+        UpdateExpression: 'SET #data.#to = :forged',
+        ExpressionAttributeNames: { '#data': 'data', '#to': 'to' },
+        ExpressionAttributeValues: { ':forged': 'closed' },
+      }),
+    );
+    const verdict = await api.call('GET', `/v1/cases/${created.id}/journal/verify`, {
+      token: tokens.reviewer,
+    });
+    expect(verdict.body.ok).toBe(false);
+    expect(verdict.body.broken.seq).toBe(2);
+  });
+});
