@@ -123,6 +123,7 @@ export const caseRoutes = {
       ...errors,
     },
     idempotent: true,
+    evidenceArchive: ['sign-uploads'],
   }),
   getEvidence: defineRoute({
     method: 'GET',
@@ -146,6 +147,7 @@ export const caseRoutes = {
       ...errors,
       422: { description: 'EVIDENCE_NOT_ARCHIVED' },
     },
+    evidenceArchive: ['read'],
   }),
   listRetrievals: defineRoute({
     method: 'GET',
@@ -165,6 +167,7 @@ export const caseRoutes = {
     params: EvidenceParams,
     body: z.strictObject({ on: z.boolean(), reason: z.string().trim().min(2).max(500) }),
     responses: { 200: { description: 'the evidence' }, ...errors },
+    evidenceArchive: ['legal-hold'],
   }),
   caseJournal: defineRoute({
     method: 'GET',

@@ -1,10 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { invoke } from '#infra/local/lambda-runtime.ts';
 import type { Evidence } from '#shared/domain/cases/evidence.ts';
 
 /**
  * The local stand-in for the archive bucket's ObjectCreated notification: looks for declared
- * evidence whose object has arrived and hands the same S3 event that AWS would send to the same
+ * evidence whose object has arrived and hands the event that S3 would send to EventBridge to the same
  * handler (`functions/evidence/object-created.ts`). `npm start` runs it every two seconds;
  * `POST /dev/evidence-arrivals` runs it once.
  */
@@ -35,35 +36,35 @@ async function headObject(s3: S3Client, bucket: string, key: string) {
   }
 }
 
+/** The "Object Created" event S3 sends to EventBridge. */
 function s3Event(
   bucket: string,
   key: string,
   head: { size: number; eTag: string; versionId: string | undefined },
 ) {
   return {
-    Records: [
-      {
-        eventVersion: '2.1',
-        eventSource: 'aws:s3',
-        awsRegion: process.env.AWS_REGION ?? 'us-east-1',
-        eventTime: new Date().toISOString(),
-        eventName: 'ObjectCreated:Put',
-        userIdentity: { principalId: 'local' },
-        requestParameters: { sourceIPAddress: '127.0.0.1' },
-        responseElements: { 'x-amz-request-id': 'local', 'x-amz-id-2': 'local' },
-        s3: {
-          s3SchemaVersion: '1.0',
-          configurationId: 'evidence-arrived',
-          bucket: { name: bucket, ownerIdentity: { principalId: 'local' }, arn: `arn:aws:s3:::${bucket}` },
-          object: {
-            key: encodeURIComponent(key).replace(/%2F/g, '/'),
-            size: head.size,
-            eTag: head.eTag.replace(/"/g, ''),
-            ...(head.versionId ? { versionId: head.versionId } : {}),
-            sequencer: Date.now().toString(16).toUpperCase(),
-          },
-        },
+    version: '0',
+    id: randomUUID(),
+    'detail-type': 'Object Created',
+    source: 'aws.s3',
+    account: '000000000000',
+    time: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    region: process.env.AWS_REGION ?? 'us-east-1',
+    resources: [`arn:aws:s3:::${bucket}`],
+    detail: {
+      version: '0',
+      bucket: { name: bucket },
+      object: {
+        key,
+        size: head.size,
+        etag: head.eTag.replace(/"/g, ''),
+        ...(head.versionId ? { 'version-id': head.versionId } : {}),
+        sequencer: Date.now().toString(16).toUpperCase(),
       },
-    ],
+      'request-id': randomUUID(),
+      requester: '000000000000',
+      'source-ip-address': '127.0.0.1',
+      reason: 'PutObject',
+    },
   };
 }

@@ -16,6 +16,7 @@ import {
   BlockPublicAccess,
   Bucket,
   BucketEncryption,
+  HttpMethods,
   ObjectLockRetention,
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3';
@@ -39,6 +40,8 @@ export class StatefulStack extends Stack {
   readonly tables: Record<TableDefinition['envVar'], TableV2>;
   readonly evidenceBucket: Bucket;
   readonly evidenceKey: Key;
+  /** The export that carries the bucket ARN: a stable name, so IAM findings can be acknowledged exactly. */
+  readonly evidenceBucketArnExport: string;
   readonly eventBus: EventBus;
   readonly scheduleGroup: ScheduleGroup;
   readonly userPool?: UserPool;
@@ -109,6 +112,26 @@ export class StatefulStack extends Stack {
       serverAccessLogsBucket: accessLogs,
       serverAccessLogsPrefix: 'evidence/',
       removalPolicy: RemovalPolicy.RETAIN,
+      // "Object Created" goes to EventBridge, where the stateless stack's rule verifies each upload.
+      eventBridgeEnabled: true,
+      // Officers' devices and the web client PUT and GET by presigned URL.
+      cors: [
+        {
+          allowedMethods: [HttpMethods.PUT, HttpMethods.GET],
+          allowedOrigins: ['*'],
+          allowedHeaders: ['*'],
+          exposedHeaders: ['ETag', 'x-amz-version-id'],
+          maxAge: 3600,
+        },
+      ],
+    });
+
+    this.evidenceBucketArnExport = `${this.stackName}-EvidenceBucketArn`;
+    this.exportValue(this.evidenceBucket.bucketArn, { name: this.evidenceBucketArnExport });
+    Validations.of(this).acknowledge({
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      reason:
+        "CDK's own custom resource that turns on the bucket's EventBridge notifications; it only writes logs with it.",
     });
 
     this.eventBus = new EventBus(this, 'EventBus', {

@@ -1,4 +1,4 @@
-import { type CfnElement, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { type CfnElement, Duration, Fn, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import {
   CorsHttpMethod,
   HttpApi,
@@ -9,7 +9,9 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Rule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
@@ -19,7 +21,7 @@ import { routeTable } from '#functions/routes.ts';
 import { ProjectFunction } from '#infra/constructs/project-function.ts';
 import type { DeploymentContext } from '#infra/context.ts';
 import type { StatefulStack } from '#infra/stacks/stateful-stack.ts';
-import type { RouteDef } from '#shared/http/route.ts';
+import type { EvidenceArchiveAccess, RouteDef } from '#shared/http/route.ts';
 import { idempotencyTable, journalTable, mainTable } from '#shared/store/table-definitions.ts';
 
 export interface StatelessStackProps extends StackProps {
@@ -92,6 +94,31 @@ export class StatelessStack extends Stack {
     });
 
     const table = stateful.tables;
+    const evidenceObjects = `${Fn.importValue(stateful.evidenceBucketArnExport)}/evidence/*`;
+    const grantArchive = (fn: ProjectFunction, access: EvidenceArchiveAccess) => {
+      const actions = {
+        'sign-uploads': ['s3:PutObject', 's3:PutObjectRetention'],
+        read: ['s3:GetObject', 's3:GetObjectVersion'],
+        'legal-hold': ['s3:PutObjectLegalHold', 's3:GetObjectLegalHold'],
+      }[access];
+      fn.addToRolePolicy(new PolicyStatement({ actions, resources: [evidenceObjects] }));
+      Validations.of(fn).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${stateful.evidenceBucketArnExport}/evidence/*]`,
+        reason:
+          'Evidence objects are keyed evidence/{agencyId}/{id}; the function acts on whichever the request names.',
+      });
+      // SSE-KMS: whoever signs an upload must be able to make a data key; readers decrypt.
+      const keyActions = {
+        'sign-uploads': ['kms:GenerateDataKey', 'kms:Decrypt'],
+        read: ['kms:Decrypt'],
+        'legal-hold': [],
+      }[access];
+      if (keyActions.length > 0) {
+        fn.addToRolePolicy(
+          new PolicyStatement({ actions: keyActions, resources: [stateful.evidenceKey.keyArn] }),
+        );
+      }
+    };
     for (const route of routeTable as RouteDef[]) {
       const fn = new ProjectFunction(this, constructId(route.handler), {
         handler: route.handler,
@@ -102,6 +129,7 @@ export class StatelessStack extends Stack {
       fn.useTable(table.JOURNAL_TABLE, journalTable, 'append-only');
       if (route.idempotent) fn.useTable(table.IDEMPOTENCY_TABLE, idempotencyTable, 'read-write');
       if (writes) stateful.eventBus.grantPutEventsTo(fn);
+      for (const access of route.evidenceArchive ?? []) grantArchive(fn, access);
       const [addedRoute] = this.api.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
@@ -116,6 +144,26 @@ export class StatelessStack extends Stack {
         });
       }
     }
+
+    const objectCreated = new ProjectFunction(this, 'EvidenceObjectCreated', {
+      handler: 'evidence/object-created',
+      environment,
+      timeout: Duration.minutes(15),
+      memorySize: 2048,
+      description: 'Verifies size and SHA-256 of each object that arrives in the evidence archive',
+    });
+    objectCreated.useTable(table.MAIN_TABLE, mainTable, 'read-write');
+    objectCreated.useTable(table.JOURNAL_TABLE, journalTable, 'append-only');
+    grantArchive(objectCreated, 'read');
+    new Rule(this, 'EvidenceArrived', {
+      description: 'Object Created in the evidence archive',
+      eventPattern: {
+        source: ['aws.s3'],
+        detailType: ['Object Created'],
+        detail: { bucket: { name: [stateful.evidenceBucket.bucketName] } },
+      },
+      targets: [new LambdaFunction(objectCreated, { retryAttempts: 8 })],
+    });
 
     const schedulerRole = new Role(this, 'SchedulerRole', {
       assumedBy: new ServicePrincipal('scheduler.amazonaws.com'),

@@ -29,7 +29,12 @@ export interface RouteDef {
   responses: Record<number, ResponseDef>;
   /** Writes a client may retry: honours the `Idempotency-Key` header. */
   idempotent?: boolean;
+  /** What the handler does with the evidence archive; the stack grants exactly that. */
+  evidenceArchive?: readonly EvidenceArchiveAccess[];
 }
+
+/** `sign-uploads`: presigned PUTs with retention; `read`: verify and presign GETs; `legal-hold`. */
+export type EvidenceArchiveAccess = 'sign-uploads' | 'read' | 'legal-hold';
 
 export function defineRoute<const R extends RouteDef>(route: R): R {
   return route;

@@ -173,6 +173,25 @@ describe('stateless stack', () => {
     expect(fn?.Properties.Environment.Variables.ROLES_CLAIM).toBe('groups');
   });
 
+  it('[REC-6] every upload to the evidence archive is verified: an EventBridge rule sends Object Created to its function', () => {
+    stateful.hasResourceProperties('Custom::S3BucketNotifications', {
+      NotificationConfiguration: { EventBridgeConfiguration: {} },
+    });
+    stateless.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: { source: ['aws.s3'], 'detail-type': ['Object Created'] },
+    });
+    const statements = Object.values(stateless.findResources('AWS::IAM::Policy')).flatMap(
+      (policy) => policy.Properties.PolicyDocument.Statement as { Action: string | string[] }[],
+    );
+    const actions = statements.flatMap((statement) => [statement.Action].flat());
+    expect(actions).toEqual(
+      expect.arrayContaining(['s3:PutObjectRetention', 's3:GetObjectVersion', 's3:PutObjectLegalHold']),
+    );
+    expect(actions).not.toContain('s3:DeleteObject');
+    expect(actions).not.toContain('s3:DeleteObjectVersion');
+    expect(actions).not.toContain('s3:BypassGovernanceRetention');
+  });
+
   it('schedules each job in the schedule group with a dedicated role', () => {
     stateless.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'rate(1 day)',
