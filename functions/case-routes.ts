@@ -20,6 +20,21 @@ const CaseParams = z.strictObject({ id: Id });
 const EvidenceParams = z.strictObject({ id: Id });
 
 export const caseRoutes = {
+  caseFile: defineRoute({
+    method: 'GET',
+    path: '/v1/cases/{id}/case-file',
+    handler: 'cases/case-file',
+    access: ROLES,
+    summary: '电子卷宗 ZIP：目录 PDF、全部文书、音像证据清单（SHA-256、版本）、日志及校验',
+    params: CaseParams,
+    responses: { 200: { description: 'ZIP', contentType: 'application/zip' }, ...errors },
+    bundledFiles: [
+      {
+        from: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+        to: 'NotoSansSC-Regular.ttf',
+      },
+    ],
+  }),
   createCase: defineRoute({
     method: 'POST',
     path: '/v1/cases',

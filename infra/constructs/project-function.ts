@@ -17,6 +17,8 @@ export interface ProjectFunctionProps {
   description?: string;
   timeout?: Duration;
   memorySize?: number;
+  /** Files from node_modules to put beside the handler in the bundle (fonts and the like). */
+  bundledFiles?: readonly { from: string; to: string }[];
 }
 
 /**
@@ -56,6 +58,18 @@ export class ProjectFunction extends NodejsFunction {
         // Some dependencies are CommonJS and call require(): give the ESM bundle one.
         banner:
           "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+        ...(props.bundledFiles?.length
+          ? {
+              commandHooks: {
+                beforeBundling: () => [],
+                beforeInstall: () => [],
+                afterBundling: (inputDir: string, outputDir: string) =>
+                  (props.bundledFiles ?? []).map(
+                    (file) => `cp "${inputDir}/node_modules/${file.from}" "${outputDir}/${file.to}"`,
+                  ),
+              },
+            }
+          : {}),
       },
     });
     Validations.of(this).acknowledge({

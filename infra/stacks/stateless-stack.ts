@@ -123,6 +123,7 @@ export class StatelessStack extends Stack {
       const fn = new ProjectFunction(this, constructId(route.handler), {
         handler: route.handler,
         environment,
+        ...(route.bundledFiles ? { bundledFiles: route.bundledFiles, memorySize: 2048 } : {}),
       });
       const writes = route.method !== 'GET';
       fn.useTable(table.MAIN_TABLE, mainTable, writes ? 'read-write' : 'read');

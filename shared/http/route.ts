@@ -29,6 +29,8 @@ export interface RouteDef {
   responses: Record<number, ResponseDef>;
   /** Writes a client may retry: honours the `Idempotency-Key` header. */
   idempotent?: boolean;
+  /** Files (paths under node_modules) the Lambda bundle needs beside the handler, e.g. a font. */
+  bundledFiles?: readonly { from: string; to: string }[];
   /** What the handler does with the evidence archive; the stack grants exactly that. */
   evidenceArchive?: readonly EvidenceArchiveAccess[];
 }

@@ -72,6 +72,17 @@ export function assertMayHandle(record: CaseRecord, principal: Principal): void 
 }
 
 /**
+ * Who may see a case's evidence and case file (REC-7): the legal review office, leadership, supervisors and
+ * administrators of the agency; the head of the handling unit; the case's own handlers.
+ */
+export function assertEntitled(record: CaseRecord, principal: Principal): void {
+  if (principal.roles.some((role) => ['reviewer', 'leader', 'supervisor', 'admin'].includes(role))) return;
+  if (principal.roles.includes('unit-head') && (!record.unitId || record.unitId === principal.unitId)) return;
+  if (record.handlers.includes(principal.sub)) return;
+  throw new Forbidden('无权调阅本案音像证据');
+}
+
+/**
  * At least two officers whose certificates are valid on the day, for the case's category and
  * region (LAW-2, PUB-7). Returns their accounts (for separation of duties).
  */

@@ -1,7 +1,6 @@
 import { ulid } from 'ulid';
 import type { z } from 'zod';
 import type { Principal } from '#shared/auth.ts';
-import type { CaseRecord } from '#shared/domain/cases/case.ts';
 import {
   arrivalVerdict,
   type Evidence,
@@ -11,9 +10,10 @@ import {
   type Retrieval,
   type RetrievalInput,
 } from '#shared/domain/cases/evidence.ts';
-import { Forbidden, NotFound, RuleViolation } from '#shared/errors.ts';
+import { NotFound, RuleViolation } from '#shared/errors.ts';
 import type { EvidenceStorage } from '#shared/store/evidence-storage.ts';
 import {
+  assertEntitled,
   assertMayHandle,
   type CasePorts,
   commitCaseChange,
@@ -150,17 +150,6 @@ export async function receiveEvidence(
     );
     return { evidenceId: evidence.id, status: next.status };
   });
-}
-
-/**
- * Who may see a case's AV evidence (REC-7): the legal review office, leadership, supervisors and
- * administrators of the agency; the head of the handling unit; the case's own handlers.
- */
-function assertEntitled(record: CaseRecord, principal: Principal): void {
-  if (principal.roles.some((role) => ['reviewer', 'leader', 'supervisor', 'admin'].includes(role))) return;
-  if (principal.roles.includes('unit-head') && (!record.unitId || record.unitId === principal.unitId)) return;
-  if (record.handlers.includes(principal.sub)) return;
-  throw new Forbidden('无权调阅本案音像证据');
 }
 
 export async function retrieveEvidence(

@@ -153,6 +153,7 @@ const expected: Record<
     path: '/v1/evidence/NO-SUCH-ID/legal-hold',
     body: () => ({ on: true, reason: '争议' }),
   },
+  'GET /v1/cases/{id}/case-file': { allowed: everyone, path: '/v1/cases/NO-SUCH-ID/case-file' },
   'GET /v1/cases/{id}/journal': { allowed: everyone, path: '/v1/cases/NO-SUCH-ID/journal' },
   'GET /v1/cases/{id}/journal/verify': { allowed: everyone, path: '/v1/cases/NO-SUCH-ID/journal/verify' },
   'GET /public/v1/agencies/{agencyId}/checklists/{kind}/diff': {

@@ -5,6 +5,7 @@ import {
   GetObjectRetentionCommand,
 } from '@aws-sdk/client-s3';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { config } from '#shared/config.ts';
 import { canonicalJson } from '#shared/domain/journal.ts';
@@ -362,7 +363,8 @@ describe('retrieval for disputes and hearings', () => {
     expect((await api.call('POST', path, { token: tokens.stranger, body })).status).toBe(404);
     const granted = await api.call('POST', path, { token: tokens.reviewer, body });
     expect(granted.status).toBe(201);
-    expect(granted.body.url).not.toContain(config().EVIDENCE_BUCKET + '.');
+    expect(granted.body.url).toContain('X-Amz-Signature=');
+    expect(granted.body.url).toContain('X-Amz-Expires=600');
     const expiresIn = new Date(granted.body.expiresAt).getTime() - Date.now();
     expect(expiresIn).toBeGreaterThan(0);
     expect(expiresIn).toBeLessThanOrEqual(10 * 60 * 1000);
@@ -443,5 +445,63 @@ describe('the journal', () => {
     });
     expect(verdict.body.ok).toBe(false);
     expect(verdict.body.broken.seq).toBe(2);
+  });
+});
+
+describe('the electronic case file', () => {
+  it('[REC-2] [LAW-4] is one ZIP: an index PDF with its Chinese font embedded, every document, the evidence manifest and the journal', async () => {
+    const created = await newCase();
+    const site = await activity(created.id, 'on-site-inspection');
+    const bytes = Buffer.from('on-site video');
+    const evidence = await upload(created.id, site.id, bytes);
+    const record = await api.call('POST', `/v1/cases/${created.id}/records`, {
+      token: tokens.handler,
+      body: {
+        type: 'on-site-inspection-record',
+        title: '现场检查笔录',
+        fields: {
+          place: '昌宁县某养老院',
+          startedAt: '2026-11-20T09:00:00+08:00',
+          endedAt: '2026-11-20T10:00:00+08:00',
+          inspectedParty: '某养老院',
+          findings: '未建立入院评估制度',
+        },
+      },
+    });
+    const response = await fetch(`${api.url}/v1/cases/${created.id}/case-file`, {
+      headers: { authorization: `Bearer ${tokens.reviewer}` },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/zip');
+    const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
+    const text = (name: string) => Buffer.from(files[name] ?? new Uint8Array()).toString('utf8');
+    const sha = (data: Uint8Array | undefined) =>
+      createHash('sha256')
+        .update(data ?? new Uint8Array())
+        .digest('hex');
+
+    const pdf = text('index.pdf');
+    expect(pdf.startsWith('%PDF-')).toBe(true);
+    expect(pdf).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansSC/);
+    expect(pdf).toContain('/FontFile2');
+
+    const documentFile = Object.keys(files).find((name) => name.startsWith('documents/'));
+    expect(sha(files[documentFile ?? ''])).toBe(record.body.sha256);
+    const manifest = JSON.parse(text('evidence-manifest.json'));
+    expect(manifest).toEqual([
+      expect.objectContaining({
+        id: evidence.id,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        versionId: evidence.versionId,
+        status: 'archived',
+      }),
+    ]);
+    expect(JSON.parse(text('journal.json')).verification).toMatchObject({ ok: true });
+    const listed = JSON.parse(text('manifest.json')).files as Record<string, string>;
+    for (const [name, digest] of Object.entries(listed)) expect(sha(files[name]), name).toBe(digest);
+    expect(Object.keys(listed)).toEqual(expect.arrayContaining(['index.pdf', 'case.json', 'journal.json']));
+
+    const denied = await api.call('GET', `/v1/cases/${created.id}/case-file`, { token: tokens.bystander });
+    expect(denied.status).toBe(403);
   });
 });

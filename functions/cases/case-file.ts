@@ -1,0 +1,36 @@
+import { routes } from '#functions/routes.ts';
+import { caseFileZip } from '#shared/cases/case-file.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { ports } from '#shared/store/repositories.ts';
+import { assertEntitled, getCase, verifyCaseJournal } from '#shared/use-cases/cases.ts';
+
+export const handler = httpHandler(routes.caseFile, async ({ params, principal }) => {
+  const record = await getCase(ports, principal.agencyId, params.id);
+  assertEntitled(record, principal);
+  const [documents, evidence, journal, verification, profile] = await Promise.all([
+    ports.cases.documents(principal.agencyId, params.id),
+    ports.evidence.forCase(principal.agencyId, params.id),
+    ports.cases.journal(principal.agencyId, params.id),
+    verifyCaseJournal(ports, principal, params.id),
+    ports.agencies.get(principal.agencyId),
+  ]);
+  const zip = await caseFileZip(
+    {
+      record,
+      agencyName: profile?.name ?? principal.agencyId,
+      documents: documents.sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+      evidence,
+      journal: { ...verification, head: record.journalHead },
+      generatedAt: ports.now().toISOString(),
+    },
+    journal,
+  );
+  return {
+    status: 200,
+    contentType: 'application/zip',
+    body: zip,
+    headers: {
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(`电子卷宗-${record.id}.zip`)}`,
+    },
+  };
+});
