@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { ROLES } from '#shared/auth.ts';
 import { ActivityInput, CaseInput } from '#shared/domain/cases/case.ts';
 import { DocumentTypeSchema } from '#shared/domain/cases/documents.ts';
-import { EvidenceInput, RetrievalInput } from '#shared/domain/cases/evidence.ts';
+import {
+  CompleteMultipartInput,
+  EvidenceInput,
+  MultipartInput,
+  RetrievalInput,
+} from '#shared/domain/cases/evidence.ts';
 import { CASE_STATUSES } from '#shared/domain/cases/state-machine.ts';
 import { defineRoute } from '#shared/http/route.ts';
 import { PageQuery } from '#shared/store/pagination.ts';
@@ -138,6 +143,31 @@ export const caseRoutes = {
       ...errors,
     },
     idempotent: true,
+    evidenceArchive: ['sign-uploads'],
+  }),
+  startMultipart: defineRoute({
+    method: 'POST',
+    path: '/v1/evidence/{id}/multipart',
+    handler: 'evidence/start-multipart',
+    access: handlers,
+    summary: '大文件（数 GB）分片直传：开始分片上传，返回每个分片的预签名 PUT',
+    params: EvidenceParams,
+    body: MultipartInput,
+    responses: {
+      201: { description: '{uploadId, partSize, parts: [{partNumber, url}], expiresAt}' },
+      ...errors,
+    },
+    evidenceArchive: ['sign-uploads'],
+  }),
+  completeMultipart: defineRoute({
+    method: 'POST',
+    path: '/v1/evidence/{id}/multipart/complete',
+    handler: 'evidence/complete-multipart',
+    access: handlers,
+    summary: '合并已上传的分片；随后按 SHA-256 校验归档',
+    params: EvidenceParams,
+    body: CompleteMultipartInput,
+    responses: { 200: { description: '{id, status}' }, ...errors, 422: { description: 'UNKNOWN_UPLOAD' } },
     evidenceArchive: ['sign-uploads'],
   }),
   getEvidence: defineRoute({

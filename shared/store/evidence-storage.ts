@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import {
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
   GetObjectCommand,
   PutObjectCommand,
   PutObjectLegalHoldCommand,
   type S3Client,
+  UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 
@@ -59,6 +62,68 @@ export class EvidenceStorage {
       },
       expiresAt: new Date(Date.now() + UPLOAD_URL_SECONDS * 1000).toISOString(),
     };
+  }
+
+  /**
+   * Starts a multipart upload for files too big for one PUT (over 5 GiB, or on poor networks) and
+   * signs a PUT per part. The retention is asked for here too; where a server drops it (radosgw),
+   * the bucket's default COMPLIANCE retention still locks the result.
+   */
+  async presignMultipart(input: {
+    key: string;
+    contentType: string;
+    retainUntil: Date;
+    size: number;
+    partSize: number;
+  }) {
+    const { UploadId } = await this.#s3.send(
+      new CreateMultipartUploadCommand({
+        Bucket: this.#bucket,
+        Key: input.key,
+        ContentType: input.contentType,
+        ObjectLockMode: 'COMPLIANCE',
+        ObjectLockRetainUntilDate: input.retainUntil,
+      }),
+    );
+    const uploadId = UploadId ?? '';
+    const count = Math.ceil(input.size / input.partSize);
+    const parts = await Promise.all(
+      Array.from({ length: count }, async (_, index) => ({
+        partNumber: index + 1,
+        url: await getSignedUrl(
+          this.#s3,
+          new UploadPartCommand({
+            Bucket: this.#bucket,
+            Key: input.key,
+            UploadId: uploadId,
+            PartNumber: index + 1,
+          }),
+          { expiresIn: UPLOAD_URL_SECONDS },
+        ),
+      })),
+    );
+    return {
+      uploadId,
+      partSize: input.partSize,
+      parts,
+      expiresAt: new Date(Date.now() + UPLOAD_URL_SECONDS * 1000).toISOString(),
+    };
+  }
+
+  /** Joins the uploaded parts; only part numbers and ETags pass through here, never bytes. */
+  async completeMultipart(
+    key: string,
+    uploadId: string,
+    parts: readonly { partNumber: number; etag: string }[],
+  ) {
+    await this.#s3.send(
+      new CompleteMultipartUploadCommand({
+        Bucket: this.#bucket,
+        Key: key,
+        UploadId: uploadId,
+        MultipartUpload: { Parts: parts.map((part) => ({ PartNumber: part.partNumber, ETag: part.etag })) },
+      }),
+    );
   }
 
   /** Reads the stored bytes once and returns what arrived: size, SHA-256, version. */

@@ -7,6 +7,7 @@ import {
   type EvidenceInput,
   evidenceKey,
   parseEvidenceKey,
+  partSizeFor,
   type Retrieval,
   type RetrievalInput,
 } from '#shared/domain/cases/evidence.ts';
@@ -101,6 +102,60 @@ export async function declareEvidence(
     });
     return { ...evidence, upload };
   });
+}
+
+/** Opens a multipart upload for declared evidence and signs a PUT for every part. */
+export async function startMultipartUpload(
+  ports: EvidencePorts,
+  principal: Principal,
+  evidenceId: string,
+  requestedPartSize?: number,
+) {
+  return withRetry(async () => {
+    const evidence = await getEvidence(ports, principal.agencyId, evidenceId);
+    const record = await getCase(ports, principal.agencyId, evidence.caseId);
+    assertMayHandle(record, principal);
+    if (evidence.status !== 'pending-upload') {
+      throw new RuleViolation('EVIDENCE_ALREADY_RECEIVED', '该证据已上传', [
+        { path: 'id', message: evidence.status },
+      ]);
+    }
+    const upload = await ports.storage.presignMultipart({
+      key: evidence.key,
+      contentType: evidence.contentType,
+      retainUntil: new Date(evidence.retainUntil),
+      size: evidence.size,
+      partSize: partSizeFor(evidence.size, requestedPartSize),
+    });
+    await commitCaseChange(
+      ports,
+      record,
+      principal,
+      'evidence.multipart-started',
+      { evidenceId, parts: upload.parts.length, partSize: upload.partSize },
+      {},
+      [ports.evidence.put({ ...evidence, uploadId: upload.uploadId }, 'pending-upload')],
+    );
+    return upload;
+  });
+}
+
+/** Completes the multipart upload the platform opened; the arrival check follows as for a PUT. */
+export async function completeMultipartUpload(
+  ports: EvidencePorts,
+  principal: Principal,
+  evidenceId: string,
+  input: { uploadId: string; parts: readonly { partNumber: number; etag: string }[] },
+) {
+  const evidence = await getEvidence(ports, principal.agencyId, evidenceId);
+  assertMayHandle(await getCase(ports, principal.agencyId, evidence.caseId), principal);
+  if (evidence.status !== 'pending-upload' || evidence.uploadId !== input.uploadId) {
+    throw new RuleViolation('UNKNOWN_UPLOAD', '没有这个进行中的分片上传', [
+      { path: 'uploadId', message: input.uploadId },
+    ]);
+  }
+  await ports.storage.completeMultipart(evidence.key, input.uploadId, input.parts);
+  return { id: evidenceId, status: evidence.status };
 }
 
 /**

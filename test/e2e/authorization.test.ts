@@ -141,6 +141,15 @@ const expected: Record<
       officer: 'A',
     }),
   },
+  'POST /v1/evidence/{id}/multipart': {
+    allowed: ['officer', 'unit-head', 'admin'],
+    path: '/v1/evidence/NO-SUCH-ID/multipart',
+  },
+  'POST /v1/evidence/{id}/multipart/complete': {
+    allowed: ['officer', 'unit-head', 'admin'],
+    path: '/v1/evidence/NO-SUCH-ID/multipart/complete',
+    body: () => ({ uploadId: 'u', parts: [{ partNumber: 1, etag: 'e' }] }),
+  },
   'GET /v1/evidence/{id}': { allowed: everyone, path: '/v1/evidence/NO-SUCH-ID' },
   'POST /v1/evidence/{id}/retrievals': {
     allowed: everyone,

@@ -296,6 +296,63 @@ describe('AV evidence in the immutable archive', () => {
     expect(deletion).toBe(403);
   });
 
+  it('[REC-6] large files go up in parts by presigned URLs and are verified the same way', async () => {
+    const created = await newCase();
+    const site = await activity(created.id, 'on-site-inspection');
+    const bytes = Buffer.alloc(11 * 1024 * 1024, 7);
+    bytes.write('a long body-camera recording');
+    const declared = await api.call('POST', `/v1/cases/${created.id}/evidence`, {
+      token: tokens.handler,
+      body: {
+        activityId: site.id,
+        fileName: '全程记录.mp4',
+        contentType: 'video/mp4',
+        size: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        capturedAt: '2026-11-20T09:30:00+08:00',
+        deviceId: 'DSJ-0002',
+        officer: officers.b.certificateNo,
+        fullProcess: true,
+      },
+    });
+    const started = await api.call('POST', `/v1/evidence/${declared.body.id}/multipart`, {
+      token: tokens.handler,
+      body: { partSize: 5 * 1024 * 1024 },
+    });
+    expect(started.status, started.text).toBe(201);
+    expect(started.body.parts).toHaveLength(3);
+    const parts = [];
+    for (const part of started.body.parts as { partNumber: number; url: string }[]) {
+      const chunk = bytes.subarray(
+        (part.partNumber - 1) * started.body.partSize,
+        part.partNumber * started.body.partSize,
+      );
+      const put = await fetch(part.url, { method: 'PUT', body: chunk });
+      expect(put.status).toBe(200);
+      parts.push({ partNumber: part.partNumber, etag: put.headers.get('etag') ?? '' });
+    }
+    const wrongUpload = await api.call('POST', `/v1/evidence/${declared.body.id}/multipart/complete`, {
+      token: tokens.handler,
+      body: { uploadId: 'not-ours', parts },
+    });
+    expect(wrongUpload.body.error.code).toBe('UNKNOWN_UPLOAD');
+    const completed = await api.call('POST', `/v1/evidence/${declared.body.id}/multipart/complete`, {
+      token: tokens.handler,
+      body: { uploadId: started.body.uploadId, parts },
+    });
+    expect(completed.status, completed.text).toBe(200);
+    await api.call('POST', '/dev/evidence-arrivals');
+    const archived = await api.call('GET', `/v1/evidence/${declared.body.id}`, { token: tokens.handler });
+    expect(archived.body).toMatchObject({ status: 'archived', receivedSize: bytes.length });
+    const retention = await s3Client.send(
+      new GetObjectRetentionCommand({
+        Bucket: config().EVIDENCE_BUCKET,
+        Key: `evidence/${agencyId}/${declared.body.id}`,
+      }),
+    );
+    expect(retention.Retention?.Mode).toBe('COMPLIANCE');
+  });
+
   it('[REC-6] an upload whose bytes do not match the declared SHA-256 is rejected and journaled', async () => {
     const created = await newCase();
     const site = await activity(created.id, 'evidence-collection');

@@ -38,12 +38,47 @@ export interface Evidence extends EvidenceInput {
   retainUntil: string;
   legalHold: boolean;
   versionId?: string;
+  /** Set while a multipart upload is open. */
+  uploadId?: string;
   receivedSize?: number;
   receivedSha256?: string;
   rejectionReason?: string;
   archivedAt?: string;
   createdAt: string;
   createdBy: string;
+}
+
+/** S3 allows 10,000 parts of at least 5 MiB; we sign at most 500 so one answer stays small. */
+export const MIN_PART_BYTES = 5 * 1024 ** 2;
+export const MAX_PARTS = 500;
+
+export const MultipartInput = z
+  .strictObject({
+    partSize: z
+      .number()
+      .int()
+      .min(MIN_PART_BYTES)
+      .max(5 * 1024 ** 3)
+      .optional(),
+  })
+  .optional();
+
+export const CompleteMultipartInput = z.strictObject({
+  uploadId: z.string().trim().min(1).max(1024),
+  parts: z
+    .array(
+      z.strictObject({
+        partNumber: z.number().int().min(1).max(10_000),
+        etag: z.string().trim().min(1).max(200),
+      }),
+    )
+    .min(1)
+    .max(10_000),
+});
+
+/** Parts of at least `requested` (or 64 MiB), and no more than MAX_PARTS of them. */
+export function partSizeFor(size: number, requested?: number): number {
+  return Math.max(requested ?? 64 * 1024 ** 2, MIN_PART_BYTES, Math.ceil(size / MAX_PARTS));
 }
 
 export const RETRIEVAL_PURPOSES = ['dispute', 'hearing', 'review', 'supervision', 'litigation'] as const;

@@ -1,0 +1,9 @@
+import { routes } from '#functions/routes.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { ports } from '#shared/store/repositories.ts';
+import { completeMultipartUpload } from '#shared/use-cases/evidence.ts';
+
+export const handler = httpHandler(routes.completeMultipart, async ({ params, body, principal }) => ({
+  status: 200,
+  body: await completeMultipartUpload(ports, principal, params.id, body),
+}));
