@@ -2,6 +2,7 @@ import { clock } from '#shared/clock.ts';
 import { config } from '#shared/config.ts';
 import { publishEvents } from '#shared/events/publisher.ts';
 import { AgencyRepository } from '#shared/store/agency-repository.ts';
+import { CalendarRepository } from '#shared/store/calendar-repository.ts';
 import { CaseRepository } from '#shared/store/case-repository.ts';
 import { ChecklistRepository } from '#shared/store/checklist-repository.ts';
 import { documentClient, s3Client } from '#shared/store/clients.ts';
@@ -20,6 +21,7 @@ export const repositories = {
   checklists: new ChecklistRepository(documentClient, table),
   cases: new CaseRepository(documentClient, table, JOURNAL_TABLE),
   evidence: new EvidenceRepository(documentClient, table),
+  calendars: new CalendarRepository(documentClient, table),
 };
 
 export type Repositories = typeof repositories;

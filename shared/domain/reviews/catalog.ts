@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import type { CaseFlags } from '#shared/domain/cases/case.ts';
+import { type ChecklistItem, PenaltyKind } from '#shared/domain/checklists/kinds.ts';
+import type { EnforcementCategory } from '#shared/domain/officer.ts';
+
+/** The decision a handler proposes: what the catalog is evaluated against and the review approves. */
+export const Proposal = z.strictObject({
+  type: z.string().trim().min(1).max(100),
+  summary: z.string().trim().min(1).max(5000),
+  legalBasis: z.string().trim().min(1).max(5000),
+  penalty: z
+    .strictObject({ kind: PenaltyKind, amount: z.number().nonnegative().max(1e12).optional() })
+    .optional(),
+  /** The proposed decision goes outside the discretion benchmark (超出裁量基准). */
+  outsideDiscretionBenchmark: z.boolean().optional(),
+});
+export type Proposal = z.infer<typeof Proposal>;
+
+export interface CaseFacts {
+  category: EnforcementCategory;
+  partyKind: 'person' | 'organization';
+  flags: CaseFlags;
+  hearingHeld: boolean;
+}
+
+export interface MatchedRule {
+  code: string;
+  title: string;
+  source: 'statute' | 'catalog';
+}
+
+/**
+ * The triggers of the plan (REV-2) and of 行政处罚法 art. 58 (LAW-3) that apply whatever an
+ * agency's catalog says; where the two differ the stricter applies (a hearing alone, or major
+ * rights alone, is enough).
+ */
+const statutoryTriggers: { code: string; title: string; applies: (facts: CaseFacts) => boolean }[] = [
+  {
+    code: 'LAW-PUBLIC-INTEREST',
+    title: '涉及重大公共利益',
+    applies: (facts) => facts.flags.majorPublicInterest === true,
+  },
+  {
+    code: 'LAW-SOCIAL-IMPACT',
+    title: '可能造成重大社会影响或引发社会风险',
+    applies: (facts) => facts.flags.majorSocialImpact === true,
+  },
+  {
+    code: 'LAW-MAJOR-RIGHTS',
+    title: '直接关系当事人或者第三人重大权益',
+    applies: (facts) => facts.flags.majorRights === true,
+  },
+  { code: 'LAW-HEARING', title: '经过听证程序作出', applies: (facts) => facts.hearingHeld },
+  {
+    code: 'LAW-COMPLEX',
+    title: '案件情况疑难复杂、涉及多个法律关系',
+    applies: (facts) => facts.flags.complex === true,
+  },
+];
+
+/** A catalog rule matches when every condition it states holds; a rule that states none matches nothing. */
+export function ruleMatches(
+  rule: ChecklistItem<'review-catalog'>,
+  facts: CaseFacts,
+  proposal: Proposal | undefined,
+): boolean {
+  const conditions: boolean[] = [];
+  if (rule.category !== undefined) conditions.push(rule.category === facts.category);
+  if (rule.penaltyKinds !== undefined) {
+    conditions.push(proposal?.penalty !== undefined && rule.penaltyKinds.includes(proposal.penalty.kind));
+  }
+  if (rule.partyKind !== undefined) conditions.push(rule.partyKind === facts.partyKind);
+  if (rule.minAmount !== undefined) {
+    const amount = proposal?.penalty?.amount;
+    conditions.push(amount !== undefined && amount >= rule.minAmount);
+  }
+  if (rule.hearingHeld !== undefined) conditions.push(rule.hearingHeld === facts.hearingHeld);
+  if (rule.outsideDiscretionBenchmark !== undefined) {
+    conditions.push(rule.outsideDiscretionBenchmark === (proposal?.outsideDiscretionBenchmark === true));
+  }
+  if (rule.caseFlags !== undefined)
+    conditions.push(rule.caseFlags.some((flag) => facts.flags[flag] === true));
+  return conditions.length > 0 && conditions.every(Boolean);
+}
+
+/**
+ * Whether a decision must pass legal review before it is issued (REV-2, LAW-3), and why: a pure
+ * function of the case, the proposed decision and the agency's published catalog in force.
+ */
+export function reviewRequirement(
+  facts: CaseFacts,
+  proposal: Proposal | undefined,
+  catalog: readonly ChecklistItem<'review-catalog'>[] | undefined,
+): { required: boolean; matched: MatchedRule[] } {
+  const matched: MatchedRule[] = [
+    ...statutoryTriggers
+      .filter((trigger) => trigger.applies(facts))
+      .map((trigger) => ({ code: trigger.code, title: trigger.title, source: 'statute' as const })),
+    ...(catalog ?? [])
+      .filter((rule) => ruleMatches(rule, facts, proposal))
+      .map((rule) => ({ code: rule.code, title: rule.title, source: 'catalog' as const })),
+  ];
+  return { required: matched.length > 0, matched };
+}
