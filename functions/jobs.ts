@@ -18,4 +18,10 @@ export const jobTable: JobDef[] = [
     everyMinutes: 24 * 60,
     description: '标记即将到期（30日内）和已到期的执法证，供管理员审验换证',
   },
+  {
+    name: 'review-overdue',
+    handler: 'jobs/review-overdue',
+    everyMinutes: 60,
+    description: '标记超过审核期限仍未出具意见的法制审核',
+  },
 ];

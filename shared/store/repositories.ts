@@ -10,6 +10,8 @@ import { ComplaintRepository } from '#shared/store/complaint-repository.ts';
 import { EvidenceRepository } from '#shared/store/evidence-repository.ts';
 import { EvidenceStorage } from '#shared/store/evidence-storage.ts';
 import { OfficerRepository } from '#shared/store/officer-repository.ts';
+import { PublicationRepository } from '#shared/store/publication-repository.ts';
+import { ReviewRepository } from '#shared/store/review-repository.ts';
 
 /** The repositories over this deployment's tables, built once per cold start. */
 const { MAIN_TABLE: table, JOURNAL_TABLE, EVIDENCE_BUCKET, EVIDENCE_RETENTION_DAYS } = config();
@@ -22,6 +24,8 @@ export const repositories = {
   cases: new CaseRepository(documentClient, table, JOURNAL_TABLE),
   evidence: new EvidenceRepository(documentClient, table),
   calendars: new CalendarRepository(documentClient, table),
+  reviews: new ReviewRepository(documentClient, table),
+  publications: new PublicationRepository(documentClient, table),
 };
 
 export type Repositories = typeof repositories;

@@ -272,7 +272,7 @@ export async function transitionCase(
         to: input.to,
         ...(input.note ? { note: input.note } : {}),
       },
-      { status: input.to },
+      { status: input.to, ...(input.to === 'hearing' ? { hearingHeld: true } : {}) },
     );
     return next;
   });
@@ -316,7 +316,10 @@ export async function addActivity(
         officers: activity.officers,
         startedAt: activity.startedAt,
       },
-      { handlers: [...new Set([...record.handlers, ...users])] },
+      {
+        handlers: [...new Set([...record.handlers, ...users])],
+        ...(input.type === 'hearing' ? { hearingHeld: true } : {}),
+      },
       [ports.cases.putActivity(activity, false)],
     );
     return activity;

@@ -61,6 +61,12 @@ export interface CaseRecord {
   amountInvolved?: number;
   flags: CaseFlags;
   status: CaseStatus;
+  /** A hearing was held (the case went through `hearing`, or a hearing activity took place). */
+  hearingHeld?: boolean;
+  /** Legal reviews of this case, oldest first. */
+  reviewIds?: string[];
+  /** The decision, once issued. */
+  decision?: Decision;
   createdAt: string;
   createdBy: string;
   updatedAt: string;
@@ -101,4 +107,18 @@ export function maskedName(party: Pick<Party, 'kind' | 'name'>): string {
   if (party.kind === 'organization') return party.name;
   const [first = ''] = [...party.name];
   return `${first}${'*'.repeat(Math.max(1, [...party.name].length - 1))}`;
+}
+
+export interface Decision {
+  id: string;
+  type: string;
+  summary: string;
+  legalBasis: string;
+  penalty?: { kind: string; amount?: number };
+  outsideDiscretionBenchmark?: boolean;
+  decidedAt: string;
+  decidedOn: string;
+  decidedBy: string;
+  reviewId?: string;
+  publicationId: string;
 }

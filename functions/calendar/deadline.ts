@@ -1,0 +1,9 @@
+import { routes } from '#functions/routes.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { ports } from '#shared/store/repositories.ts';
+import { deadline } from '#shared/use-cases/calendar.ts';
+
+export const handler = httpHandler(routes.calendarDeadline, async ({ query }) => ({
+  status: 200,
+  body: await deadline(ports, query.from, query.workingDays),
+}));

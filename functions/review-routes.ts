@@ -1,0 +1,220 @@
+import { z } from 'zod';
+import { ROLES } from '#shared/auth.ts';
+import { LegalDate } from '#shared/dates.ts';
+import { PenaltyKind } from '#shared/domain/checklists/kinds.ts';
+import { Proposal } from '#shared/domain/reviews/catalog.ts';
+import { OpinionInput, REVIEW_STANDARDS } from '#shared/domain/reviews/review.ts';
+import { ReviewerInput } from '#shared/domain/reviews/reviewer.ts';
+import { defineRoute } from '#shared/http/route.ts';
+
+/** Legal review, decisions, the holiday calendar and publications (functions/routes.ts). */
+const handlers = ['officer', 'unit-head', 'admin'] as const;
+const errors = {
+  400: { description: '请求参数有误 VALIDATION_FAILED' },
+  401: { description: 'UNAUTHENTICATED' },
+  403: { description: 'FORBIDDEN' },
+  404: { description: 'NOT_FOUND' },
+} as const;
+const Id = z.string().trim().min(1).max(64);
+const IdParams = z.strictObject({ id: Id });
+const Note = z.string().trim().min(1).max(2000);
+const Dates = z.array(LegalDate).max(366);
+
+export const reviewRoutes = {
+  reviewRequirement: defineRoute({
+    method: 'GET',
+    path: '/v1/cases/{id}/review-requirement',
+    handler: 'reviews/review-requirement',
+    access: ROLES,
+    summary: '是否须经法制审核及所依据的目录条目 (REV-2, LAW-3)；可带拟作出的处罚',
+    params: IdParams,
+    query: z.object({
+      penaltyKind: PenaltyKind.optional(),
+      amount: z.coerce.number().nonnegative().max(1e12).optional(),
+      outsideDiscretionBenchmark: z.enum(['true', 'false']).optional(),
+    }),
+    responses: { 200: { description: '{required, matched: [{code, title, source}]}' }, ...errors },
+  }),
+  issueDecision: defineRoute({
+    method: 'POST',
+    path: '/v1/cases/{id}/decision',
+    handler: 'reviews/issue-decision',
+    access: [...handlers, 'leader'],
+    summary: '作出决定；重大执法决定须审核通过，否则 422 REVIEW_REQUIRED；同时生成公示及期限',
+    params: IdParams,
+    body: Proposal,
+    responses: {
+      201: { description: '{decisionId, decidedAt, publication: {id, dueBy, status}}' },
+      ...errors,
+      409: { description: 'CONFLICT: already decided' },
+      422: { description: 'REVIEW_REQUIRED, CRIMINAL_TRANSFER, INVALID_TRANSITION' },
+    },
+    idempotent: true,
+  }),
+  submitReview: defineRoute({
+    method: 'POST',
+    path: '/v1/cases/{id}/reviews',
+    handler: 'reviews/submit-review',
+    access: handlers,
+    summary: '送法制审核：送审材料（本案文书）及承办人对材料真实完整的承诺 (REV-5)',
+    params: IdParams,
+    body: z.strictObject({
+      materials: z.array(Id).min(1).max(200),
+      note: Note.optional(),
+      proposal: Proposal.optional(),
+      /** Submitting is the attestation; it cannot be withheld. */
+      attestation: z.literal(true).optional(),
+    }),
+    responses: {
+      201: { description: '{id, status: "pending", round: 1, dueBy}' },
+      ...errors,
+      409: { description: 'CONFLICT' },
+    },
+    idempotent: true,
+  }),
+  listReviews: defineRoute({
+    method: 'GET',
+    path: '/v1/reviews',
+    handler: 'reviews/list-reviews',
+    access: ROLES,
+    summary: '法制审核队列',
+    query: z.object({
+      status: z.enum(['pending', 'approved', 'problems', 'disputed', 'transferred']).optional(),
+    }),
+    responses: { 200: { description: '{items}' }, ...errors },
+  }),
+  getReview: defineRoute({
+    method: 'GET',
+    path: '/v1/reviews/{id}',
+    handler: 'reviews/get-review',
+    access: ROLES,
+    summary: '法制审核及其各轮意见',
+    params: IdParams,
+    responses: { 200: { description: 'the review' }, ...errors },
+  }),
+  giveOpinion: defineRoute({
+    method: 'POST',
+    path: '/v1/reviews/{id}/opinions',
+    handler: 'reviews/give-opinion',
+    access: ['reviewer'],
+    summary: '审核意见：七项标准逐项结论、通过或存在问题、书面意见并签名 (REV-3, REV-4)',
+    params: IdParams,
+    body: OpinionInput,
+    responses: {
+      200: { description: 'the review' },
+      ...errors,
+      422: { description: 'REVIEWER_NOT_QUALIFIED' },
+    },
+  }),
+  resubmitReview: defineRoute({
+    method: 'POST',
+    path: '/v1/reviews/{id}/resubmissions',
+    handler: 'reviews/resubmit-review',
+    access: handlers,
+    summary: '逐项回应审核问题后再次送审（下一轮）',
+    params: IdParams,
+    body: z.strictObject({
+      responses: z
+        .array(z.strictObject({ standard: z.enum(REVIEW_STANDARDS), note: Note }))
+        .min(1)
+        .max(7),
+      materials: z.array(Id).min(1).max(200).optional(),
+    }),
+    responses: { 200: { description: 'the review' }, ...errors },
+  }),
+  disputeReview: defineRoute({
+    method: 'POST',
+    path: '/v1/reviews/{id}/disputes',
+    handler: 'reviews/dispute-review',
+    access: handlers,
+    summary: '承办机构对审核意见有异议，提请局领导协调决定 (REV-5)',
+    params: IdParams,
+    body: z.strictObject({ reason: Note }),
+    responses: { 200: { description: 'the review' }, ...errors },
+  }),
+  ruleReview: defineRoute({
+    method: 'POST',
+    path: '/v1/reviews/{id}/rulings',
+    handler: 'reviews/rule-review',
+    access: ['leader'],
+    summary: '局领导对异议作出最终决定',
+    params: IdParams,
+    body: z.strictObject({ conclusion: z.enum(['approved', 'problems']), note: Note }),
+    responses: { 200: { description: 'the review' }, ...errors },
+  }),
+  extendReview: defineRoute({
+    method: 'POST',
+    path: '/v1/reviews/{id}/extensions',
+    handler: 'reviews/extend-review',
+    access: ['leader'],
+    summary: '经领导批准延长审核期限（一次）',
+    params: IdParams,
+    body: z.strictObject({ workingDays: z.number().int().min(1).max(30), reason: Note }),
+    responses: { 200: { description: 'the review' }, ...errors },
+  }),
+  putReviewer: defineRoute({
+    method: 'PUT',
+    path: '/v1/reviewers/{userId}',
+    handler: 'reviews/put-reviewer',
+    access: ['admin'],
+    summary: '登记审核人员的法律职业资格和培训 (REV-6)',
+    params: z.strictObject({ userId: z.string().trim().min(1).max(128) }),
+    body: ReviewerInput,
+    responses: { 200: { description: 'the reviewer' }, ...errors },
+  }),
+  listReviewers: defineRoute({
+    method: 'GET',
+    path: '/v1/reviewers',
+    handler: 'reviews/list-reviewers',
+    access: ROLES,
+    summary: '审核人员及其资格、培训',
+    responses: { 200: { description: '{items}' }, ...errors },
+  }),
+  calendarDeadline: defineRoute({
+    method: 'GET',
+    path: '/v1/calendar/deadline',
+    handler: 'calendar/deadline',
+    access: ROLES,
+    summary: '按法定节假日计算工作日期限 (LAW-8)；未载入年度日历为 422 CALENDAR_NOT_CONFIRMED',
+    query: z.object({ from: LegalDate, workingDays: z.coerce.number().int().min(1).max(60) }),
+    responses: {
+      200: { description: '{dueBy, calendarVersions}' },
+      ...errors,
+      422: { description: 'CALENDAR_NOT_CONFIRMED' },
+    },
+  }),
+  putCalendar: defineRoute({
+    method: 'PUT',
+    path: '/v1/calendar/{year}',
+    handler: 'calendar/put-calendar',
+    access: ['admin'],
+    summary: '载入或修改某年节假日和调休工作日 (LAW-8)',
+    params: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) }),
+    body: z.strictObject({
+      holidays: Dates,
+      workdays: Dates,
+      source: z.string().trim().min(1).max(500).optional(),
+    }),
+    responses: { 200: { description: 'the calendar' }, ...errors },
+  }),
+  getCalendar: defineRoute({
+    method: 'GET',
+    path: '/v1/calendar/{year}',
+    handler: 'calendar/get-calendar',
+    access: ROLES,
+    summary: '某年节假日安排及其来源、版本',
+    params: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) }),
+    responses: { 200: { description: 'the calendar' }, ...errors },
+  }),
+  listPublications: defineRoute({
+    method: 'GET',
+    path: '/v1/publications',
+    handler: 'publications/list-publications',
+    access: ROLES,
+    summary: '公示及其期限',
+    query: z.object({
+      status: z.enum(['scheduled', 'published', 'withdrawn', 'overdue', 'deadline-unconfirmed']).optional(),
+    }),
+    responses: { 200: { description: '{items}' }, ...errors },
+  }),
+};

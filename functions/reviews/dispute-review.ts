@@ -1,0 +1,9 @@
+import { routes } from '#functions/routes.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { ports } from '#shared/store/repositories.ts';
+import { dispute } from '#shared/use-cases/reviews.ts';
+
+export const handler = httpHandler(routes.disputeReview, async ({ params, body, principal }) => ({
+  status: 200,
+  body: await dispute(ports, principal, params.id, body),
+}));

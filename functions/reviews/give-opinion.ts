@@ -1,0 +1,9 @@
+import { routes } from '#functions/routes.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { ports } from '#shared/store/repositories.ts';
+import { giveOpinion } from '#shared/use-cases/reviews.ts';
+
+export const handler = httpHandler(routes.giveOpinion, async ({ params, body, principal }) => ({
+  status: 200,
+  body: await giveOpinion(ports, principal, params.id, body),
+}));

@@ -1,0 +1,27 @@
+import { routes } from '#functions/routes.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { ports } from '#shared/store/repositories.ts';
+import { getCase } from '#shared/use-cases/cases.ts';
+import { requirementFor } from '#shared/use-cases/reviews.ts';
+
+export const handler = httpHandler(routes.reviewRequirement, async ({ params, query, principal }) => {
+  const record = await getCase(ports, principal.agencyId, params.id);
+  const proposal =
+    query.penaltyKind !== undefined || query.outsideDiscretionBenchmark !== undefined
+      ? {
+          type: record.category,
+          summary: '拟作出的决定',
+          legalBasis: '—',
+          ...(query.penaltyKind
+            ? {
+                penalty: {
+                  kind: query.penaltyKind,
+                  ...(query.amount !== undefined ? { amount: query.amount } : {}),
+                },
+              }
+            : {}),
+          outsideDiscretionBenchmark: query.outsideDiscretionBenchmark === 'true',
+        }
+      : undefined;
+  return { status: 200, body: await requirementFor(ports, record, proposal) };
+});

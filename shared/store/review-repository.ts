@@ -1,0 +1,129 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Review } from '#shared/domain/reviews/review.ts';
+import type { Reviewer } from '#shared/domain/reviews/reviewer.ts';
+import type { ChildWrite } from '#shared/store/case-repository.ts';
+
+type Item = Record<string, unknown>;
+const OPEN_DUE = 'REVIEW_DUE';
+
+function strip<T>(item: Item): T {
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, entity: _e, ...rest } = item;
+  return rest as T;
+}
+
+/**
+ * Legal reviews (one item per review, every round inside it) and reviewers. Review writes are
+ * child writes of a case commit, so every step lands in the case's journal. Open reviews with a
+ * due date are indexed by it (gsi2) for the overdue job.
+ */
+export class ReviewRepository {
+  readonly #db: DynamoDBDocumentClient;
+  readonly #table: string;
+
+  constructor(db: DynamoDBDocumentClient, table: string) {
+    this.#db = db;
+    this.#table = table;
+  }
+
+  put(review: Review, previousVersion?: number): ChildWrite {
+    const open = review.status === 'pending' && review.dueBy !== null;
+    return {
+      Put: {
+        TableName: this.#table,
+        Item: {
+          pk: `AGENCY#${review.agencyId}`,
+          sk: `REVIEW#${review.id}`,
+          gsi1pk: `REVIEWS#${review.agencyId}`,
+          gsi1sk: `${review.createdAt}#${review.id}`,
+          ...(open ? { gsi2pk: OPEN_DUE, gsi2sk: `${review.dueBy}#${review.agencyId}#${review.id}` } : {}),
+          entity: 'review',
+          ...review,
+        },
+        ...(previousVersion === undefined
+          ? { ConditionExpression: 'attribute_not_exists(pk)' }
+          : {
+              ConditionExpression: 'version = :previous',
+              ExpressionAttributeValues: { ':previous': previousVersion },
+            }),
+      },
+    };
+  }
+
+  async get(agencyId: string, id: string): Promise<Review | undefined> {
+    const { Item } = await this.#db.send(
+      new GetCommand({
+        TableName: this.#table,
+        Key: { pk: `AGENCY#${agencyId}`, sk: `REVIEW#${id}` },
+        ConsistentRead: true,
+      }),
+    );
+    return Item ? strip<Review>(Item) : undefined;
+  }
+
+  /** The agency's reviews, newest first. */
+  async list(agencyId: string): Promise<Review[]> {
+    const reviews: Review[] = [];
+    let cursor: Item | undefined;
+    do {
+      const { Items = [], LastEvaluatedKey } = await this.#db.send(
+        new QueryCommand({
+          TableName: this.#table,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': `REVIEWS#${agencyId}` },
+          ScanIndexForward: false,
+          ExclusiveStartKey: cursor,
+        }),
+      );
+      reviews.push(...Items.map((item) => strip<Review>(item)));
+      cursor = LastEvaluatedKey;
+    } while (cursor);
+    return reviews;
+  }
+
+  /** Open reviews of every agency due before `date`. */
+  async dueBefore(date: string): Promise<{ agencyId: string; id: string }[]> {
+    const { Items = [] } = await this.#db.send(
+      new QueryCommand({
+        TableName: this.#table,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk < :date',
+        ExpressionAttributeValues: { ':pk': OPEN_DUE, ':date': date },
+      }),
+    );
+    return Items.map((item) => ({ agencyId: item.agencyId as string, id: item.id as string }));
+  }
+
+  async getReviewer(agencyId: string, userId: string): Promise<Reviewer | undefined> {
+    const { Item } = await this.#db.send(
+      new GetCommand({ TableName: this.#table, Key: { pk: `AGENCY#${agencyId}`, sk: `REVIEWER#${userId}` } }),
+    );
+    return Item ? strip<Reviewer>(Item) : undefined;
+  }
+
+  async putReviewer(reviewer: Reviewer): Promise<void> {
+    await this.#db.send(
+      new PutCommand({
+        TableName: this.#table,
+        Item: {
+          pk: `AGENCY#${reviewer.agencyId}`,
+          sk: `REVIEWER#${reviewer.userId}`,
+          entity: 'reviewer',
+          ...reviewer,
+        },
+      }),
+    );
+  }
+
+  async reviewers(agencyId: string): Promise<Reviewer[]> {
+    const { Items = [] } = await this.#db.send(
+      new QueryCommand({
+        TableName: this.#table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': `AGENCY#${agencyId}`, ':prefix': 'REVIEWER#' },
+      }),
+    );
+    return Items.map((item) => strip<Reviewer>(item));
+  }
+}

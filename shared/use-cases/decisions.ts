@@ -1,0 +1,142 @@
+import { ulid } from 'ulid';
+import type { Principal } from '#shared/auth.ts';
+import { legalDateOf } from '#shared/dates.ts';
+import { CalendarNotConfirmed } from '#shared/domain/calendar.ts';
+import type { Decision } from '#shared/domain/cases/case.ts';
+import { allowedNext, canTransition } from '#shared/domain/cases/state-machine.ts';
+import { type Publication, publicationTimeLimit } from '#shared/domain/publication.ts';
+import type { Proposal } from '#shared/domain/reviews/catalog.ts';
+import { Conflict, RuleViolation } from '#shared/errors.ts';
+import type { PublicationRepository } from '#shared/store/publication-repository.ts';
+import { deadline } from '#shared/use-cases/calendar.ts';
+import { assertMayHandle, commitCaseChange, getCase, withRetry } from '#shared/use-cases/cases.ts';
+import { proposalHash, type ReviewPorts, requirementFor } from '#shared/use-cases/reviews.ts';
+
+export interface DecisionPorts extends ReviewPorts {
+  publications: PublicationRepository;
+}
+
+/**
+ * Issues a case's decision. A decision the catalog makes major needs an approved review of this
+ * very proposal (REV-2, LAW-3); a suspected crime blocks it. The decision, its publication with
+ * its legal deadline (PUB-9) and the journal entry are one transaction.
+ */
+export async function issueDecision(
+  ports: DecisionPorts,
+  principal: Principal,
+  caseId: string,
+  proposal: Proposal,
+) {
+  return withRetry(async () => {
+    const record = await getCase(ports, principal.agencyId, caseId);
+    assertMayHandle(record, principal);
+    if (record.decision) throw new Conflict('本案已作出决定', [{ path: 'id', message: record.decision.id }]);
+    if (!canTransition(record.status, 'decided')) {
+      const allowed = allowedNext(record.status).filter(
+        (status) => status !== 'decided' && status !== 'revoked',
+      );
+      throw new RuleViolation(
+        'INVALID_TRANSITION',
+        '案件尚未到待决定阶段，不能作出决定',
+        [{ path: 'status', message: `当前状态：${record.status}` }],
+        { allowed },
+      );
+    }
+    const reviews = (
+      await Promise.all((record.reviewIds ?? []).map((id) => ports.reviews.get(principal.agencyId, id)))
+    ).filter((review) => review !== undefined);
+    const transferred = reviews.find((review) => review.status === 'transferred');
+    if (transferred) {
+      throw new RuleViolation(
+        'CRIMINAL_TRANSFER',
+        '法制审核认为涉嫌犯罪，已移送司法机关，不能作出行政处罚决定',
+        [{ path: 'review', message: transferred.id }],
+      );
+    }
+    const requirement = await requirementFor(ports, record, proposal);
+    const hash = proposalHash(proposal);
+    const approval = requirement.required
+      ? reviews.find(
+          (review) =>
+            review.status === 'approved' &&
+            review.usedByDecision === undefined &&
+            (review.proposalHash === undefined || review.proposalHash === hash),
+        )
+      : undefined;
+    if (requirement.required && !approval) {
+      const changed = reviews.some((review) => review.status === 'approved' && review.proposalHash !== hash);
+      throw new RuleViolation(
+        'REVIEW_REQUIRED',
+        changed
+          ? '决定内容与法制审核通过的方案不一致，须重新审核'
+          : '本决定属于重大执法决定，须经法制审核通过后方可作出',
+        requirement.matched.map((rule) => ({ path: 'review', message: `${rule.code}：${rule.title}` })),
+        { rules: requirement.matched },
+      );
+    }
+    const now = ports.now();
+    const decidedOn = legalDateOf(now);
+    const workingDays = publicationTimeLimit(record.category);
+    let due: { dueBy: string | null; calendarVersions: Record<string, number> };
+    try {
+      due = await deadline(ports, decidedOn, workingDays);
+    } catch (error) {
+      if (!(error instanceof CalendarNotConfirmed)) throw error;
+      due = { dueBy: null, calendarVersions: {} };
+    }
+    const decision: Decision = {
+      ...proposal,
+      id: ulid(),
+      decidedAt: now.toISOString(),
+      decidedOn,
+      decidedBy: principal.sub,
+      ...(approval ? { reviewId: approval.id } : {}),
+      publicationId: ulid(),
+    };
+    const publication: Publication = {
+      id: decision.publicationId,
+      agencyId: record.agencyId,
+      caseId,
+      decisionId: decision.id,
+      category: record.category,
+      status: due.dueBy ? 'scheduled' : 'deadline-unconfirmed',
+      decidedOn,
+      workingDays,
+      dueBy: due.dueBy,
+      calendarVersions: due.calendarVersions,
+      createdAt: now.toISOString(),
+    };
+    await commitCaseChange(
+      ports,
+      record,
+      principal,
+      'decision.issued',
+      {
+        decisionId: decision.id,
+        type: proposal.type,
+        ...(proposal.penalty ? { penalty: proposal.penalty } : {}),
+        proposalHash: hash,
+        ...(approval ? { reviewId: approval.id } : {}),
+        publicationId: publication.id,
+        publicationDueBy: due.dueBy,
+      },
+      { status: 'decided', decision },
+      [
+        ports.publications.put(publication),
+        ...(approval
+          ? [
+              ports.reviews.put(
+                { ...approval, usedByDecision: decision.id, version: approval.version + 1 },
+                approval.version,
+              ),
+            ]
+          : []),
+      ],
+    );
+    return {
+      decisionId: decision.id,
+      decidedAt: decision.decidedAt,
+      publication: { id: publication.id, dueBy: publication.dueBy, status: publication.status },
+    };
+  });
+}

@@ -1,0 +1,405 @@
+import { ulid } from 'ulid';
+import type { Principal } from '#shared/auth.ts';
+import { legalDateOf } from '#shared/dates.ts';
+import { CalendarNotConfirmed, type Deadline } from '#shared/domain/calendar.ts';
+import type { CaseRecord } from '#shared/domain/cases/case.ts';
+import type { ChecklistItem } from '#shared/domain/checklists/kinds.ts';
+import { canonicalJson, sha256Hex } from '#shared/domain/journal.ts';
+import { type CaseFacts, type Proposal, reviewRequirement } from '#shared/domain/reviews/catalog.ts';
+import {
+  ATTESTATION,
+  type OpinionInput,
+  type Review,
+  type ReviewStandard,
+  type Round,
+} from '#shared/domain/reviews/review.ts';
+import { reviewerRefusal } from '#shared/domain/reviews/reviewer.ts';
+import { Conflict, Forbidden, NotFound, RuleViolation, ValidationFailed } from '#shared/errors.ts';
+import type { CalendarRepository } from '#shared/store/calendar-repository.ts';
+import type { ReviewRepository } from '#shared/store/review-repository.ts';
+import { deadline } from '#shared/use-cases/calendar.ts';
+import {
+  assertMayHandle,
+  type CasePorts,
+  commitCaseChange,
+  getCase,
+  withRetry,
+} from '#shared/use-cases/cases.ts';
+import { currentEdition } from '#shared/use-cases/checklists.ts';
+
+export interface ReviewPorts extends CasePorts {
+  reviews: ReviewRepository;
+  calendars: CalendarRepository;
+}
+
+/** Working days the review office has for a review (REV-5); per-agency configurable later. */
+export const REVIEW_WORKING_DAYS = 7;
+
+export function caseFacts(record: CaseRecord): CaseFacts {
+  return {
+    category: record.category,
+    partyKind: record.party.kind,
+    flags: record.flags,
+    hearingHeld: record.hearingHeld === true,
+  };
+}
+
+export function proposalHash(proposal: Proposal): string {
+  return sha256Hex(canonicalJson(proposal));
+}
+
+/** Does this case's proposed decision need review, and which rules say so (REV-2). */
+export async function requirementFor(ports: ReviewPorts, record: CaseRecord, proposal: Proposal | undefined) {
+  const catalog = await currentEdition(ports, record.agencyId, 'review-catalog');
+  return reviewRequirement(
+    caseFacts(record),
+    proposal,
+    catalog?.items as ChecklistItem<'review-catalog'>[] | undefined,
+  );
+}
+
+/** A due date in working days, or none (flagged) when the calendar of a year it reaches is not loaded. */
+async function dueDate(
+  ports: ReviewPorts,
+  from: string,
+  workingDays: number,
+): Promise<Deadline | { dueBy: null; calendarVersions: Record<string, number> }> {
+  try {
+    return await deadline(ports, from, workingDays);
+  } catch (error) {
+    if (error instanceof CalendarNotConfirmed) return { dueBy: null, calendarVersions: {} };
+    throw error;
+  }
+}
+
+export async function getReview(ports: ReviewPorts, agencyId: string, id: string): Promise<Review> {
+  const review = await ports.reviews.get(agencyId, id);
+  if (!review) throw new NotFound('法制审核不存在', [{ path: 'id', message: '未找到该审核' }]);
+  return review;
+}
+
+async function checkMaterials(ports: ReviewPorts, record: CaseRecord, materials: readonly string[]) {
+  const documents = new Set(
+    (await ports.cases.documents(record.agencyId, record.id)).map((document) => document.id),
+  );
+  const unknown = materials.filter((id) => !documents.has(id));
+  if (unknown.length > 0) {
+    throw new RuleViolation(
+      'UNKNOWN_MATERIAL',
+      '送审材料须为本案的执法文书',
+      unknown.map((id) => ({ path: 'materials', message: id })),
+    );
+  }
+}
+
+const OPEN: Review['status'][] = ['pending', 'problems', 'disputed'];
+
+/** Submits a case's proposed decision for legal review (REV-5): round 1, due in working days. */
+export async function submitReview(
+  ports: ReviewPorts,
+  principal: Principal,
+  caseId: string,
+  input: { materials: string[]; note?: string; proposal?: Proposal },
+): Promise<Review> {
+  return withRetry(async () => {
+    const record = await getCase(ports, principal.agencyId, caseId);
+    assertMayHandle(record, principal);
+    if (record.decision) throw new RuleViolation('ALREADY_DECIDED', '本案已作出决定');
+    const existing = await Promise.all(
+      (record.reviewIds ?? []).map((id) => ports.reviews.get(principal.agencyId, id)),
+    );
+    if (existing.some((review) => review && OPEN.includes(review.status))) {
+      throw new Conflict('本案已有进行中的法制审核，请在原审核中补正或申请复核');
+    }
+    await checkMaterials(ports, record, input.materials);
+    const now = ports.now();
+    const due = await dueDate(ports, legalDateOf(now), REVIEW_WORKING_DAYS);
+    const requirement = await requirementFor(ports, record, input.proposal);
+    const round: Round = {
+      round: 1,
+      submittedAt: now.toISOString(),
+      submittedBy: principal.sub,
+      attestation: ATTESTATION,
+      materials: input.materials,
+      ...(input.note ? { note: input.note } : {}),
+      dueBy: due.dueBy,
+      calendarVersions: due.calendarVersions,
+    };
+    const review: Review = {
+      id: ulid(),
+      caseId,
+      agencyId: principal.agencyId,
+      ...(record.unitId ? { unitId: record.unitId } : {}),
+      status: 'pending',
+      round: 1,
+      rounds: [round],
+      ...(input.proposal ? { proposal: input.proposal, proposalHash: proposalHash(input.proposal) } : {}),
+      matchedRules: requirement.matched,
+      dueBy: due.dueBy,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      version: 1,
+    };
+    await commitCaseChange(
+      ports,
+      record,
+      principal,
+      'review.submitted',
+      {
+        reviewId: review.id,
+        round: 1,
+        materials: input.materials,
+        dueBy: due.dueBy,
+        attestedBy: principal.sub,
+        matchedRules: requirement.matched.map((rule) => rule.code),
+      },
+      { reviewIds: [...(record.reviewIds ?? []), review.id] },
+      [ports.reviews.put(review)],
+    );
+    return review;
+  });
+}
+
+/** Writes a review change with its journal entry on the case. */
+async function saveReview(
+  ports: ReviewPorts,
+  principal: Principal,
+  review: Review,
+  next: Review,
+  type: string,
+  data: Record<string, unknown>,
+): Promise<Review> {
+  const record = await getCase(ports, review.agencyId, review.caseId);
+  const saved: Review = { ...next, updatedAt: ports.now().toISOString(), version: review.version + 1 };
+  await commitCaseChange(
+    ports,
+    record,
+    principal,
+    type,
+    { reviewId: review.id, round: next.round, ...data },
+    {},
+    [ports.reviews.put(saved, review.version)],
+  );
+  return saved;
+}
+
+/**
+ * The review office's written opinion on the current round (REV-3, REV-4): a finding per standard,
+ * signed by a qualified reviewer who did not handle the case (REV-1, REV-6, LAW-3). A suspected
+ * crime records the transfer to the judicial organs and blocks the decision.
+ */
+export async function giveOpinion(
+  ports: ReviewPorts,
+  principal: Principal,
+  reviewId: string,
+  input: OpinionInput,
+) {
+  return withRetry(async () => {
+    const review = await getReview(ports, principal.agencyId, reviewId);
+    if (review.status !== 'pending') {
+      throw new Conflict('该审核当前不在待审状态', [{ path: 'id', message: review.status }]);
+    }
+    const record = await getCase(ports, principal.agencyId, review.caseId);
+    const submitters = review.rounds.map((round) => round.submittedBy);
+    if (record.handlers.includes(principal.sub) || submitters.includes(principal.sub)) {
+      throw new Forbidden('案件承办人员不能审核本案（审核与承办分离）');
+    }
+    const refusal = reviewerRefusal(await ports.reviews.getReviewer(principal.agencyId, principal.sub));
+    if (refusal)
+      throw new RuleViolation('REVIEWER_NOT_QUALIFIED', refusal, [
+        { path: 'reviewer', message: principal.sub },
+      ]);
+    const now = ports.now().toISOString();
+    const crime = input.findings.find(
+      (finding) => finding.standard === 'criminal-transfer' && finding.result === 'problem',
+    );
+    const rounds = review.rounds.map((round) =>
+      round.round === review.round
+        ? {
+            ...round,
+            opinion: { ...input, reviewer: principal.sub, reviewerName: principal.name, signedAt: now },
+          }
+        : round,
+    );
+    const status: Review['status'] = crime
+      ? 'transferred'
+      : input.conclusion === 'approved'
+        ? 'approved'
+        : 'problems';
+    return saveReview(
+      ports,
+      principal,
+      review,
+      {
+        ...review,
+        rounds,
+        status,
+        ...(crime ? { transfer: { at: now, by: principal.sub, note: crime.note ?? '' } } : {}),
+      },
+      crime ? 'review.transferred-to-judicial-organs' : 'review.opinion',
+      {
+        conclusion: input.conclusion,
+        problems: input.findings
+          .filter((finding) => finding.result === 'problem')
+          .map((finding) => finding.standard),
+        signedBy: principal.sub,
+      },
+    );
+  });
+}
+
+/** The handling unit answers each problem and opens the next round (REV-4); every round is kept. */
+export async function resubmit(
+  ports: ReviewPorts,
+  principal: Principal,
+  reviewId: string,
+  input: { responses: { standard: ReviewStandard; note: string }[]; materials?: string[] },
+) {
+  return withRetry(async () => {
+    const review = await getReview(ports, principal.agencyId, reviewId);
+    const record = await getCase(ports, principal.agencyId, review.caseId);
+    assertMayHandle(record, principal);
+    if (review.status !== 'problems')
+      throw new Conflict('只有审核发现问题后才能补正再送审', [{ path: 'id', message: review.status }]);
+    const last = review.rounds.at(-1);
+    const problems =
+      last?.opinion?.findings
+        .filter((finding) => finding.result === 'problem')
+        .map((finding) => finding.standard) ?? [];
+    const answered = new Set(input.responses.map((response) => response.standard));
+    const missing = problems.filter((standard) => !answered.has(standard));
+    if (missing.length > 0) {
+      throw new ValidationFailed(
+        missing.map((standard) => ({ path: 'responses', message: `未回应审核问题：${standard}` })),
+      );
+    }
+    const materials = input.materials ?? last?.materials ?? [];
+    await checkMaterials(ports, record, materials);
+    const now = ports.now();
+    const due = await dueDate(ports, legalDateOf(now), REVIEW_WORKING_DAYS);
+    const round: Round = {
+      round: review.round + 1,
+      submittedAt: now.toISOString(),
+      submittedBy: principal.sub,
+      attestation: ATTESTATION,
+      materials,
+      responses: input.responses,
+      dueBy: due.dueBy,
+      calendarVersions: due.calendarVersions,
+    };
+    const { overdue: _overdue, ...rest } = review;
+    return saveReview(
+      ports,
+      principal,
+      review,
+      { ...rest, status: 'pending', round: round.round, rounds: [...review.rounds, round], dueBy: due.dueBy },
+      'review.resubmitted',
+      {
+        responses: input.responses.map((response) => response.standard),
+        dueBy: due.dueBy,
+        attestedBy: principal.sub,
+      },
+    );
+  });
+}
+
+/** The handling unit disagrees with the opinion (REV-5): the bureau's leadership decides. */
+export async function dispute(
+  ports: ReviewPorts,
+  principal: Principal,
+  reviewId: string,
+  input: { reason: string },
+) {
+  return withRetry(async () => {
+    const review = await getReview(ports, principal.agencyId, reviewId);
+    assertMayHandle(await getCase(ports, principal.agencyId, review.caseId), principal);
+    if (review.status !== 'problems')
+      throw new Conflict('只有对发现问题的审核意见才能提出异议', [{ path: 'id', message: review.status }]);
+    const now = ports.now().toISOString();
+    return saveReview(
+      ports,
+      principal,
+      review,
+      { ...review, status: 'disputed', dispute: { reason: input.reason, by: principal.sub, at: now } },
+      'review.disputed',
+      {
+        reason: input.reason,
+      },
+    );
+  });
+}
+
+/** A leader's ruling on a disputed opinion: final, and recorded (REV-5). */
+export async function rule(
+  ports: ReviewPorts,
+  principal: Principal,
+  reviewId: string,
+  input: { conclusion: 'approved' | 'problems'; note: string },
+) {
+  return withRetry(async () => {
+    const review = await getReview(ports, principal.agencyId, reviewId);
+    if (review.status !== 'disputed')
+      throw new Conflict('该审核没有待裁决的异议', [{ path: 'id', message: review.status }]);
+    const now = ports.now().toISOString();
+    return saveReview(
+      ports,
+      principal,
+      review,
+      {
+        ...review,
+        status: input.conclusion,
+        ruling: { ...input, by: principal.sub, byName: principal.name, at: now },
+      },
+      'review.ruled',
+      { conclusion: input.conclusion, note: input.note, ruledBy: principal.sub },
+    );
+  });
+}
+
+/** Extends the due date once, with a leader's approval (REV-5). */
+export async function extend(
+  ports: ReviewPorts,
+  principal: Principal,
+  reviewId: string,
+  input: { workingDays: number; reason: string },
+) {
+  return withRetry(async () => {
+    const review = await getReview(ports, principal.agencyId, reviewId);
+    if (review.extension) throw new Conflict('审核期限只能延长一次');
+    if (review.status !== 'pending' || review.dueBy === null)
+      throw new Conflict('只有待审且有期限的审核可以延期');
+    const due = await deadline(ports, review.dueBy, input.workingDays);
+    const { overdue: _overdue, ...rest } = review;
+    return saveReview(
+      ports,
+      principal,
+      review,
+      {
+        ...rest,
+        dueBy: due.dueBy,
+        extension: { ...input, approvedBy: principal.sub, at: ports.now().toISOString() },
+      },
+      'review.extended',
+      { workingDays: input.workingDays, reason: input.reason, dueBy: due.dueBy, approvedBy: principal.sub },
+    );
+  });
+}
+
+/** The scheduled job: open reviews past their due date are flagged `overdue` and journaled. */
+export async function flagOverdueReviews(ports: ReviewPorts): Promise<{ flagged: string[] }> {
+  const today = legalDateOf(ports.now());
+  const flagged: string[] = [];
+  for (const { agencyId, id } of await ports.reviews.dueBefore(today)) {
+    await withRetry(async () => {
+      const review = await getReview(ports, agencyId, id);
+      if (review.status !== 'pending' || review.overdue || review.dueBy === null || review.dueBy >= today)
+        return;
+      const system: Principal = { sub: 'system:review-overdue', name: '审核期限监督', agencyId, roles: [] };
+      await saveReview(ports, system, review, { ...review, overdue: true }, 'review.overdue', {
+        dueBy: review.dueBy,
+      });
+      flagged.push(id);
+    });
+  }
+  return { flagged };
+}
