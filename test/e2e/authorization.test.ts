@@ -165,6 +165,76 @@ const expected: Record<
   'GET /v1/cases/{id}/case-file': { allowed: everyone, path: '/v1/cases/NO-SUCH-ID/case-file' },
   'GET /v1/cases/{id}/journal': { allowed: everyone, path: '/v1/cases/NO-SUCH-ID/journal' },
   'GET /v1/cases/{id}/journal/verify': { allowed: everyone, path: '/v1/cases/NO-SUCH-ID/journal/verify' },
+  'GET /v1/cases/{id}/review-requirement': {
+    allowed: everyone,
+    path: '/v1/cases/NO-SUCH-ID/review-requirement',
+  },
+  'POST /v1/cases/{id}/decision': {
+    allowed: ['officer', 'unit-head', 'admin', 'leader'],
+    path: '/v1/cases/NO-SUCH-ID/decision',
+    body: () => ({ type: 'penalty', summary: '警告', legalBasis: '依据', penalty: { kind: 'warning' } }),
+  },
+  'POST /v1/cases/{id}/reviews': {
+    allowed: ['officer', 'unit-head', 'admin'],
+    path: '/v1/cases/NO-SUCH-ID/reviews',
+    body: () => ({ materials: ['x'] }),
+  },
+  'GET /v1/reviews': { allowed: everyone, path: '/v1/reviews' },
+  'GET /v1/reviews/{id}': { allowed: everyone, path: '/v1/reviews/NO-SUCH-ID' },
+  'POST /v1/reviews/{id}/opinions': {
+    allowed: ['reviewer'],
+    path: '/v1/reviews/NO-SUCH-ID/opinions',
+    body: () => ({
+      findings: [
+        'agency-and-officers',
+        'procedure',
+        'facts-and-evidence',
+        'legal-basis-and-discretion',
+        'within-powers',
+        'documents',
+        'criminal-transfer',
+      ].map((standard) => ({ standard, result: 'pass' })),
+      conclusion: 'approved',
+      opinion: '同意',
+    }),
+  },
+  'POST /v1/reviews/{id}/resubmissions': {
+    allowed: ['officer', 'unit-head', 'admin'],
+    path: '/v1/reviews/NO-SUCH-ID/resubmissions',
+    body: () => ({ responses: [{ standard: 'procedure', note: '已补正' }] }),
+  },
+  'POST /v1/reviews/{id}/disputes': {
+    allowed: ['officer', 'unit-head', 'admin'],
+    path: '/v1/reviews/NO-SUCH-ID/disputes',
+    body: () => ({ reason: '有异议' }),
+  },
+  'POST /v1/reviews/{id}/rulings': {
+    allowed: ['leader'],
+    path: '/v1/reviews/NO-SUCH-ID/rulings',
+    body: () => ({ conclusion: 'approved', note: '同意' }),
+  },
+  'POST /v1/reviews/{id}/extensions': {
+    allowed: ['leader'],
+    path: '/v1/reviews/NO-SUCH-ID/extensions',
+    body: () => ({ workingDays: 3, reason: '延期' }),
+  },
+  'PUT /v1/reviewers/{userId}': {
+    allowed: ['admin'],
+    path: '/v1/reviewers/someone',
+    body: () => ({ name: '某审核员', legalQualificationNo: 'A1' }),
+  },
+  'GET /v1/reviewers': { allowed: everyone, path: '/v1/reviewers' },
+  'GET /v1/calendar/deadline': {
+    allowed: everyone,
+    path: '/v1/calendar/deadline?from=2026-09-28&workingDays=7',
+  },
+  'PUT /v1/calendar/{year}': {
+    allowed: ['admin'],
+    path: '/v1/calendar/2099',
+    body: () => ({ holidays: ['2099-01-01'], workdays: [] }),
+  },
+  'GET /v1/calendar/{year}': { allowed: everyone, path: '/v1/calendar/2026' },
+  'GET /v1/publications': { allowed: everyone, path: '/v1/publications' },
   'GET /public/v1/agencies/{agencyId}/checklists/{kind}/diff': {
     allowed: 'public',
     path: `/public/v1/agencies/${agencyId}/checklists/matters/diff?from=1&to=2`,

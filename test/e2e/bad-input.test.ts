@@ -2,15 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
 
 let api: TestApi;
-let admin: string;
+let caller: string;
 const agencyId = newAgencyId();
 const existing = officerInput();
 const long = (n: number) => '长'.repeat(n);
 
 beforeAll(async () => {
   api = await startTestApi();
-  admin = await api.token({ agencyId, roles: ['admin'] });
-  expect((await api.call('POST', '/v1/officers', { token: admin, body: existing })).status).toBe(201);
+  // Every role, so each route gets as far as validating its input.
+  caller = await api.token({ agencyId, roles: ['admin', 'reviewer', 'leader', 'unit-head', 'officer'] });
+  expect((await api.call('POST', '/v1/officers', { token: caller, body: existing })).status).toBe(201);
 });
 afterAll(() => api.close());
 
@@ -385,6 +386,63 @@ const cases: BadCase[] = [
     path: '/v1/cases/NO-SUCH-CASE/journal/verify',
     status: 404,
   },
+  // legal review, decisions, calendar
+  {
+    name: 'opinion: a conclusion that disagrees with its findings, a problem without a note',
+    method: 'POST',
+    path: '/v1/reviews/SOME-ID/opinions',
+    body: {
+      findings: [
+        'agency-and-officers',
+        'procedure',
+        'facts-and-evidence',
+        'legal-basis-and-discretion',
+        'within-powers',
+        'documents',
+        'criminal-transfer',
+      ].map((standard, index) => ({ standard, result: index === 0 ? 'problem' : 'pass' })),
+      conclusion: 'approved',
+      opinion: '同意',
+    },
+    status: 400,
+    fields: ['conclusion', 'findings.0.note'],
+  },
+  {
+    name: 'decision: unknown penalty kind, negative amount, missing basis',
+    method: 'POST',
+    path: '/v1/cases/SOME-ID/decision',
+    body: { type: 'penalty', summary: 's', penalty: { kind: 'flogging', amount: -5 } },
+    status: 400,
+    fields: ['legalBasis', 'penalty.kind', 'penalty.amount'],
+  },
+  {
+    name: 'review submission: no materials, attestation refused',
+    method: 'POST',
+    path: '/v1/cases/SOME-ID/reviews',
+    body: { materials: [], attestation: false },
+    status: 400,
+    fields: ['materials', 'attestation'],
+  },
+  {
+    name: 'reviewer: impossible dates, negative hours',
+    method: 'PUT',
+    path: '/v1/reviewers/u1',
+    body: {
+      name: '王',
+      qualifiedOn: '2026-02-31',
+      trainings: [{ title: '培训', date: '2026-01-01', hours: -2 }],
+    },
+    status: 400,
+    fields: ['qualifiedOn', 'trainings.0.hours'],
+  },
+  {
+    name: 'deadline: bad date and too many days',
+    method: 'GET',
+    path: '/v1/calendar/deadline?from=20260928&workingDays=999',
+    status: 400,
+    fields: ['from', 'workingDays'],
+  },
+  { name: 'review: unknown id', method: 'GET', path: '/v1/reviews/NO-SUCH-REVIEW', status: 404 },
   {
     name: 'public diff: missing editions',
     method: 'GET',
@@ -397,7 +455,7 @@ const cases: BadCase[] = [
 describe('bad input gets a 4xx in the error format, naming each bad field, never a 500', () => {
   it.each(cases)('$name -> $status', async (badCase) => {
     const response = await api.call(badCase.method, badCase.path, {
-      token: admin,
+      token: caller,
       ...(badCase.body !== undefined ? { body: badCase.body } : {}),
       ...(badCase.rawBody !== undefined ? { rawBody: badCase.rawBody } : {}),
     });
@@ -412,7 +470,7 @@ describe('bad input gets a 4xx in the error format, naming each bad field, never
 
   it('a body over 10 MiB is refused with 413 before any handler runs', async () => {
     const response = await api.call('POST', '/v1/officers', {
-      token: admin,
+      token: caller,
       rawBody: 'x'.repeat(10 * 1024 * 1024 + 1),
     });
     expect(response.status).toBe(413);
@@ -421,7 +479,9 @@ describe('bad input gets a 4xx in the error format, naming each bad field, never
 
   it('a refused write leaves nothing behind', async () => {
     const input = officerInput({ validTo: '2020-01-01' });
-    expect((await api.call('POST', '/v1/officers', { token: admin, body: input })).status).toBe(400);
-    expect((await api.call('GET', `/v1/officers/${input.certificateNo}`, { token: admin })).status).toBe(404);
+    expect((await api.call('POST', '/v1/officers', { token: caller, body: input })).status).toBe(400);
+    expect((await api.call('GET', `/v1/officers/${input.certificateNo}`, { token: caller })).status).toBe(
+      404,
+    );
   });
 });
