@@ -13,6 +13,12 @@ export interface JobDef {
 
 export const jobTable: JobDef[] = [
   {
+    name: 'publication-sweep',
+    handler: 'jobs/publication-sweep',
+    everyMinutes: 15,
+    description: '公示到期或已具备条件的决定；撤下公示期届满的公示 (PUB-12, LAW-6)',
+  },
+  {
     name: 'certificate-expiry',
     handler: 'jobs/certificate-expiry',
     everyMinutes: 24 * 60,

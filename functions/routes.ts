@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { caseRoutes } from '#functions/case-routes.ts';
 import { checklistRoutes } from '#functions/checklist-routes.ts';
+import { publicationRoutes } from '#functions/publication-routes.ts';
 import { reviewRoutes } from '#functions/review-routes.ts';
 import { ROLES } from '#shared/auth.ts';
 import { AgencyProfileInput } from '#shared/domain/agency.ts';
@@ -168,6 +169,7 @@ export const routes = {
   ...checklistRoutes,
   ...caseRoutes,
   ...reviewRoutes,
+  ...publicationRoutes,
   openApi: defineRoute({
     method: 'GET',
     path: '/openapi.json',

@@ -3,6 +3,7 @@ import { ValidationFailed } from '#shared/errors.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';
 import { loadYear } from '#shared/use-cases/calendar.ts';
+import { recomputeDeadlines } from '#shared/use-cases/publications.ts';
 
 export const handler = httpHandler(routes.putCalendar, async ({ params, body, principal }) => {
   const details = (['holidays', 'workdays'] as const).flatMap((field) =>
@@ -13,5 +14,7 @@ export const handler = httpHandler(routes.putCalendar, async ({ params, body, pr
     ),
   );
   if (details.length > 0) throw new ValidationFailed(details);
-  return { status: 200, body: await loadYear(ports, principal, params.year, body) };
+  const calendar = await loadYear(ports, principal, params.year, body);
+  const { recomputed } = await recomputeDeadlines(ports, params.year);
+  return { status: 200, body: { ...calendar, recomputed } };
 });

@@ -2,8 +2,10 @@ import { routes } from '#functions/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';
 import { transitionCase } from '#shared/use-cases/cases.ts';
+import { notePerformance } from '#shared/use-cases/publications.ts';
 
-export const handler = httpHandler(routes.transitionCase, async ({ params, body, principal }) => ({
-  status: 200,
-  body: await transitionCase(ports, principal, params.id, body),
-}));
+export const handler = httpHandler(routes.transitionCase, async ({ params, body, principal }) => {
+  const record = await transitionCase(ports, principal, params.id, body);
+  if (record.status === 'executed') await notePerformance(ports, record);
+  return { status: 200, body: record };
+});

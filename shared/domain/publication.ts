@@ -1,9 +1,37 @@
+import { z } from 'zod';
 import type { Deadline } from '#shared/domain/calendar.ts';
 import type { EnforcementCategory } from '#shared/domain/officer.ts';
+import { EnforcementCategory as Category } from '#shared/domain/officer.ts';
+
+export type PublicationStatus =
+  | 'scheduled'
+  | 'deadline-unconfirmed'
+  | 'published'
+  | 'withdrawn'
+  | 'overdue'
+  | 'expired'
+  | 'exempt';
+
+export const WITHDRAWAL_KINDS = [
+  'changed',
+  'revoked',
+  'confirmed-illegal',
+  'confirmed-void',
+  'remade',
+] as const;
+export type WithdrawalKind = (typeof WITHDRAWAL_KINDS)[number];
+
+export const withdrawalLabels: Record<WithdrawalKind, string> = {
+  changed: '决定已变更',
+  revoked: '决定已撤销',
+  'confirmed-illegal': '决定被确认违法',
+  'confirmed-void': '决定被确认无效',
+  remade: '决定被责令重新作出',
+};
 
 /**
- * What the public will see of a decision (PUB-9). Created with the decision, in the same
- * transaction, with its legal deadline; publishing, desensitising and withdrawal act on it.
+ * What the public will see of a decision (PUB-9, PUB-10). Created with the decision, in the same
+ * transaction, with its legal deadline; the sweep publishes it, a revocation withdraws it.
  */
 export interface Publication {
   id: string;
@@ -11,16 +39,65 @@ export interface Publication {
   caseId: string;
   decisionId: string;
   category: EnforcementCategory;
-  status: 'scheduled' | 'deadline-unconfirmed' | 'published' | 'withdrawn' | 'overdue';
+  status: PublicationStatus;
   decidedOn: string;
   workingDays: number;
   /** null while a year the count reaches has no confirmed holiday calendar (LAW-8). */
   dueBy: string | null;
   calendarVersions: Deadline['calendarVersions'];
+  /** How many days it stays on the public list once published (LAW-6). */
+  periodDays: number;
+  publishedAt?: string;
+  publishedOn?: string;
+  expiresOn?: string;
+  /** Published after its due date (a sweep that could not run in time). */
+  late?: boolean;
+  exemption?: { reason: string; by: string; at: string };
+  withdrawal?: {
+    kind: WithdrawalKind;
+    reason: string;
+    requestedAt: string;
+    withdrawBy: string | null;
+    withdrawnAt?: string;
+  };
+  /** An amended decision's publication replaces this one (PUB-11). */
+  replacedBy?: string;
+  replaces?: string;
   createdAt: string;
+  updatedAt: string;
+  version: number;
 }
+
+/** Per agency and category (PUB-1): the time limit, when it is ready, how long it stays, what is shown. */
+export const PublicationRuleInput = z.strictObject({
+  workingDays: z.number().int().min(1).max(60),
+  /** Ready to publish once decided, or once served (送达); the due date applies either way. */
+  publishWhen: z.enum(['decided', 'served']),
+  /** Days on the public list (LAW-6); absent: 3 months for warnings and small fines, else 3 years. */
+  periodDays: z.number().int().min(1).max(3650).optional(),
+  /** Mask a natural person's name (default true; only law may say otherwise). */
+  maskPersonName: z.boolean(),
+});
+export type PublicationRule = z.infer<typeof PublicationRuleInput>;
+
+export const PublicationRuleParams = z.strictObject({ category: Category });
 
 /** PUB-9: licensing and penalty decisions within 7 working days, the rest within 20. */
 export function publicationTimeLimit(category: EnforcementCategory): number {
   return category === 'penalty' || category === 'licensing' ? 7 : 20;
+}
+
+export function defaultRule(category: EnforcementCategory): PublicationRule {
+  return { workingDays: publicationTimeLimit(category), publishWhen: 'decided', maskPersonName: true };
+}
+
+/** LAW-6 default: 3 months for a warning or a fine under 10,000 yuan, 3 years otherwise. */
+export function periodDaysFor(
+  rule: PublicationRule,
+  penalty: { kind: string; amount?: number } | undefined,
+): number {
+  if (rule.periodDays !== undefined) return rule.periodDays;
+  const small =
+    penalty && (penalty.kind === 'warning' || (penalty.kind === 'fine' && (penalty.amount ?? 0) < 10000));
+  return small ? 90 : 3 * 365;
 }

@@ -1,11 +1,35 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { Publication } from '#shared/domain/publication.ts';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { PublicRecord } from '#shared/domain/public-record.ts';
+import type { Publication, PublicationRule } from '#shared/domain/publication.ts';
 import type { ChildWrite } from '#shared/store/case-repository.ts';
+import type { Page } from '#shared/store/pagination.ts';
+import { decodeCursor, encodeCursor } from '#shared/store/pagination.ts';
 
 type Item = Record<string, unknown>;
 
-/** Publications of decisions, by agency, in order of due date (undated ones last). */
+function strip<T>(item: Item): T {
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, entity: _e, ...rest } = item;
+  return rest as T;
+}
+
+/** The sweep's work lists: a sparse index partition per status that needs attention. */
+const workIndex = (publication: Publication): { gsi2pk: string; gsi2sk: string } | undefined => {
+  const key = `${publication.agencyId}#${publication.id}`;
+  if (publication.status === 'scheduled')
+    return { gsi2pk: 'PUBLICATION_SCHEDULED', gsi2sk: `${publication.dueBy}#${key}` };
+  if (publication.status === 'deadline-unconfirmed')
+    return { gsi2pk: 'PUBLICATION_UNCONFIRMED', gsi2sk: key };
+  if (publication.status === 'published')
+    return { gsi2pk: 'PUBLICATION_LIVE', gsi2sk: `${publication.expiresOn}#${key}` };
+  return undefined;
+};
+
+/**
+ * Publications and their public records. A publication changes only through a case commit (so
+ * it is journaled) and only from the version read, so two sweeps, or a sweep and a revocation,
+ * cannot both act on it. Public records are listed per agency while they are on the public list.
+ */
 export class PublicationRepository {
   readonly #db: DynamoDBDocumentClient;
   readonly #table: string;
@@ -15,7 +39,7 @@ export class PublicationRepository {
     this.#table = table;
   }
 
-  put(publication: Publication): ChildWrite {
+  put(publication: Publication, previousVersion?: number): ChildWrite {
     return {
       Put: {
         TableName: this.#table,
@@ -23,13 +47,30 @@ export class PublicationRepository {
           pk: `AGENCY#${publication.agencyId}`,
           sk: `PUBLICATION#${publication.id}`,
           gsi1pk: `PUBLICATIONS#${publication.agencyId}`,
-          gsi1sk: `${publication.dueBy ?? '9999-12-31'}#${publication.id}`,
+          gsi1sk: `${publication.decidedOn}#${publication.id}`,
+          ...workIndex(publication),
           entity: 'publication',
           ...publication,
         },
-        ConditionExpression: 'attribute_not_exists(pk)',
+        ...(previousVersion === undefined
+          ? { ConditionExpression: 'attribute_not_exists(pk)' }
+          : {
+              ConditionExpression: 'version = :previous',
+              ExpressionAttributeValues: { ':previous': previousVersion },
+            }),
       },
     };
+  }
+
+  async get(agencyId: string, id: string): Promise<Publication | undefined> {
+    const { Item } = await this.#db.send(
+      new GetCommand({
+        TableName: this.#table,
+        Key: { pk: `AGENCY#${agencyId}`, sk: `PUBLICATION#${id}` },
+        ConsistentRead: true,
+      }),
+    );
+    return Item ? strip<Publication>(Item) : undefined;
   }
 
   async list(agencyId: string): Promise<Publication[]> {
@@ -42,17 +83,128 @@ export class PublicationRepository {
           IndexName: 'gsi1',
           KeyConditionExpression: 'gsi1pk = :pk',
           ExpressionAttributeValues: { ':pk': `PUBLICATIONS#${agencyId}` },
+          ScanIndexForward: false,
           ExclusiveStartKey: cursor,
         }),
       );
-      items.push(
-        ...Items.map(
-          ({ pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, entity: _e, ...publication }) =>
-            publication as Publication,
-        ),
-      );
+      items.push(...Items.map((item) => strip<Publication>(item)));
       cursor = LastEvaluatedKey;
     } while (cursor);
     return items;
+  }
+
+  /** Work items of every agency in one status partition, optionally with a sort key up to `upTo`. */
+  async work(
+    partition: 'PUBLICATION_SCHEDULED' | 'PUBLICATION_UNCONFIRMED' | 'PUBLICATION_LIVE',
+    upTo?: string,
+  ): Promise<{ agencyId: string; id: string }[]> {
+    const found: { agencyId: string; id: string }[] = [];
+    let cursor: Item | undefined;
+    do {
+      const { Items = [], LastEvaluatedKey } = await this.#db.send(
+        new QueryCommand({
+          TableName: this.#table,
+          IndexName: 'gsi2',
+          KeyConditionExpression: upTo ? 'gsi2pk = :pk AND gsi2sk <= :upTo' : 'gsi2pk = :pk',
+          ExpressionAttributeValues: { ':pk': partition, ...(upTo ? { ':upTo': `${upTo}#\uffff` } : {}) },
+          ExclusiveStartKey: cursor,
+        }),
+      );
+      found.push(...Items.map((item) => ({ agencyId: item.agencyId as string, id: item.id as string })));
+      cursor = LastEvaluatedKey;
+    } while (cursor);
+    return found;
+  }
+
+  /** The public record: listed while `listed`, readable by id always (a withdrawn one says so). */
+  putPublicRecord(
+    agencyId: string,
+    record:
+      | PublicRecord
+      | {
+          id: string;
+          status: 'withdrawn' | 'expired';
+          withdrawnAt?: string;
+          reason?: string;
+          replacedBy?: string;
+        },
+    listed: boolean,
+  ): ChildWrite {
+    return {
+      Put: {
+        TableName: this.#table,
+        Item: {
+          pk: 'PUBLIC',
+          sk: `PUBLICATION#${record.id}`,
+          ...(listed
+            ? {
+                gsi1pk: `PUBLIC_DECISIONS#${agencyId}`,
+                gsi1sk: `${'publishedOn' in record ? record.publishedOn : ''}#${record.id}`,
+              }
+            : {}),
+          entity: 'public-record',
+          ...record,
+        },
+      },
+    };
+  }
+
+  async getPublicRecord(id: string): Promise<Item | undefined> {
+    const { Item } = await this.#db.send(
+      new GetCommand({ TableName: this.#table, Key: { pk: 'PUBLIC', sk: `PUBLICATION#${id}` } }),
+    );
+    return Item ? strip<Item>(Item) : undefined;
+  }
+
+  async publicRecords(agencyId: string, limit: number, cursor?: string): Promise<Page<PublicRecord>> {
+    const { Items = [], LastEvaluatedKey } = await this.#db.send(
+      new QueryCommand({
+        TableName: this.#table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': `PUBLIC_DECISIONS#${agencyId}` },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor),
+      }),
+    );
+    const nextCursor = encodeCursor(LastEvaluatedKey);
+    return { items: Items.map((item) => strip<PublicRecord>(item)), ...(nextCursor ? { nextCursor } : {}) };
+  }
+
+  async getRule(agencyId: string, category: string): Promise<PublicationRule | undefined> {
+    const { Item } = await this.#db.send(
+      new GetCommand({
+        TableName: this.#table,
+        Key: { pk: `AGENCY#${agencyId}`, sk: `PUBLICATION_RULE#${category}` },
+      }),
+    );
+    if (!Item) return undefined;
+    const { category: _c, agencyId: _a, updatedAt: _u, updatedBy: _b, ...rule } = strip<Item>(Item);
+    return rule as PublicationRule;
+  }
+
+  async putRule(
+    agencyId: string,
+    category: string,
+    rule: PublicationRule,
+    by: string,
+    at: string,
+  ): Promise<void> {
+    await this.#db.send(
+      new PutCommand({
+        TableName: this.#table,
+        Item: {
+          pk: `AGENCY#${agencyId}`,
+          sk: `PUBLICATION_RULE#${category}`,
+          entity: 'publication-rule',
+          agencyId,
+          category,
+          ...rule,
+          updatedBy: by,
+          updatedAt: at,
+        },
+      }),
+    );
   }
 }

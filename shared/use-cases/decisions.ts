@@ -4,12 +4,14 @@ import { legalDateOf } from '#shared/dates.ts';
 import { CalendarNotConfirmed } from '#shared/domain/calendar.ts';
 import type { Decision } from '#shared/domain/cases/case.ts';
 import { allowedNext, canTransition } from '#shared/domain/cases/state-machine.ts';
-import { type Publication, publicationTimeLimit } from '#shared/domain/publication.ts';
+import { exemptionFor } from '#shared/domain/public-record.ts';
+import { type Publication, periodDaysFor } from '#shared/domain/publication.ts';
 import type { Proposal } from '#shared/domain/reviews/catalog.ts';
 import { Conflict, RuleViolation } from '#shared/errors.ts';
 import type { PublicationRepository } from '#shared/store/publication-repository.ts';
 import { deadline } from '#shared/use-cases/calendar.ts';
 import { assertMayHandle, commitCaseChange, getCase, withRetry } from '#shared/use-cases/cases.ts';
+import { publicationRule } from '#shared/use-cases/publications.ts';
 import { proposalHash, type ReviewPorts, requirementFor } from '#shared/use-cases/reviews.ts';
 
 export interface DecisionPorts extends ReviewPorts {
@@ -30,7 +32,9 @@ export async function issueDecision(
   return withRetry(async () => {
     const record = await getCase(ports, principal.agencyId, caseId);
     assertMayHandle(record, principal);
-    if (record.decision) throw new Conflict('本案已作出决定', [{ path: 'id', message: record.decision.id }]);
+    if (record.decision && record.status !== 'pending-decision') {
+      throw new Conflict('本案已作出决定', [{ path: 'id', message: record.decision.id }]);
+    }
     if (!canTransition(record.status, 'decided')) {
       const allowed = allowedNext(record.status).filter(
         (status) => status !== 'decided' && status !== 'revoked',
@@ -76,7 +80,12 @@ export async function issueDecision(
     }
     const now = ports.now();
     const decidedOn = legalDateOf(now);
-    const workingDays = publicationTimeLimit(record.category);
+    const rule = await publicationRule(ports, record.agencyId, record.category);
+    const workingDays = rule.workingDays;
+    const exemption = exemptionFor(record);
+    const previous = record.decision
+      ? await ports.publications.get(record.agencyId, record.decision.publicationId)
+      : undefined;
     let due: { dueBy: string | null; calendarVersions: Record<string, number> };
     try {
       due = await deadline(ports, decidedOn, workingDays);
@@ -99,12 +108,19 @@ export async function issueDecision(
       caseId,
       decisionId: decision.id,
       category: record.category,
-      status: due.dueBy ? 'scheduled' : 'deadline-unconfirmed',
+      status: exemption ? 'exempt' : due.dueBy ? 'scheduled' : 'deadline-unconfirmed',
       decidedOn,
       workingDays,
       dueBy: due.dueBy,
       calendarVersions: due.calendarVersions,
+      periodDays: periodDaysFor(rule, proposal.penalty),
+      ...(exemption
+        ? { exemption: { reason: exemption, by: 'system:desensitising', at: now.toISOString() } }
+        : {}),
+      ...(previous ? { replaces: previous.id } : {}),
       createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      version: 1,
     };
     await commitCaseChange(
       ports,
@@ -120,9 +136,23 @@ export async function issueDecision(
         publicationId: publication.id,
         publicationDueBy: due.dueBy,
       },
-      { status: 'decided', decision },
+      {
+        status: 'decided',
+        decision,
+        ...(record.decision
+          ? { previousDecisions: [...(record.previousDecisions ?? []), record.decision] }
+          : {}),
+      },
       [
         ports.publications.put(publication),
+        ...(previous
+          ? [
+              ports.publications.put(
+                { ...previous, replacedBy: publication.id, version: previous.version + 1 },
+                previous.version,
+              ),
+            ]
+          : []),
         ...(approval
           ? [
               ports.reviews.put(

@@ -235,6 +235,35 @@ const expected: Record<
   },
   'GET /v1/calendar/{year}': { allowed: everyone, path: '/v1/calendar/2026' },
   'GET /v1/publications': { allowed: everyone, path: '/v1/publications' },
+  'POST /v1/cases/{id}/decision/revocations': {
+    allowed: ['officer', 'unit-head', 'admin', 'leader'],
+    path: '/v1/cases/NO-SUCH-ID/decision/revocations',
+    body: () => ({ kind: 'revoked', reason: '复议撤销' }),
+  },
+  'POST /v1/publications/{id}/publish': {
+    allowed: ['unit-head', 'admin'],
+    path: '/v1/publications/NO-SUCH-ID/publish',
+  },
+  'POST /v1/publications/{id}/exemptions': {
+    allowed: ['admin', 'leader'],
+    path: '/v1/publications/NO-SUCH-ID/exemptions',
+    body: () => ({ reason: '涉及国家秘密' }),
+  },
+  'PUT /v1/publication-rules/{category}': {
+    allowed: ['admin'],
+    path: '/v1/publication-rules/other',
+    body: () => ({ workingDays: 20, publishWhen: 'decided', maskPersonName: true }),
+  },
+  'GET /v1/publication-rules/{category}': { allowed: everyone, path: '/v1/publication-rules/penalty' },
+  'GET /public/v1/agencies/{agencyId}/decisions': {
+    allowed: 'public',
+    path: `/public/v1/agencies/${agencyId}/decisions`,
+  },
+  'GET /public/v1/publications/{id}': {
+    allowed: 'public',
+    path: '/public/v1/publications/NO-SUCH-ID',
+    status: 404,
+  },
   'GET /public/v1/agencies/{agencyId}/checklists/{kind}/diff': {
     allowed: 'public',
     path: `/public/v1/agencies/${agencyId}/checklists/matters/diff?from=1&to=2`,

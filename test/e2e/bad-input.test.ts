@@ -443,6 +443,29 @@ const cases: BadCase[] = [
     fields: ['from', 'workingDays'],
   },
   { name: 'review: unknown id', method: 'GET', path: '/v1/reviews/NO-SUCH-REVIEW', status: 404 },
+  // publication
+  {
+    name: 'revocation: unknown kind, no reason',
+    method: 'POST',
+    path: '/v1/cases/SOME-ID/decision/revocations',
+    body: { kind: 'forgotten' },
+    status: 400,
+    fields: ['kind', 'reason'],
+  },
+  {
+    name: 'publication rule: unknown category, zero days, unknown trigger',
+    method: 'PUT',
+    path: '/v1/publication-rules/fishing',
+    body: { workingDays: 0, publishWhen: 'someday', maskPersonName: 'yes' },
+    status: 400,
+    fields: ['category', 'workingDays', 'publishWhen', 'maskPersonName'],
+  },
+  {
+    name: 'public publication: unknown id',
+    method: 'GET',
+    path: '/public/v1/publications/NO-SUCH-ONE',
+    status: 404,
+  },
   {
     name: 'public diff: missing editions',
     method: 'GET',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CaseStatus } from '#shared/domain/cases/state-machine.ts';
 import { CASE_FLAGS, PARTY_KINDS } from '#shared/domain/checklists/kinds.ts';
+import { maskPersonName } from '#shared/domain/desensitise.ts';
 import { CertificateNo, EnforcementCategory } from '#shared/domain/officer.ts';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
@@ -11,6 +12,8 @@ export const Party = z.strictObject({
   idNumber: Text(64),
   address: Text(200).optional(),
   phone: Text(50).optional(),
+  /** A minor: nothing about the decision is published (LAW-5). */
+  minor: z.boolean().optional(),
 });
 export type Party = z.infer<typeof Party>;
 
@@ -21,7 +24,11 @@ export const CaseFlags = z
       z.ZodOptional<z.ZodBoolean>
     >,
   )
-  .extend({ majorProperty: z.boolean().optional() });
+  .extend({
+    majorProperty: z.boolean().optional(),
+    /** The facts are a state or commercial secret: nothing is published (LAW-5). */
+    secret: z.boolean().optional(),
+  });
 export type CaseFlags = z.infer<typeof CaseFlags>;
 
 const uniqueOfficers = z
@@ -67,6 +74,8 @@ export interface CaseRecord {
   reviewIds?: string[];
   /** The decision, once issued. */
   decision?: Decision;
+  /** Decisions revoked and re-made (changed, remade), oldest first. */
+  previousDecisions?: Decision[];
   createdAt: string;
   createdBy: string;
   updatedAt: string;
@@ -104,9 +113,7 @@ export interface Activity extends Omit<ActivityInput, 'startedAt'> {
 
 /** A natural person's name masked for display outside the case (张三 -> 张*). */
 export function maskedName(party: Pick<Party, 'kind' | 'name'>): string {
-  if (party.kind === 'organization') return party.name;
-  const [first = ''] = [...party.name];
-  return `${first}${'*'.repeat(Math.max(1, [...party.name].length - 1))}`;
+  return party.kind === 'organization' ? party.name : maskPersonName(party.name);
 }
 
 export interface Decision {

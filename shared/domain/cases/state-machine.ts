@@ -40,7 +40,8 @@ const transitions: Record<CaseStatus, readonly CaseStatus[]> = {
   executed: ['closed', 'revoked'],
   closed: ['archived', 'revoked'],
   archived: [],
-  revoked: ['closed', 'archived'],
+  // A decision to be changed or re-made goes back to be decided again (PUB-11).
+  revoked: ['pending-decision', 'closed', 'archived'],
 };
 
 /** Reached only through their own endpoints, never by `POST .../transitions`. */

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { PublicationRuleInput, PublicationRuleParams, WITHDRAWAL_KINDS } from '#shared/domain/publication.ts';
+import { defineRoute } from '#shared/http/route.ts';
+import { PageQuery } from '#shared/store/pagination.ts';
+
+/** Publication (公示) routes of the route table (functions/routes.ts). */
+const errors = {
+  400: { description: '请求参数有误 VALIDATION_FAILED' },
+  401: { description: 'UNAUTHENTICATED' },
+  403: { description: 'FORBIDDEN' },
+  404: { description: 'NOT_FOUND' },
+} as const;
+const Id = z.string().trim().min(1).max(64);
+const Reason = z.string().trim().min(2).max(1000);
+
+export const publicationRoutes = {
+  revokeDecision: defineRoute({
+    method: 'POST',
+    path: '/v1/cases/{id}/decision/revocations',
+    handler: 'publications/revoke-decision',
+    access: ['officer', 'unit-head', 'admin', 'leader'],
+    summary: '决定被变更、撤销、确认违法或无效、重新作出：公示立即撤下并公布原因 (PUB-11, LAW-1)',
+    params: z.strictObject({ id: Id }),
+    body: z.strictObject({ kind: z.enum(WITHDRAWAL_KINDS), reason: Reason }),
+    responses: {
+      200: { description: '{publication: {id, status, withdrawBy, withdrawnAt}}' },
+      ...errors,
+      422: { description: 'NO_DECISION' },
+    },
+    idempotent: true,
+  }),
+  publishEarly: defineRoute({
+    method: 'POST',
+    path: '/v1/publications/{id}/publish',
+    handler: 'publications/publish-publication',
+    access: ['unit-head', 'admin'],
+    summary: '提前手动公示（不得晚于期限）',
+    params: z.strictObject({ id: Id }),
+    responses: { 200: { description: 'the publication' }, ...errors, 409: { description: 'not scheduled' } },
+  }),
+  exemptPublication: defineRoute({
+    method: 'POST',
+    path: '/v1/publications/{id}/exemptions',
+    handler: 'publications/exempt-publication',
+    access: ['admin', 'leader'],
+    summary: '记录不予公开的豁免理由（国家秘密、法定例外）(PUB-12)',
+    params: z.strictObject({ id: Id }),
+    body: z.strictObject({ reason: Reason }),
+    responses: { 200: { description: 'the publication' }, ...errors },
+  }),
+  putPublicationRule: defineRoute({
+    method: 'PUT',
+    path: '/v1/publication-rules/{category}',
+    handler: 'publications/put-publication-rule',
+    access: ['admin'],
+    summary: '公示规则：期限、何时公示、公示期、姓名处理 (PUB-1, LAW-6)',
+    params: PublicationRuleParams,
+    body: PublicationRuleInput,
+    responses: { 200: { description: 'the rule' }, ...errors },
+  }),
+  getPublicationRule: defineRoute({
+    method: 'GET',
+    path: '/v1/publication-rules/{category}',
+    handler: 'publications/get-publication-rule',
+    access: ['officer', 'unit-head', 'reviewer', 'leader', 'admin', 'supervisor'],
+    summary: '某类决定的公示规则（未设置时为默认规则）',
+    params: PublicationRuleParams,
+    responses: { 200: { description: 'the rule' }, ...errors },
+  }),
+  publicDecisions: defineRoute({
+    method: 'GET',
+    path: '/public/v1/agencies/{agencyId}/decisions',
+    handler: 'public/decisions',
+    access: 'public',
+    summary: '已公示、未撤下的执法决定（已脱敏）(PUB-9, PUB-10, LAW-5)',
+    params: z.strictObject({ agencyId: Id }),
+    query: z.object(PageQuery),
+    responses: { 200: { description: '{items, nextCursor?}' }, 400: errors[400] },
+  }),
+  publicPublication: defineRoute({
+    method: 'GET',
+    path: '/public/v1/publications/{id}',
+    handler: 'public/publication',
+    access: 'public',
+    summary: '一项公示；已撤下的为 {status: "withdrawn", withdrawnAt, reason}',
+    params: z.strictObject({ id: Id }),
+    responses: { 200: { description: 'the public record' }, 400: errors[400], 404: errors[404] },
+  }),
+};

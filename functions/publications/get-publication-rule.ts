@@ -1,0 +1,9 @@
+import { routes } from '#functions/routes.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { ports } from '#shared/store/repositories.ts';
+import { publicationRule } from '#shared/use-cases/publications.ts';
+
+export const handler = httpHandler(routes.getPublicationRule, async ({ params, principal }) => ({
+  status: 200,
+  body: { category: params.category, ...(await publicationRule(ports, principal.agencyId, params.category)) },
+}));

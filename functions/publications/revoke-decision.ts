@@ -1,0 +1,9 @@
+import { routes } from '#functions/routes.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { ports } from '#shared/store/repositories.ts';
+import { revokeDecision } from '#shared/use-cases/publications.ts';
+
+export const handler = httpHandler(routes.revokeDecision, async ({ params, body, principal }) => ({
+  status: 200,
+  body: await revokeDecision(ports, principal, params.id, body),
+}));

@@ -1,0 +1,242 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
+
+let api: TestApi;
+const agencyId = newAgencyId();
+const t: Record<string, string> = {};
+const a = officerInput({ userId: 'pub-a', validTo: '2040-12-31' });
+const b = officerInput({ userId: 'pub-b', validTo: '2040-12-31' });
+const party = { kind: 'person', name: '赵铁柱', idNumber: '530524198512120013', phone: '13912345678' };
+
+beforeAll(async () => {
+  api = await startTestApi();
+  t.admin = await api.token({ sub: 'admin', agencyId, roles: ['admin'] });
+  t.handler = await api.token({ sub: 'pub-a', agencyId, roles: ['officer'] });
+  await api.call('PUT', '/v1/agency', {
+    token: t.admin,
+    body: { name: '公示测试局', region: '昌宁县', units: [] },
+  });
+  for (const officer of [a, b]) await api.call('POST', '/v1/officers', { token: t.admin, body: officer });
+  const list = await api.call('POST', '/v1/checklists', {
+    token: t.handler,
+    body: {
+      kind: 'random-inspections',
+      title: '随机抽查事项清单',
+      items: [
+        {
+          code: 'SJ-P',
+          inspectingBody: '局',
+          basis: '依据',
+          objects: '社会组织',
+          content: '年检',
+          method: '书面',
+          ratio: '5%',
+          frequency: '每年',
+        },
+      ],
+    },
+  });
+  await api.call('POST', `/v1/checklists/${list.body.id}/publish`, { token: t.admin });
+});
+afterAll(async () => {
+  await api.call('DELETE', '/dev/clock');
+  await api.close();
+});
+
+async function decide(options: { category?: string; clock?: string; party?: object; flags?: object } = {}) {
+  const created = await api.call('POST', '/v1/cases', {
+    token: t.handler,
+    body: {
+      category: options.category ?? 'penalty',
+      title: '公示测试案',
+      party: options.party ?? party,
+      officers: [a.certificateNo, b.certificateNo],
+      ...(options.flags ? { flags: options.flags } : {}),
+      ...(options.category === 'inspection' ? { matterId: 'SJ-P' } : {}),
+    },
+  });
+  expect(created.status, created.text).toBe(201);
+  for (const to of ['investigating', 'pending-decision']) {
+    await api.call('POST', `/v1/cases/${created.body.id}/transitions`, { token: t.handler, body: { to } });
+  }
+  if (options.clock) await api.call('POST', '/dev/clock', { body: { now: options.clock } });
+  const decided = await api.call('POST', `/v1/cases/${created.body.id}/decision`, {
+    token: t.handler,
+    body: {
+      type: options.category === 'inspection' ? 'inspection-result' : 'penalty',
+      summary: `当事人赵铁柱（身份证号530524198512120013，电话13912345678）未按规定办理登记，给予警告`,
+      legalBasis: '《社会团体登记管理条例》第三十条',
+      penalty: { kind: 'warning' },
+    },
+  });
+  expect(decided.status, decided.text).toBe(201);
+  return { caseId: created.body.id as string, ...decided.body };
+}
+
+const sweep = () => api.call('POST', '/dev/jobs/publication-sweep');
+const publicList = async () =>
+  (await api.call('GET', `/public/v1/agencies/${agencyId}/decisions?limit=100`)).body.items.map(
+    (item: { id: string }) => item.id,
+  );
+
+describe('publication of decisions', () => {
+  it('[PUB-1] [PUB-9] [PUB-12] a rule holds publication until service, but the due date publishes it whatever is pending', async () => {
+    const rule = await api.call('PUT', '/v1/publication-rules/penalty', {
+      token: t.admin,
+      body: { workingDays: 7, publishWhen: 'served', maskPersonName: true },
+    });
+    expect(rule.status).toBe(200);
+    const { publication } = await decide({ clock: '2026-09-28T10:00:00+08:00' });
+    expect(publication.dueBy).toBe('2026-10-13');
+    await sweep();
+    expect(await publicList()).not.toContain(publication.id);
+    await api.call('POST', '/dev/clock', { body: { now: '2026-10-13T00:05:00+08:00' } });
+    const [first, second] = await Promise.all([sweep(), sweep()]);
+    const published = [...first.body.result.published, ...second.body.result.published];
+    expect(published.filter((id: string) => id === publication.id)).toHaveLength(1);
+    expect(await publicList()).toContain(publication.id);
+    await api.call('PUT', '/v1/publication-rules/penalty', {
+      token: t.admin,
+      body: { workingDays: 7, publishWhen: 'decided', maskPersonName: true },
+    });
+    await api.call('DELETE', '/dev/clock');
+  });
+
+  it('[LAW-5] the public record masks the person and never shows ID numbers or phones', async () => {
+    const { publication } = await decide();
+    await sweep();
+    const shown = await api.call('GET', `/public/v1/publications/${publication.id}`);
+    expect(shown.body).toMatchObject({
+      party: { kind: 'person', name: '赵**' },
+      agencyName: '公示测试局',
+      categoryName: '行政处罚',
+    });
+    const text = JSON.stringify(shown.body);
+    for (const secret of ['赵铁柱', '530524198512120013', '13912345678']) expect(text).not.toContain(secret);
+    const list = JSON.stringify((await api.call('GET', `/public/v1/agencies/${agencyId}/decisions`)).body);
+    expect(list).not.toMatch(/\d{17}[\dX]/);
+  });
+
+  it('[LAW-5] nothing is published for a minor or a secret: the exemption is recorded', async () => {
+    const minor = await decide({ party: { ...party, minor: true } });
+    const secret = await decide({ flags: { secret: true } });
+    await sweep();
+    const list = await publicList();
+    expect(list).not.toContain(minor.publication.id);
+    expect(list).not.toContain(secret.publication.id);
+    const all = (await api.call('GET', '/v1/publications', { token: t.admin })).body.items;
+    expect(all.find((item: { id: string }) => item.id === minor.publication.id)).toMatchObject({
+      status: 'exempt',
+    });
+  });
+
+  it('[PUB-11] [LAW-1] a revoked decision leaves the public list at once, with the reason in its place, within 3 working days', async () => {
+    const { caseId, publication } = await decide();
+    await sweep();
+    expect(await publicList()).toContain(publication.id);
+    const revoked = await api.call('POST', `/v1/cases/${caseId}/decision/revocations`, {
+      token: t.handler,
+      body: { kind: 'revoked', reason: '经行政复议决定撤销' },
+    });
+    expect(revoked.status, revoked.text).toBe(200);
+    expect(revoked.body.publication.withdrawBy).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(revoked.body.publication.withdrawnAt.slice(0, 10) <= revoked.body.publication.withdrawBy).toBe(
+      true,
+    );
+    expect(await publicList()).not.toContain(publication.id);
+    const shown = await api.call('GET', `/public/v1/publications/${publication.id}`);
+    expect(shown.body).toMatchObject({ status: 'withdrawn', reason: '决定已撤销：经行政复议决定撤销' });
+    expect(shown.body.withdrawnAt).toBeTruthy();
+    expect(shown.body).not.toHaveProperty('party');
+    const withdrawn = await api.call('GET', '/v1/publications?status=withdrawn', { token: t.admin });
+    expect(withdrawn.body.items.map((item: { id: string }) => item.id)).toContain(publication.id);
+  });
+
+  it('[PUB-11] an amended decision replaces the earlier publication and keeps the link', async () => {
+    const first = await decide();
+    await sweep();
+    await api.call('POST', `/v1/cases/${first.caseId}/decision/revocations`, {
+      token: t.handler,
+      body: { kind: 'changed', reason: '处罚种类变更' },
+    });
+    await api.call('POST', `/v1/cases/${first.caseId}/transitions`, {
+      token: t.handler,
+      body: { to: 'pending-decision' },
+    });
+    const second = await api.call('POST', `/v1/cases/${first.caseId}/decision`, {
+      token: t.handler,
+      body: {
+        type: 'penalty',
+        summary: '变更为罚款五百元',
+        legalBasis: '第三十条',
+        penalty: { kind: 'fine', amount: 500 },
+      },
+    });
+    expect(second.status, second.text).toBe(201);
+    const all = (await api.call('GET', '/v1/publications', { token: t.admin })).body.items as {
+      id: string;
+      replaces?: string;
+      replacedBy?: string;
+    }[];
+    expect(all.find((item) => item.id === second.body.publication.id)?.replaces).toBe(first.publication.id);
+    expect(all.find((item) => item.id === first.publication.id)?.replacedBy).toBe(second.body.publication.id);
+  });
+
+  it('[LAW-6] a publication leaves the public list when its period ends', async () => {
+    const { publication } = await decide();
+    await sweep();
+    const record = (await api.call('GET', `/public/v1/publications/${publication.id}`)).body;
+    await api.call('POST', '/dev/clock', { body: { now: `${record.expiresOn}T23:00:00+08:00` } });
+    await sweep();
+    expect(await publicList()).toContain(publication.id);
+    const after = new Date(`${record.expiresOn}T12:00:00+08:00`);
+    after.setUTCDate(after.getUTCDate() + 1);
+    await api.call('POST', '/dev/clock', { body: { now: after.toISOString() } });
+    const run = await sweep();
+    await api.call('DELETE', '/dev/clock');
+    expect(run.body.result.expired).toContain(publication.id);
+    expect(await publicList()).not.toContain(publication.id);
+  });
+
+  it('[PUB-10] inspection results are published the same way (20 working days), and the performance of decisions too', async () => {
+    const inspection = await decide({ category: 'inspection', clock: '2026-09-28T10:00:00+08:00' });
+    await api.call('DELETE', '/dev/clock');
+    expect(inspection.publication.dueBy).toBe('2026-10-30');
+    const { caseId, publication } = await decide();
+    await sweep();
+    for (const to of ['served', 'executed']) {
+      await api.call('POST', `/v1/cases/${caseId}/transitions`, { token: t.handler, body: { to } });
+    }
+    const shown = await api.call('GET', `/public/v1/publications/${publication.id}`);
+    expect(shown.body.performance).toMatchObject({ status: 'executed' });
+  });
+
+  it('[LAW-8] a deadline into an unloaded year is held as deadline-unconfirmed, then computed when the year is loaded', async () => {
+    const { caseId, publication } = await decide({ clock: '2032-12-27T10:00:00+08:00' });
+    await api.call('DELETE', '/dev/clock');
+    expect(publication).toMatchObject({ dueBy: null, status: 'deadline-unconfirmed' });
+    const held = await api.call('GET', '/v1/publications?status=deadline-unconfirmed', { token: t.admin });
+    expect(held.body.items.map((item: { id: string }) => item.id)).toContain(publication.id);
+    await api.call('PUT', '/v1/calendar/2032', {
+      token: t.admin,
+      body: { holidays: ['2032-01-01'], workdays: [] },
+    });
+    const loaded = await api.call('PUT', '/v1/calendar/2033', {
+      token: t.admin,
+      body: { holidays: ['2033-01-03'], workdays: [] },
+    });
+    expect(loaded.body.recomputed).toContain(publication.id);
+    const after = (await api.call('GET', '/v1/publications', { token: t.admin })).body.items.find(
+      (item: { id: string }) => item.id === publication.id,
+    );
+    expect(after).toMatchObject({
+      status: 'scheduled',
+      dueBy: '2033-01-06',
+      calendarVersions: { 2032: 1, 2033: 1 },
+    });
+    const journal = await api.call('GET', `/v1/cases/${caseId}/journal`, { token: t.admin });
+    expect(journal.body.entries.map((entry: { type: string }) => entry.type)).toContain(
+      'publication.deadline-recomputed',
+    );
+  });
+});
