@@ -19,6 +19,12 @@ export const jobTable: JobDef[] = [
     description: '公示到期或已具备条件的决定；撤下公示期届满的公示 (PUB-12, LAW-6)',
   },
   {
+    name: 'push-deliveries',
+    handler: 'jobs/push-deliveries',
+    everyMinutes: 5,
+    description: '向对接平台推送公示和撤回，失败重试，多次失败转入死信 (ORG-2)',
+  },
+  {
     name: 'certificate-expiry',
     handler: 'jobs/certificate-expiry',
     everyMinutes: 24 * 60,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PublicationRuleInput, PublicationRuleParams, WITHDRAWAL_KINDS } from '#shared/domain/publication.ts';
+import { PushTargetInput } from '#shared/domain/push.ts';
 import { defineRoute } from '#shared/http/route.ts';
 import { PageQuery } from '#shared/store/pagination.ts';
 
@@ -66,6 +67,32 @@ export const publicationRoutes = {
     summary: '某类决定的公示规则（未设置时为默认规则）',
     params: PublicationRuleParams,
     responses: { 200: { description: 'the rule' }, ...errors },
+  }),
+  putPushTarget: defineRoute({
+    method: 'PUT',
+    path: '/v1/push-target',
+    handler: 'push/put-push-target',
+    access: ['admin'],
+    summary: '对接平台（如省级公示平台）的推送地址和签名密钥 (ORG-2)',
+    body: PushTargetInput,
+    responses: { 200: { description: '{url}' }, ...errors },
+  }),
+  listDeadLetters: defineRoute({
+    method: 'GET',
+    path: '/v1/push/dead-letters',
+    handler: 'push/list-dead-letters',
+    access: ['admin'],
+    summary: '多次推送失败的记录',
+    responses: { 200: { description: '{items}' }, ...errors },
+  }),
+  replayDeadLetter: defineRoute({
+    method: 'POST',
+    path: '/v1/push/dead-letters/{id}/replay',
+    handler: 'push/replay-dead-letter',
+    access: ['admin'],
+    summary: '重新推送一条失败记录',
+    params: z.strictObject({ id: Id }),
+    responses: { 200: { description: 'the delivery' }, ...errors, 409: { description: 'not dead' } },
   }),
   publicDecisions: defineRoute({
     method: 'GET',

@@ -11,12 +11,14 @@ import type { TableDefinition } from '#shared/store/table-definitions.ts';
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface ProjectFunctionProps {
-  /** The module under `functions/`, without extension, that exports `handler`. */
-  handler: string;
+  /** The module that exports `handler`, relative to the project root, without extension. */
+  entry: string;
   environment: Record<string, string>;
   description?: string;
   timeout?: Duration;
   memorySize?: number;
+  /** The Powertools service name: the API area or `jobs`. */
+  serviceName: string;
   /** Files from node_modules to put beside the handler in the bundle (fonts and the like). */
   bundledFiles?: readonly { from: string; to: string }[];
 }
@@ -32,7 +34,7 @@ export class ProjectFunction extends NodejsFunction {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     super(scope, id, {
-      entry: `${projectRoot}functions/${props.handler}.ts`,
+      entry: `${projectRoot}${props.entry}.ts`,
       handler: 'handler',
       projectRoot,
       depsLockFilePath: `${projectRoot}package-lock.json`,
@@ -42,11 +44,11 @@ export class ProjectFunction extends NodejsFunction {
       memorySize: props.memorySize ?? 1024,
       timeout: props.timeout ?? Duration.seconds(29),
       logGroup,
-      description: props.description ?? props.handler,
+      description: props.description ?? props.entry,
       environment: {
         ...props.environment,
         NODE_OPTIONS: '--enable-source-maps',
-        POWERTOOLS_SERVICE_NAME: props.handler.split('/')[0] ?? 'platform',
+        POWERTOOLS_SERVICE_NAME: props.serviceName,
       },
       bundling: {
         format: OutputFormat.ESM,

@@ -9,6 +9,7 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -18,6 +19,7 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { Construct } from 'constructs';
 import { jobTable } from '#functions/jobs.ts';
 import { routeTable } from '#functions/routes.ts';
+import { areaOf, writeAreaEntry } from '#infra/constructs/area-entry.ts';
 import { ProjectFunction } from '#infra/constructs/project-function.ts';
 import type { DeploymentContext } from '#infra/context.ts';
 import type { StatefulStack } from '#infra/stacks/stateful-stack.ts';
@@ -119,35 +121,47 @@ export class StatelessStack extends Stack {
         );
       }
     };
-    for (const route of routeTable as RouteDef[]) {
-      const fn = new ProjectFunction(this, constructId(route.handler), {
-        handler: route.handler,
+    // One function per API area (a function per route would exceed CloudFormation's 500
+    // resources); each gets the union of what its routes need.
+    const areas = Map.groupBy(routeTable as RouteDef[], areaOf);
+    for (const [area, routes] of areas) {
+      const bundledFiles = routes.flatMap((route) => route.bundledFiles ?? []);
+      const fn = new ProjectFunction(this, constructId(`api-${area}`), {
+        entry: writeAreaEntry(area, routes),
+        serviceName: area,
         environment,
-        ...(route.bundledFiles ? { bundledFiles: route.bundledFiles, memorySize: 2048 } : {}),
+        description: `API: ${area}`,
+        ...(bundledFiles.length > 0 ? { bundledFiles, memorySize: 2048 } : {}),
       });
-      const writes = route.method !== 'GET';
+      const writes = routes.some((route) => route.method !== 'GET');
       fn.useTable(table.MAIN_TABLE, mainTable, writes ? 'read-write' : 'read');
       fn.useTable(table.JOURNAL_TABLE, journalTable, 'append-only');
-      if (route.idempotent) fn.useTable(table.IDEMPOTENCY_TABLE, idempotencyTable, 'read-write');
+      if (routes.some((route) => route.idempotent))
+        fn.useTable(table.IDEMPOTENCY_TABLE, idempotencyTable, 'read-write');
       if (writes) stateful.eventBus.grantPutEventsTo(fn);
-      for (const access of route.evidenceArchive ?? []) grantArchive(fn, access);
-      const [addedRoute] = this.api.addRoutes({
-        path: route.path,
-        methods: [HttpMethod[route.method]],
-        integration: new HttpLambdaIntegration(`${constructId(route.handler)}Integration`, fn),
-        ...(route.access === 'public' ? { authorizer: new HttpNoneAuthorizer() } : {}),
-      });
-      if (route.access === 'public' && addedRoute) {
-        Validations.of(addedRoute).acknowledge({
-          id: 'AwsSolutions-APIG4',
-          reason:
-            'A public route of docs/api.md: it serves only published, desensitised data or accepts public complaints.',
+      for (const access of new Set(routes.flatMap((route) => route.evidenceArchive ?? [])))
+        grantArchive(fn, access);
+      const integration = new HttpLambdaIntegration(`${constructId(`api-${area}`)}Integration`, fn);
+      for (const route of routes) {
+        const [addedRoute] = this.api.addRoutes({
+          path: route.path,
+          methods: [HttpMethod[route.method]],
+          integration,
+          ...(route.access === 'public' ? { authorizer: new HttpNoneAuthorizer() } : {}),
         });
+        if (route.access === 'public' && addedRoute) {
+          Validations.of(addedRoute).acknowledge({
+            id: 'AwsSolutions-APIG4',
+            reason:
+              'A public route of docs/api.md: it serves only published, desensitised data or accepts public complaints.',
+          });
+        }
       }
     }
 
     const objectCreated = new ProjectFunction(this, 'EvidenceObjectCreated', {
-      handler: 'evidence/object-created',
+      entry: 'functions/evidence/object-created',
+      serviceName: 'evidence',
       environment,
       timeout: Duration.minutes(15),
       memorySize: 2048,
@@ -166,13 +180,30 @@ export class StatelessStack extends Stack {
       targets: [new LambdaFunction(objectCreated, { retryAttempts: 8 })],
     });
 
+    // PUB-12: a publication that reached its due date unpublished raises an alarm.
+    new Alarm(this, 'PublicationsOverdueAlarm', {
+      alarmDescription: '有公示超过法定期限仍未发布（PUB-12）',
+      metric: new Metric({
+        namespace: 'EnforcementPlatform',
+        metricName: 'PublicationsOverdue',
+        dimensionsMap: { service: 'jobs' },
+        statistic: 'Sum',
+        period: Duration.minutes(15),
+      }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+
     const schedulerRole = new Role(this, 'SchedulerRole', {
       assumedBy: new ServicePrincipal('scheduler.amazonaws.com'),
       description: 'EventBridge Scheduler invokes the job functions',
     });
     for (const job of jobTable) {
       const fn = new ProjectFunction(this, constructId(job.handler), {
-        handler: job.handler,
+        entry: `functions/${job.handler}`,
+        serviceName: 'jobs',
         environment,
         timeout: Duration.minutes(5),
         description: job.description,

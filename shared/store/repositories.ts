@@ -11,6 +11,7 @@ import { EvidenceRepository } from '#shared/store/evidence-repository.ts';
 import { EvidenceStorage } from '#shared/store/evidence-storage.ts';
 import { OfficerRepository } from '#shared/store/officer-repository.ts';
 import { PublicationRepository } from '#shared/store/publication-repository.ts';
+import { PushRepository } from '#shared/store/push-repository.ts';
 import { ReviewRepository } from '#shared/store/review-repository.ts';
 
 /** The repositories over this deployment's tables, built once per cold start. */
@@ -26,6 +27,7 @@ export const repositories = {
   calendars: new CalendarRepository(documentClient, table),
   reviews: new ReviewRepository(documentClient, table),
   publications: new PublicationRepository(documentClient, table),
+  push: new PushRepository(documentClient, table),
 };
 
 export type Repositories = typeof repositories;

@@ -16,9 +16,10 @@ import type { ChildWrite } from '#shared/store/case-repository.ts';
 import type { PublicationRepository } from '#shared/store/publication-repository.ts';
 import { deadline } from '#shared/use-cases/calendar.ts';
 import { assertMayHandle, commitCaseChange, getCase, withRetry } from '#shared/use-cases/cases.ts';
+import { deliveryWrites, type PushPorts } from '#shared/use-cases/push.ts';
 import type { ReviewPorts } from '#shared/use-cases/reviews.ts';
 
-export interface PublicationPorts extends ReviewPorts {
+export interface PublicationPorts extends ReviewPorts, PushPorts {
   publications: PublicationRepository;
 }
 
@@ -110,6 +111,7 @@ export async function publishNow(
       expiresOn,
     });
     const late = publication.dueBy !== null && publishedOn > publication.dueBy;
+    const push = await deliveryWrites(ports, agencyId, 'publication.published', id, { ...publicRecord });
     return commitPublication(
       ports,
       principal,
@@ -125,7 +127,7 @@ export async function publishNow(
       },
       'publication.published',
       { publishedOn, dueBy: publication.dueBy, late },
-      [ports.publications.putPublicRecord(agencyId, publicRecord, true)],
+      [ports.publications.putPublicRecord(agencyId, publicRecord, true), ...push],
     );
   });
 }
@@ -248,6 +250,14 @@ export async function revokeDecision(
       version: publication.version + 1,
     };
     const reason = `${withdrawalLabels[input.kind]}：${input.reason}`;
+    const push = wasPublic
+      ? await deliveryWrites(ports, principal.agencyId, 'publication.withdrawn', publication.id, {
+          id: publication.id,
+          status: 'withdrawn',
+          withdrawnAt: now.toISOString(),
+          reason,
+        })
+      : [];
     await commitCaseChange(
       ports,
       record,
@@ -266,6 +276,7 @@ export async function revokeDecision(
               ),
             ]
           : []),
+        ...push,
       ],
     );
     return {

@@ -255,6 +255,16 @@ const expected: Record<
     body: () => ({ workingDays: 20, publishWhen: 'decided', maskPersonName: true }),
   },
   'GET /v1/publication-rules/{category}': { allowed: everyone, path: '/v1/publication-rules/penalty' },
+  'PUT /v1/push-target': {
+    allowed: ['admin'],
+    path: '/v1/push-target',
+    body: () => ({ url: 'http://127.0.0.1:9/never', secret: 'a-secret-that-is-long-enough' }),
+  },
+  'GET /v1/push/dead-letters': { allowed: ['admin'], path: '/v1/push/dead-letters' },
+  'POST /v1/push/dead-letters/{id}/replay': {
+    allowed: ['admin'],
+    path: '/v1/push/dead-letters/NO-SUCH-ID/replay',
+  },
   'GET /public/v1/agencies/{agencyId}/decisions': {
     allowed: 'public',
     path: `/public/v1/agencies/${agencyId}/decisions`,

@@ -105,9 +105,11 @@ describe('stateful stack', () => {
 });
 
 describe('stateless stack', () => {
-  it('every function runs Node.js 24 on arm64 with tracing and its own log group', () => {
+  it('every function runs Node.js 24 on arm64 with tracing and its own log group; one function per API area', () => {
     const functions = Object.values(stateless.findResources('AWS::Lambda::Function'));
-    expect(functions.length).toBeGreaterThanOrEqual(routeTable.length);
+    const areas = new Set(routeTable.map((route) => route.handler.split('/')[0]));
+    const apiFunctions = functions.filter((fn) => String(fn.Properties.Description).startsWith('API: '));
+    expect(apiFunctions).toHaveLength(areas.size);
     for (const fn of functions) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs24.x',
@@ -192,11 +194,19 @@ describe('stateless stack', () => {
     expect(actions).not.toContain('s3:BypassGovernanceRetention');
   });
 
+  it('[PUB-12] an overdue publication raises a CloudWatch alarm', () => {
+    stateless.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'PublicationsOverdue',
+      Namespace: 'EnforcementPlatform',
+      Threshold: 1,
+    });
+  });
+
   it('schedules each job in the schedule group with a dedicated role', () => {
     stateless.hasResourceProperties('AWS::Scheduler::Schedule', {
-      ScheduleExpression: 'rate(1 day)',
+      ScheduleExpression: 'rate(15 minutes)',
       Target: Match.objectLike({
-        Input: JSON.stringify({ job: 'certificate-expiry' }),
+        Input: JSON.stringify({ job: 'publication-sweep' }),
         RoleArn: Match.anyValue(),
       }),
     });

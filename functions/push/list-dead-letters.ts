@@ -1,0 +1,8 @@
+import { routes } from '#functions/routes.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { ports } from '#shared/store/repositories.ts';
+
+export const handler = httpHandler(routes.listDeadLetters, async ({ principal }) => ({
+  status: 200,
+  body: { items: await ports.push.dead(principal.agencyId) },
+}));

@@ -1,0 +1,127 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Delivery, PushTargetInput } from '#shared/domain/push.ts';
+import type { ChildWrite } from '#shared/store/case-repository.ts';
+import { isConditionFailure } from '#shared/store/conditional.ts';
+
+type Item = Record<string, unknown>;
+
+function strip<T>(item: Item): T {
+  const { pk: _pk, sk: _sk, gsi2pk: _c, gsi2sk: _d, entity: _e, ...rest } = item;
+  return rest as T;
+}
+
+const index = (delivery: Delivery) =>
+  delivery.status === 'pending'
+    ? { gsi2pk: 'PUSH_PENDING', gsi2sk: `${delivery.nextAttemptAt}#${delivery.id}` }
+    : delivery.status === 'dead'
+      ? { gsi2pk: `PUSH_DEAD#${delivery.agencyId}`, gsi2sk: `${delivery.createdAt}#${delivery.id}` }
+      : {};
+
+/** Push targets per agency, and the deliveries (an outbox) with their pending and dead-letter lists. */
+export class PushRepository {
+  readonly #db: DynamoDBDocumentClient;
+  readonly #table: string;
+
+  constructor(db: DynamoDBDocumentClient, table: string) {
+    this.#db = db;
+    this.#table = table;
+  }
+
+  async target(agencyId: string): Promise<PushTargetInput | undefined> {
+    const { Item } = await this.#db.send(
+      new GetCommand({ TableName: this.#table, Key: { pk: `AGENCY#${agencyId}`, sk: 'PUSH_TARGET' } }),
+    );
+    return Item ? { url: Item.url as string, secret: Item.secret as string } : undefined;
+  }
+
+  async putTarget(agencyId: string, target: PushTargetInput): Promise<void> {
+    await this.#db.send(
+      new PutCommand({
+        TableName: this.#table,
+        Item: { pk: `AGENCY#${agencyId}`, sk: 'PUSH_TARGET', entity: 'push-target', ...target },
+      }),
+    );
+  }
+
+  create(delivery: Delivery): ChildWrite {
+    return {
+      Put: {
+        TableName: this.#table,
+        Item: {
+          pk: `DELIVERY#${delivery.id}`,
+          sk: 'DELIVERY',
+          ...index(delivery),
+          entity: 'delivery',
+          ...delivery,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+  }
+
+  async get(id: string): Promise<Delivery | undefined> {
+    const { Item } = await this.#db.send(
+      new GetCommand({
+        TableName: this.#table,
+        Key: { pk: `DELIVERY#${id}`, sk: 'DELIVERY' },
+        ConsistentRead: true,
+      }),
+    );
+    return Item ? strip<Delivery>(Item) : undefined;
+  }
+
+  /** Saves the outcome of an attempt, if nobody else recorded one meanwhile; false if they did. */
+  async save(
+    delivery: Delivery,
+    previousAttempts: number,
+    previousStatus: Delivery['status'],
+  ): Promise<boolean> {
+    try {
+      await this.#db.send(
+        new PutCommand({
+          TableName: this.#table,
+          Item: {
+            pk: `DELIVERY#${delivery.id}`,
+            sk: 'DELIVERY',
+            ...index(delivery),
+            entity: 'delivery',
+            ...delivery,
+          },
+          ConditionExpression: 'attempts = :attempts AND #status = :status',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':attempts': previousAttempts, ':status': previousStatus },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async due(now: string): Promise<string[]> {
+    const { Items = [] } = await this.#db.send(
+      new QueryCommand({
+        TableName: this.#table,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk <= :now',
+        ExpressionAttributeValues: { ':pk': 'PUSH_PENDING', ':now': `${now}#\uffff` },
+        Limit: 200,
+      }),
+    );
+    return Items.map((item) => item.id as string);
+  }
+
+  async dead(agencyId: string): Promise<Delivery[]> {
+    const { Items = [] } = await this.#db.send(
+      new QueryCommand({
+        TableName: this.#table,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': `PUSH_DEAD#${agencyId}` },
+      }),
+    );
+    return Items.map((item) => strip<Delivery>(item));
+  }
+}

@@ -1,0 +1,116 @@
+import { ulid } from 'ulid';
+import type { Principal } from '#shared/auth.ts';
+import { type Delivery, MAX_ATTEMPTS, nextAttempt, signature } from '#shared/domain/push.ts';
+import { Conflict, NotFound } from '#shared/errors.ts';
+import type { ChildWrite } from '#shared/store/case-repository.ts';
+import type { PushRepository } from '#shared/store/push-repository.ts';
+
+export interface PushPorts {
+  push: PushRepository;
+  now: () => Date;
+}
+
+const TIMEOUT_MS = 10_000;
+
+/** The delivery to write with a publish or withdrawal, if the agency pushes to another platform. */
+export async function deliveryWrites(
+  ports: PushPorts,
+  agencyId: string,
+  event: Delivery['event'],
+  publicationId: string,
+  payload: Record<string, unknown>,
+): Promise<ChildWrite[]> {
+  if (!(await ports.push.target(agencyId))) return [];
+  const now = ports.now().toISOString();
+  return [
+    ports.push.create({
+      id: ulid(),
+      agencyId,
+      event,
+      publicationId,
+      payload,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: now,
+      createdAt: now,
+    }),
+  ];
+}
+
+async function send(
+  delivery: Delivery,
+  target: { url: string; secret: string },
+): Promise<string | undefined> {
+  const body = JSON.stringify({
+    deliveryId: delivery.id,
+    event: delivery.event,
+    agencyId: delivery.agencyId,
+    publicationId: delivery.publicationId,
+    data: delivery.payload,
+  });
+  const timestamp = new Date().toISOString();
+  try {
+    const response = await fetch(target.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json; charset=utf-8',
+        'x-platform-delivery': delivery.id,
+        'x-platform-timestamp': timestamp,
+        'x-platform-signature': signature(target.secret, timestamp, body),
+      },
+      body,
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    await response.arrayBuffer();
+    return response.ok ? undefined : `HTTP ${response.status}`;
+  } catch (error) {
+    return String((error as Error).message ?? error);
+  }
+}
+
+/** The push job: sends every delivery that is due; failures back off, then become dead letters. */
+export async function deliverDue(
+  ports: PushPorts,
+): Promise<{ delivered: string[]; failed: string[]; dead: string[] }> {
+  const now = ports.now();
+  const outcome = { delivered: [] as string[], failed: [] as string[], dead: [] as string[] };
+  for (const id of await ports.push.due(now.toISOString())) {
+    const delivery = await ports.push.get(id);
+    if (!delivery || delivery.status !== 'pending' || delivery.nextAttemptAt > now.toISOString()) continue;
+    const target = await ports.push.target(delivery.agencyId);
+    const error = target ? await send(delivery, target) : '未配置对接平台地址';
+    const attempts = delivery.attempts + 1;
+    const next: Delivery = error
+      ? {
+          ...delivery,
+          attempts,
+          lastError: error,
+          status: attempts >= MAX_ATTEMPTS ? 'dead' : 'pending',
+          nextAttemptAt: nextAttempt(now, attempts),
+        }
+      : { ...delivery, attempts, status: 'delivered', deliveredAt: new Date().toISOString() };
+    if (!(await ports.push.save(next, delivery.attempts, 'pending'))) continue;
+    if (!error) outcome.delivered.push(id);
+    else if (next.status === 'dead') outcome.dead.push(id);
+    else outcome.failed.push(id);
+  }
+  return outcome;
+}
+
+/** Sends a dead letter again from the start (the replay command of ORG-2). */
+export async function replay(ports: PushPorts, principal: Principal, id: string): Promise<Delivery> {
+  const delivery = await ports.push.get(id);
+  if (!delivery || delivery.agencyId !== principal.agencyId)
+    throw new NotFound('推送记录不存在', [{ path: 'id', message: id }]);
+  if (delivery.status !== 'dead')
+    throw new Conflict('只有失败的推送可以重发', [{ path: 'id', message: delivery.status }]);
+  const next: Delivery = {
+    ...delivery,
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: ports.now().toISOString(),
+  };
+  if (!(await ports.push.save(next, delivery.attempts, 'dead')))
+    throw new Conflict('推送记录刚被修改，请刷新后重试');
+  return next;
+}

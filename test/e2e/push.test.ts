@@ -1,0 +1,111 @@
+import { once } from 'node:events';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signature } from '#shared/domain/push.ts';
+import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
+
+let api: TestApi;
+const agencyId = newAgencyId();
+const t: Record<string, string> = {};
+const officers = [officerInput({ userId: 'push-a' }), officerInput()];
+const secret = 'shared-secret-of-the-province-platform';
+
+/** The province's platform, on loopback: fails while `failing` is set, checks every signature. */
+const received: { body: Record<string, unknown>; signed: boolean }[] = [];
+let failing = true;
+const platform = createServer(async (req: IncomingMessage, res) => {
+  let body = '';
+  for await (const chunk of req) body += chunk;
+  const timestamp = String(req.headers['x-platform-timestamp']);
+  const signed = req.headers['x-platform-signature'] === signature(secret, timestamp, body);
+  if (failing) {
+    res.writeHead(503).end();
+    return;
+  }
+  received.push({ body: JSON.parse(body), signed });
+  res.writeHead(204).end();
+});
+
+beforeAll(async () => {
+  platform.listen(0, '127.0.0.1');
+  await once(platform, 'listening');
+  api = await startTestApi();
+  t.admin = await api.token({ sub: 'admin', agencyId, roles: ['admin'] });
+  t.handler = await api.token({ sub: 'push-a', agencyId, roles: ['officer'] });
+  for (const body of officers) await api.call('POST', '/v1/officers', { token: t.admin, body });
+  const url = `http://127.0.0.1:${(platform.address() as AddressInfo).port}/publicity`;
+  expect((await api.call('PUT', '/v1/push-target', { token: t.admin, body: { url, secret } })).status).toBe(
+    200,
+  );
+});
+afterAll(async () => {
+  await api.call('DELETE', '/dev/clock');
+  await api.close();
+  platform.close();
+});
+
+async function decidedCase() {
+  const created = await api.call('POST', '/v1/cases', {
+    token: t.handler,
+    body: {
+      category: 'penalty',
+      title: '推送测试案',
+      party: { kind: 'organization', name: '某社会组织', idNumber: '51530524MJ0000000X' },
+      officers: officers.map((officer) => officer.certificateNo),
+    },
+  });
+  for (const to of ['investigating', 'pending-decision']) {
+    await api.call('POST', `/v1/cases/${created.body.id}/transitions`, { token: t.handler, body: { to } });
+  }
+  const decided = await api.call('POST', `/v1/cases/${created.body.id}/decision`, {
+    token: t.handler,
+    body: { type: 'penalty', summary: '警告', legalBasis: '依据', penalty: { kind: 'warning' } },
+  });
+  return { caseId: created.body.id as string, publicationId: decided.body.publication.id as string };
+}
+
+describe('outbound push to another platform', () => {
+  it('[ORG-2] a publication is published locally even while the platform is down; pushes retry, become dead letters, and replay', async () => {
+    const { caseId, publicationId } = await decidedCase();
+    const publish = await api.call('POST', `/v1/publications/${publicationId}/publish`, { token: t.admin });
+    expect(publish.status).toBe(200);
+    expect((await api.call('GET', `/public/v1/publications/${publicationId}`)).status).toBe(200);
+
+    let deadId: string | undefined;
+    const start = Date.now();
+    for (let attempt = 0; attempt < 6 && !deadId; attempt += 1) {
+      // Each retry waits 2^(n-1) minutes: move the clock past it.
+      await api.call('POST', '/dev/clock', {
+        body: { now: new Date(start + 2 ** attempt * 60 * 60_000).toISOString() },
+      });
+      await api.call('POST', '/dev/jobs/push-deliveries');
+      const dead = await api.call('GET', '/v1/push/dead-letters', { token: t.admin });
+      deadId = dead.body.items.find(
+        (item: { publicationId: string }) => item.publicationId === publicationId,
+      )?.id;
+    }
+    await api.call('DELETE', '/dev/clock');
+    expect(deadId).toBeTruthy();
+    expect((await api.call('GET', `/public/v1/publications/${publicationId}`)).body.status).toBeUndefined();
+
+    failing = false;
+    const replayed = await api.call('POST', `/v1/push/dead-letters/${deadId}/replay`, { token: t.admin });
+    expect(replayed.body).toMatchObject({ status: 'pending', attempts: 0 });
+    await api.call('POST', '/dev/jobs/push-deliveries');
+    const published = received.find((delivery) => delivery.body.publicationId === publicationId);
+    expect(published).toMatchObject({ signed: true, body: { event: 'publication.published', agencyId } });
+
+    await api.call('POST', `/v1/cases/${caseId}/decision/revocations`, {
+      token: t.handler,
+      body: { kind: 'revoked', reason: '复议撤销' },
+    });
+    await api.call('POST', '/dev/jobs/push-deliveries');
+    const withdrawn = received.find(
+      (delivery) =>
+        delivery.body.publicationId === publicationId && delivery.body.event === 'publication.withdrawn',
+    );
+    expect(withdrawn?.signed).toBe(true);
+    expect(JSON.stringify(withdrawn?.body.data)).toContain('复议撤销');
+  });
+});
