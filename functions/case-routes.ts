@@ -9,6 +9,7 @@ import {
   RetrievalInput,
 } from '#shared/domain/cases/evidence.ts';
 import { CASE_STATUSES } from '#shared/domain/cases/state-machine.ts';
+import { EnforcementCategory } from '#shared/domain/officer.ts';
 import { defineRoute } from '#shared/http/route.ts';
 import { PageQuery } from '#shared/store/pagination.ts';
 
@@ -25,6 +26,18 @@ const CaseParams = z.strictObject({ id: Id });
 const EvidenceParams = z.strictObject({ id: Id });
 
 export const caseRoutes = {
+  recordingRules: defineRoute({
+    method: 'GET',
+    path: '/v1/recording-rules',
+    handler: 'cases/recording-rules',
+    access: ROLES,
+    summary: '各执法类别各环节记录什么、如何记录、以何种载体记录 (REC-1)',
+    query: z.object({ category: EnforcementCategory, majorProperty: z.enum(['true', 'false']).optional() }),
+    responses: {
+      200: { description: '{category, stages: [{stage, stageName, documents, av, carriers}]}' },
+      ...errors,
+    },
+  }),
   caseFile: defineRoute({
     method: 'GET',
     path: '/v1/cases/{id}/case-file',

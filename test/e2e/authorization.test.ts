@@ -95,6 +95,7 @@ const expected: Record<
     path: `/public/v1/agencies/${agencyId}/checklists/matters/versions/1`,
     status: 404,
   },
+  'GET /v1/recording-rules': { allowed: everyone, path: '/v1/recording-rules?category=penalty' },
   'POST /v1/cases': {
     allowed: ['officer', 'unit-head', 'admin'],
     path: '/v1/cases',

@@ -171,6 +171,29 @@ describe('registering a case', () => {
   });
 });
 
+describe('recording rules', () => {
+  it('[REC-1] say for every stage of a category what is recorded, how, and on which carrier', async () => {
+    const rules = await api.call('GET', '/v1/recording-rules?category=penalty', { token: tokens.handler });
+    expect(rules.status).toBe(200);
+    const stage = (name: string) => rules.body.stages.find((item: { stage: string }) => item.stage === name);
+    expect(stage('on-site-inspection')).toMatchObject({
+      av: 'av',
+      documents: [{ type: 'on-site-inspection-record', name: '现场检查笔录' }],
+    });
+    expect(stage('decision').documents).toEqual([{ type: 'penalty-decision', name: '行政处罚决定书' }]);
+    expect(stage('interview')).toMatchObject({ av: 'none' });
+    expect(stage('service').carriers).toEqual(
+      expect.arrayContaining(['音像记录（不可篡改存档）', '全过程记录日志']),
+    );
+    const major = await api.call('GET', '/v1/recording-rules?category=penalty&majorProperty=true', {
+      token: tokens.handler,
+    });
+    expect(
+      major.body.stages.find((item: { stage: string }) => item.stage === 'evidence-preservation').av,
+    ).toBe('full-process-av');
+  });
+});
+
 describe('the case state machine', () => {
   it('[LAW-4] moves along allowed transitions and refuses others with the allowed next states', async () => {
     const created = await newCase();

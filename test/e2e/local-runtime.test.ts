@@ -54,7 +54,7 @@ describe('the local-only routes', () => {
 });
 
 describe('GET /openapi.json', () => {
-  it('documents every route with its schemas, generated from the route table', async () => {
+  it('[REC-8] documents every route for web, mobile and platform clients, generated from the route table', async () => {
     const response = await api.call('GET', '/openapi.json');
     expect(response.status).toBe(200);
     for (const route of routeTable) {

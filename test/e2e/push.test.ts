@@ -66,7 +66,7 @@ async function decidedCase() {
 }
 
 describe('outbound push to another platform', () => {
-  it('[ORG-2] a publication is published locally even while the platform is down; pushes retry, become dead letters, and replay', async () => {
+  it('[ORG-2] [REC-8] a publication is published locally even while the platform is down; pushes retry, become dead letters, and replay', async () => {
     const { caseId, publicationId } = await decidedCase();
     const publish = await api.call('POST', `/v1/publications/${publicationId}/publish`, { token: t.admin });
     expect(publish.status).toBe(200);
