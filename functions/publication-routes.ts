@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LegalDate } from '#shared/dates.ts';
 import { PublicationRuleInput, PublicationRuleParams, WITHDRAWAL_KINDS } from '#shared/domain/publication.ts';
 import { PushTargetInput } from '#shared/domain/push.ts';
 import { defineRoute } from '#shared/http/route.ts';
@@ -93,6 +94,24 @@ export const publicationRoutes = {
     summary: '重新推送一条失败记录',
     params: z.strictObject({ id: Id }),
     responses: { 200: { description: 'the delivery' }, ...errors, 409: { description: 'not dead' } },
+  }),
+  stats: defineRoute({
+    method: 'GET',
+    path: '/v1/stats',
+    handler: 'oversight/stats',
+    access: ['unit-head', 'reviewer', 'leader', 'admin', 'supervisor'],
+    summary: '统计：案件、公示及时率、审核结果、音像记录覆盖率 (REC-9, ORG-1)',
+    query: z.object({ from: LegalDate, to: LegalDate }),
+    responses: { 200: { description: 'counts and rates' }, ...errors },
+  }),
+  annualReport: defineRoute({
+    method: 'GET',
+    path: '/public/v1/agencies/{agencyId}/annual-reports/{year}',
+    handler: 'public/annual-report',
+    access: 'public',
+    summary: '年度行政执法数据（许可、处罚、强制、征收、征用、检查，无则为 0）(LAW-7)',
+    params: z.strictObject({ agencyId: Id, year: z.coerce.number().int().min(2000).max(2100) }),
+    responses: { 200: { description: 'the annual data' }, 400: errors[400] },
   }),
   publicDecisions: defineRoute({
     method: 'GET',

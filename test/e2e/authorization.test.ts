@@ -266,6 +266,14 @@ const expected: Record<
     allowed: ['admin'],
     path: '/v1/push/dead-letters/NO-SUCH-ID/replay',
   },
+  'GET /v1/stats': {
+    allowed: ['unit-head', 'reviewer', 'leader', 'admin', 'supervisor'],
+    path: '/v1/stats?from=2026-01-01&to=2026-12-31',
+  },
+  'GET /public/v1/agencies/{agencyId}/annual-reports/{year}': {
+    allowed: 'public',
+    path: `/public/v1/agencies/${agencyId}/annual-reports/2025`,
+  },
   'GET /public/v1/agencies/{agencyId}/decisions': {
     allowed: 'public',
     path: `/public/v1/agencies/${agencyId}/decisions`,

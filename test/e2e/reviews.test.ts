@@ -413,3 +413,48 @@ describe('a full penalty case', () => {
     expect(file.headers.get('content-type')).toBe('application/zip');
   });
 });
+
+describe('oversight', () => {
+  it('[REC-9] [ORG-1] statistics count cases, reviews, publication timeliness and AV coverage from the records', async () => {
+    const year = new Date().toISOString().slice(0, 4);
+    const stats = await api.call('GET', `/v1/stats?from=${year}-01-01&to=${year}-12-31`, { token: t.leader });
+    expect(stats.status, stats.text).toBe(200);
+    expect(stats.body.cases.registered).toBeGreaterThanOrEqual(9);
+    expect(stats.body.cases.byCategory.penalty).toBe(stats.body.cases.registered);
+    expect(stats.body.reviews.byStatus).toMatchObject({ transferred: 1 });
+    expect(stats.body.reviews.overdue).toBe(1);
+    expect(stats.body.av.activitiesNeedingAv).toBe(1);
+    expect(stats.body.av.coverageRate).toBe(1);
+    expect(stats.body.publications.decisions).toBeGreaterThanOrEqual(5);
+    const empty = await api.call('GET', '/v1/stats?from=2001-01-01&to=2001-12-31', { token: t.leader });
+    expect(empty.body).toMatchObject({ cases: { registered: 0 }, av: { coverageRate: null } });
+    expect(
+      (await api.call('GET', `/v1/stats?from=${year}-12-31&to=${year}-01-01`, { token: t.leader })).status,
+    ).toBe(400);
+  });
+
+  it('[LAW-7] the annual data covers licensing, penalty, coercion, levy, requisition and inspection, with 0 where none', async () => {
+    const year = Number(new Date().toISOString().slice(0, 4));
+    const report = await api.call('GET', `/public/v1/agencies/${agencyId}/annual-reports/${year}`);
+    expect(report.status).toBe(200);
+    expect(Object.keys(report.body.decisions)).toEqual([
+      'licensing',
+      'penalty',
+      'coercion',
+      'levy',
+      'requisition',
+      'inspection',
+    ]);
+    expect(report.body.decisions).toMatchObject({
+      licensing: 0,
+      coercion: 0,
+      levy: 0,
+      requisition: 0,
+      inspection: 0,
+    });
+    expect(report.body.decisions.penalty).toBeGreaterThanOrEqual(5);
+    expect(report.body.agencyName).toBe('测试局');
+    const previous = await api.call('GET', `/public/v1/agencies/${agencyId}/annual-reports/${year - 1}`);
+    expect(previous.body).toMatchObject({ provisional: false, decisions: { penalty: 0 } });
+  });
+});

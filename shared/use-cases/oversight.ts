@@ -1,0 +1,132 @@
+import { legalDateOf } from '#shared/dates.ts';
+import { avRequirement } from '#shared/domain/cases/av-requirement.ts';
+import type { CaseRecord } from '#shared/domain/cases/case.ts';
+import type { ChecklistItem } from '#shared/domain/checklists/kinds.ts';
+import { currentEdition } from '#shared/use-cases/checklists.ts';
+import type { PublicationPorts } from '#shared/use-cases/publications.ts';
+
+async function allCases(ports: PublicationPorts, agencyId: string): Promise<CaseRecord[]> {
+  const cases: CaseRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await ports.cases.list(agencyId, 100, cursor);
+    cases.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return cases;
+}
+
+const rate = (part: number, whole: number) =>
+  whole === 0 ? null : Math.round((part / whole) * 10000) / 10000;
+const countBy = <T>(items: readonly T[], key: (item: T) => string) =>
+  items.reduce<Record<string, number>>((counts, item) => {
+    const name = key(item);
+    counts[name] = (counts[name] ?? 0) + 1;
+    return counts;
+  }, {});
+
+/**
+ * Statistics over the records (REC-9, ORG-1) for case-file review, supervision and evaluation:
+ * cases, publication timeliness, review outcomes and AV coverage, for cases registered, decisions
+ * made and reviews submitted between `from` and `to` (Asia/Shanghai dates, inclusive).
+ */
+export async function statistics(ports: PublicationPorts, agencyId: string, from: string, to: string) {
+  const within = (instantOrDate: string) => {
+    const date = instantOrDate.length > 10 ? legalDateOf(new Date(instantOrDate)) : instantOrDate;
+    return date >= from && date <= to;
+  };
+  const cases = (await allCases(ports, agencyId)).filter((record) => within(record.createdAt));
+  const publications = (await ports.publications.list(agencyId)).filter((publication) =>
+    within(publication.decidedOn),
+  );
+  const reviews = (await ports.reviews.list(agencyId)).filter((review) => within(review.createdAt));
+  const avList = (await currentEdition(ports, agencyId, 'av-matters'))?.items as
+    | ChecklistItem<'av-matters'>[]
+    | undefined;
+
+  let needingAv = 0;
+  let coveredAv = 0;
+  for (const record of cases) {
+    const [activities, evidence] = await Promise.all([
+      ports.cases.activities(agencyId, record.id),
+      ports.evidence.forCase(agencyId, record.id),
+    ]);
+    for (const activity of activities) {
+      if (
+        avRequirement(avList, record.category, activity.type, record.flags.majorProperty === true) === 'none'
+      )
+        continue;
+      needingAv += 1;
+      if (evidence.some((item) => item.activityId === activity.id && item.status === 'archived'))
+        coveredAv += 1;
+    }
+  }
+  const published = publications.filter((publication) => publication.publishedOn !== undefined);
+  const onTime = published.filter(
+    (publication) => publication.dueBy !== null && (publication.publishedOn ?? '') <= publication.dueBy,
+  );
+  return {
+    agencyId,
+    from,
+    to,
+    cases: {
+      registered: cases.length,
+      byCategory: countBy(cases, (record) => record.category),
+      byStatus: countBy(cases, (record) => record.status),
+    },
+    publications: {
+      decisions: publications.length,
+      byStatus: countBy(publications, (publication) => publication.status),
+      published: published.length,
+      publishedOnTime: onTime.length,
+      timelinessRate: rate(onTime.length, published.length),
+    },
+    reviews: {
+      submitted: reviews.length,
+      byStatus: countBy(reviews, (review) => review.status),
+      overdue: reviews.filter((review) => review.overdue).length,
+      rounds: reviews.reduce((sum, review) => sum + review.round, 0),
+      approvalRate: rate(reviews.filter((review) => review.status === 'approved').length, reviews.length),
+    },
+    av: { activitiesNeedingAv: needingAv, covered: coveredAv, coverageRate: rate(coveredAv, needingAv) },
+  };
+}
+
+/** LAW-7: the enforcement categories the annual data must cover, with 0 where there were none. */
+export const ANNUAL_CATEGORIES = [
+  'licensing',
+  'penalty',
+  'coercion',
+  'levy',
+  'requisition',
+  'inspection',
+] as const;
+
+/** The year's enforcement data (LAW-7, ORG-1), generated from the records, for the public site. */
+export async function annualReport(ports: PublicationPorts, agencyId: string, year: number) {
+  const prefix = `${year}-`;
+  const decisions = (await allCases(ports, agencyId)).flatMap((record) =>
+    [record.decision, ...(record.previousDecisions ?? [])]
+      .filter((decision) => decision?.decidedOn.startsWith(prefix))
+      .map(() => record.category),
+  );
+  const counts = countBy(decisions, (category) => category);
+  const publications = (await ports.publications.list(agencyId)).filter((publication) =>
+    publication.decidedOn.startsWith(prefix),
+  );
+  const profile = await ports.agencies.get(agencyId);
+  const today = legalDateOf(ports.now());
+  return {
+    agencyId,
+    agencyName: profile?.name ?? agencyId,
+    year,
+    provisional: today < `${year + 1}-01-01`,
+    decisions: Object.fromEntries(ANNUAL_CATEGORIES.map((category) => [category, counts[category] ?? 0])),
+    otherDecisions: counts.other ?? 0,
+    publications: {
+      published: publications.filter((publication) => publication.publishedOn !== undefined).length,
+      withdrawn: publications.filter((publication) => publication.status === 'withdrawn').length,
+    },
+    generatedAt: ports.now().toISOString(),
+  };
+}
