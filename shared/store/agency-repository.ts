@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { AgencyProfile } from '#shared/domain/agency.ts';
+import { fromItem } from '#shared/store/item.ts';
 
 const keys = (agencyId: string) => ({ pk: `AGENCY#${agencyId}`, sk: 'PROFILE' });
 
@@ -15,16 +16,14 @@ export class AgencyRepository {
 
   async get(agencyId: string): Promise<AgencyProfile | undefined> {
     const { Item } = await this.#db.send(new GetCommand({ TableName: this.#table, Key: keys(agencyId) }));
-    if (!Item) return undefined;
-    const { pk: _pk, sk: _sk, type: _type, ...profile } = Item;
-    return profile as AgencyProfile;
+    return Item ? fromItem<AgencyProfile>(Item) : undefined;
   }
 
   async put(profile: AgencyProfile): Promise<void> {
     await this.#db.send(
       new PutCommand({
         TableName: this.#table,
-        Item: { ...keys(profile.agencyId), type: 'agency', ...profile },
+        Item: { ...keys(profile.agencyId), entity: 'agency', ...profile },
       }),
     );
   }

@@ -3,6 +3,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { YearCalendar } from '#shared/domain/calendar.ts';
 import { Conflict } from '#shared/errors.ts';
 import { isConditionFailure } from '#shared/store/conditional.ts';
+import { fromItem } from '#shared/store/item.ts';
 
 /** Holiday calendars loaded by administrators; one item per year, shared by every agency. */
 export class CalendarRepository {
@@ -22,9 +23,7 @@ export class CalendarRepository {
         ConsistentRead: true,
       }),
     );
-    if (!Item) return undefined;
-    const { pk: _pk, sk: _sk, entity: _e, ...calendar } = Item;
-    return calendar as YearCalendar;
+    return Item ? fromItem<YearCalendar>(Item) : undefined;
   }
 
   /** Stores a new version of a year, if nobody stored another since `previousVersion`. */

@@ -5,6 +5,7 @@ import type { CaseDocument } from '#shared/domain/cases/documents.ts';
 import type { JournalEntry } from '#shared/domain/journal.ts';
 import { Conflict } from '#shared/errors.ts';
 import { isConditionFailure } from '#shared/store/conditional.ts';
+import { fromItem } from '#shared/store/item.ts';
 import { decodeCursor, encodeCursor, type Page } from '#shared/store/pagination.ts';
 
 type Item = Record<string, unknown>;
@@ -27,11 +28,6 @@ const counterKeys = (agencyId: string, type: string, year: string) => ({
   sk: `DOCNO#${type}#${year}`,
 });
 export const journalPk = (agencyId: string, caseId: string) => `CASE#${agencyId}#${caseId}`;
-
-function strip<T>(item: Item): T {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, entity: _e, ...rest } = item;
-  return rest as T;
-}
 
 /** A change to a case's children that rides in the same transaction as the case and its journal entry. */
 export type ChildWrite = TransactItem;
@@ -125,7 +121,7 @@ export class CaseRepository {
     const { Item } = await this.#db.send(
       new GetCommand({ TableName: this.#table, Key: caseKeys(agencyId, id), ConsistentRead: true }),
     );
-    return Item ? strip<CaseRecord>(Item) : undefined;
+    return Item ? fromItem<CaseRecord>(Item) : undefined;
   }
 
   async list(agencyId: string, limit: number, cursor?: string): Promise<Page<CaseRecord>> {
@@ -141,7 +137,7 @@ export class CaseRepository {
       }),
     );
     const nextCursor = encodeCursor(LastEvaluatedKey);
-    return { items: Items.map((item) => strip<CaseRecord>(item)), ...(nextCursor ? { nextCursor } : {}) };
+    return { items: Items.map((item) => fromItem<CaseRecord>(item)), ...(nextCursor ? { nextCursor } : {}) };
   }
 
   async #children<T>(agencyId: string, caseId: string, marker: string): Promise<T[]> {
@@ -157,7 +153,7 @@ export class CaseRepository {
           ExclusiveStartKey: cursor,
         }),
       );
-      items.push(...Items.map((item) => strip<T>(item)));
+      items.push(...Items.map((item) => fromItem<T>(item)));
       cursor = LastEvaluatedKey;
     } while (cursor);
     return items;

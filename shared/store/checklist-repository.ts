@@ -5,6 +5,7 @@ import type { Checklist } from '#shared/domain/checklists/checklist.ts';
 import type { ChecklistItem, ChecklistKind } from '#shared/domain/checklists/kinds.ts';
 import { Conflict, RuleViolation } from '#shared/errors.ts';
 import { isConditionFailure } from '#shared/store/conditional.ts';
+import { fromItem } from '#shared/store/item.ts';
 
 /**
  * Checklists are one DynamoDB item per version, so publishing (this version published, the one in
@@ -38,15 +39,15 @@ function toItem(checklist: Checklist) {
   return {
     ...keys(checklist.agencyId, checklist.id),
     ...(checklist.edition !== undefined ? editionIndex(checklist) : {}),
-    type: 'checklist',
+    entity: 'checklist',
     ...rest,
     itemCount: items.length,
     itemsGzip: packed,
   };
 }
 
-function fromItem(item: Record<string, unknown>): Checklist {
-  const { pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, type: _t, itemCount: _c, itemsGzip, ...rest } = item;
+function checklistFromItem(item: Record<string, unknown>): Checklist {
+  const { itemCount: _count, itemsGzip, ...rest } = fromItem<Record<string, unknown>>(item);
   const items = JSON.parse(gunzipSync(itemsGzip as Uint8Array).toString('utf8')) as ChecklistItem[];
   return { ...(rest as Omit<Checklist, 'items'>), items };
 }
@@ -74,7 +75,7 @@ export class ChecklistRepository {
     const { Item } = await this.#db.send(
       new GetCommand({ TableName: this.#table, Key: keys(agencyId, id), ConsistentRead: true }),
     );
-    return Item ? fromItem(Item) : undefined;
+    return Item ? checklistFromItem(Item) : undefined;
   }
 
   /** Replaces a draft, if it is still the version the editor read. */
@@ -109,7 +110,7 @@ export class ChecklistRepository {
           ExclusiveStartKey: cursor,
         }),
       );
-      checklists.push(...Items.map(fromItem));
+      checklists.push(...Items.map(checklistFromItem));
       cursor = LastEvaluatedKey;
     } while (cursor);
     return checklists;
@@ -133,7 +134,7 @@ export class ChecklistRepository {
         ExpressionAttributeValues: { ':pk': `CHECKLIST#${agencyId}#${kind}` },
       }),
     );
-    return Items.map(fromItem);
+    return Items.map(checklistFromItem);
   }
 
   /**
@@ -172,7 +173,12 @@ export class ChecklistRepository {
             {
               Put: {
                 TableName: this.#table,
-                Item: { ...pointer, type: 'checklist-current', id: published.id, edition: published.edition },
+                Item: {
+                  ...pointer,
+                  entity: 'checklist-current',
+                  id: published.id,
+                  edition: published.edition,
+                },
                 ...(superseded
                   ? {
                       ConditionExpression: 'id = :previous',

@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Complaint } from '#shared/domain/complaint.ts';
+import { fromItem } from '#shared/store/item.ts';
 import { decodeCursor, encodeCursor, type Page } from '#shared/store/pagination.ts';
 
 export class ComplaintRepository {
@@ -19,7 +20,7 @@ export class ComplaintRepository {
         Item: {
           pk: `AGENCY#${complaint.agencyId}`,
           sk: `COMPLAINT#${complaint.complaintId}`,
-          type: 'complaint',
+          entity: 'complaint',
           ...complaint,
         },
         ConditionExpression: 'attribute_not_exists(pk)',
@@ -39,7 +40,7 @@ export class ComplaintRepository {
         ExclusiveStartKey: decodeCursor(cursor),
       }),
     );
-    const items = Items.map(({ pk: _pk, sk: _sk, type: _type, ...complaint }) => complaint as Complaint);
+    const items = Items.map((item) => fromItem<Complaint>(item));
     const nextCursor = encodeCursor(LastEvaluatedKey);
     return { items, ...(nextCursor ? { nextCursor } : {}) };
   }

@@ -2,16 +2,10 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Evidence, Retrieval } from '#shared/domain/cases/evidence.ts';
 import type { ChildWrite } from '#shared/store/case-repository.ts';
-
-type Item = Record<string, unknown>;
+import { fromItem } from '#shared/store/item.ts';
 
 const keys = (agencyId: string, id: string) => ({ pk: `AGENCY#${agencyId}`, sk: `EVIDENCE#${id}` });
 const PENDING = 'EVIDENCE_PENDING';
-
-function strip<T>(item: Item): T {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, entity: _e, ...rest } = item;
-  return rest as T;
-}
 
 /**
  * AV evidence records and their retrieval logs. Writes are child writes of a case commit, so each
@@ -56,7 +50,7 @@ export class EvidenceRepository {
     const { Item } = await this.#db.send(
       new GetCommand({ TableName: this.#table, Key: keys(agencyId, id), ConsistentRead: true }),
     );
-    return Item ? strip<Evidence>(Item) : undefined;
+    return Item ? fromItem<Evidence>(Item) : undefined;
   }
 
   async forCase(agencyId: string, caseId: string): Promise<Evidence[]> {
@@ -84,7 +78,7 @@ export class EvidenceRepository {
         Limit: limit,
       }),
     );
-    return Items.map((item) => strip<Evidence>(item));
+    return Items.map((item) => fromItem<Evidence>(item));
   }
 
   putRetrieval(retrieval: Retrieval): ChildWrite {
@@ -114,6 +108,6 @@ export class EvidenceRepository {
         ConsistentRead: true,
       }),
     );
-    return Items.map((item) => strip<Retrieval>(item));
+    return Items.map((item) => fromItem<Retrieval>(item));
   }
 }

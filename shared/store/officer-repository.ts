@@ -3,6 +3,7 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/li
 import type { Officer, StatusChange } from '#shared/domain/officer.ts';
 import { Conflict, NotFound } from '#shared/errors.ts';
 import { isConditionFailure } from '#shared/store/conditional.ts';
+import { fromItem } from '#shared/store/item.ts';
 import { decodeCursor, encodeCursor, type Page } from '#shared/store/pagination.ts';
 
 const keys = (agencyId: string, certificateNo: string) => ({
@@ -27,23 +28,9 @@ function toItem(officer: Officer) {
     ...certificateIndexKeys(officer.agencyId, officer.certificateNo),
     gsi2pk: EXPIRY_INDEX_PK,
     gsi2sk: expiryIndexSortKey(officer, officer.validTo),
-    type: 'officer',
+    entity: 'officer',
     ...officer,
   };
-}
-
-function fromItem(item: Record<string, unknown>): Officer {
-  const {
-    pk: _pk,
-    sk: _sk,
-    gsi1pk: _g1,
-    gsi1sk: _g1s,
-    gsi2pk: _g2,
-    gsi2sk: _g2s,
-    type: _type,
-    ...officer
-  } = item;
-  return officer as unknown as Officer;
 }
 
 export class OfficerRepository {
@@ -77,7 +64,7 @@ export class OfficerRepository {
     const { Item } = await this.#db.send(
       new GetCommand({ TableName: this.#table, Key: keys(agencyId, certificateNo), ConsistentRead: true }),
     );
-    return Item ? fromItem(Item) : undefined;
+    return Item ? fromItem<Officer>(Item) : undefined;
   }
 
   /** Every agency's certificate with this number (normally one). */
@@ -90,7 +77,7 @@ export class OfficerRepository {
         ExpressionAttributeValues: { ':pk': `CERT#${certificateNo}` },
       }),
     );
-    return Items.map(fromItem);
+    return Items.map((item) => fromItem<Officer>(item));
   }
 
   async list(agencyId: string, limit: number, cursor?: string): Promise<Page<Officer>> {
@@ -104,7 +91,7 @@ export class OfficerRepository {
       }),
     );
     const nextCursor = encodeCursor(LastEvaluatedKey);
-    return { items: Items.map(fromItem), ...(nextCursor ? { nextCursor } : {}) };
+    return { items: Items.map((item) => fromItem<Officer>(item)), ...(nextCursor ? { nextCursor } : {}) };
   }
 
   /** Certificates of every agency whose end date is in [from, to], in date order. */
@@ -121,7 +108,7 @@ export class OfficerRepository {
           ExclusiveStartKey: cursor,
         }),
       );
-      officers.push(...Items.map(fromItem));
+      officers.push(...Items.map((item) => fromItem<Officer>(item)));
       cursor = LastEvaluatedKey;
     } while (cursor);
     return officers;
@@ -149,7 +136,7 @@ export class OfficerRepository {
           ReturnValues: 'ALL_NEW',
         }),
       );
-      return fromItem(Attributes ?? {});
+      return fromItem<Officer>(Attributes ?? {});
     } catch (error) {
       if (isConditionFailure(error)) {
         const current = await this.get(officer.agencyId, officer.certificateNo);

@@ -3,15 +3,11 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { PublicRecord } from '#shared/domain/public-record.ts';
 import type { Publication, PublicationRule } from '#shared/domain/publication.ts';
 import type { ChildWrite } from '#shared/store/case-repository.ts';
+import { fromItem } from '#shared/store/item.ts';
 import type { Page } from '#shared/store/pagination.ts';
 import { decodeCursor, encodeCursor } from '#shared/store/pagination.ts';
 
 type Item = Record<string, unknown>;
-
-function strip<T>(item: Item): T {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, entity: _e, ...rest } = item;
-  return rest as T;
-}
 
 /** The sweep's work lists: a sparse index partition per status that needs attention. */
 const workIndex = (publication: Publication): { gsi2pk: string; gsi2sk: string } | undefined => {
@@ -70,7 +66,7 @@ export class PublicationRepository {
         ConsistentRead: true,
       }),
     );
-    return Item ? strip<Publication>(Item) : undefined;
+    return Item ? fromItem<Publication>(Item) : undefined;
   }
 
   async list(agencyId: string): Promise<Publication[]> {
@@ -87,7 +83,7 @@ export class PublicationRepository {
           ExclusiveStartKey: cursor,
         }),
       );
-      items.push(...Items.map((item) => strip<Publication>(item)));
+      items.push(...Items.map((item) => fromItem<Publication>(item)));
       cursor = LastEvaluatedKey;
     } while (cursor);
     return items;
@@ -153,7 +149,7 @@ export class PublicationRepository {
     const { Item } = await this.#db.send(
       new GetCommand({ TableName: this.#table, Key: { pk: 'PUBLIC', sk: `PUBLICATION#${id}` } }),
     );
-    return Item ? strip<Item>(Item) : undefined;
+    return Item ? fromItem<Item>(Item) : undefined;
   }
 
   async publicRecords(agencyId: string, limit: number, cursor?: string): Promise<Page<PublicRecord>> {
@@ -169,7 +165,10 @@ export class PublicationRepository {
       }),
     );
     const nextCursor = encodeCursor(LastEvaluatedKey);
-    return { items: Items.map((item) => strip<PublicRecord>(item)), ...(nextCursor ? { nextCursor } : {}) };
+    return {
+      items: Items.map((item) => fromItem<PublicRecord>(item)),
+      ...(nextCursor ? { nextCursor } : {}),
+    };
   }
 
   async getRule(agencyId: string, category: string): Promise<PublicationRule | undefined> {
@@ -180,7 +179,7 @@ export class PublicationRepository {
       }),
     );
     if (!Item) return undefined;
-    const { category: _c, agencyId: _a, updatedAt: _u, updatedBy: _b, ...rule } = strip<Item>(Item);
+    const { category: _c, agencyId: _a, updatedAt: _u, updatedBy: _b, ...rule } = fromItem<Item>(Item);
     return rule as PublicationRule;
   }
 

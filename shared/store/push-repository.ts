@@ -3,13 +3,7 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Delivery, PushTargetInput } from '#shared/domain/push.ts';
 import type { ChildWrite } from '#shared/store/case-repository.ts';
 import { isConditionFailure } from '#shared/store/conditional.ts';
-
-type Item = Record<string, unknown>;
-
-function strip<T>(item: Item): T {
-  const { pk: _pk, sk: _sk, gsi2pk: _c, gsi2sk: _d, entity: _e, ...rest } = item;
-  return rest as T;
-}
+import { fromItem } from '#shared/store/item.ts';
 
 const index = (delivery: Delivery) =>
   delivery.status === 'pending'
@@ -68,7 +62,7 @@ export class PushRepository {
         ConsistentRead: true,
       }),
     );
-    return Item ? strip<Delivery>(Item) : undefined;
+    return Item ? fromItem<Delivery>(Item) : undefined;
   }
 
   /** Saves the outcome of an attempt, if nobody else recorded one meanwhile; false if they did. */
@@ -122,6 +116,6 @@ export class PushRepository {
         ExpressionAttributeValues: { ':pk': `PUSH_DEAD#${agencyId}` },
       }),
     );
-    return Items.map((item) => strip<Delivery>(item));
+    return Items.map((item) => fromItem<Delivery>(item));
   }
 }

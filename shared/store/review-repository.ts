@@ -3,14 +3,10 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Review } from '#shared/domain/reviews/review.ts';
 import type { Reviewer } from '#shared/domain/reviews/reviewer.ts';
 import type { ChildWrite } from '#shared/store/case-repository.ts';
+import { fromItem } from '#shared/store/item.ts';
 
 type Item = Record<string, unknown>;
 const OPEN_DUE = 'REVIEW_DUE';
-
-function strip<T>(item: Item): T {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, entity: _e, ...rest } = item;
-  return rest as T;
-}
 
 /**
  * Legal reviews (one item per review, every round inside it) and reviewers. Review writes are
@@ -58,7 +54,7 @@ export class ReviewRepository {
         ConsistentRead: true,
       }),
     );
-    return Item ? strip<Review>(Item) : undefined;
+    return Item ? fromItem<Review>(Item) : undefined;
   }
 
   /** The agency's reviews, newest first. */
@@ -76,7 +72,7 @@ export class ReviewRepository {
           ExclusiveStartKey: cursor,
         }),
       );
-      reviews.push(...Items.map((item) => strip<Review>(item)));
+      reviews.push(...Items.map((item) => fromItem<Review>(item)));
       cursor = LastEvaluatedKey;
     } while (cursor);
     return reviews;
@@ -99,7 +95,7 @@ export class ReviewRepository {
     const { Item } = await this.#db.send(
       new GetCommand({ TableName: this.#table, Key: { pk: `AGENCY#${agencyId}`, sk: `REVIEWER#${userId}` } }),
     );
-    return Item ? strip<Reviewer>(Item) : undefined;
+    return Item ? fromItem<Reviewer>(Item) : undefined;
   }
 
   async putReviewer(reviewer: Reviewer): Promise<void> {
@@ -124,6 +120,6 @@ export class ReviewRepository {
         ExpressionAttributeValues: { ':pk': `AGENCY#${agencyId}`, ':prefix': 'REVIEWER#' },
       }),
     );
-    return Items.map((item) => strip<Reviewer>(item));
+    return Items.map((item) => fromItem<Reviewer>(item));
   }
 }
