@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort, run, runOrThrow, stopProcess, waitFor } from '#infra/local/processes.ts';
 
 /**
@@ -104,7 +105,18 @@ export async function startRadosgw(options: RadosgwOptions): Promise<RadosgwHand
     await mkdir(join(dir, sub), { recursive: true });
   const conf = join(dir, 'ceph.conf');
   await writeFile(conf, cephConf(dir, state, options, rgwPort));
-  const ceph = (...args: string[]) => runOrThrow('ceph', ['-c', conf, '--connect-timeout', '15', ...args]);
+  // A monitor that has just started can refuse commands for a moment ("EPERM: problem getting
+  // command descriptions from mon", seen once in CI): the commands used here are idempotent, so retry.
+  const ceph = async (...args: string[]) => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await runOrThrow('ceph', ['-c', conf, '--connect-timeout', '15', ...args]);
+      } catch (error) {
+        if (attempt >= 10) throw error;
+        await sleep(500);
+      }
+    }
+  };
 
   const children: ChildProcess[] = [];
   const daemon = (command: string, args: string[]) => {

@@ -1,6 +1,11 @@
 import type { Principal } from '#shared/auth.ts';
 import { bundledCalendar } from '#shared/domain/bundled-calendar.ts';
-import { addWorkingDays, type Deadline, type YearCalendar } from '#shared/domain/calendar.ts';
+import {
+  addWorkingDays,
+  CalendarNotConfirmed,
+  type Deadline,
+  type YearCalendar,
+} from '#shared/domain/calendar.ts';
 import type { CalendarRepository } from '#shared/store/calendar-repository.ts';
 
 export interface CalendarPorts {
@@ -41,4 +46,21 @@ export async function loadYear(
   };
   await ports.calendars.put(calendar, stored?.version);
   return calendar;
+}
+
+/**
+ * A deadline to record on a publication or review: the due date, or `dueBy: null` while a year it
+ * reaches has no confirmed calendar (held and listed, never guessed; LAW-8).
+ */
+export async function heldDeadline(
+  ports: CalendarPorts,
+  from: string,
+  workingDays: number,
+): Promise<{ dueBy: string | null; calendarVersions: Record<string, number> }> {
+  try {
+    return await deadline(ports, from, workingDays);
+  } catch (error) {
+    if (error instanceof CalendarNotConfirmed) return { dueBy: null, calendarVersions: {} };
+    throw error;
+  }
 }

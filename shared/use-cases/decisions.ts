@@ -1,7 +1,6 @@
 import { ulid } from 'ulid';
 import type { Principal } from '#shared/auth.ts';
 import { legalDateOf } from '#shared/dates.ts';
-import { CalendarNotConfirmed } from '#shared/domain/calendar.ts';
 import type { Decision } from '#shared/domain/cases/case.ts';
 import { allowedNext, canTransition } from '#shared/domain/cases/state-machine.ts';
 import { exemptionFor } from '#shared/domain/public-record.ts';
@@ -9,7 +8,7 @@ import { type Publication, periodDaysFor } from '#shared/domain/publication.ts';
 import type { Proposal } from '#shared/domain/reviews/catalog.ts';
 import { Conflict, RuleViolation } from '#shared/errors.ts';
 import type { PublicationRepository } from '#shared/store/publication-repository.ts';
-import { deadline } from '#shared/use-cases/calendar.ts';
+import { heldDeadline } from '#shared/use-cases/calendar.ts';
 import { assertMayHandle, commitCaseChange, getCase, withRetry } from '#shared/use-cases/cases.ts';
 import { publicationRule } from '#shared/use-cases/publications.ts';
 import { proposalHash, type ReviewPorts, requirementFor } from '#shared/use-cases/reviews.ts';
@@ -86,13 +85,7 @@ export async function issueDecision(
     const previous = record.decision
       ? await ports.publications.get(record.agencyId, record.decision.publicationId)
       : undefined;
-    let due: { dueBy: string | null; calendarVersions: Record<string, number> };
-    try {
-      due = await deadline(ports, decidedOn, workingDays);
-    } catch (error) {
-      if (!(error instanceof CalendarNotConfirmed)) throw error;
-      due = { dueBy: null, calendarVersions: {} };
-    }
+    const due = await heldDeadline(ports, decidedOn, workingDays);
     const decision: Decision = {
       ...proposal,
       id: ulid(),

@@ -1,6 +1,5 @@
 import type { Principal } from '#shared/auth.ts';
 import { addCalendarDays, legalDateOf } from '#shared/dates.ts';
-import { CalendarNotConfirmed } from '#shared/domain/calendar.ts';
 import type { CaseRecord } from '#shared/domain/cases/case.ts';
 import type { EnforcementCategory } from '#shared/domain/officer.ts';
 import { buildPublicRecord, type PublicRecord } from '#shared/domain/public-record.ts';
@@ -14,7 +13,7 @@ import {
 import { Conflict, NotFound, RuleViolation } from '#shared/errors.ts';
 import type { ChildWrite } from '#shared/store/case-repository.ts';
 import type { PublicationRepository } from '#shared/store/publication-repository.ts';
-import { deadline } from '#shared/use-cases/calendar.ts';
+import { heldDeadline } from '#shared/use-cases/calendar.ts';
 import { assertMayHandle, commitCaseChange, getCase, withRetry } from '#shared/use-cases/cases.ts';
 import { deliveryWrites, type PushPorts } from '#shared/use-cases/push.ts';
 import type { ReviewPorts } from '#shared/use-cases/reviews.ts';
@@ -234,13 +233,7 @@ export async function revokeDecision(
     const publication = await getPublication(ports, principal.agencyId, record.decision.publicationId);
     const now = ports.now();
     const today = legalDateOf(now);
-    let withdrawBy: string | null;
-    try {
-      withdrawBy = (await deadline(ports, today, 3)).dueBy;
-    } catch (error) {
-      if (!(error instanceof CalendarNotConfirmed)) throw error;
-      withdrawBy = null;
-    }
+    const withdrawBy = (await heldDeadline(ports, today, 3)).dueBy;
     const wasPublic = publication.status === 'published';
     const withdrawn: Publication = {
       ...publication,
@@ -335,13 +328,7 @@ export async function recomputeDeadlines(ports: PublicationPorts, year: number) 
       if (!['scheduled', 'deadline-unconfirmed'].includes(publication.status)) return;
       const touches = publication.dueBy === null || String(year) in publication.calendarVersions;
       if (!touches) return;
-      let due: { dueBy: string | null; calendarVersions: Record<string, number> };
-      try {
-        due = await deadline(ports, publication.decidedOn, publication.workingDays);
-      } catch (error) {
-        if (!(error instanceof CalendarNotConfirmed)) throw error;
-        due = { dueBy: null, calendarVersions: {} };
-      }
+      const due = await heldDeadline(ports, publication.decidedOn, publication.workingDays);
       if (
         due.dueBy === publication.dueBy &&
         JSON.stringify(due.calendarVersions) === JSON.stringify(publication.calendarVersions)

@@ -1,7 +1,6 @@
 import { ulid } from 'ulid';
 import type { Principal } from '#shared/auth.ts';
 import { legalDateOf } from '#shared/dates.ts';
-import { CalendarNotConfirmed, type Deadline } from '#shared/domain/calendar.ts';
 import type { CaseRecord } from '#shared/domain/cases/case.ts';
 import type { ChecklistItem } from '#shared/domain/checklists/kinds.ts';
 import { canonicalJson, sha256Hex } from '#shared/domain/journal.ts';
@@ -17,7 +16,7 @@ import { reviewerRefusal } from '#shared/domain/reviews/reviewer.ts';
 import { Conflict, Forbidden, NotFound, RuleViolation, ValidationFailed } from '#shared/errors.ts';
 import type { CalendarRepository } from '#shared/store/calendar-repository.ts';
 import type { ReviewRepository } from '#shared/store/review-repository.ts';
-import { deadline } from '#shared/use-cases/calendar.ts';
+import { deadline, heldDeadline } from '#shared/use-cases/calendar.ts';
 import {
   assertMayHandle,
   type CasePorts,
@@ -56,20 +55,6 @@ export async function requirementFor(ports: ReviewPorts, record: CaseRecord, pro
     proposal,
     catalog?.items as ChecklistItem<'review-catalog'>[] | undefined,
   );
-}
-
-/** A due date in working days, or none (flagged) when the calendar of a year it reaches is not loaded. */
-async function dueDate(
-  ports: ReviewPorts,
-  from: string,
-  workingDays: number,
-): Promise<Deadline | { dueBy: null; calendarVersions: Record<string, number> }> {
-  try {
-    return await deadline(ports, from, workingDays);
-  } catch (error) {
-    if (error instanceof CalendarNotConfirmed) return { dueBy: null, calendarVersions: {} };
-    throw error;
-  }
 }
 
 export async function getReview(ports: ReviewPorts, agencyId: string, id: string): Promise<Review> {
@@ -113,7 +98,7 @@ export async function submitReview(
     }
     await checkMaterials(ports, record, input.materials);
     const now = ports.now();
-    const due = await dueDate(ports, legalDateOf(now), REVIEW_WORKING_DAYS);
+    const due = await heldDeadline(ports, legalDateOf(now), REVIEW_WORKING_DAYS);
     const requirement = await requirementFor(ports, record, input.proposal);
     const round: Round = {
       round: 1,
@@ -276,7 +261,7 @@ export async function resubmit(
     const materials = input.materials ?? last?.materials ?? [];
     await checkMaterials(ports, record, materials);
     const now = ports.now();
-    const due = await dueDate(ports, legalDateOf(now), REVIEW_WORKING_DAYS);
+    const due = await heldDeadline(ports, legalDateOf(now), REVIEW_WORKING_DAYS);
     const round: Round = {
       round: review.round + 1,
       submittedAt: now.toISOString(),
