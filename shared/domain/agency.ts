@@ -12,6 +12,8 @@ export const AgencyProfileInput = z.strictObject({
   region: z.string().trim().min(1).max(100),
   /** The mark before a document's type in its number: 昌民 in 昌民罚〔2026〕12号. */
   documentPrefix: z.string().trim().min(1).max(10).optional(),
+  /** Working days the legal review office has for a review (REV-5); 7 when not set. */
+  reviewWorkingDays: z.number().int().min(1).max(30).optional(),
   units: z
     .array(Unit)
     .max(200)

@@ -2,9 +2,15 @@ import { ulid } from 'ulid';
 import type { Principal } from '#shared/auth.ts';
 import { legalDateOf } from '#shared/dates.ts';
 import type { CaseRecord } from '#shared/domain/cases/case.ts';
+import { documentTemplates } from '#shared/domain/cases/documents.ts';
 import type { ChecklistItem } from '#shared/domain/checklists/kinds.ts';
 import { canonicalJson, sha256Hex } from '#shared/domain/journal.ts';
-import { type CaseFacts, type Proposal, reviewRequirement } from '#shared/domain/reviews/catalog.ts';
+import {
+  type CaseFacts,
+  type MatchedRule,
+  type Proposal,
+  reviewRequirement,
+} from '#shared/domain/reviews/catalog.ts';
 import {
   ATTESTATION,
   type OpinionInput,
@@ -31,7 +37,7 @@ export interface ReviewPorts extends CasePorts {
   calendars: CalendarRepository;
 }
 
-/** Working days the review office has for a review (REV-5); per-agency configurable later. */
+/** Working days the review office has for a review (REV-5), unless the agency sets its own. */
 export const REVIEW_WORKING_DAYS = 7;
 
 export function caseFacts(record: CaseRecord): CaseFacts {
@@ -63,16 +69,40 @@ export async function getReview(ports: ReviewPorts, agencyId: string, id: string
   return review;
 }
 
-async function checkMaterials(ports: ReviewPorts, record: CaseRecord, materials: readonly string[]) {
-  const documents = new Set(
-    (await ports.cases.documents(record.agencyId, record.id)).map((document) => document.id),
-  );
-  const unknown = materials.filter((id) => !documents.has(id));
+/**
+ * Materials are documents of the case, and include every document type that the matched catalog
+ * rules require (REV-5: draft decision, investigation records, hearing record ...).
+ */
+async function checkMaterials(
+  ports: ReviewPorts,
+  record: CaseRecord,
+  materials: readonly string[],
+  matched: readonly MatchedRule[],
+) {
+  const documents = await ports.cases.documents(record.agencyId, record.id);
+  const byId = new Map(documents.map((document) => [document.id, document]));
+  const unknown = materials.filter((id) => !byId.has(id));
   if (unknown.length > 0) {
     throw new RuleViolation(
       'UNKNOWN_MATERIAL',
       '送审材料须为本案的执法文书',
       unknown.map((id) => ({ path: 'materials', message: id })),
+    );
+  }
+  const catalog = (await currentEdition(ports, record.agencyId, 'review-catalog'))?.items as
+    | ChecklistItem<'review-catalog'>[]
+    | undefined;
+  const codes = new Set(matched.map((rule) => rule.code));
+  const required = new Set(
+    (catalog ?? []).filter((rule) => codes.has(rule.code)).flatMap((rule) => rule.requiredMaterials ?? []),
+  );
+  const given = new Set(materials.map((id) => byId.get(id)?.type));
+  const missing = [...required].filter((type) => !given.has(type));
+  if (missing.length > 0) {
+    throw new RuleViolation(
+      'MATERIALS_MISSING',
+      '送审材料不齐全',
+      missing.map((type) => ({ path: 'materials', message: `缺少${documentTemplates[type].label}` })),
     );
   }
 }
@@ -89,17 +119,24 @@ export async function submitReview(
   return withRetry(async () => {
     const record = await getCase(ports, principal.agencyId, caseId);
     assertMayHandle(record, principal);
-    if (record.decision) throw new RuleViolation('ALREADY_DECIDED', '本案已作出决定');
+    if (['decided', 'served', 'executed', 'closed', 'archived'].includes(record.status)) {
+      throw new RuleViolation('ALREADY_DECIDED', '本案已作出决定');
+    }
     const existing = await Promise.all(
       (record.reviewIds ?? []).map((id) => ports.reviews.get(principal.agencyId, id)),
     );
     if (existing.some((review) => review && OPEN.includes(review.status))) {
       throw new Conflict('本案已有进行中的法制审核，请在原审核中补正或申请复核');
     }
-    await checkMaterials(ports, record, input.materials);
-    const now = ports.now();
-    const due = await heldDeadline(ports, legalDateOf(now), REVIEW_WORKING_DAYS);
     const requirement = await requirementFor(ports, record, input.proposal);
+    await checkMaterials(ports, record, input.materials, requirement.matched);
+    const now = ports.now();
+    const profile = await ports.agencies.get(record.agencyId);
+    const due = await heldDeadline(
+      ports,
+      legalDateOf(now),
+      profile?.reviewWorkingDays ?? REVIEW_WORKING_DAYS,
+    );
     const round: Round = {
       round: 1,
       submittedAt: now.toISOString(),
@@ -259,9 +296,14 @@ export async function resubmit(
       );
     }
     const materials = input.materials ?? last?.materials ?? [];
-    await checkMaterials(ports, record, materials);
+    await checkMaterials(ports, record, materials, review.matchedRules);
     const now = ports.now();
-    const due = await heldDeadline(ports, legalDateOf(now), REVIEW_WORKING_DAYS);
+    const profile = await ports.agencies.get(record.agencyId);
+    const due = await heldDeadline(
+      ports,
+      legalDateOf(now),
+      profile?.reviewWorkingDays ?? REVIEW_WORKING_DAYS,
+    );
     const round: Round = {
       round: review.round + 1,
       submittedAt: now.toISOString(),

@@ -136,6 +136,54 @@ describe('legal review of major decisions', () => {
     );
   });
 
+  it('[REV-5] a submission must include the materials its catalog rule requires; the due date follows the agency setting', async () => {
+    const { id } = await caseReadyForDecision();
+    const interview = await api.call('POST', `/v1/cases/${id}/records`, {
+      token: t.handler,
+      body: {
+        type: 'interview-record',
+        title: '询问笔录',
+        fields: {
+          interviewee: '李四',
+          place: '局会议室',
+          startedAt: '2026-11-20T09:00:00+08:00',
+          endedAt: '2026-11-20T09:30:00+08:00',
+          questionsAndAnswers: [{ question: '是否收费？', answer: '是' }],
+        },
+      },
+    });
+    const missing = await api.call('POST', `/v1/cases/${id}/reviews`, {
+      token: t.handler,
+      body: { materials: [interview.body.id], proposal: fine(20000) },
+    });
+    expect(missing.status).toBe(422);
+    expect(missing.body.error).toMatchObject({
+      code: 'MATERIALS_MISSING',
+      details: [{ message: '缺少行政处罚事先告知书' }],
+    });
+    await api.call('PUT', '/v1/agency', {
+      token: t.admin,
+      body: { name: '测试局', region: '昌宁县', documentPrefix: '昌民', units: [], reviewWorkingDays: 3 },
+    });
+    const { id: other, materials } = await caseReadyForDecision();
+    const review = await api.call('POST', `/v1/cases/${other}/reviews`, {
+      token: t.handler,
+      body: { materials, proposal: fine(20000) },
+    });
+    const expected = await api.call(
+      'GET',
+      `/v1/calendar/deadline?from=${review.body.rounds[0].submittedAt.slice(0, 10)}&workingDays=3`,
+      {
+        token: t.handler,
+      },
+    );
+    expect(review.body.dueBy).toBe(expected.body.dueBy);
+    await api.call('PUT', '/v1/agency', {
+      token: t.admin,
+      body: { name: '测试局', region: '昌宁县', documentPrefix: '昌民', units: [] },
+    });
+  });
+
   it('[REV-1] a reviewer who handled the case is refused; [REV-6] [LAW-3] an unqualified first-time reviewer too', async () => {
     const { id, materials } = await caseReadyForDecision();
     const review = await api.call('POST', `/v1/cases/${id}/reviews`, {
@@ -422,7 +470,12 @@ describe('oversight', () => {
     expect(stats.body.cases.registered).toBeGreaterThanOrEqual(9);
     expect(stats.body.cases.byCategory.penalty).toBe(stats.body.cases.registered);
     expect(stats.body.reviews.byStatus).toMatchObject({ transferred: 1 });
-    expect(stats.body.reviews.overdue).toBe(1);
+    const reviews = (await api.call('GET', '/v1/reviews', { token: t.leader })).body.items as {
+      overdue?: boolean;
+    }[];
+    expect(stats.body.reviews.overdue).toBe(reviews.filter((review) => review.overdue).length);
+    expect(stats.body.reviews.overdue).toBeGreaterThanOrEqual(1);
+    expect(stats.body.reviews.submitted).toBe(reviews.length);
     expect(stats.body.av.activitiesNeedingAv).toBe(1);
     expect(stats.body.av.coverageRate).toBe(1);
     expect(stats.body.publications.decisions).toBeGreaterThanOrEqual(5);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ActivityType, activityLabels } from '#shared/domain/activity.ts';
+import { DocumentTypeSchema, documentTemplates } from '#shared/domain/cases/documents.ts';
 import { categoryLabels, EnforcementCategory } from '#shared/domain/officer.ts';
 
 /**
@@ -144,6 +145,8 @@ export const ReviewRuleItem = z.strictObject({
   hearingHeld: z.boolean().optional(),
   outsideDiscretionBenchmark: z.boolean().optional(),
   caseFlags: z.array(z.enum(CASE_FLAGS)).min(1).optional(),
+  /** Documents a submission for review under this rule must include (REV-5). */
+  requiredMaterials: z.array(DocumentTypeSchema).min(1).optional(),
 });
 
 export const itemSchemas = {
@@ -186,6 +189,9 @@ const penaltyLabels: Record<(typeof PENALTY_KINDS)[number], string> = {
   detention: '行政拘留',
   other: '其他',
 };
+const documentLabels = Object.fromEntries(
+  Object.entries(documentTemplates).map(([type, template]) => [type, template.label]),
+);
 const flagLabels: Record<(typeof CASE_FLAGS)[number], string> = {
   majorPublicInterest: '涉及重大公共利益',
   majorSocialImpact: '可能造成重大社会影响',
@@ -275,5 +281,6 @@ export const columns: { [K in ChecklistKind]: Columns<(typeof itemSchemas)[K]> }
     hearingHeld: { heading: '经过听证', cell: { as: 'boolean' } },
     outsideDiscretionBenchmark: { heading: '超出裁量基准', cell: { as: 'boolean' } },
     caseFlags: { heading: '案件情形', cell: { as: 'list', labels: flagLabels } },
+    requiredMaterials: { heading: '必需送审材料', cell: { as: 'list', labels: documentLabels } },
   },
 };
