@@ -50,6 +50,7 @@ export const reviewRoutes = {
       422: { description: 'REVIEW_REQUIRED, CRIMINAL_TRANSFER, INVALID_TRANSITION' },
     },
     idempotent: true,
+    schedulesDueDates: true,
   }),
   submitReview: defineRoute({
     method: 'POST',
@@ -195,6 +196,7 @@ export const reviewRoutes = {
       workdays: Dates,
       source: z.string().trim().min(1).max(500).optional(),
     }),
+    schedulesDueDates: true,
     responses: { 200: { description: 'the calendar' }, ...errors },
   }),
   getCalendar: defineRoute({

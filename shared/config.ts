@@ -16,6 +16,13 @@ const ConfigSchema = z.object({
   ROLES_CLAIM: z.string().min(1).default('roles'),
   AGENCY_CLAIM: z.string().min(1).default('agencyId'),
   UNIT_CLAIM: z.string().min(1).default('unitId'),
+  /**
+   * The one-time EventBridge Scheduler schedule at each publication's due date: the sweep function,
+   * the role the scheduler uses and the group. Unset on one machine, where the 15-minute sweep runs.
+   */
+  SWEEP_FUNCTION_ARN: z.string().min(1).optional(),
+  SCHEDULER_ROLE_ARN: z.string().min(1).optional(),
+  SCHEDULE_GROUP: z.string().min(1).optional(),
   /** The platform's EventBridge bus; unset on one machine, where events stay in process. */
   EVENT_BUS_NAME: z.string().min(1).optional(),
   /** Set only on one machine: DynamoDB Local and the local S3 server. */

@@ -1,4 +1,4 @@
-import { type CfnElement, Duration, Fn, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { type CfnElement, Duration, Fn, Stack, type StackProps, Token, Validations } from 'aws-cdk-lib';
 import {
   CorsHttpMethod,
   HttpApi,
@@ -121,6 +121,72 @@ export class StatelessStack extends Stack {
         );
       }
     };
+    const schedulerRole = new Role(this, 'SchedulerRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com'),
+      description: 'EventBridge Scheduler invokes the job functions',
+    });
+    const jobFunctions = new Map<string, ProjectFunction>();
+    for (const job of jobTable) {
+      const fn = new ProjectFunction(this, constructId(job.handler), {
+        entry: `functions/${job.handler}`,
+        serviceName: 'jobs',
+        environment,
+        timeout: Duration.minutes(5),
+        description: job.description,
+      });
+      fn.useTable(table.MAIN_TABLE, mainTable, 'read-write');
+      fn.useTable(table.JOURNAL_TABLE, journalTable, 'append-only');
+      jobFunctions.set(job.name, fn);
+      const functionLogicalId = this.getLogicalId(fn.node.defaultChild as CfnElement);
+      Validations.of(schedulerRole).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${functionLogicalId}.Arn>:*]`,
+        reason: 'The scheduler may invoke any version or alias of this one job function.',
+      });
+      new Schedule(this, `${constructId(job.name)}Schedule`, {
+        scheduleGroup: stateful.scheduleGroup,
+        schedule: ScheduleExpression.rate(Duration.minutes(job.everyMinutes)),
+        target: new LambdaInvoke(fn, {
+          role: schedulerRole,
+          input: ScheduleTargetInput.fromObject({ job: job.name }),
+          retryAttempts: 3,
+        }),
+        description: job.description,
+      });
+    }
+    // Each publication's due date gets a one-time schedule that runs the sweep (PUB-12).
+    const sweep = jobFunctions.get('publication-sweep');
+    if (!sweep) throw new Error('the publication-sweep job is missing from functions/jobs.ts');
+    const apiEnvironment = {
+      ...environment,
+      SWEEP_FUNCTION_ARN: sweep.functionArn,
+      SCHEDULER_ROLE_ARN: schedulerRole.roleArn,
+      SCHEDULE_GROUP: stateful.scheduleGroup.scheduleGroupName,
+    };
+    const grantDueDateSchedules = (fn: ProjectFunction) => {
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['scheduler:CreateSchedule'],
+          resources: [
+            this.formatArn({
+              service: 'scheduler',
+              resource: 'schedule',
+              resourceName: `${stateful.scheduleGroup.scheduleGroupName}/publication-*`,
+            }),
+          ],
+        }),
+      );
+      fn.addToRolePolicy(
+        new PolicyStatement({ actions: ['iam:PassRole'], resources: [schedulerRole.roleArn] }),
+      );
+      // How cdk-nag prints the ARN: unresolved region and account as pseudo parameters.
+      const shown = (value: string, pseudo: string) =>
+        Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value;
+      Validations.of(fn).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:${shown(this.region, 'Region')}:${shown(this.account, 'AccountId')}:schedule/${stateful.scheduleGroup.scheduleGroupName}/publication-*]`,
+        reason: 'One schedule per publication, named publication-{id}, in the platform group only.',
+      });
+    };
+
     // One function per API area (a function per route would exceed CloudFormation's 500
     // resources); each gets the union of what its routes need.
     const areas = Map.groupBy(routeTable as RouteDef[], areaOf);
@@ -129,7 +195,7 @@ export class StatelessStack extends Stack {
       const fn = new ProjectFunction(this, constructId(`api-${area}`), {
         entry: writeAreaEntry(area, routes),
         serviceName: area,
-        environment,
+        environment: apiEnvironment,
         description: `API: ${area}`,
         ...(bundledFiles.length > 0 ? { bundledFiles, memorySize: 2048 } : {}),
       });
@@ -141,6 +207,7 @@ export class StatelessStack extends Stack {
       if (writes) stateful.eventBus.grantPutEventsTo(fn);
       for (const access of new Set(routes.flatMap((route) => route.evidenceArchive ?? [])))
         grantArchive(fn, access);
+      if (routes.some((route) => route.schedulesDueDates)) grantDueDateSchedules(fn);
       const integration = new HttpLambdaIntegration(`${constructId(`api-${area}`)}Integration`, fn);
       for (const route of routes) {
         const [addedRoute] = this.api.addRoutes({
@@ -195,36 +262,5 @@ export class StatelessStack extends Stack {
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
-
-    const schedulerRole = new Role(this, 'SchedulerRole', {
-      assumedBy: new ServicePrincipal('scheduler.amazonaws.com'),
-      description: 'EventBridge Scheduler invokes the job functions',
-    });
-    for (const job of jobTable) {
-      const fn = new ProjectFunction(this, constructId(job.handler), {
-        entry: `functions/${job.handler}`,
-        serviceName: 'jobs',
-        environment,
-        timeout: Duration.minutes(5),
-        description: job.description,
-      });
-      fn.useTable(table.MAIN_TABLE, mainTable, 'read-write');
-      fn.useTable(table.JOURNAL_TABLE, journalTable, 'append-only');
-      const functionLogicalId = this.getLogicalId(fn.node.defaultChild as CfnElement);
-      Validations.of(schedulerRole).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::<${functionLogicalId}.Arn>:*]`,
-        reason: 'The scheduler may invoke any version or alias of this one job function.',
-      });
-      new Schedule(this, `${constructId(job.name)}Schedule`, {
-        scheduleGroup: stateful.scheduleGroup,
-        schedule: ScheduleExpression.rate(Duration.minutes(job.everyMinutes)),
-        target: new LambdaInvoke(fn, {
-          role: schedulerRole,
-          input: ScheduleTargetInput.fromObject({ job: job.name }),
-          retryAttempts: 3,
-        }),
-        description: job.description,
-      });
-    }
   }
 }

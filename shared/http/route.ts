@@ -31,6 +31,8 @@ export interface RouteDef {
   idempotent?: boolean;
   /** Files (paths under node_modules) the Lambda bundle needs beside the handler, e.g. a font. */
   bundledFiles?: readonly { from: string; to: string }[];
+  /** Creates one-time due-date schedules for publications (EventBridge Scheduler). */
+  schedulesDueDates?: boolean;
   /** What the handler does with the evidence archive; the stack grants exactly that. */
   evidenceArchive?: readonly EvidenceArchiveAccess[];
 }

@@ -7,6 +7,7 @@ import { CaseRepository } from '#shared/store/case-repository.ts';
 import { ChecklistRepository } from '#shared/store/checklist-repository.ts';
 import { documentClient, s3Client } from '#shared/store/clients.ts';
 import { ComplaintRepository } from '#shared/store/complaint-repository.ts';
+import { scheduleDueDate } from '#shared/store/due-date-scheduler.ts';
 import { EvidenceRepository } from '#shared/store/evidence-repository.ts';
 import { EvidenceStorage } from '#shared/store/evidence-storage.ts';
 import { OfficerRepository } from '#shared/store/officer-repository.ts';
@@ -39,4 +40,5 @@ export const ports = {
   retentionDays: EVIDENCE_RETENTION_DAYS,
   now: () => clock.now(),
   publish: publishEvents,
+  scheduleDueDate,
 };

@@ -15,6 +15,7 @@ import { proposalHash, type ReviewPorts, requirementFor } from '#shared/use-case
 
 export interface DecisionPorts extends ReviewPorts {
   publications: PublicationRepository;
+  scheduleDueDate: (publication: { id: string; dueBy: string | null }) => Promise<void>;
 }
 
 /**
@@ -156,6 +157,7 @@ export async function issueDecision(
           : []),
       ],
     );
+    await ports.scheduleDueDate(publication);
     return {
       decisionId: decision.id,
       decidedAt: decision.decidedAt,

@@ -20,6 +20,7 @@ import type { ReviewPorts } from '#shared/use-cases/reviews.ts';
 
 export interface PublicationPorts extends ReviewPorts, PushPorts {
   publications: PublicationRepository;
+  scheduleDueDate: (publication: { id: string; dueBy: string | null }) => Promise<void>;
 }
 
 const SYSTEM = (agencyId: string): Principal => ({
@@ -349,6 +350,7 @@ export async function recomputeDeadlines(ports: PublicationPorts, year: number) 
         'publication.deadline-recomputed',
         { year, from: publication.dueBy, to: due.dueBy, calendarVersions: due.calendarVersions },
       );
+      await ports.scheduleDueDate({ id, dueBy: due.dueBy });
       changed.push(id);
     });
   }

@@ -194,6 +194,19 @@ describe('stateless stack', () => {
     expect(actions).not.toContain('s3:BypassGovernanceRetention');
   });
 
+  it('[PUB-12] the functions that issue decisions and load calendars may create due-date schedules', () => {
+    const functions = Object.entries(stateless.findResources('AWS::Lambda::Function'));
+    const reviews = functions.find(([, fn]) => fn.Properties.Description === 'API: reviews');
+    expect(reviews?.[1].Properties.Environment.Variables).toHaveProperty('SWEEP_FUNCTION_ARN');
+    const policies = Object.values(stateless.findResources('AWS::IAM::Policy'));
+    const scheduling = policies.filter((policy) =>
+      JSON.stringify(policy.Properties.PolicyDocument).includes('scheduler:CreateSchedule'),
+    );
+    expect(scheduling).toHaveLength(2);
+    for (const policy of scheduling)
+      expect(JSON.stringify(policy.Properties.PolicyDocument)).toContain('iam:PassRole');
+  });
+
   it('[PUB-12] an overdue publication raises a CloudWatch alarm', () => {
     stateless.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'PublicationsOverdue',
