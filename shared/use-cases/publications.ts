@@ -1,3 +1,8 @@
+import {
+  PUBLICATION_EVENT_SOURCE,
+  PublicationPublished,
+  PublicationWithdrawn,
+} from '#events/publication-events.ts';
 import type { Principal } from '#shared/auth.ts';
 import { addCalendarDays, legalDateOf } from '#shared/dates.ts';
 import type { CaseRecord } from '#shared/domain/cases/case.ts';
@@ -11,6 +16,7 @@ import {
   withdrawalLabels,
 } from '#shared/domain/publication.ts';
 import { Conflict, NotFound, RuleViolation } from '#shared/errors.ts';
+import type { DomainEvent } from '#shared/events/publisher.ts';
 import type { ChildWrite } from '#shared/store/case-repository.ts';
 import type { PublicationRepository } from '#shared/store/publication-repository.ts';
 import { heldDeadline } from '#shared/use-cases/calendar.ts';
@@ -20,6 +26,7 @@ import type { ReviewPorts } from '#shared/use-cases/reviews.ts';
 
 export interface PublicationPorts extends ReviewPorts, PushPorts {
   publications: PublicationRepository;
+  publish: (events: DomainEvent[]) => Promise<void>;
   scheduleDueDate: (publication: { id: string; dueBy: string | null }) => Promise<void>;
 }
 
@@ -112,7 +119,7 @@ export async function publishNow(
     });
     const late = publication.dueBy !== null && publishedOn > publication.dueBy;
     const push = await deliveryWrites(ports, agencyId, 'publication.published', id, { ...publicRecord });
-    return commitPublication(
+    const saved = await commitPublication(
       ports,
       principal,
       record,
@@ -129,6 +136,22 @@ export async function publishNow(
       { publishedOn, dueBy: publication.dueBy, late },
       [ports.publications.putPublicRecord(agencyId, publicRecord, true), ...push],
     );
+    await ports.publish([
+      {
+        source: PUBLICATION_EVENT_SOURCE,
+        detailType: PublicationPublished.detailType,
+        detail: PublicationPublished.schema.parse({
+          version: 1,
+          agencyId,
+          publicationId: id,
+          caseId: publication.caseId,
+          publishedOn,
+          dueBy: publication.dueBy,
+          late,
+        }),
+      },
+    ]);
+    return saved;
   });
 }
 
@@ -273,6 +296,22 @@ export async function revokeDecision(
         ...push,
       ],
     );
+    await ports.publish([
+      {
+        source: PUBLICATION_EVENT_SOURCE,
+        detailType: PublicationWithdrawn.detailType,
+        detail: PublicationWithdrawn.schema.parse({
+          version: 1,
+          agencyId: principal.agencyId,
+          publicationId: publication.id,
+          caseId,
+          kind: input.kind,
+          reason: input.reason,
+          withdrawnAt: now.toISOString(),
+          withdrawBy,
+        }),
+      },
+    ]);
     return {
       publication: {
         id: publication.id,

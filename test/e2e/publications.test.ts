@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PublicationWithdrawn } from '#events/publication-events.ts';
+import { type DomainEvent, localEventBus } from '#shared/events/publisher.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
 
 let api: TestApi;
@@ -134,11 +136,18 @@ describe('publication of decisions', () => {
     const { caseId, publication } = await decide();
     await sweep();
     expect(await publicList()).toContain(publication.id);
+    const events: DomainEvent[] = [];
+    const listen = (event: DomainEvent) => events.push(event);
+    localEventBus.on(PublicationWithdrawn.detailType, listen);
     const revoked = await api.call('POST', `/v1/cases/${caseId}/decision/revocations`, {
       token: t.handler,
       body: { kind: 'revoked', reason: '经行政复议决定撤销' },
     });
+    localEventBus.off(PublicationWithdrawn.detailType, listen);
     expect(revoked.status, revoked.text).toBe(200);
+    expect(events.map((event) => PublicationWithdrawn.schema.parse(event.detail).publicationId)).toEqual([
+      publication.id,
+    ]);
     expect(revoked.body.publication.withdrawBy).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(revoked.body.publication.withdrawnAt.slice(0, 10) <= revoked.body.publication.withdrawBy).toBe(
       true,

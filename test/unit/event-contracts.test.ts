@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { ScheduledJobInvocation } from '#events/job-events.ts';
 import { CertificateStatusChanged } from '#events/officer-events.ts';
+import { PublicationPublished, PublicationWithdrawn } from '#events/publication-events.ts';
 
 const sample = (name: string) =>
   JSON.parse(readFileSync(`events/samples/${name}`, 'utf8')) as Record<string, unknown>;
@@ -22,6 +23,27 @@ const contracts: { name: string; schema: z.ZodObject; sample: string; required: 
       'validTo',
       'changedAt',
       'changedBy',
+    ],
+  },
+  {
+    name: 'PublicationPublished v1',
+    schema: PublicationPublished.schema,
+    sample: 'publication-published.v1.json',
+    required: ['version', 'agencyId', 'publicationId', 'caseId', 'publishedOn', 'dueBy', 'late'],
+  },
+  {
+    name: 'PublicationWithdrawn v1',
+    schema: PublicationWithdrawn.schema,
+    sample: 'publication-withdrawn.v1.json',
+    required: [
+      'version',
+      'agencyId',
+      'publicationId',
+      'caseId',
+      'kind',
+      'reason',
+      'withdrawnAt',
+      'withdrawBy',
     ],
   },
   {
