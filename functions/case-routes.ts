@@ -127,7 +127,8 @@ export const caseRoutes = {
     summary: '制作执法文书：按模板填写，自动编号，内容哈希 (REC-2)',
     params: CaseParams,
     body: z.strictObject({
-      type: DocumentTypeSchema,
+      /** A standard document (code or Chinese name), or the agency's own record type. */
+      type: z.union([DocumentTypeSchema, z.string().trim().min(1).max(64)]),
       title: z.string().trim().min(1).max(200),
       fields: z.record(z.string(), z.unknown()),
     }),

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import type { CaseRecord } from '#shared/domain/cases/case.ts';
 import type { CaseDocument } from '#shared/domain/cases/documents.ts';
-import { documentTemplates } from '#shared/domain/cases/documents.ts';
+import { documentLabel } from '#shared/domain/cases/documents.ts';
 import type { Evidence } from '#shared/domain/cases/evidence.ts';
 import { caseStatusLabels } from '#shared/domain/cases/state-machine.ts';
 import type { VerifyResult } from '#shared/domain/journal.ts';
@@ -57,9 +57,7 @@ export async function caseFileIndexPdf(contents: CaseFileContents): Promise<Buff
   pdf.moveDown();
   pdf.fontSize(14).text('一、执法文书').fontSize(10);
   contents.documents.forEach((document, index) => {
-    pdf.text(
-      `${index + 1}. ${document.number}  ${documentTemplates[document.type].label}  ${document.title}`,
-    );
+    pdf.text(`${index + 1}. ${document.number}  ${documentLabel(document.type)}  ${document.title}`);
     pdf.fillColor('#555').text(`    SHA-256：${document.sha256}`).fillColor('black');
   });
   if (contents.documents.length === 0) pdf.text('（无）');

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { labelledEnum } from '#shared/domain/labelled-enum.ts';
 
 /** Activity types of a case (docs/api.md). */
 export const ACTIVITY_TYPES = [
@@ -11,8 +11,7 @@ export const ACTIVITY_TYPES = [
   'interview',
   'other',
 ] as const;
-export const ActivityType = z.enum(ACTIVITY_TYPES);
-export type ActivityType = z.infer<typeof ActivityType>;
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 
 export const activityLabels: Record<ActivityType, string> = {
   'on-site-inspection': '现场检查',
@@ -24,3 +23,6 @@ export const activityLabels: Record<ActivityType, string> = {
   interview: '询问',
   other: '其他',
 };
+
+/** An activity type, by code or by its Chinese name (现场检查). */
+export const ActivityType = labelledEnum(ACTIVITY_TYPES, activityLabels);

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { LegalDate } from '#shared/dates.ts';
+import { labelledEnum } from '#shared/domain/labelled-enum.ts';
 
 /** Enforcement categories (执法类别): the case categories of docs/api.md. */
 export const ENFORCEMENT_CATEGORIES = ['penalty', 'licensing', 'inspection', 'coercion', 'other'] as const;
-export const EnforcementCategory = z.enum(ENFORCEMENT_CATEGORIES);
-export type EnforcementCategory = z.infer<typeof EnforcementCategory>;
+export type EnforcementCategory = (typeof ENFORCEMENT_CATEGORIES)[number];
 
 export const categoryLabels: Record<EnforcementCategory, string> = {
   penalty: '行政处罚',
@@ -13,6 +13,9 @@ export const categoryLabels: Record<EnforcementCategory, string> = {
   coercion: '行政强制',
   other: '其他行政执法',
 };
+
+/** A category as a code, or as its Chinese label. */
+export const EnforcementCategory = labelledEnum(ENFORCEMENT_CATEGORIES, categoryLabels, { 其他: 'other' });
 
 /** Certificate numbers appear in keys and URLs: no whitespace, slashes, `#`, `?` or `%`. */
 export const CertificateNo = z

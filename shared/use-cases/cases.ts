@@ -12,9 +12,11 @@ import {
 } from '#shared/domain/cases/case.ts';
 import {
   type CaseDocument,
-  type DocumentType,
+  DocumentTypeSchema,
+  documentLabel,
   documentNumber,
   documentTemplates,
+  FreeRecordFields,
 } from '#shared/domain/cases/documents.ts';
 import {
   allowedNext,
@@ -398,14 +400,16 @@ export async function createDocument(
   ports: CasePorts,
   principal: Principal,
   caseId: string,
-  input: { type: DocumentType; title: string; fields: Record<string, unknown> },
+  input: { type: string; title: string; fields: Record<string, unknown> },
 ): Promise<CaseDocument> {
-  const template = documentTemplates[input.type];
-  const parsed = template.fields.safeParse(input.fields);
+  const standard = DocumentTypeSchema.safeParse(input.type);
+  const type = standard.success ? standard.data : input.type;
+  const schema = standard.success ? documentTemplates[standard.data].fields : FreeRecordFields;
+  const parsed = schema.safeParse(input.fields);
   if (!parsed.success) {
     throw new ValidationFailed(
       issueDetails(parsed.error.issues, ['fields']),
-      `${template.label}的内容不完整或有误`,
+      `${documentLabel(type)}的内容不完整或有误`,
     );
   }
   const profile = await ports.agencies.get(principal.agencyId);
@@ -414,12 +418,12 @@ export async function createDocument(
     assertMayHandle(record, principal);
     const now = ports.now();
     const year = legalDateOf(now).slice(0, 4);
-    const serial = await ports.cases.nextSerial(principal.agencyId, input.type, year);
-    const number = documentNumber(profile?.documentPrefix ?? '', input.type, year, serial);
+    const serial = await ports.cases.nextSerial(principal.agencyId, type, year);
+    const number = documentNumber(profile?.documentPrefix ?? '', type, year, serial);
     const content = {
       agencyId: principal.agencyId,
       caseId,
-      type: input.type,
+      type,
       number,
       title: input.title,
       fields: parsed.data,
@@ -438,12 +442,9 @@ export async function createDocument(
       record,
       principal,
       'document.created',
-      { documentId: document.id, documentType: input.type, number, sha256: document.sha256 },
+      { documentId: document.id, documentType: type, number, sha256: document.sha256 },
       {},
-      [
-        ports.cases.takeSerial(principal.agencyId, input.type, year, serial),
-        ports.cases.putDocument(document),
-      ],
+      [ports.cases.takeSerial(principal.agencyId, type, year, serial), ports.cases.putDocument(document)],
     );
     return document;
   });

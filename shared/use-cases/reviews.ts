@@ -2,7 +2,7 @@ import { ulid } from 'ulid';
 import type { Principal } from '#shared/auth.ts';
 import { legalDateOf } from '#shared/dates.ts';
 import type { CaseRecord } from '#shared/domain/cases/case.ts';
-import { documentTemplates } from '#shared/domain/cases/documents.ts';
+import { documentLabel } from '#shared/domain/cases/documents.ts';
 import type { ChecklistItem } from '#shared/domain/checklists/kinds.ts';
 import { canonicalJson, sha256Hex } from '#shared/domain/journal.ts';
 import {
@@ -102,7 +102,7 @@ async function checkMaterials(
     throw new RuleViolation(
       'MATERIALS_MISSING',
       '送审材料不齐全',
-      missing.map((type) => ({ path: 'materials', message: `缺少${documentTemplates[type].label}` })),
+      missing.map((type) => ({ path: 'materials', message: `缺少${documentLabel(type)}` })),
     );
   }
 }

@@ -347,12 +347,12 @@ const cases: BadCase[] = [
     status: 404,
   },
   {
-    name: 'record: unknown document type',
+    name: 'record: empty type, fields not an object',
     method: 'POST',
     path: '/v1/cases/SOME-ID/records',
-    body: { type: 'love-letter', title: 'x', fields: {} },
+    body: { type: '', title: 'x', fields: [] },
     status: 400,
-    fields: ['type'],
+    fields: ['type', 'fields'],
   },
   {
     name: 'evidence: bad hash, size and content type',

@@ -292,6 +292,40 @@ describe('documents', () => {
   });
 });
 
+describe('records beyond the standard templates', () => {
+  it("[REC-2] a standard document may be named in Chinese; the agency's own record types are kept, numbered and hashed too", async () => {
+    const created = await newCase();
+    const byLabel = await api.call('POST', `/v1/cases/${created.id}/records`, {
+      token: tokens.handler,
+      body: { type: '结案报告', title: '结案报告', fields: { summary: '已执行完毕', result: '结案' } },
+    });
+    expect(byLabel.status, byLabel.text).toBe(201);
+    expect(byLabel.body).toMatchObject({ type: 'closing-report' });
+    expect(byLabel.body.number).toMatch(/^昌民结〔\d{4}〕\d+号$/);
+    const own = await api.call('POST', `/v1/cases/${created.id}/records`, {
+      token: tokens.handler,
+      body: { type: '现场照片说明', title: '现场照片说明', fields: { photos: 3, note: '门口、走廊、厨房' } },
+    });
+    expect(own.status, own.text).toBe(201);
+    expect(own.body.number).toMatch(/^昌民记〔\d{4}〕\d+号$/);
+    expect(own.body.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('[LAW-4] a simple-procedure decision may follow registration directly', async () => {
+    const created = await newCase();
+    const decided = await api.call('POST', `/v1/cases/${created.id}/decision`, {
+      token: tokens.handler,
+      body: { type: 'penalty', summary: '当场警告', legalBasis: '第三十条', penalty: { kind: '警告' } },
+    });
+    expect(decided.status, decided.text).toBe(201);
+    expect(
+      (await api.call('GET', `/v1/cases/${created.id}`, { token: tokens.handler })).body.decision.penalty,
+    ).toEqual({
+      kind: 'warning',
+    });
+  });
+});
+
 describe('AV evidence in the immutable archive', () => {
   it('[REC-6] bytes go straight to the archive by presigned PUT, are checked by SHA-256, archived and locked', async () => {
     const created = await newCase();

@@ -119,6 +119,13 @@ describe('officers and certificates through the local HTTP API', () => {
     await api.call('DELETE', '/dev/clock');
   });
 
+  it('[PUB-5] enforcement categories may be written as codes or in Chinese; they are stored as codes', async () => {
+    const input = officerInput({ categories: ['行政处罚', 'inspection'] });
+    const created = await api.call('POST', '/v1/officers', { token: admin, body: input });
+    expect(created.status, created.text).toBe(201);
+    expect(created.body.categories).toEqual(['penalty', 'inspection']);
+  });
+
   it('[PUB-5] the same certificate number twice in one agency is a 409', async () => {
     const input = officerInput();
     expect((await api.call('POST', '/v1/officers', { token: admin, body: input })).status).toBe(201);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ActivityType } from '#shared/domain/activity.ts';
 import type { CaseStatus } from '#shared/domain/cases/state-machine.ts';
 import { CASE_FLAGS, PARTY_KINDS } from '#shared/domain/checklists/kinds.ts';
 import { maskPersonName } from '#shared/domain/desensitise.ts';
@@ -85,16 +86,7 @@ export interface CaseRecord {
 }
 
 export const ActivityInput = z.strictObject({
-  type: z.enum([
-    'on-site-inspection',
-    'random-inspection',
-    'evidence-collection',
-    'evidence-preservation',
-    'hearing',
-    'service',
-    'interview',
-    'other',
-  ]),
+  type: ActivityType,
   officers: uniqueOfficers,
   location: Text(200).optional(),
   startedAt: z.iso.datetime({ offset: true }).optional(),

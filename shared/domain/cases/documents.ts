@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { labelledEnum } from '#shared/domain/labelled-enum.ts';
 
 /**
  * The standard enforcement documents (REC-2): each a template with a zod schema of its fields and
@@ -98,18 +99,37 @@ export const documentTemplates = {
 
 export type DocumentType = keyof typeof documentTemplates;
 export const DOCUMENT_TYPES = Object.keys(documentTemplates) as [DocumentType, ...DocumentType[]];
-export const DocumentTypeSchema = z.enum(DOCUMENT_TYPES);
+const documentLabels = Object.fromEntries(
+  Object.entries(documentTemplates).map(([type, template]) => [type, template.label]),
+) as Record<DocumentType, string>;
+/** A standard document type, by code or by its Chinese name (行政处罚决定书). */
+export const DocumentTypeSchema = labelledEnum(DOCUMENT_TYPES, documentLabels);
+
+/**
+ * A text record that is not one of the standard documents (REC-2 covers every record): its type
+ * is the agency's own name for it, its fields are free, and it is numbered with 记.
+ */
+export const FREE_RECORD_MARK = '记';
+export const FreeRecordFields = z
+  .record(z.string().max(100), z.unknown())
+  .refine((fields) => JSON.stringify(fields).length <= 100_000, { error: '记录内容过大' });
+
+export function documentLabel(type: string): string {
+  return (documentLabels as Record<string, string>)[type] ?? type;
+}
 
 /** 昌民罚〔2026〕12号 */
-export function documentNumber(prefix: string, type: DocumentType, year: string, serial: number): string {
-  return `${prefix}${documentTemplates[type].mark}〔${year}〕${serial}号`;
+export function documentNumber(prefix: string, type: string, year: string, serial: number): string {
+  const mark = (documentTemplates as Record<string, { mark: string }>)[type]?.mark ?? FREE_RECORD_MARK;
+  return `${prefix}${mark}〔${year}〕${serial}号`;
 }
 
 export interface CaseDocument {
   id: string;
   caseId: string;
   agencyId: string;
-  type: DocumentType;
+  /** A standard document type, or an agency's own record type. */
+  type: string;
   title: string;
   number: string;
   year: string;

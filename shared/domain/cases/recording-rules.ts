@@ -1,6 +1,6 @@
 import { ACTIVITY_TYPES, type ActivityType, activityLabels } from '#shared/domain/activity.ts';
 import { type AvRequirement, avRequirement } from '#shared/domain/cases/av-requirement.ts';
-import { type DocumentType, documentTemplates } from '#shared/domain/cases/documents.ts';
+import { type DocumentType, documentLabel } from '#shared/domain/cases/documents.ts';
 import type { ChecklistItem } from '#shared/domain/checklists/kinds.ts';
 import type { EnforcementCategory } from '#shared/domain/officer.ts';
 
@@ -53,7 +53,7 @@ export function recordingRules(
     '全过程记录日志',
   ];
   const named = (documents: readonly DocumentType[]) =>
-    documents.map((type) => ({ type, name: documentTemplates[type].label }));
+    documents.map((type) => ({ type, name: documentLabel(type) }));
   return [
     ...caseStages(category).map((stage) => ({
       stage: stage.stage,

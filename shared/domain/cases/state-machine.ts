@@ -31,9 +31,10 @@ export const caseStatusLabels: Record<CaseStatus, string> = {
 };
 
 const transitions: Record<CaseStatus, readonly CaseStatus[]> = {
-  registered: ['investigating', 'closed'],
-  investigating: ['hearing', 'pending-decision', 'closed'],
-  hearing: ['pending-decision', 'investigating'],
+  // A decision may also be made straight after registration (简易程序) or investigation.
+  registered: ['investigating', 'decided', 'closed'],
+  investigating: ['hearing', 'pending-decision', 'decided', 'closed'],
+  hearing: ['pending-decision', 'investigating', 'decided'],
   'pending-decision': ['decided', 'investigating', 'hearing', 'closed'],
   decided: ['served', 'revoked'],
   served: ['executed', 'closed', 'revoked'],

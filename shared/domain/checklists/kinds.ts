@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ActivityType, activityLabels } from '#shared/domain/activity.ts';
 import { DocumentTypeSchema, documentTemplates } from '#shared/domain/cases/documents.ts';
+import { labelledEnum } from '#shared/domain/labelled-enum.ts';
 import { categoryLabels, EnforcementCategory } from '#shared/domain/officer.ts';
 
 /**
@@ -47,7 +48,8 @@ export const MatterItem = z.strictObject({
   legalBasis: longText,
   discretionBenchmark: longText,
   unit: text(100),
-  timeLimit: text(100),
+  /** As written in the list (20个工作日); a bare number is taken as days. */
+  timeLimit: z.preprocess((value) => (typeof value === 'number' ? `${value}日` : value), text(100)),
 });
 
 /** PUB-3 随机抽查事项清单 */
@@ -124,7 +126,24 @@ export const PENALTY_KINDS = [
   'detention',
   'other',
 ] as const;
-export const PenaltyKind = z.enum(PENALTY_KINDS);
+const penaltyLabels: Record<(typeof PENALTY_KINDS)[number], string> = {
+  warning: '警告',
+  fine: '罚款',
+  confiscation: '没收',
+  suspension: '责令停产停业',
+  'licence-revocation': '吊销许可证件',
+  'licence-downgrade': '降低资质等级',
+  detention: '行政拘留',
+  other: '其他',
+};
+
+export const PenaltyKind = labelledEnum(PENALTY_KINDS, penaltyLabels, {
+  'license-revocation': 'licence-revocation',
+  'license-downgrade': 'licence-downgrade',
+  revocation: 'licence-revocation',
+  'suspension-of-business': 'suspension',
+  confiscate: 'confiscation',
+});
 export const CASE_FLAGS = ['majorPublicInterest', 'majorSocialImpact', 'majorRights', 'complex'] as const;
 
 /**
@@ -179,16 +198,6 @@ const categoryCell: Cell = { as: 'enum', labels: categoryLabels };
 
 type Columns<S extends z.ZodObject> = { [F in keyof z.infer<S> & string]-?: Column };
 
-const penaltyLabels: Record<(typeof PENALTY_KINDS)[number], string> = {
-  warning: '警告',
-  fine: '罚款',
-  confiscation: '没收',
-  suspension: '责令停产停业',
-  'licence-revocation': '吊销许可证件',
-  'licence-downgrade': '降低资质等级',
-  detention: '行政拘留',
-  other: '其他',
-};
 const documentLabels = Object.fromEntries(
   Object.entries(documentTemplates).map(([type, template]) => [type, template.label]),
 );
