@@ -284,15 +284,12 @@ export async function revokeDecision(
       { status: 'revoked' },
       [
         ports.publications.put(withdrawn, publication.version),
-        ...(wasPublic
-          ? [
-              ports.publications.putPublicRecord(
-                principal.agencyId,
-                { id: publication.id, status: 'withdrawn', withdrawnAt: now.toISOString(), reason },
-                false,
-              ),
-            ]
-          : []),
+        // Published or not yet, the publication now answers with the withdrawal and its reason.
+        ports.publications.putPublicRecord(
+          principal.agencyId,
+          { id: publication.id, status: 'withdrawn', withdrawnAt: now.toISOString(), reason },
+          false,
+        ),
         ...push,
       ],
     );

@@ -96,9 +96,12 @@ async function upload(
   activityId: string,
   bytes: Buffer,
   declared = bytes,
-  extra: Record<string, unknown> = {},
+  { base64, ...extra }: Record<string, unknown> = {},
 ) {
-  const declaredHash = createHash('sha256').update(declared).digest('hex');
+  // Devices send hex or, as S3's checksum header does, base64: both are accepted.
+  const declaredHash = createHash('sha256')
+    .update(declared)
+    .digest(base64 ? 'base64' : 'hex');
   const evidence = await api.call('POST', `/v1/cases/${caseId}/evidence`, {
     token: tokens.handler,
     body: {
@@ -428,7 +431,7 @@ describe('AV evidence in the immutable archive', () => {
     });
     expect(blocked.status).toBe(422);
     expect(blocked.body.error.code).toBe('AV_REQUIRED');
-    await upload(created.id, site.id, Buffer.from('recording'));
+    await upload(created.id, site.id, Buffer.from('recording'), undefined, { base64: true });
     const done = await api.call('POST', `/v1/cases/${created.id}/activities/${site.id}/complete`, {
       token: tokens.handler,
     });

@@ -161,6 +161,20 @@ describe('publication of decisions', () => {
     expect(withdrawn.body.items.map((item: { id: string }) => item.id)).toContain(publication.id);
   });
 
+  it('[PUB-11] a decision revoked before its publication went out answers with the withdrawal and never appears', async () => {
+    const { caseId, publication } = await decide();
+    await api.call('POST', `/v1/cases/${caseId}/decision/revocations`, {
+      token: t.handler,
+      body: { kind: 'confirmed-void', reason: '经行政诉讼确认无效' },
+    });
+    await sweep();
+    expect(await publicList()).not.toContain(publication.id);
+    expect((await api.call('GET', `/public/v1/publications/${publication.id}`)).body).toMatchObject({
+      status: 'withdrawn',
+      reason: '决定被确认无效：经行政诉讼确认无效',
+    });
+  });
+
   it('[PUB-11] an amended decision replaces the earlier publication and keeps the link', async () => {
     const first = await decide();
     await sweep();

@@ -12,10 +12,13 @@ export const EvidenceInput = z.strictObject({
     .trim()
     .regex(/^(video|audio|image)\/[\w.+-]+$/, { error: '只接受音频、视频或图片' }),
   size: z.number().int().positive().max(MAX_EVIDENCE_BYTES),
+  /** Hex (64 characters), or base64 (44) as `x-amz-checksum-sha256` carries it. */
   sha256: z
     .string()
-    .regex(/^[0-9a-fA-F]{64}$/, { error: 'SHA-256 应为 64 位十六进制' })
-    .transform((hex) => hex.toLowerCase()),
+    .regex(/^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, { error: 'SHA-256 应为 64 位十六进制或 44 位 base64' })
+    .transform((value) =>
+      value.length === 64 ? value.toLowerCase() : Buffer.from(value, 'base64').toString('hex'),
+    ),
   capturedAt: z.iso.datetime({ offset: true }),
   deviceId: z.string().trim().min(1).max(100),
   /** The certificate number of the officer who recorded it. */
