@@ -15,6 +15,13 @@ import { type RouteDef, routeKey } from '#shared/http/route.ts';
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
+const CORS_HEADERS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-headers': 'authorization, content-type, idempotency-key',
+  'access-control-allow-methods': 'GET, POST, PUT, DELETE, OPTIONS',
+  'access-control-max-age': '3600',
+};
+
 interface CompiledRoute {
   route: RouteDef;
   pattern: RegExp;
@@ -160,6 +167,12 @@ export async function startApiServer(options: { port: number; tokenSecret: strin
   const dev = devRoutes(issuer, runJob, deliverEvidenceArrivals);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // The same CORS answer API Gateway gives web clients (infra/stacks/stateless-stack.ts).
+    for (const [name, value] of Object.entries(CORS_HEADERS)) res.setHeader(name, value);
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204).end();
+      return;
+    }
     const url = new URL(req.url ?? '/', 'http://localhost');
     const body = await readBody(req);
     const devReply = url.pathname.startsWith('/dev/')

@@ -53,6 +53,20 @@ describe('the local-only routes', () => {
   });
 });
 
+describe('web clients', () => {
+  it('[REC-8] get the CORS answers API Gateway gives them, preflight included', async () => {
+    const preflight = await fetch(`${api.url}/v1/officers`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://zfgs.example.gov.cn', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('idempotency-key');
+    const get = await fetch(`${api.url}/openapi.json`);
+    await get.arrayBuffer();
+    expect(get.headers.get('access-control-allow-origin')).toBe('*');
+  });
+});
+
 describe('GET /openapi.json', () => {
   it('[REC-8] documents every route for web, mobile and platform clients, generated from the route table', async () => {
     const response = await api.call('GET', '/openapi.json');
