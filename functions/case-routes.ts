@@ -10,20 +10,13 @@ import {
 } from '#shared/domain/cases/evidence.ts';
 import { CASE_STATUSES } from '#shared/domain/cases/state-machine.ts';
 import { EnforcementCategory } from '#shared/domain/officer.ts';
-import { defineRoute } from '#shared/http/route.ts';
+import { defineRoute, IdParam, standardErrors } from '#shared/http/route.ts';
 import { PageQuery } from '#shared/store/pagination.ts';
 
 /** The case and whole-process recording routes of the route table (functions/routes.ts). */
 const handlers = ['officer', 'unit-head', 'admin'] as const;
-const errors = {
-  400: { description: '请求参数有误 VALIDATION_FAILED' },
-  401: { description: 'UNAUTHENTICATED' },
-  403: { description: 'FORBIDDEN' },
-  404: { description: 'NOT_FOUND' },
-} as const;
-const Id = z.string().trim().min(1).max(64);
-const CaseParams = z.strictObject({ id: Id });
-const EvidenceParams = z.strictObject({ id: Id });
+const CaseParams = z.strictObject({ id: IdParam });
+const EvidenceParams = z.strictObject({ id: IdParam });
 
 export const caseRoutes = {
   recordingRules: defineRoute({
@@ -35,7 +28,7 @@ export const caseRoutes = {
     query: z.object({ category: EnforcementCategory, majorProperty: z.enum(['true', 'false']).optional() }),
     responses: {
       200: { description: '{category, stages: [{stage, stageName, documents, av, carriers}]}' },
-      ...errors,
+      ...standardErrors,
     },
   }),
   caseFile: defineRoute({
@@ -45,7 +38,7 @@ export const caseRoutes = {
     access: ROLES,
     summary: '电子卷宗 ZIP：目录 PDF、全部文书、音像证据清单（SHA-256、版本）、日志及校验',
     params: CaseParams,
-    responses: { 200: { description: 'ZIP', contentType: 'application/zip' }, ...errors },
+    responses: { 200: { description: 'ZIP', contentType: 'application/zip' }, ...standardErrors },
     bundledFiles: [
       {
         from: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
@@ -62,7 +55,7 @@ export const caseRoutes = {
     body: CaseInput,
     responses: {
       201: { description: '{id, status: "registered", ...}' },
-      ...errors,
+      ...standardErrors,
       422: { description: 'OFFICER_NOT_QUALIFIED, MATTER_NOT_PUBLISHED' },
     },
     idempotent: true,
@@ -74,7 +67,7 @@ export const caseRoutes = {
     access: ROLES,
     summary: '本机关案件，最新在前',
     query: z.object({ status: z.enum(CASE_STATUSES).optional(), ...PageQuery }),
-    responses: { 200: { description: '{items, nextCursor?}' }, ...errors },
+    responses: { 200: { description: '{items, nextCursor?}' }, ...standardErrors },
   }),
   getCase: defineRoute({
     method: 'GET',
@@ -83,7 +76,7 @@ export const caseRoutes = {
     access: ROLES,
     summary: '案件及其执法活动、文书、音像证据',
     params: CaseParams,
-    responses: { 200: { description: 'the case' }, ...errors },
+    responses: { 200: { description: 'the case' }, ...standardErrors },
   }),
   transitionCase: defineRoute({
     method: 'POST',
@@ -93,7 +86,11 @@ export const caseRoutes = {
     summary: '案件状态流转；不允许的流转为 422 INVALID_TRANSITION，附允许的下一状态',
     params: CaseParams,
     body: z.strictObject({ to: z.enum(CASE_STATUSES), note: z.string().trim().min(1).max(1000).optional() }),
-    responses: { 200: { description: 'the case' }, ...errors, 422: { description: 'INVALID_TRANSITION' } },
+    responses: {
+      200: { description: 'the case' },
+      ...standardErrors,
+      422: { description: 'INVALID_TRANSITION' },
+    },
   }),
   addActivity: defineRoute({
     method: 'POST',
@@ -105,7 +102,7 @@ export const caseRoutes = {
     body: ActivityInput,
     responses: {
       201: { description: 'the activity' },
-      ...errors,
+      ...standardErrors,
       422: { description: 'OFFICER_NOT_QUALIFIED' },
     },
     idempotent: true,
@@ -116,8 +113,12 @@ export const caseRoutes = {
     handler: 'cases/complete-activity',
     access: handlers,
     summary: '完成执法活动；须音像记录而无已归档证据时为 422 AV_REQUIRED (REC-4)',
-    params: z.strictObject({ id: Id, activityId: Id }),
-    responses: { 200: { description: 'the activity' }, ...errors, 422: { description: 'AV_REQUIRED' } },
+    params: z.strictObject({ id: IdParam, activityId: IdParam }),
+    responses: {
+      200: { description: 'the activity' },
+      ...standardErrors,
+      422: { description: 'AV_REQUIRED' },
+    },
   }),
   createRecord: defineRoute({
     method: 'POST',
@@ -132,7 +133,7 @@ export const caseRoutes = {
       title: z.string().trim().min(1).max(200),
       fields: z.record(z.string(), z.unknown()),
     }),
-    responses: { 201: { description: '{id, number, sha256, ...}' }, ...errors },
+    responses: { 201: { description: '{id, number, sha256, ...}' }, ...standardErrors },
     idempotent: true,
   }),
   listRecords: defineRoute({
@@ -142,7 +143,7 @@ export const caseRoutes = {
     access: ROLES,
     summary: '案件的执法文书',
     params: CaseParams,
-    responses: { 200: { description: '{items}' }, ...errors },
+    responses: { 200: { description: '{items}' }, ...standardErrors },
   }),
   declareEvidence: defineRoute({
     method: 'POST',
@@ -154,7 +155,7 @@ export const caseRoutes = {
     body: EvidenceInput,
     responses: {
       201: { description: '{id, status: "pending-upload", upload: {url, method, headers}}' },
-      ...errors,
+      ...standardErrors,
     },
     idempotent: true,
     evidenceArchive: ['sign-uploads'],
@@ -169,7 +170,7 @@ export const caseRoutes = {
     body: MultipartInput,
     responses: {
       201: { description: '{uploadId, partSize, parts: [{partNumber, url}], expiresAt}' },
-      ...errors,
+      ...standardErrors,
     },
     evidenceArchive: ['sign-uploads'],
   }),
@@ -181,7 +182,11 @@ export const caseRoutes = {
     summary: '合并已上传的分片；随后按 SHA-256 校验归档',
     params: EvidenceParams,
     body: CompleteMultipartInput,
-    responses: { 200: { description: '{id, status}' }, ...errors, 422: { description: 'UNKNOWN_UPLOAD' } },
+    responses: {
+      200: { description: '{id, status}' },
+      ...standardErrors,
+      422: { description: 'UNKNOWN_UPLOAD' },
+    },
     evidenceArchive: ['sign-uploads'],
   }),
   getEvidence: defineRoute({
@@ -191,7 +196,7 @@ export const caseRoutes = {
     access: ROLES,
     summary: '音像证据及其记录要素、校验结果',
     params: EvidenceParams,
-    responses: { 200: { description: 'the evidence' }, ...errors },
+    responses: { 200: { description: 'the evidence' }, ...standardErrors },
   }),
   retrieveEvidence: defineRoute({
     method: 'POST',
@@ -203,7 +208,7 @@ export const caseRoutes = {
     body: RetrievalInput,
     responses: {
       201: { description: '{url, expiresAt}' },
-      ...errors,
+      ...standardErrors,
       422: { description: 'EVIDENCE_NOT_ARCHIVED' },
     },
     evidenceArchive: ['read'],
@@ -215,7 +220,7 @@ export const caseRoutes = {
     access: ROLES,
     summary: '调阅记录',
     params: EvidenceParams,
-    responses: { 200: { description: '{items}' }, ...errors },
+    responses: { 200: { description: '{items}' }, ...standardErrors },
   }),
   legalHold: defineRoute({
     method: 'POST',
@@ -225,7 +230,7 @@ export const caseRoutes = {
     summary: '争议证据的法定保全（legal hold）开启或解除 (REC-7)',
     params: EvidenceParams,
     body: z.strictObject({ on: z.boolean(), reason: z.string().trim().min(2).max(500) }),
-    responses: { 200: { description: 'the evidence' }, ...errors },
+    responses: { 200: { description: 'the evidence' }, ...standardErrors },
     evidenceArchive: ['legal-hold'],
   }),
   caseJournal: defineRoute({
@@ -235,7 +240,7 @@ export const caseRoutes = {
     access: ROLES,
     summary: '案件全过程日志（只增不改，哈希链）(REC-3)',
     params: CaseParams,
-    responses: { 200: { description: '{entries}' }, ...errors },
+    responses: { 200: { description: '{entries}' }, ...standardErrors },
   }),
   verifyJournal: defineRoute({
     method: 'GET',
@@ -244,6 +249,6 @@ export const caseRoutes = {
     access: ROLES,
     summary: '重新计算哈希链，报告第一个断点 (REC-3)',
     params: CaseParams,
-    responses: { 200: { description: '{ok, entries, broken?}' }, ...errors },
+    responses: { 200: { description: '{ok, entries, broken?}' }, ...standardErrors },
   }),
 };

@@ -4,21 +4,14 @@ import { LegalDate } from '#shared/dates.ts';
 import { ChecklistStatus, MAX_ITEMS } from '#shared/domain/checklists/checklist.ts';
 import { CHECKLIST_KINDS, ChecklistKind, itemSchemas } from '#shared/domain/checklists/kinds.ts';
 import { CertificateNo } from '#shared/domain/officer.ts';
-import { defineRoute } from '#shared/http/route.ts';
+import { defineRoute, IdParam, standardErrors } from '#shared/http/route.ts';
 
 /** The checklist routes of the route table (functions/routes.ts). */
 const editors = ['officer', 'unit-head', 'admin', 'reviewer'] as const;
 const approvers = ['unit-head', 'admin'] as const;
-const errors = {
-  400: { description: '请求参数有误 VALIDATION_FAILED' },
-  401: { description: 'UNAUTHENTICATED' },
-  403: { description: 'FORBIDDEN' },
-  404: { description: 'NOT_FOUND' },
-} as const;
 
 const Title = z.string().trim().min(1).max(200);
-const Id = z.string().trim().min(1).max(64);
-const IdParams = z.strictObject({ id: Id });
+const IdParams = z.strictObject({ id: IdParam });
 const PublicParams = z.strictObject({ agencyId: z.string().trim().min(1).max(64), kind: ChecklistKind });
 
 /** One variant per kind, so every item is checked against its kind's schema. */
@@ -44,7 +37,11 @@ export const checklistRoutes = {
     access: editors,
     summary: '编制清单草稿 (PUB-2..PUB-6, REC-5, REV-2)；执法人员资格清单自动生成',
     body: CreateChecklistBody,
-    responses: { 201: { description: 'the draft' }, ...errors, 422: { description: 'CHECKLIST_TOO_LARGE' } },
+    responses: {
+      201: { description: 'the draft' },
+      ...standardErrors,
+      422: { description: 'CHECKLIST_TOO_LARGE' },
+    },
     idempotent: true,
   }),
   importChecklist: defineRoute({
@@ -59,7 +56,7 @@ export const checklistRoutes = {
       format: z.enum(['xlsx', 'csv']),
       content: z.base64().max(8 * 1024 * 1024),
     }),
-    responses: { 201: { description: 'the draft' }, ...errors },
+    responses: { 201: { description: 'the draft' }, ...standardErrors },
     idempotent: true,
   }),
   listChecklists: defineRoute({
@@ -69,7 +66,7 @@ export const checklistRoutes = {
     access: ROLES,
     summary: '本机关的清单（各版本，不含事项）',
     query: z.object({ kind: ChecklistKind.optional(), status: ChecklistStatus.optional() }),
-    responses: { 200: { description: '{items}' }, ...errors },
+    responses: { 200: { description: '{items}' }, ...standardErrors },
   }),
   getChecklist: defineRoute({
     method: 'GET',
@@ -78,7 +75,7 @@ export const checklistRoutes = {
     access: ROLES,
     summary: '清单的一个版本，含全部事项',
     params: IdParams,
-    responses: { 200: { description: 'the checklist' }, ...errors },
+    responses: { 200: { description: 'the checklist' }, ...standardErrors },
   }),
   editChecklist: defineRoute({
     method: 'PUT',
@@ -94,7 +91,7 @@ export const checklistRoutes = {
     }),
     responses: {
       200: { description: 'the draft' },
-      ...errors,
+      ...standardErrors,
       409: { description: 'CONFLICT: stale expectedVersion' },
     },
   }),
@@ -108,7 +105,7 @@ export const checklistRoutes = {
     body: z.strictObject({ expectedVersion: z.number().int().positive().optional() }).optional(),
     responses: {
       200: { description: 'the published checklist' },
-      ...errors,
+      ...standardErrors,
       409: { description: 'CONFLICT' },
       422: { description: 'UNKNOWN_MATTER' },
     },
@@ -127,7 +124,7 @@ export const checklistRoutes = {
         description: 'the spreadsheet',
         contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       },
-      ...errors,
+      ...standardErrors,
     },
   }),
   windowCard: defineRoute({
@@ -143,7 +140,7 @@ export const checklistRoutes = {
     }),
     responses: {
       200: { description: 'SVG', contentType: 'image/svg+xml' },
-      ...errors,
+      ...standardErrors,
       422: { description: 'UNKNOWN_MATTER' },
     },
   }),
@@ -155,7 +152,11 @@ export const checklistRoutes = {
     summary: '现行清单；?at=YYYY-MM-DD 为该日有效的版本',
     params: PublicParams,
     query: z.object({ at: LegalDate.optional() }),
-    responses: { 200: { description: 'the published checklist' }, 400: errors[400], 404: errors[404] },
+    responses: {
+      200: { description: 'the published checklist' },
+      400: standardErrors[400],
+      404: standardErrors[404],
+    },
   }),
   publicChecklistVersions: defineRoute({
     method: 'GET',
@@ -164,7 +165,7 @@ export const checklistRoutes = {
     access: 'public',
     summary: '清单的历次版本及其有效期',
     params: PublicParams,
-    responses: { 200: { description: '{items}' }, 400: errors[400] },
+    responses: { 200: { description: '{items}' }, 400: standardErrors[400] },
   }),
   publicChecklistVersion: defineRoute({
     method: 'GET',
@@ -173,7 +174,7 @@ export const checklistRoutes = {
     access: 'public',
     summary: '清单的某一历史版本',
     params: PublicParams.extend({ edition: z.coerce.number().int().positive() }),
-    responses: { 200: { description: 'the edition' }, 400: errors[400], 404: errors[404] },
+    responses: { 200: { description: 'the edition' }, 400: standardErrors[400], 404: standardErrors[404] },
   }),
   publicChecklistDiff: defineRoute({
     method: 'GET',
@@ -185,8 +186,8 @@ export const checklistRoutes = {
     query: z.object({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() }),
     responses: {
       200: { description: '{from, to, added, removed, changed}' },
-      400: errors[400],
-      404: errors[404],
+      400: standardErrors[400],
+      404: standardErrors[404],
     },
   }),
 };

@@ -2,17 +2,10 @@ import { z } from 'zod';
 import { LegalDate } from '#shared/dates.ts';
 import { PublicationRuleInput, PublicationRuleParams, WITHDRAWAL_KINDS } from '#shared/domain/publication.ts';
 import { PushTargetInput } from '#shared/domain/push.ts';
-import { defineRoute } from '#shared/http/route.ts';
+import { defineRoute, IdParam, standardErrors } from '#shared/http/route.ts';
 import { PageQuery } from '#shared/store/pagination.ts';
 
 /** Publication (公示) routes of the route table (functions/routes.ts). */
-const errors = {
-  400: { description: '请求参数有误 VALIDATION_FAILED' },
-  401: { description: 'UNAUTHENTICATED' },
-  403: { description: 'FORBIDDEN' },
-  404: { description: 'NOT_FOUND' },
-} as const;
-const Id = z.string().trim().min(1).max(64);
 const Reason = z.string().trim().min(2).max(1000);
 
 export const publicationRoutes = {
@@ -22,11 +15,11 @@ export const publicationRoutes = {
     handler: 'publications/revoke-decision',
     access: ['officer', 'unit-head', 'admin', 'leader'],
     summary: '决定被变更、撤销、确认违法或无效、重新作出：公示立即撤下并公布原因 (PUB-11, LAW-1)',
-    params: z.strictObject({ id: Id }),
+    params: z.strictObject({ id: IdParam }),
     body: z.strictObject({ kind: z.enum(WITHDRAWAL_KINDS), reason: Reason }),
     responses: {
       200: { description: '{publication: {id, status, withdrawBy, withdrawnAt}}' },
-      ...errors,
+      ...standardErrors,
       422: { description: 'NO_DECISION' },
     },
     idempotent: true,
@@ -37,8 +30,12 @@ export const publicationRoutes = {
     handler: 'publications/publish-publication',
     access: ['unit-head', 'admin'],
     summary: '提前手动公示（不得晚于期限）',
-    params: z.strictObject({ id: Id }),
-    responses: { 200: { description: 'the publication' }, ...errors, 409: { description: 'not scheduled' } },
+    params: z.strictObject({ id: IdParam }),
+    responses: {
+      200: { description: 'the publication' },
+      ...standardErrors,
+      409: { description: 'not scheduled' },
+    },
   }),
   exemptPublication: defineRoute({
     method: 'POST',
@@ -46,9 +43,9 @@ export const publicationRoutes = {
     handler: 'publications/exempt-publication',
     access: ['admin', 'leader'],
     summary: '记录不予公开的豁免理由（国家秘密、法定例外）(PUB-12)',
-    params: z.strictObject({ id: Id }),
+    params: z.strictObject({ id: IdParam }),
     body: z.strictObject({ reason: Reason }),
-    responses: { 200: { description: 'the publication' }, ...errors },
+    responses: { 200: { description: 'the publication' }, ...standardErrors },
   }),
   putPublicationRule: defineRoute({
     method: 'PUT',
@@ -58,7 +55,7 @@ export const publicationRoutes = {
     summary: '公示规则：期限、何时公示、公示期、姓名处理 (PUB-1, LAW-6)',
     params: PublicationRuleParams,
     body: PublicationRuleInput,
-    responses: { 200: { description: 'the rule' }, ...errors },
+    responses: { 200: { description: 'the rule' }, ...standardErrors },
   }),
   getPublicationRule: defineRoute({
     method: 'GET',
@@ -67,7 +64,7 @@ export const publicationRoutes = {
     access: ['officer', 'unit-head', 'reviewer', 'leader', 'admin', 'supervisor'],
     summary: '某类决定的公示规则（未设置时为默认规则）',
     params: PublicationRuleParams,
-    responses: { 200: { description: 'the rule' }, ...errors },
+    responses: { 200: { description: 'the rule' }, ...standardErrors },
   }),
   putPushTarget: defineRoute({
     method: 'PUT',
@@ -76,7 +73,7 @@ export const publicationRoutes = {
     access: ['admin'],
     summary: '对接平台（如省级公示平台）的推送地址和签名密钥 (ORG-2)',
     body: PushTargetInput,
-    responses: { 200: { description: '{url}' }, ...errors },
+    responses: { 200: { description: '{url}' }, ...standardErrors },
   }),
   listDeadLetters: defineRoute({
     method: 'GET',
@@ -84,7 +81,7 @@ export const publicationRoutes = {
     handler: 'push/list-dead-letters',
     access: ['admin'],
     summary: '多次推送失败的记录',
-    responses: { 200: { description: '{items}' }, ...errors },
+    responses: { 200: { description: '{items}' }, ...standardErrors },
   }),
   replayDeadLetter: defineRoute({
     method: 'POST',
@@ -92,8 +89,8 @@ export const publicationRoutes = {
     handler: 'push/replay-dead-letter',
     access: ['admin'],
     summary: '重新推送一条失败记录',
-    params: z.strictObject({ id: Id }),
-    responses: { 200: { description: 'the delivery' }, ...errors, 409: { description: 'not dead' } },
+    params: z.strictObject({ id: IdParam }),
+    responses: { 200: { description: 'the delivery' }, ...standardErrors, 409: { description: 'not dead' } },
   }),
   stats: defineRoute({
     method: 'GET',
@@ -102,7 +99,7 @@ export const publicationRoutes = {
     access: ['unit-head', 'reviewer', 'leader', 'admin', 'supervisor'],
     summary: '统计：案件、公示及时率、审核结果、音像记录覆盖率 (REC-9, ORG-1)',
     query: z.object({ from: LegalDate, to: LegalDate }),
-    responses: { 200: { description: 'counts and rates' }, ...errors },
+    responses: { 200: { description: 'counts and rates' }, ...standardErrors },
   }),
   annualReport: defineRoute({
     method: 'GET',
@@ -110,8 +107,8 @@ export const publicationRoutes = {
     handler: 'public/annual-report',
     access: 'public',
     summary: '年度行政执法数据（许可、处罚、强制、征收、征用、检查，无则为 0）(LAW-7)',
-    params: z.strictObject({ agencyId: Id, year: z.coerce.number().int().min(2000).max(2100) }),
-    responses: { 200: { description: 'the annual data' }, 400: errors[400] },
+    params: z.strictObject({ agencyId: IdParam, year: z.coerce.number().int().min(2000).max(2100) }),
+    responses: { 200: { description: 'the annual data' }, 400: standardErrors[400] },
   }),
   publicDecisions: defineRoute({
     method: 'GET',
@@ -119,9 +116,9 @@ export const publicationRoutes = {
     handler: 'public/decisions',
     access: 'public',
     summary: '已公示、未撤下的执法决定（已脱敏）(PUB-9, PUB-10, LAW-5)',
-    params: z.strictObject({ agencyId: Id }),
+    params: z.strictObject({ agencyId: IdParam }),
     query: z.object(PageQuery),
-    responses: { 200: { description: '{items, nextCursor?}' }, 400: errors[400] },
+    responses: { 200: { description: '{items, nextCursor?}' }, 400: standardErrors[400] },
   }),
   publicPublication: defineRoute({
     method: 'GET',
@@ -129,7 +126,11 @@ export const publicationRoutes = {
     handler: 'public/publication',
     access: 'public',
     summary: '一项公示；已撤下的为 {status: "withdrawn", withdrawnAt, reason}',
-    params: z.strictObject({ id: Id }),
-    responses: { 200: { description: 'the public record' }, 400: errors[400], 404: errors[404] },
+    params: z.strictObject({ id: IdParam }),
+    responses: {
+      200: { description: 'the public record' },
+      400: standardErrors[400],
+      404: standardErrors[404],
+    },
   }),
 };

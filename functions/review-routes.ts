@@ -5,18 +5,11 @@ import { PenaltyKind } from '#shared/domain/checklists/kinds.ts';
 import { Proposal } from '#shared/domain/reviews/catalog.ts';
 import { OpinionInput, REVIEW_STANDARDS } from '#shared/domain/reviews/review.ts';
 import { ReviewerInput } from '#shared/domain/reviews/reviewer.ts';
-import { defineRoute } from '#shared/http/route.ts';
+import { defineRoute, IdParam, standardErrors } from '#shared/http/route.ts';
 
 /** Legal review, decisions, the holiday calendar and publications (functions/routes.ts). */
 const handlers = ['officer', 'unit-head', 'admin'] as const;
-const errors = {
-  400: { description: '请求参数有误 VALIDATION_FAILED' },
-  401: { description: 'UNAUTHENTICATED' },
-  403: { description: 'FORBIDDEN' },
-  404: { description: 'NOT_FOUND' },
-} as const;
-const Id = z.string().trim().min(1).max(64);
-const IdParams = z.strictObject({ id: Id });
+const IdParams = z.strictObject({ id: IdParam });
 const Note = z.string().trim().min(1).max(2000);
 const Dates = z.array(LegalDate).max(366);
 
@@ -33,7 +26,7 @@ export const reviewRoutes = {
       amount: z.coerce.number().nonnegative().max(1e12).optional(),
       outsideDiscretionBenchmark: z.enum(['true', 'false']).optional(),
     }),
-    responses: { 200: { description: '{required, matched: [{code, title, source}]}' }, ...errors },
+    responses: { 200: { description: '{required, matched: [{code, title, source}]}' }, ...standardErrors },
   }),
   issueDecision: defineRoute({
     method: 'POST',
@@ -45,7 +38,7 @@ export const reviewRoutes = {
     body: Proposal,
     responses: {
       201: { description: '{decisionId, decidedAt, publication: {id, dueBy, status}}' },
-      ...errors,
+      ...standardErrors,
       409: { description: 'CONFLICT: already decided' },
       422: { description: 'REVIEW_REQUIRED, CRIMINAL_TRANSFER, INVALID_TRANSITION' },
     },
@@ -60,7 +53,7 @@ export const reviewRoutes = {
     summary: '送法制审核：送审材料（本案文书）及承办人对材料真实完整的承诺 (REV-5)',
     params: IdParams,
     body: z.strictObject({
-      materials: z.array(Id).min(1).max(200),
+      materials: z.array(IdParam).min(1).max(200),
       note: Note.optional(),
       proposal: Proposal.optional(),
       /** Submitting is the attestation; it cannot be withheld. */
@@ -68,7 +61,7 @@ export const reviewRoutes = {
     }),
     responses: {
       201: { description: '{id, status: "pending", round: 1, dueBy}' },
-      ...errors,
+      ...standardErrors,
       409: { description: 'CONFLICT' },
     },
     idempotent: true,
@@ -82,7 +75,7 @@ export const reviewRoutes = {
     query: z.object({
       status: z.enum(['pending', 'approved', 'problems', 'disputed', 'transferred']).optional(),
     }),
-    responses: { 200: { description: '{items}' }, ...errors },
+    responses: { 200: { description: '{items}' }, ...standardErrors },
   }),
   getReview: defineRoute({
     method: 'GET',
@@ -91,7 +84,7 @@ export const reviewRoutes = {
     access: ROLES,
     summary: '法制审核及其各轮意见',
     params: IdParams,
-    responses: { 200: { description: 'the review' }, ...errors },
+    responses: { 200: { description: 'the review' }, ...standardErrors },
   }),
   giveOpinion: defineRoute({
     method: 'POST',
@@ -103,7 +96,7 @@ export const reviewRoutes = {
     body: OpinionInput,
     responses: {
       200: { description: 'the review' },
-      ...errors,
+      ...standardErrors,
       422: { description: 'REVIEWER_NOT_QUALIFIED' },
     },
   }),
@@ -119,9 +112,9 @@ export const reviewRoutes = {
         .array(z.strictObject({ standard: z.enum(REVIEW_STANDARDS), note: Note }))
         .min(1)
         .max(7),
-      materials: z.array(Id).min(1).max(200).optional(),
+      materials: z.array(IdParam).min(1).max(200).optional(),
     }),
-    responses: { 200: { description: 'the review' }, ...errors },
+    responses: { 200: { description: 'the review' }, ...standardErrors },
   }),
   disputeReview: defineRoute({
     method: 'POST',
@@ -131,7 +124,7 @@ export const reviewRoutes = {
     summary: '承办机构对审核意见有异议，提请局领导协调决定 (REV-5)',
     params: IdParams,
     body: z.strictObject({ reason: Note }),
-    responses: { 200: { description: 'the review' }, ...errors },
+    responses: { 200: { description: 'the review' }, ...standardErrors },
   }),
   ruleReview: defineRoute({
     method: 'POST',
@@ -141,7 +134,7 @@ export const reviewRoutes = {
     summary: '局领导对异议作出最终决定',
     params: IdParams,
     body: z.strictObject({ conclusion: z.enum(['approved', 'problems']), note: Note }),
-    responses: { 200: { description: 'the review' }, ...errors },
+    responses: { 200: { description: 'the review' }, ...standardErrors },
   }),
   extendReview: defineRoute({
     method: 'POST',
@@ -151,7 +144,7 @@ export const reviewRoutes = {
     summary: '经领导批准延长审核期限（一次）',
     params: IdParams,
     body: z.strictObject({ workingDays: z.number().int().min(1).max(30), reason: Note }),
-    responses: { 200: { description: 'the review' }, ...errors },
+    responses: { 200: { description: 'the review' }, ...standardErrors },
   }),
   putReviewer: defineRoute({
     method: 'PUT',
@@ -161,7 +154,7 @@ export const reviewRoutes = {
     summary: '登记审核人员的法律职业资格和培训 (REV-6)',
     params: z.strictObject({ userId: z.string().trim().min(1).max(128) }),
     body: ReviewerInput,
-    responses: { 200: { description: 'the reviewer' }, ...errors },
+    responses: { 200: { description: 'the reviewer' }, ...standardErrors },
   }),
   listReviewers: defineRoute({
     method: 'GET',
@@ -169,7 +162,7 @@ export const reviewRoutes = {
     handler: 'reviews/list-reviewers',
     access: ROLES,
     summary: '审核人员及其资格、培训',
-    responses: { 200: { description: '{items}' }, ...errors },
+    responses: { 200: { description: '{items}' }, ...standardErrors },
   }),
   calendarDeadline: defineRoute({
     method: 'GET',
@@ -180,7 +173,7 @@ export const reviewRoutes = {
     query: z.object({ from: LegalDate, workingDays: z.coerce.number().int().min(1).max(60) }),
     responses: {
       200: { description: '{dueBy, calendarVersions}' },
-      ...errors,
+      ...standardErrors,
       422: { description: 'CALENDAR_NOT_CONFIRMED' },
     },
   }),
@@ -197,7 +190,7 @@ export const reviewRoutes = {
       source: z.string().trim().min(1).max(500).optional(),
     }),
     schedulesDueDates: true,
-    responses: { 200: { description: 'the calendar' }, ...errors },
+    responses: { 200: { description: 'the calendar' }, ...standardErrors },
   }),
   getCalendar: defineRoute({
     method: 'GET',
@@ -206,7 +199,7 @@ export const reviewRoutes = {
     access: ROLES,
     summary: '某年节假日安排及其来源、版本',
     params: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) }),
-    responses: { 200: { description: 'the calendar' }, ...errors },
+    responses: { 200: { description: 'the calendar' }, ...standardErrors },
   }),
   listPublications: defineRoute({
     method: 'GET',
@@ -217,6 +210,6 @@ export const reviewRoutes = {
     query: z.object({
       status: z.enum(['scheduled', 'published', 'withdrawn', 'overdue', 'deadline-unconfirmed']).optional(),
     }),
-    responses: { 200: { description: '{items}' }, ...errors },
+    responses: { 200: { description: '{items}' }, ...standardErrors },
   }),
 };

@@ -7,7 +7,7 @@ import { ROLES } from '#shared/auth.ts';
 import { AgencyProfileInput } from '#shared/domain/agency.ts';
 import { ComplaintInput } from '#shared/domain/complaint.ts';
 import { CertificateNo, OfficerInput, StatusChangeInput } from '#shared/domain/officer.ts';
-import { defineRoute } from '#shared/http/route.ts';
+import { defineRoute, standardErrors } from '#shared/http/route.ts';
 import { PageQuery } from '#shared/store/pagination.ts';
 import '#shared/zod-locale.ts';
 
@@ -16,11 +16,6 @@ import '#shared/zod-locale.ts';
  * (infra/local/api-server.ts), validation, roles and the OpenAPI document all come from here.
  */
 const anyRole = ROLES;
-const errorResponses = {
-  400: { description: '请求参数有误 VALIDATION_FAILED' },
-  401: { description: '未登录 UNAUTHENTICATED' },
-  403: { description: '无权限 FORBIDDEN' },
-} as const;
 
 const CertificateParams = z.strictObject({ certificateNo: CertificateNo });
 const AgencyQuery = z.object({ agencyId: z.string().trim().min(1).max(64).optional() });
@@ -52,7 +47,7 @@ export const routes = {
     body: OfficerInput,
     responses: {
       201: { description: 'the officer, with effectiveStatus' },
-      ...errorResponses,
+      ...standardErrors,
       409: { description: '证件编号已存在 CONFLICT' },
     },
     idempotent: true,
@@ -64,7 +59,7 @@ export const routes = {
     access: anyRole,
     summary: '本机关执法人员列表',
     query: z.object(PageQuery),
-    responses: { 200: { description: '{items, nextCursor?}' }, ...errorResponses },
+    responses: { 200: { description: '{items, nextCursor?}' }, ...standardErrors },
   }),
   getOfficer: defineRoute({
     method: 'GET',
@@ -73,7 +68,7 @@ export const routes = {
     access: anyRole,
     summary: '执法人员及证件状态历史',
     params: CertificateParams,
-    responses: { 200: { description: 'the officer' }, ...errorResponses, 404: { description: 'NOT_FOUND' } },
+    responses: { 200: { description: 'the officer' }, ...standardErrors, 404: { description: 'NOT_FOUND' } },
   }),
   changeOfficerStatus: defineRoute({
     method: 'POST',
@@ -85,7 +80,7 @@ export const routes = {
     body: StatusChangeInput,
     responses: {
       200: { description: 'the officer after the change' },
-      ...errorResponses,
+      ...standardErrors,
       404: { description: 'NOT_FOUND' },
       409: { description: 'CONFLICT' },
       422: { description: 'INVALID_STATUS_CHANGE' },
@@ -101,7 +96,7 @@ export const routes = {
     params: CertificateParams,
     responses: {
       200: { description: 'SVG', contentType: 'image/svg+xml' },
-      ...errorResponses,
+      ...standardErrors,
       404: { description: 'NOT_FOUND' },
     },
   }),
@@ -112,7 +107,7 @@ export const routes = {
     access: ['admin', 'unit-head', 'leader', 'supervisor'],
     summary: '群众对执法人员的投诉',
     query: z.object(PageQuery),
-    responses: { 200: { description: '{items, nextCursor?}' }, ...errorResponses },
+    responses: { 200: { description: '{items, nextCursor?}' }, ...standardErrors },
   }),
   getAgency: defineRoute({
     method: 'GET',
@@ -122,7 +117,7 @@ export const routes = {
     summary: '本机关信息及股室',
     responses: {
       200: { description: 'the agency profile' },
-      ...errorResponses,
+      ...standardErrors,
       404: { description: 'NOT_FOUND' },
     },
   }),
@@ -133,7 +128,7 @@ export const routes = {
     access: ['admin'],
     summary: '维护本机关信息及股室',
     body: AgencyProfileInput,
-    responses: { 200: { description: 'the agency profile' }, ...errorResponses },
+    responses: { 200: { description: 'the agency profile' }, ...standardErrors },
   }),
   verifyOfficer: defineRoute({
     method: 'GET',
@@ -145,7 +140,7 @@ export const routes = {
     query: AgencyQuery,
     responses: {
       200: { description: 'the certificate as the public sees it', schema: PublicCertificate },
-      400: errorResponses[400],
+      400: standardErrors[400],
       404: { description: 'NOT_FOUND' },
       409: { description: '多个机关使用该编号，请带 agencyId' },
     },
@@ -161,7 +156,7 @@ export const routes = {
     body: ComplaintInput,
     responses: {
       202: { description: '{complaintId}', schema: z.object({ complaintId: z.string() }) },
-      400: errorResponses[400],
+      400: standardErrors[400],
       404: { description: 'NOT_FOUND' },
     },
     idempotent: true,

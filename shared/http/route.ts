@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Role } from '#shared/auth.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -63,3 +63,14 @@ export interface HttpResult {
   contentType?: string;
   headers?: Record<string, string>;
 }
+
+/** The error answers every route may give (docs/api.md), for the OpenAPI document. */
+export const standardErrors = {
+  400: { description: '请求参数有误 VALIDATION_FAILED' },
+  401: { description: '未登录 UNAUTHENTICATED' },
+  403: { description: '无权限 FORBIDDEN' },
+  404: { description: '记录不存在 NOT_FOUND' },
+} as const;
+
+/** An opaque id in a path. */
+export const IdParam = z.string().trim().min(1).max(64);
