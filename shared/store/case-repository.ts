@@ -7,6 +7,7 @@ import { Conflict } from '#shared/errors.ts';
 import { isConditionFailure } from '#shared/store/conditional.ts';
 import { fromItem } from '#shared/store/item.ts';
 import { decodeCursor, encodeCursor, type Page } from '#shared/store/pagination.ts';
+import { queryAll } from '#shared/store/query.ts';
 
 type Item = Record<string, unknown>;
 type TransactItem = NonNullable<
@@ -141,22 +142,13 @@ export class CaseRepository {
   }
 
   async #children<T>(agencyId: string, caseId: string, marker: string): Promise<T[]> {
-    const items: T[] = [];
-    let cursor: Item | undefined;
-    do {
-      const { Items = [], LastEvaluatedKey } = await this.#db.send(
-        new QueryCommand({
-          TableName: this.#table,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': agencyPk(agencyId), ':prefix': `CASE#${caseId}#${marker}#` },
-          ConsistentRead: true,
-          ExclusiveStartKey: cursor,
-        }),
-      );
-      items.push(...Items.map((item) => fromItem<T>(item)));
-      cursor = LastEvaluatedKey;
-    } while (cursor);
-    return items;
+    const items = await queryAll(this.#db, {
+      TableName: this.#table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': agencyPk(agencyId), ':prefix': `CASE#${caseId}#${marker}#` },
+      ConsistentRead: true,
+    });
+    return items.map((item) => fromItem<T>(item));
   }
 
   activities(agencyId: string, caseId: string): Promise<Activity[]> {
@@ -226,22 +218,13 @@ export class CaseRepository {
 
   /** The whole journal of a case, in order. */
   async journal(agencyId: string, caseId: string): Promise<JournalEntry[]> {
-    const entries: JournalEntry[] = [];
-    let cursor: Item | undefined;
-    do {
-      const { Items = [], LastEvaluatedKey } = await this.#db.send(
-        new QueryCommand({
-          TableName: this.#journal,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': journalPk(agencyId, caseId) },
-          ConsistentRead: true,
-          ExclusiveStartKey: cursor,
-        }),
-      );
-      entries.push(...Items.map(({ pk: _pk, ...entry }) => entry as JournalEntry));
-      cursor = LastEvaluatedKey;
-    } while (cursor);
-    return entries;
+    const items = await queryAll(this.#db, {
+      TableName: this.#journal,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': journalPk(agencyId, caseId) },
+      ConsistentRead: true,
+    });
+    return items.map(({ pk: _pk, ...entry }) => entry as unknown as JournalEntry);
   }
 
   /** For writes outside a case transaction (retrieval logs). */

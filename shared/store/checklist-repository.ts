@@ -6,6 +6,7 @@ import type { ChecklistItem, ChecklistKind } from '#shared/domain/checklists/kin
 import { Conflict, RuleViolation } from '#shared/errors.ts';
 import { isConditionFailure } from '#shared/store/conditional.ts';
 import { fromItem } from '#shared/store/item.ts';
+import { queryAll } from '#shared/store/query.ts';
 
 /**
  * Checklists are one DynamoDB item per version, so publishing (this version published, the one in
@@ -98,22 +99,13 @@ export class ChecklistRepository {
 
   /** Every version of the agency's lists, newest first, optionally of one kind. */
   async list(agencyId: string): Promise<Checklist[]> {
-    const checklists: Checklist[] = [];
-    let cursor: Record<string, unknown> | undefined;
-    do {
-      const { Items = [], LastEvaluatedKey } = await this.#db.send(
-        new QueryCommand({
-          TableName: this.#table,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': `AGENCY#${agencyId}`, ':prefix': 'CHECKLIST#' },
-          ScanIndexForward: false,
-          ExclusiveStartKey: cursor,
-        }),
-      );
-      checklists.push(...Items.map(checklistFromItem));
-      cursor = LastEvaluatedKey;
-    } while (cursor);
-    return checklists;
+    const items = await queryAll(this.#db, {
+      TableName: this.#table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': `AGENCY#${agencyId}`, ':prefix': 'CHECKLIST#' },
+      ScanIndexForward: false,
+    });
+    return items.map(checklistFromItem);
   }
 
   /** The id of the edition in force now, and its edition number. */

@@ -5,6 +5,7 @@ import { Conflict, NotFound } from '#shared/errors.ts';
 import { isConditionFailure } from '#shared/store/conditional.ts';
 import { fromItem } from '#shared/store/item.ts';
 import { decodeCursor, encodeCursor, type Page } from '#shared/store/pagination.ts';
+import { queryAll } from '#shared/store/query.ts';
 
 const keys = (agencyId: string, certificateNo: string) => ({
   pk: `AGENCY#${agencyId}`,
@@ -96,22 +97,13 @@ export class OfficerRepository {
 
   /** Certificates of every agency whose end date is in [from, to], in date order. */
   async listByValidTo(from: string, to: string): Promise<Officer[]> {
-    const officers: Officer[] = [];
-    let cursor: Record<string, unknown> | undefined;
-    do {
-      const { Items = [], LastEvaluatedKey } = await this.#db.send(
-        new QueryCommand({
-          TableName: this.#table,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: { ':pk': EXPIRY_INDEX_PK, ':from': `${from}#`, ':to': `${to}#\uffff` },
-          ExclusiveStartKey: cursor,
-        }),
-      );
-      officers.push(...Items.map((item) => fromItem<Officer>(item)));
-      cursor = LastEvaluatedKey;
-    } while (cursor);
-    return officers;
+    const items = await queryAll(this.#db, {
+      TableName: this.#table,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': EXPIRY_INDEX_PK, ':from': `${from}#`, ':to': `${to}#\uffff` },
+    });
+    return items.map((item) => fromItem<Officer>(item));
   }
 
   /** Records a status decision, if nobody changed the certificate since `expectedVersion`. */

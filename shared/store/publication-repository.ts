@@ -6,6 +6,7 @@ import type { ChildWrite } from '#shared/store/case-repository.ts';
 import { fromItem } from '#shared/store/item.ts';
 import type { Page } from '#shared/store/pagination.ts';
 import { decodeCursor, encodeCursor } from '#shared/store/pagination.ts';
+import { queryAll } from '#shared/store/query.ts';
 
 type Item = Record<string, unknown>;
 
@@ -70,23 +71,14 @@ export class PublicationRepository {
   }
 
   async list(agencyId: string): Promise<Publication[]> {
-    const items: Publication[] = [];
-    let cursor: Item | undefined;
-    do {
-      const { Items = [], LastEvaluatedKey } = await this.#db.send(
-        new QueryCommand({
-          TableName: this.#table,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': `PUBLICATIONS#${agencyId}` },
-          ScanIndexForward: false,
-          ExclusiveStartKey: cursor,
-        }),
-      );
-      items.push(...Items.map((item) => fromItem<Publication>(item)));
-      cursor = LastEvaluatedKey;
-    } while (cursor);
-    return items;
+    const items = await queryAll(this.#db, {
+      TableName: this.#table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': `PUBLICATIONS#${agencyId}` },
+      ScanIndexForward: false,
+    });
+    return items.map((item) => fromItem<Publication>(item));
   }
 
   /** Work items of every agency in one status partition, optionally with a sort key up to `upTo`. */
@@ -94,22 +86,13 @@ export class PublicationRepository {
     partition: 'PUBLICATION_SCHEDULED' | 'PUBLICATION_UNCONFIRMED' | 'PUBLICATION_LIVE',
     upTo?: string,
   ): Promise<{ agencyId: string; id: string }[]> {
-    const found: { agencyId: string; id: string }[] = [];
-    let cursor: Item | undefined;
-    do {
-      const { Items = [], LastEvaluatedKey } = await this.#db.send(
-        new QueryCommand({
-          TableName: this.#table,
-          IndexName: 'gsi2',
-          KeyConditionExpression: upTo ? 'gsi2pk = :pk AND gsi2sk <= :upTo' : 'gsi2pk = :pk',
-          ExpressionAttributeValues: { ':pk': partition, ...(upTo ? { ':upTo': `${upTo}#\uffff` } : {}) },
-          ExclusiveStartKey: cursor,
-        }),
-      );
-      found.push(...Items.map((item) => ({ agencyId: item.agencyId as string, id: item.id as string })));
-      cursor = LastEvaluatedKey;
-    } while (cursor);
-    return found;
+    const items = await queryAll(this.#db, {
+      TableName: this.#table,
+      IndexName: 'gsi2',
+      KeyConditionExpression: upTo ? 'gsi2pk = :pk AND gsi2sk <= :upTo' : 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': partition, ...(upTo ? { ':upTo': `${upTo}#\uffff` } : {}) },
+    });
+    return items.map((item) => ({ agencyId: item.agencyId as string, id: item.id as string }));
   }
 
   /** The public record: listed while `listed`, readable by id always (a withdrawn one says so). */

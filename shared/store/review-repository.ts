@@ -4,8 +4,8 @@ import type { Review } from '#shared/domain/reviews/review.ts';
 import type { Reviewer } from '#shared/domain/reviews/reviewer.ts';
 import type { ChildWrite } from '#shared/store/case-repository.ts';
 import { fromItem } from '#shared/store/item.ts';
+import { queryAll } from '#shared/store/query.ts';
 
-type Item = Record<string, unknown>;
 const OPEN_DUE = 'REVIEW_DUE';
 
 /**
@@ -59,23 +59,14 @@ export class ReviewRepository {
 
   /** The agency's reviews, newest first. */
   async list(agencyId: string): Promise<Review[]> {
-    const reviews: Review[] = [];
-    let cursor: Item | undefined;
-    do {
-      const { Items = [], LastEvaluatedKey } = await this.#db.send(
-        new QueryCommand({
-          TableName: this.#table,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': `REVIEWS#${agencyId}` },
-          ScanIndexForward: false,
-          ExclusiveStartKey: cursor,
-        }),
-      );
-      reviews.push(...Items.map((item) => fromItem<Review>(item)));
-      cursor = LastEvaluatedKey;
-    } while (cursor);
-    return reviews;
+    const items = await queryAll(this.#db, {
+      TableName: this.#table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': `REVIEWS#${agencyId}` },
+      ScanIndexForward: false,
+    });
+    return items.map((item) => fromItem<Review>(item));
   }
 
   /** Open reviews of every agency due before `date`. */
