@@ -76,7 +76,7 @@ export async function deliverDue(
   const outcome = { delivered: [] as string[], failed: [] as string[], dead: [] as string[] };
   for (const id of await ports.push.due(now.toISOString())) {
     const delivery = await ports.push.get(id);
-    if (!delivery || delivery.status !== 'pending' || delivery.nextAttemptAt > now.toISOString()) continue;
+    if (delivery?.status !== 'pending' || delivery.nextAttemptAt > now.toISOString()) continue;
     const target = await ports.push.target(delivery.agencyId);
     const error = target ? await send(delivery, target) : '未配置对接平台地址';
     const attempts = delivery.attempts + 1;
