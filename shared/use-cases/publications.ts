@@ -6,6 +6,7 @@ import {
 import type { Principal } from '#shared/auth.ts';
 import { addCalendarDays, legalDateOf } from '#shared/dates.ts';
 import type { CaseRecord } from '#shared/domain/cases/case.ts';
+import { maskPersonName, scrubText } from '#shared/domain/desensitise.ts';
 import type { EnforcementCategory } from '#shared/domain/officer.ts';
 import { buildPublicRecord, type PublicRecord } from '#shared/domain/public-record.ts';
 import {
@@ -266,7 +267,12 @@ export async function revokeDecision(
       updatedAt: now.toISOString(),
       version: publication.version + 1,
     };
-    const reason = `${withdrawalLabels[input.kind]}：${input.reason}`;
+    // The reason is published: scrubbed like any published text, and the party's name masked.
+    const hidden =
+      record.party.kind === 'person'
+        ? [{ full: record.party.name, masked: maskPersonName(record.party.name) }]
+        : [];
+    const reason = `${withdrawalLabels[input.kind]}：${scrubText(input.reason, hidden)}`;
     const push = wasPublic
       ? await deliveryWrites(ports, principal.agencyId, 'publication.withdrawn', publication.id, {
           id: publication.id,
@@ -284,12 +290,17 @@ export async function revokeDecision(
       { status: 'revoked' },
       [
         ports.publications.put(withdrawn, publication.version),
-        // Published or not yet, the publication now answers with the withdrawal and its reason.
-        ports.publications.putPublicRecord(
-          principal.agencyId,
-          { id: publication.id, status: 'withdrawn', withdrawnAt: now.toISOString(), reason },
-          false,
-        ),
+        // Published or not yet, the publication now answers with the withdrawal and its reason,
+        // unless nothing about it may be public at all (a minor, a secret: LAW-5).
+        ...(publication.status === 'exempt'
+          ? []
+          : [
+              ports.publications.putPublicRecord(
+                principal.agencyId,
+                { id: publication.id, status: 'withdrawn', withdrawnAt: now.toISOString(), reason },
+                false,
+              ),
+            ]),
         ...push,
       ],
     );

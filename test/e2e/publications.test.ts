@@ -119,6 +119,18 @@ describe('publication of decisions', () => {
     expect(list).not.toMatch(/\d{17}[\dX]/);
   });
 
+  it('[LAW-5] a published withdrawal reason is scrubbed too', async () => {
+    const { caseId, publication } = await decide();
+    await api.call('POST', `/v1/cases/${caseId}/decision/revocations`, {
+      token: t.handler,
+      body: { kind: 'revoked', reason: '赵铁柱（530524198512120013）申请复议，决定撤销' },
+    });
+    const shown = JSON.stringify((await api.call('GET', `/public/v1/publications/${publication.id}`)).body);
+    expect(shown).toContain('赵**');
+    expect(shown).not.toContain('赵铁柱');
+    expect(shown).not.toContain('530524198512120013');
+  });
+
   it('[LAW-5] nothing is published for a minor or a secret: the exemption is recorded', async () => {
     const minor = await decide({ party: { ...party, minor: true } });
     const secret = await decide({ flags: { secret: true } });
