@@ -69,6 +69,17 @@ export async function issueDecision(
       : undefined;
     if (requirement.required && !approval) {
       const changed = reviews.some((review) => review.status === 'approved' && review.proposalHash !== hash);
+      // The refused proposal is recorded (and journaled): a review submitted next reviews it.
+      if (record.proposal === undefined || proposalHash(record.proposal) !== hash) {
+        await commitCaseChange(
+          ports,
+          record,
+          principal,
+          'decision.review-required',
+          { proposalHash: hash, rules: requirement.matched.map((rule) => rule.code) },
+          { proposal },
+        );
+      }
       throw new RuleViolation(
         'REVIEW_REQUIRED',
         changed

@@ -128,7 +128,8 @@ export async function submitReview(
     if (existing.some((review) => review && OPEN.includes(review.status))) {
       throw new Conflict('本案已有进行中的法制审核，请在原审核中补正或申请复核');
     }
-    const requirement = await requirementFor(ports, record, input.proposal);
+    const proposal = input.proposal ?? record.proposal;
+    const requirement = await requirementFor(ports, record, proposal);
     await checkMaterials(ports, record, input.materials, requirement.matched);
     const now = ports.now();
     const profile = await ports.agencies.get(record.agencyId);
@@ -155,7 +156,7 @@ export async function submitReview(
       status: 'pending',
       round: 1,
       rounds: [round],
-      ...(input.proposal ? { proposal: input.proposal, proposalHash: proposalHash(input.proposal) } : {}),
+      ...(proposal ? { proposal, proposalHash: proposalHash(proposal) } : {}),
       matchedRules: requirement.matched,
       dueBy: due.dueBy,
       createdAt: now.toISOString(),

@@ -294,6 +294,31 @@ describe('legal review of major decisions', () => {
     ).toBe(201);
   });
 
+  it('[REV-2] without a proposal in the submission, the review approves the decision last refused for lack of review', async () => {
+    const { id, materials } = await caseReadyForDecision();
+    expect(
+      (await api.call('POST', `/v1/cases/${id}/decision`, { token: t.handler, body: fine(20000) })).status,
+    ).toBe(422);
+    const review = await api.call('POST', `/v1/cases/${id}/reviews`, {
+      token: t.handler,
+      body: { materials },
+    });
+    expect(review.body.proposal).toMatchObject({ penalty: { kind: 'fine', amount: 20000 } });
+    await api.call('POST', `/v1/reviews/${review.body.id}/opinions`, { token: t.reviewer, body: opinion() });
+    const changed = await api.call('POST', `/v1/cases/${id}/decision`, {
+      token: t.handler,
+      body: fine(30000),
+    });
+    expect(changed.body.error.code).toBe('REVIEW_REQUIRED');
+    expect(
+      (await api.call('POST', `/v1/cases/${id}/decision`, { token: t.handler, body: fine(20000) })).status,
+    ).toBe(201);
+    const types = (await api.call('GET', `/v1/cases/${id}/journal`, { token: t.handler })).body.entries.map(
+      (entry: { type: string }) => entry.type,
+    );
+    expect(types.filter((type: string) => type === 'decision.review-required')).toHaveLength(2);
+  });
+
   it('[REV-5] the handling unit disputes an opinion; the leader rules, finally, and the ruling is recorded', async () => {
     const { id, materials } = await caseReadyForDecision();
     const review = await api.call('POST', `/v1/cases/${id}/reviews`, {

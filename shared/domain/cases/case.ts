@@ -4,6 +4,7 @@ import type { CaseStatus } from '#shared/domain/cases/state-machine.ts';
 import { CASE_FLAGS, PARTY_KINDS } from '#shared/domain/checklists/kinds.ts';
 import { maskPersonName } from '#shared/domain/desensitise.ts';
 import { CertificateNo, EnforcementCategory } from '#shared/domain/officer.ts';
+import type { Proposal } from '#shared/domain/reviews/catalog.ts';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -73,6 +74,8 @@ export interface CaseRecord {
   hearingHeld?: boolean;
   /** Legal reviews of this case, oldest first. */
   reviewIds?: string[];
+  /** The last proposed decision that needed review: what a review submitted without one reviews. */
+  proposal?: Proposal;
   /** The decision, once issued. */
   decision?: Decision;
   /** Decisions revoked and re-made (changed, remade), oldest first. */
