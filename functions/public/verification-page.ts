@@ -2,7 +2,10 @@ import type { PublicCertificate } from '#shared/use-cases/officers.ts';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
-/** The page a citizen sees after scanning an officer's certificate QR code. */
+const complaintPath = (certificate: PublicCertificate) =>
+  `/public/v1/officers/${encodeURIComponent(certificate.certificateNo)}/complaints?agencyId=${encodeURIComponent(certificate.agencyId)}`;
+
+/** The page a citizen sees after scanning an officer's certificate QR code, with a complaint form. */
 export function verificationPage(certificate: PublicCertificate): string {
   const valid = certificate.status === 'valid';
   const rows: [string, string][] = [
@@ -27,6 +30,28 @@ th{text-align:left;padding-right:1rem;color:#555}td,th{padding:.3rem 0}</style><
 <p class="status">证件状态：${escapeHtml(certificate.statusName)}</p>
 <table>${rows.map(([label, value]) => `<tr><th>${label}</th><td>${escapeHtml(value)}</td></tr>`).join('')}</table>
 <p>核验时间：${escapeHtml(certificate.checkedAt)}</p>
-<p>如对执法人员的执法行为有异议，可通过本页面提交投诉。</p>
+<h2>投诉</h2>
+<p>如对该执法人员的执法行为有异议，可在此提交投诉。</p>
+<form id="complaint">
+<p><textarea name="content" rows="4" cols="40" minlength="5" maxlength="2000" required placeholder="请描述时间、地点和经过"></textarea></p>
+<p><input name="contact" maxlength="100" placeholder="联系方式（选填）"></p>
+<p><button type="submit">提交投诉</button> <span id="result"></span></p>
+</form>
+<script>
+document.getElementById('complaint').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const form = new FormData(event.target);
+  const body = { content: form.get('content') };
+  if (form.get('contact')) body.contact = form.get('contact');
+  const response = await fetch(${JSON.stringify(complaintPath(certificate))}, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const answer = await response.json();
+  document.getElementById('result').textContent =
+    response.status === 202 ? '已收到，编号 ' + answer.complaintId : (answer.error && answer.error.message) || '提交失败';
+});
+</script>
 </body></html>`;
 }

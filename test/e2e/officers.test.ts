@@ -152,6 +152,7 @@ describe('officers and certificates through the local HTTP API', () => {
     expect(page.headers.get('content-type')).toContain('text/html');
     expect(page.text).toContain('执法证核验');
     expect(page.text).toContain(input.certificateNo);
+    expect(page.text).toContain(`/public/v1/officers/${input.certificateNo}/complaints?agencyId=${agencyId}`);
   });
 
   it('[PUB-5] the public can complain about an officer, and the agency sees the complaint', async () => {
