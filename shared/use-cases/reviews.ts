@@ -109,6 +109,33 @@ async function checkMaterials(
 
 const OPEN: Review['status'][] = ['pending', 'problems', 'disputed'];
 
+/**
+ * A round of review: submitted (and attested) now, due in the agency's working days (REV-5), or
+ * held without a due date while the calendar of a year it reaches is not loaded.
+ */
+async function openRound(
+  ports: ReviewPorts,
+  record: CaseRecord,
+  principal: Principal,
+  number: number,
+  materials: string[],
+  extra: Pick<Round, 'note' | 'responses'>,
+): Promise<Round> {
+  const now = ports.now();
+  const profile = await ports.agencies.get(record.agencyId);
+  const due = await heldDeadline(ports, legalDateOf(now), profile?.reviewWorkingDays ?? REVIEW_WORKING_DAYS);
+  return {
+    round: number,
+    submittedAt: now.toISOString(),
+    submittedBy: principal.sub,
+    attestation: ATTESTATION,
+    materials,
+    ...extra,
+    dueBy: due.dueBy,
+    calendarVersions: due.calendarVersions,
+  };
+}
+
 /** Submits a case's proposed decision for legal review (REV-5): round 1, due in working days. */
 export async function submitReview(
   ports: ReviewPorts,
@@ -131,23 +158,14 @@ export async function submitReview(
     const proposal = input.proposal ?? record.proposal;
     const requirement = await requirementFor(ports, record, proposal);
     await checkMaterials(ports, record, input.materials, requirement.matched);
-    const now = ports.now();
-    const profile = await ports.agencies.get(record.agencyId);
-    const due = await heldDeadline(
+    const round = await openRound(
       ports,
-      legalDateOf(now),
-      profile?.reviewWorkingDays ?? REVIEW_WORKING_DAYS,
+      record,
+      principal,
+      1,
+      input.materials,
+      input.note ? { note: input.note } : {},
     );
-    const round: Round = {
-      round: 1,
-      submittedAt: now.toISOString(),
-      submittedBy: principal.sub,
-      attestation: ATTESTATION,
-      materials: input.materials,
-      ...(input.note ? { note: input.note } : {}),
-      dueBy: due.dueBy,
-      calendarVersions: due.calendarVersions,
-    };
     const review: Review = {
       id: ulid(),
       caseId,
@@ -158,9 +176,9 @@ export async function submitReview(
       rounds: [round],
       ...(proposal ? { proposal, proposalHash: proposalHash(proposal) } : {}),
       matchedRules: requirement.matched,
-      dueBy: due.dueBy,
-      createdAt: now.toISOString(),
-      updatedAt: now.toISOString(),
+      dueBy: round.dueBy,
+      createdAt: round.submittedAt,
+      updatedAt: round.submittedAt,
       version: 1,
     };
     await commitCaseChange(
@@ -172,7 +190,7 @@ export async function submitReview(
         reviewId: review.id,
         round: 1,
         materials: input.materials,
-        dueBy: due.dueBy,
+        dueBy: round.dueBy,
         attestedBy: principal.sub,
         matchedRules: requirement.matched.map((rule) => rule.code),
       },
@@ -298,33 +316,25 @@ export async function resubmit(
     }
     const materials = input.materials ?? last?.materials ?? [];
     await checkMaterials(ports, record, materials, review.matchedRules);
-    const now = ports.now();
-    const profile = await ports.agencies.get(record.agencyId);
-    const due = await heldDeadline(
-      ports,
-      legalDateOf(now),
-      profile?.reviewWorkingDays ?? REVIEW_WORKING_DAYS,
-    );
-    const round: Round = {
-      round: review.round + 1,
-      submittedAt: now.toISOString(),
-      submittedBy: principal.sub,
-      attestation: ATTESTATION,
-      materials,
+    const round = await openRound(ports, record, principal, review.round + 1, materials, {
       responses: input.responses,
-      dueBy: due.dueBy,
-      calendarVersions: due.calendarVersions,
-    };
+    });
     const { overdue: _overdue, ...rest } = review;
     return saveReview(
       ports,
       principal,
       review,
-      { ...rest, status: 'pending', round: round.round, rounds: [...review.rounds, round], dueBy: due.dueBy },
+      {
+        ...rest,
+        status: 'pending',
+        round: round.round,
+        rounds: [...review.rounds, round],
+        dueBy: round.dueBy,
+      },
       'review.resubmitted',
       {
         responses: input.responses.map((response) => response.standard),
-        dueBy: due.dueBy,
+        dueBy: round.dueBy,
         attestedBy: principal.sub,
       },
     );
