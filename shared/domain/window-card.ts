@@ -24,7 +24,8 @@ const MAX_ITEMS_SHOWN = 8;
 export function windowCardSvg(card: WindowCard): string {
   const items = card.serviceItems.slice(0, MAX_ITEMS_SHOWN);
   const more = card.serviceItems.length - items.length;
-  const height = 380 + Math.max(0, items.length - 3) * 32;
+  const itemLines = items.length + (more > 0 ? 1 : 0);
+  const height = Math.max(380, 340 + (itemLines - 1) * 32 + 36);
   const text = (x: number, y: number, size: number, content: string, weight = 'normal') =>
     `<text x="${x}" y="${y}" font-size="${size}" font-weight="${weight}">${escapeXml(content)}</text>`;
   const lines = [
