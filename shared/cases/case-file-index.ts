@@ -22,6 +22,16 @@ export function indexFontPath(): string {
   return existsSync(bundled) ? bundled : createRequire(import.meta.url).resolve(FONT_PACKAGE_PATH);
 }
 
+const evidenceStatusLabels: Record<string, string> = {
+  'pending-upload': '待上传',
+  archived: '已归档',
+  rejected: '校验不符已拒收',
+};
+
+/** Instants are stored in UTC; people read them in Beijing time. */
+const beijing = (instant: string) =>
+  `${new Date(instant).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}（北京时间）`;
+
 export interface CaseFileContents {
   record: CaseRecord;
   agencyName: string;
@@ -52,7 +62,7 @@ export async function caseFileIndexPdf(contents: CaseFileContents): Promise<Buff
   line('执法类别', categoryLabels[record.category]);
   line('当事人', record.party.name);
   line('案件状态', caseStatusLabels[record.status]);
-  line('立案时间', record.createdAt);
+  line('立案时间', beijing(record.createdAt));
   line('执法人员', record.officers.join('、'));
   pdf.moveDown();
   pdf.fontSize(14).text('一、执法文书').fontSize(10);
@@ -65,7 +75,7 @@ export async function caseFileIndexPdf(contents: CaseFileContents): Promise<Buff
   pdf.fontSize(14).text('二、音像证据').fontSize(10);
   contents.evidence.forEach((item, index) => {
     pdf.text(
-      `${index + 1}. ${item.fileName}  ${item.status}  ${item.size} 字节  拍摄：${item.capturedAt}  设备：${item.deviceId}`,
+      `${index + 1}. ${item.fileName}  ${evidenceStatusLabels[item.status] ?? item.status}  ${item.size} 字节  拍摄：${beijing(item.capturedAt)}  设备：${item.deviceId}`,
     );
     pdf
       .fillColor('#555')
@@ -82,7 +92,7 @@ export async function caseFileIndexPdf(contents: CaseFileContents): Promise<Buff
   pdf.moveDown();
   pdf
     .fillColor('#555')
-    .text(`生成时间：${contents.generatedAt}。卷宗内每个文件的 SHA-256 见 manifest.json。`);
+    .text(`生成时间：${beijing(contents.generatedAt)}。卷宗内每个文件的 SHA-256 见 manifest.json。`);
   pdf.end();
   await done;
   return Buffer.concat(chunks);
