@@ -24,3 +24,8 @@ export function addCalendarDays(date: string, days: number): string {
   utc.setUTCDate(utc.getUTCDate() + days);
   return utc.toISOString().slice(0, 10);
 }
+
+/** An instant as people read it: Beijing time, 24-hour (2026/11/28 15:35:12). */
+export function beijingTimeText(instant: string): string {
+  return new Date(instant).toLocaleString('zh-CN', { timeZone: LEGAL_TIME_ZONE, hour12: false });
+}

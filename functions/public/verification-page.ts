@@ -1,9 +1,6 @@
+import { beijingTimeText } from '#shared/dates.ts';
+import { escapeHtml } from '#shared/http/html.ts';
 import type { PublicCertificate } from '#shared/use-cases/officers.ts';
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-
-const beijingTime = (instant: string) =>
-  new Date(instant).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 const complaintPath = (certificate: PublicCertificate) =>
   `/public/v1/officers/${encodeURIComponent(certificate.certificateNo)}/complaints?agencyId=${encodeURIComponent(certificate.agencyId)}`;
@@ -32,7 +29,7 @@ th{text-align:left;padding-right:1rem;color:#555}td,th{padding:.3rem 0}</style><
 <h1>行政执法证核验</h1>
 <p class="status">证件状态：${escapeHtml(certificate.statusName)}</p>
 <table>${rows.map(([label, value]) => `<tr><th>${label}</th><td>${escapeHtml(value)}</td></tr>`).join('')}</table>
-<p>核验时间：${escapeHtml(beijingTime(certificate.checkedAt))}（北京时间）</p>
+<p>核验时间：${escapeHtml(beijingTimeText(certificate.checkedAt))}（北京时间）</p>
 <h2>投诉</h2>
 <p>如对该执法人员的执法行为有异议，可在此提交投诉。</p>
 <form id="complaint">

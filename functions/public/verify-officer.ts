@@ -1,15 +1,15 @@
 import { verificationPage } from '#functions/public/verification-page.ts';
 import { routes } from '#functions/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
+import { wantsPage } from '#shared/http/html.ts';
 import { ports } from '#shared/store/repositories.ts';
 import { verifyCertificate } from '#shared/use-cases/officers.ts';
 
 /** JSON for clients; a page for a browser that scanned the QR code. */
 export const handler = httpHandler(routes.verifyOfficer, async ({ params, query, headers }) => {
   const certificate = await verifyCertificate(ports, params.certificateNo, query.agencyId);
-  const wantsPage = (headers.accept ?? '').includes('text/html');
   const cache = { 'cache-control': 'no-store' };
-  return wantsPage
+  return wantsPage(headers)
     ? {
         status: 200,
         contentType: 'text/html; charset=utf-8',

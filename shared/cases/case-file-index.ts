@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
+import { beijingTimeText } from '#shared/dates.ts';
 import type { CaseRecord } from '#shared/domain/cases/case.ts';
 import type { CaseDocument } from '#shared/domain/cases/documents.ts';
 import { documentLabel } from '#shared/domain/cases/documents.ts';
@@ -29,8 +30,7 @@ const evidenceStatusLabels: Record<string, string> = {
 };
 
 /** Instants are stored in UTC; people read them in Beijing time. */
-const beijing = (instant: string) =>
-  `${new Date(instant).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}（北京时间）`;
+const beijing = (instant: string) => `${beijingTimeText(instant)}（北京时间）`;
 
 export interface CaseFileContents {
   record: CaseRecord;

@@ -117,6 +117,15 @@ describe('publication of decisions', () => {
     for (const secret of ['赵铁柱', '530524198512120013', '13912345678']) expect(text).not.toContain(secret);
     const list = JSON.stringify((await api.call('GET', `/public/v1/agencies/${agencyId}/decisions`)).body);
     expect(list).not.toMatch(/\d{17}[\dX]/);
+    const page = await api.call('GET', `/public/v1/agencies/${agencyId}/decisions`, {
+      headers: { accept: 'text/html' },
+    });
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.text).toContain('公示测试局 行政执法决定公示');
+    expect(page.text).toContain('赵**');
+    expect(page.text).toContain('<td>警告</td>');
+    expect(page.text).not.toContain('赵铁柱');
+    expect(page.text).not.toMatch(/\d{17}[\dX]/);
   });
 
   it('[LAW-5] a published withdrawal reason is scrubbed too', async () => {

@@ -126,7 +126,7 @@ export const PENALTY_KINDS = [
   'detention',
   'other',
 ] as const;
-const penaltyLabels: Record<(typeof PENALTY_KINDS)[number], string> = {
+export const penaltyLabels: Record<(typeof PENALTY_KINDS)[number], string> = {
   warning: '警告',
   fine: '罚款',
   confiscation: '没收',
