@@ -39,6 +39,3 @@ export function config(): Config {
   cached ??= ConfigSchema.parse(process.env);
   return cached;
 }
-
-/** The names of the variables a function needs; CDK and the local runtime both set these. */
-export const configKeys = Object.keys(ConfigSchema.shape) as (keyof Config)[];

@@ -16,7 +16,7 @@ type TransactItem = NonNullable<
 
 const agencyPk = (agencyId: string) => `AGENCY#${agencyId}`;
 const caseKeys = (agencyId: string, id: string) => ({ pk: agencyPk(agencyId), sk: `CASE#${id}` });
-export const activityKeys = (agencyId: string, caseId: string, id: string) => ({
+const activityKeys = (agencyId: string, caseId: string, id: string) => ({
   pk: agencyPk(agencyId),
   sk: `CASE#${caseId}#ACT#${id}`,
 });

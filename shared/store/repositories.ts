@@ -31,8 +31,6 @@ export const repositories = {
   push: new PushRepository(documentClient, table),
 };
 
-export type Repositories = typeof repositories;
-
 /** What use cases are handed: the repositories and the clock. */
 export const ports = {
   ...repositories,

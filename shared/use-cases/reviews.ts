@@ -17,6 +17,7 @@ import {
   type Review,
   type ReviewStandard,
   type Round,
+  standardLabels,
 } from '#shared/domain/reviews/review.ts';
 import { reviewerRefusal } from '#shared/domain/reviews/reviewer.ts';
 import { Conflict, Forbidden, NotFound, RuleViolation, ValidationFailed } from '#shared/errors.ts';
@@ -311,7 +312,10 @@ export async function resubmit(
     const missing = problems.filter((standard) => !answered.has(standard));
     if (missing.length > 0) {
       throw new ValidationFailed(
-        missing.map((standard) => ({ path: 'responses', message: `未回应审核问题：${standard}` })),
+        missing.map((standard) => ({
+          path: 'responses',
+          message: `未回应审核问题：${standardLabels[standard]}`,
+        })),
       );
     }
     const materials = input.materials ?? last?.materials ?? [];

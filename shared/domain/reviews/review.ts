@@ -43,7 +43,11 @@ export const OpinionInput = z
     const standards = new Set(input.findings.map((finding) => finding.standard));
     for (const standard of REVIEW_STANDARDS) {
       if (!standards.has(standard)) {
-        context.addIssue({ code: 'custom', path: ['findings'], message: `缺少审核标准：${standard}` });
+        context.addIssue({
+          code: 'custom',
+          path: ['findings'],
+          message: `缺少审核标准：${standardLabels[standard]}`,
+        });
       }
     }
     const problems = input.findings.filter((finding) => finding.result === 'problem');
@@ -117,8 +121,3 @@ export interface Review {
 }
 
 export const ATTESTATION = '承办人员保证所提交的材料真实、完整，并对其真实性、完整性负责。';
-
-/** An approval, by the review office or by a leader's ruling on a dispute (REV-5). */
-export function isApproved(review: Review): boolean {
-  return review.status === 'approved';
-}
