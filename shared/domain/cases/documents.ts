@@ -99,7 +99,8 @@ export const documentTemplates = {
 
 export type DocumentType = keyof typeof documentTemplates;
 export const DOCUMENT_TYPES = Object.keys(documentTemplates) as [DocumentType, ...DocumentType[]];
-const documentLabels = Object.fromEntries(
+/** Each standard document type's Chinese name. */
+export const documentLabels = Object.fromEntries(
   Object.entries(documentTemplates).map(([type, template]) => [type, template.label]),
 ) as Record<DocumentType, string>;
 /** A standard document type, by code or by its Chinese name (行政处罚决定书). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ActivityType, activityLabels } from '#shared/domain/activity.ts';
-import { DocumentTypeSchema, documentTemplates } from '#shared/domain/cases/documents.ts';
+import { DocumentTypeSchema, documentLabels } from '#shared/domain/cases/documents.ts';
 import { labelledEnum } from '#shared/domain/labelled-enum.ts';
 import { categoryLabels, EnforcementCategory } from '#shared/domain/officer.ts';
 
@@ -198,9 +198,6 @@ const categoryCell: Cell = { as: 'enum', labels: categoryLabels };
 
 type Columns<S extends z.ZodObject> = { [F in keyof z.infer<S> & string]-?: Column };
 
-const documentLabels = Object.fromEntries(
-  Object.entries(documentTemplates).map(([type, template]) => [type, template.label]),
-);
 const flagLabels: Record<(typeof CASE_FLAGS)[number], string> = {
   majorPublicInterest: '涉及重大公共利益',
   majorSocialImpact: '可能造成重大社会影响',
