@@ -12,6 +12,14 @@ const index = (delivery: Delivery) =>
       ? { gsi2pk: `PUSH_DEAD#${delivery.agencyId}`, gsi2sk: `${delivery.createdAt}#${delivery.id}` }
       : {};
 
+const toItem = (delivery: Delivery) => ({
+  pk: `DELIVERY#${delivery.id}`,
+  sk: 'DELIVERY',
+  ...index(delivery),
+  entity: 'delivery',
+  ...delivery,
+});
+
 /** Push targets per agency, and the deliveries (an outbox) with their pending and dead-letter lists. */
 export class PushRepository {
   readonly #db: DynamoDBDocumentClient;
@@ -42,13 +50,7 @@ export class PushRepository {
     return {
       Put: {
         TableName: this.#table,
-        Item: {
-          pk: `DELIVERY#${delivery.id}`,
-          sk: 'DELIVERY',
-          ...index(delivery),
-          entity: 'delivery',
-          ...delivery,
-        },
+        Item: toItem(delivery),
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     };
@@ -75,13 +77,7 @@ export class PushRepository {
       await this.#db.send(
         new PutCommand({
           TableName: this.#table,
-          Item: {
-            pk: `DELIVERY#${delivery.id}`,
-            sk: 'DELIVERY',
-            ...index(delivery),
-            entity: 'delivery',
-            ...delivery,
-          },
+          Item: toItem(delivery),
           ConditionExpression: 'attempts = :attempts AND #status = :status',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':attempts': previousAttempts, ':status': previousStatus },
