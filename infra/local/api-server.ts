@@ -10,6 +10,7 @@ import { DevTokenIssuer } from '#infra/local/dev-tokens.ts';
 import { deliverEvidenceArrivals } from '#infra/local/evidence-arrivals.ts';
 import { invoke, lambdaContext, loadHandler } from '#infra/local/lambda-runtime.ts';
 import { clock } from '#shared/clock.ts';
+import { errorBody } from '#shared/http/errors.ts';
 import type { HttpEvent } from '#shared/http/handler.ts';
 import { type RouteDef, routeKey } from '#shared/http/route.ts';
 
@@ -53,10 +54,6 @@ function send(
   });
   res.end(text);
 }
-
-const apiError = (code: string, message: string, details: { path: string; message: string }[] = []) => ({
-  error: { code, message, details },
-});
 
 async function readBody(req: IncomingMessage): Promise<string | undefined> {
   const chunks: Buffer[] = [];
@@ -192,7 +189,7 @@ export async function startApiServer(options: { port: number; tokenSecret: strin
       const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
       if (bearer) claims = await issuer.verify(bearer);
       if (candidate.route.access !== 'public' && !claims) {
-        send(res, 401, apiError('UNAUTHENTICATED', '请先登录：缺少或无效的访问令牌'));
+        send(res, 401, errorBody('UNAUTHENTICATED', '请先登录：缺少或无效的访问令牌'));
         return;
       }
       const handler = await loadHandler(candidate.route.handler);
@@ -204,16 +201,16 @@ export async function startApiServer(options: { port: number; tokenSecret: strin
       writeLambdaResult(res, result);
       return;
     }
-    if (pathMatched) send(res, 405, apiError('METHOD_NOT_ALLOWED', '不支持该请求方法'));
-    else send(res, 404, apiError('NOT_FOUND', '接口不存在'));
+    if (pathMatched) send(res, 405, errorBody('METHOD_NOT_ALLOWED', '不支持该请求方法'));
+    else send(res, 404, errorBody('NOT_FOUND', '接口不存在'));
   }
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error: { status?: number }) => {
-      if (error.status === 413) send(res, 413, apiError('PAYLOAD_TOO_LARGE', '请求体过大'));
+      if (error.status === 413) send(res, 413, errorBody('PAYLOAD_TOO_LARGE', '请求体过大'));
       else {
         console.error(error);
-        send(res, 500, apiError('INTERNAL_ERROR', '服务器内部错误'));
+        send(res, 500, errorBody('INTERNAL_ERROR', '服务器内部错误'));
       }
     });
   });

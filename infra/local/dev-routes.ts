@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type DevTokenIssuer, DevTokenRequest } from '#infra/local/dev-tokens.ts';
 import { clock } from '#shared/clock.ts';
-import { issueDetails } from '#shared/http/errors.ts';
+import { errorBody, issueDetails } from '#shared/http/errors.ts';
 
 export interface DevReply {
   status: number;
@@ -14,7 +14,7 @@ const ClockRequest = z.strictObject({ now: z.iso.datetime({ offset: true }) });
 
 const invalid = (details: { path: string; message: string }[]): DevReply => ({
   status: 400,
-  body: { error: { code: 'VALIDATION_FAILED', message: '请求参数有误', details } },
+  body: errorBody('VALIDATION_FAILED', '请求参数有误', details),
 });
 
 function parse<T>(schema: z.ZodType<T>, body: string | undefined): { data: T } | { reply: DevReply } {
@@ -66,16 +66,7 @@ export function devRoutes(
       const name = decodeURIComponent(job);
       const result = await runJob(name);
       return result === undefined
-        ? {
-            status: 404,
-            body: {
-              error: {
-                code: 'NOT_FOUND',
-                message: '没有这个定时任务',
-                details: [{ path: 'job', message: name }],
-              },
-            },
-          }
+        ? { status: 404, body: errorBody('NOT_FOUND', '没有这个定时任务', [{ path: 'job', message: name }]) }
         : { status: 200, body: { job: name, result } };
     }
     return undefined;

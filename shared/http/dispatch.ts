@@ -1,5 +1,5 @@
 import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
-import { errorResponse } from '#shared/http/errors.ts';
+import { errorBody, errorResponse } from '#shared/http/errors.ts';
 
 type RouteHandler = (event: never, context: Context) => Promise<APIGatewayProxyResultV2>;
 
@@ -12,7 +12,7 @@ export function dispatch(handlers: Record<string, RouteHandler>) {
   return async (event: { routeKey?: string }, context: Context): Promise<APIGatewayProxyResultV2> => {
     const handler = event.routeKey ? handlers[event.routeKey] : undefined;
     if (!handler) {
-      return errorResponse(404, { error: { code: 'NOT_FOUND', message: '接口不存在', details: [] } });
+      return errorResponse(404, errorBody('NOT_FOUND', '接口不存在'));
     }
     return handler(event as never, context);
   };

@@ -16,6 +16,11 @@ export interface ErrorBody {
   };
 }
 
+/** The error format of docs/api.md. */
+export function errorBody(code: string, message: string, details: ErrorDetail[] = []): ErrorBody {
+  return { error: { code, message, details } };
+}
+
 export function errorResponse(status: number, body: ErrorBody): APIGatewayProxyResultV2 {
   return {
     statusCode: status,
@@ -58,7 +63,7 @@ export function toErrorResponse(error: unknown, requestId: string): { status: nu
   if (error instanceof IdempotencyAlreadyInProgressError) {
     return {
       status: 409,
-      body: { error: { code: 'CONFLICT', message: '相同的请求正在处理中，请稍后重试', details: [] } },
+      body: errorBody('CONFLICT', '相同的请求正在处理中，请稍后重试'),
     };
   }
   if (error instanceof IdempotencyValidationError) {
