@@ -19,10 +19,10 @@ import {
   FreeRecordFields,
 } from '#shared/domain/cases/documents.ts';
 import {
-  allowedNext,
   type CaseStatus,
   canTransition,
   GATED_STATUSES,
+  openTransitions,
 } from '#shared/domain/cases/state-machine.ts';
 import type { ChecklistItem } from '#shared/domain/checklists/kinds.ts';
 import {
@@ -256,7 +256,7 @@ export async function transitionCase(
     const record = await getCase(ports, principal.agencyId, id);
     assertMayHandle(record, principal);
     if (GATED_STATUSES.includes(input.to) || !canTransition(record.status, input.to)) {
-      const allowed = allowedNext(record.status).filter((status) => !GATED_STATUSES.includes(status));
+      const allowed = openTransitions(record.status);
       throw new RuleViolation(
         'INVALID_TRANSITION',
         input.to === 'decided' ? '作出决定请使用决定接口' : `案件不能从“${record.status}”转为“${input.to}”`,

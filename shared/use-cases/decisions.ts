@@ -2,7 +2,7 @@ import { ulid } from 'ulid';
 import type { Principal } from '#shared/auth.ts';
 import { legalDateOf } from '#shared/dates.ts';
 import type { Decision } from '#shared/domain/cases/case.ts';
-import { allowedNext, canTransition } from '#shared/domain/cases/state-machine.ts';
+import { canTransition, openTransitions } from '#shared/domain/cases/state-machine.ts';
 import { exemptionFor } from '#shared/domain/public-record.ts';
 import { type Publication, periodDaysFor } from '#shared/domain/publication.ts';
 import type { Proposal } from '#shared/domain/reviews/catalog.ts';
@@ -36,9 +36,7 @@ export async function issueDecision(
       throw new Conflict('本案已作出决定', [{ path: 'id', message: record.decision.id }]);
     }
     if (!canTransition(record.status, 'decided')) {
-      const allowed = allowedNext(record.status).filter(
-        (status) => status !== 'decided' && status !== 'revoked',
-      );
+      const allowed = openTransitions(record.status);
       throw new RuleViolation(
         'INVALID_TRANSITION',
         '案件尚未到待决定阶段，不能作出决定',

@@ -55,3 +55,8 @@ export function allowedNext(from: CaseStatus): readonly CaseStatus[] {
 export function canTransition(from: CaseStatus, to: CaseStatus): boolean {
   return transitions[from].includes(to);
 }
+
+/** The next states `POST .../transitions` may reach from here: what a refusal names as allowed. */
+export function openTransitions(from: CaseStatus): CaseStatus[] {
+  return allowedNext(from).filter((status) => !GATED_STATUSES.includes(status));
+}
