@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '#shared/auth.ts';
-import { ActivityInput, CaseInput } from '#shared/domain/cases/case.ts';
+import { ActivityInput, CaseInput, Informing } from '#shared/domain/cases/case.ts';
 import { DocumentTypeSchema } from '#shared/domain/cases/documents.ts';
 import {
   CompleteMultipartInput,
@@ -9,6 +9,7 @@ import {
   RetrievalInput,
 } from '#shared/domain/cases/evidence.ts';
 import { CASE_STATUSES } from '#shared/domain/cases/state-machine.ts';
+import { DeviceInput } from '#shared/domain/device.ts';
 import { EnforcementCategory } from '#shared/domain/officer.ts';
 import { defineRoute, IdParam, standardErrors } from '#shared/http/route.ts';
 import { PageQuery } from '#shared/store/pagination.ts';
@@ -112,8 +113,10 @@ export const caseRoutes = {
     path: '/v1/cases/{id}/activities/{activityId}/complete',
     handler: 'cases/complete-activity',
     access: handlers,
-    summary: '完成执法活动；须音像记录而无已归档证据时为 422 AV_REQUIRED (REC-4)',
+    summary:
+      '完成执法活动；须音像记录而无已归档证据时为 422 AV_REQUIRED (REC-4)；可记录亮证、出示文书、告知权利 (PUB-13)',
     params: z.strictObject({ id: IdParam, activityId: IdParam }),
+    body: z.strictObject({ informing: Informing.optional() }).optional(),
     responses: {
       200: { description: 'the activity' },
       ...standardErrors,
@@ -135,6 +138,14 @@ export const caseRoutes = {
     }),
     responses: { 201: { description: '{id, number, sha256, ...}' }, ...standardErrors },
     idempotent: true,
+  }),
+  recordTypes: defineRoute({
+    method: 'GET',
+    path: '/v1/record-types',
+    handler: 'cases/record-types',
+    access: ROLES,
+    summary: '标准执法文书类型及其字段（JSON Schema）、中文名称和文号标识 (REC-2)',
+    responses: { 200: { description: '{items: [{type, label, mark, fields}]}' }, ...standardErrors },
   }),
   listRecords: defineRoute({
     method: 'GET',
@@ -188,6 +199,25 @@ export const caseRoutes = {
       422: { description: 'UNKNOWN_UPLOAD' },
     },
     evidenceArchive: ['sign-uploads'],
+  }),
+  registerDevice: defineRoute({
+    method: 'POST',
+    path: '/v1/devices',
+    handler: 'evidence/register-device',
+    access: ['admin', 'unit-head'],
+    summary: '登记执法记录设备（所属股室、保管人、使用人）；未登记设备的音像证据会被标记 (REC-10)',
+    body: DeviceInput,
+    responses: { 200: { description: 'the device' }, ...standardErrors },
+    idempotent: true,
+  }),
+  listDevices: defineRoute({
+    method: 'GET',
+    path: '/v1/devices',
+    handler: 'evidence/list-devices',
+    access: ROLES,
+    summary: '本机关执法记录设备；?unitId= 某股室',
+    query: z.object({ unitId: z.string().trim().min(1).max(64).optional() }),
+    responses: { 200: { description: '{items}' }, ...standardErrors },
   }),
   getEvidence: defineRoute({
     method: 'GET',

@@ -3,7 +3,7 @@ import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';
 import { completeActivity } from '#shared/use-cases/cases.ts';
 
-export const handler = httpHandler(routes.completeActivity, async ({ params, principal }) => ({
+export const handler = httpHandler(routes.completeActivity, async ({ params, body, principal }) => ({
   status: 200,
-  body: await completeActivity(ports, principal, params.id, params.activityId),
+  body: await completeActivity(ports, principal, params.id, params.activityId, body ?? {}),
 }));

@@ -1,14 +1,30 @@
 import { routes } from '#functions/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';
-import { getCase } from '#shared/use-cases/cases.ts';
+import { caseAvGaps, getCase } from '#shared/use-cases/cases.ts';
+import { caseProcedure } from '#shared/use-cases/procedure.ts';
 
 export const handler = httpHandler(routes.getCase, async ({ params, principal }) => {
   const record = await getCase(ports, principal.agencyId, params.id);
-  const [activities, records, evidence] = await Promise.all([
+  const [activities, records, evidence, procedure, avGaps] = await Promise.all([
     ports.cases.activities(principal.agencyId, params.id),
     ports.cases.documents(principal.agencyId, params.id),
     ports.evidence.forCase(principal.agencyId, params.id),
+    caseProcedure(ports, record),
+    caseAvGaps(ports, record),
   ]);
-  return { status: 200, body: { ...record, activities, records, evidence } };
+  return {
+    status: 200,
+    body: {
+      ...record,
+      procedure: procedure.procedure,
+      procedureName: procedure.procedureName,
+      steps: procedure.steps,
+      missingSteps: procedure.missing.map((step) => step.step),
+      avGaps,
+      activities,
+      records,
+      evidence,
+    },
+  };
 });

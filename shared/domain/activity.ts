@@ -6,6 +6,8 @@ export const ACTIVITY_TYPES = [
   'random-inspection',
   'evidence-collection',
   'evidence-preservation',
+  'seizure',
+  'forced-execution',
   'hearing',
   'service',
   'interview',
@@ -18,6 +20,8 @@ export const activityLabels: Record<ActivityType, string> = {
   'random-inspection': '随机抽查',
   'evidence-collection': '调查取证',
   'evidence-preservation': '证据保全',
+  seizure: '查封扣押',
+  'forced-execution': '强制执行',
   hearing: '听证',
   service: '送达',
   interview: '询问',
@@ -25,4 +29,9 @@ export const activityLabels: Record<ActivityType, string> = {
 };
 
 /** An activity type, by code or by its Chinese name (现场检查). */
-export const ActivityType = labelledEnum(ACTIVITY_TYPES, activityLabels);
+export const ActivityType = labelledEnum(ACTIVITY_TYPES, activityLabels, {
+  查封: 'seizure',
+  扣押: 'seizure',
+  'forced-demolition': 'forced-execution',
+  强制拆除: 'forced-execution',
+});

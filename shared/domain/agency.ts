@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProcedureSettings } from '#shared/domain/cases/procedure.ts';
 
 export const Unit = z.strictObject({
   id: z.string().trim().min(1).max(64),
@@ -14,6 +15,10 @@ export const AgencyProfileInput = z.strictObject({
   documentPrefix: z.string().trim().min(1).max(10).optional(),
   /** Working days the legal review office has for a review (REV-5); 7 when not set. */
   reviewWorkingDays: z.number().int().min(1).max(30).optional(),
+  /** The agency's level (层级: 省级、市级、县级…): what a review-catalog rule's `level` matches. */
+  level: z.string().trim().min(1).max(50).optional(),
+  /** The province's procedure settings (较大数额, the statement period); national defaults otherwise. */
+  procedure: ProcedureSettings.optional(),
   units: z
     .array(Unit)
     .max(200)

@@ -7,6 +7,7 @@ import { CaseRepository } from '#shared/store/case-repository.ts';
 import { ChecklistRepository } from '#shared/store/checklist-repository.ts';
 import { documentClient, s3Client } from '#shared/store/clients.ts';
 import { ComplaintRepository } from '#shared/store/complaint-repository.ts';
+import { DeviceRepository } from '#shared/store/device-repository.ts';
 import { scheduleDueDate } from '#shared/store/due-date-scheduler.ts';
 import { EvidenceRepository } from '#shared/store/evidence-repository.ts';
 import { EvidenceStorage } from '#shared/store/evidence-storage.ts';
@@ -25,6 +26,7 @@ export const repositories = {
   checklists: new ChecklistRepository(documentClient, table),
   cases: new CaseRepository(documentClient, table, JOURNAL_TABLE),
   evidence: new EvidenceRepository(documentClient, table),
+  devices: new DeviceRepository(documentClient, table),
   calendars: new CalendarRepository(documentClient, table),
   reviews: new ReviewRepository(documentClient, table),
   publications: new PublicationRepository(documentClient, table),

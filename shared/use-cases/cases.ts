@@ -2,12 +2,20 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ulid } from 'ulid';
 import type { Principal } from '#shared/auth.ts';
 import { legalDateOf } from '#shared/dates.ts';
-import { type AvRequirement, avRequirement, avSatisfied } from '#shared/domain/cases/av-requirement.ts';
+import { activityLabels } from '#shared/domain/activity.ts';
+import {
+  type AvGap,
+  type AvRequirement,
+  avGaps,
+  avRequirement,
+  avSatisfied,
+} from '#shared/domain/cases/av-requirement.ts';
 import {
   type Activity,
   type ActivityInput,
   type CaseInput,
   type CaseRecord,
+  type Informing,
   maskedName,
 } from '#shared/domain/cases/case.ts';
 import {
@@ -85,17 +93,20 @@ export function assertEntitled(record: CaseRecord, principal: Principal): void {
 }
 
 /**
- * At least two officers whose certificates are valid on the day, for the case's category and
- * region (LAW-2, PUB-7). Returns their accounts (for separation of duties).
+ * At least two officers whose certificates are valid, for the case's category and region (LAW-2,
+ * PUB-7), on every date given: the day the activity took place and the day it is recorded, so
+ * that a date set back cannot bring an expired certificate back to life. Each officer has an
+ * account, so that separation of duties knows who acted (LAW-12). Returns those accounts.
  */
 async function qualifiedOfficers(
   ports: CasePorts,
   agencyId: string,
   certificateNos: readonly string[],
-  acting: { date: string; category: EnforcementCategory; region: string | undefined },
+  acting: { dates: readonly string[]; category: EnforcementCategory; region: string | undefined },
 ): Promise<string[]> {
   const details: ErrorDetail[] = [];
   const users: string[] = [];
+  const dates = [...new Set(acting.dates)];
   await Promise.all(
     certificateNos.map(async (certificateNo, index) => {
       const officer = await ports.officers.get(agencyId, certificateNo);
@@ -103,9 +114,24 @@ async function qualifiedOfficers(
         details.push({ path: `officers.${index}`, message: `${certificateNo}：本机关没有该执法证` });
         return;
       }
-      const refusal = qualificationRefusal(officer, { ...acting, region: acting.region ?? officer.region });
-      if (refusal) details.push({ path: `officers.${index}`, message: `${certificateNo}：${refusal}` });
+      for (const date of dates) {
+        const refusal = qualificationRefusal(officer, {
+          date,
+          category: acting.category,
+          region: acting.region ?? officer.region,
+        });
+        if (refusal) {
+          const when = dates.length > 1 ? `${date}：` : '';
+          details.push({ path: `officers.${index}`, message: `${certificateNo}：${when}${refusal}` });
+          break;
+        }
+      }
       if (officer.userId) users.push(officer.userId);
+      else
+        details.push({
+          path: `officers.${index}`,
+          message: `${certificateNo}：执法证未关联用户账号，无法落实回避，不能在案件中执法`,
+        });
     }),
   );
   if (certificateNos.length < 2)
@@ -190,6 +216,31 @@ export async function withRetry<T>(attempt: () => Promise<T>, attempts = 40): Pr
   }
 }
 
+/** The case's authors with this person added (LAW-12: they never judge the case). */
+export function authoredBy(record: CaseRecord, principal: Principal): Pick<CaseRecord, 'authors'> {
+  const authors = record.authors ?? [];
+  return { authors: authors.includes(principal.sub) ? authors : [...authors, principal.sub] };
+}
+
+/**
+ * LAW-2: an activity did not take place in the future, nor before the case was registered; a date
+ * that bends either way is refused, whatever the certificates say.
+ */
+function assertActivityDate(record: CaseRecord, startedAt: Date, now: Date): void {
+  if (startedAt.getTime() > now.getTime() + 60_000) {
+    throw new ValidationFailed(
+      [{ path: 'startedAt', message: '执法活动开始时间不能晚于当前时间' }],
+      '执法活动时间有误',
+    );
+  }
+  if (startedAt.getTime() < Date.parse(record.createdAt)) {
+    throw new ValidationFailed(
+      [{ path: 'startedAt', message: `执法活动开始时间不能早于立案时间（${record.createdAt}）` }],
+      '执法活动时间有误',
+    );
+  }
+}
+
 export async function registerCase(
   ports: CasePorts,
   principal: Principal,
@@ -200,7 +251,7 @@ export async function registerCase(
   const region = input.region ?? profile?.region;
   await checkMatter(ports, principal.agencyId, input);
   const officerUsers = await qualifiedOfficers(ports, principal.agencyId, input.officers, {
-    date: legalDateOf(now),
+    dates: [legalDateOf(now)],
     category: input.category,
     region,
   });
@@ -213,6 +264,7 @@ export async function registerCase(
       type: 'case.registered',
       data: {
         category: input.category,
+        procedure: input.procedure ?? 'general',
         title: input.title,
         party: { kind: input.party.kind, name: maskedName(input.party) },
         officers: input.officers,
@@ -225,6 +277,8 @@ export async function registerCase(
     id,
     agencyId: principal.agencyId,
     category: input.category,
+    procedure: input.procedure ?? 'general',
+    ...(input.field ? { field: input.field } : {}),
     title: input.title,
     ...(input.matterId ? { matterId: input.matterId } : {}),
     party: input.party,
@@ -246,6 +300,17 @@ export async function registerCase(
   return record;
 }
 
+/** The states a case reaches only with its AV complete (REC-11). */
+const PAST_INVESTIGATION: readonly CaseStatus[] = [
+  'hearing',
+  'pending-decision',
+  'decided',
+  'served',
+  'executed',
+  'closed',
+  'archived',
+];
+
 export async function transitionCase(
   ports: CasePorts,
   principal: Principal,
@@ -264,6 +329,7 @@ export async function transitionCase(
         { allowed },
       );
     }
+    if (PAST_INVESTIGATION.includes(input.to)) await assertAvComplete(ports, record);
     const { record: next } = await commitCaseChange(
       ports,
       record,
@@ -292,9 +358,11 @@ export async function addActivity(
     if (['closed', 'archived'].includes(record.status)) {
       throw new RuleViolation('CASE_CLOSED', '案件已结案，不能再登记执法活动');
     }
-    const startedAt = input.startedAt ? new Date(input.startedAt) : ports.now();
+    const now = ports.now();
+    const startedAt = input.startedAt ? new Date(input.startedAt) : now;
+    assertActivityDate(record, startedAt, now);
     const users = await qualifiedOfficers(ports, principal.agencyId, input.officers, {
-      date: legalDateOf(startedAt),
+      dates: [legalDateOf(startedAt), legalDateOf(now)],
       category: record.category,
       region: record.region,
     });
@@ -306,6 +374,7 @@ export async function addActivity(
       status: 'open',
       startedAt: startedAt.toISOString(),
       createdBy: principal.sub,
+      recordedAt: now.toISOString(),
     };
     await commitCaseChange(
       ports,
@@ -317,9 +386,11 @@ export async function addActivity(
         activityType: activity.type,
         officers: activity.officers,
         startedAt: activity.startedAt,
+        ...(activity.informing ? { informing: activity.informing } : {}),
       },
       {
         handlers: [...new Set([...record.handlers, ...users])],
+        ...authoredBy(record, principal),
         ...(input.type === 'hearing' ? { hearingHeld: true } : {}),
       },
       [ports.cases.putActivity(activity, false)],
@@ -331,6 +402,38 @@ export async function addActivity(
 async function avListInForce(ports: CasePorts, agencyId: string) {
   const list = await currentEdition(ports, agencyId, 'av-matters');
   return list?.items as ChecklistItem<'av-matters'>[] | undefined;
+}
+
+/** The case's activities that need AV and are open or lack it (REC-4, REC-11). */
+export async function caseAvGaps(ports: CasePorts, record: CaseRecord): Promise<AvGap[]> {
+  const [list, activities, evidence] = await Promise.all([
+    avListInForce(ports, record.agencyId),
+    ports.cases.activities(record.agencyId, record.id),
+    ports.evidence.forCase(record.agencyId, record.id),
+  ]);
+  return avGaps(activities, evidence, (type) =>
+    avRequirement(list, record.category, type, record.flags.majorProperty === true),
+  );
+}
+
+/**
+ * REC-11: a case does not move past investigation, nor is it decided, served, executed or closed,
+ * while an activity that needs AV is open or has no archived AV.
+ */
+export async function assertAvComplete(ports: CasePorts, record: CaseRecord): Promise<void> {
+  const gaps = await caseAvGaps(ports, record);
+  if (gaps.length === 0) return;
+  throw new RuleViolation(
+    'AV_REQUIRED',
+    '本案有须音像记录的执法活动尚未完成或缺少已归档的音像记录，案件不能进入下一阶段',
+    gaps.map((gap) => ({
+      path: `activities.${gap.activityId}`,
+      message: `${activityLabels[gap.activityType]}：${
+        gap.reason === 'open' ? '活动尚未完成' : '缺少已归档的音像记录'
+      }（要求：${gap.requirement === 'full-process-av' ? '全过程音像记录' : '音像记录'}）`,
+    })),
+    { activities: gaps },
+  );
 }
 
 export async function activityAvRequirement(
@@ -351,6 +454,7 @@ export async function completeActivity(
   principal: Principal,
   caseId: string,
   activityId: string,
+  input: { informing?: Informing } = {},
 ): Promise<Activity> {
   return withRetry(async () => {
     const record = await getCase(ports, principal.agencyId, caseId);
@@ -373,7 +477,13 @@ export async function completeActivity(
         [{ path: 'activityId', message: `要求：${requirement}` }],
       );
     }
-    const completed: Activity = { ...activity, status: 'completed', completedAt: ports.now().toISOString() };
+    const informing = input.informing ?? activity.informing;
+    const completed: Activity = {
+      ...activity,
+      ...(informing ? { informing } : {}),
+      status: 'completed',
+      completedAt: ports.now().toISOString(),
+    };
     await commitCaseChange(
       ports,
       record,
@@ -383,12 +493,43 @@ export async function completeActivity(
         activityId,
         avRequirement: requirement,
         evidence: evidence.filter((item) => item.status === 'archived').map((item) => item.id),
+        ...(informing ? { informing } : {}),
       },
-      {},
+      authoredBy(record, principal),
       [ports.cases.putActivity(completed, true)],
     );
     return completed;
   });
+}
+
+/**
+ * A service receipt names a document of this case, and its service took place after that
+ * document was made and not in the future (LAW-2, LAW-10): a receipt cannot start the hearing
+ * period of a notice that does not exist, nor start it earlier than the notice.
+ */
+async function assertServedDocument(
+  ports: CasePorts,
+  record: CaseRecord,
+  fields: Record<string, unknown>,
+  now: Date,
+): Promise<void> {
+  const documents = await ports.cases.documents(record.agencyId, record.id);
+  const served = documents.find((document) => document.number === fields.documentNumber);
+  const details: ErrorDetail[] = [];
+  if (!served)
+    details.push({
+      path: 'fields.documentNumber',
+      message: `本案没有文号为 ${String(fields.documentNumber)} 的文书`,
+    });
+  const servedAt = Date.parse(String(fields.servedAt));
+  if (servedAt > now.getTime() + 60_000)
+    details.push({ path: 'fields.servedAt', message: '送达时间不能晚于当前时间' });
+  if (served && servedAt < Date.parse(served.createdAt))
+    details.push({
+      path: 'fields.servedAt',
+      message: `送达时间不能早于该文书的制作时间（${served.createdAt}）`,
+    });
+  if (details.length > 0) throw new ValidationFailed(details, '送达回证的内容有误');
 }
 
 /**
@@ -417,6 +558,7 @@ export async function createDocument(
     const record = await getCase(ports, principal.agencyId, caseId);
     assertMayHandle(record, principal);
     const now = ports.now();
+    if (type === 'service-receipt') await assertServedDocument(ports, record, parsed.data, now);
     const year = legalDateOf(now).slice(0, 4);
     const serial = await ports.cases.nextSerial(principal.agencyId, type, year);
     const number = documentNumber(profile?.documentPrefix ?? '', type, year, serial);
@@ -443,7 +585,7 @@ export async function createDocument(
       principal,
       'document.created',
       { documentId: document.id, documentType: type, number, sha256: document.sha256 },
-      {},
+      authoredBy(record, principal),
       [ports.cases.takeSerial(principal.agencyId, type, year, serial), ports.cases.putDocument(document)],
     );
     return document;

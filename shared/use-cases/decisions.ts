@@ -5,11 +5,18 @@ import type { Decision } from '#shared/domain/cases/case.ts';
 import { canTransition, openTransitions } from '#shared/domain/cases/state-machine.ts';
 import { exemptionFor } from '#shared/domain/public-record.ts';
 import { type Publication, periodDaysFor } from '#shared/domain/publication.ts';
-import type { Proposal } from '#shared/domain/reviews/catalog.ts';
+import { type Proposal, proposalDifferences } from '#shared/domain/reviews/catalog.ts';
 import { Conflict, RuleViolation } from '#shared/errors.ts';
 import type { PublicationRepository } from '#shared/store/publication-repository.ts';
 import { heldDeadline } from '#shared/use-cases/calendar.ts';
-import { assertMayHandle, commitCaseChange, getCase, withRetry } from '#shared/use-cases/cases.ts';
+import {
+  assertAvComplete,
+  assertMayHandle,
+  commitCaseChange,
+  getCase,
+  withRetry,
+} from '#shared/use-cases/cases.ts';
+import { assertProcedureComplete } from '#shared/use-cases/procedure.ts';
 import { publicationRule } from '#shared/use-cases/publications.ts';
 import { proposalHash, type ReviewPorts, requirementFor } from '#shared/use-cases/reviews.ts';
 
@@ -20,7 +27,8 @@ export interface DecisionPorts extends ReviewPorts {
 
 /**
  * Issues a case's decision. A decision the catalog makes major needs an approved review of this
- * very proposal (REV-2, LAW-3); a suspected crime blocks it. The decision, its publication with
+ * very proposal (REV-2, LAW-3, LAW-12); a suspected crime blocks it; every activity that needs AV
+ * has it (REC-11); the statutory procedure is complete (LAW-10, LAW-11). The decision, its publication with
  * its legal deadline (PUB-9) and the journal entry are one transaction.
  */
 export async function issueDecision(
@@ -62,11 +70,15 @@ export async function issueDecision(
           (review) =>
             review.status === 'approved' &&
             review.usedByDecision === undefined &&
-            (review.proposalHash === undefined || review.proposalHash === hash),
+            review.proposalHash === hash,
         )
       : undefined;
     if (requirement.required && !approval) {
-      const changed = reviews.some((review) => review.status === 'approved' && review.proposalHash !== hash);
+      const approved = reviews.filter(
+        (review) => review.status === 'approved' && review.usedByDecision === undefined,
+      );
+      const lastApproved = approved.at(-1)?.proposal;
+      const differences = lastApproved ? proposalDifferences(lastApproved, proposal) : [];
       // The refused proposal is recorded (and journaled): a review submitted next reviews it.
       if (record.proposal === undefined || proposalHash(record.proposal) !== hash) {
         await commitCaseChange(
@@ -80,13 +92,18 @@ export async function issueDecision(
       }
       throw new RuleViolation(
         'REVIEW_REQUIRED',
-        changed
+        approved.length > 0
           ? '决定内容与法制审核通过的方案不一致，须重新审核'
           : '本决定属于重大执法决定，须经法制审核通过后方可作出',
-        requirement.matched.map((rule) => ({ path: 'review', message: `${rule.code}：${rule.title}` })),
+        [
+          ...differences,
+          ...requirement.matched.map((rule) => ({ path: 'review', message: `${rule.code}：${rule.title}` })),
+        ],
         { rules: requirement.matched },
       );
     }
+    await assertAvComplete(ports, record);
+    await assertProcedureComplete(ports, record, proposal);
     const now = ports.now();
     const decidedOn = legalDateOf(now);
     const rule = await publicationRule(ports, record.agencyId, record.category);

@@ -16,13 +16,15 @@ import type { EvidenceStorage } from '#shared/store/evidence-storage.ts';
 import {
   assertEntitled,
   assertMayHandle,
+  authoredBy,
   type CasePorts,
   commitCaseChange,
   getCase,
   withRetry,
 } from '#shared/use-cases/cases.ts';
+import { type DevicePorts, deviceRegistered } from '#shared/use-cases/devices.ts';
 
-export interface EvidencePorts extends CasePorts {
+export interface EvidencePorts extends CasePorts, DevicePorts {
   storage: EvidenceStorage;
   retentionDays: number;
 }
@@ -60,11 +62,13 @@ export async function declareEvidence(
         { path: 'officer', message: `${input.officer} 未参与该执法活动` },
       ]);
     }
+    const registered = await deviceRegistered(ports, principal.agencyId, input.deviceId);
     const now = ports.now();
     const id = ulid();
     const retainUntil = new Date(Date.now() + ports.retentionDays * DAY_MS);
     const evidence: Evidence = {
       ...input,
+      ...(registered ? {} : { unregisteredDevice: true }),
       id,
       caseId,
       agencyId: principal.agencyId,
@@ -88,10 +92,11 @@ export async function declareEvidence(
         sha256: input.sha256,
         capturedAt: input.capturedAt,
         deviceId: input.deviceId,
+        ...(registered ? {} : { unregisteredDevice: true }),
         officer: input.officer,
         ...(input.location ? { location: input.location } : {}),
       },
-      {},
+      authoredBy(record, principal),
       [ports.evidence.put(evidence)],
     );
     const upload = await ports.storage.presignUpload({

@@ -9,6 +9,7 @@ import {
   type CaseFacts,
   type MatchedRule,
   type Proposal,
+  proposalBinding,
   reviewRequirement,
 } from '#shared/domain/reviews/catalog.ts';
 import {
@@ -19,7 +20,8 @@ import {
   type Round,
   standardLabels,
 } from '#shared/domain/reviews/review.ts';
-import { reviewerRefusal } from '#shared/domain/reviews/reviewer.ts';
+import { type Reviewer, type ReviewerInput, reviewerRefusal } from '#shared/domain/reviews/reviewer.ts';
+import { exclusionReason } from '#shared/domain/reviews/separation.ts';
 import { Conflict, Forbidden, NotFound, RuleViolation, ValidationFailed } from '#shared/errors.ts';
 import type { CalendarRepository } from '#shared/store/calendar-repository.ts';
 import type { ReviewRepository } from '#shared/store/review-repository.ts';
@@ -41,24 +43,31 @@ export interface ReviewPorts extends CasePorts {
 /** Working days the review office has for a review (REV-5), unless the agency sets its own. */
 export const REVIEW_WORKING_DAYS = 7;
 
-export function caseFacts(record: CaseRecord): CaseFacts {
+export function caseFacts(record: CaseRecord, level?: string): CaseFacts {
   return {
     category: record.category,
     partyKind: record.party.kind,
     flags: record.flags,
     hearingHeld: record.hearingHeld === true,
+    amountInvolved: record.amountInvolved,
+    field: record.field,
+    level,
   };
 }
 
+/** The hash that binds an approval to what it approved (LAW-12). */
 export function proposalHash(proposal: Proposal): string {
-  return sha256Hex(canonicalJson(proposal));
+  return sha256Hex(canonicalJson(proposalBinding(proposal)));
 }
 
 /** Does this case's proposed decision need review, and which rules say so (REV-2). */
 export async function requirementFor(ports: ReviewPorts, record: CaseRecord, proposal: Proposal | undefined) {
-  const catalog = await currentEdition(ports, record.agencyId, 'review-catalog');
+  const [catalog, profile] = await Promise.all([
+    currentEdition(ports, record.agencyId, 'review-catalog'),
+    ports.agencies.get(record.agencyId),
+  ]);
   return reviewRequirement(
-    caseFacts(record),
+    caseFacts(record, profile?.level),
     proposal,
     catalog?.items as ChecklistItem<'review-catalog'>[] | undefined,
   );
@@ -156,7 +165,19 @@ export async function submitReview(
     if (existing.some((review) => review && OPEN.includes(review.status))) {
       throw new Conflict('本案已有进行中的法制审核，请在原审核中补正或申请复核');
     }
+    // A review approves one proposal (REV-2, LAW-12): given now, or the one last refused for review.
     const proposal = input.proposal ?? record.proposal;
+    if (!proposal) {
+      throw new ValidationFailed(
+        [
+          {
+            path: 'proposal',
+            message: '请填写拟作出的决定（类型、处罚种类和金额、法律依据），审核通过的即是该方案',
+          },
+        ],
+        '送审须附拟作出的决定方案',
+      );
+    }
     const requirement = await requirementFor(ports, record, proposal);
     await checkMaterials(ports, record, input.materials, requirement.matched);
     const round = await openRound(
@@ -175,7 +196,8 @@ export async function submitReview(
       status: 'pending',
       round: 1,
       rounds: [round],
-      ...(proposal ? { proposal, proposalHash: proposalHash(proposal) } : {}),
+      proposal,
+      proposalHash: proposalHash(proposal),
       matchedRules: requirement.matched,
       dueBy: round.dueBy,
       createdAt: round.submittedAt,
@@ -242,10 +264,8 @@ export async function giveOpinion(
       throw new Conflict('该审核当前不在待审状态', [{ path: 'id', message: review.status }]);
     }
     const record = await getCase(ports, principal.agencyId, review.caseId);
-    const submitters = review.rounds.map((round) => round.submittedBy);
-    if (record.handlers.includes(principal.sub) || submitters.includes(principal.sub)) {
-      throw new Forbidden('案件承办人员不能审核本案（审核与承办分离）');
-    }
+    const excluded = exclusionReason(principal.sub, 'opinion', record, review);
+    if (excluded) throw new Forbidden(`审核与承办分离：${excluded}`);
     const refusal = reviewerRefusal(await ports.reviews.getReviewer(principal.agencyId, principal.sub));
     if (refusal)
       throw new RuleViolation('REVIEWER_NOT_QUALIFIED', refusal, [
@@ -382,6 +402,13 @@ export async function rule(
     const review = await getReview(ports, principal.agencyId, reviewId);
     if (review.status !== 'disputed')
       throw new Conflict('该审核没有待裁决的异议', [{ path: 'id', message: review.status }]);
+    const excluded = exclusionReason(
+      principal.sub,
+      'ruling',
+      await getCase(ports, principal.agencyId, review.caseId),
+      review,
+    );
+    if (excluded) throw new Forbidden(`不得裁决自己参与的事项：${excluded}`);
     const now = ports.now().toISOString();
     return saveReview(
       ports,
@@ -444,4 +471,26 @@ export async function flagOverdueReviews(ports: ReviewPorts): Promise<{ flagged:
     });
   }
   return { flagged };
+}
+
+/**
+ * Records a reviewer's legal qualification and training (REV-6). An administrator never records
+ * their own: the qualification that lets a person review is attested by someone else (LAW-12).
+ */
+export async function recordReviewer(
+  ports: ReviewPorts,
+  principal: Principal,
+  userId: string,
+  input: ReviewerInput,
+): Promise<Reviewer> {
+  if (userId === principal.sub) throw new Forbidden('不能登记本人的审核资格（须由其他管理员登记）');
+  const reviewer: Reviewer = {
+    ...input,
+    userId,
+    agencyId: principal.agencyId,
+    updatedAt: ports.now().toISOString(),
+    updatedBy: principal.sub,
+  };
+  await ports.reviews.putReviewer(reviewer);
+  return reviewer;
 }

@@ -76,6 +76,8 @@ export function officerInput(overrides: Record<string, unknown> = {}) {
     unitId: 'unit-1',
     position: '科员',
     certificateNo: `T-${ulid()}`,
+    // An officer acting in a case has an account (LAW-12: separation of duties knows who acted).
+    userId: `officer-${ulid().toLowerCase()}`,
     categories: ['penalty', 'inspection'],
     region: '昌宁县',
     validFrom: '2025-01-01',

@@ -4,20 +4,32 @@ import type { EnforcementCategory } from '#shared/domain/officer.ts';
 
 export type AvRequirement = 'none' | 'av' | 'full-process-av';
 
-/** The plan's own list (REC-4), which applies until an agency publishes its av-matters list. */
-export const PLAN_AV_ACTIVITIES: readonly ActivityType[] = [
-  'on-site-inspection',
-  'random-inspection',
-  'evidence-collection',
-  'evidence-preservation',
-  'hearing',
-  'service',
-];
+const strength: Record<AvRequirement, number> = { none: 0, av: 1, 'full-process-av': 2 };
+const stronger = (a: AvRequirement, b: AvRequirement) => (strength[a] >= strength[b] ? a : b);
 
 /**
- * What AV an activity needs (REC-4, REC-5): the agency's av-matters list in force decides, or
- * the plan's list when there is none; a case with major property interests needs full-process AV
- * for every on-site activity.
+ * The statutory minimum that no list lowers (REC-4, REC-11): the plan's six stages need AV, and
+ * 国办发〔2018〕118号 asks full-process AV of seizure and forced execution (查封扣押、强制执行、强制拆除),
+ * which directly concern a person's property and rights.
+ */
+export const STATUTORY_AV: Readonly<Partial<Record<ActivityType, AvRequirement>>> = {
+  'on-site-inspection': 'av',
+  'random-inspection': 'av',
+  'evidence-collection': 'av',
+  'evidence-preservation': 'av',
+  hearing: 'av',
+  service: 'av',
+  seizure: 'full-process-av',
+  'forced-execution': 'full-process-av',
+};
+
+/** On-site activities: in a case of major property interests each needs full-process AV (REC-4). */
+export const ON_SITE_ACTIVITIES = Object.keys(STATUTORY_AV) as ActivityType[];
+
+/**
+ * What AV an activity needs (REC-4, REC-5, REC-11): the statutory minimum, raised by the agency's
+ * av-matters list in force (which adds, never removes), and full-process AV for every on-site
+ * activity of a case with major property interests.
  */
 export function avRequirement(
   list: readonly ChecklistItem<'av-matters'>[] | undefined,
@@ -25,11 +37,12 @@ export function avRequirement(
   activity: ActivityType,
   majorProperty: boolean,
 ): AvRequirement {
-  if (majorProperty && PLAN_AV_ACTIVITIES.includes(activity)) return 'full-process-av';
-  if (!list) return PLAN_AV_ACTIVITIES.includes(activity) ? 'av' : 'none';
-  return (
-    list.find((item) => item.category === category && item.activityType === activity)?.requirement ?? 'none'
-  );
+  const statutory: AvRequirement = STATUTORY_AV[activity] ?? 'none';
+  const listed: AvRequirement =
+    list?.find((item) => item.category === category && item.activityType === activity)?.requirement ?? 'none';
+  const property: AvRequirement =
+    majorProperty && ON_SITE_ACTIVITIES.includes(activity) ? 'full-process-av' : 'none';
+  return [statutory, listed, property].reduce(stronger);
 }
 
 export interface EvidenceCoverage {
@@ -42,4 +55,31 @@ export function avSatisfied(requirement: AvRequirement, evidence: readonly Evide
   if (requirement === 'none') return true;
   if (requirement === 'av') return archived.length > 0;
   return archived.some((item) => item.fullProcess === true);
+}
+
+export interface AvGap {
+  activityId: string;
+  activityType: ActivityType;
+  requirement: AvRequirement;
+  reason: 'open' | 'no-evidence';
+}
+
+/**
+ * The activities that keep a case from moving past investigation (REC-11): one that needs AV and
+ * is still open, or that was completed without the archived AV it needs (e.g. before the agency's
+ * list raised its requirement).
+ */
+export function avGaps(
+  activities: readonly { id: string; type: ActivityType; status: string }[],
+  evidence: readonly (EvidenceCoverage & { activityId: string })[],
+  requirementOf: (type: ActivityType) => AvRequirement,
+): AvGap[] {
+  return activities.flatMap((activity): AvGap[] => {
+    const requirement = requirementOf(activity.type);
+    if (requirement === 'none') return [];
+    const gap = { activityId: activity.id, activityType: activity.type, requirement };
+    if (activity.status === 'open') return [{ ...gap, reason: 'open' }];
+    const own = evidence.filter((item) => item.activityId === activity.id);
+    return avSatisfied(requirement, own) ? [] : [{ ...gap, reason: 'no-evidence' }];
+  });
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ActivityType } from '#shared/domain/activity.ts';
+import { PROCEDURES, type Procedure } from '#shared/domain/cases/procedure.ts';
 import type { CaseStatus } from '#shared/domain/cases/state-machine.ts';
 import { CASE_FLAGS, PARTY_KINDS } from '#shared/domain/checklists/kinds.ts';
 import { maskPersonName } from '#shared/domain/desensitise.ts';
@@ -39,20 +40,29 @@ const uniqueOfficers = z
   .max(20)
   .refine((list) => new Set(list).size === list.length, { error: '执法人员不能重复' });
 
-export const CaseInput = z.strictObject({
-  category: EnforcementCategory,
-  title: Text(200),
-  /** The matters or random-inspections checklist item the case acts on (LAW-9). */
-  matterId: Text(64).optional(),
-  party: Party,
-  officers: uniqueOfficers,
-  amountInvolved: z.number().nonnegative().max(1e12).optional(),
-  flags: CaseFlags.optional(),
-  /** Where the case is; defaults to the agency's region. */
-  region: Text(100).optional(),
-  /** The handling unit; defaults to the caller's unit. */
-  unitId: Text(64).optional(),
-});
+export const CaseInput = z
+  .strictObject({
+    category: EnforcementCategory,
+    title: Text(200),
+    /** 普通程序 or 简易程序 (行政处罚法 art. 51); `general` when not given. */
+    procedure: z.enum(PROCEDURES).optional(),
+    /** The field (领域) the case is in, e.g. 养老服务: what a review-catalog rule's `field` matches. */
+    field: Text(100).optional(),
+    /** The matters or random-inspections checklist item the case acts on (LAW-9). */
+    matterId: Text(64).optional(),
+    party: Party,
+    officers: uniqueOfficers,
+    amountInvolved: z.number().nonnegative().max(1e12).optional(),
+    flags: CaseFlags.optional(),
+    /** Where the case is; defaults to the agency's region. */
+    region: Text(100).optional(),
+    /** The handling unit; defaults to the caller's unit. */
+    unitId: Text(64).optional(),
+  })
+  .refine((input) => input.procedure !== 'simple' || input.category === 'penalty', {
+    path: ['procedure'],
+    error: '简易程序仅适用于行政处罚案件',
+  });
 export type CaseInput = z.infer<typeof CaseInput>;
 
 export interface CaseRecord {
@@ -62,9 +72,17 @@ export interface CaseRecord {
   title: string;
   matterId?: string;
   party: Party;
+  /** 普通程序 when absent (cases registered before procedures were recorded). */
+  procedure?: Procedure;
+  field?: string;
   officers: string[];
-  /** Accounts that handled the case (its creator and its officers' users): never its reviewers. */
+  /**
+   * Accounts that handled the case: its creator, its officers' users, and whoever wrote a record
+   * or an activity or declared evidence in it. None of them reviews it or rules on it (LAW-12).
+   */
   handlers: string[];
+  /** Accounts that wrote a record or activity or declared evidence in the case (LAW-12), oldest first. */
+  authors?: string[];
   unitId?: string;
   region?: string;
   amountInvolved?: number;
@@ -88,11 +106,26 @@ export interface CaseRecord {
   journalHead: string;
 }
 
+/**
+ * 事中公示 (PUB-13): at an on-site activity the officers showed their certificates and the
+ * enforcement document, explained the action and told the party of their rights.
+ */
+export const Informing = z.strictObject({
+  certificatesShown: z.boolean(),
+  /** The enforcement document shown, where the activity has one (出示执法文书). */
+  documentShown: z.boolean().optional(),
+  /** 陈述、申辩、听证、复议、诉讼 */
+  rightsExplained: z.boolean(),
+  note: Text(500).optional(),
+});
+export type Informing = z.infer<typeof Informing>;
+
 export const ActivityInput = z.strictObject({
   type: ActivityType,
   officers: uniqueOfficers,
   location: Text(200).optional(),
   startedAt: z.iso.datetime({ offset: true }).optional(),
+  informing: Informing.optional(),
 });
 export type ActivityInput = z.infer<typeof ActivityInput>;
 
@@ -104,6 +137,8 @@ export interface Activity extends Omit<ActivityInput, 'startedAt'> {
   startedAt: string;
   completedAt?: string;
   createdBy: string;
+  /** When this was recorded: an activity may be recorded after it started, never before. */
+  recordedAt?: string;
 }
 
 /** A natural person's name masked for display outside the case (张三 -> 张*). */

@@ -83,11 +83,45 @@ export const documentTemplates = {
     label: '送达回证',
     mark: '送',
     fields: z.strictObject({
+      /** The number of the document served: a document of this case. */
       documentNumber: Text(100),
-      recipient: Text(100),
       servedAt: When,
-      method: z.enum(['direct', 'left', 'mail', 'electronic', 'announcement']),
-      place: Text(200),
+      recipient: Text(100).optional(),
+      method: z.enum(['direct', 'left', 'mail', 'electronic', 'announcement']).optional(),
+      place: Text(200).optional(),
+    }),
+  },
+  'statement-record': {
+    label: '陈述申辩笔录',
+    mark: '陈',
+    fields: z.strictObject({
+      statedAt: When.optional(),
+      /** What the party stated and argued; or that they stated nothing. */
+      statement: Text(),
+      /** The handler's assessment of the statement (行政处罚法 art. 45: facts, reasons and evidence checked). */
+      assessment: Text().optional(),
+      place: Text(200).optional(),
+    }),
+  },
+  'hearing-waiver': {
+    label: '放弃听证声明',
+    mark: '弃',
+    fields: z.strictObject({
+      waivedAt: When.optional(),
+      /** The party's written statement that they do not ask for a hearing. */
+      statement: Text().optional(),
+      signedBy: Text(100).optional(),
+    }),
+  },
+  'collective-discussion': {
+    label: '集体讨论记录',
+    mark: '讨',
+    fields: z.strictObject({
+      heldAt: When,
+      /** The agency heads present (names, or one line listing them). */
+      participants: z.union([z.array(Text(100)).min(2).max(50), Text(1000)]),
+      conclusion: Text(2000),
+      minutes: Text(20_000),
     }),
   },
   'closing-report': {
@@ -140,4 +174,14 @@ export interface CaseDocument {
   sha256: string;
   createdAt: string;
   createdBy: string;
+}
+
+/** Every standard record type with its Chinese name, number mark and fields as JSON Schema. */
+export function recordTypes() {
+  return DOCUMENT_TYPES.map((type) => ({
+    type,
+    label: documentTemplates[type].label,
+    mark: documentTemplates[type].mark,
+    fields: z.toJSONSchema(documentTemplates[type].fields, { io: 'input' }),
+  }));
 }

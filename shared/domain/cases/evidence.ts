@@ -37,6 +37,8 @@ export interface Evidence extends EvidenceInput {
   caseId: string;
   agencyId: string;
   status: EvidenceStatus;
+  /** Recorded with a device that is not registered (or retired) in the agency (REC-10). */
+  unregisteredDevice?: boolean;
   key: string;
   retainUntil: string;
   legalHold: boolean;

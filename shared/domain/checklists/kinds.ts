@@ -148,8 +148,8 @@ export const CASE_FLAGS = ['majorPublicInterest', 'majorSocialImpact', 'majorRig
 
 /**
  * REV-2 法制审核目录清单: a rule matches when every condition it states holds; a decision is major
- * when any rule matches. Conditions: category, level and field (descriptive scope), penalty kinds,
- * party kind with a minimum amount in yuan, a hearing held, outside the discretion benchmark, and
+ * when any rule matches. Conditions: category, the agency's level and the case's field, penalty
+ * kinds, party kind with a minimum amount in yuan (of the penalty or of the amount involved), a hearing held, outside the discretion benchmark, and
  * the case flags (major public interest, social impact, major rights, complexity).
  */
 export const ReviewRuleItem = z.strictObject({
@@ -161,6 +161,11 @@ export const ReviewRuleItem = z.strictObject({
   penaltyKinds: z.array(PenaltyKind).min(1).optional(),
   partyKind: z.enum(PARTY_KINDS).optional(),
   minAmount: z.number().nonnegative().max(1e12).optional(),
+  /**
+   * Which amount `minAmount` is compared with: the proposed fine or confiscation (`penalty`, the
+   * default), the amount involved in the case (`involved`, 涉案金额), or whichever is larger.
+   */
+  amountBasis: z.enum(['penalty', 'involved', 'either']).optional(),
   hearingHeld: z.boolean().optional(),
   outsideDiscretionBenchmark: z.boolean().optional(),
   caseFlags: z.array(z.enum(CASE_FLAGS)).min(1).optional(),
@@ -284,6 +289,13 @@ export const columns: { [K in ChecklistKind]: Columns<(typeof itemSchemas)[K]> }
       cell: { as: 'enum', labels: { person: '公民', organization: '法人或其他组织' } },
     },
     minAmount: { heading: '金额下限（元）', cell: { as: 'number' } },
+    amountBasis: {
+      heading: '金额依据',
+      cell: {
+        as: 'enum',
+        labels: { penalty: '处罚金额', involved: '涉案金额', either: '处罚金额或涉案金额' },
+      },
+    },
     hearingHeld: { heading: '经过听证', cell: { as: 'boolean' } },
     outsideDiscretionBenchmark: { heading: '超出裁量基准', cell: { as: 'boolean' } },
     caseFlags: { heading: '案件情形', cell: { as: 'list', labels: flagLabels } },

@@ -16,11 +16,59 @@ export const Proposal = z.strictObject({
 });
 export type Proposal = z.infer<typeof Proposal>;
 
+const normalised = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * What a review approves (LAW-12): the decision's type, penalty kind and amount, legal basis and
+ * whether it leaves the discretion benchmark. The summary's wording may still change.
+ */
+export function proposalBinding(proposal: Proposal) {
+  return {
+    type: normalised(proposal.type),
+    legalBasis: normalised(proposal.legalBasis),
+    penaltyKind: proposal.penalty?.kind ?? null,
+    amount: proposal.penalty?.amount ?? null,
+    outsideDiscretionBenchmark: proposal.outsideDiscretionBenchmark === true,
+  };
+}
+
+const bindingLabels: Record<keyof ReturnType<typeof proposalBinding>, [path: string, label: string]> = {
+  type: ['type', '决定类型'],
+  legalBasis: ['legalBasis', '法律依据'],
+  penaltyKind: ['penalty.kind', '处罚种类'],
+  amount: ['penalty.amount', '金额'],
+  outsideDiscretionBenchmark: ['outsideDiscretionBenchmark', '是否超出裁量基准'],
+};
+
+/** How a decision differs from the proposal a review approved, field by field, in Chinese. */
+export function proposalDifferences(
+  approved: Proposal,
+  decided: Proposal,
+): { path: string; message: string }[] {
+  const a = proposalBinding(approved);
+  const b = proposalBinding(decided);
+  return (Object.keys(bindingLabels) as (keyof typeof a)[])
+    .filter((key) => a[key] !== b[key])
+    .map((key) => {
+      const [path, label] = bindingLabels[key];
+      return {
+        path,
+        message: `${label}与审核通过的方案不同（审核通过：${a[key] ?? '无'}；本决定：${b[key] ?? '无'}）`,
+      };
+    });
+}
+
 export interface CaseFacts {
   category: EnforcementCategory;
   partyKind: 'person' | 'organization';
   flags: CaseFlags;
   hearingHeld: boolean;
+  /** 涉案金额, in yuan. */
+  amountInvolved?: number | undefined;
+  /** The case's field (领域). */
+  field?: string | undefined;
+  /** The agency's level (层级), e.g. 县级. */
+  level?: string | undefined;
 }
 
 export interface MatchedRule {
@@ -66,13 +114,19 @@ export function ruleMatches(
 ): boolean {
   const conditions: boolean[] = [];
   if (rule.category !== undefined) conditions.push(rule.category === facts.category);
+  if (rule.level !== undefined) conditions.push(rule.level === facts.level);
+  if (rule.field !== undefined) conditions.push(rule.field === facts.field);
   if (rule.penaltyKinds !== undefined) {
     conditions.push(proposal?.penalty !== undefined && rule.penaltyKinds.includes(proposal.penalty.kind));
   }
   if (rule.partyKind !== undefined) conditions.push(rule.partyKind === facts.partyKind);
   if (rule.minAmount !== undefined) {
-    const amount = proposal?.penalty?.amount;
-    conditions.push(amount !== undefined && amount >= rule.minAmount);
+    const minAmount = rule.minAmount;
+    const reaches = (amount: number | undefined) => amount !== undefined && amount >= minAmount;
+    const penalty = reaches(proposal?.penalty?.amount);
+    const involved = reaches(facts.amountInvolved);
+    const basis = rule.amountBasis ?? 'penalty';
+    conditions.push(basis === 'penalty' ? penalty : basis === 'involved' ? involved : penalty || involved);
   }
   if (rule.hearingHeld !== undefined) conditions.push(rule.hearingHeld === facts.hearingHeld);
   if (rule.outsideDiscretionBenchmark !== undefined) {

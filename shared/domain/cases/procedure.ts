@@ -1,0 +1,302 @@
+import { z } from 'zod';
+import { legalDateOf } from '#shared/dates.ts';
+import type { ActivityType } from '#shared/domain/activity.ts';
+import type { EnforcementCategory } from '#shared/domain/officer.ts';
+import type { Proposal } from '#shared/domain/reviews/catalog.ts';
+
+/**
+ * The statutory procedure before a decision (LAW-10, LAW-11), as data: for each category and
+ * procedure, the steps the law requires, each satisfied by something the case holds. A pure
+ * function of the case's facts, so a decision, a case view and a test all read the same table.
+ */
+export const PROCEDURES = ['general', 'simple'] as const;
+export type Procedure = (typeof PROCEDURES)[number];
+export const procedureLabels: Record<Procedure, string> = { general: '普通程序', simple: '简易程序' };
+
+export const PROCEDURE_STEPS = [
+  'simple-procedure-limit',
+  'investigation',
+  'penalty-prior-notice',
+  'statement',
+  'hearing-period',
+  'collective-discussion',
+] as const;
+export type ProcedureStep = (typeof PROCEDURE_STEPS)[number];
+
+export const stepLabels: Record<ProcedureStep, string> = {
+  'simple-procedure-limit': '简易程序适用范围（行政处罚法第五十一条）',
+  investigation: '调查取证（行政处罚法第五十四条、第五十五条）',
+  'penalty-prior-notice': '行政处罚事先告知并送达（行政处罚法第四十四条、第六十二条）',
+  statement: '听取陈述、申辩（行政处罚法第四十五条）',
+  'hearing-period': '听证权利告知后的申请期限（行政处罚法第六十三条、第六十四条）',
+  'collective-discussion': '负责人集体讨论（行政处罚法第五十七条）',
+};
+
+/**
+ * Local law that the procedure reads (per province; an agency keeps its province's values): the
+ * amounts that make a fine or confiscation "较大数额" and so entitle the party to a hearing
+ * (art. 63), and how long the party has to state and defend after the prior notice is served.
+ */
+export const ProcedureSettings = z.strictObject({
+  /** 较大数额 for a natural person, in yuan: at or above it, a fine or confiscation entitles to a hearing. */
+  hearingAmountPerson: z.number().nonnegative().max(1e12).optional(),
+  /** 较大数额 for a legal person or other organisation, in yuan. */
+  hearingAmountOrganization: z.number().nonnegative().max(1e12).optional(),
+  /** Working days after the prior notice is served in which the party may state and defend. */
+  statementWorkingDays: z.number().int().min(1).max(30).optional(),
+  /** Where these values come from (the province's rule). */
+  source: z.string().trim().min(1).max(500).optional(),
+});
+export type ProcedureSettings = z.infer<typeof ProcedureSettings>;
+
+/**
+ * The national defaults, the stricter end of the provinces' rules: many provinces set 较大数额 at
+ * ¥10,000 for a person and ¥100,000 for an organisation or higher; a lower threshold gives more
+ * parties a hearing, so ¥10,000 and ¥50,000 are the defaults until a province's values are set.
+ * The statement period follows 《市场监督管理行政处罚程序规定》 (five working days after service),
+ * the same length as the hearing-request period of art. 64.
+ */
+export const DEFAULT_PROCEDURE_SETTINGS = {
+  hearingAmountPerson: 10_000,
+  hearingAmountOrganization: 50_000,
+  statementWorkingDays: 5,
+  source:
+    '平台默认值：较大数额公民一万元、法人或其他组织五万元；陈述申辩期限参照《市场监督管理行政处罚程序规定》为送达后五个工作日',
+} as const satisfies Required<ProcedureSettings>;
+
+/** 行政处罚法 art. 64: the party asks for a hearing within 5 days of the notice (art. 85: working days). */
+export const HEARING_REQUEST_WORKING_DAYS = 5;
+
+/** 行政处罚法 art. 51: the simple procedure's ceilings, in yuan. */
+export const SIMPLE_PROCEDURE_FINE_LIMIT = { person: 200, organization: 3000 } as const;
+
+/** Activities that gather evidence: any of them, completed or not, is an investigation. */
+const INVESTIGATIVE_ACTIVITIES: readonly ActivityType[] = [
+  'on-site-inspection',
+  'random-inspection',
+  'evidence-collection',
+  'evidence-preservation',
+  'interview',
+  'seizure',
+];
+/** Records that are evidence of an investigation. */
+const INVESTIGATIVE_RECORDS = [
+  'on-site-inspection-record',
+  'interview-record',
+  'evidence-preservation-notice',
+];
+
+/** The case flags the procedure reads (a structural view of the case's flags). */
+export interface ProcedureFlags {
+  complex?: boolean | undefined;
+  majorPublicInterest?: boolean | undefined;
+  majorSocialImpact?: boolean | undefined;
+  majorRights?: boolean | undefined;
+}
+
+export interface ProcedureFacts {
+  category: EnforcementCategory;
+  procedure: Procedure;
+  partyKind: 'person' | 'organization';
+  flags: ProcedureFlags;
+  hearingHeld: boolean;
+  documents: readonly { type: string; number: string; fields: Record<string, unknown>; createdAt: string }[];
+  activities: readonly { type: string }[];
+  archivedEvidence: number;
+}
+
+/** What the check needs from outside: today and the end of a period counted in working days. */
+export interface ProcedureClock {
+  today: string;
+  /** `workingDays` working days after `from`, or null when a year it reaches has no confirmed calendar. */
+  periodEnd: (from: string, workingDays: number) => string | null;
+}
+
+export type StepStatus = 'done' | 'missing' | 'waiting';
+
+export interface StepState {
+  step: ProcedureStep;
+  label: string;
+  status: StepStatus;
+  /** What satisfied the step, or what is still needed, in Chinese. */
+  detail: string;
+}
+
+/** Does this penalty entitle the party to a hearing (art. 63)? */
+export function hearingEntitled(
+  partyKind: 'person' | 'organization',
+  penalty: Proposal['penalty'],
+  settings: ProcedureSettings = {},
+): boolean {
+  if (!penalty) return false;
+  const threshold =
+    partyKind === 'person'
+      ? (settings.hearingAmountPerson ?? DEFAULT_PROCEDURE_SETTINGS.hearingAmountPerson)
+      : (settings.hearingAmountOrganization ?? DEFAULT_PROCEDURE_SETTINGS.hearingAmountOrganization);
+  switch (penalty.kind) {
+    case 'fine':
+    case 'confiscation':
+      return (penalty.amount ?? 0) >= threshold;
+    case 'suspension':
+    case 'licence-revocation':
+    case 'licence-downgrade':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Is this a case art. 57 gives to the agency's heads collectively: complex, or major? */
+export function needsCollectiveDiscussion(flags: ProcedureFlags): boolean {
+  return (
+    flags.complex === true ||
+    flags.majorPublicInterest === true ||
+    flags.majorSocialImpact === true ||
+    flags.majorRights === true
+  );
+}
+
+/** The simple procedure's limits (art. 51): a warning, or a small fine. */
+function simpleLimitRefusal(partyKind: 'person' | 'organization', proposal: Proposal | undefined) {
+  const limit = SIMPLE_PROCEDURE_FINE_LIMIT[partyKind];
+  const who = partyKind === 'person' ? '公民' : '法人或者其他组织';
+  const rule = `简易程序仅适用于警告或对${who}处${limit}元以下罚款`;
+  const penalty = proposal?.penalty;
+  if (!penalty) return `${rule}，本决定没有处罚内容`;
+  if (penalty.kind === 'warning') return undefined;
+  if (penalty.kind !== 'fine') return `${rule}，不适用于该处罚种类`;
+  if (penalty.amount === undefined) return `${rule}，请写明罚款金额`;
+  if (penalty.amount > limit) return `${rule}，拟罚款${penalty.amount}元，须适用普通程序`;
+  return undefined;
+}
+
+const servedOn = (servedAt: unknown) =>
+  typeof servedAt === 'string' && !Number.isNaN(Date.parse(servedAt))
+    ? legalDateOf(new Date(servedAt))
+    : undefined;
+
+/**
+ * The steps a decision needs now, each done, missing or waiting for a period to pass. `proposal`
+ * is the decision about to be issued (or the last one proposed): the hearing period and the
+ * simple procedure's limits depend on it.
+ */
+export function procedureSteps(
+  facts: ProcedureFacts,
+  proposal: Proposal | undefined,
+  clock: ProcedureClock,
+  settings: ProcedureSettings = {},
+): StepState[] {
+  const steps: StepState[] = [];
+  const add = (step: ProcedureStep, status: StepStatus, detail: string) =>
+    steps.push({ step, label: stepLabels[step], status, detail });
+  const ofType = (type: string) => facts.documents.filter((document) => document.type === type);
+
+  if (facts.category === 'penalty' && facts.procedure === 'simple') {
+    const refusal = simpleLimitRefusal(facts.partyKind, proposal);
+    add(
+      'simple-procedure-limit',
+      refusal ? 'missing' : 'done',
+      refusal ?? '符合简易程序适用条件，当场作出决定',
+    );
+    return steps;
+  }
+
+  if (facts.category === 'penalty' || facts.category === 'inspection' || facts.category === 'coercion') {
+    const activity = facts.activities.find((candidate) =>
+      INVESTIGATIVE_ACTIVITIES.includes(candidate.type as ActivityType),
+    );
+    const record = facts.documents.find((document) => INVESTIGATIVE_RECORDS.includes(document.type));
+    const done = activity !== undefined || record !== undefined || facts.archivedEvidence > 0;
+    add(
+      'investigation',
+      done ? 'done' : 'missing',
+      done
+        ? record
+          ? `已制作调查文书 ${record.number}`
+          : '已进行调查取证活动'
+        : '尚无调查取证活动、调查笔录或证据，不能作出决定',
+    );
+  }
+
+  if (facts.category !== 'penalty') return steps;
+
+  // Prior notice served: a notice, and a service receipt that names it (art. 44, 62).
+  const notices = ofType('penalty-prior-notice');
+  const receipts = ofType('service-receipt');
+  const served = notices
+    .map((notice) => {
+      const receipt = receipts.find((candidate) => candidate.fields.documentNumber === notice.number);
+      const on = receipt ? servedOn(receipt.fields.servedAt) : undefined;
+      return on ? { notice, on } : undefined;
+    })
+    .filter((entry) => entry !== undefined)
+    .sort((a, b) => a.on.localeCompare(b.on))
+    .at(-1);
+  if (notices.length === 0) {
+    add('penalty-prior-notice', 'missing', '尚未制作行政处罚事先告知书（未经告知不得作出处罚决定）');
+  } else if (!served) {
+    add(
+      'penalty-prior-notice',
+      'missing',
+      `事先告知书 ${notices.map((notice) => notice.number).join('、')} 尚无送达回证（送达回证须写明所送达文书的文号）`,
+    );
+  } else {
+    add('penalty-prior-notice', 'done', `事先告知书 ${served.notice.number} 已于 ${served.on} 送达`);
+  }
+
+  // Statement and defence heard, or the period passed in silence (art. 45); what answers the
+  // notice comes after it.
+  const afterNotice = (type: string) =>
+    ofType(type).find((document) => served !== undefined && document.createdAt >= served.notice.createdAt);
+  const statement = afterNotice('statement-record');
+  if (statement) {
+    add('statement', 'done', `已制作陈述申辩笔录 ${statement.number}`);
+  } else if (!served) {
+    add('statement', 'missing', '须在事先告知书送达后听取当事人陈述、申辩');
+  } else {
+    const days = settings.statementWorkingDays ?? DEFAULT_PROCEDURE_SETTINGS.statementWorkingDays;
+    const end = clock.periodEnd(served.on, days);
+    if (end === null) add('statement', 'waiting', '陈述申辩期限所跨年度的节假日安排尚未载入，无法计算期限');
+    else if (clock.today > end) add('statement', 'done', `当事人在陈述申辩期限（至 ${end}）内未陈述申辩`);
+    else
+      add(
+        'statement',
+        'waiting',
+        `陈述申辩期限至 ${end}，期满前须听取陈述申辩或等待期满（制作陈述申辩笔录）`,
+      );
+  }
+
+  // Hearing: 5 working days after service, unless waived in writing or held (arts. 63, 64).
+  if (hearingEntitled(facts.partyKind, proposal?.penalty, settings)) {
+    const waiver = afterNotice('hearing-waiver');
+    if (facts.hearingHeld) add('hearing-period', 'done', '已举行听证');
+    else if (waiver) add('hearing-period', 'done', `当事人已书面放弃听证（${waiver.number}）`);
+    else if (!served)
+      add('hearing-period', 'missing', '拟作出的处罚当事人有权要求听证，须先告知听证权利并送达');
+    else {
+      const end = clock.periodEnd(served.on, HEARING_REQUEST_WORKING_DAYS);
+      if (end === null)
+        add('hearing-period', 'waiting', '听证申请期限所跨年度的节假日安排尚未载入，无法计算期限');
+      else if (clock.today > end)
+        add('hearing-period', 'done', `听证申请期限（至 ${end}）已届满，当事人未申请听证`);
+      else
+        add(
+          'hearing-period',
+          'waiting',
+          `当事人可在 ${end} 前申请听证；期满、书面放弃听证或听证结束后方可作出决定`,
+        );
+    }
+  }
+
+  if (needsCollectiveDiscussion(facts.flags)) {
+    const minutes = ofType('collective-discussion')[0];
+    add(
+      'collective-discussion',
+      minutes ? 'done' : 'missing',
+      minutes
+        ? `已集体讨论（${minutes.number}）`
+        : '情节复杂或重大违法行为须经行政机关负责人集体讨论决定，集体讨论记录须先入卷',
+    );
+  }
+  return steps;
+}

@@ -1,0 +1,44 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { Device } from '#shared/domain/device.ts';
+import { fromItem } from '#shared/store/item.ts';
+import { queryAll } from '#shared/store/query.ts';
+
+const keys = (agencyId: string, deviceId: string) => ({ pk: `AGENCY#${agencyId}`, sk: `DEVICE#${deviceId}` });
+
+/** Recording devices of an agency (REC-10), one item each under the agency. */
+export class DeviceRepository {
+  readonly #db: DynamoDBDocumentClient;
+  readonly #table: string;
+
+  constructor(db: DynamoDBDocumentClient, table: string) {
+    this.#db = db;
+    this.#table = table;
+  }
+
+  async get(agencyId: string, deviceId: string): Promise<Device | undefined> {
+    const { Item } = await this.#db.send(
+      new GetCommand({ TableName: this.#table, Key: keys(agencyId, deviceId) }),
+    );
+    return Item ? fromItem<Device>(Item) : undefined;
+  }
+
+  async put(device: Device): Promise<void> {
+    await this.#db.send(
+      new PutCommand({
+        TableName: this.#table,
+        Item: { ...keys(device.agencyId, device.deviceId), entity: 'device', ...device },
+      }),
+    );
+  }
+
+  /** An agency has tens to hundreds of devices: read whole. */
+  async list(agencyId: string): Promise<Device[]> {
+    const items = await queryAll(this.#db, {
+      TableName: this.#table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+      ExpressionAttributeValues: { ':pk': `AGENCY#${agencyId}`, ':sk': 'DEVICE#' },
+    });
+    return items.map((item) => fromItem<Device>(item));
+  }
+}

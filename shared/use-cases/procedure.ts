@@ -1,0 +1,101 @@
+import { legalDateOf } from '#shared/dates.ts';
+import { addWorkingDays, CalendarNotConfirmed, type YearCalendar } from '#shared/domain/calendar.ts';
+import type { CaseRecord } from '#shared/domain/cases/case.ts';
+import {
+  type Procedure,
+  procedureLabels,
+  procedureSteps,
+  type StepState,
+} from '#shared/domain/cases/procedure.ts';
+import type { Proposal } from '#shared/domain/reviews/catalog.ts';
+import { RuleViolation } from '#shared/errors.ts';
+import { type CalendarPorts, yearCalendar } from '#shared/use-cases/calendar.ts';
+import type { CasePorts } from '#shared/use-cases/cases.ts';
+
+export type ProcedurePorts = CasePorts & CalendarPorts;
+
+export interface ProcedureView {
+  procedure: Procedure;
+  procedureName: string;
+  /** The proposal the steps were checked against (the hearing period depends on the penalty). */
+  proposal?: Proposal;
+  steps: StepState[];
+  /** The steps not yet done: what an officer's checklist shows before a decision. */
+  missing: StepState[];
+}
+
+/**
+ * The statutory steps before this case's decision (LAW-10, LAW-11), read from what the case
+ * holds: its records, activities and evidence, the agency's procedure settings and the calendar.
+ */
+export async function caseProcedure(
+  ports: ProcedurePorts,
+  record: CaseRecord,
+  proposal: Proposal | undefined = record.proposal,
+): Promise<ProcedureView> {
+  const [documents, activities, evidence, profile] = await Promise.all([
+    ports.cases.documents(record.agencyId, record.id),
+    ports.cases.activities(record.agencyId, record.id),
+    ports.evidence.forCase(record.agencyId, record.id),
+    ports.agencies.get(record.agencyId),
+  ]);
+  const years = new Set(
+    documents
+      .filter((document) => document.type === 'service-receipt')
+      .flatMap((document) => {
+        const servedAt = Date.parse(String(document.fields.servedAt));
+        if (Number.isNaN(servedAt)) return [];
+        const year = Number(legalDateOf(new Date(servedAt)).slice(0, 4));
+        return [year, year + 1];
+      }),
+  );
+  const calendars = new Map<number, YearCalendar | undefined>();
+  for (const year of years) calendars.set(year, await yearCalendar(ports, year));
+  const periodEnd = (from: string, workingDays: number) => {
+    try {
+      return addWorkingDays((year) => calendars.get(year), from, workingDays).dueBy;
+    } catch (error) {
+      if (error instanceof CalendarNotConfirmed) return null;
+      throw error;
+    }
+  };
+  const procedure = record.procedure ?? 'general';
+  const steps = procedureSteps(
+    {
+      category: record.category,
+      procedure,
+      partyKind: record.party.kind,
+      flags: record.flags,
+      hearingHeld: record.hearingHeld === true,
+      documents,
+      activities,
+      archivedEvidence: evidence.filter((item) => item.status === 'archived').length,
+    },
+    proposal,
+    { today: legalDateOf(ports.now()), periodEnd },
+    profile?.procedure,
+  );
+  return {
+    procedure,
+    procedureName: procedureLabels[procedure],
+    ...(proposal ? { proposal } : {}),
+    steps,
+    missing: steps.filter((step) => step.status !== 'done'),
+  };
+}
+
+/** LAW-10, LAW-11: 422 PROCEDURE_INCOMPLETE with one detail per step not yet done. */
+export async function assertProcedureComplete(
+  ports: ProcedurePorts,
+  record: CaseRecord,
+  proposal: Proposal,
+): Promise<void> {
+  const view = await caseProcedure(ports, record, proposal);
+  if (view.missing.length === 0) return;
+  throw new RuleViolation(
+    'PROCEDURE_INCOMPLETE',
+    `${view.procedureName}尚未完成法定步骤，不能作出决定`,
+    view.missing.map((step) => ({ path: `steps.${step.step}`, message: `${step.label}：${step.detail}` })),
+    { steps: view.steps },
+  );
+}
