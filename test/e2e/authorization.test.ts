@@ -152,6 +152,13 @@ const expected: Record<
     body: () => ({ uploadId: 'u', parts: [{ partNumber: 1, etag: 'e' }] }),
   },
   'GET /v1/evidence/{id}': { allowed: everyone, path: '/v1/evidence/NO-SUCH-ID' },
+  'POST /v1/devices': {
+    allowed: ['admin', 'unit-head'],
+    path: '/v1/devices',
+    body: () => ({ deviceId: 'DSJ-AUTH-1', kind: 'body-camera', unitId: 'unit-1', custodian: 'user-1' }),
+  },
+  'GET /v1/devices': { allowed: everyone, path: '/v1/devices' },
+  'GET /v1/record-types': { allowed: everyone, path: '/v1/record-types' },
   'POST /v1/evidence/{id}/retrievals': {
     allowed: everyone,
     path: '/v1/evidence/NO-SUCH-ID/retrievals',
@@ -292,7 +299,7 @@ const expected: Record<
 
 beforeAll(async () => {
   api = await startTestApi();
-  for (const role of ROLES) tokens.set(role, await api.token({ agencyId, roles: [role] }));
+  for (const role of ROLES) tokens.set(role, await api.token({ agencyId, unitId: 'unit-1', roles: [role] }));
   const created = await api.call('POST', '/v1/officers', { token: tokens.get('admin'), body: officer });
   expect(created.status).toBe(201);
 });

@@ -268,10 +268,18 @@ describe('documents', () => {
 
   it('[REC-2] 20 documents created at once get 20 distinct, consecutive numbers', async () => {
     const created = await newCase();
+    const served = await api.call('POST', `/v1/cases/${created.id}/records`, {
+      token: tokens.handler,
+      body: {
+        type: 'penalty-prior-notice',
+        title: '行政处罚事先告知书',
+        fields: { facts: '事实', legalBasis: '依据', proposedPenalty: '警告', rights: '陈述、申辩' },
+      },
+    });
     const fields = {
-      documentNumber: '昌民罚〔2026〕1号',
+      documentNumber: served.body.number,
       recipient: '张三丰',
-      servedAt: '2026-11-21T10:00:00+08:00',
+      servedAt: served.body.createdAt,
       method: 'direct',
       place: '当事人住所',
     };
@@ -291,7 +299,7 @@ describe('documents', () => {
     const journal = await api.call('GET', `/v1/cases/${created.id}/journal/verify`, {
       token: tokens.handler,
     });
-    expect(journal.body).toMatchObject({ ok: true, entries: 21 });
+    expect(journal.body).toMatchObject({ ok: true, entries: 22 });
   });
 });
 
@@ -314,8 +322,8 @@ describe('records beyond the standard templates', () => {
     expect(own.body.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('[LAW-4] a simple-procedure decision may follow registration directly', async () => {
-    const created = await newCase();
+  it('[LAW-10] [LAW-4] a simple-procedure decision may follow registration directly', async () => {
+    const created = await newCase({ procedure: 'simple' });
     const decided = await api.call('POST', `/v1/cases/${created.id}/decision`, {
       token: tokens.handler,
       body: { type: 'penalty', summary: '当场警告', legalBasis: '第三十条', penalty: { kind: '警告' } },

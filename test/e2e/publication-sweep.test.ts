@@ -19,6 +19,7 @@ beforeAll(async () => {
       token: handler,
       body: {
         category: 'penalty',
+        procedure: 'simple',
         title: `批量案件${n}`,
         party: { kind: 'organization', name: `某养老院${n}`, idNumber: `91530524MA${n}` },
         officers: officers.map((officer) => officer.certificateNo),

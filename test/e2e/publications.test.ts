@@ -54,10 +54,27 @@ async function decide(options: { category?: string; clock?: string; party?: obje
       party: options.party ?? party,
       officers: [a.certificateNo, b.certificateNo],
       ...(options.flags ? { flags: options.flags } : {}),
-      ...(options.category === 'inspection' ? { matterId: 'SJ-P' } : {}),
+      ...(options.category === 'inspection' ? { matterId: 'SJ-P' } : { procedure: 'simple' }),
     },
   });
   expect(created.status, created.text).toBe(201);
+  if (options.category === 'inspection') {
+    const inspected = await api.call('POST', `/v1/cases/${created.body.id}/records`, {
+      token: t.handler,
+      body: {
+        type: 'on-site-inspection-record',
+        title: '现场检查笔录',
+        fields: {
+          place: '某社会组织办公室',
+          startedAt: created.body.createdAt,
+          endedAt: created.body.createdAt,
+          inspectedParty: '某社会组织',
+          findings: '年检材料齐全',
+        },
+      },
+    });
+    expect(inspected.status, inspected.text).toBe(201);
+  }
   for (const to of ['investigating', 'pending-decision']) {
     await api.call('POST', `/v1/cases/${created.body.id}/transitions`, { token: t.handler, body: { to } });
   }
@@ -211,9 +228,9 @@ describe('publication of decisions', () => {
       token: t.handler,
       body: {
         type: 'penalty',
-        summary: '变更为罚款五百元',
+        summary: '变更为罚款二百元',
         legalBasis: '第三十条',
-        penalty: { kind: 'fine', amount: 500 },
+        penalty: { kind: 'fine', amount: 200 },
       },
     });
     expect(second.status, second.text).toBe(201);

@@ -50,6 +50,7 @@ async function decidedCase() {
     token: t.handler,
     body: {
       category: 'penalty',
+      procedure: 'simple',
       title: '推送测试案',
       party: { kind: 'organization', name: '某社会组织', idNumber: '51530524MJ0000000X' },
       officers: officers.map((officer) => officer.certificateNo),

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REVIEW_STANDARDS } from '#shared/domain/reviews/review.ts';
 import { countyReviewCatalog } from '#test/fixtures/checklists.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
+import { completePenaltyProcedure } from '#test/helpers/procedure.ts';
 
 let api: TestApi;
 const agencyId = newAgencyId();
@@ -70,20 +71,8 @@ async function caseReadyForDecision() {
   for (const to of ['investigating', 'pending-decision']) {
     await api.call('POST', `/v1/cases/${id}/transitions`, { token: t.handler, body: { to } });
   }
-  const draft = await api.call('POST', `/v1/cases/${id}/records`, {
-    token: t.handler,
-    body: {
-      type: 'penalty-prior-notice',
-      title: '行政处罚事先告知书',
-      fields: {
-        facts: '违规收费',
-        legalBasis: '第四十六条',
-        proposedPenalty: '罚款2万元',
-        rights: '陈述、申辩、听证',
-      },
-    },
-  });
-  return { id, materials: [draft.body.id as string] };
+  const { notice } = await completePenaltyProcedure(api, t.handler as string, id);
+  return { id, materials: [notice.id] };
 }
 
 const opinion = (problems: Partial<Record<(typeof REVIEW_STANDARDS)[number], string>> = {}) => ({
@@ -357,7 +346,7 @@ describe('legal review of major decisions', () => {
     const { id, materials } = await caseReadyForDecision();
     const review = await api.call('POST', `/v1/cases/${id}/reviews`, {
       token: t.handler,
-      body: { materials },
+      body: { materials, proposal: fine(20000) },
     });
     const transferred = await api.call('POST', `/v1/reviews/${review.body.id}/opinions`, {
       token: t.reviewer,
@@ -375,7 +364,7 @@ describe('legal review of major decisions', () => {
     const { id, materials } = await caseReadyForDecision();
     const review = await api.call('POST', `/v1/cases/${id}/reviews`, {
       token: t.handler,
-      body: { materials },
+      body: { materials, proposal: fine(20000) },
     });
     await api.call('POST', '/dev/clock', { body: { now: `${review.body.dueBy}T20:00:00+08:00` } });
     await api.call('POST', '/dev/jobs/review-overdue');

@@ -93,10 +93,22 @@ const table: { name: string; facts: CaseFacts; proposal?: Proposal; matched: str
     matched: [],
   },
   {
-    name: 'major public interest',
-    facts: { ...person, flags: { majorPublicInterest: true } },
+    name: 'major public interest, in the level and field of R09',
+    facts: { ...person, flags: { majorPublicInterest: true }, level: '县级', field: '民政' },
     proposal: proposal('warning'),
     matched: ['LAW-PUBLIC-INTEREST', 'R09'],
+  },
+  {
+    name: 'major public interest in another field: R09 does not match, the statute still does',
+    facts: { ...person, flags: { majorPublicInterest: true }, level: '县级', field: '交通运输' },
+    proposal: proposal('warning'),
+    matched: ['LAW-PUBLIC-INTEREST'],
+  },
+  {
+    name: 'major public interest at another level',
+    facts: { ...person, flags: { majorPublicInterest: true }, level: '市级', field: '民政' },
+    proposal: proposal('warning'),
+    matched: ['LAW-PUBLIC-INTEREST'],
   },
   {
     name: 'complex, several legal relationships',
@@ -113,6 +125,26 @@ const table: { name: string; facts: CaseFacts; proposal?: Proposal; matched: str
 ];
 
 describe('the review catalog decides which decisions are major', () => {
+  const involvedRule = {
+    code: 'R10',
+    title: '涉案金额五十万元以上的案件',
+    minAmount: 500_000,
+    amountBasis: 'involved' as const,
+  };
+  it.each([
+    { involved: 499_999.99, fine: 1000, matched: false },
+    { involved: 500_000, fine: 1000, matched: true },
+    { involved: undefined, fine: 600_000, matched: false },
+  ])(
+    '[REV-2] a rule on the amount involved (涉案金额 $involved, fine $fine) matches: $matched',
+    ({ involved, fine, matched }) => {
+      const result = reviewRequirement({ ...person, amountInvolved: involved }, proposal('fine', fine), [
+        involvedRule,
+      ]);
+      expect(result.matched.some((rule) => rule.code === 'R10')).toBe(matched);
+    },
+  );
+
   it.each(table)('[REV-2] [LAW-3] $name -> $matched', ({ facts, proposal: proposed, matched }) => {
     const result = reviewRequirement(facts, proposed, countyReviewCatalog);
     expect(result.matched.map((rule) => rule.code).sort()).toEqual([...matched].sort());
