@@ -12,6 +12,8 @@ export const demoAgency: AgencyProfileInput = {
   name: '昌宁县民政局',
   region: '昌宁县',
   documentPrefix: '昌民',
+  level: '县级',
+  field: '民政',
   units: [
     { id: 'dzbgs', name: '党政办公室' },
     { id: 'shswg', name: '社会事务股' },
@@ -27,6 +29,7 @@ export const demoOfficers: OfficerInput[] = [
     unitId: 'shswg',
     position: '股长',
     certificateNo: 'YN-CN-MZ-0001',
+    userId: 'demo-head',
     categories: ['penalty', 'inspection'],
     region: '昌宁县',
     validFrom: '2024-01-01',
@@ -37,6 +40,7 @@ export const demoOfficers: OfficerInput[] = [
     unitId: 'shswg',
     position: '科员',
     certificateNo: 'YN-CN-MZ-0002',
+    userId: 'demo-officer',
     categories: ['penalty', 'inspection'],
     region: '昌宁县',
     validFrom: '2024-01-01',
@@ -47,6 +51,7 @@ export const demoOfficers: OfficerInput[] = [
     unitId: 'shzzg',
     position: '股长',
     certificateNo: 'YN-CN-MZ-0003',
+    userId: 'demo-zhang',
     categories: ['penalty', 'inspection', 'licensing'],
     region: '昌宁县',
     validFrom: '2023-06-01',
@@ -57,6 +62,7 @@ export const demoOfficers: OfficerInput[] = [
     unitId: 'shzzg',
     position: '科员',
     certificateNo: 'YN-CN-MZ-0004',
+    userId: 'demo-zhao',
     categories: ['inspection', 'licensing'],
     region: '昌宁县',
     validFrom: '2023-06-01',
@@ -67,6 +73,7 @@ export const demoOfficers: OfficerInput[] = [
     unitId: 'ylfwg',
     position: '科员',
     certificateNo: 'YN-CN-MZ-0005',
+    userId: 'demo-chen',
     categories: ['inspection'],
     region: '昌宁县',
     validFrom: '2021-01-01',
@@ -92,6 +99,7 @@ export const demoUsers: Principal[] = [
     unitId: 'dzbgs',
     roles: ['reviewer'],
   },
+  { sub: 'demo-leader', name: '局长', agencyId: DEMO_AGENCY_ID, unitId: 'dzbgs', roles: ['leader'] },
 ];
 
 /** The demo lists, as agencies keep them: CSV files with the Chinese headings, in publication order. */
@@ -143,4 +151,41 @@ export async function seedDemoData(): Promise<{ officers: number; checklists: nu
     published += 1;
   }
   return { officers: created, checklists: published };
+}
+
+/**
+ * The demo penalty case, walked over HTTP through the running server the first time the demo
+ * agency has no case: every step of the general procedure, as docs and tests describe it.
+ */
+export async function seedDemoCase(serverUrl: string): Promise<string | undefined> {
+  const { walkPenaltyCase } = await import('#infra/local/demo/penalty-case.ts');
+  const call = async (method: string, path: string, options: { token?: string; body?: unknown } = {}) => {
+    const response = await fetch(`${serverUrl}${path}`, {
+      method,
+      headers: {
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+    });
+    const text = await response.text();
+    return { status: response.status, text, body: text.startsWith('{') ? JSON.parse(text) : text };
+  };
+  const token = async (principal: object) =>
+    (await call('POST', '/dev/token', { body: principal })).body.token;
+  const admin = await token(demoUsers[0] as Principal);
+  if ((await call('GET', '/v1/cases?limit=1', { token: admin })).body.items.length > 0) return undefined;
+  const walked = await walkPenaltyCase(
+    { call, token },
+    {
+      agencyId: DEMO_AGENCY_ID,
+      unitId: 'shswg',
+      officers: ['YN-CN-MZ-0002', 'YN-CN-MZ-0001'],
+      handler: 'demo-officer',
+      reviewer: 'demo-reviewer',
+      admin: 'demo-admin',
+      matterId: 'MZ-CF-002',
+    },
+  );
+  return walked.caseId;
 }

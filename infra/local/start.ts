@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startApiServer } from '#infra/local/api-server.ts';
 import { startScheduler } from '#infra/local/scheduler.ts';
-import { DEMO_AGENCY_ID, demoUsers, seedDemoData } from '#infra/local/seed.ts';
+import { DEMO_AGENCY_ID, demoUsers, seedDemoCase, seedDemoData } from '#infra/local/seed.ts';
 import { startLocalStack } from '#infra/local/stack.ts';
 
 /**
@@ -35,6 +35,7 @@ const server = await startApiServer({
   host: process.env.HOST ?? '127.0.0.1',
 });
 const scheduler = startScheduler();
+const demoCase = await seedDemoCase(server.url);
 
 console.log(`
 行政执法三项制度平台 (local) is running
@@ -42,7 +43,11 @@ console.log(`
   DynamoDB Local ${stack.env.DYNAMODB_ENDPOINT}
   S3 (radosgw)   ${stack.env.S3_ENDPOINT}   bucket ${stack.env.EVIDENCE_BUCKET}
   data           ${dataDir}
-  demo agency    ${DEMO_AGENCY_ID} (昌宁县民政局), ${seeded.officers} officers and ${seeded.checklists} lists added this start
+  demo agency    ${DEMO_AGENCY_ID} (昌宁县民政局), ${seeded.officers} officers and ${seeded.checklists} lists added this start${
+    demoCase
+      ? `\n  demo case      ${demoCase}: a general-procedure penalty case from registration to archive`
+      : ''
+  }
   try            curl -s -XPOST ${server.url}/dev/token -H 'content-type: application/json' \\
                    -d '${JSON.stringify({ ...demoUsers[0] })}'
                  curl -s ${server.url}/public/v1/officers/YN-CN-MZ-0001

@@ -17,6 +17,8 @@ export const AgencyProfileInput = z.strictObject({
   reviewWorkingDays: z.number().int().min(1).max(30).optional(),
   /** The agency's level (层级: 省级、市级、县级…): what a review-catalog rule's `level` matches. */
   level: z.string().trim().min(1).max(50).optional(),
+  /** The agency's field (领域, e.g. 民政): a case's field when it names none. */
+  field: z.string().trim().min(1).max(100).optional(),
   /** The province's procedure settings (较大数额, the statement period); national defaults otherwise. */
   procedure: ProcedureSettings.optional(),
   units: z

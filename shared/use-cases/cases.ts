@@ -278,7 +278,7 @@ export async function registerCase(
     agencyId: principal.agencyId,
     category: input.category,
     procedure: input.procedure ?? 'general',
-    ...(input.field ? { field: input.field } : {}),
+    ...((input.field ?? profile?.field) ? { field: input.field ?? profile?.field } : {}),
     title: input.title,
     ...(input.matterId ? { matterId: input.matterId } : {}),
     party: input.party,

@@ -17,7 +17,10 @@ export type ProcedurePorts = CasePorts & CalendarPorts;
 export interface ProcedureView {
   procedure: Procedure;
   procedureName: string;
-  /** The proposal the steps were checked against (the hearing period depends on the penalty). */
+  /**
+   * The proposal the steps were checked against (the hearing period depends on the penalty): the
+   * decision once issued, else the last proposal refused for review.
+   */
   proposal?: Proposal;
   steps: StepState[];
   /** The steps not yet done: what an officer's checklist shows before a decision. */
@@ -31,7 +34,7 @@ export interface ProcedureView {
 export async function caseProcedure(
   ports: ProcedurePorts,
   record: CaseRecord,
-  proposal: Proposal | undefined = record.proposal,
+  proposal: Proposal | undefined = record.decision ?? record.proposal,
 ): Promise<ProcedureView> {
   const [documents, activities, evidence, profile] = await Promise.all([
     ports.cases.documents(record.agencyId, record.id),

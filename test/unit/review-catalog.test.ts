@@ -105,6 +105,12 @@ const table: { name: string; facts: CaseFacts; proposal?: Proposal; matched: str
     matched: ['LAW-PUBLIC-INTEREST'],
   },
   {
+    name: 'major public interest where the case names no level or field: the rule is not escaped',
+    facts: { ...person, flags: { majorPublicInterest: true } },
+    proposal: proposal('warning'),
+    matched: ['LAW-PUBLIC-INTEREST', 'R09'],
+  },
+  {
     name: 'major public interest at another level',
     facts: { ...person, flags: { majorPublicInterest: true }, level: '市级', field: '民政' },
     proposal: proposal('warning'),

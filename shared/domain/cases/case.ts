@@ -151,7 +151,7 @@ export interface Decision {
   type: string;
   summary: string;
   legalBasis: string;
-  penalty?: { kind: string; amount?: number };
+  penalty?: Proposal['penalty'];
   outsideDiscretionBenchmark?: boolean;
   decidedAt: string;
   decidedOn: string;

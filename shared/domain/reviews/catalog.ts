@@ -114,8 +114,10 @@ export function ruleMatches(
 ): boolean {
   const conditions: boolean[] = [];
   if (rule.category !== undefined) conditions.push(rule.category === facts.category);
-  if (rule.level !== undefined) conditions.push(rule.level === facts.level);
-  if (rule.field !== undefined) conditions.push(rule.field === facts.field);
+  // Level and field narrow a rule to the agencies and cases they name; where the case does not
+  // say, the rule is not escaped by silence (the stricter reading).
+  if (rule.level !== undefined) conditions.push(facts.level === undefined || rule.level === facts.level);
+  if (rule.field !== undefined) conditions.push(facts.field === undefined || rule.field === facts.field);
   if (rule.penaltyKinds !== undefined) {
     conditions.push(proposal?.penalty !== undefined && rule.penaltyKinds.includes(proposal.penalty.kind));
   }
