@@ -1,5 +1,5 @@
 import { legalDateOf } from '#shared/dates.ts';
-import { avRequirement } from '#shared/domain/cases/av-requirement.ts';
+import { avRequirement, ON_SITE_ACTIVITIES } from '#shared/domain/cases/av-requirement.ts';
 import type { CaseRecord } from '#shared/domain/cases/case.ts';
 import type { ChecklistItem } from '#shared/domain/checklists/kinds.ts';
 import { currentEdition } from '#shared/use-cases/checklists.ts';
@@ -46,11 +46,17 @@ export async function statistics(ports: PublicationPorts, agencyId: string, from
 
   let needingAv = 0;
   let coveredAv = 0;
+  let unregisteredDevice = 0;
+  let informingNotRecorded = 0;
   for (const record of cases) {
     const [activities, evidence] = await Promise.all([
       ports.cases.activities(agencyId, record.id),
       ports.evidence.forCase(agencyId, record.id),
     ]);
+    unregisteredDevice += evidence.filter((item) => item.unregisteredDevice === true).length;
+    informingNotRecorded += activities.filter(
+      (activity) => ON_SITE_ACTIVITIES.includes(activity.type) && activity.informing === undefined,
+    ).length;
     for (const activity of activities) {
       if (
         avRequirement(avList, record.category, activity.type, record.flags.majorProperty === true) === 'none'
@@ -88,7 +94,15 @@ export async function statistics(ports: PublicationPorts, agencyId: string, from
       rounds: reviews.reduce((sum, review) => sum + review.round, 0),
       approvalRate: rate(reviews.filter((review) => review.status === 'approved').length, reviews.length),
     },
-    av: { activitiesNeedingAv: needingAv, covered: coveredAv, coverageRate: rate(coveredAv, needingAv) },
+    av: {
+      activitiesNeedingAv: needingAv,
+      covered: coveredAv,
+      coverageRate: rate(coveredAv, needingAv),
+      /** Evidence recorded with a device the agency has not registered (REC-10). */
+      unregisteredDeviceEvidence: unregisteredDevice,
+      /** On-site activities with no record of certificates shown and rights told (PUB-13). */
+      informingNotRecorded,
+    },
   };
 }
 

@@ -477,7 +477,7 @@ describe('a full penalty case', () => {
 });
 
 describe('oversight', () => {
-  it('[REC-9] [ORG-1] statistics count cases, reviews, publication timeliness and AV coverage from the records', async () => {
+  it('[REC-9] [ORG-1] [REC-10] [PUB-13] statistics count cases, reviews, publication timeliness and AV coverage from the records', async () => {
     const year = new Date().toISOString().slice(0, 4);
     const stats = await api.call('GET', `/v1/stats?from=${year}-01-01&to=${year}-12-31`, { token: t.leader });
     expect(stats.status, stats.text).toBe(200);
@@ -492,6 +492,9 @@ describe('oversight', () => {
     expect(stats.body.reviews.submitted).toBe(reviews.length);
     expect(stats.body.av.activitiesNeedingAv).toBe(1);
     expect(stats.body.av.coverageRate).toBe(1);
+    // The one recording came from DSJ-9, which this agency never registered, at a service where
+    // nobody recorded that certificates were shown and rights told.
+    expect(stats.body.av).toMatchObject({ unregisteredDeviceEvidence: 1, informingNotRecorded: 1 });
     expect(stats.body.publications.decisions).toBeGreaterThanOrEqual(5);
     const empty = await api.call('GET', '/v1/stats?from=2001-01-01&to=2001-12-31', { token: t.leader });
     expect(empty.body).toMatchObject({ cases: { registered: 0 }, av: { coverageRate: null } });
