@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '#shared/auth.ts';
+import { AGENCY_ROLES } from '#shared/auth.ts';
 import { LegalDate } from '#shared/dates.ts';
 import { ChecklistStatus, MAX_ITEMS } from '#shared/domain/checklists/checklist.ts';
 import { CHECKLIST_KINDS, ChecklistKind, itemSchemas } from '#shared/domain/checklists/kinds.ts';
@@ -63,7 +63,7 @@ export const checklistRoutes = {
     method: 'GET',
     path: '/v1/checklists',
     handler: 'checklists/list-checklists',
-    access: ROLES,
+    access: AGENCY_ROLES,
     summary: '本机关的清单（各版本，不含事项）',
     query: z.object({ kind: ChecklistKind.optional(), status: ChecklistStatus.optional() }),
     responses: { 200: { description: '{items}' }, ...standardErrors },
@@ -72,7 +72,7 @@ export const checklistRoutes = {
     method: 'GET',
     path: '/v1/checklists/{id}',
     handler: 'checklists/get-checklist',
-    access: ROLES,
+    access: AGENCY_ROLES,
     summary: '清单的一个版本，含全部事项',
     params: IdParams,
     responses: { 200: { description: 'the checklist' }, ...standardErrors },
@@ -115,7 +115,7 @@ export const checklistRoutes = {
     method: 'GET',
     path: '/v1/checklists/{id}/export',
     handler: 'checklists/export-checklist',
-    access: ROLES,
+    access: AGENCY_ROLES,
     summary: '导出为 xlsx 或 CSV（中文表头）',
     params: IdParams,
     query: z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') }),
@@ -131,7 +131,7 @@ export const checklistRoutes = {
     method: 'GET',
     path: '/v1/officers/{certificateNo}/window-card',
     handler: 'officers/window-card',
-    access: ROLES,
+    access: AGENCY_ROLES,
     summary: '窗口公示牌 (PUB-8)：单位、姓名、职务、执法类别、服务事项和亮证二维码 (SVG)',
     params: z.strictObject({ certificateNo: CertificateNo }),
     query: z.object({

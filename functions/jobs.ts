@@ -31,6 +31,12 @@ export const jobTable: JobDef[] = [
     description: '标记即将到期（30日内）和已到期的执法证，供管理员审验换证',
   },
   {
+    name: 'deadline-recompute',
+    handler: 'jobs/deadline-recompute',
+    everyMinutes: 5,
+    description: '节假日日历载入或修改后，继续重算尚未完成的公示和审核期限（可中断续算）(LAW-8)',
+  },
+  {
     name: 'review-overdue',
     handler: 'jobs/review-overdue',
     everyMinutes: 60,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LegalDate } from '#shared/dates.ts';
-import { PublicationRuleInput, PublicationRuleParams, WITHDRAWAL_KINDS } from '#shared/domain/publication.ts';
+import { PublicationRuleInput, PublicationRuleParams, RevocationInput } from '#shared/domain/publication.ts';
 import { PushTargetInput } from '#shared/domain/push.ts';
 import { defineRoute, IdParam, standardErrors } from '#shared/http/route.ts';
 import { PageQuery } from '#shared/store/pagination.ts';
@@ -16,11 +16,12 @@ export const publicationRoutes = {
     access: ['officer', 'unit-head', 'admin', 'leader'],
     summary: '决定被变更、撤销、确认违法或无效、重新作出：公示立即撤下并公布原因 (PUB-11, LAW-1)',
     params: z.strictObject({ id: IdParam }),
-    body: z.strictObject({ kind: z.enum(WITHDRAWAL_KINDS), reason: Reason }),
+    body: RevocationInput,
     responses: {
-      200: { description: '{publication: {id, status, withdrawBy, withdrawnAt}}' },
+      200: { description: '{publication: {id, status, withdrawBy, withdrawnAt, late}}' },
       ...standardErrors,
-      422: { description: 'NO_DECISION' },
+      409: { description: '决定已被撤回过 CONFLICT' },
+      422: { description: 'NO_DECISION, INVALID_TRANSITION' },
     },
     idempotent: true,
   }),
@@ -29,12 +30,13 @@ export const publicationRoutes = {
     path: '/v1/publications/{id}/publish',
     handler: 'publications/publish-publication',
     access: ['unit-head', 'admin'],
-    summary: '提前手动公示（不得晚于期限）',
+    summary:
+      '立即公示：待公示、已逾期或期限待定的公示均可；逾期发布的标注 late 和 lateByWorkingDays (PUB-12)',
     params: z.strictObject({ id: IdParam }),
     responses: {
       200: { description: 'the publication' },
       ...standardErrors,
-      409: { description: 'not scheduled' },
+      409: { description: '已公示、已撤回、已豁免或已到期 CONFLICT' },
     },
   }),
   exemptPublication: defineRoute({

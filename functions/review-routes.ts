@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '#shared/auth.ts';
+import { AGENCY_ROLES, ROLES } from '#shared/auth.ts';
 import { LegalDate } from '#shared/dates.ts';
 import { PenaltyKind } from '#shared/domain/checklists/kinds.ts';
 import { Proposal } from '#shared/domain/reviews/catalog.ts';
@@ -18,7 +18,7 @@ export const reviewRoutes = {
     method: 'GET',
     path: '/v1/cases/{id}/review-requirement',
     handler: 'reviews/review-requirement',
-    access: ROLES,
+    access: AGENCY_ROLES,
     summary: '是否须经法制审核及所依据的目录条目 (REV-2, LAW-3)；可带拟作出的处罚',
     params: IdParams,
     query: z.object({
@@ -70,7 +70,7 @@ export const reviewRoutes = {
     method: 'GET',
     path: '/v1/reviews',
     handler: 'reviews/list-reviews',
-    access: ROLES,
+    access: AGENCY_ROLES,
     summary: '法制审核队列',
     query: z.object({
       status: z.enum(['pending', 'approved', 'problems', 'disputed', 'transferred']).optional(),
@@ -81,7 +81,7 @@ export const reviewRoutes = {
     method: 'GET',
     path: '/v1/reviews/{id}',
     handler: 'reviews/get-review',
-    access: ROLES,
+    access: AGENCY_ROLES,
     summary: '法制审核及其各轮意见',
     params: IdParams,
     responses: { 200: { description: 'the review' }, ...standardErrors },
@@ -160,7 +160,7 @@ export const reviewRoutes = {
     method: 'GET',
     path: '/v1/reviewers',
     handler: 'reviews/list-reviewers',
-    access: ROLES,
+    access: AGENCY_ROLES,
     summary: '审核人员及其资格、培训',
     responses: { 200: { description: '{items}' }, ...standardErrors },
   }),
@@ -181,8 +181,9 @@ export const reviewRoutes = {
     method: 'PUT',
     path: '/v1/calendar/{year}',
     handler: 'calendar/put-calendar',
-    access: ['admin'],
-    summary: '载入或修改某年节假日和调休工作日 (LAW-8)',
+    access: ['calendar-admin'],
+    summary:
+      '载入或修改某年节假日和调休工作日（仅平台角色 calendar-admin；任何机关的管理员均不可）；随即重算所有未到期期限，可续算 (LAW-8)',
     params: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) }),
     body: z.strictObject({
       holidays: Dates,
@@ -190,7 +191,19 @@ export const reviewRoutes = {
       source: z.string().trim().min(1).max(500).optional(),
     }),
     schedulesDueDates: true,
-    responses: { 200: { description: 'the calendar' }, ...standardErrors },
+    responses: {
+      200: { description: 'the calendar, with `recomputation: {id, status, processed, changed}`' },
+      ...standardErrors,
+    },
+  }),
+  getRecomputation: defineRoute({
+    method: 'GET',
+    path: '/v1/calendar/recomputations/{id}',
+    handler: 'calendar/get-recomputation',
+    access: ['calendar-admin'],
+    summary: '日历变更后期限重算任务的进度',
+    params: z.strictObject({ id: IdParam }),
+    responses: { 200: { description: '{id, year, status, phase, processed, changed}' }, ...standardErrors },
   }),
   getCalendar: defineRoute({
     method: 'GET',
@@ -205,7 +218,7 @@ export const reviewRoutes = {
     method: 'GET',
     path: '/v1/publications',
     handler: 'publications/list-publications',
-    access: ROLES,
+    access: AGENCY_ROLES,
     summary: '公示及其期限',
     query: z.object({
       status: z.enum(['scheduled', 'published', 'withdrawn', 'overdue', 'deadline-unconfirmed']).optional(),

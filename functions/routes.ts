@@ -3,7 +3,7 @@ import { caseRoutes } from '#functions/case-routes.ts';
 import { checklistRoutes } from '#functions/checklist-routes.ts';
 import { publicationRoutes } from '#functions/publication-routes.ts';
 import { reviewRoutes } from '#functions/review-routes.ts';
-import { ROLES } from '#shared/auth.ts';
+import { AGENCY_ROLES } from '#shared/auth.ts';
 import { AgencyProfileInput } from '#shared/domain/agency.ts';
 import { ComplaintInput } from '#shared/domain/complaint.ts';
 import { CertificateNo, OfficerInput, StatusChangeInput } from '#shared/domain/officer.ts';
@@ -15,7 +15,7 @@ import '#shared/zod-locale.ts';
  * The route table: API Gateway routes (infra/stacks/stateless-stack.ts), the local server
  * (infra/local/api-server.ts), validation, roles and the OpenAPI document all come from here.
  */
-const anyRole = ROLES;
+const anyRole = AGENCY_ROLES;
 
 const CertificateParams = z.strictObject({ certificateNo: CertificateNo });
 const AgencyQuery = z.object({ agencyId: z.string().trim().min(1).max(64).optional() });

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 
-/** The roles of docs/api.md; in AWS they are Cognito groups or the external issuer's roles claim. */
-export const ROLES = ['officer', 'unit-head', 'reviewer', 'leader', 'admin', 'supervisor'] as const;
+/** The roles inside an agency (docs/api.md): what every agency's routes are written for. */
+export const AGENCY_ROLES = ['officer', 'unit-head', 'reviewer', 'leader', 'admin', 'supervisor'] as const;
+/**
+ * Every role: the agency roles and the platform role `calendar-admin` (the province's justice
+ * department keeps the national working-day calendar). In AWS they are Cognito groups or the
+ * external issuer's roles claim.
+ */
+export const ROLES = [...AGENCY_ROLES, 'calendar-admin'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
@@ -11,6 +17,8 @@ export interface Principal {
   agencyId: string;
   unitId?: string;
   roles: Role[];
+  /** A supervisor's agencies (ORG-4): read-only statistics, overdue lists and annual data. */
+  supervises?: string[];
 }
 
 export interface ClaimNames {

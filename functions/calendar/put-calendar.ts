@@ -3,7 +3,10 @@ import { ValidationFailed } from '#shared/errors.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';
 import { loadYear } from '#shared/use-cases/calendar.ts';
-import { recomputeDeadlines } from '#shared/use-cases/publications.ts';
+import { runRecomputation, startRecomputation } from '#shared/use-cases/deadline-recompute.ts';
+
+/** How long the request itself recomputes; the `deadline-recompute` job finishes the rest. */
+const IN_REQUEST_BUDGET_MS = 3_000;
 
 export const handler = httpHandler(routes.putCalendar, async ({ params, body, principal }) => {
   const details = (['holidays', 'workdays'] as const).flatMap((field) =>
@@ -15,6 +18,15 @@ export const handler = httpHandler(routes.putCalendar, async ({ params, body, pr
   );
   if (details.length > 0) throw new ValidationFailed(details);
   const calendar = await loadYear(ports, principal, params.year, body);
-  const { recomputed } = await recomputeDeadlines(ports, params.year);
-  return { status: 200, body: { ...calendar, recomputed } };
+  const started = await startRecomputation(ports, principal, calendar);
+  const recomputed: string[] = [];
+  const job = (await runRecomputation(ports, started.id, IN_REQUEST_BUDGET_MS, recomputed)) ?? started;
+  return {
+    status: 200,
+    body: {
+      ...calendar,
+      recomputation: { id: job.id, status: job.status, processed: job.processed, changed: job.changed },
+      recomputed,
+    },
+  };
 });

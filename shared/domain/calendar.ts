@@ -67,3 +67,21 @@ export function addWorkingDays(
   }
   return { dueBy: date, calendarVersions: versions };
 }
+
+/**
+ * How many working days `to` is after `from` (0 when it is not after it): how late a publication
+ * went out. Throws CALENDAR_NOT_CONFIRMED for a year that is not loaded.
+ */
+export function workingDaysAfter(
+  calendarOf: (year: number) => YearCalendar | undefined,
+  from: string,
+  to: string,
+): number {
+  let count = 0;
+  for (let date = addCalendarDays(from, 1); date <= to; date = addCalendarDays(date, 1)) {
+    const calendar = calendarOf(Number(date.slice(0, 4)));
+    if (!calendar) throw new CalendarNotConfirmed(Number(date.slice(0, 4)));
+    if (isWorkingDay(calendar, date)) count += 1;
+  }
+  return count;
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LegalDate } from '#shared/dates.ts';
 import type { Deadline } from '#shared/domain/calendar.ts';
 import type { EnforcementCategory } from '#shared/domain/officer.ts';
 import { EnforcementCategory as Category } from '#shared/domain/officer.ts';
@@ -50,15 +51,25 @@ export interface Publication {
   publishedAt?: string;
   publishedOn?: string;
   expiresOn?: string;
-  /** Published after its due date (a sweep that could not run in time). */
+  /** Published after its due date (a sweep that could not run in time, a failure retried). */
   late?: boolean;
+  /** How many working days after the due date it went out; null when the calendar could not say. */
+  lateByWorkingDays?: number | null;
+  /** The last attempt to publish that failed, kept while the sweep retries (PUB-12). */
+  lastFailure?: { at: string; reason: string };
   exemption?: { reason: string; by: string; at: string };
   withdrawal?: {
     kind: WithdrawalKind;
     reason: string;
+    /** The day the revoking decision or judgment took effect: the 3 working days count from it (LAW-1). */
+    effectiveOn: string;
+    authority?: string;
+    documentNo?: string;
     requestedAt: string;
     withdrawBy: string | null;
     withdrawnAt?: string;
+    /** Withdrawn after `withdrawBy`. */
+    late?: boolean;
   };
   /** An amended decision's publication replaces this one (PUB-11). */
   replacedBy?: string;
@@ -79,6 +90,18 @@ export const PublicationRuleInput = z.strictObject({
   maskPersonName: z.boolean(),
 });
 export type PublicationRule = z.infer<typeof PublicationRuleInput>;
+
+export const RevocationInput = z.strictObject({
+  kind: z.enum(WITHDRAWAL_KINDS),
+  reason: z.string().trim().min(2).max(1000),
+  /** When the revoking decision, reconsideration or judgment took effect (Asia/Shanghai date). */
+  effectiveOn: LegalDate,
+  /** Who revoked it: the agency itself, a reconsideration body, a court. */
+  authority: z.string().trim().min(1).max(200).optional(),
+  /** The number of the revoking decision or judgment. */
+  documentNo: z.string().trim().min(1).max(100).optional(),
+});
+export type RevocationInput = z.infer<typeof RevocationInput>;
 
 export const PublicationRuleParams = z.strictObject({ category: Category });
 

@@ -17,6 +17,8 @@ const workIndex = (publication: Publication): { gsi2pk: string; gsi2sk: string }
     return { gsi2pk: 'PUBLICATION_SCHEDULED', gsi2sk: `${publication.dueBy}#${key}` };
   if (publication.status === 'deadline-unconfirmed')
     return { gsi2pk: 'PUBLICATION_UNCONFIRMED', gsi2sk: key };
+  if (publication.status === 'overdue')
+    return { gsi2pk: 'PUBLICATION_OVERDUE', gsi2sk: `${publication.dueBy}#${key}` };
   if (publication.status === 'published')
     return { gsi2pk: 'PUBLICATION_LIVE', gsi2sk: `${publication.expiresOn}#${key}` };
   return undefined;
@@ -83,7 +85,11 @@ export class PublicationRepository {
 
   /** Work items of every agency in one status partition, optionally with a sort key up to `upTo`. */
   async work(
-    partition: 'PUBLICATION_SCHEDULED' | 'PUBLICATION_UNCONFIRMED' | 'PUBLICATION_LIVE',
+    partition:
+      | 'PUBLICATION_SCHEDULED'
+      | 'PUBLICATION_UNCONFIRMED'
+      | 'PUBLICATION_OVERDUE'
+      | 'PUBLICATION_LIVE',
     upTo?: string,
   ): Promise<{ agencyId: string; id: string }[]> {
     const items = await queryAll(this.#db, {

@@ -16,3 +16,16 @@ export async function queryAll(
   } while (cursor);
   return items;
 }
+
+/** One page of a query from `cursor` (a LastEvaluatedKey), with the cursor of the next page. */
+export async function queryPage(
+  db: DynamoDBDocumentClient,
+  input: Omit<QueryCommandInput, 'ExclusiveStartKey' | 'Limit'>,
+  cursor: Record<string, unknown> | undefined,
+  limit: number,
+): Promise<{ items: Record<string, unknown>[]; next: Record<string, unknown> | undefined }> {
+  const { Items = [], LastEvaluatedKey } = await db.send(
+    new QueryCommand({ ...input, Limit: limit, ExclusiveStartKey: cursor }),
+  );
+  return { items: Items, next: LastEvaluatedKey };
+}

@@ -14,6 +14,7 @@ import { EvidenceStorage } from '#shared/store/evidence-storage.ts';
 import { OfficerRepository } from '#shared/store/officer-repository.ts';
 import { PublicationRepository } from '#shared/store/publication-repository.ts';
 import { PushRepository } from '#shared/store/push-repository.ts';
+import { RecomputeRepository } from '#shared/store/recompute-repository.ts';
 import { ReviewRepository } from '#shared/store/review-repository.ts';
 
 /** The repositories over this deployment's tables, built once per cold start. */
@@ -31,6 +32,7 @@ export const repositories = {
   reviews: new ReviewRepository(documentClient, table),
   publications: new PublicationRepository(documentClient, table),
   push: new PushRepository(documentClient, table),
+  recomputations: new RecomputeRepository(documentClient, table),
 };
 
 /** What use cases are handed: the repositories and the clock. */

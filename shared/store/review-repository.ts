@@ -24,6 +24,8 @@ export class ReviewRepository {
 
   put(review: Review, previousVersion?: number): ChildWrite {
     const open = review.status === 'pending' && review.dueBy !== null;
+    // A pending review whose due date a year without a calendar holds, for the recomputation (LAW-8).
+    const held = review.status === 'pending' && review.dueBy === null;
     return {
       Put: {
         TableName: this.#table,
@@ -33,6 +35,7 @@ export class ReviewRepository {
           gsi1pk: `REVIEWS#${review.agencyId}`,
           gsi1sk: `${review.createdAt}#${review.id}`,
           ...(open ? { gsi2pk: OPEN_DUE, gsi2sk: `${review.dueBy}#${review.agencyId}#${review.id}` } : {}),
+          ...(held ? { gsi2pk: 'REVIEW_UNCONFIRMED', gsi2sk: `${review.agencyId}#${review.id}` } : {}),
           entity: 'review',
           ...review,
         },

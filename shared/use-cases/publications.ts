@@ -5,7 +5,9 @@ import {
 } from '#events/publication-events.ts';
 import type { Principal } from '#shared/auth.ts';
 import { addCalendarDays, legalDateOf } from '#shared/dates.ts';
+import { CalendarNotConfirmed, workingDaysAfter, type YearCalendar } from '#shared/domain/calendar.ts';
 import type { CaseRecord } from '#shared/domain/cases/case.ts';
+import { canTransition, openTransitions } from '#shared/domain/cases/state-machine.ts';
 import { maskPersonName, scrubText } from '#shared/domain/desensitise.ts';
 import type { EnforcementCategory } from '#shared/domain/officer.ts';
 import { buildPublicRecord, type PublicRecord } from '#shared/domain/public-record.ts';
@@ -13,14 +15,14 @@ import {
   defaultRule,
   type Publication,
   type PublicationRule,
-  type WithdrawalKind,
+  type RevocationInput,
   withdrawalLabels,
 } from '#shared/domain/publication.ts';
-import { Conflict, NotFound, RuleViolation } from '#shared/errors.ts';
+import { Conflict, NotFound, RuleViolation, ValidationFailed } from '#shared/errors.ts';
 import type { DomainEvent } from '#shared/events/publisher.ts';
 import type { ChildWrite } from '#shared/store/case-repository.ts';
 import type { PublicationRepository } from '#shared/store/publication-repository.ts';
-import { heldDeadline } from '#shared/use-cases/calendar.ts';
+import { heldDeadline, yearCalendar } from '#shared/use-cases/calendar.ts';
 import { assertMayHandle, commitCaseChange, getCase, withRetry } from '#shared/use-cases/cases.ts';
 import { deliveryWrites, type PushPorts } from '#shared/use-cases/push.ts';
 import type { ReviewPorts } from '#shared/use-cases/reviews.ts';
@@ -86,9 +88,26 @@ function ready(rule: PublicationRule, record: CaseRecord): boolean {
   return ['served', 'executed', 'closed', 'archived'].includes(record.status);
 }
 
+/** What may still be published: waiting for its date, past it, or with a date the calendar holds. */
+const PUBLISHABLE: Publication['status'][] = ['scheduled', 'overdue', 'deadline-unconfirmed'];
+
+/** Working days between the due date and the day it went out, or null if the calendar cannot say. */
+async function lateBy(ports: PublicationPorts, dueBy: string, publishedOn: string): Promise<number | null> {
+  const years = new Map<number, YearCalendar | undefined>();
+  for (let year = Number(dueBy.slice(0, 4)); year <= Number(publishedOn.slice(0, 4)); year += 1)
+    years.set(year, await yearCalendar(ports, year));
+  try {
+    return workingDaysAfter((year) => years.get(year), dueBy, publishedOn);
+  } catch (error) {
+    if (error instanceof CalendarNotConfirmed) return null;
+    throw error;
+  }
+}
+
 /**
- * Publishes one publication now, if it is still scheduled (PUB-12). Conditional on the version
- * read, so a retried, restarted or concurrent sweep publishes it exactly once.
+ * Publishes one publication now, if it is still to be published (PUB-12): scheduled, overdue or
+ * with an unconfirmed due date. Conditional on the version read, so a retried, restarted or
+ * concurrent sweep publishes it exactly once. One published after its due date says how late.
  */
 export async function publishNow(
   ports: PublicationPorts,
@@ -98,7 +117,7 @@ export async function publishNow(
 ): Promise<Publication | undefined> {
   return withRetry(async () => {
     const publication = await getPublication(ports, agencyId, id);
-    if (publication.status !== 'scheduled') return undefined;
+    if (!PUBLISHABLE.includes(publication.status)) return undefined;
     const record = await getCase(ports, agencyId, publication.caseId);
     const decision = [record.decision, ...(record.previousDecisions ?? [])].find(
       (item) => item?.id === publication.decisionId,
@@ -119,6 +138,9 @@ export async function publishNow(
       expiresOn,
     });
     const late = publication.dueBy !== null && publishedOn > publication.dueBy;
+    const lateByWorkingDays =
+      late && publication.dueBy !== null ? await lateBy(ports, publication.dueBy, publishedOn) : undefined;
+    const { lastFailure: _failure, ...rest } = publication;
     const push = await deliveryWrites(ports, agencyId, 'publication.published', id, { ...publicRecord });
     const saved = await commitPublication(
       ports,
@@ -126,15 +148,21 @@ export async function publishNow(
       record,
       publication,
       {
-        ...publication,
+        ...rest,
         status: 'published',
         publishedAt: now.toISOString(),
         publishedOn,
         expiresOn,
-        ...(late ? { late } : {}),
+        ...(late ? { late, lateByWorkingDays: lateByWorkingDays ?? null } : {}),
       },
       'publication.published',
-      { publishedOn, dueBy: publication.dueBy, late },
+      {
+        publishedOn,
+        dueBy: publication.dueBy,
+        late,
+        ...(late ? { lateByWorkingDays: lateByWorkingDays ?? null } : {}),
+        from: publication.status,
+      },
       [ports.publications.putPublicRecord(agencyId, publicRecord, true), ...push],
     );
     await ports.publish([
@@ -165,19 +193,29 @@ export async function sweepPublications(ports: PublicationPorts) {
   const today = legalDateOf(ports.now());
   const published: string[] = [];
   const overdue: string[] = [];
-  for (const { agencyId, id } of await ports.publications.work('PUBLICATION_SCHEDULED')) {
+  const failed: string[] = [];
+  const work = [
+    ...(await ports.publications.work('PUBLICATION_OVERDUE')),
+    ...(await ports.publications.work('PUBLICATION_SCHEDULED')),
+    ...(await ports.publications.work('PUBLICATION_UNCONFIRMED')),
+  ];
+  for (const { agencyId, id } of work) {
     const publication = await ports.publications.get(agencyId, id);
-    if (publication?.status !== 'scheduled') continue;
-    const due = publication.dueBy !== null && publication.dueBy <= today;
+    if (!publication || !PUBLISHABLE.includes(publication.status)) continue;
+    // Past its due date nothing waits any more (PUB-12); before it, the rule says when it is
+    // ready; an unconfirmed due date holds only the date, never the publication (LAW-8).
+    const due =
+      publication.status === 'overdue' || (publication.dueBy !== null && publication.dueBy <= today);
     const record = await ports.cases.get(agencyId, publication.caseId);
     const rule = await publicationRule(ports, agencyId, publication.category);
     if (!due && !(record && ready(rule, record))) continue;
     try {
       if (await publishNow(ports, SYSTEM(agencyId), agencyId, id)) published.push(id);
     } catch (error) {
-      if (!due) throw error;
-      overdue.push(id);
-      await markOverdue(ports, agencyId, id, String(error));
+      // A failure is retried by the next sweep; past the due date it is listed as overdue.
+      failed.push(id);
+      const pastDue = publication.dueBy !== null && publication.dueBy < today;
+      if (await noteFailure(ports, agencyId, id, String(error), pastDue)) overdue.push(id);
     }
   }
   const expired: string[] = [];
@@ -187,27 +225,46 @@ export async function sweepPublications(ports: PublicationPorts) {
   )) {
     if (await expire(ports, agencyId, id, today)) expired.push(id);
   }
-  return { published, overdue, expired };
+  return { published, overdue, failed, expired };
 }
 
-async function markOverdue(ports: PublicationPorts, agencyId: string, id: string, reason: string) {
-  await withRetry(async () => {
-    const publication = await getPublication(ports, agencyId, id);
-    if (publication.status !== 'scheduled') return;
-    const record = await getCase(ports, agencyId, publication.caseId);
-    await commitPublication(
-      ports,
-      SYSTEM(agencyId),
-      record,
-      publication,
-      { ...publication, status: 'overdue' },
-      'publication.overdue',
-      {
-        dueBy: publication.dueBy,
-        reason,
-      },
-    );
-  });
+/**
+ * A publication the sweep could not publish: the failure is kept and the next sweep tries again;
+ * one past its due date becomes `overdue` (and stays on the sweep's list until it is published).
+ * Returns whether it became overdue now.
+ */
+async function noteFailure(
+  ports: PublicationPorts,
+  agencyId: string,
+  id: string,
+  reason: string,
+  pastDue: boolean,
+): Promise<boolean> {
+  try {
+    return await withRetry(async () => {
+      const publication = await getPublication(ports, agencyId, id);
+      if (!PUBLISHABLE.includes(publication.status)) return false;
+      const becomesOverdue = pastDue && publication.status !== 'overdue';
+      const record = await getCase(ports, agencyId, publication.caseId);
+      await commitPublication(
+        ports,
+        SYSTEM(agencyId),
+        record,
+        publication,
+        {
+          ...publication,
+          ...(becomesOverdue ? { status: 'overdue' as const } : {}),
+          lastFailure: { at: ports.now().toISOString(), reason: reason.slice(0, 500) },
+        },
+        becomesOverdue ? 'publication.overdue' : 'publication.failed',
+        { dueBy: publication.dueBy, reason: reason.slice(0, 500) },
+      );
+      return becomesOverdue;
+    });
+  } catch {
+    // Even the note failed (the store is down): the publication is untouched and retried next time.
+    return false;
+  }
 }
 
 /** LAW-6: the publication period is over; the record leaves the public list and stays in the archive. */
@@ -245,25 +302,55 @@ export async function revokeDecision(
   ports: PublicationPorts,
   principal: Principal,
   caseId: string,
-  input: { kind: WithdrawalKind; reason: string },
+  input: RevocationInput,
 ) {
   return withRetry(async () => {
     const record = await getCase(ports, principal.agencyId, caseId);
     assertMayHandle(record, principal);
-    if (!record.decision || record.status === 'revoked') {
+    if (!record.decision) {
       throw new RuleViolation('NO_DECISION', '本案没有可撤回的决定', [
         { path: 'id', message: record.status },
       ]);
     }
-    const publication = await getPublication(ports, principal.agencyId, record.decision.publicationId);
+    if (record.status === 'revoked' || record.decision.revokedAt !== undefined) {
+      throw new Conflict('该决定已被撤回，不能重复撤回', [{ path: 'id', message: record.decision.id }]);
+    }
+    if (!canTransition(record.status, 'revoked')) {
+      throw new RuleViolation(
+        'INVALID_TRANSITION',
+        `案件处于“${record.status}”状态，决定尚未生效，不能撤回`,
+        [{ path: 'id', message: record.status }],
+        { allowed: openTransitions(record.status) },
+      );
+    }
     const now = ports.now();
     const today = legalDateOf(now);
-    const withdrawBy = (await heldDeadline(ports, today, 3)).dueBy;
+    if (input.effectiveOn > today) {
+      throw new ValidationFailed([{ path: 'effectiveOn', message: '撤销决定的生效日期不能晚于今天' }]);
+    }
+    if (input.effectiveOn < record.decision.decidedOn) {
+      throw new ValidationFailed([
+        {
+          path: 'effectiveOn',
+          message: `撤销决定的生效日期不能早于原决定日期（${record.decision.decidedOn}）`,
+        },
+      ]);
+    }
+    const publication = await getPublication(ports, principal.agencyId, record.decision.publicationId);
+    // LAW-1: 3 working days from the day the revocation took effect, not from this request.
+    const withdrawBy = (await heldDeadline(ports, input.effectiveOn, 3)).dueBy;
+    const late = withdrawBy !== null && today > withdrawBy;
     const wasPublic = publication.status === 'published';
     const withdrawn: Publication = {
       ...publication,
       status: 'withdrawn',
-      withdrawal: { ...input, requestedAt: now.toISOString(), withdrawBy, withdrawnAt: now.toISOString() },
+      withdrawal: {
+        ...input,
+        requestedAt: now.toISOString(),
+        withdrawBy,
+        withdrawnAt: now.toISOString(),
+        ...(late ? { late } : {}),
+      },
       updatedAt: now.toISOString(),
       version: publication.version + 1,
     };
@@ -286,8 +373,18 @@ export async function revokeDecision(
       record,
       principal,
       'decision.revoked',
-      { kind: input.kind, reason: input.reason, publicationId: publication.id, wasPublic, withdrawBy },
-      { status: 'revoked' },
+      {
+        kind: input.kind,
+        reason: input.reason,
+        effectiveOn: input.effectiveOn,
+        ...(input.authority ? { authority: input.authority } : {}),
+        ...(input.documentNo ? { documentNo: input.documentNo } : {}),
+        publicationId: publication.id,
+        wasPublic,
+        withdrawBy,
+        late,
+      },
+      { status: 'revoked', decision: { ...record.decision, revokedAt: now.toISOString() } },
       [
         ports.publications.put(withdrawn, publication.version),
         // Published or not yet, the publication now answers with the withdrawal and its reason,
@@ -324,8 +421,10 @@ export async function revokeDecision(
       publication: {
         id: publication.id,
         status: withdrawn.status,
+        effectiveOn: input.effectiveOn,
         withdrawBy,
         withdrawnAt: now.toISOString(),
+        late,
       },
     };
   });
@@ -361,47 +460,42 @@ export async function exempt(
 }
 
 /**
- * A year's calendar was loaded or changed (LAW-8): every open publication deadline is computed
- * again with it, and each change is journaled on its case.
+ * A year's calendar was loaded or changed (LAW-8): one open publication's deadline computed again
+ * with it, journaled on its case. Returns whether it changed. Safe to run twice.
  */
-export async function recomputeDeadlines(ports: PublicationPorts, year: number) {
-  const changed: string[] = [];
-  const open = [
-    ...(await ports.publications.work('PUBLICATION_UNCONFIRMED')),
-    ...(await ports.publications.work('PUBLICATION_SCHEDULED')),
-  ];
-  for (const { agencyId, id } of open) {
-    await withRetry(async () => {
-      const publication = await getPublication(ports, agencyId, id);
-      if (!['scheduled', 'deadline-unconfirmed'].includes(publication.status)) return;
-      const touches = publication.dueBy === null || String(year) in publication.calendarVersions;
-      if (!touches) return;
-      const due = await heldDeadline(ports, publication.decidedOn, publication.workingDays);
-      if (
-        due.dueBy === publication.dueBy &&
-        JSON.stringify(due.calendarVersions) === JSON.stringify(publication.calendarVersions)
-      )
-        return;
-      const record = await getCase(ports, agencyId, publication.caseId);
-      await commitPublication(
-        ports,
-        SYSTEM(agencyId),
-        record,
-        publication,
-        {
-          ...publication,
-          dueBy: due.dueBy,
-          calendarVersions: due.calendarVersions,
-          status: due.dueBy ? 'scheduled' : 'deadline-unconfirmed',
-        },
-        'publication.deadline-recomputed',
-        { year, from: publication.dueBy, to: due.dueBy, calendarVersions: due.calendarVersions },
-      );
-      await ports.scheduleDueDate({ id, dueBy: due.dueBy });
-      changed.push(id);
-    });
-  }
-  return { recomputed: changed };
+export async function recomputePublicationDeadline(
+  ports: PublicationPorts,
+  agencyId: string,
+  id: string,
+  year: number,
+): Promise<boolean> {
+  return withRetry(async () => {
+    const publication = await ports.publications.get(agencyId, id);
+    if (!publication || !PUBLISHABLE.includes(publication.status)) return false;
+    const touches = publication.dueBy === null || String(year) in publication.calendarVersions;
+    if (!touches) return false;
+    const due = await heldDeadline(ports, publication.decidedOn, publication.workingDays);
+    if (
+      due.dueBy === publication.dueBy &&
+      JSON.stringify(due.calendarVersions) === JSON.stringify(publication.calendarVersions)
+    )
+      return false;
+    const record = await getCase(ports, agencyId, publication.caseId);
+    // An overdue publication stays overdue (it is past a due date); the others follow the date.
+    const status =
+      publication.status === 'overdue' ? 'overdue' : due.dueBy ? 'scheduled' : 'deadline-unconfirmed';
+    await commitPublication(
+      ports,
+      SYSTEM(agencyId),
+      record,
+      publication,
+      { ...publication, dueBy: due.dueBy, calendarVersions: due.calendarVersions, status },
+      'publication.deadline-recomputed',
+      { year, from: publication.dueBy, to: due.dueBy, calendarVersions: due.calendarVersions },
+    );
+    await ports.scheduleDueDate({ id, dueBy: due.dueBy });
+    return true;
+  });
 }
 
 /** The performance of a decision (履行情况, PUB-10) joins its public record once it is executed. */

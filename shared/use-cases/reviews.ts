@@ -494,3 +494,48 @@ export async function recordReviewer(
   await ports.reviews.putReviewer(reviewer);
   return reviewer;
 }
+
+/**
+ * A year's calendar was loaded or changed (LAW-8): a pending review's due date computed again,
+ * journaled on its case. An extended review keeps its extended date unless a year held it.
+ */
+export async function recomputeReviewDeadline(
+  ports: ReviewPorts,
+  agencyId: string,
+  id: string,
+  year: number,
+): Promise<boolean> {
+  return withRetry(async () => {
+    const review = await ports.reviews.get(agencyId, id);
+    const round = review?.rounds.at(-1);
+    if (!review || !round || review.status !== 'pending') return false;
+    if (review.dueBy !== null && (review.extension || !(String(year) in round.calendarVersions)))
+      return false;
+    const profile = await ports.agencies.get(agencyId);
+    const due = await heldDeadline(
+      ports,
+      legalDateOf(new Date(round.submittedAt)),
+      profile?.reviewWorkingDays ?? REVIEW_WORKING_DAYS,
+    );
+    if (due.dueBy === review.dueBy) return false;
+    const system: Principal = { sub: 'system:calendar', name: '节假日日历', agencyId, roles: [] };
+    const rounds = review.rounds.map((item) =>
+      item.round === round.round
+        ? { ...item, dueBy: due.dueBy, calendarVersions: due.calendarVersions }
+        : item,
+    );
+    await saveReview(
+      ports,
+      system,
+      review,
+      { ...review, rounds, dueBy: due.dueBy },
+      'review.deadline-recomputed',
+      {
+        year,
+        from: review.dueBy,
+        to: due.dueBy,
+      },
+    );
+    return true;
+  });
+}

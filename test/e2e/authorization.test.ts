@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeTable } from '#functions/routes.ts';
-import { ROLES, type Role } from '#shared/auth.ts';
+import { AGENCY_ROLES, ROLES, type Role } from '#shared/auth.ts';
 import type { RouteDef } from '#shared/http/route.ts';
 import { routeKey } from '#shared/http/route.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
@@ -10,7 +10,7 @@ const agencyId = newAgencyId();
 const officer = officerInput();
 const tokens = new Map<Role, string>();
 
-const everyone = ROLES;
+const everyone = AGENCY_ROLES;
 /** Who may call what, written from docs/api.md, independently of the route table. */
 const expected: Record<
   string,
@@ -233,20 +233,24 @@ const expected: Record<
   },
   'GET /v1/reviewers': { allowed: everyone, path: '/v1/reviewers' },
   'GET /v1/calendar/deadline': {
-    allowed: everyone,
+    allowed: ROLES,
     path: '/v1/calendar/deadline?from=2026-09-28&workingDays=7',
   },
   'PUT /v1/calendar/{year}': {
-    allowed: ['admin'],
+    allowed: ['calendar-admin'],
     path: '/v1/calendar/2099',
     body: () => ({ holidays: ['2099-01-01'], workdays: [] }),
   },
-  'GET /v1/calendar/{year}': { allowed: everyone, path: '/v1/calendar/2026' },
+  'GET /v1/calendar/recomputations/{id}': {
+    allowed: ['calendar-admin'],
+    path: '/v1/calendar/recomputations/NO-SUCH-ID',
+  },
+  'GET /v1/calendar/{year}': { allowed: ROLES, path: '/v1/calendar/2026' },
   'GET /v1/publications': { allowed: everyone, path: '/v1/publications' },
   'POST /v1/cases/{id}/decision/revocations': {
     allowed: ['officer', 'unit-head', 'admin', 'leader'],
     path: '/v1/cases/NO-SUCH-ID/decision/revocations',
-    body: () => ({ kind: 'revoked', reason: '复议撤销' }),
+    body: () => ({ kind: 'revoked', reason: '复议撤销', effectiveOn: '2026-11-20' }),
   },
   'POST /v1/publications/{id}/publish': {
     allowed: ['unit-head', 'admin'],

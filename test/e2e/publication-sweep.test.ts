@@ -44,19 +44,18 @@ const publishedEntries = async (caseId: string) =>
 
 describe('the publication sweep', () => {
   it('[PUB-12] killed half way and run again, it publishes each publication exactly once', async () => {
-    let commits = 0;
+    let reads = 0;
+    // The process dies while reading the third case: two were published, the rest were not.
     const crashing: PublicationPorts = {
       ...ports,
       cases: new Proxy(ports.cases, {
         get(target, property) {
-          if (property !== 'commit') {
-            const value = Reflect.get(target, property, target);
-            return typeof value === 'function' ? value.bind(target) : value;
-          }
-          return async (...args: Parameters<typeof target.commit>) => {
-            commits += 1;
-            if (commits === 2) throw new Error('the process died here');
-            return target.commit.apply(target, args);
+          const value = Reflect.get(target, property, target);
+          if (property !== 'get') return typeof value === 'function' ? value.bind(target) : value;
+          return async (...args: Parameters<typeof target.get>) => {
+            reads += 1;
+            if (reads === 3) throw new Error('the process died here');
+            return target.get.apply(target, args);
           };
         },
       }),

@@ -14,6 +14,11 @@ beforeAll(async () => {
   api = await startTestApi();
   t.admin = await api.token({ sub: 'admin', agencyId, roles: ['admin'] });
   t.handler = await api.token({ sub: 'pub-a', agencyId, roles: ['officer'] });
+  t.calendarAdmin = await api.token({
+    sub: 'province-justice',
+    agencyId: 'yunnan-sft',
+    roles: ['calendar-admin'],
+  });
   await api.call('PUT', '/v1/agency', {
     token: t.admin,
     body: { name: '公示测试局', region: '昌宁县', units: [] },
@@ -92,6 +97,7 @@ async function decide(options: { category?: string; clock?: string; party?: obje
   return { caseId: created.body.id as string, ...decided.body };
 }
 
+const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 const sweep = () => api.call('POST', '/dev/jobs/publication-sweep');
 const publicList = async () =>
   (await api.call('GET', `/public/v1/agencies/${agencyId}/decisions?limit=100`)).body.items.map(
@@ -149,7 +155,11 @@ describe('publication of decisions', () => {
     const { caseId, publication } = await decide();
     await api.call('POST', `/v1/cases/${caseId}/decision/revocations`, {
       token: t.handler,
-      body: { kind: 'revoked', reason: '赵铁柱（530524198512120013）申请复议，决定撤销' },
+      body: {
+        kind: 'revoked',
+        reason: '赵铁柱（530524198512120013）申请复议，决定撤销',
+        effectiveOn: today(),
+      },
     });
     const shown = JSON.stringify((await api.call('GET', `/public/v1/publications/${publication.id}`)).body);
     expect(shown).toContain('赵**');
@@ -179,7 +189,7 @@ describe('publication of decisions', () => {
     localEventBus.on(PublicationWithdrawn.detailType, listen);
     const revoked = await api.call('POST', `/v1/cases/${caseId}/decision/revocations`, {
       token: t.handler,
-      body: { kind: 'revoked', reason: '经行政复议决定撤销' },
+      body: { kind: 'revoked', reason: '经行政复议决定撤销', effectiveOn: today() },
     });
     localEventBus.off(PublicationWithdrawn.detailType, listen);
     expect(revoked.status, revoked.text).toBe(200);
@@ -203,7 +213,7 @@ describe('publication of decisions', () => {
     const { caseId, publication } = await decide();
     await api.call('POST', `/v1/cases/${caseId}/decision/revocations`, {
       token: t.handler,
-      body: { kind: 'confirmed-void', reason: '经行政诉讼确认无效' },
+      body: { kind: 'confirmed-void', reason: '经行政诉讼确认无效', effectiveOn: today() },
     });
     await sweep();
     expect(await publicList()).not.toContain(publication.id);
@@ -218,7 +228,7 @@ describe('publication of decisions', () => {
     await sweep();
     await api.call('POST', `/v1/cases/${first.caseId}/decision/revocations`, {
       token: t.handler,
-      body: { kind: 'changed', reason: '处罚种类变更' },
+      body: { kind: 'changed', reason: '处罚种类变更', effectiveOn: today() },
     });
     await api.call('POST', `/v1/cases/${first.caseId}/transitions`, {
       token: t.handler,
@@ -273,19 +283,34 @@ describe('publication of decisions', () => {
   });
 
   it('[LAW-8] a deadline into an unloaded year is held as deadline-unconfirmed, then computed when the year is loaded', async () => {
-    const { caseId, publication } = await decide({ clock: '2032-12-27T10:00:00+08:00' });
+    // Published once served (so no sweep of another test publishes it while its date is held).
+    await api.call('PUT', '/v1/publication-rules/inspection', {
+      token: t.admin,
+      body: { workingDays: 7, publishWhen: 'served', maskPersonName: true },
+    });
+    const { caseId, publication } = await decide({
+      category: 'inspection',
+      clock: '2032-12-27T10:00:00+08:00',
+    });
     await api.call('DELETE', '/dev/clock');
     expect(publication).toMatchObject({ dueBy: null, status: 'deadline-unconfirmed' });
     const held = await api.call('GET', '/v1/publications?status=deadline-unconfirmed', { token: t.admin });
     expect(held.body.items.map((item: { id: string }) => item.id)).toContain(publication.id);
-    await api.call('PUT', '/v1/calendar/2032', {
+    const byAgencyAdmin = await api.call('PUT', '/v1/calendar/2032', {
       token: t.admin,
       body: { holidays: ['2032-01-01'], workdays: [] },
     });
+    expect(byAgencyAdmin.status).toBe(403);
+    await api.call('PUT', '/v1/calendar/2032', {
+      token: t.calendarAdmin,
+      body: { holidays: ['2032-01-01'], workdays: [] },
+    });
     const loaded = await api.call('PUT', '/v1/calendar/2033', {
-      token: t.admin,
+      token: t.calendarAdmin,
       body: { holidays: ['2033-01-03'], workdays: [] },
     });
+    expect(loaded.status, loaded.text).toBe(200);
+    expect(loaded.body.recomputation).toMatchObject({ status: 'done' });
     expect(loaded.body.recomputed).toContain(publication.id);
     const after = (await api.call('GET', '/v1/publications', { token: t.admin })).body.items.find(
       (item: { id: string }) => item.id === publication.id,

@@ -45,6 +45,8 @@ afterAll(async () => {
   platform.close();
 });
 
+const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+
 async function decidedCase() {
   const created = await api.call('POST', '/v1/cases', {
     token: t.handler,
@@ -99,7 +101,7 @@ describe('outbound push to another platform', () => {
 
     await api.call('POST', `/v1/cases/${caseId}/decision/revocations`, {
       token: t.handler,
-      body: { kind: 'revoked', reason: '复议撤销' },
+      body: { kind: 'revoked', reason: '复议撤销', effectiveOn: today() },
     });
     await api.call('POST', '/dev/jobs/push-deliveries');
     const withdrawn = received.find(

@@ -407,17 +407,22 @@ describe('working-day deadlines', () => {
     });
     expect(refused.status).toBe(422);
     expect(refused.body.error).toMatchObject({ code: 'CALENDAR_NOT_CONFIRMED', year: 2027 });
+    const calendarAdmin = await api.token({
+      sub: 'province-justice',
+      agencyId: 'yunnan-sft',
+      roles: ['calendar-admin'],
+    });
     const loaded = await api.call('PUT', '/v1/calendar/2027', {
-      token: t.admin,
+      token: calendarAdmin,
       body: { holidays: ['2027-01-01'], workdays: [], source: '国务院办公厅关于2027年部分节假日安排的通知' },
     });
-    expect(loaded.body).toMatchObject({ year: 2027, version: 1, loadedBy: 'admin' });
+    expect(loaded.body).toMatchObject({ year: 2027, version: 1, loadedBy: 'province-justice' });
     const computed = await api.call('GET', '/v1/calendar/deadline?from=2026-12-28&workingDays=7', {
       token: t.handler,
     });
     expect(computed.body).toEqual({ dueBy: '2027-01-07', calendarVersions: { 2026: 0, 2027: 1 } });
     const wrongYear = await api.call('PUT', '/v1/calendar/2028', {
-      token: t.admin,
+      token: calendarAdmin,
       body: { holidays: ['2027-05-01'], workdays: [] },
     });
     expect(wrongYear.status).toBe(400);

@@ -99,7 +99,8 @@ describe('stateful stack', () => {
   it('has the event bus, the schedule group, and a Cognito pool whose groups are the roles', () => {
     stateful.resourceCountIs('AWS::Events::EventBus', 1);
     stateful.resourceCountIs('AWS::Scheduler::ScheduleGroup', 1);
-    stateful.resourceCountIs('AWS::Cognito::UserPoolGroup', 6);
+    stateful.resourceCountIs('AWS::Cognito::UserPoolGroup', 7);
+    stateful.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'calendar-admin' });
     stateful.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'reviewer' });
   });
 });

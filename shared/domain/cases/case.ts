@@ -158,4 +158,6 @@ export interface Decision {
   decidedBy: string;
   reviewId?: string;
   publicationId: string;
+  /** When it was revoked (changed, revoked, confirmed illegal or void, to be re-made): once only. */
+  revokedAt?: string;
 }

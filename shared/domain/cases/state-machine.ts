@@ -40,7 +40,8 @@ const transitions: Record<CaseStatus, readonly CaseStatus[]> = {
   served: ['executed', 'closed', 'revoked'],
   executed: ['closed', 'revoked'],
   closed: ['archived', 'revoked'],
-  archived: [],
+  // A reconsideration body or a court may revoke a decision after the file was archived.
+  archived: ['revoked'],
   // A decision to be changed or re-made goes back to be decided again (PUB-11).
   revoked: ['pending-decision', 'closed', 'archived'],
 };

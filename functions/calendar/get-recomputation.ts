@@ -1,0 +1,11 @@
+import { routes } from '#functions/routes.ts';
+import { NotFound } from '#shared/errors.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { ports } from '#shared/store/repositories.ts';
+
+export const handler = httpHandler(routes.getRecomputation, async ({ params }) => {
+  const job = await ports.recomputations.get(params.id);
+  if (!job) throw new NotFound('重算任务不存在', [{ path: 'id', message: params.id }]);
+  const { cursor: _cursor, ...progress } = job;
+  return { status: 200, body: progress };
+});

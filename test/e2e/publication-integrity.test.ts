@@ -1,0 +1,237 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { bundledCalendar } from '#shared/domain/bundled-calendar.ts';
+import { ports } from '#shared/store/repositories.ts';
+import { runRecomputation, startRecomputation } from '#shared/use-cases/deadline-recompute.ts';
+import { type PublicationPorts, sweepPublications } from '#shared/use-cases/publications.ts';
+import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
+
+/** Publication that is never stuck (PUB-12, LAW-8) and withdrawal by the law's clock (LAW-1). */
+let api: TestApi;
+const agencyId = newAgencyId();
+const t: Record<string, string> = {};
+// Certificates valid through the years these tests move the clock to.
+const officers = [
+  officerInput({ userId: 'pi-a', validTo: '2049-12-31' }),
+  officerInput({ userId: 'pi-b', validTo: '2049-12-31' }),
+];
+
+beforeAll(async () => {
+  api = await startTestApi();
+  t.admin = await api.token({ sub: 'pi-admin', agencyId, roles: ['admin'] });
+  t.handler = await api.token({ sub: 'pi-a', agencyId, roles: ['officer'] });
+  t.head = await api.token({ sub: 'pi-head', agencyId, roles: ['unit-head'] });
+  for (const body of officers) await api.call('POST', '/v1/officers', { token: t.admin, body });
+  // Published once served: before its due date only the rule makes it ready.
+  await api.call('PUT', '/v1/publication-rules/penalty', {
+    token: t.admin,
+    body: { workingDays: 7, publishWhen: 'served', maskPersonName: true },
+  });
+});
+afterEach(async () => {
+  await api.call('DELETE', '/dev/clock');
+});
+afterAll(() => api.close());
+
+async function decided(clock: string) {
+  await api.call('POST', '/dev/clock', { body: { now: clock } });
+  const created = await api.call('POST', '/v1/cases', {
+    token: t.handler,
+    body: {
+      category: 'penalty',
+      procedure: 'simple',
+      title: '公示完整性测试案',
+      party: { kind: 'organization', name: '某养老院', idNumber: '52530524MJ0000000X' },
+      officers: officers.map((officer) => officer.certificateNo),
+    },
+  });
+  expect(created.status, created.text).toBe(201);
+  const decision = await api.call('POST', `/v1/cases/${created.body.id}/decision`, {
+    token: t.handler,
+    body: { type: 'penalty', summary: '给予警告', legalBasis: '第三十条', penalty: { kind: 'warning' } },
+  });
+  expect(decision.status, decision.text).toBe(201);
+  return { caseId: created.body.id as string, publicationId: decision.body.publication.id as string };
+}
+
+const publication = async (id: string) =>
+  (await api.call('GET', '/v1/publications', { token: t.admin })).body.items.find(
+    (item: { id: string }) => item.id === id,
+  );
+
+describe('publication is never stuck', () => {
+  it('[PUB-12] a failure is retried, past the due date it is overdue, and the next sweep publishes it late, saying by how much', async () => {
+    const { caseId, publicationId } = await decided('2026-11-02T10:00:00+08:00');
+    expect((await publication(publicationId)).dueBy).toBe('2026-11-11');
+    await api.call('POST', '/dev/clock', { body: { now: '2026-11-13T10:00:00+08:00' } });
+    // The store refuses the publication of this one case (a fault injected, nothing else changes).
+    const failing: PublicationPorts = {
+      ...ports,
+      cases: new Proxy(ports.cases, {
+        get(target, property) {
+          const value = Reflect.get(target, property, target);
+          if (property !== 'commit') return typeof value === 'function' ? value.bind(target) : value;
+          return async (...args: Parameters<typeof target.commit>) => {
+            const [record, , entry] = args;
+            if (record.id === caseId && entry.type === 'publication.published') throw new Error('throttled');
+            return target.commit.apply(target, args);
+          };
+        },
+      }),
+    };
+    const first = await sweepPublications(failing);
+    expect(first.failed).toContain(publicationId);
+    expect(first.overdue).toContain(publicationId);
+    expect(await publication(publicationId)).toMatchObject({
+      status: 'overdue',
+      lastFailure: { reason: expect.stringContaining('throttled') },
+    });
+    const listed = await api.call('GET', '/v1/publications?status=overdue', { token: t.admin });
+    expect(listed.body.items.map((item: { id: string }) => item.id)).toContain(publicationId);
+
+    const second = await api.call('POST', '/dev/jobs/publication-sweep');
+    expect(second.body.result.published).toContain(publicationId);
+    const after = await publication(publicationId);
+    expect(after).toMatchObject({ status: 'published', late: true, lateByWorkingDays: 2 });
+    expect(after).not.toHaveProperty('lastFailure');
+    expect((await api.call('GET', `/public/v1/publications/${publicationId}`)).status).toBe(200);
+  });
+
+  it('[PUB-12] [LAW-8] a publication whose due date a year without a calendar holds is published by hand, and by the sweep once ready', async () => {
+    const byHand = await decided('2041-12-27T10:00:00+08:00');
+    expect(await publication(byHand.publicationId)).toMatchObject({
+      status: 'deadline-unconfirmed',
+      dueBy: null,
+    });
+    await api.call('POST', '/dev/jobs/publication-sweep');
+    expect((await publication(byHand.publicationId)).status).toBe('deadline-unconfirmed');
+    const published = await api.call('POST', `/v1/publications/${byHand.publicationId}/publish`, {
+      token: t.head,
+    });
+    expect(published.status, published.text).toBe(200);
+    expect(published.body).toMatchObject({ status: 'published' });
+    expect(published.body.late).toBeUndefined();
+    const again = await api.call('POST', `/v1/publications/${byHand.publicationId}/publish`, {
+      token: t.head,
+    });
+    expect(again.status).toBe(409);
+
+    const bySweep = await decided('2041-12-28T10:00:00+08:00');
+    await api.call('POST', `/v1/cases/${bySweep.caseId}/transitions`, {
+      token: t.handler,
+      body: { to: 'served' },
+    });
+    const swept = await api.call('POST', '/dev/jobs/publication-sweep');
+    expect(swept.body.result.published).toContain(bySweep.publicationId);
+    expect(await publication(bySweep.publicationId)).toMatchObject({ status: 'published', dueBy: null });
+  });
+
+  it('[LAW-8] the recomputation after a calendar change resumes where it stopped after a crash half way', async () => {
+    const held = [await decided('2043-12-27T10:00:00+08:00'), await decided('2043-12-28T10:00:00+08:00')];
+    await api.call('DELETE', '/dev/clock');
+    const principal = { sub: 'province-justice', name: '省司法厅', agencyId: 'yunnan-sft', roles: [] };
+    const base = bundledCalendar(2026);
+    if (!base) throw new Error('the bundled calendar has 2026');
+    for (const year of [2043, 2044]) {
+      await ports.calendars.put(
+        { ...base, year, holidays: [`${year}-01-01`], workdays: [], version: 1 },
+        undefined,
+      );
+    }
+    const job = await startRecomputation(ports, principal, {
+      ...base,
+      year: 2044,
+      holidays: ['2044-01-01'],
+      workdays: [],
+      version: 1,
+    });
+    let recomputedPublications = 0;
+    const crashing = {
+      ...ports,
+      scheduleDueDate: async () => {
+        recomputedPublications += 1;
+        if (recomputedPublications === 2) throw new Error('the process died here');
+      },
+    };
+    await expect(runRecomputation(crashing, job.id, 60_000)).rejects.toThrow('the process died here');
+    expect((await ports.recomputations.get(job.id))?.status).toBe('running');
+    const resumed = await api.call('POST', '/dev/jobs/deadline-recompute');
+    expect(resumed.status, resumed.text).toBe(200);
+    const finished = await ports.recomputations.get(job.id);
+    expect(finished?.status).toBe('done');
+    for (const { publicationId } of held) {
+      expect(await publication(publicationId)).toMatchObject({
+        status: 'scheduled',
+        dueBy: expect.stringMatching(/^2044-01-/),
+      });
+    }
+  });
+});
+
+describe('withdrawal by the law’s clock', () => {
+  it('[LAW-1] [PUB-11] withdrawBy is 3 working days from the day the revocation took effect, across National Day; late when past', async () => {
+    const { caseId, publicationId } = await decided('2026-09-21T10:00:00+08:00');
+    await api.call('DELETE', '/dev/clock');
+    const revoked = await api.call('POST', `/v1/cases/${caseId}/decision/revocations`, {
+      token: t.handler,
+      body: {
+        kind: 'revoked',
+        reason: '经行政复议决定撤销',
+        effectiveOn: '2026-09-30',
+        authority: '昌宁县人民政府',
+        documentNo: '昌政复决〔2026〕3号',
+      },
+    });
+    expect(revoked.status, revoked.text).toBe(200);
+    expect(revoked.body.publication).toMatchObject({
+      id: publicationId,
+      effectiveOn: '2026-09-30',
+      withdrawBy: '2026-10-10',
+      late: true,
+    });
+    expect((await publication(publicationId)).withdrawal).toMatchObject({
+      authority: '昌宁县人民政府',
+      documentNo: '昌政复决〔2026〕3号',
+    });
+    const twice = await api.call('POST', `/v1/cases/${caseId}/decision/revocations`, {
+      token: t.handler,
+      body: { kind: 'revoked', reason: '再次撤销', effectiveOn: '2026-10-08' },
+    });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.code).toBe('CONFLICT');
+  });
+
+  it('[LAW-1] a revocation needs a decision, and a date that is neither in the future nor before the decision', async () => {
+    const created = await api.call('POST', '/v1/cases', {
+      token: t.handler,
+      body: {
+        category: 'penalty',
+        title: '未决定案',
+        party: { kind: 'organization', name: '某机构', idNumber: '52530524MJ0000001X' },
+        officers: officers.map((officer) => officer.certificateNo),
+      },
+    });
+    const none = await api.call('POST', `/v1/cases/${created.body.id}/decision/revocations`, {
+      token: t.handler,
+      body: { kind: 'revoked', reason: '撤销', effectiveOn: '2026-11-20' },
+    });
+    expect(none.status).toBe(422);
+    expect(none.body.error.code).toBe('NO_DECISION');
+    const { caseId } = await decided('2026-11-16T10:00:00+08:00');
+    await api.call('DELETE', '/dev/clock');
+    const missing = await api.call('POST', `/v1/cases/${caseId}/decision/revocations`, {
+      token: t.handler,
+      body: { kind: 'revoked', reason: '撤销' },
+    });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.details.map((detail: { path: string }) => detail.path)).toEqual([
+      'effectiveOn',
+    ]);
+    for (const effectiveOn of ['2099-01-01', '2026-11-01']) {
+      const refused = await api.call('POST', `/v1/cases/${caseId}/decision/revocations`, {
+        token: t.handler,
+        body: { kind: 'revoked', reason: '撤销', effectiveOn },
+      });
+      expect(refused.status, effectiveOn).toBe(400);
+    }
+  });
+});
