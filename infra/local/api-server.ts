@@ -92,7 +92,7 @@ function toEvent(
   for (const [name, value] of url.searchParams)
     query[name] = name in query ? `${query[name]},${value}` : value;
   const pathParameters = Object.fromEntries(
-    compiled.names.map((name, index) => [name, decodeURIComponent(match[index + 1] ?? '')]),
+    compiled.names.map((name, index) => [name, decodePathSegment(match[index + 1] ?? '')]),
   );
   const now = new Date();
   const key = routeKey(compiled.route);
@@ -226,4 +226,13 @@ export async function startApiServer(options: { port: number; tokenSecret: strin
       await once(server, 'close');
     },
   };
+}
+
+/** A path parameter as API Gateway hands it over: decoded, or as sent when it is not valid percent-encoding. */
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }

@@ -329,6 +329,20 @@ export async function transitionCase(
         { allowed },
       );
     }
+    const kind = record.decision?.revocationKind;
+    if (
+      record.status === 'revoked' &&
+      input.to === 'pending-decision' &&
+      kind !== 'changed' &&
+      kind !== 'remade'
+    ) {
+      throw new RuleViolation(
+        'INVALID_TRANSITION',
+        '原决定被撤销或确认违法、无效，不能重新作出决定；决定被变更或责令重新作出的才可重新决定',
+        [{ path: 'to', message: `撤回类型：${kind ?? '未知'}` }],
+        { allowed: ['closed', 'archived'] },
+      );
+    }
     if (PAST_INVESTIGATION.includes(input.to)) await assertAvComplete(ports, record);
     const { record: next } = await commitCaseChange(
       ports,
@@ -340,7 +354,7 @@ export async function transitionCase(
         to: input.to,
         ...(input.note ? { note: input.note } : {}),
       },
-      { status: input.to, ...(input.to === 'hearing' ? { hearingHeld: true } : {}) },
+      { status: input.to },
     );
     return next;
   });
@@ -391,7 +405,6 @@ export async function addActivity(
       {
         handlers: [...new Set([...record.handlers, ...users])],
         ...authoredBy(record, principal),
-        ...(input.type === 'hearing' ? { hearingHeld: true } : {}),
       },
       [ports.cases.putActivity(activity, false)],
     );
@@ -495,11 +508,43 @@ export async function completeActivity(
         evidence: evidence.filter((item) => item.status === 'archived').map((item) => item.id),
         ...(informing ? { informing } : {}),
       },
-      authoredBy(record, principal),
+      // A hearing is held once its activity is completed with its AV (LAW-3, LAW-10).
+      { ...authoredBy(record, principal), ...(activity.type === 'hearing' ? { hearingHeld: true } : {}) },
       [ports.cases.putActivity(completed, true)],
     );
     return completed;
   });
+}
+
+/** Times a record states about what the party or the heads did: after registration, never ahead. */
+const PROCEDURE_TIMES = ['statedAt', 'waivedAt', 'heldAt', 'servedAt'];
+
+/**
+ * What may still be written to a case (REC-3): nothing once archived, only the closing report once
+ * closed; no time in a record lies in the future, and the procedure's own times (statement,
+ * waiver, discussion, service) are not before the case was registered.
+ */
+function assertRecordFits(
+  record: CaseRecord,
+  type: string,
+  fields: Record<string, unknown>,
+  now: Date,
+): void {
+  if (record.status === 'archived' || (record.status === 'closed' && type !== 'closing-report')) {
+    throw new RuleViolation(
+      'CASE_CLOSED',
+      record.status === 'archived' ? '案件已归档，不能再制作文书' : '案件已结案，只能制作结案报告',
+    );
+  }
+  const details: ErrorDetail[] = [];
+  for (const [field, value] of Object.entries(fields)) {
+    if (!field.endsWith('At') || typeof value !== 'string' || Number.isNaN(Date.parse(value))) continue;
+    if (Date.parse(value) > now.getTime() + 60_000)
+      details.push({ path: `fields.${field}`, message: '时间不能晚于当前时间' });
+    else if (PROCEDURE_TIMES.includes(field) && Date.parse(value) < Date.parse(record.createdAt))
+      details.push({ path: `fields.${field}`, message: `时间不能早于立案时间（${record.createdAt}）` });
+  }
+  if (details.length > 0) throw new ValidationFailed(details, `${documentLabel(type)}的时间有误`);
 }
 
 /**
@@ -558,6 +603,7 @@ export async function createDocument(
     const record = await getCase(ports, principal.agencyId, caseId);
     assertMayHandle(record, principal);
     const now = ports.now();
+    assertRecordFits(record, type, parsed.data, now);
     if (type === 'service-receipt') await assertServedDocument(ports, record, parsed.data, now);
     const year = legalDateOf(now).slice(0, 4);
     const serial = await ports.cases.nextSerial(principal.agencyId, type, year);

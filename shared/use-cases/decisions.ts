@@ -1,12 +1,14 @@
 import { ulid } from 'ulid';
 import type { Principal } from '#shared/auth.ts';
 import { legalDateOf } from '#shared/dates.ts';
-import type { Decision } from '#shared/domain/cases/case.ts';
+import { type Decision, lastRevocation } from '#shared/domain/cases/case.ts';
+import { proposalShapeErrors } from '#shared/domain/cases/procedure.ts';
 import { canTransition, openTransitions } from '#shared/domain/cases/state-machine.ts';
 import { exemptionFor } from '#shared/domain/public-record.ts';
 import { type Publication, periodDaysFor } from '#shared/domain/publication.ts';
 import { type Proposal, proposalDifferences } from '#shared/domain/reviews/catalog.ts';
-import { Conflict, RuleViolation } from '#shared/errors.ts';
+import { approvalStands, approvers } from '#shared/domain/reviews/separation.ts';
+import { Conflict, Forbidden, RuleViolation, ValidationFailed } from '#shared/errors.ts';
 import type { PublicationRepository } from '#shared/store/publication-repository.ts';
 import { heldDeadline } from '#shared/use-cases/calendar.ts';
 import {
@@ -63,20 +65,26 @@ export async function issueDecision(
         [{ path: 'review', message: transferred.id }],
       );
     }
+    const shape = proposalShapeErrors(record.category, proposal);
+    if (shape.length > 0) throw new ValidationFailed(shape, '决定内容不完整或与案件类别不符');
     const requirement = await requirementFor(ports, record, proposal);
     const hash = proposalHash(proposal);
+    const unused = reviews.filter(
+      (review) => review.status === 'approved' && review.usedByDecision === undefined,
+    );
+    // An approval stands only if given after the last revocation, by people still outside the case.
+    const approved = unused.filter((review) => approvalStands(review, record, lastRevocation(record)));
     const approval = requirement.required
-      ? reviews.find(
-          (review) =>
-            review.status === 'approved' &&
-            review.usedByDecision === undefined &&
-            review.proposalHash === hash,
-        )
+      ? approved.find((review) => review.proposalHash === hash)
       : undefined;
+    if (approval && approvers(approval).includes(principal.sub)) {
+      throw new Forbidden('审核与决定分离：您审核或裁决了本决定，不能由您作出该决定');
+    }
     if (requirement.required && !approval) {
-      const approved = reviews.filter(
-        (review) => review.status === 'approved' && review.usedByDecision === undefined,
-      );
+      const lapsed =
+        unused.length > approved.length
+          ? [{ path: 'review', message: '原审核意见在决定撤回前作出，或审核人员后来参与了本案办理，已失效' }]
+          : [];
       const lastApproved = approved.at(-1)?.proposal;
       const differences = lastApproved ? proposalDifferences(lastApproved, proposal) : [];
       // The refused proposal is recorded (and journaled): a review submitted next reviews it.
@@ -97,6 +105,7 @@ export async function issueDecision(
           : '本决定属于重大执法决定，须经法制审核通过后方可作出',
         [
           ...differences,
+          ...lapsed,
           ...requirement.matched.map((rule) => ({ path: 'review', message: `${rule.code}：${rule.title}` })),
         ],
         { rules: requirement.matched },

@@ -11,7 +11,7 @@ import {
   type Retrieval,
   type RetrievalInput,
 } from '#shared/domain/cases/evidence.ts';
-import { NotFound, RuleViolation } from '#shared/errors.ts';
+import { Conflict, NotFound, RuleViolation } from '#shared/errors.ts';
 import type { EvidenceStorage } from '#shared/store/evidence-storage.ts';
 import {
   assertEntitled,
@@ -60,6 +60,16 @@ export async function declareEvidence(
     if (!activity.officers.includes(input.officer)) {
       throw new RuleViolation('OFFICER_NOT_QUALIFIED', '记录人不是该执法活动的执法人员', [
         { path: 'officer', message: `${input.officer} 未参与该执法活动` },
+      ]);
+    }
+    // The same recording cannot stand as the AV of two activities (REC-11).
+    const duplicate = (await ports.evidence.forCase(principal.agencyId, caseId)).find(
+      (item) =>
+        item.sha256 === input.sha256 && item.activityId !== input.activityId && item.status !== 'rejected',
+    );
+    if (duplicate) {
+      throw new Conflict('该音像文件已作为本案另一执法活动的证据登记，不能重复使用', [
+        { path: 'sha256', message: `已登记为证据 ${duplicate.id}` },
       ]);
     }
     const registered = await deviceRegistered(ports, principal.agencyId, input.deviceId);

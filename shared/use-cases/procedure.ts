@@ -1,6 +1,6 @@
 import { legalDateOf } from '#shared/dates.ts';
 import { addWorkingDays, CalendarNotConfirmed, type YearCalendar } from '#shared/domain/calendar.ts';
-import type { CaseRecord } from '#shared/domain/cases/case.ts';
+import { type CaseRecord, lastRevocation } from '#shared/domain/cases/case.ts';
 import {
   type Procedure,
   procedureLabels,
@@ -73,6 +73,7 @@ export async function caseProcedure(
       documents,
       activities,
       archivedEvidence: evidence.filter((item) => item.status === 'archived').length,
+      since: lastRevocation(record),
     },
     proposal,
     { today: legalDateOf(ports.now()), periodEnd },

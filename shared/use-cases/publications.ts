@@ -384,7 +384,10 @@ export async function revokeDecision(
         withdrawBy,
         late,
       },
-      { status: 'revoked', decision: { ...record.decision, revokedAt: now.toISOString() } },
+      {
+        status: 'revoked',
+        decision: { ...record.decision, revokedAt: now.toISOString(), revocationKind: input.kind },
+      },
       [
         ports.publications.put(withdrawn, publication.version),
         // Published or not yet, the publication now answers with the withdrawal and its reason,

@@ -3,6 +3,7 @@ import type { Principal } from '#shared/auth.ts';
 import { legalDateOf } from '#shared/dates.ts';
 import type { CaseRecord } from '#shared/domain/cases/case.ts';
 import { documentLabel } from '#shared/domain/cases/documents.ts';
+import { proposalShapeErrors } from '#shared/domain/cases/procedure.ts';
 import type { ChecklistItem } from '#shared/domain/checklists/kinds.ts';
 import { canonicalJson, sha256Hex } from '#shared/domain/journal.ts';
 import {
@@ -28,6 +29,7 @@ import type { ReviewRepository } from '#shared/store/review-repository.ts';
 import { deadline, heldDeadline } from '#shared/use-cases/calendar.ts';
 import {
   assertMayHandle,
+  authoredBy,
   type CasePorts,
   commitCaseChange,
   getCase,
@@ -178,6 +180,12 @@ export async function submitReview(
         '送审须附拟作出的决定方案',
       );
     }
+    const shape = proposalShapeErrors(record.category, proposal);
+    if (shape.length > 0)
+      throw new ValidationFailed(
+        shape.map((detail) => ({ ...detail, path: `proposal.${detail.path}` })),
+        '送审的决定方案不完整或与案件类别不符',
+      );
     const requirement = await requirementFor(ports, record, proposal);
     await checkMaterials(ports, record, input.materials, requirement.matched);
     const round = await openRound(
@@ -217,7 +225,7 @@ export async function submitReview(
         attestedBy: principal.sub,
         matchedRules: requirement.matched.map((rule) => rule.code),
       },
-      { reviewIds: [...(record.reviewIds ?? []), review.id] },
+      { reviewIds: [...(record.reviewIds ?? []), review.id], ...authoredBy(record, principal) },
       [ports.reviews.put(review)],
     );
     return review;
@@ -232,6 +240,8 @@ async function saveReview(
   next: Review,
   type: string,
   data: Record<string, unknown>,
+  /** The step is the handler's work (resubmitting, disputing): they never judge the case (LAW-12). */
+  handlersWork = false,
 ): Promise<Review> {
   const record = await getCase(ports, review.agencyId, review.caseId);
   const saved: Review = { ...next, updatedAt: ports.now().toISOString(), version: review.version + 1 };
@@ -241,7 +251,7 @@ async function saveReview(
     principal,
     type,
     { reviewId: review.id, round: next.round, ...data },
-    {},
+    handlersWork ? authoredBy(record, principal) : {},
     [ports.reviews.put(saved, review.version)],
   );
   return saved;
@@ -361,6 +371,7 @@ export async function resubmit(
         dueBy: round.dueBy,
         attestedBy: principal.sub,
       },
+      true,
     );
   });
 }
@@ -387,6 +398,7 @@ export async function dispute(
       {
         reason: input.reason,
       },
+      true,
     );
   });
 }

@@ -146,6 +146,31 @@ const cases: BadCase[] = [
     status: 400,
     fields: ['cursor'],
   },
+  ...['/v1/officers', '/v1/cases', '/v1/complaints', '/public/v1/agencies/some-agency/decisions'].flatMap(
+    (list) =>
+      [
+        ['e30', 'an empty key'],
+        [Buffer.from(JSON.stringify({ x: 1 })).toString('base64url'), 'a key of another shape'],
+        [
+          Buffer.from(JSON.stringify({ pk: 'AGENCY#other', sk: 'CASE#1' })).toString('base64url'),
+          "another list's key",
+        ],
+      ].map(([cursor, what]) => ({
+        name: `list ${list}: cursor with ${what}`,
+        method: 'GET',
+        path: `${list}?cursor=${cursor}`,
+        status: 400,
+        fields: ['cursor'],
+      })),
+  ),
+  { name: 'path: malformed percent-encoding', method: 'GET', path: '/v1/cases/%E0%A4%A', status: 404 },
+  {
+    name: 'path: malformed percent-encoding in a public route',
+    method: 'GET',
+    path: '/public/v1/officers/%FF',
+    status: 400,
+    fields: ['certificateNo'],
+  },
   // public verification and complaints
   {
     name: 'verify: unknown certificate',

@@ -283,7 +283,7 @@ describe('separation of duties', () => {
     });
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe('FORBIDDEN');
-    expect(refused.body.error.message).toContain('制作过文书');
+    expect(refused.body.error.message).toContain('参与了本案的办理');
     const officerReviewer = await api.token({
       sub: 'lg-officer-a',
       agencyId,
@@ -570,5 +570,289 @@ describe('the whole general procedure', () => {
     expect(journal.body.ok).toBe(true);
     const review = await api.call('GET', `/v1/reviews/${reviewId}`, { token: t.leader });
     expect(review.body).toMatchObject({ status: 'approved', usedByDecision: view.body.decision.id });
+  });
+});
+
+describe('the paths around the rules, as a dishonest user tries them', () => {
+  const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  async function readyCase(
+    body: Record<string, unknown> = {},
+    options: Parameters<typeof completePenaltyProcedure>[3] = {},
+  ) {
+    const id = await newCase(body);
+    const records = await completePenaltyProcedure(api, t.handler as string, id, {
+      hearing: 'open',
+      ...options,
+    });
+    return { id, ...records };
+  }
+
+  it('[LAW-10] a decision says what it decides: a fine has its amount, a penalty case its penalty, no other case a penalty', async () => {
+    const { id } = await readyCase();
+    const noAmount = await decide(id, { ...fine(0), penalty: { kind: 'fine' } });
+    expect(noAmount.status).toBe(400);
+    expect(paths(noAmount)).toEqual(['penalty.amount']);
+    const noPenalty = await decide(id, { type: 'penalty', summary: '罚款贰万元', legalBasis: '依据' });
+    expect(paths(noPenalty)).toEqual(['penalty']);
+    const warningAmount = await decide(id, { ...fine(0), penalty: { kind: 'warning', amount: 50_000 } });
+    expect(paths(warningAmount)).toEqual(['penalty.amount']);
+    const coercion = await newCase({ category: 'coercion' });
+    const penaltyInCoercion = await decide(coercion, { ...fine(0), penalty: { kind: 'licence-revocation' } });
+    expect(penaltyInCoercion.status).toBe(400);
+    expect(paths(penaltyInCoercion)).toEqual(['penalty']);
+    for (const kind of ['other', '责令关闭', '限制从业']) {
+      const waiting = await decide(id, { ...fine(0), penalty: { kind } });
+      expect(paths(waiting), kind).toEqual(['steps.hearing-period']);
+    }
+  });
+
+  it('[LAW-10] moving the case to "hearing" is not a hearing held; a waiver or statement before service does not count', async () => {
+    const { id } = await readyCase();
+    for (const to of ['investigating', 'hearing', 'pending-decision']) {
+      await api.call('POST', `/v1/cases/${id}/transitions`, { token: t.handler, body: { to } });
+    }
+    expect(paths(await decide(id, fine(20_000)))).toEqual(['steps.hearing-period']);
+
+    const early = await newCase();
+    const record = (type: string, fields: Record<string, unknown>) =>
+      api.call('POST', `/v1/cases/${early}/records`, {
+        token: t.handler,
+        body: { type, title: type, fields },
+      });
+    await record('interview-record', {
+      interviewee: '当事人',
+      place: '询问室',
+      startedAt: '2026-11-02T09:00:00+08:00',
+      endedAt: '2026-11-02T10:00:00+08:00',
+      questionsAndAnswers: [{ question: '问', answer: '答' }],
+    });
+    const notice = await record('penalty-prior-notice', {
+      facts: '事实',
+      legalBasis: '依据',
+      proposedPenalty: '罚款贰万元',
+      rights: '陈述、申辩、听证',
+    });
+    await record('hearing-waiver', { statement: '放弃听证' });
+    await record('statement-record', { statement: '无异议' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await record('service-receipt', {
+      documentNumber: notice.body.number,
+      servedAt: new Date().toISOString(),
+    });
+    const refused = await decide(early, fine(20_000));
+    expect(paths(refused)).toEqual(['steps.statement', 'steps.hearing-period']);
+  });
+
+  it('[LAW-10] a notice that states its penalty binds the decision: not another kind, not a higher amount', async () => {
+    const id = await newCase();
+    const record = (type: string, fields: Record<string, unknown>) =>
+      api.call('POST', `/v1/cases/${id}/records`, { token: t.handler, body: { type, title: type, fields } });
+    const notice = await record('penalty-prior-notice', {
+      facts: '事实',
+      legalBasis: '依据',
+      proposedPenalty: '罚款五千元',
+      rights: '陈述、申辩',
+      penalty: { kind: '罚款', amount: 5_000 },
+    });
+    await record('service-receipt', { documentNumber: notice.body.number, servedAt: notice.body.createdAt });
+    await record('statement-record', { statement: '无异议' });
+    await record('on-site-inspection-record', {
+      place: '现场',
+      startedAt: notice.body.createdAt,
+      endedAt: notice.body.createdAt,
+      inspectedParty: '当事人',
+      findings: '未建立制度',
+    });
+    const heavier = await decide(id, fine(8_000));
+    expect(paths(heavier)).toEqual(['steps.penalty-prior-notice']);
+    expect(heavier.body.error.details[0].message).toContain('高于告知的金额');
+    expect(paths(await decide(id, { ...fine(0), penalty: { kind: 'licence-revocation' } }))).toContain(
+      'steps.penalty-prior-notice',
+    );
+    expect((await decide(id, fine(4_000))).status).toBe(201);
+  });
+
+  it('[LAW-10] [PUB-11] a revoked or void decision is not made again; a changed one is, after a new notice', async () => {
+    const made = async () => {
+      const id = await newCase({ procedure: 'simple' });
+      expect((await decide(id, fine(100))).status).toBe(201);
+      return id;
+    };
+    const revoked = await made();
+    await api.call('POST', `/v1/cases/${revoked}/decision/revocations`, {
+      token: t.handler,
+      body: { kind: 'revoked', reason: '复议撤销', effectiveOn: today() },
+    });
+    const again = await api.call('POST', `/v1/cases/${revoked}/transitions`, {
+      token: t.handler,
+      body: { to: 'pending-decision' },
+    });
+    expect(again.status).toBe(422);
+    expect(again.body.error.code).toBe('INVALID_TRANSITION');
+
+    const { id: changed } = await readyCase({}, { hearing: 'waived' });
+    expect((await decide(changed, fine(500))).status).toBe(201);
+    await api.call('POST', `/v1/cases/${changed}/decision/revocations`, {
+      token: t.handler,
+      body: { kind: 'changed', reason: '变更罚款数额', effectiveOn: today() },
+    });
+    await api.call('POST', `/v1/cases/${changed}/transitions`, {
+      token: t.handler,
+      body: { to: 'pending-decision' },
+    });
+    const oldNotice = await decide(changed, fine(800));
+    expect(paths(oldNotice)).toContain('steps.penalty-prior-notice');
+    expect(oldNotice.body.error.details[0].message).toContain('重新');
+  });
+
+  it('[LAW-12] an approval given before a revocation, or by someone who later acted in the case, does not stand; its reviewer does not issue it', async () => {
+    const { id, notice } = await readyCase(
+      { flags: { majorRights: true } },
+      { hearing: 'waived', collective: true },
+    );
+    const approved = async (amount: number) => {
+      const review = await api.call('POST', `/v1/cases/${id}/reviews`, {
+        token: t.handler,
+        body: { materials: [notice.id], proposal: fine(amount) },
+      });
+      expect(review.status, review.text).toBe(201);
+      expect(
+        (
+          await api.call('POST', `/v1/reviews/${review.body.id}/opinions`, {
+            token: t.reviewer,
+            body: approve,
+          })
+        ).status,
+      ).toBe(200);
+    };
+    await approved(500);
+    await approved(300);
+    expect((await decide(id, fine(500))).status).toBe(201);
+    await api.call('POST', `/v1/cases/${id}/decision/revocations`, {
+      token: t.handler,
+      body: { kind: 'remade', reason: '责令重新作出', effectiveOn: today() },
+    });
+    await api.call('POST', `/v1/cases/${id}/transitions`, {
+      token: t.handler,
+      body: { to: 'pending-decision' },
+    });
+    const stale = await decide(id, fine(300));
+    expect(stale.body.error.code).toBe('REVIEW_REQUIRED');
+    expect(stale.body.error.details.map((detail: { message: string }) => detail.message).join()).toContain(
+      '已失效',
+    );
+
+    const second = await newCase({ flags: { majorRights: true } });
+    const records = await completePenaltyProcedure(api, t.handler as string, second, { collective: true });
+    const review = await api.call('POST', `/v1/cases/${second}/reviews`, {
+      token: t.handler,
+      body: { materials: [records.notice.id], proposal: fine(500) },
+    });
+    await api.call('POST', `/v1/reviews/${review.body.id}/opinions`, {
+      token: t.adminReviewer,
+      body: approve,
+    });
+    const ownDecision = await api.call('POST', `/v1/cases/${second}/decision`, {
+      token: t.adminReviewer,
+      body: fine(500),
+    });
+    expect(ownDecision.status).toBe(403);
+    await api.call('POST', `/v1/cases/${second}/records`, {
+      token: t.adminReviewer,
+      body: { type: '情况说明', title: '情况说明', fields: { note: '审核后补充' } },
+    });
+    const lapsed = await decide(second, fine(500));
+    expect(lapsed.body.error.code).toBe('REVIEW_REQUIRED');
+  });
+
+  it('[LAW-12] whoever submitted or disputed one review of a case does not give the opinion on the next', async () => {
+    const id = await newCase();
+    const materials = await material(id);
+    const first = await api.call('POST', `/v1/cases/${id}/reviews`, {
+      token: t.head,
+      body: { materials, proposal: fine(500) },
+    });
+    expect(first.status, first.text).toBe(201);
+    await api.call('POST', `/v1/reviews/${first.body.id}/opinions`, { token: t.reviewer, body: approve });
+    const second = await api.call('POST', `/v1/cases/${id}/reviews`, {
+      token: t.handler,
+      body: { materials, proposal: fine(300) },
+    });
+    const headReviewer = await api.token({ sub: 'lg-head', agencyId, unitId: 'shswg', roles: ['reviewer'] });
+    const refused = await api.call('POST', `/v1/reviews/${second.body.id}/opinions`, {
+      token: headReviewer,
+      body: approve,
+    });
+    expect(refused.status).toBe(403);
+  });
+
+  it('[LAW-10] [REC-11] [REC-3] settings cannot switch the hearing right off; one recording is not the AV of two activities; an archived file takes no new record', async () => {
+    const off = await api.call('PUT', '/v1/agency', {
+      token: t.admin,
+      body: {
+        name: '测试县民政局',
+        region: '昌宁县',
+        units: [],
+        procedure: { hearingAmountPerson: 1e12, hearingAmountOrganization: 1e12, statementWorkingDays: 1 },
+      },
+    });
+    expect(off.status).toBe(400);
+    expect(paths(off).sort()).toEqual([
+      'procedure.hearingAmountOrganization',
+      'procedure.hearingAmountPerson',
+      'procedure.statementWorkingDays',
+    ]);
+
+    const id = await newCase();
+    const first = await addActivity(id, 'on-site-inspection');
+    const second = await addActivity(id, 'evidence-collection');
+    await recordAv(id, first, { deviceId: 'DSJ-LG-0001' });
+    const bytes = Buffer.from(`recording of ${first}`);
+    const reused = await api.call('POST', `/v1/cases/${id}/evidence`, {
+      token: t.handler,
+      body: {
+        activityId: second,
+        fileName: '复用.mp4',
+        contentType: 'video/mp4',
+        size: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        capturedAt: '2020-01-01T00:00:00+08:00',
+        deviceId: 'DSJ-LG-0001',
+        officer: a.certificateNo,
+      },
+    });
+    expect(reused.status).toBe(409);
+    expect(paths(reused)).toEqual(['sha256']);
+
+    const archived = await newCase({ procedure: 'simple' });
+    expect((await decide(archived, fine(100))).status).toBe(201);
+    for (const to of ['served', 'executed', 'closed', 'archived']) {
+      await api.call('POST', `/v1/cases/${archived}/transitions`, { token: t.handler, body: { to } });
+    }
+    const late = await api.call('POST', `/v1/cases/${archived}/records`, {
+      token: t.handler,
+      body: {
+        type: 'penalty-prior-notice',
+        title: '事后补的告知书',
+        fields: { facts: '事实', legalBasis: '依据', proposedPenalty: '罚款', rights: '陈述、申辩' },
+      },
+    });
+    expect(late.status).toBe(422);
+    expect(late.body.error.code).toBe('CASE_CLOSED');
+    const future = await api.call('POST', `/v1/cases/${id}/records`, {
+      token: t.handler,
+      body: {
+        type: 'collective-discussion',
+        title: '集体讨论记录',
+        fields: {
+          heldAt: '2099-01-01T09:00:00+08:00',
+          participants: ['甲', '乙'],
+          conclusion: '同意',
+          minutes: '纪要',
+        },
+      },
+    });
+    expect(future.status).toBe(400);
+    expect(paths(future)).toEqual(['fields.heldAt']);
   });
 });

@@ -90,7 +90,7 @@ async function decide(options: { category?: string; clock?: string; party?: obje
       type: options.category === 'inspection' ? 'inspection-result' : 'penalty',
       summary: `当事人赵铁柱（身份证号530524198512120013，电话13912345678）未按规定办理登记，给予警告`,
       legalBasis: '《社会团体登记管理条例》第三十条',
-      penalty: { kind: 'warning' },
+      ...(options.category === 'inspection' ? {} : { penalty: { kind: 'warning' } }),
     },
   });
   expect(decided.status, decided.text).toBe(201);

@@ -88,7 +88,7 @@ export interface CaseRecord {
   amountInvolved?: number;
   flags: CaseFlags;
   status: CaseStatus;
-  /** A hearing was held (the case went through `hearing`, or a hearing activity took place). */
+  /** A hearing was held: a hearing activity was completed, with its AV. */
   hearingHeld?: boolean;
   /** Legal reviews of this case, oldest first. */
   reviewIds?: string[];
@@ -160,4 +160,17 @@ export interface Decision {
   publicationId: string;
   /** When it was revoked (changed, revoked, confirmed illegal or void, to be re-made): once only. */
   revokedAt?: string;
+  /** How: only a decision `changed` or to be `remade` is decided again. */
+  revocationKind?: 'changed' | 'revoked' | 'confirmed-illegal' | 'confirmed-void' | 'remade';
+}
+
+/** When the case's last decision was revoked, if it was: what is made again must come after it. */
+export function lastRevocation(
+  record: Pick<CaseRecord, 'decision' | 'previousDecisions'>,
+): string | undefined {
+  return [record.decision, ...(record.previousDecisions ?? [])]
+    .map((decision) => decision?.revokedAt)
+    .filter((at) => at !== undefined)
+    .sort()
+    .at(-1);
 }

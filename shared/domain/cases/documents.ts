@@ -65,7 +65,19 @@ export const documentTemplates = {
   'penalty-prior-notice': {
     label: '行政处罚事先告知书',
     mark: '告',
-    fields: z.strictObject({ facts: Text(), legalBasis: Text(), proposedPenalty: Text(500), rights: Text() }),
+    fields: z.strictObject({
+      facts: Text(),
+      legalBasis: Text(),
+      proposedPenalty: Text(500),
+      rights: Text(),
+      /**
+       * The proposed penalty in structured form (kind as code or Chinese name, amount in yuan):
+       * when given, the decision may not be of another kind or a higher amount without a new notice.
+       */
+      penalty: z
+        .strictObject({ kind: Text(50), amount: z.number().nonnegative().max(1e12).optional() })
+        .optional(),
+    }),
   },
   'penalty-decision': {
     label: '行政处罚决定书',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { legalDateOf } from '#shared/dates.ts';
 import type { ActivityType } from '#shared/domain/activity.ts';
+import { PenaltyKind, penaltyLabels } from '#shared/domain/checklists/kinds.ts';
 import type { EnforcementCategory } from '#shared/domain/officer.ts';
 import type { Proposal } from '#shared/domain/reviews/catalog.ts';
 
@@ -38,12 +39,28 @@ export const stepLabels: Record<ProcedureStep, string> = {
  * (art. 63), and how long the party has to state and defend after the prior notice is served.
  */
 export const ProcedureSettings = z.strictObject({
-  /** 较大数额 for a natural person, in yuan: at or above it, a fine or confiscation entitles to a hearing. */
-  hearingAmountPerson: z.number().nonnegative().max(1e12).optional(),
-  /** 较大数额 for a legal person or other organisation, in yuan. */
-  hearingAmountOrganization: z.number().nonnegative().max(1e12).optional(),
+  /**
+   * 较大数额 for a natural person, in yuan: at or above it, a fine or confiscation entitles to a
+   * hearing. Capped, so that a setting cannot switch the hearing right off.
+   */
+  hearingAmountPerson: z
+    .number()
+    .nonnegative()
+    .max(50_000, { error: '公民较大数额不得高于五万元' })
+    .optional(),
+  /** 较大数额 for a legal person or other organisation, in yuan (capped likewise). */
+  hearingAmountOrganization: z
+    .number()
+    .nonnegative()
+    .max(1_000_000, { error: '法人或其他组织较大数额不得高于一百万元' })
+    .optional(),
   /** Working days after the prior notice is served in which the party may state and defend. */
-  statementWorkingDays: z.number().int().min(1).max(30).optional(),
+  statementWorkingDays: z
+    .number()
+    .int()
+    .min(3, { error: '陈述申辩期限不得少于三个工作日' })
+    .max(30)
+    .optional(),
   /** Where these values come from (the province's rule). */
   source: z.string().trim().min(1).max(500).optional(),
 });
@@ -103,6 +120,11 @@ export interface ProcedureFacts {
   documents: readonly { type: string; number: string; fields: Record<string, unknown>; createdAt: string }[];
   activities: readonly { type: string }[];
   archivedEvidence: number;
+  /**
+   * When the last decision of the case was revoked: a decision made again is notified, served and
+   * (where needed) discussed again, so notices and minutes from before this instant do not count.
+   */
+  since?: string | undefined;
 }
 
 /** What the check needs from outside: today and the end of a period counted in working days. */
@@ -136,14 +158,41 @@ export function hearingEntitled(
   switch (penalty.kind) {
     case 'fine':
     case 'confiscation':
-      return (penalty.amount ?? 0) >= threshold;
-    case 'suspension':
-    case 'licence-revocation':
-    case 'licence-downgrade':
-      return true;
-    default:
+      // An amount not stated cannot be shown to be below the threshold.
+      return penalty.amount === undefined || penalty.amount >= threshold;
+    case 'warning':
+    case 'detention':
+    case 'no-penalty':
       return false;
+    default:
+      // Suspension, closure, practice restriction, licence revocation or downgrade, and any
+      // other (其他较重的行政处罚) cannot be shown to be light.
+      return true;
   }
+}
+
+/** Penalty kinds that carry an amount (罚款数额, 没收财物价值). */
+const WITH_AMOUNT = ['fine', 'confiscation'];
+
+/**
+ * A proposed decision says what it decides (LAW-10): a penalty case's decision names its penalty
+ * (不予处罚 included), a fine or confiscation its amount, and no other case decides a penalty.
+ * Returns one detail per field that is wrong.
+ */
+export function proposalShapeErrors(
+  category: EnforcementCategory,
+  proposal: Proposal,
+): { path: string; message: string }[] {
+  const penalty = proposal.penalty;
+  if (category !== 'penalty')
+    return penalty ? [{ path: 'penalty', message: '非行政处罚案件的决定不能包含行政处罚内容' }] : [];
+  if (!penalty)
+    return [{ path: 'penalty', message: '行政处罚决定须写明处罚种类和金额；不予处罚的写明“不予处罚”' }];
+  if (WITH_AMOUNT.includes(penalty.kind) && penalty.amount === undefined)
+    return [{ path: 'penalty.amount', message: '罚款或没收须写明金额（元）' }];
+  if (!WITH_AMOUNT.includes(penalty.kind) && penalty.amount !== undefined)
+    return [{ path: 'penalty.amount', message: '该处罚种类不含金额' }];
+  return [];
 }
 
 /** Is this a case art. 57 gives to the agency's heads collectively: complex, or major? */
@@ -154,6 +203,22 @@ export function needsCollectiveDiscussion(flags: ProcedureFlags): boolean {
     flags.majorSocialImpact === true ||
     flags.majorRights === true
   );
+}
+
+/**
+ * A notice that states its penalty in structured form binds the decision (arts. 44, 45): the same
+ * kind, and no higher amount (a statement never makes the penalty heavier).
+ */
+function noticeRefusal(notified: unknown, decided: Proposal['penalty']): string | undefined {
+  if (!notified || typeof notified !== 'object' || !decided) return undefined;
+  const parsed = PenaltyKind.safeParse((notified as { kind?: unknown }).kind);
+  const amount = (notified as { amount?: unknown }).amount;
+  if (!parsed.success) return undefined;
+  if (parsed.data !== decided.kind)
+    return `决定的处罚种类（${penaltyLabels[decided.kind]}）与告知的（${penaltyLabels[parsed.data]}）不同`;
+  if (typeof amount === 'number' && decided.amount !== undefined && decided.amount > amount)
+    return `决定的金额（${decided.amount}元）高于告知的金额（${amount}元）`;
+  return undefined;
 }
 
 /** The simple procedure's limits (art. 51): a warning, or a small fine. */
@@ -220,34 +285,48 @@ export function procedureSteps(
 
   if (facts.category !== 'penalty') return steps;
 
-  // Prior notice served: a notice, and a service receipt that names it (art. 44, 62).
-  const notices = ofType('penalty-prior-notice');
+  // Prior notice served: a notice, and a service receipt that names it (art. 44, 62); after a
+  // revocation, a notice of the decision to be made again.
+  const current = (type: string) =>
+    ofType(type).filter((document) => facts.since === undefined || document.createdAt > facts.since);
+  const notices = current('penalty-prior-notice');
   const receipts = ofType('service-receipt');
   const served = notices
     .map((notice) => {
       const receipt = receipts.find((candidate) => candidate.fields.documentNumber === notice.number);
       const on = receipt ? servedOn(receipt.fields.servedAt) : undefined;
-      return on ? { notice, on } : undefined;
+      return receipt && on
+        ? { notice, on, at: new Date(String(receipt.fields.servedAt)).toISOString() }
+        : undefined;
     })
     .filter((entry) => entry !== undefined)
-    .sort((a, b) => a.on.localeCompare(b.on))
+    .sort((a, b) => a.at.localeCompare(b.at))
     .at(-1);
+  const notified = served ? noticeRefusal(served.notice.fields.penalty, proposal?.penalty) : undefined;
   if (notices.length === 0) {
-    add('penalty-prior-notice', 'missing', '尚未制作行政处罚事先告知书（未经告知不得作出处罚决定）');
+    add(
+      'penalty-prior-notice',
+      'missing',
+      facts.since
+        ? '原决定已被撤回，重新作出决定前须重新制作并送达行政处罚事先告知书'
+        : '尚未制作行政处罚事先告知书（未经告知不得作出处罚决定）',
+    );
   } else if (!served) {
     add(
       'penalty-prior-notice',
       'missing',
       `事先告知书 ${notices.map((notice) => notice.number).join('、')} 尚无送达回证（送达回证须写明所送达文书的文号）`,
     );
+  } else if (notified) {
+    add('penalty-prior-notice', 'missing', `${notified}（事先告知书 ${served.notice.number}），须重新告知`);
   } else {
     add('penalty-prior-notice', 'done', `事先告知书 ${served.notice.number} 已于 ${served.on} 送达`);
   }
 
   // Statement and defence heard, or the period passed in silence (art. 45); what answers the
-  // notice comes after it.
+  // notice comes after its service.
   const afterNotice = (type: string) =>
-    ofType(type).find((document) => served !== undefined && document.createdAt >= served.notice.createdAt);
+    ofType(type).find((document) => served !== undefined && document.createdAt >= served.at);
   const statement = afterNotice('statement-record');
   if (statement) {
     add('statement', 'done', `已制作陈述申辩笔录 ${statement.number}`);
@@ -289,7 +368,7 @@ export function procedureSteps(
   }
 
   if (needsCollectiveDiscussion(facts.flags)) {
-    const minutes = ofType('collective-discussion')[0];
+    const minutes = current('collective-discussion')[0];
     add(
       'collective-discussion',
       minutes ? 'done' : 'missing',

@@ -123,7 +123,10 @@ export const PENALTY_KINDS = [
   'suspension',
   'licence-revocation',
   'licence-downgrade',
+  'closure',
+  'practice-restriction',
   'detention',
+  'no-penalty',
   'other',
 ] as const;
 export const penaltyLabels: Record<(typeof PENALTY_KINDS)[number], string> = {
@@ -133,7 +136,10 @@ export const penaltyLabels: Record<(typeof PENALTY_KINDS)[number], string> = {
   suspension: '责令停产停业',
   'licence-revocation': '吊销许可证件',
   'licence-downgrade': '降低资质等级',
+  closure: '责令关闭',
+  'practice-restriction': '限制从业',
   detention: '行政拘留',
+  'no-penalty': '不予处罚',
   other: '其他',
 };
 
