@@ -8,9 +8,9 @@ import { addCalendarDays, legalDateOf } from '#shared/dates.ts';
 import { CalendarNotConfirmed, workingDaysAfter, type YearCalendar } from '#shared/domain/calendar.ts';
 import type { CaseRecord } from '#shared/domain/cases/case.ts';
 import { canTransition, openTransitions } from '#shared/domain/cases/state-machine.ts';
-import { maskPersonName, scrubText } from '#shared/domain/desensitise.ts';
+import { redact } from '#shared/domain/desensitise.ts';
 import type { EnforcementCategory } from '#shared/domain/officer.ts';
-import { buildPublicRecord, type PublicRecord } from '#shared/domain/public-record.ts';
+import { buildPublicRecord, type PublicRecord, redactionContextFor } from '#shared/domain/public-record.ts';
 import {
   defaultRule,
   type Publication,
@@ -127,7 +127,10 @@ export async function publishNow(
     const now = ports.now();
     const publishedOn = legalDateOf(now);
     const expiresOn = addCalendarDays(publishedOn, publication.periodDays);
-    const profile = await ports.agencies.get(agencyId);
+    const [profile, documents] = await Promise.all([
+      ports.agencies.get(agencyId),
+      ports.cases.documents(agencyId, record.id),
+    ]);
     const publicRecord = buildPublicRecord({
       record,
       decision,
@@ -136,6 +139,7 @@ export async function publishNow(
       rule,
       publishedOn,
       expiresOn,
+      context: redactionContextFor(record, documents, rule),
     });
     const late = publication.dueBy !== null && publishedOn > publication.dueBy;
     const lateByWorkingDays =
@@ -354,12 +358,12 @@ export async function revokeDecision(
       updatedAt: now.toISOString(),
       version: publication.version + 1,
     };
-    // The reason is published: scrubbed like any published text, and the party's name masked.
-    const hidden =
-      record.party.kind === 'person'
-        ? [{ full: record.party.name, masked: maskPersonName(record.party.name) }]
-        : [];
-    const reason = `${withdrawalLabels[input.kind]}：${scrubText(input.reason, hidden)}`;
+    // The reason is published: redacted like any published text, the party's name masked.
+    const [rule, documents] = await Promise.all([
+      publicationRule(ports, principal.agencyId, record.category),
+      ports.cases.documents(principal.agencyId, record.id),
+    ]);
+    const reason = `${withdrawalLabels[input.kind]}：${redact(input.reason, redactionContextFor(record, documents, rule))}`;
     const push = wasPublic
       ? await deliveryWrites(ports, principal.agencyId, 'publication.withdrawn', publication.id, {
           id: publication.id,
