@@ -39,6 +39,32 @@ export const publicationRoutes = {
       409: { description: '已公示、已撤回、已豁免或已到期 CONFLICT' },
     },
   }),
+  previewPublication: defineRoute({
+    method: 'GET',
+    path: '/v1/publications/{id}/preview',
+    handler: 'publications/preview-publication',
+    access: ['officer', 'unit-head', 'admin', 'leader'],
+    summary: '公示预览：公开时的内容，及被隐去或仍疑似个人信息的段落 (LAW-5, PUB-1 审查)',
+    params: z.strictObject({ id: IdParam }),
+    responses: {
+      200: { description: '{publication, record, flags: [{field, text, kind, label, action}]}' },
+      ...standardErrors,
+    },
+  }),
+  confirmPublication: defineRoute({
+    method: 'POST',
+    path: '/v1/publications/{id}/confirmation',
+    handler: 'publications/confirm-publication',
+    access: ['unit-head', 'admin'],
+    summary: '审查确认公示预览；须确认的公示在确认后按规则发布，期限届满时不论是否确认均发布 (PUB-1, PUB-12)',
+    params: z.strictObject({ id: IdParam }),
+    responses: {
+      200: { description: 'the publication' },
+      ...standardErrors,
+      409: { description: '状态不符 CONFLICT' },
+    },
+    idempotent: true,
+  }),
   exemptPublication: defineRoute({
     method: 'POST',
     path: '/v1/publications/{id}/exemptions',

@@ -1,5 +1,13 @@
 import type { CaseRecord, Decision } from '#shared/domain/cases/case.ts';
-import { maskPersonName, type RedactionContext, redact } from '#shared/domain/desensitise.ts';
+import {
+  findPersonalData,
+  maskPersonName,
+  normalise,
+  type PersonalDataKind,
+  personalDataLabels,
+  type RedactionContext,
+  redact,
+} from '#shared/domain/desensitise.ts';
 import { categoryLabels } from '#shared/domain/officer.ts';
 import type { Publication, PublicationRule } from '#shared/domain/publication.ts';
 
@@ -125,4 +133,67 @@ export function exemptionFor(record: CaseRecord): string | undefined {
   if (record.party.minor) return '当事人为未成年人，依法不予公开';
   if (record.flags.secret) return '涉及国家秘密或商业秘密，依法不予公开';
   return undefined;
+}
+
+export interface PreviewFlag {
+  /** The field of the public record the passage is in. */
+  field: 'decisionType' | 'conclusion' | 'legalBasis';
+  /** The passage as written (what the redactor removes), or as it would appear (what it left). */
+  text: string;
+  kind: PersonalDataKind | 'suspect-name' | 'suspect-number';
+  label: string;
+  /** `removed`: the redactor takes it out; `check`: it stays, and looks like personal data. */
+  action: 'removed' | 'check';
+}
+
+const SUSPECT_NAME =
+  /[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤][\u4e00-\u9fa5]{1,2}(?=称|说|表示|陈述|承认|辩称|作证|证实|签字|签名|同志|先生|女士)/g;
+const SUSPECT_NUMBER = /(?<!\d)\d{6,8}(?![\d元万亿年月日号条款项%％])/g;
+
+/**
+ * What a person checking the preview sees marked (审查, LAW-5): every passage the redactor takes
+ * out of the officer's text, and what is left that still looks like a name or a number of a person.
+ */
+export function previewFlags(
+  decision: Pick<Decision, 'type' | 'summary' | 'legalBasis'>,
+  context: RedactionContext,
+): PreviewFlag[] {
+  const fields = {
+    decisionType: decision.type,
+    conclusion: decision.summary,
+    legalBasis: decision.legalBasis,
+  } as const;
+  return (Object.entries(fields) as [PreviewFlag['field'], string][]).flatMap(([field, text]) => {
+    const removed = findPersonalData(text, context).map(
+      (item): PreviewFlag => ({
+        field,
+        text: item.text,
+        kind: item.kind,
+        label: personalDataLabels[item.kind],
+        action: 'removed',
+      }),
+    );
+    const shown = redact(normalise(text), context);
+    const suspects = [
+      ...[...shown.matchAll(SUSPECT_NAME)].map(
+        (match): PreviewFlag => ({
+          field,
+          text: match[0],
+          kind: 'suspect-name',
+          label: '疑似姓名',
+          action: 'check',
+        }),
+      ),
+      ...[...shown.matchAll(SUSPECT_NUMBER)].map(
+        (match): PreviewFlag => ({
+          field,
+          text: match[0],
+          kind: 'suspect-number',
+          label: '疑似号码',
+          action: 'check',
+        }),
+      ),
+    ];
+    return [...removed, ...suspects];
+  });
 }

@@ -58,6 +58,8 @@ export interface Publication {
   /** The last attempt to publish that failed, kept while the sweep retries (PUB-12). */
   lastFailure?: { at: string; reason: string };
   exemption?: { reason: string; by: string; at: string };
+  /** A person checked the preview and confirmed it may be published (审查). */
+  confirmation?: { by: string; byName: string; at: string };
   withdrawal?: {
     kind: WithdrawalKind;
     reason: string;
@@ -88,6 +90,11 @@ export const PublicationRuleInput = z.strictObject({
   periodDays: z.number().int().min(1).max(3650).optional(),
   /** Mask a natural person's name (default true; only law may say otherwise). */
   maskPersonName: z.boolean(),
+  /**
+   * A person confirms the preview before it is published early (审查, PUB-1, LAW-5); absent: yes
+   * when the party is a natural person. The due date publishes it regardless (PUB-12).
+   */
+  requireConfirmation: z.boolean().optional(),
 });
 export type PublicationRule = z.infer<typeof PublicationRuleInput>;
 

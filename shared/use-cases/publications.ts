@@ -10,7 +10,12 @@ import type { CaseRecord } from '#shared/domain/cases/case.ts';
 import { canTransition, openTransitions } from '#shared/domain/cases/state-machine.ts';
 import { redact } from '#shared/domain/desensitise.ts';
 import type { EnforcementCategory } from '#shared/domain/officer.ts';
-import { buildPublicRecord, type PublicRecord, redactionContextFor } from '#shared/domain/public-record.ts';
+import {
+  buildPublicRecord,
+  type PublicRecord,
+  previewFlags,
+  redactionContextFor,
+} from '#shared/domain/public-record.ts';
 import {
   defaultRule,
   type Publication,
@@ -91,6 +96,86 @@ function ready(rule: PublicationRule, record: CaseRecord): boolean {
 /** What may still be published: waiting for its date, past it, or with a date the calendar holds. */
 const PUBLISHABLE: Publication['status'][] = ['scheduled', 'overdue', 'deadline-unconfirmed'];
 
+/** Does this publication wait for a person to confirm its preview (审查)? Default: for a natural person. */
+function confirmationRequired(rule: PublicationRule, record: CaseRecord): boolean {
+  return rule.requireConfirmation ?? record.party.kind === 'person';
+}
+
+/** The public record as it would be published now, with what it was built from. */
+async function composePublicRecord(ports: PublicationPorts, publication: Publication, now: Date) {
+  const { agencyId } = publication;
+  const record = await getCase(ports, agencyId, publication.caseId);
+  const decision = [record.decision, ...(record.previousDecisions ?? [])].find(
+    (item) => item?.id === publication.decisionId,
+  );
+  if (!decision) throw new Conflict('公示对应的决定不存在');
+  const [rule, profile, documents] = await Promise.all([
+    publicationRule(ports, agencyId, publication.category),
+    ports.agencies.get(agencyId),
+    ports.cases.documents(agencyId, record.id),
+  ]);
+  const publishedOn = legalDateOf(now);
+  const expiresOn = addCalendarDays(publishedOn, publication.periodDays);
+  const context = redactionContextFor(record, documents, rule);
+  const publicRecord = buildPublicRecord({
+    record,
+    decision,
+    publication,
+    agencyName: profile?.name ?? agencyId,
+    rule,
+    publishedOn,
+    expiresOn,
+    context,
+  });
+  return { record, decision, rule, context, publicRecord, publishedOn, expiresOn };
+}
+
+/**
+ * The preview a person checks before publication (审查, PUB-1, LAW-5): the public record as it
+ * would appear, and the passages that the redactor removes or that still look like personal data.
+ */
+export async function previewPublication(ports: PublicationPorts, agencyId: string, id: string) {
+  const publication = await getPublication(ports, agencyId, id);
+  const { record, decision, rule, context, publicRecord } = await composePublicRecord(
+    ports,
+    publication,
+    ports.now(),
+  );
+  return {
+    publication: {
+      id: publication.id,
+      status: publication.status,
+      dueBy: publication.dueBy,
+      requiresConfirmation: confirmationRequired(rule, record),
+      ...(publication.confirmation ? { confirmation: publication.confirmation } : {}),
+    },
+    record: publicRecord,
+    flags: previewFlags(decision, context),
+  };
+}
+
+/** A person checked the preview and confirms it (审查): the sweep may publish it when ready. */
+export async function confirmPublication(ports: PublicationPorts, principal: Principal, id: string) {
+  return withRetry(async () => {
+    const publication = await getPublication(ports, principal.agencyId, id);
+    if (!PUBLISHABLE.includes(publication.status)) {
+      throw new Conflict('该公示当前状态不需要审查确认', [{ path: 'id', message: publication.status }]);
+    }
+    if (publication.confirmation) return publication;
+    const record = await getCase(ports, principal.agencyId, publication.caseId);
+    const confirmation = { by: principal.sub, byName: principal.name, at: ports.now().toISOString() };
+    return commitPublication(
+      ports,
+      principal,
+      record,
+      publication,
+      { ...publication, confirmation },
+      'publication.confirmed',
+      { confirmedBy: principal.sub },
+    );
+  });
+}
+
 /** Working days between the due date and the day it went out, or null if the calendar cannot say. */
 async function lateBy(ports: PublicationPorts, dueBy: string, publishedOn: string): Promise<number | null> {
   const years = new Map<number, YearCalendar | undefined>();
@@ -118,29 +203,18 @@ export async function publishNow(
   return withRetry(async () => {
     const publication = await getPublication(ports, agencyId, id);
     if (!PUBLISHABLE.includes(publication.status)) return undefined;
-    const record = await getCase(ports, agencyId, publication.caseId);
-    const decision = [record.decision, ...(record.previousDecisions ?? [])].find(
-      (item) => item?.id === publication.decisionId,
-    );
-    if (!decision) throw new Conflict('公示对应的决定不存在');
-    const rule = await publicationRule(ports, agencyId, publication.category);
     const now = ports.now();
-    const publishedOn = legalDateOf(now);
-    const expiresOn = addCalendarDays(publishedOn, publication.periodDays);
-    const [profile, documents] = await Promise.all([
-      ports.agencies.get(agencyId),
-      ports.cases.documents(agencyId, record.id),
-    ]);
-    const publicRecord = buildPublicRecord({
-      record,
-      decision,
+    const { record, rule, publicRecord, publishedOn, expiresOn } = await composePublicRecord(
+      ports,
       publication,
-      agencyName: profile?.name ?? agencyId,
-      rule,
-      publishedOn,
-      expiresOn,
-      context: redactionContextFor(record, documents, rule),
-    });
+      now,
+    );
+    // A person who publishes has checked it (审查); the sweep says when it published unconfirmed.
+    const person = !principal.sub.startsWith('system:');
+    const confirmation =
+      publication.confirmation ??
+      (person ? { by: principal.sub, byName: principal.name, at: now.toISOString() } : undefined);
+    const unconfirmed = confirmationRequired(rule, record) && confirmation === undefined;
     const late = publication.dueBy !== null && publishedOn > publication.dueBy;
     const lateByWorkingDays =
       late && publication.dueBy !== null ? await lateBy(ports, publication.dueBy, publishedOn) : undefined;
@@ -158,9 +232,11 @@ export async function publishNow(
         publishedOn,
         expiresOn,
         ...(late ? { late, lateByWorkingDays: lateByWorkingDays ?? null } : {}),
+        ...(confirmation ? { confirmation } : {}),
       },
       'publication.published',
       {
+        ...(unconfirmed ? { unconfirmed: true, note: '公示期限届满，未经人工审查按期发布 (PUB-12)' } : {}),
         publishedOn,
         dueBy: publication.dueBy,
         late,
@@ -212,7 +288,9 @@ export async function sweepPublications(ports: PublicationPorts) {
       publication.status === 'overdue' || (publication.dueBy !== null && publication.dueBy <= today);
     const record = await ports.cases.get(agencyId, publication.caseId);
     const rule = await publicationRule(ports, agencyId, publication.category);
-    if (!due && !(record && ready(rule, record))) continue;
+    const confirmed =
+      publication.confirmation !== undefined || (record !== undefined && !confirmationRequired(rule, record));
+    if (!due && !(record && ready(rule, record) && confirmed)) continue;
     try {
       if (await publishNow(ports, SYSTEM(agencyId), agencyId, id)) published.push(id);
     } catch (error) {

@@ -247,6 +247,14 @@ const expected: Record<
   },
   'GET /v1/calendar/{year}': { allowed: ROLES, path: '/v1/calendar/2026' },
   'GET /v1/publications': { allowed: everyone, path: '/v1/publications' },
+  'GET /v1/publications/{id}/preview': {
+    allowed: ['officer', 'unit-head', 'admin', 'leader'],
+    path: '/v1/publications/NO-SUCH-ID/preview',
+  },
+  'POST /v1/publications/{id}/confirmation': {
+    allowed: ['unit-head', 'admin'],
+    path: '/v1/publications/NO-SUCH-ID/confirmation',
+  },
   'POST /v1/cases/{id}/decision/revocations': {
     allowed: ['officer', 'unit-head', 'admin', 'leader'],
     path: '/v1/cases/NO-SUCH-ID/decision/revocations',

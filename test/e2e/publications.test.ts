@@ -50,7 +50,9 @@ afterAll(async () => {
   await api.close();
 });
 
-async function decide(options: { category?: string; clock?: string; party?: object; flags?: object } = {}) {
+async function decide(
+  options: { category?: string; clock?: string; party?: object; flags?: object; confirm?: boolean } = {},
+) {
   const created = await api.call('POST', '/v1/cases', {
     token: t.handler,
     body: {
@@ -94,6 +96,13 @@ async function decide(options: { category?: string; clock?: string; party?: obje
     },
   });
   expect(decided.status, decided.text).toBe(201);
+  // A person checks the preview (审查): what a unit head does before the sweep may publish it.
+  if (options.confirm !== false && decided.body.publication.status !== 'exempt') {
+    const confirmed = await api.call('POST', `/v1/publications/${decided.body.publication.id}/confirmation`, {
+      token: t.admin,
+    });
+    expect(confirmed.status, confirmed.text).toBe(200);
+  }
   return { caseId: created.body.id as string, ...decided.body };
 }
 
@@ -149,6 +158,97 @@ describe('publication of decisions', () => {
     expect(page.text).toContain('<td>警告</td>');
     expect(page.text).not.toContain('赵铁柱');
     expect(page.text).not.toMatch(/\d{17}[\dX]/);
+  });
+
+  it('[LAW-5] [PUB-1] [PUB-12] a person checks the preview, with the personal data marked; unchecked, the due date still publishes it', async () => {
+    const { caseId, publication } = await decide({ confirm: false });
+    await sweep();
+    expect(await publicList()).not.toContain(publication.id);
+    const preview = await api.call('GET', `/v1/publications/${publication.id}/preview`, { token: t.admin });
+    expect(preview.status, preview.text).toBe(200);
+    expect(preview.body.publication).toMatchObject({ requiresConfirmation: true });
+    expect(preview.body.record.conclusion).not.toContain('13912345678');
+    expect(preview.body.record.party.name).toBe('赵**');
+    const flagged = preview.body.flags.map(
+      (flag: { kind: string; text: string }) => `${flag.kind}:${flag.text}`,
+    );
+    expect(flagged).toEqual(
+      // The party's own ID number and phone are known to the case: found as its identifiers.
+      expect.arrayContaining(['name:赵铁柱', 'identifier:530524198512120013', 'identifier:13912345678']),
+    );
+    await api.call('POST', '/dev/clock', { body: { now: `${publication.dueBy}T09:00:00+08:00` } });
+    await sweep();
+    await api.call('DELETE', '/dev/clock');
+    expect(await publicList()).toContain(publication.id);
+    const journal = await api.call('GET', `/v1/cases/${caseId}/journal`, { token: t.admin });
+    const published = journal.body.entries.find(
+      (entry: { type: string }) => entry.type === 'publication.published',
+    );
+    expect(published.data).toMatchObject({ unconfirmed: true });
+  });
+
+  it('[LAW-5] a summary written the way officers write reaches the public with no personal data in it', async () => {
+    const created = await api.call('POST', '/v1/cases', {
+      token: t.handler,
+      body: {
+        category: 'penalty',
+        procedure: 'simple',
+        title: '某养老服务点未备案案',
+        party: { ...party, address: '昌宁县田园镇新寨村3组15号' },
+        officers: [a.certificateNo, b.certificateNo],
+      },
+    });
+    await api.call('POST', `/v1/cases/${created.body.id}/records`, {
+      token: t.handler,
+      body: {
+        type: 'interview-record',
+        title: '询问笔录',
+        fields: {
+          interviewee: '钱小红',
+          place: '养老服务点',
+          startedAt: created.body.createdAt,
+          endedAt: created.body.createdAt,
+          questionsAndAnswers: [{ question: '你与当事人什么关系？', answer: '我是护工。' }],
+        },
+      },
+    });
+    const summary =
+      '经查，赵铁柱（身份证号５３０５２４１９８５１２１２００１３，手机139 1234 5678，微信同号，' +
+      '邮箱zhaotiezhu@163.com）在其住所昌宁县田园镇新寨村3组15号开办养老服务点未备案；护工钱小红称，' +
+      '当事人用车牌云M·A1234的面包车接送老人。证人孙大伟在场。依据《养老机构管理办法》第四十六条给予警告。';
+    const decided = await api.call('POST', `/v1/cases/${created.body.id}/decision`, {
+      token: t.handler,
+      body: {
+        type: 'penalty',
+        summary,
+        legalBasis: '《养老机构管理办法》第四十六条',
+        penalty: { kind: 'warning' },
+      },
+    });
+    expect(decided.status, decided.text).toBe(201);
+    const published = await api.call('POST', `/v1/publications/${decided.body.publication.id}/publish`, {
+      token: t.admin,
+    });
+    expect(published.status, published.text).toBe(200);
+    const shown = (await api.call('GET', `/public/v1/publications/${decided.body.publication.id}`)).body;
+    const text = JSON.stringify(shown);
+    for (const secret of [
+      '赵铁柱',
+      '530524',
+      '５３０５２４',
+      '1391234',
+      '139 1234',
+      'zhaotiezhu',
+      '新寨村',
+      '15号',
+      '钱小红',
+      '孙大伟',
+      'A1234',
+    ]) {
+      expect(text, secret).not.toContain(secret);
+    }
+    expect(shown.conclusion).toContain('《养老机构管理办法》第四十六条');
+    expect(shown.conclusion).toContain('赵**');
   });
 
   it('[LAW-5] a published withdrawal reason is scrubbed too', async () => {

@@ -1,0 +1,9 @@
+import { routes } from '#functions/routes.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { ports } from '#shared/store/repositories.ts';
+import { confirmPublication } from '#shared/use-cases/publications.ts';
+
+export const handler = httpHandler(routes.confirmPublication, async ({ params, principal }) => ({
+  status: 200,
+  body: await confirmPublication(ports, principal, params.id),
+}));
