@@ -14,7 +14,7 @@ import {
   summary,
 } from '#shared/domain/checklists/checklist.ts';
 import type { ChecklistItem, ChecklistKind } from '#shared/domain/checklists/kinds.ts';
-import { effectiveStatus } from '#shared/domain/officer.ts';
+import { effectiveStatus, statusLabels } from '#shared/domain/officer.ts';
 import { Conflict, Forbidden, NotFound, RuleViolation, ValidationFailed } from '#shared/errors.ts';
 import type { AgencyRepository } from '#shared/store/agency-repository.ts';
 import type { ChecklistRepository } from '#shared/store/checklist-repository.ts';
@@ -256,6 +256,23 @@ export async function publicEdition(
     ]);
   }
   return found;
+}
+
+/**
+ * PUB-5: the officer list in force shows each certificate's status today, so a suspension,
+ * revocation or expiry shows at once; the editions themselves keep what was published.
+ */
+export async function withLiveOfficerStatus(ports: ChecklistPorts, checklist: Checklist): Promise<Checklist> {
+  if (checklist.kind !== 'officers' || checklist.status !== 'published') return checklist;
+  const today = legalDateOf(ports.now());
+  const items = await Promise.all(
+    (checklist.items as ChecklistItem<'officers'>[]).map(async (item) => {
+      const officer = await ports.officers.get(checklist.agencyId, item.certificateNo);
+      const status = officer ? effectiveStatus(officer, today) : 'revoked';
+      return { ...item, status, statusName: statusLabels[status], statusOn: today };
+    }),
+  );
+  return { ...checklist, items };
 }
 
 export async function publicEditions(ports: ChecklistPorts, agencyId: string, kind: ChecklistKind) {

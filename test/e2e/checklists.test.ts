@@ -155,7 +155,7 @@ describe('checklists: drafted, checked by a second person, published, superseded
     expect(published.editors).toEqual(['author', 'head-2']);
   });
 
-  it('[PUB-5] the officer list is generated from the registry, with valid certificates only, and cannot be typed', async () => {
+  it('[PUB-5] the officer list is generated from the registry, with valid certificates only, cannot be typed, and shows a status change at once', async () => {
     const admin = await api.token({ agencyId, roles: ['admin'] });
     const valid = officerInput({ name: '在岗' });
     const suspended = officerInput({ name: '暂扣' });
@@ -183,8 +183,21 @@ describe('checklists: drafted, checked by a second person, published, superseded
         name: '在岗',
         certificateNo: valid.certificateNo,
         categories: ['penalty', 'inspection'],
+        status: 'valid',
       }),
     );
+    // Suspended after publication: the list in force says so at once, without a new edition.
+    await api.call('POST', `/v1/officers/${valid.certificateNo}/status`, {
+      token: admin,
+      body: { status: 'suspended', reason: '年度审验未通过' },
+    });
+    const live = (await api.call('GET', publicPath('officers'))).body;
+    expect(
+      live.items.find((item: { certificateNo: string }) => item.certificateNo === valid.certificateNo),
+    ).toMatchObject({
+      status: 'suspended',
+      statusName: '暂扣',
+    });
   });
 
   it('[PUB-6] a service guide must be for a matter of the published matters list', async () => {
