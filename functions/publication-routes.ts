@@ -7,6 +7,8 @@ import { PageQuery } from '#shared/store/pagination.ts';
 
 /** Publication (公示) routes of the route table (functions/routes.ts). */
 const Reason = z.string().trim().min(2).max(1000);
+/** The agency an oversight route reads: the caller's own, or one a supervisor oversees (ORG-4). */
+const OverseenAgency = z.string().trim().min(1).max(64).optional();
 
 export const publicationRoutes = {
   revokeDecision: defineRoute({
@@ -125,9 +127,19 @@ export const publicationRoutes = {
     path: '/v1/stats',
     handler: 'oversight/stats',
     access: ['unit-head', 'reviewer', 'leader', 'admin', 'supervisor'],
-    summary: '统计：案件、公示及时率、审核结果、音像记录覆盖率 (REC-9, ORG-1)',
-    query: z.object({ from: LegalDate, to: LegalDate }),
+    summary:
+      '统计：案件、公示及时率、审核结果、音像记录覆盖率 (REC-9, ORG-1)；监督机关带 ?agencyId= 查看所监督的机关 (ORG-4)',
+    query: z.object({ from: LegalDate, to: LegalDate, agencyId: OverseenAgency }),
     responses: { 200: { description: 'counts and rates' }, ...standardErrors },
+  }),
+  overdue: defineRoute({
+    method: 'GET',
+    path: '/v1/oversight/overdue',
+    handler: 'oversight/overdue',
+    access: ['unit-head', 'leader', 'admin', 'supervisor'],
+    summary: '逾期未公示的决定、逾期未出具意见的法制审核；监督机关带 ?agencyId= (PUB-12, REV-5, ORG-4)',
+    query: z.object({ agencyId: OverseenAgency }),
+    responses: { 200: { description: '{agencyId, publications: [...], reviews: [...]}' }, ...standardErrors },
   }),
   annualReport: defineRoute({
     method: 'GET',

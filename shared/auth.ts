@@ -25,6 +25,7 @@ export interface ClaimNames {
   roles: string;
   agency: string;
   unit: string;
+  supervises?: string;
 }
 
 type ClaimValue = string | number | boolean | string[] | undefined;
@@ -57,13 +58,25 @@ export function principalFromClaims(
   }
   const unitId = claims[names.unit];
   const roles = claimList(claims[names.roles]).filter((role): role is Role => Role.safeParse(role).success);
+  const supervises = roles.includes('supervisor') ? claimList(claims[names.supervises ?? 'supervises']) : [];
   return {
     sub,
     name: typeof claims.name === 'string' ? claims.name : sub,
     agencyId,
     ...(typeof unitId === 'string' && unitId !== '' ? { unitId } : {}),
     roles,
+    ...(supervises.length > 0 ? { supervises } : {}),
   };
+}
+
+/**
+ * The agency an oversight request reads (ORG-4): the caller's own, or one a supervisor's token
+ * names in `supervises`; any other is 403.
+ */
+export function overseenAgency(principal: Principal, requested: string | undefined): string | undefined {
+  if (requested === undefined || requested === principal.agencyId) return principal.agencyId;
+  if (principal.roles.includes('supervisor') && principal.supervises?.includes(requested)) return requested;
+  return undefined;
 }
 
 export function hasAnyRole(principal: Principal, allowed: readonly Role[]): boolean {

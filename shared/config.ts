@@ -16,6 +16,8 @@ const ConfigSchema = z.object({
   ROLES_CLAIM: z.string().min(1).default('roles'),
   AGENCY_CLAIM: z.string().min(1).default('agencyId'),
   UNIT_CLAIM: z.string().min(1).default('unitId'),
+  /** The claim listing the agencies a supervisor oversees (ORG-4). */
+  SUPERVISES_CLAIM: z.string().min(1).default('supervises'),
   /**
    * The one-time EventBridge Scheduler schedule at each publication's due date: the sweep function,
    * the role the scheduler uses and the group. Unset on one machine, where the 15-minute sweep runs.

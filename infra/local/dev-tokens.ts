@@ -8,7 +8,9 @@ export const DevTokenRequest = z.strictObject({
   name: z.string().trim().min(1).max(100),
   agencyId: z.string().trim().min(1).max(64),
   unitId: z.string().trim().min(1).max(64).optional(),
-  roles: z.array(Role).max(6),
+  roles: z.array(Role).max(7),
+  /** A supervisor's agencies (ORG-4). */
+  supervises: z.array(z.string().trim().min(1).max(64)).max(500).optional(),
 });
 export type DevTokenRequest = z.infer<typeof DevTokenRequest>;
 

@@ -53,8 +53,8 @@ function stateOf(event: HttpEvent): State {
 }
 
 function claimNames() {
-  const { ROLES_CLAIM, AGENCY_CLAIM, UNIT_CLAIM } = config();
-  return { roles: ROLES_CLAIM, agency: AGENCY_CLAIM, unit: UNIT_CLAIM };
+  const { ROLES_CLAIM, AGENCY_CLAIM, UNIT_CLAIM, SUPERVISES_CLAIM } = config();
+  return { roles: ROLES_CLAIM, agency: AGENCY_CLAIM, unit: UNIT_CLAIM, supervises: SUPERVISES_CLAIM };
 }
 
 /** Who is calling, and may they: 401 without a usable token, 403 without an allowed role. */

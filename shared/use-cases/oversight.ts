@@ -1,9 +1,57 @@
+import { overseenAgency, type Principal } from '#shared/auth.ts';
 import { legalDateOf } from '#shared/dates.ts';
 import { avRequirement, ON_SITE_ACTIVITIES } from '#shared/domain/cases/av-requirement.ts';
 import type { CaseRecord } from '#shared/domain/cases/case.ts';
 import type { ChecklistItem } from '#shared/domain/checklists/kinds.ts';
+import { Forbidden } from '#shared/errors.ts';
 import { currentEdition } from '#shared/use-cases/checklists.ts';
 import type { PublicationPorts } from '#shared/use-cases/publications.ts';
+
+/** The agency an oversight request reads (ORG-4), or 403. */
+export function overseen(principal: Principal, requested: string | undefined): string {
+  const agencyId = overseenAgency(principal, requested);
+  if (!agencyId) throw new Forbidden('只能查看本机关或本监督机关所监督机关的数据');
+  return agencyId;
+}
+
+/**
+ * What is late in an agency (PUB-12, REV-5, ORG-4): publications past their due date and not
+ * published, and reviews past their due date without an opinion.
+ */
+export async function overdueItems(ports: PublicationPorts, agencyId: string) {
+  const today = legalDateOf(ports.now());
+  const [publications, reviews] = await Promise.all([
+    ports.publications.list(agencyId),
+    ports.reviews.list(agencyId),
+  ]);
+  return {
+    agencyId,
+    today,
+    publications: publications
+      .filter(
+        (publication) =>
+          publication.status === 'overdue' ||
+          (['scheduled', 'deadline-unconfirmed'].includes(publication.status) &&
+            publication.dueBy !== null &&
+            publication.dueBy < today),
+      )
+      .map(({ id, caseId, category, status, decidedOn, dueBy, lastFailure }) => ({
+        id,
+        caseId,
+        category,
+        status,
+        decidedOn,
+        dueBy,
+        ...(lastFailure ? { lastFailure } : {}),
+      })),
+    reviews: reviews
+      .filter(
+        (review) =>
+          review.status === 'pending' && (review.overdue || (review.dueBy !== null && review.dueBy < today)),
+      )
+      .map(({ id, caseId, status, round, dueBy }) => ({ id, caseId, status, round, dueBy })),
+  };
+}
 
 async function allCases(ports: PublicationPorts, agencyId: string): Promise<CaseRecord[]> {
   const cases: CaseRecord[] = [];

@@ -247,6 +247,10 @@ const expected: Record<
   },
   'GET /v1/calendar/{year}': { allowed: ROLES, path: '/v1/calendar/2026' },
   'GET /v1/publications': { allowed: everyone, path: '/v1/publications' },
+  'GET /v1/oversight/overdue': {
+    allowed: ['unit-head', 'leader', 'admin', 'supervisor'],
+    path: '/v1/oversight/overdue',
+  },
   'GET /v1/publications/{id}/preview': {
     allowed: ['officer', 'unit-head', 'admin', 'leader'],
     path: '/v1/publications/NO-SUCH-ID/preview',

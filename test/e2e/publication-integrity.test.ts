@@ -235,3 +235,46 @@ describe('withdrawal by the law’s clock', () => {
     }
   });
 });
+
+describe('supervision across agencies', () => {
+  it('[ORG-4] a supervisor reads the statistics and overdue lists of the agencies it supervises, and nothing of the others', async () => {
+    const supervisor = await api.token({
+      sub: 'county-justice',
+      agencyId: 'changning-sfj',
+      roles: ['supervisor'],
+      supervises: [agencyId],
+    });
+    const stats = await api.call('GET', `/v1/stats?from=2026-01-01&to=2041-12-31&agencyId=${agencyId}`, {
+      token: supervisor,
+    });
+    expect(stats.status, stats.text).toBe(200);
+    expect(stats.body.agencyId).toBe(agencyId);
+    expect(stats.body.cases.registered).toBeGreaterThan(0);
+    const overdue = await api.call('GET', `/v1/oversight/overdue?agencyId=${agencyId}`, {
+      token: supervisor,
+    });
+    expect(overdue.status, overdue.text).toBe(200);
+    expect(overdue.body).toMatchObject({
+      agencyId,
+      publications: expect.any(Array),
+      reviews: expect.any(Array),
+    });
+    const other = newAgencyId();
+    for (const path of [
+      `/v1/stats?from=2026-01-01&to=2026-12-31&agencyId=${other}`,
+      `/v1/oversight/overdue?agencyId=${other}`,
+    ]) {
+      const refused = await api.call('GET', path, { token: supervisor });
+      expect(refused.status, path).toBe(403);
+    }
+    const unscoped = await api.token({ sub: 's2', agencyId: 'changning-sfj', roles: ['supervisor'] });
+    expect(
+      (await api.call('GET', `/v1/oversight/overdue?agencyId=${agencyId}`, { token: unscoped })).status,
+    ).toBe(403);
+    const otherAdmin = await api.token({ agencyId: other, roles: ['admin'], supervises: [agencyId] });
+    expect(
+      (await api.call('GET', `/v1/oversight/overdue?agencyId=${agencyId}`, { token: otherAdmin })).status,
+    ).toBe(403);
+    expect((await api.call('GET', '/v1/oversight/overdue', { token: t.admin })).body.agencyId).toBe(agencyId);
+  });
+});

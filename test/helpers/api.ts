@@ -53,6 +53,7 @@ export async function startTestApi() {
     agencyId: string;
     unitId?: string;
     roles: Role[];
+    supervises?: string[];
   }) {
     const response = await call<{ token: string }>('POST', '/dev/token', {
       body: { sub: claims.sub ?? `user-${ulid()}`, name: claims.name ?? '测试用户', ...claims },
