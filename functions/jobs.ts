@@ -37,6 +37,12 @@ export const jobTable: JobDef[] = [
     description: '节假日日历载入或修改后，继续重算尚未完成的公示和审核期限（可中断续算）(LAW-8)',
   },
   {
+    name: 'annual-report',
+    handler: 'jobs/annual-report',
+    everyMinutes: 24 * 60,
+    description: '每年 1 月 2 日起发布各机关上一年度行政执法数据，发布后固定 (LAW-7)',
+  },
+  {
     name: 'review-overdue',
     handler: 'jobs/review-overdue',
     everyMinutes: 60,

@@ -146,9 +146,29 @@ export const publicationRoutes = {
     path: '/public/v1/agencies/{agencyId}/annual-reports/{year}',
     handler: 'public/annual-report',
     access: 'public',
-    summary: '年度行政执法数据（许可、处罚、强制、征收、征用、检查，无则为 0）(LAW-7)',
+    summary:
+      '年度行政执法数据（许可、处罚、强制、征收、征用、检查，无则为 0）：次年 1 月 2 日发布后固定，更正为新版本；?version= 查看历次版本 (LAW-7)',
     params: z.strictObject({ agencyId: IdParam, year: z.coerce.number().int().min(2000).max(2100) }),
-    responses: { 200: { description: 'the annual data' }, 400: standardErrors[400] },
+    query: z.object({ version: z.coerce.number().int().min(1).max(1000).optional() }),
+    responses: {
+      200: {
+        description:
+          '{agencyId, agencyName, year, status: "published"|"draft"|"overdue", version, publishedAt, data: {licensing, penalty, coercion, levy, requisition, inspection, other}, versions}',
+      },
+      400: standardErrors[400],
+      404: { description: 'NOT_FOUND（版本不存在）' },
+    },
+  }),
+  correctAnnualReport: defineRoute({
+    method: 'POST',
+    path: '/v1/annual-reports/{year}/corrections',
+    handler: 'oversight/correct-annual-report',
+    access: ['admin'],
+    summary: '更正已发布的年度数据：按当前记录重新生成并发布为新版本，原版本仍可查 (LAW-7)',
+    params: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) }),
+    body: z.strictObject({ reason: Reason }),
+    responses: { 201: { description: 'the new version' }, ...standardErrors },
+    idempotent: true,
   }),
   publicDecisions: defineRoute({
     method: 'GET',

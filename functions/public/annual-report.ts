@@ -1,9 +1,9 @@
 import { routes } from '#functions/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';
-import { annualReport } from '#shared/use-cases/oversight.ts';
+import { annualReportView } from '#shared/use-cases/oversight.ts';
 
-export const handler = httpHandler(routes.annualReport, async ({ params }) => ({
+export const handler = httpHandler(routes.annualReport, async ({ params, query }) => ({
   status: 200,
-  body: await annualReport(ports, params.agencyId, params.year),
+  body: await annualReportView(ports, params.agencyId, params.year, query.version),
 }));

@@ -3,7 +3,15 @@ import { LegalDate } from '#shared/dates.ts';
 import { labelledEnum } from '#shared/domain/labelled-enum.ts';
 
 /** Enforcement categories (执法类别): the case categories of docs/api.md. */
-export const ENFORCEMENT_CATEGORIES = ['penalty', 'licensing', 'inspection', 'coercion', 'other'] as const;
+export const ENFORCEMENT_CATEGORIES = [
+  'penalty',
+  'licensing',
+  'inspection',
+  'coercion',
+  'levy',
+  'requisition',
+  'other',
+] as const;
 export type EnforcementCategory = (typeof ENFORCEMENT_CATEGORIES)[number];
 
 export const categoryLabels: Record<EnforcementCategory, string> = {
@@ -11,6 +19,8 @@ export const categoryLabels: Record<EnforcementCategory, string> = {
   licensing: '行政许可',
   inspection: '行政检查',
   coercion: '行政强制',
+  levy: '行政征收',
+  requisition: '行政征用',
   other: '其他行政执法',
 };
 

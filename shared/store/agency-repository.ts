@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { AgencyProfile } from '#shared/domain/agency.ts';
 import { fromItem } from '#shared/store/item.ts';
+import { queryAll } from '#shared/store/query.ts';
 
 const keys = (agencyId: string) => ({ pk: `AGENCY#${agencyId}`, sk: 'PROFILE' });
 
@@ -19,11 +20,29 @@ export class AgencyRepository {
     return Item ? fromItem<AgencyProfile>(Item) : undefined;
   }
 
+  /** Every agency's id. */
+  async ids(): Promise<string[]> {
+    const items = await queryAll(this.#db, {
+      TableName: this.#table,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': 'AGENCIES' },
+    });
+    return items.map((item) => item.agencyId as string);
+  }
+
   async put(profile: AgencyProfile): Promise<void> {
     await this.#db.send(
       new PutCommand({
         TableName: this.#table,
-        Item: { ...keys(profile.agencyId), entity: 'agency', ...profile },
+        // Every agency is listed (gsi2), for the jobs that run over all of them (the annual report).
+        Item: {
+          ...keys(profile.agencyId),
+          gsi2pk: 'AGENCIES',
+          gsi2sk: profile.agencyId,
+          entity: 'agency',
+          ...profile,
+        },
       }),
     );
   }

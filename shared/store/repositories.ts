@@ -2,6 +2,7 @@ import { clock } from '#shared/clock.ts';
 import { config } from '#shared/config.ts';
 import { publishEvents } from '#shared/events/publisher.ts';
 import { AgencyRepository } from '#shared/store/agency-repository.ts';
+import { AnnualReportRepository } from '#shared/store/annual-report-repository.ts';
 import { CalendarRepository } from '#shared/store/calendar-repository.ts';
 import { CaseRepository } from '#shared/store/case-repository.ts';
 import { ChecklistRepository } from '#shared/store/checklist-repository.ts';
@@ -22,6 +23,7 @@ const { MAIN_TABLE: table, JOURNAL_TABLE, EVIDENCE_BUCKET, EVIDENCE_RETENTION_DA
 
 export const repositories = {
   agencies: new AgencyRepository(documentClient, table),
+  annualReports: new AnnualReportRepository(documentClient, table),
   officers: new OfficerRepository(documentClient, table),
   complaints: new ComplaintRepository(documentClient, table),
   checklists: new ChecklistRepository(documentClient, table),

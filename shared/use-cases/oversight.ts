@@ -1,9 +1,17 @@
 import { overseenAgency, type Principal } from '#shared/auth.ts';
 import { legalDateOf } from '#shared/dates.ts';
+import {
+  ANNUAL_CATEGORIES,
+  type AnnualData,
+  type AnnualReport,
+  publishOn,
+  unpublishedStatus,
+} from '#shared/domain/annual-report.ts';
 import { avRequirement, ON_SITE_ACTIVITIES } from '#shared/domain/cases/av-requirement.ts';
 import type { CaseRecord } from '#shared/domain/cases/case.ts';
 import type { ChecklistItem } from '#shared/domain/checklists/kinds.ts';
-import { Forbidden } from '#shared/errors.ts';
+import { Conflict, Forbidden, NotFound } from '#shared/errors.ts';
+import type { AnnualReportRepository } from '#shared/store/annual-report-repository.ts';
 import { currentEdition } from '#shared/use-cases/checklists.ts';
 import type { PublicationPorts } from '#shared/use-cases/publications.ts';
 
@@ -18,15 +26,22 @@ export function overseen(principal: Principal, requested: string | undefined): s
  * What is late in an agency (PUB-12, REV-5, ORG-4): publications past their due date and not
  * published, and reviews past their due date without an opinion.
  */
-export async function overdueItems(ports: PublicationPorts, agencyId: string) {
+export async function overdueItems(ports: AnnualReportPorts, agencyId: string) {
   const today = legalDateOf(ports.now());
-  const [publications, reviews] = await Promise.all([
+  const lastYear = Number(today.slice(0, 4)) - 1;
+  const [publications, reviews, reports] = await Promise.all([
     ports.publications.list(agencyId),
     ports.reviews.list(agencyId),
+    ports.annualReports.versions(agencyId, lastYear),
   ]);
   return {
     agencyId,
     today,
+    /** Last year's annual report: overdue when unpublished on 1 February (LAW-7). */
+    annualReport: {
+      year: lastYear,
+      status: reports.length > 0 ? ('published' as const) : unpublishedStatus(lastYear, today),
+    },
     publications: publications
       .filter(
         (publication) =>
@@ -154,18 +169,13 @@ export async function statistics(ports: PublicationPorts, agencyId: string, from
   };
 }
 
-/** LAW-7: the enforcement categories the annual data must cover, with 0 where there were none. */
-export const ANNUAL_CATEGORIES = [
-  'licensing',
-  'penalty',
-  'coercion',
-  'levy',
-  'requisition',
-  'inspection',
-] as const;
+/** What the annual reports need: the records, and where published reports are kept. */
+export interface AnnualReportPorts extends PublicationPorts {
+  annualReports: AnnualReportRepository;
+}
 
-/** The year's enforcement data (LAW-7, ORG-1), generated from the records, for the public site. */
-export async function annualReport(ports: PublicationPorts, agencyId: string, year: number) {
+/** The year's enforcement data (LAW-7, ORG-1), generated from the records. */
+async function annualData(ports: PublicationPorts, agencyId: string, year: number) {
   const prefix = `${year}-`;
   const decisions = (await allCases(ports, agencyId)).flatMap((record) =>
     [record.decision, ...(record.previousDecisions ?? [])]
@@ -176,19 +186,102 @@ export async function annualReport(ports: PublicationPorts, agencyId: string, ye
   const publications = (await ports.publications.list(agencyId)).filter((publication) =>
     publication.decidedOn.startsWith(prefix),
   );
+  return {
+    data: Object.fromEntries(
+      ANNUAL_CATEGORIES.map((category) => [category, counts[category] ?? 0]),
+    ) as AnnualData,
+    publications: {
+      published: publications.filter((publication) => publication.publishedOn !== undefined).length,
+      withdrawn: publications.filter((publication) => publication.status === 'withdrawn').length,
+    },
+  };
+}
+
+/**
+ * An agency's annual report for a year (LAW-7): the latest published version (or the one asked
+ * for), fixed since publication; before publication, the live data as a `draft`, and from
+ * 1 February of the next year as `overdue`.
+ */
+export async function annualReportView(
+  ports: AnnualReportPorts,
+  agencyId: string,
+  year: number,
+  version?: number,
+) {
+  const versions = await ports.annualReports.versions(agencyId, year);
+  const versionList = versions.map((item) => ({
+    version: item.version,
+    publishedAt: item.publishedAt,
+    ...(item.correction ? { correction: item.correction } : {}),
+  }));
+  if (version !== undefined) {
+    const found = versions.find((item) => item.version === version);
+    if (!found) throw new NotFound('该版本的年度报告不存在', [{ path: 'version', message: String(version) }]);
+    return { ...found, versions: versionList };
+  }
+  const latest = versions.at(-1);
+  if (latest) return { ...latest, versions: versionList };
   const profile = await ports.agencies.get(agencyId);
   const today = legalDateOf(ports.now());
   return {
     agencyId,
     agencyName: profile?.name ?? agencyId,
     year,
-    provisional: today < `${year + 1}-01-01`,
-    decisions: Object.fromEntries(ANNUAL_CATEGORIES.map((category) => [category, counts[category] ?? 0])),
-    otherDecisions: counts.other ?? 0,
-    publications: {
-      published: publications.filter((publication) => publication.publishedOn !== undefined).length,
-      withdrawn: publications.filter((publication) => publication.status === 'withdrawn').length,
-    },
+    version: null,
+    status: unpublishedStatus(year, today),
+    publishedAt: null,
+    ...(await annualData(ports, agencyId, year)),
     generatedAt: ports.now().toISOString(),
+    versions: versionList,
   };
+}
+
+/**
+ * Publishes an agency's report for a year, fixed from now on (LAW-7). Without a correction it is
+ * the first version and publishing again changes nothing; with one, a new version.
+ */
+export async function publishAnnualReport(
+  ports: AnnualReportPorts,
+  principal: Principal,
+  agencyId: string,
+  year: number,
+  correction?: string,
+): Promise<AnnualReport> {
+  const versions = await ports.annualReports.versions(agencyId, year);
+  const latest = versions.at(-1);
+  if (latest && correction === undefined) return latest;
+  const profile = await ports.agencies.get(agencyId);
+  const report: AnnualReport = {
+    agencyId,
+    agencyName: profile?.name ?? agencyId,
+    year,
+    version: (latest?.version ?? 0) + 1,
+    status: 'published',
+    ...(await annualData(ports, agencyId, year)),
+    publishedAt: ports.now().toISOString(),
+    publishedBy: principal.sub,
+    ...(correction ? { correction } : {}),
+  };
+  await ports.annualReports.add(report);
+  return report;
+}
+
+/** The `annual-report` job: from 2 January, every agency's previous year is published once. */
+export async function publishAnnualReports(ports: AnnualReportPorts) {
+  const today = legalDateOf(ports.now());
+  const year = Number(today.slice(0, 4)) - 1;
+  if (today < publishOn(year)) return { year, published: [] };
+  const published: string[] = [];
+  for (const agencyId of await ports.agencies.ids()) {
+    if ((await ports.annualReports.versions(agencyId, year)).length > 0) continue;
+    const system: Principal = { sub: 'system:annual-report', name: '年度报告', agencyId, roles: [] };
+    try {
+      await publishAnnualReport(ports, system, agencyId, year);
+      published.push(agencyId);
+    } catch (error) {
+      // Another run published it first: nothing to do.
+      if (!(error instanceof Conflict)) throw error;
+    }
+  }
+  return { year, published };
 }

@@ -247,6 +247,12 @@ const expected: Record<
   },
   'GET /v1/calendar/{year}': { allowed: ROLES, path: '/v1/calendar/2026' },
   'GET /v1/publications': { allowed: everyone, path: '/v1/publications' },
+  'POST /v1/annual-reports/{year}/corrections': {
+    allowed: ['admin'],
+    path: '/v1/annual-reports/2020/corrections',
+    body: () => ({ reason: '更正数据' }),
+    status: 201,
+  },
   'GET /v1/oversight/overdue': {
     allowed: ['unit-head', 'leader', 'admin', 'supervisor'],
     path: '/v1/oversight/overdue',

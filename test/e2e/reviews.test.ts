@@ -508,28 +508,60 @@ describe('oversight', () => {
     ).toBe(400);
   });
 
-  it('[LAW-7] the annual data covers licensing, penalty, coercion, levy, requisition and inspection, with 0 where none', async () => {
+  it('[LAW-7] [ORG-1] the annual data covers every category with 0 where none; published on 2 January it is fixed, and a correction is a new version', async () => {
     const year = Number(new Date().toISOString().slice(0, 4));
-    const report = await api.call('GET', `/public/v1/agencies/${agencyId}/annual-reports/${year}`);
-    expect(report.status).toBe(200);
-    expect(Object.keys(report.body.decisions)).toEqual([
+    const draft = await api.call('GET', `/public/v1/agencies/${agencyId}/annual-reports/${year}`);
+    expect(draft.status).toBe(200);
+    expect(draft.body).toMatchObject({ status: 'draft', version: null, agencyName: '测试局' });
+    expect(Object.keys(draft.body.data)).toEqual([
       'licensing',
       'penalty',
       'coercion',
       'levy',
       'requisition',
       'inspection',
+      'other',
     ]);
-    expect(report.body.decisions).toMatchObject({
+    expect(draft.body.data).toMatchObject({
       licensing: 0,
       coercion: 0,
       levy: 0,
       requisition: 0,
       inspection: 0,
     });
-    expect(report.body.decisions.penalty).toBeGreaterThanOrEqual(5);
-    expect(report.body.agencyName).toBe('测试局');
-    const previous = await api.call('GET', `/public/v1/agencies/${agencyId}/annual-reports/${year - 1}`);
-    expect(previous.body).toMatchObject({ provisional: false, decisions: { penalty: 0 } });
+    const decided = draft.body.data.penalty as number;
+    expect(decided).toBeGreaterThanOrEqual(5);
+    const lastYear = await api.call('GET', `/public/v1/agencies/${agencyId}/annual-reports/${year - 1}`);
+    expect(lastYear.body).toMatchObject({ status: 'overdue', data: { penalty: 0 } });
+
+    await api.call('POST', '/dev/clock', { body: { now: `${year + 1}-01-02T09:00:00+08:00` } });
+    const job = await api.call('POST', '/dev/jobs/annual-report');
+    expect(job.body.result.published).toContain(agencyId);
+    const again = await api.call('POST', '/dev/jobs/annual-report');
+    expect(again.body.result.published).not.toContain(agencyId);
+    const published = await api.call('GET', `/public/v1/agencies/${agencyId}/annual-reports/${year}`);
+    expect(published.body).toMatchObject({ status: 'published', version: 1, data: { penalty: decided } });
+    // A decision dated in that year changes nothing once the report is published ...
+    const late = await caseReadyForDecision();
+    await api.call('POST', '/dev/clock', { body: { now: `${year}-12-31T09:00:00+08:00` } });
+    await api.call('POST', `/v1/cases/${late.id}/decision`, {
+      token: t.handler,
+      body: { type: 'penalty', summary: '警告', legalBasis: '第四十六条', penalty: { kind: 'warning' } },
+    });
+    await api.call('POST', '/dev/clock', { body: { now: `${year + 1}-01-10T09:00:00+08:00` } });
+    const fixed = await api.call('GET', `/public/v1/agencies/${agencyId}/annual-reports/${year}`);
+    expect(fixed.body.data.penalty).toBe(decided);
+    // ... until a correction publishes a new version; the first stays readable.
+    const corrected = await api.call('POST', `/v1/annual-reports/${year}/corrections`, {
+      token: t.admin,
+      body: { reason: '补录12月31日作出的处罚决定' },
+    });
+    await api.call('DELETE', '/dev/clock');
+    expect(corrected.status, corrected.text).toBe(201);
+    expect(corrected.body).toMatchObject({ version: 2, data: { penalty: decided + 1 } });
+    const first = await api.call('GET', `/public/v1/agencies/${agencyId}/annual-reports/${year}?version=1`);
+    expect(first.body).toMatchObject({ version: 1, data: { penalty: decided } });
+    const current = await api.call('GET', `/public/v1/agencies/${agencyId}/annual-reports/${year}`);
+    expect(current.body.versions.map((item: { version: number }) => item.version)).toEqual([1, 2]);
   });
 });

@@ -1,0 +1,9 @@
+import { routes } from '#functions/routes.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { ports } from '#shared/store/repositories.ts';
+import { publishAnnualReport } from '#shared/use-cases/oversight.ts';
+
+export const handler = httpHandler(routes.correctAnnualReport, async ({ params, body, principal }) => ({
+  status: 201,
+  body: await publishAnnualReport(ports, principal, principal.agencyId, params.year, body.reason),
+}));
