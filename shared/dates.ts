@@ -25,6 +25,18 @@ export function addCalendarDays(date: string, days: number): string {
   return utc.toISOString().slice(0, 10);
 }
 
+/**
+ * A calendar date plus whole months, as the law counts a period of months: the same day of the
+ * month, or the month's last day when it has no such day (2026-01-31 + 1 month = 2026-02-28).
+ */
+export function addCalendarMonths(date: string, months: number): string {
+  const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
+  const target = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(day, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
 /** An instant as people read it: Beijing time, 24-hour (2026/11/28 15:35:12). */
 export function beijingTimeText(instant: string): string {
   return new Date(instant).toLocaleString('zh-CN', { timeZone: LEGAL_TIME_ZONE, hour12: false });

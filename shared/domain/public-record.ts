@@ -125,6 +125,9 @@ export function buildPublicRecord(input: {
     decidedOn: decision.decidedOn,
     publishedOn: input.publishedOn,
     expiresOn: input.expiresOn,
+    ...(record.executedOn && record.decision?.id === decision.id
+      ? { performance: { status: 'executed' as const, on: record.executedOn } }
+      : {}),
   };
 }
 

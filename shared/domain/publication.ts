@@ -46,8 +46,8 @@ export interface Publication {
   /** null while a year the count reaches has no confirmed holiday calendar (LAW-8). */
   dueBy: string | null;
   calendarVersions: Deadline['calendarVersions'];
-  /** How many days it stays on the public list once published (LAW-6). */
-  periodDays: number;
+  /** How many calendar months it stays on the public list once published (LAW-6). */
+  periodMonths: number;
   publishedAt?: string;
   publishedOn?: string;
   expiresOn?: string;
@@ -86,8 +86,8 @@ export const PublicationRuleInput = z.strictObject({
   workingDays: z.number().int().min(1).max(60),
   /** Ready to publish once decided, or once served (送达); the due date applies either way. */
   publishWhen: z.enum(['decided', 'served']),
-  /** Days on the public list (LAW-6); absent: 3 months for warnings and small fines, else 3 years. */
-  periodDays: z.number().int().min(1).max(3650).optional(),
+  /** Calendar months on the public list (LAW-6); absent: 3 months for warnings and small fines, else 3 years. */
+  periodMonths: z.number().int().min(1).max(120).optional(),
   /** Mask a natural person's name (default true; only law may say otherwise). */
   maskPersonName: z.boolean(),
   /**
@@ -122,12 +122,12 @@ export function defaultRule(category: EnforcementCategory): PublicationRule {
 }
 
 /** LAW-6 default: 3 months for a warning or a fine under 10,000 yuan, 3 years otherwise. */
-export function periodDaysFor(
+export function periodMonthsFor(
   rule: PublicationRule,
-  penalty: { kind: string; amount?: number } | undefined,
+  penalty: { kind: string; amount?: number | undefined } | undefined,
 ): number {
-  if (rule.periodDays !== undefined) return rule.periodDays;
+  if (rule.periodMonths !== undefined) return rule.periodMonths;
   const small =
     penalty && (penalty.kind === 'warning' || (penalty.kind === 'fine' && (penalty.amount ?? 0) < 10000));
-  return small ? 90 : 3 * 365;
+  return small ? 3 : 36;
 }

@@ -354,7 +354,11 @@ export async function transitionCase(
         to: input.to,
         ...(input.note ? { note: input.note } : {}),
       },
-      { status: input.to },
+      {
+        status: input.to,
+        // The performance of the decision (履行情况) is published with it, before or after (PUB-10).
+        ...(input.to === 'executed' ? { executedOn: legalDateOf(ports.now()) } : {}),
+      },
     );
     return next;
   });

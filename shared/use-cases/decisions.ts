@@ -5,7 +5,7 @@ import { type Decision, lastRevocation } from '#shared/domain/cases/case.ts';
 import { proposalShapeErrors } from '#shared/domain/cases/procedure.ts';
 import { canTransition, openTransitions } from '#shared/domain/cases/state-machine.ts';
 import { exemptionFor } from '#shared/domain/public-record.ts';
-import { type Publication, periodDaysFor } from '#shared/domain/publication.ts';
+import { type Publication, periodMonthsFor } from '#shared/domain/publication.ts';
 import { type Proposal, proposalDifferences } from '#shared/domain/reviews/catalog.ts';
 import { approvalStands, approvers } from '#shared/domain/reviews/separation.ts';
 import { Conflict, Forbidden, RuleViolation, ValidationFailed } from '#shared/errors.ts';
@@ -142,7 +142,7 @@ export async function issueDecision(
       workingDays,
       dueBy: due.dueBy,
       calendarVersions: due.calendarVersions,
-      periodDays: periodDaysFor(rule, proposal.penalty),
+      periodMonths: periodMonthsFor(rule, proposal.penalty),
       ...(exemption
         ? { exemption: { reason: exemption, by: 'system:desensitising', at: now.toISOString() } }
         : {}),

@@ -4,7 +4,7 @@ import {
   PublicationWithdrawn,
 } from '#events/publication-events.ts';
 import type { Principal } from '#shared/auth.ts';
-import { addCalendarDays, legalDateOf } from '#shared/dates.ts';
+import { addCalendarDays, addCalendarMonths, legalDateOf } from '#shared/dates.ts';
 import { CalendarNotConfirmed, workingDaysAfter, type YearCalendar } from '#shared/domain/calendar.ts';
 import type { CaseRecord } from '#shared/domain/cases/case.ts';
 import { canTransition, openTransitions } from '#shared/domain/cases/state-machine.ts';
@@ -115,7 +115,7 @@ async function composePublicRecord(ports: PublicationPorts, publication: Publica
     ports.cases.documents(agencyId, record.id),
   ]);
   const publishedOn = legalDateOf(now);
-  const expiresOn = addCalendarDays(publishedOn, publication.periodDays);
+  const expiresOn = addCalendarMonths(publishedOn, publication.periodMonths);
   const context = redactionContextFor(record, documents, rule);
   const publicRecord = buildPublicRecord({
     record,

@@ -353,10 +353,19 @@ describe('publication of decisions', () => {
     expect(all.find((item) => item.id === first.publication.id)?.replacedBy).toBe(second.body.publication.id);
   });
 
-  it('[LAW-6] a publication leaves the public list when its period ends', async () => {
+  it('[LAW-6] a publication leaves the public list when its period of calendar months ends', async () => {
     const { publication } = await decide();
     await sweep();
     const record = (await api.call('GET', `/public/v1/publications/${publication.id}`)).body;
+    // A warning stays 3 calendar months (LAW-6): the same day three months on, or the month's last.
+    const [year, month, day] = (record.publishedOn as string).split('-').map(Number) as [
+      number,
+      number,
+      number,
+    ];
+    const monthEnd = new Date(Date.UTC(year, month + 2 + 1, 0)).getUTCDate();
+    const expected = new Date(Date.UTC(year, month + 2, Math.min(day, monthEnd))).toISOString().slice(0, 10);
+    expect(record.expiresOn).toBe(expected);
     await api.call('POST', '/dev/clock', { body: { now: `${record.expiresOn}T23:00:00+08:00` } });
     await sweep();
     expect(await publicList()).toContain(publication.id);
@@ -380,6 +389,17 @@ describe('publication of decisions', () => {
     }
     const shown = await api.call('GET', `/public/v1/publications/${publication.id}`);
     expect(shown.body.performance).toMatchObject({ status: 'executed' });
+    // Executed before its publication went out: published with its performance all the same.
+    const first = await decide({ confirm: false });
+    for (const to of ['served', 'executed']) {
+      await api.call('POST', `/v1/cases/${first.caseId}/transitions`, { token: t.handler, body: { to } });
+    }
+    await api.call('POST', `/v1/publications/${first.publication.id}/publish`, { token: t.admin });
+    const early = await api.call('GET', `/public/v1/publications/${first.publication.id}`);
+    expect(early.body.performance).toMatchObject({
+      status: 'executed',
+      on: expect.stringMatching(/^\d{4}-/),
+    });
   });
 
   it('[LAW-8] a deadline into an unloaded year is held as deadline-unconfirmed, then computed when the year is loaded', async () => {

@@ -88,6 +88,8 @@ export interface CaseRecord {
   amountInvolved?: number;
   flags: CaseFlags;
   status: CaseStatus;
+  /** When the decision was executed (履行), published as its performance (PUB-10). */
+  executedOn?: string;
   /** A hearing was held: a hearing activity was completed, with its AV. */
   hearingHeld?: boolean;
   /** Legal reviews of this case, oldest first. */
