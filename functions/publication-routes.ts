@@ -170,6 +170,18 @@ export const publicationRoutes = {
     responses: { 201: { description: 'the new version' }, ...standardErrors },
     idempotent: true,
   }),
+  publicFeed: defineRoute({
+    method: 'GET',
+    path: '/public/v1/agencies/{agencyId}/feeds/{format}',
+    handler: 'public/feed',
+    access: 'public',
+    summary: '公示与撤回的订阅源（atom 或 json），供政务新媒体和省级平台转载 (PUB-14)',
+    params: z.strictObject({ agencyId: IdParam, format: z.enum(['atom', 'json']) }),
+    responses: {
+      200: { description: 'Atom 1.0 or JSON Feed 1.1', contentType: 'application/atom+xml' },
+      400: standardErrors[400],
+    },
+  }),
   publicDecisions: defineRoute({
     method: 'GET',
     path: '/public/v1/agencies/{agencyId}/decisions',

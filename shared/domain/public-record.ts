@@ -31,6 +31,8 @@ export interface PublicRecord {
   publishedOn: string;
   expiresOn: string;
   performance?: { status: 'executed'; on: string };
+  /** When it entered the agency's feed (PUB-14). */
+  feedAt?: string;
 }
 
 /** Fields of a case's records that name a natural person (interviewee, witness, recipient ...). */

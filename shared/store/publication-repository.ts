@@ -114,6 +114,8 @@ export class PublicationRepository {
           replacedBy?: string;
         },
     listed: boolean,
+    /** When it is news for the agency's feed (published, withdrawn); absent: it leaves the feed. */
+    feedAt?: string,
   ): ChildWrite {
     return {
       Put: {
@@ -121,6 +123,7 @@ export class PublicationRepository {
         Item: {
           pk: 'PUBLIC',
           sk: `PUBLICATION#${record.id}`,
+          ...(feedAt ? { gsi2pk: `FEED#${agencyId}`, gsi2sk: `${feedAt}#${record.id}`, feedAt } : {}),
           ...(listed
             ? {
                 gsi1pk: `PUBLIC_DECISIONS#${agencyId}`,
@@ -132,6 +135,21 @@ export class PublicationRepository {
         },
       },
     };
+  }
+
+  /** The agency's latest publications and withdrawals, newest first (PUB-14). */
+  async feed(agencyId: string, limit: number): Promise<(Item & { feedAt: string })[]> {
+    const { Items = [] } = await this.#db.send(
+      new QueryCommand({
+        TableName: this.#table,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': `FEED#${agencyId}` },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return Items.map((item) => fromItem<Item & { feedAt: string }>(item));
   }
 
   async getPublicRecord(id: string): Promise<Item | undefined> {

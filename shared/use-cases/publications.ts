@@ -243,7 +243,7 @@ export async function publishNow(
         ...(late ? { lateByWorkingDays: lateByWorkingDays ?? null } : {}),
         from: publication.status,
       },
-      [ports.publications.putPublicRecord(agencyId, publicRecord, true), ...push],
+      [ports.publications.putPublicRecord(agencyId, publicRecord, true, now.toISOString()), ...push],
     );
     await ports.publish([
       {
@@ -481,6 +481,8 @@ export async function revokeDecision(
                 principal.agencyId,
                 { id: publication.id, status: 'withdrawn', withdrawnAt: now.toISOString(), reason },
                 false,
+                // A withdrawal of what the public saw is news for the feed (PUB-14).
+                wasPublic ? now.toISOString() : undefined,
               ),
             ]),
         ...push,
@@ -607,6 +609,7 @@ export async function notePerformance(ports: PublicationPorts, record: CaseRecor
           record.agencyId,
           { ...current, performance: { status: 'executed', on } },
           true,
+          typeof current.feedAt === 'string' ? current.feedAt : undefined,
         ),
       ],
     );

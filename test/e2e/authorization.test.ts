@@ -307,6 +307,10 @@ const expected: Record<
     allowed: 'public',
     path: `/public/v1/agencies/${agencyId}/decisions`,
   },
+  'GET /public/v1/agencies/{agencyId}/feeds/{format}': {
+    allowed: 'public',
+    path: `/public/v1/agencies/${agencyId}/feeds/json`,
+  },
   'GET /public/v1/publications/{id}': {
     allowed: 'public',
     path: '/public/v1/publications/NO-SUCH-ID',

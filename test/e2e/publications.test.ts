@@ -309,6 +309,37 @@ describe('publication of decisions', () => {
     expect(withdrawn.body.items.map((item: { id: string }) => item.id)).toContain(publication.id);
   });
 
+  it('[PUB-14] publications and withdrawals reach new-media accounts as Atom and JSON Feed, newest first, desensitised', async () => {
+    const kept = await decide();
+    const withdrawn = await decide();
+    await sweep();
+    await api.call('POST', `/v1/cases/${withdrawn.caseId}/decision/revocations`, {
+      token: t.handler,
+      body: { kind: 'revoked', reason: '经行政复议决定撤销', effectiveOn: today() },
+    });
+    const json = await api.call('GET', `/public/v1/agencies/${agencyId}/feeds/json`);
+    expect(json.status).toBe(200);
+    expect(json.headers.get('content-type')).toContain('application/feed+json');
+    const feed = JSON.parse(json.text);
+    expect(feed).toMatchObject({ version: 'https://jsonfeed.org/version/1.1', language: 'zh-CN' });
+    const ids = feed.items.map((item: { id: string }) => item.id.split('/').at(-1));
+    // Earlier tests of this file moved the clock on; among this test's two, the withdrawal is newer.
+    expect(ids.indexOf(withdrawn.publication.id)).toBeLessThan(ids.indexOf(kept.publication.id));
+    expect(ids).toEqual(expect.arrayContaining([kept.publication.id, withdrawn.publication.id]));
+    expect(feed.items[ids.indexOf(withdrawn.publication.id)]).toMatchObject({
+      title: '撤回公示',
+      content_text: '决定已撤销：经行政复议决定撤销',
+    });
+    expect(json.text).not.toContain('赵铁柱');
+    expect(json.text).not.toContain('13912345678');
+    const atom = await api.call('GET', `/public/v1/agencies/${agencyId}/feeds/atom`);
+    expect(atom.headers.get('content-type')).toContain('application/atom+xml');
+    expect(atom.text).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">');
+    expect(atom.text).toContain(kept.publication.id);
+    expect(atom.text).not.toContain('赵铁柱');
+    expect((await api.call('GET', `/public/v1/agencies/${agencyId}/feeds/rss`)).status).toBe(400);
+  });
+
   it('[PUB-11] a decision revoked before its publication went out answers with the withdrawal and never appears', async () => {
     const { caseId, publication } = await decide();
     await api.call('POST', `/v1/cases/${caseId}/decision/revocations`, {
