@@ -132,6 +132,21 @@ export const publicationRoutes = {
     query: z.object({ from: LegalDate, to: LegalDate, agencyId: OverseenAgency }),
     responses: { 200: { description: 'counts and rates' }, ...standardErrors },
   }),
+  exportStats: defineRoute({
+    method: 'GET',
+    path: '/v1/stats/export',
+    handler: 'oversight/export-stats',
+    access: ['unit-head', 'reviewer', 'leader', 'admin', 'supervisor'],
+    summary: '统计导出为 Excel，供舆情应对和决策使用 (ORG-3, REC-9)',
+    query: z.object({ from: LegalDate, to: LegalDate, agencyId: OverseenAgency }),
+    responses: {
+      200: {
+        description: 'xlsx',
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      },
+      ...standardErrors,
+    },
+  }),
   overdue: defineRoute({
     method: 'GET',
     path: '/v1/oversight/overdue',

@@ -7,6 +7,7 @@ import { AGENCY_ROLES } from '#shared/auth.ts';
 import { AgencyProfileInput } from '#shared/domain/agency.ts';
 import { ComplaintInput } from '#shared/domain/complaint.ts';
 import { CertificateNo, OfficerInput, StatusChangeInput } from '#shared/domain/officer.ts';
+import { TrainingInput } from '#shared/domain/training.ts';
 import { defineRoute, standardErrors } from '#shared/http/route.ts';
 import { PageQuery } from '#shared/store/pagination.ts';
 import '#shared/zod-locale.ts';
@@ -86,6 +87,26 @@ export const routes = {
       422: { description: 'INVALID_STATUS_CHANGE' },
     },
     idempotent: true,
+  }),
+  recordTraining: defineRoute({
+    method: 'POST',
+    path: '/v1/officers/{certificateNo}/trainings',
+    handler: 'officers/record-training',
+    access: ['admin', 'unit-head'],
+    summary: '登记执法人员、执法业务骨干的培训 (ORG-3)',
+    params: CertificateParams,
+    body: TrainingInput,
+    responses: { 201: { description: 'the training' }, ...standardErrors, 404: { description: 'NOT_FOUND' } },
+    idempotent: true,
+  }),
+  listTrainings: defineRoute({
+    method: 'GET',
+    path: '/v1/officers/{certificateNo}/trainings',
+    handler: 'officers/list-trainings',
+    access: anyRole,
+    summary: '执法人员的培训记录 (ORG-3)',
+    params: CertificateParams,
+    responses: { 200: { description: '{items}' }, ...standardErrors },
   }),
   officerQr: defineRoute({
     method: 'GET',

@@ -17,6 +17,7 @@ import { PublicationRepository } from '#shared/store/publication-repository.ts';
 import { PushRepository } from '#shared/store/push-repository.ts';
 import { RecomputeRepository } from '#shared/store/recompute-repository.ts';
 import { ReviewRepository } from '#shared/store/review-repository.ts';
+import { TrainingRepository } from '#shared/store/training-repository.ts';
 
 /** The repositories over this deployment's tables, built once per cold start. */
 const { MAIN_TABLE: table, JOURNAL_TABLE, EVIDENCE_BUCKET, EVIDENCE_RETENTION_DAYS } = config();
@@ -32,6 +33,7 @@ export const repositories = {
   devices: new DeviceRepository(documentClient, table),
   calendars: new CalendarRepository(documentClient, table),
   reviews: new ReviewRepository(documentClient, table),
+  trainings: new TrainingRepository(documentClient, table),
   publications: new PublicationRepository(documentClient, table),
   push: new PushRepository(documentClient, table),
   recomputations: new RecomputeRepository(documentClient, table),

@@ -14,11 +14,13 @@ import {
   statusChangeRefusal,
   statusLabels,
 } from '#shared/domain/officer.ts';
+import type { Training, TrainingInput } from '#shared/domain/training.ts';
 import { Conflict, NotFound, RuleViolation } from '#shared/errors.ts';
 import type { DomainEvent } from '#shared/events/publisher.ts';
 import type { AgencyRepository } from '#shared/store/agency-repository.ts';
 import type { ComplaintRepository } from '#shared/store/complaint-repository.ts';
 import type { OfficerRepository } from '#shared/store/officer-repository.ts';
+import type { TrainingRepository } from '#shared/store/training-repository.ts';
 
 export interface OfficerPorts {
   officers: OfficerRepository;
@@ -198,4 +200,25 @@ export async function fileComplaint(
   };
   await ports.complaints.create(complaint);
   return complaint;
+}
+
+/** Records a training an officer attended (ORG-3); the officer must be the agency's. */
+export async function recordTraining(
+  ports: OfficerPorts & { trainings: TrainingRepository },
+  principal: Principal,
+  certificateNo: string,
+  input: TrainingInput,
+): Promise<Training> {
+  const officer = await ports.officers.get(principal.agencyId, certificateNo);
+  if (!officer) throw new NotFound('执法人员不存在', [{ path: 'certificateNo', message: certificateNo }]);
+  const training: Training = {
+    ...input,
+    id: ulid(),
+    agencyId: principal.agencyId,
+    certificateNo,
+    recordedAt: ports.now().toISOString(),
+    recordedBy: principal.sub,
+  };
+  await ports.trainings.add(training);
+  return training;
 }

@@ -12,8 +12,14 @@ import type { CaseRecord } from '#shared/domain/cases/case.ts';
 import type { ChecklistItem } from '#shared/domain/checklists/kinds.ts';
 import { Conflict, Forbidden, NotFound } from '#shared/errors.ts';
 import type { AnnualReportRepository } from '#shared/store/annual-report-repository.ts';
+import type { TrainingRepository } from '#shared/store/training-repository.ts';
 import { currentEdition } from '#shared/use-cases/checklists.ts';
 import type { PublicationPorts } from '#shared/use-cases/publications.ts';
+
+/** What the statistics read: the records, and the officers' trainings (ORG-3). */
+export interface StatisticsPorts extends PublicationPorts {
+  trainings: TrainingRepository;
+}
 
 /** The agency an oversight request reads (ORG-4), or 403. */
 export function overseen(principal: Principal, requested: string | undefined): string {
@@ -93,12 +99,13 @@ const countBy = <T>(items: readonly T[], key: (item: T) => string) =>
  * cases, publication timeliness, review outcomes and AV coverage, for cases registered, decisions
  * made and reviews submitted between `from` and `to` (Asia/Shanghai dates, inclusive).
  */
-export async function statistics(ports: PublicationPorts, agencyId: string, from: string, to: string) {
+export async function statistics(ports: StatisticsPorts, agencyId: string, from: string, to: string) {
   const within = (instantOrDate: string) => {
     const date = instantOrDate.length > 10 ? legalDateOf(new Date(instantOrDate)) : instantOrDate;
     return date >= from && date <= to;
   };
   const cases = (await allCases(ports, agencyId)).filter((record) => within(record.createdAt));
+  const trainings = await ports.trainings.between(agencyId, from, to);
   const publications = (await ports.publications.list(agencyId)).filter((publication) =>
     within(publication.decidedOn),
   );
@@ -165,6 +172,12 @@ export async function statistics(ports: PublicationPorts, agencyId: string, from
       unregisteredDeviceEvidence: unregisteredDevice,
       /** On-site activities with no record of certificates shown and rights told (PUB-13). */
       informingNotRecorded,
+    },
+    training: {
+      sessions: trainings.length,
+      hours: trainings.reduce((sum, training) => sum + training.hours, 0),
+      officersTrained: new Set(trainings.map((training) => training.certificateNo)).size,
+      keyStaffSessions: trainings.filter((training) => training.keyStaff === true).length,
     },
   };
 }

@@ -253,6 +253,20 @@ const expected: Record<
     body: () => ({ reason: '更正数据' }),
     status: 201,
   },
+  'GET /v1/stats/export': {
+    allowed: ['unit-head', 'reviewer', 'leader', 'admin', 'supervisor'],
+    path: '/v1/stats/export?from=2026-01-01&to=2026-12-31',
+  },
+  'POST /v1/officers/{certificateNo}/trainings': {
+    allowed: ['admin', 'unit-head'],
+    path: `/v1/officers/${officer.certificateNo}/trainings`,
+    body: () => ({ title: '培训', date: '2026-06-01', hours: 2 }),
+    status: 201,
+  },
+  'GET /v1/officers/{certificateNo}/trainings': {
+    allowed: everyone,
+    path: `/v1/officers/${officer.certificateNo}/trainings`,
+  },
   'GET /v1/oversight/overdue': {
     allowed: ['unit-head', 'leader', 'admin', 'supervisor'],
     path: '/v1/oversight/overdue',

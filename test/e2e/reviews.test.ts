@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REVIEW_STANDARDS } from '#shared/domain/reviews/review.ts';
 import { countyReviewCatalog } from '#test/fixtures/checklists.ts';
@@ -506,6 +507,41 @@ describe('oversight', () => {
     expect(
       (await api.call('GET', `/v1/stats?from=${year}-12-31&to=${year}-01-01`, { token: t.leader })).status,
     ).toBe(400);
+  });
+
+  it('[ORG-3] trainings of officers and key staff are recorded and counted; the statistics export as a workbook', async () => {
+    const year = new Date().toISOString().slice(0, 4);
+    const recorded = await api.call('POST', `/v1/officers/${a.certificateNo}/trainings`, {
+      token: t.admin,
+      body: { title: '行政执法三项制度专题培训', date: `${year}-06-18`, hours: 6, keyStaff: true },
+    });
+    expect(recorded.status, recorded.text).toBe(201);
+    await api.call('POST', `/v1/officers/${b.certificateNo}/trainings`, {
+      token: t.admin,
+      body: { title: '执法记录仪使用培训', date: `${year}-07-02`, hours: 2 },
+    });
+    const listed = await api.call('GET', `/v1/officers/${a.certificateNo}/trainings`, { token: t.handler });
+    expect(listed.body.items.map((item: { title: string }) => item.title)).toEqual([
+      '行政执法三项制度专题培训',
+    ]);
+    const unknown = await api.call('POST', '/v1/officers/NO-SUCH-CERT/trainings', {
+      token: t.admin,
+      body: { title: '培训', date: `${year}-06-18`, hours: 1 },
+    });
+    expect(unknown.status).toBe(404);
+    const stats = await api.call('GET', `/v1/stats?from=${year}-01-01&to=${year}-12-31`, { token: t.leader });
+    expect(stats.body.training).toEqual({ sessions: 2, hours: 8, officersTrained: 2, keyStaffSessions: 1 });
+    const exported = await fetch(`${api.url}/v1/stats/export?from=${year}-01-01&to=${year}-12-31`, {
+      headers: { authorization: `Bearer ${t.leader}` },
+    });
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get('content-type')).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await exported.arrayBuffer());
+    const rows = new Map<string, unknown>();
+    workbook.worksheets[0]?.eachRow((row) => rows.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect(rows.get('培训场次')).toBe(2);
+    expect(rows.get('立案数')).toBe(stats.body.cases.registered);
   });
 
   it('[LAW-7] [ORG-1] the annual data covers every category with 0 where none; published on 2 January it is fixed, and a correction is a new version', async () => {

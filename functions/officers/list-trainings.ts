@@ -1,0 +1,8 @@
+import { routes } from '#functions/routes.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { ports } from '#shared/store/repositories.ts';
+
+export const handler = httpHandler(routes.listTrainings, async ({ params, principal }) => ({
+  status: 200,
+  body: { items: await ports.trainings.forOfficer(principal.agencyId, params.certificateNo) },
+}));

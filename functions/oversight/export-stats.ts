@@ -1,0 +1,22 @@
+import { routes } from '#functions/routes.ts';
+import { ValidationFailed } from '#shared/errors.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { statisticsWorkbook } from '#shared/oversight/stats-workbook.ts';
+import { ports } from '#shared/store/repositories.ts';
+import { overseen, statistics } from '#shared/use-cases/oversight.ts';
+
+export const handler = httpHandler(routes.exportStats, async ({ query, principal }) => {
+  if (query.to < query.from)
+    throw new ValidationFailed([{ path: 'to', message: '结束日期不能早于开始日期' }]);
+  const agencyId = overseen(principal, query.agencyId);
+  const [stats, profile] = await Promise.all([
+    statistics(ports, agencyId, query.from, query.to),
+    ports.agencies.get(agencyId),
+  ]);
+  return {
+    status: 200,
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    headers: { 'content-disposition': `attachment; filename="stats-${query.from}-${query.to}.xlsx"` },
+    body: await statisticsWorkbook(stats, profile?.name ?? agencyId),
+  };
+});
