@@ -4,6 +4,7 @@ import { LegalDate } from '#shared/dates.ts';
 import { ChecklistStatus, MAX_ITEMS } from '#shared/domain/checklists/checklist.ts';
 import { CHECKLIST_KINDS, ChecklistKind, itemSchemas } from '#shared/domain/checklists/kinds.ts';
 import { CertificateNo } from '#shared/domain/officer.ts';
+import { DrawInput } from '#shared/domain/random-draw.ts';
 import { defineRoute, IdParam, standardErrors } from '#shared/http/route.ts';
 
 /** The checklist routes of the route table (functions/routes.ts). */
@@ -189,5 +190,29 @@ export const checklistRoutes = {
       400: standardErrors[400],
       404: standardErrors[404],
     },
+  }),
+  drawInspection: defineRoute({
+    method: 'POST',
+    path: '/v1/random-draws',
+    handler: 'checklists/draw-inspection',
+    access: ['unit-head', 'admin'],
+    summary:
+      '双随机抽取：从检查对象名录随机抽取检查对象、从执法人员中随机抽取检查人员，种子公开可复现，结果即时公开 (PUB-15)',
+    body: DrawInput,
+    responses: {
+      201: { description: 'the draw: {id, seed, algorithm, poolSha256, subjects, officers, ...}' },
+      ...standardErrors,
+      422: { description: 'MATTER_NOT_PUBLISHED, OFFICER_NOT_QUALIFIED' },
+    },
+    idempotent: true,
+  }),
+  publicDraws: defineRoute({
+    method: 'GET',
+    path: '/public/v1/agencies/{agencyId}/random-draws',
+    handler: 'public/random-draws',
+    access: 'public',
+    summary: '随机抽查的抽取情况：抽中的对象和人员、抽取人、时间、事项和清单版本、种子 (PUB-15)',
+    params: z.strictObject({ agencyId: IdParam }),
+    responses: { 200: { description: '{items}' }, 400: standardErrors[400] },
   }),
 };

@@ -31,6 +31,8 @@ export interface PublicRecord {
   publishedOn: string;
   expiresOn: string;
   performance?: { status: 'executed'; on: string };
+  /** The random draw that chose the inspection (PUB-15): /public/v1/agencies/{agencyId}/random-draws. */
+  randomDrawId?: string;
   /** When it entered the agency's feed (PUB-14). */
   feedAt?: string;
 }
@@ -127,6 +129,7 @@ export function buildPublicRecord(input: {
     decidedOn: decision.decidedOn,
     publishedOn: input.publishedOn,
     expiresOn: input.expiresOn,
+    ...(record.drawId ? { randomDrawId: record.drawId } : {}),
     ...(record.executedOn && record.decision?.id === decision.id
       ? { performance: { status: 'executed' as const, on: record.executedOn } }
       : {}),

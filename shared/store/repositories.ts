@@ -15,6 +15,7 @@ import { EvidenceStorage } from '#shared/store/evidence-storage.ts';
 import { OfficerRepository } from '#shared/store/officer-repository.ts';
 import { PublicationRepository } from '#shared/store/publication-repository.ts';
 import { PushRepository } from '#shared/store/push-repository.ts';
+import { RandomDrawRepository } from '#shared/store/random-draw-repository.ts';
 import { RecomputeRepository } from '#shared/store/recompute-repository.ts';
 import { ReviewRepository } from '#shared/store/review-repository.ts';
 import { TrainingRepository } from '#shared/store/training-repository.ts';
@@ -36,6 +37,7 @@ export const repositories = {
   trainings: new TrainingRepository(documentClient, table),
   publications: new PublicationRepository(documentClient, table),
   push: new PushRepository(documentClient, table),
+  randomDraws: new RandomDrawRepository(documentClient, table),
   recomputations: new RecomputeRepository(documentClient, table),
 };
 

@@ -56,10 +56,12 @@ import type { CaseRepository, ChildWrite } from '#shared/store/case-repository.t
 import type { ChecklistRepository } from '#shared/store/checklist-repository.ts';
 import type { EvidenceRepository } from '#shared/store/evidence-repository.ts';
 import type { OfficerRepository } from '#shared/store/officer-repository.ts';
+import type { RandomDrawRepository } from '#shared/store/random-draw-repository.ts';
 import { currentEdition } from '#shared/use-cases/checklists.ts';
 
 export interface CasePorts {
   cases: CaseRepository;
+  randomDraws: RandomDrawRepository;
   evidence: EvidenceRepository;
   officers: OfficerRepository;
   agencies: AgencyRepository;
@@ -250,6 +252,18 @@ export async function registerCase(
   const profile = await ports.agencies.get(principal.agencyId);
   const region = input.region ?? profile?.region;
   await checkMatter(ports, principal.agencyId, input);
+  if (input.drawId !== undefined) {
+    const draw = await ports.randomDraws.get(input.drawId);
+    if (
+      !draw ||
+      draw.agencyId !== principal.agencyId ||
+      (input.matterId && input.matterId !== draw.matterCode)
+    ) {
+      throw new RuleViolation('UNKNOWN_DRAW', '随机抽取记录不存在或与检查事项不符', [
+        { path: 'drawId', message: input.drawId },
+      ]);
+    }
+  }
   const officerUsers = await qualifiedOfficers(ports, principal.agencyId, input.officers, {
     dates: [legalDateOf(now)],
     category: input.category,
@@ -281,6 +295,7 @@ export async function registerCase(
     ...((input.field ?? profile?.field) ? { field: input.field ?? profile?.field } : {}),
     title: input.title,
     ...(input.matterId ? { matterId: input.matterId } : {}),
+    ...(input.drawId ? { drawId: input.drawId } : {}),
     party: input.party,
     officers: input.officers,
     handlers: [...new Set([principal.sub, ...officerUsers])],

@@ -267,6 +267,15 @@ const expected: Record<
     allowed: everyone,
     path: `/v1/officers/${officer.certificateNo}/trainings`,
   },
+  'POST /v1/random-draws': {
+    allowed: ['unit-head', 'admin'],
+    path: '/v1/random-draws',
+    body: () => ({ matterCode: 'NOT-PUBLISHED', pool: [{ id: '1', name: '某机构' }] }),
+  },
+  'GET /public/v1/agencies/{agencyId}/random-draws': {
+    allowed: 'public',
+    path: `/public/v1/agencies/${agencyId}/random-draws`,
+  },
   'GET /v1/oversight/overdue': {
     allowed: ['unit-head', 'leader', 'admin', 'supervisor'],
     path: '/v1/oversight/overdue',

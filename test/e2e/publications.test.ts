@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PublicationWithdrawn } from '#events/publication-events.ts';
+import { drawSample } from '#shared/domain/random-draw.ts';
 import { type DomainEvent, localEventBus } from '#shared/events/publisher.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
 
@@ -338,6 +339,90 @@ describe('publication of decisions', () => {
     expect(atom.text).toContain(kept.publication.id);
     expect(atom.text).not.toContain('赵铁柱');
     expect((await api.call('GET', `/public/v1/agencies/${agencyId}/feeds/rss`)).status).toBe(400);
+  });
+
+  it('[PUB-15] [PUB-10] a random draw of subjects and officers is seeded, reproducible, public at once, and published with the inspection result', async () => {
+    const pool = Array.from({ length: 40 }, (_, index) => ({
+      id: `ORG-${String(index).padStart(2, '0')}`,
+      name: `某社会组织${index}`,
+    }));
+    const refused = await api.call('POST', '/v1/random-draws', {
+      token: t.admin,
+      body: { matterCode: 'NOT-PUBLISHED', pool },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('MATTER_NOT_PUBLISHED');
+    const drawn = await api.call('POST', '/v1/random-draws', {
+      token: t.admin,
+      body: { matterCode: 'SJ-P', pool: [...pool].reverse(), count: 3 },
+    });
+    expect(drawn.status, drawn.text).toBe(201);
+    const draw = drawn.body;
+    expect(draw).toMatchObject({
+      matterCode: 'SJ-P',
+      poolSize: 40,
+      seed: expect.stringMatching(/^[0-9a-f]{32}$/),
+    });
+    expect(new Set(draw.subjects.map((subject: { id: string }) => subject.id)).size).toBe(3);
+    expect(draw.officers).toHaveLength(2);
+    // Anyone repeats it: the pool in id order, the seed, the published algorithm.
+    const byId = [...pool].sort((x, y) => x.id.localeCompare(y.id));
+    expect(drawSample(draw.seed, byId, 3).map((subject) => subject.id)).toEqual(
+      draw.subjects.map((subject: { id: string }) => subject.id),
+    );
+    const published = await api.call('GET', `/public/v1/agencies/${agencyId}/random-draws`);
+    const shown = published.body.items.find((item: { id: string }) => item.id === draw.id);
+    expect(shown).toMatchObject({ seed: draw.seed, subjects: draw.subjects, officers: draw.officers });
+    expect(shown).not.toHaveProperty('drawnBy');
+
+    const inspected = draw.subjects[0];
+    const created = await api.call('POST', '/v1/cases', {
+      token: t.handler,
+      body: {
+        category: 'inspection',
+        title: '双随机检查',
+        matterId: 'SJ-P',
+        drawId: draw.id,
+        party: { kind: 'organization', name: inspected.name, idNumber: '51530524MJ0000009X' },
+        officers: draw.officers.map((officer: { certificateNo: string }) => officer.certificateNo),
+      },
+    });
+    expect(created.status, created.text).toBe(201);
+    const unknownDraw = await api.call('POST', '/v1/cases', {
+      token: t.handler,
+      body: {
+        category: 'inspection',
+        title: '双随机检查',
+        matterId: 'SJ-P',
+        drawId: 'NO-SUCH-DRAW',
+        party: { kind: 'organization', name: inspected.name, idNumber: '51530524MJ0000009X' },
+        officers: draw.officers.map((officer: { certificateNo: string }) => officer.certificateNo),
+      },
+    });
+    expect(unknownDraw.status).toBe(422);
+    expect(unknownDraw.body.error.code).toBe('UNKNOWN_DRAW');
+    await api.call('POST', `/v1/cases/${created.body.id}/records`, {
+      token: t.handler,
+      body: {
+        type: 'on-site-inspection-record',
+        title: '现场检查笔录',
+        fields: {
+          place: '办公场所',
+          startedAt: created.body.createdAt,
+          endedAt: created.body.createdAt,
+          inspectedParty: inspected.name,
+          findings: '年检材料齐全',
+        },
+      },
+    });
+    const result = await api.call('POST', `/v1/cases/${created.body.id}/decision`, {
+      token: t.handler,
+      body: { type: 'inspection-result', summary: '检查合格', legalBasis: '《社会团体登记管理条例》' },
+    });
+    expect(result.status, result.text).toBe(201);
+    await api.call('POST', `/v1/publications/${result.body.publication.id}/publish`, { token: t.admin });
+    const record = await api.call('GET', `/public/v1/publications/${result.body.publication.id}`);
+    expect(record.body).toMatchObject({ randomDrawId: draw.id, categoryName: '行政检查' });
   });
 
   it('[PUB-11] a decision revoked before its publication went out answers with the withdrawal and never appears', async () => {

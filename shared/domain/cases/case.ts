@@ -50,6 +50,8 @@ export const CaseInput = z
     field: Text(100).optional(),
     /** The matters or random-inspections checklist item the case acts on (LAW-9). */
     matterId: Text(64).optional(),
+    /** The random draw (双随机) that chose this inspection (PUB-15): published with its result. */
+    drawId: Text(64).optional(),
     party: Party,
     officers: uniqueOfficers,
     amountInvolved: z.number().nonnegative().max(1e12).optional(),
@@ -71,6 +73,7 @@ export interface CaseRecord {
   category: CaseInput['category'];
   title: string;
   matterId?: string;
+  drawId?: string;
   party: Party;
   /** 普通程序 when absent (cases registered before procedures were recorded). */
   procedure?: Procedure;
