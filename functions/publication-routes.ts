@@ -185,6 +185,25 @@ export const publicationRoutes = {
     responses: { 201: { description: 'the new version' }, ...standardErrors },
     idempotent: true,
   }),
+  publicationNotice: defineRoute({
+    method: 'GET',
+    path: '/public/v1/publications/{id}/notice',
+    handler: 'public/publication-notice',
+    access: 'public',
+    summary: '公示的可打印告示（PDF，供公示栏张贴）(PUB-14)',
+    params: z.strictObject({ id: IdParam }),
+    responses: {
+      200: { description: 'PDF', contentType: 'application/pdf' },
+      400: standardErrors[400],
+      404: { description: 'NOT_FOUND' },
+    },
+    bundledFiles: [
+      {
+        from: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+        to: 'NotoSansSC-Regular.ttf',
+      },
+    ],
+  }),
   publicFeed: defineRoute({
     method: 'GET',
     path: '/public/v1/agencies/{agencyId}/feeds/{format}',

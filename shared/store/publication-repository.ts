@@ -108,6 +108,7 @@ export class PublicationRepository {
       | PublicRecord
       | {
           id: string;
+          agencyId?: string;
           status: 'withdrawn' | 'expired';
           withdrawnAt?: string;
           reason?: string;

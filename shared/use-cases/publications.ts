@@ -479,7 +479,13 @@ export async function revokeDecision(
           : [
               ports.publications.putPublicRecord(
                 principal.agencyId,
-                { id: publication.id, status: 'withdrawn', withdrawnAt: now.toISOString(), reason },
+                {
+                  id: publication.id,
+                  agencyId: principal.agencyId,
+                  status: 'withdrawn',
+                  withdrawnAt: now.toISOString(),
+                  reason,
+                },
                 false,
                 // A withdrawal of what the public saw is news for the feed (PUB-14).
                 wasPublic ? now.toISOString() : undefined,

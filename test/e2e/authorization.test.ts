@@ -330,6 +330,11 @@ const expected: Record<
     allowed: 'public',
     path: `/public/v1/agencies/${agencyId}/decisions`,
   },
+  'GET /public/v1/publications/{id}/notice': {
+    allowed: 'public',
+    path: '/public/v1/publications/NO-SUCH-ID/notice',
+    status: 404,
+  },
   'GET /public/v1/agencies/{agencyId}/feeds/{format}': {
     allowed: 'public',
     path: `/public/v1/agencies/${agencyId}/feeds/json`,

@@ -310,7 +310,7 @@ describe('publication of decisions', () => {
     expect(withdrawn.body.items.map((item: { id: string }) => item.id)).toContain(publication.id);
   });
 
-  it('[PUB-14] publications and withdrawals reach new-media accounts as Atom and JSON Feed, newest first, desensitised', async () => {
+  it('[PUB-14] publications and withdrawals reach new-media accounts as Atom and JSON Feed, and hall boards as a printable notice', async () => {
     const kept = await decide();
     const withdrawn = await decide();
     await sweep();
@@ -333,6 +333,17 @@ describe('publication of decisions', () => {
     });
     expect(json.text).not.toContain('赵铁柱');
     expect(json.text).not.toContain('13912345678');
+    const notice = await fetch(`${api.url}/public/v1/publications/${kept.publication.id}/notice`);
+    expect(notice.status).toBe(200);
+    expect(notice.headers.get('content-type')).toBe('application/pdf');
+    const pdf = Buffer.from(await notice.arrayBuffer());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(2000);
+    const withdrawnNotice = await fetch(
+      `${api.url}/public/v1/publications/${withdrawn.publication.id}/notice`,
+    );
+    expect(withdrawnNotice.status).toBe(200);
+    expect((await fetch(`${api.url}/public/v1/publications/NO-SUCH-ID/notice`)).status).toBe(404);
     const atom = await api.call('GET', `/public/v1/agencies/${agencyId}/feeds/atom`);
     expect(atom.headers.get('content-type')).toContain('application/atom+xml');
     expect(atom.text).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">');
