@@ -1,17 +1,27 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * One run for every tier. The global setup starts DynamoDB Local and a memstore radosgw once; test
- * files isolate their data by using their own agency ids.
+ * Tiers as projects. `unit` runs the pure rules with no emulator (`npm run test:unit`); the other
+ * tiers share one global setup that starts DynamoDB Local and a memstore radosgw once, and their
+ * test files isolate their data by using their own agency ids. `npm test` runs them all.
  */
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    globalSetup: ['test/helpers/global-setup.ts'],
-    setupFiles: ['test/helpers/local-env.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 120_000,
     typecheck: { enabled: false },
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'emulated',
+          include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts', 'test/infra/**/*.test.ts'],
+          globalSetup: ['test/helpers/global-setup.ts'],
+          setupFiles: ['test/helpers/local-env.ts'],
+        },
+      },
+    ],
   },
 });
