@@ -133,7 +133,10 @@ function idempotency(route: RouteDef) {
       awsSdkV3Client: dynamoClient,
     }),
     config: new IdempotencyConfig({
-      eventKeyJmesPath: 'headers."idempotency-key"',
+      // The key names one write: the caller's key for this caller on this resource (the same key
+      // on another case is another write); no header, no idempotency.
+      eventKeyJmesPath:
+        'headers."idempotency-key" && [headers."idempotency-key", requestContext.authorizer.jwt.claims.sub, pathParameters]',
       // The same key from another caller, or with another body, is refused rather than replayed.
       payloadValidationJmesPath: '[requestContext.authorizer.jwt.claims.sub, body]',
       throwOnNoIdempotencyKey: false,

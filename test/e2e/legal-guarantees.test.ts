@@ -457,6 +457,30 @@ describe('the statutory AV minimum', () => {
   });
 });
 
+describe('retries', () => {
+  it('[REC-3] the same Idempotency-Key and body on two cases are two writes, each replayed on its own case', async () => {
+    const [first, second] = [await newCase(), await newCase()];
+    const headers = { 'idempotency-key': 'activity-key-1' };
+    const body = { type: 'interview', officers: pair, location: '询问室' };
+    const one = await api.call('POST', `/v1/cases/${first}/activities`, { token: t.handler, body, headers });
+    const other = await api.call('POST', `/v1/cases/${second}/activities`, {
+      token: t.handler,
+      body,
+      headers,
+    });
+    expect(one.status).toBe(201);
+    expect(other.status).toBe(201);
+    expect(other.body.caseId).toBe(second);
+    expect(other.body.id).not.toBe(one.body.id);
+    const replay = await api.call('POST', `/v1/cases/${first}/activities`, {
+      token: t.handler,
+      body,
+      headers,
+    });
+    expect(replay.body).toEqual(one.body);
+  });
+});
+
 describe('informing, devices and dates', () => {
   it('[PUB-13] an on-site activity records that certificates and the document were shown and rights told', async () => {
     const id = await newCase();
