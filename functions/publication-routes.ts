@@ -214,6 +214,7 @@ export const publicationRoutes = {
     responses: {
       200: { description: 'Atom 1.0 or JSON Feed 1.1', contentType: 'application/atom+xml' },
       400: standardErrors[400],
+      404: { description: 'NOT_FOUND（无此机关）' },
     },
   }),
   publicDecisions: defineRoute({

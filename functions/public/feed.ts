@@ -1,6 +1,7 @@
 import { atomFeed, type FeedItem, jsonFeed } from '#functions/public/feed-documents.ts';
 import { routes } from '#functions/routes.ts';
 import { config } from '#shared/config.ts';
+import { NotFound } from '#shared/errors.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';
 
@@ -10,7 +11,8 @@ export const handler = httpHandler(routes.publicFeed, async ({ params }) => {
     ports.publications.feed(params.agencyId, 50),
     ports.agencies.get(params.agencyId),
   ]);
-  const name = profile?.name ?? params.agencyId;
+  if (!profile) throw new NotFound('该执法机关不存在', [{ path: 'agencyId', message: params.agencyId }]);
+  const name = profile.name;
   const baseUrl = config().PUBLIC_BASE_URL;
   const headers = { 'cache-control': 'public, max-age=60' };
   const feedItems = items as unknown as FeedItem[];

@@ -52,6 +52,15 @@ const PERSON_FIELDS = [
   'informant',
   'person',
   'people',
+  'name',
+  'names',
+  '证人',
+  '见证人',
+  '被询问人',
+  '姓名',
+  '亲属',
+  '家属',
+  '联系人',
 ];
 /** Words that stand where a name would, and are not one. */
 const NOT_NAMES = new Set(['当事人', '本人', '负责人', '法定代表人', '家属', '亲属', '其他', '无', '委托人']);
@@ -76,7 +85,9 @@ export function redactionContextFor(
           : [];
     }),
   );
-  const otherPeople = [...new Set(named.flatMap((value) => value.split(/[、，,；;\s]+/)))].filter(
+  const otherPeople = [
+    ...new Set(named.flatMap((value) => value.split(/[、，,；;\s（()）:：和及与]+/))),
+  ].filter(
     (name) => /^[\u4e00-\u9fa5·]{2,6}$/.test(name) && !NOT_NAMES.has(name) && name !== record.party.name,
   );
   return {

@@ -337,7 +337,8 @@ const expected: Record<
   },
   'GET /public/v1/agencies/{agencyId}/feeds/{format}': {
     allowed: 'public',
-    path: `/public/v1/agencies/${agencyId}/feeds/json`,
+    path: '/public/v1/agencies/no-such-agency/feeds/json',
+    status: 404,
   },
   'GET /public/v1/publications/{id}': {
     allowed: 'public',

@@ -176,7 +176,17 @@ describe('the redactor (LAW-5)', () => {
         (parts, party, witness) => {
           fc.pre(party !== witness && !party.includes(witness) && !witness.includes(party));
           tried += 1;
-          const text = `${party}${parts.map((part) => (typeof part === 'string' ? part : part.text)).join('')}${witness}作证`;
+          // Officers separate one number from the next; a filler phrase runs straight into a number.
+          const body = parts
+            .map((part, index) => {
+              const text = typeof part === 'string' ? part : part.text;
+              const previous = parts[index - 1];
+              return typeof part !== 'string' && previous !== undefined && typeof previous !== 'string'
+                ? `，${text}`
+                : text;
+            })
+            .join('');
+          const text = `${party}${body}${witness}作证`;
           const output = redact(text, {
             party: { name: party, shownAs: maskPersonName(party) },
             otherPeople: [witness],
@@ -225,6 +235,87 @@ describe('the redactor (LAW-5)', () => {
     { text: '昌宁县民政局对某养老院作出警告', leaks: [], keeps: ['昌宁县民政局', '某养老院'] },
     { text: '罚款1000000元', leaks: [], keeps: ['1000000元'] },
   ];
+
+  /** Found by an adversarial review (2026-11-28): each leaked or was destroyed before. */
+  const reviewLeaks: [string, string[]][] = [
+    ['139／1234／5678', ['13912345678']],
+    ['139_1234_5678', ['13912345678']],
+    ['139•1234•5678', ['13912345678']],
+    ['139，1234，5678', ['13912345678']],
+    ['号码139。1234。5678', ['13912345678']],
+    ['139 - 1234 - 5678', ['13912345678']],
+    ['(139)12345678', ['13912345678']],
+    ['（139）1234-5678', ['13912345678']],
+    ['一三九一二三四五六七八', ['一三九一二三四五六七八']],
+    ['1三9一2三4五6七8', ['1三9一2三4五6七8']],
+    ['139O234l678', ['139O234l678']],
+    ['𝟏𝟑𝟗𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖', ['𝟏𝟑𝟗']],
+    ['①③⑨①②③④⑤⑥⑦⑧', ['①③⑨']],
+    ['固话6512-3456', ['6512-3456']],
+    ['手机尾号5678', ['5678']],
+    ['abc（at）example.com', ['abc']],
+    ['abc[at]example.com', ['abc']],
+    ['zhangsan艾特163.com', ['zhangsan']],
+    ['zhangsan﹫163.com', ['zhangsan']],
+    ['530524/19851212/0013', ['19851212']],
+    ['530524_198512120013', ['198512120013']],
+    ['五三〇五二四一九八五一二一二〇〇一三', ['五三〇五二四']],
+    ['E 1234 5678', ['1234 5678']],
+    ['E-12345678', ['12345678']],
+    ['6222／0202／0001／2345', ['0202']],
+    ['账号：1234567', ['1234567']],
+    ['滇A12345', ['A12345']],
+    ['云 A 12345', ['12345']],
+    ['云A 1 2 3 4 5', ['1 2 3']],
+    ['其妻王五到场', ['王五']],
+    ['当事人之子赵小柱', ['赵小柱']],
+    ['其母孙小圣到场', ['孙小圣']],
+    ['举报人孙大明称', ['孙大明']],
+    ['其法定代表人为孙大明', ['孙大明']],
+    ['证人是孙大明', ['孙大明']],
+    ['法定代表人（孙大明）', ['孙大明']],
+    ['证人葛大力在场', ['葛大力']],
+    ['证人：聂小倩', ['聂小倩']],
+    ['证人欧阳娜娜', ['欧阳娜娜']],
+    ['证人阿依古丽·买买提', ['阿依古丽']],
+    ['证人孙大明、周小梅', ['周小梅']],
+    ['家住大坪村委会旁边', ['大坪村']],
+    ['家住翠湖小区', ['翠湖小区']],
+    ['住址:大坪村委会对面第二家', ['大坪村']],
+    ['住在县医院宿舍', ['县医院宿舍']],
+    ['家住县政府家属院3栋', ['家属院']],
+    ['住XX小区3-2-301', ['3-2-301']],
+    ['当事人患有艾滋病', ['艾滋病']],
+    ['经诊断为抑郁症', ['抑郁症']],
+    ['HIV阳性', ['HIV']],
+    ['微信：wxid_abc123', ['wxid_abc123']],
+    ['QQ：12345678', ['12345678']],
+  ];
+  it.each(reviewLeaks)('[LAW-5] review: %s is hidden', (text, secrets) => {
+    const output = redact(text);
+    for (const secret of secrets) expect(output).not.toContain(secret);
+  });
+
+  const reviewKeeps: [string, string][] = [
+    ['罚款100000000.00元', '100000000.00元'],
+    ['罚款123456789.12元', '123456789.12元'],
+    ['数量123456789个', '123456789个'],
+    ['2026-11-28 09:30检查', '2026-11-28 09:30'],
+    ['2026.11.28-2026.12.28期间', '2026.11.28-2026.12.28'],
+    ['《上海市道路运输管理条例》', '《上海市道路运输管理条例》'],
+    ['《云南省昌宁县田园镇集镇管理办法》', '《云南省昌宁县田园镇集镇管理办法》'],
+    ['昌宁县田园镇人民政府', '昌宁县田园镇人民政府'],
+    ['GB/T 19001-2016', 'GB/T 19001-2016'],
+    ['JJG1234567', 'JJG1234567'],
+    ['统一社会信用代码91530524MA6K123456', '91530524MA6K123456'],
+    ['执法证号 ZF53123456', 'ZF53123456'],
+    ['证人陈述属实', '证人陈述属实'],
+    ['（身份证号：530524198512120013）', '）'],
+    ['罚款1,000,000元', '1,000,000元'],
+  ];
+  it.each(reviewKeeps)('[LAW-5] review: %s keeps %s', (text, kept) => {
+    expect(redact(text)).toContain(kept);
+  });
 
   it.each(corpus)('[LAW-5] corpus: $text', ({ text, leaks, keeps = [] }) => {
     const output = redact(text);
@@ -294,7 +385,7 @@ describe('the public record', () => {
         expect(text).not.toContain(witness);
         expect(text).toContain(maskPersonName(name));
       }),
-      { numRuns: 500 },
+      { numRuns: 200 },
     );
   });
 
