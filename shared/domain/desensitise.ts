@@ -283,18 +283,18 @@ const PROTECTED = [
   /《[^》]{1,60}》/g,
   /(?<=(?:统一社会信用代码|社会信用代码|信用代码)[:：\s为是]{0,3})[0-9A-Z]{18}/g,
   /(?<=(?:执法证号?|信用代码|营业执照号?|注册号|许可证号|文号|编号)[:：\s为是]{0,3})[A-Za-z0-9-]{5,30}/g,
-  /(?<![A-Za-z])(?:GB|DB\d{0,2}|JJG|JJF|HJ|JT|MZ)(?:\/T)?\s?\d{3,}(?:[.-]\d+)*/g,
+  /(?<![A-Za-z])(?:GB|DB\d{0,2}|JJG|JJF)(?:\/T)?\s?\d{3,}(?:[.-]\d+)*/g,
 ];
 /**
  * The patterns a protected passage overrides: the broad ones (long numbers, cards, codes,
- * addresses, plates). What the case knows, names, ID and phone numbers, e-mails and health
+ * addresses). What the case knows, names, ID and phone numbers, e-mails and health
  * data are removed even inside a protected passage.
  */
 const PROTECTABLE = new Set<RegExp>(
   patterns
     .filter(
       (entry) =>
-        ['bank-card', 'passport-or-permit', 'plate', 'address'].includes(entry.kind) ||
+        ['bank-card', 'passport-or-permit', 'address'].includes(entry.kind) ||
         entry.replacement === '[号码已隐去]',
     )
     .map((entry) => entry.pattern),
