@@ -174,6 +174,41 @@ export const publicationRoutes = {
       404: { description: 'NOT_FOUND（版本不存在）' },
     },
   }),
+  annualReportPdf: defineRoute({
+    method: 'GET',
+    path: '/public/v1/agencies/{agencyId}/annual-reports/{year}/pdf',
+    handler: 'public/annual-report-pdf',
+    access: 'public',
+    summary: '年度行政执法数据的可打印报告（PDF，含图表）(LAW-7)',
+    params: z.strictObject({ agencyId: IdParam, year: z.coerce.number().int().min(2000).max(2100) }),
+    query: z.object({ version: z.coerce.number().int().min(1).max(1000).optional() }),
+    responses: {
+      200: { description: 'PDF', contentType: 'application/pdf' },
+      400: standardErrors[400],
+      404: { description: 'NOT_FOUND（版本不存在）' },
+    },
+    bundledFiles: [
+      {
+        from: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+        to: 'NotoSansSC-Regular.ttf',
+      },
+    ],
+  }),
+  evaluationReport: defineRoute({
+    method: 'GET',
+    path: '/v1/evaluation-report',
+    handler: 'oversight/evaluation-report',
+    access: ['unit-head', 'reviewer', 'leader', 'admin', 'supervisor'],
+    summary: '任意期间的三项制度执行情况评估报告（PDF，含图表），由统计自动生成 (ORG-1, ORG-4)',
+    query: z.object({ from: LegalDate, to: LegalDate, agencyId: OverseenAgency }),
+    responses: { 200: { description: 'PDF', contentType: 'application/pdf' }, ...standardErrors },
+    bundledFiles: [
+      {
+        from: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+        to: 'NotoSansSC-Regular.ttf',
+      },
+    ],
+  }),
   correctAnnualReport: defineRoute({
     method: 'POST',
     path: '/v1/annual-reports/{year}/corrections',

@@ -15,7 +15,16 @@ export async function statisticsWorkbook(stats: Statistics, agencyName: string):
   const sheet = workbook.addWorksheet('执法统计');
   sheet.addRow([`${agencyName} 行政执法统计`, `${stats.from} 至 ${stats.to}`]);
   sheet.addRow(['项目', '数值']);
-  const rows: [string, string | number][] = [
+  for (const row of statisticsRows(stats)) sheet.addRow(row);
+  sheet.getRow(2).font = { bold: true };
+  sheet.getColumn(1).width = 32;
+  sheet.getColumn(2).width = 24;
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The statistics as labelled rows, in Chinese: what the workbook and the evaluation report show. */
+export function statisticsRows(stats: Statistics): [string, string | number][] {
+  return [
     ['立案数', stats.cases.registered],
     ...Object.entries(stats.cases.byCategory).map(([category, count]): [string, number] => [
       `其中：${categoryLabels[category as EnforcementCategory] ?? category}`,
@@ -37,9 +46,4 @@ export async function statisticsWorkbook(stats: Statistics, agencyName: string):
     ['参训执法人员', stats.training.officersTrained],
     ['执法业务骨干培训场次', stats.training.keyStaffSessions],
   ];
-  for (const row of rows) sheet.addRow(row);
-  sheet.getRow(2).font = { bold: true };
-  sheet.getColumn(1).width = 32;
-  sheet.getColumn(2).width = 24;
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -276,6 +276,14 @@ const expected: Record<
     allowed: 'public',
     path: `/public/v1/agencies/${agencyId}/random-draws`,
   },
+  'GET /v1/evaluation-report': {
+    allowed: ['unit-head', 'reviewer', 'leader', 'admin', 'supervisor'],
+    path: '/v1/evaluation-report?from=2026-01-01&to=2026-12-31',
+  },
+  'GET /public/v1/agencies/{agencyId}/annual-reports/{year}/pdf': {
+    allowed: 'public',
+    path: `/public/v1/agencies/${agencyId}/annual-reports/2026/pdf`,
+  },
   'GET /v1/oversight/overdue': {
     allowed: ['unit-head', 'leader', 'admin', 'supervisor'],
     path: '/v1/oversight/overdue',

@@ -509,7 +509,7 @@ describe('oversight', () => {
     ).toBe(400);
   });
 
-  it('[ORG-3] trainings of officers and key staff are recorded and counted; the statistics export as a workbook', async () => {
+  it('[ORG-3] [ORG-1] trainings of officers and key staff are recorded and counted; the statistics export as a workbook and an evaluation report', async () => {
     const year = new Date().toISOString().slice(0, 4);
     const recorded = await api.call('POST', `/v1/officers/${a.certificateNo}/trainings`, {
       token: t.admin,
@@ -542,6 +542,15 @@ describe('oversight', () => {
     workbook.worksheets[0]?.eachRow((row) => rows.set(String(row.getCell(1).value), row.getCell(2).value));
     expect(rows.get('培训场次')).toBe(2);
     expect(rows.get('立案数')).toBe(stats.body.cases.registered);
+    const evaluation = await fetch(`${api.url}/v1/evaluation-report?from=${year}-01-01&to=${year}-12-31`, {
+      headers: { authorization: `Bearer ${t.leader}` },
+    });
+    expect(evaluation.status).toBe(200);
+    expect(
+      Buffer.from(await evaluation.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
   });
 
   it('[LAW-7] [ORG-1] the annual data covers every category with 0 where none; published on 2 January it is fixed, and a correction is a new version', async () => {
@@ -599,5 +608,14 @@ describe('oversight', () => {
     expect(first.body).toMatchObject({ version: 1, data: { penalty: decided } });
     const current = await api.call('GET', `/public/v1/agencies/${agencyId}/annual-reports/${year}`);
     expect(current.body.versions.map((item: { version: number }) => item.version)).toEqual([1, 2]);
+    const printable = await fetch(
+      `${api.url}/public/v1/agencies/${agencyId}/annual-reports/${year}/pdf?version=1`,
+    );
+    expect(printable.headers.get('content-type')).toBe('application/pdf');
+    expect(
+      Buffer.from(await printable.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
   });
 });
