@@ -2,6 +2,7 @@ import { Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aw
 import {
   AccountRecovery,
   CfnUserPoolGroup,
+  ClientAttributes,
   FeaturePlan,
   Mfa,
   StandardThreatProtectionMode,
@@ -158,7 +159,10 @@ export class StatefulStack extends Stack {
         // The ID token carries them as `custom:agencyId` and `custom:unitId`; groups are the roles.
         customAttributes: {
           agencyId: new StringAttribute({ mutable: false, minLen: 1, maxLen: 64 }),
+          // Mutable for administrators (a person moves to another unit); the app client cannot write it.
           unitId: new StringAttribute({ mutable: true, minLen: 1, maxLen: 64 }),
+          /** A supervisor's agencies, comma-separated (ORG-4). */
+          supervises: new StringAttribute({ mutable: true, minLen: 1, maxLen: 2048 }),
         },
         removalPolicy: RemovalPolicy.RETAIN,
         deletionProtection: true,
@@ -169,6 +173,9 @@ export class StatefulStack extends Stack {
       this.userPool = userPool;
       this.userPoolClient = userPool.addClient('WebClient', {
         authFlows: { userSrp: true },
+        // A person cannot rewrite who they are: unit, name, agencies supervised are set by
+        // administrators (AdminUpdateUserAttributes), never through the app client.
+        writeAttributes: new ClientAttributes(),
         accessTokenValidity: Duration.hours(1),
         idTokenValidity: Duration.hours(1),
       });

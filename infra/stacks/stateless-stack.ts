@@ -61,6 +61,7 @@ export class StatelessStack extends Stack {
       ROLES_CLAIM: identity.rolesClaim,
       AGENCY_CLAIM: identity.agencyClaim,
       UNIT_CLAIM: identity.unitClaim,
+      SUPERVISES_CLAIM: identity.supervisesClaim,
       EVENT_BUS_NAME: stateful.eventBus.eventBusName,
     };
 

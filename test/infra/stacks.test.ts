@@ -103,6 +103,15 @@ describe('stateful stack', () => {
     stateful.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'calendar-admin' });
     stateful.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'reviewer' });
   });
+
+  it('a person cannot rewrite their own unit, name or supervised agencies: the app client writes no attribute', () => {
+    const clients = Object.values(stateful.findResources('AWS::Cognito::UserPoolClient'));
+    expect(clients).toHaveLength(1);
+    expect(clients[0]?.Properties.WriteAttributes).toEqual([]);
+    const pool = Object.values(stateful.findResources('AWS::Cognito::UserPool'))[0];
+    const schema = pool?.Properties.Schema as { Name: string; Mutable: boolean }[];
+    expect(schema.find((attribute) => attribute.Name === 'agencyId')?.Mutable).toBe(false);
+  });
 });
 
 describe('stateless stack', () => {
