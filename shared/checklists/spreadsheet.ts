@@ -74,6 +74,14 @@ function fromCell(cell: Cell, raw: unknown): unknown {
   }
 }
 
+/**
+ * A CSV cell that a spreadsheet would run as a formula (=HYPERLINK(...), +, -, @, tab, CR) is
+ * written as text, with the apostrophe spreadsheets use for that (OWASP, CSV injection).
+ */
+function inertInCsv<T>(value: T): T | string {
+  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 /** An xlsx or CSV with the Chinese headings of the kind, one row per item. */
 export async function exportItems(
   kind: ChecklistKind,
@@ -86,7 +94,10 @@ export async function exportItems(
   sheet.addRow(cols.map(([, column]) => column.heading));
   for (const item of items) {
     sheet.addRow(
-      cols.map(([field, column]) => toCell(column.cell, (item as Record<string, unknown>)[field]) ?? null),
+      cols.map(([field, column]) => {
+        const value = toCell(column.cell, (item as Record<string, unknown>)[field]) ?? null;
+        return format === 'csv' ? inertInCsv(value) : value;
+      }),
     );
   }
   if (format === 'csv') {

@@ -36,6 +36,22 @@ describe('spreadsheets with the Chinese headings agencies use', () => {
     },
   );
 
+  it('[PUB-2] a cell that a spreadsheet would run as a formula is exported as text in CSV', async () => {
+    const [first] = matters;
+    if (!first) throw new Error('the fixture has matters');
+    const hostile = {
+      ...first,
+      name: '=HYPERLINK("http://evil.example","点击")',
+      legalBasis: '+1+1',
+      unit: '@SUM(A1)',
+    };
+    const csv = (await exportItems('matters', [hostile], 'csv')).toString('utf8');
+    const row = csv.split('\n')[1] ?? '';
+    expect(row).not.toMatch(/(^|,)"?[=+@]/);
+    expect(row).toContain(`'=HYPERLINK`);
+    expect(row).toContain(`'+1+1`);
+  });
+
   it('exports Chinese headings and labels, not codes', async () => {
     const csv = (await exportItems('review-catalog', countyReviewCatalog, 'csv')).toString('utf8');
     expect(csv.startsWith('\uFEFF编码,审核事项,执法类别')).toBe(true);
