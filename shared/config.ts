@@ -16,6 +16,11 @@ const ConfigSchema = z.object({
   ROLES_CLAIM: z.string().min(1).default('roles'),
   AGENCY_CLAIM: z.string().min(1).default('agencyId'),
   UNIT_CLAIM: z.string().min(1).default('unitId'),
+  /**
+   * Whether an agency's push target may be plain http or an internal address: only on one machine,
+   * where the other platform is a local test server. In AWS never (no blind SSRF).
+   */
+  PUSH_ALLOW_PRIVATE_TARGETS: z.enum(['true', 'false']).default('false'),
   /** The claim listing the agencies a supervisor oversees (ORG-4). */
   SUPERVISES_CLAIM: z.string().min(1).default('supervises'),
   /**

@@ -95,6 +95,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       ROLES_CLAIM: 'roles',
       AGENCY_CLAIM: 'agencyId',
       UNIT_CLAIM: 'unitId',
+      PUSH_ALLOW_PRIVATE_TARGETS: 'true',
       DYNAMODB_ENDPOINT: dynamo.endpoint,
       S3_ENDPOINT: s3Endpoint,
       AWS_REGION: region,

@@ -1,7 +1,17 @@
+import { lookup } from 'node:dns/promises';
 import { ulid } from 'ulid';
 import type { Principal } from '#shared/auth.ts';
-import { type Delivery, MAX_ATTEMPTS, nextAttempt, signature } from '#shared/domain/push.ts';
-import { Conflict, NotFound } from '#shared/errors.ts';
+import { config } from '#shared/config.ts';
+import {
+  type Delivery,
+  isInternalAddress,
+  MAX_ATTEMPTS,
+  nextAttempt,
+  type PushTargetInput,
+  pushTargetRefusal,
+  signature,
+} from '#shared/domain/push.ts';
+import { Conflict, NotFound, ValidationFailed } from '#shared/errors.ts';
 import type { ChildWrite } from '#shared/store/case-repository.ts';
 import type { PushRepository } from '#shared/store/push-repository.ts';
 
@@ -50,6 +60,12 @@ async function send(
   });
   const timestamp = new Date().toISOString();
   try {
+    // The name is resolved first: a public name that points inside the network is refused too.
+    if (!allowPrivateTargets()) {
+      const addresses = await lookup(new URL(target.url).hostname, { all: true });
+      if (addresses.some((entry) => isInternalAddress(entry.address)))
+        return '对接平台地址解析为内网地址，未发送';
+    }
     const response = await fetch(target.url, {
       method: 'POST',
       headers: {
@@ -66,6 +82,16 @@ async function send(
   } catch (error) {
     return String((error as Error).message ?? error);
   }
+}
+
+const allowPrivateTargets = () => config().PUSH_ALLOW_PRIVATE_TARGETS === 'true';
+
+/** Sets the agency's push target (ORG-2): https, and not an internal host. */
+export async function setPushTarget(ports: PushPorts, principal: Principal, input: PushTargetInput) {
+  const refusal = pushTargetRefusal(input.url, allowPrivateTargets());
+  if (refusal) throw new ValidationFailed([{ path: 'url', message: refusal }], '对接平台地址不可用');
+  await ports.push.putTarget(principal.agencyId, input);
+  return { url: input.url };
 }
 
 /** The push job: sends every delivery that is due; failures back off, then become dead letters. */
