@@ -71,3 +71,10 @@ export class RuleViolation extends DomainError {
     super(422, code, message, details, extra);
   }
 }
+
+/**
+ * A write that lost a race (a version or uniqueness condition, or DynamoDB's TransactionConflict):
+ * re-reading and trying again may succeed, so use cases retry it. A business conflict ("already
+ * decided") is a plain Conflict and answered at once.
+ */
+export class StaleWrite extends Conflict {}

@@ -3,8 +3,8 @@ import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws
 import type { Activity, CaseRecord } from '#shared/domain/cases/case.ts';
 import type { CaseDocument } from '#shared/domain/cases/documents.ts';
 import type { JournalEntry } from '#shared/domain/journal.ts';
-import { Conflict } from '#shared/errors.ts';
-import { isConditionFailure } from '#shared/store/conditional.ts';
+import { StaleWrite } from '#shared/errors.ts';
+import { isLostRace } from '#shared/store/conditional.ts';
 import { fromItem } from '#shared/store/item.ts';
 import { decodeCursor, encodeCursor, type Page } from '#shared/store/pagination.ts';
 import { queryAll } from '#shared/store/query.ts';
@@ -113,7 +113,7 @@ export class CaseRepository {
         }),
       );
     } catch (error) {
-      if (isConditionFailure(error)) throw new Conflict('案件已被他人修改，请刷新后重试');
+      if (isLostRace(error)) throw new StaleWrite('案件已被他人修改，请刷新后重试');
       throw error;
     }
   }

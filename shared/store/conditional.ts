@@ -8,3 +8,19 @@ export function isConditionFailure(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * A write that lost a race and may succeed when tried again: a failed condition, or a transaction
+ * DynamoDB cancelled because another one touched the same item (TransactionConflict, which
+ * DynamoDB Local never returns, so it is pinned by a fault-injection test).
+ */
+export function isLostRace(error: unknown): boolean {
+  if (isConditionFailure(error)) return true;
+  const name = (error as { name?: string } | undefined)?.name;
+  if (name === 'TransactionConflictException') return true;
+  if (name === 'TransactionCanceledException') {
+    const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+    return reasons.some((reason) => reason.Code === 'TransactionConflict');
+  }
+  return false;
+}

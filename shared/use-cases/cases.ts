@@ -43,11 +43,11 @@ import {
 } from '#shared/domain/journal.ts';
 import { type EnforcementCategory, qualificationRefusal } from '#shared/domain/officer.ts';
 import {
-  Conflict,
   type ErrorDetail,
   Forbidden,
   NotFound,
   RuleViolation,
+  StaleWrite,
   ValidationFailed,
 } from '#shared/errors.ts';
 import { issueDetails } from '#shared/http/errors.ts';
@@ -206,13 +206,16 @@ export async function commitCaseChange(
   return { record: next, entry };
 }
 
-/** Re-reads and retries a commit that lost a race (a busy case, a taken document number). */
+/**
+ * Re-reads and retries a commit that lost a race (a busy case, a taken document number, a
+ * transaction DynamoDB cancelled for a concurrent one). A business conflict is not retried.
+ */
 export async function withRetry<T>(attempt: () => Promise<T>, attempts = 40): Promise<T> {
   for (let tries = 1; ; tries += 1) {
     try {
       return await attempt();
     } catch (error) {
-      if (!(error instanceof Conflict) || tries >= attempts) throw error;
+      if (!(error instanceof StaleWrite) || tries >= attempts) throw error;
       await sleep(5 + Math.random() * 20 * Math.min(tries, 5));
     }
   }

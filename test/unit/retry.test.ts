@@ -1,0 +1,55 @@
+import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { describe, expect, it } from 'vitest';
+import type { CaseRecord } from '#shared/domain/cases/case.ts';
+import type { JournalEntry } from '#shared/domain/journal.ts';
+import { Conflict, StaleWrite } from '#shared/errors.ts';
+import { CaseRepository } from '#shared/store/case-repository.ts';
+import { isLostRace } from '#shared/store/conditional.ts';
+import { withRetry } from '#shared/use-cases/cases.ts';
+
+const cancelled = (code: string) =>
+  new TransactionCanceledException({
+    message: 'Transaction cancelled',
+    $metadata: {},
+    CancellationReasons: [{ Code: 'None' }, { Code: code }],
+  });
+
+describe('a write that lost a race', () => {
+  it('[REC-3] DynamoDB’s TransactionConflict is a lost race, retried; DynamoDB Local never returns it, so it is injected', async () => {
+    const db = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'cn-north-1' }));
+    const mock = mockClient(db);
+    mock.on(TransactWriteCommand).rejectsOnce(cancelled('TransactionConflict')).resolves({});
+    const repository = new CaseRepository(db, 'main', 'journal');
+    const record = { id: 'c', agencyId: 'a', version: 1, journalSeq: 1 } as unknown as CaseRecord;
+    const entry = { seq: 2 } as unknown as JournalEntry;
+    let attempts = 0;
+    await withRetry(async () => {
+      attempts += 1;
+      await repository.commit(record, { ...record, version: 2 }, entry, []);
+    });
+    expect(attempts).toBe(2);
+    expect(isLostRace(cancelled('ConditionalCheckFailed'))).toBe(true);
+    expect(isLostRace(cancelled('ValidationError'))).toBe(false);
+  });
+
+  it('a business conflict is answered at once, not retried', async () => {
+    let attempts = 0;
+    await expect(
+      withRetry(async () => {
+        attempts += 1;
+        throw new Conflict('本案已作出决定');
+      }),
+    ).rejects.toThrow('本案已作出决定');
+    expect(attempts).toBe(1);
+    let races = 0;
+    await expect(
+      withRetry(async () => {
+        races += 1;
+        throw new StaleWrite('案件已被他人修改');
+      }, 3),
+    ).rejects.toBeInstanceOf(StaleWrite);
+    expect(races).toBe(3);
+  });
+});
