@@ -115,6 +115,8 @@ export class StatefulStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
       // "Object Created" goes to EventBridge, where the stateless stack's rule verifies each upload.
       eventBridgeEnabled: true,
+      // A multipart upload a device never finished holds no evidence, only storage: gone after a week.
+      lifecycleRules: [{ abortIncompleteMultipartUploadAfter: Duration.days(7) }],
       // Officers' devices and the web client PUT and GET by presigned URL.
       cors: [
         {

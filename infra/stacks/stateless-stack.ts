@@ -16,6 +16,7 @@ import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { jobTable } from '#functions/jobs.ts';
 import { routeTable } from '#functions/routes.ts';
@@ -238,6 +239,15 @@ export class StatelessStack extends Stack {
     objectCreated.useTable(table.MAIN_TABLE, mainTable, 'read-write');
     objectCreated.useTable(table.JOURNAL_TABLE, journalTable, 'append-only');
     grantArchive(objectCreated, 'read');
+    const evidenceDeadLetters = new Queue(this, 'EvidenceArrivalDeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(evidenceDeadLetters).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself the dead-letter queue of the evidence-arrival rule.',
+    });
     new Rule(this, 'EvidenceArrived', {
       description: 'Object Created in the evidence archive',
       eventPattern: {
@@ -245,7 +255,10 @@ export class StatelessStack extends Stack {
         detailType: ['Object Created'],
         detail: { bucket: { name: [stateful.evidenceBucket.bucketName] } },
       },
-      targets: [new LambdaFunction(objectCreated, { retryAttempts: 8 })],
+      // An upload the verifier could not take after every retry waits in a queue, never lost.
+      targets: [
+        new LambdaFunction(objectCreated, { retryAttempts: 8, deadLetterQueue: evidenceDeadLetters }),
+      ],
     });
 
     // PUB-12: a publication that reached its due date unpublished raises an alarm.

@@ -104,6 +104,17 @@ describe('stateful stack', () => {
     stateful.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'reviewer' });
   });
 
+  it('[REC-6] the archive aborts multipart uploads a device never finished', () => {
+    stateful.hasResourceProperties('AWS::S3::Bucket', {
+      ObjectLockEnabled: true,
+      LifecycleConfiguration: {
+        Rules: [
+          Match.objectLike({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 }, Status: 'Enabled' }),
+        ],
+      },
+    });
+  });
+
   it('a person cannot rewrite their own unit, name or supervised agencies: the app client writes no attribute', () => {
     const clients = Object.values(stateful.findResources('AWS::Cognito::UserPoolClient'));
     expect(clients).toHaveLength(1);
@@ -115,6 +126,15 @@ describe('stateful stack', () => {
 });
 
 describe('stateless stack', () => {
+  it('[REC-6] an evidence arrival the verifier cannot take after its retries goes to a dead-letter queue', () => {
+    const rules = Object.values(stateless.findResources('AWS::Events::Rule'));
+    const arrival = rules.find((rule) =>
+      JSON.stringify(rule.Properties.EventPattern ?? {}).includes('Object Created'),
+    );
+    expect(arrival?.Properties.Targets[0].DeadLetterConfig?.Arn).toBeDefined();
+    stateless.resourceCountIs('AWS::SQS::Queue', 1);
+  });
+
   it('every function runs Node.js 24 on arm64 with tracing and its own log group; one function per API area', () => {
     const functions = Object.values(stateless.findResources('AWS::Lambda::Function'));
     const areas = new Set(routeTable.map((route) => route.handler.split('/')[0]));
