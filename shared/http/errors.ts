@@ -78,14 +78,6 @@ export function toErrorResponse(error: unknown, requestId: string): { status: nu
       },
     };
   }
-  const named = error as { name?: string; message?: string };
-  if (named.name === 'ValidationException' && /start(ing)? ?key/i.test(named.message ?? '')) {
-    // A pagination cursor that is not one this API handed out (forged, or of another list).
-    return {
-      status: 400,
-      body: errorBody('VALIDATION_FAILED', '请求参数有误', [{ path: 'cursor', message: '分页游标无效' }]),
-    };
-  }
   const http = error as HttpLikeError;
   if (http.expose && http.statusCode === 422) {
     // @middy/http-json-body-parser: the body is not JSON.

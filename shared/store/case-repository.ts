@@ -134,7 +134,10 @@ export class CaseRepository {
         ExpressionAttributeValues: { ':pk': `CASES#${agencyId}` },
         ScanIndexForward: false,
         Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor),
+        ExclusiveStartKey: decodeCursor(cursor, {
+          partition: { gsi1pk: `CASES#${agencyId}`, pk: agencyPk(agencyId) },
+          sortPrefix: { gsi1sk: '', sk: 'CASE#' },
+        }),
       }),
     );
     const nextCursor = encodeCursor(LastEvaluatedKey);

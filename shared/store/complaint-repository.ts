@@ -37,7 +37,10 @@ export class ComplaintRepository {
         ExpressionAttributeValues: { ':pk': `AGENCY#${agencyId}`, ':prefix': 'COMPLAINT#' },
         ScanIndexForward: false,
         Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor),
+        ExclusiveStartKey: decodeCursor(cursor, {
+          partition: { pk: `AGENCY#${agencyId}` },
+          sortPrefix: { sk: 'COMPLAINT#' },
+        }),
       }),
     );
     const items = Items.map((item) => fromItem<Complaint>(item));

@@ -88,7 +88,10 @@ export class OfficerRepository {
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
         ExpressionAttributeValues: { ':pk': `AGENCY#${agencyId}`, ':prefix': 'OFFICER#' },
         Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor),
+        ExclusiveStartKey: decodeCursor(cursor, {
+          partition: { pk: `AGENCY#${agencyId}` },
+          sortPrefix: { sk: 'OFFICER#' },
+        }),
       }),
     );
     const nextCursor = encodeCursor(LastEvaluatedKey);

@@ -169,7 +169,10 @@ export class PublicationRepository {
         ExpressionAttributeValues: { ':pk': `PUBLIC_DECISIONS#${agencyId}` },
         ScanIndexForward: false,
         Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor),
+        ExclusiveStartKey: decodeCursor(cursor, {
+          partition: { gsi1pk: `PUBLIC_DECISIONS#${agencyId}`, pk: 'PUBLIC' },
+          sortPrefix: { gsi1sk: '', sk: 'PUBLICATION#' },
+        }),
       }),
     );
     const nextCursor = encodeCursor(LastEvaluatedKey);

@@ -163,6 +163,13 @@ const cases: BadCase[] = [
         fields: ['cursor'],
       })),
   ),
+  {
+    name: "list: a cursor of the same shape from another agency's list",
+    method: 'GET',
+    path: `/v1/officers?cursor=${Buffer.from(JSON.stringify({ pk: 'AGENCY#other', sk: 'OFFICER#X1' })).toString('base64url')}`,
+    status: 400,
+    fields: ['cursor'],
+  },
   { name: 'path: malformed percent-encoding', method: 'GET', path: '/v1/cases/%E0%A4%A', status: 404 },
   {
     name: 'path: malformed percent-encoding in a public route',
