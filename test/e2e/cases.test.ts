@@ -630,3 +630,23 @@ describe('the electronic case file', () => {
     expect(denied.status).toBe(403);
   });
 });
+
+describe('the case list', () => {
+  it('pages by cursor through every case once, newest first', async () => {
+    for (let n = 0; n < 5; n++) await newCase();
+    const whole = await api.call('GET', '/v1/cases?limit=100', { token: tokens.admin });
+    expect(whole.status).toBe(200);
+    expect(whole.body.items.length).toBeGreaterThanOrEqual(5);
+    const paged: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await api.call('GET', `/v1/cases?limit=2${cursor ? `&cursor=${cursor}` : ''}`, {
+        token: tokens.admin,
+      });
+      expect(page.status).toBe(200);
+      paged.push(...page.body.items.map((item: { id: string }) => item.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(whole.body.items.map((item: { id: string }) => item.id));
+  });
+});
