@@ -132,7 +132,15 @@ export const caseRoutes = {
     params: CaseParams,
     body: z.strictObject({
       /** A standard document (code or Chinese name), or the agency's own record type. */
-      type: z.union([DocumentTypeSchema, z.string().trim().min(1).max(64)]),
+      type: z.union([
+        DocumentTypeSchema,
+        z
+          .string()
+          .trim()
+          .min(1)
+          .max(64)
+          .regex(/^[^/\\\p{Cc}.][^/\\\p{Cc}]*$/u, '文书类型不得包含斜杠、控制字符或以点开头'),
+      ]),
       title: z.string().trim().min(1).max(200),
       fields: z.record(z.string(), z.unknown()),
     }),

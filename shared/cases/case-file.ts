@@ -35,7 +35,7 @@ export async function caseFileZip(contents: CaseFileContents, journal: JournalEn
   };
   for (const document of contents.documents) {
     // Exactly the canonical content the document's SHA-256 was computed over.
-    files[`documents/${document.serial}-${document.type}.json`] = strToU8(
+    files[`documents/${document.serial}-${safeEntryName(document.type)}.json`] = strToU8(
       canonicalJson({
         agencyId: document.agencyId,
         caseId: document.caseId,
@@ -49,4 +49,9 @@ export async function caseFileZip(contents: CaseFileContents, journal: JournalEn
   const manifest = Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, sha256Hex(bytes)]));
   files['manifest.json'] = json({ generatedAt: contents.generatedAt, files: manifest });
   return Buffer.from(zipSync(files, { level: 6 }));
+}
+
+/** A ZIP entry name part that stays in its folder on every unzip tool: no separators, dots or controls. */
+export function safeEntryName(name: string): string {
+  return name.replace(/[^\p{L}\p{N}_-]/gu, '_');
 }

@@ -386,6 +386,14 @@ const cases: BadCase[] = [
     status: 400,
     fields: ['type', 'fields'],
   },
+  ...['../../index.pdf', 'a/b', '.hidden', 'line\nbreak', 'back\\slash'].map((type) => ({
+    name: `record: a type that would leave its folder in the case-file ZIP (${JSON.stringify(type)})`,
+    method: 'POST',
+    path: '/v1/cases/SOME-ID/records',
+    body: { type, title: 'x', fields: {} },
+    status: 400,
+    fields: ['type'],
+  })),
   {
     name: 'evidence: bad hash, size and content type',
     method: 'POST',
