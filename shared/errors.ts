@@ -78,3 +78,14 @@ export class RuleViolation extends DomainError {
  * decided") is a plain Conflict and answered at once.
  */
 export class StaleWrite extends Conflict {}
+
+/**
+ * What a failure may say where staff read it (journal, publication status, push dead letters):
+ * our own refusals in their words; anything else by its kind only, since an SDK's message names
+ * tables, keys and addresses. The whole error goes to the operations log.
+ */
+export function failureReason(error: unknown): string {
+  if (error instanceof DomainError) return `${error.code}：${error.message}`;
+  const name = error instanceof Error && /^[A-Za-z]{1,64}$/.test(error.name) ? error.name : 'Error';
+  return `系统错误（${name}），详见运行日志`;
+}

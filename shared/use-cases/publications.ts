@@ -23,8 +23,9 @@ import {
   type RevocationInput,
   withdrawalLabels,
 } from '#shared/domain/publication.ts';
-import { Conflict, NotFound, RuleViolation, ValidationFailed } from '#shared/errors.ts';
+import { Conflict, failureReason, NotFound, RuleViolation, ValidationFailed } from '#shared/errors.ts';
 import type { DomainEvent } from '#shared/events/publisher.ts';
+import { logger } from '#shared/observability.ts';
 import type { ChildWrite } from '#shared/store/case-repository.ts';
 import type { PublicationRepository } from '#shared/store/publication-repository.ts';
 import { heldDeadline, yearCalendar } from '#shared/use-cases/calendar.ts';
@@ -296,8 +297,9 @@ export async function sweepPublications(ports: PublicationPorts) {
     } catch (error) {
       // A failure is retried by the next sweep; past the due date it is listed as overdue.
       failed.push(id);
+      logger.error('publication failed', { agencyId, publicationId: id, error: error as Error });
       const pastDue = publication.dueBy !== null && publication.dueBy < today;
-      if (await noteFailure(ports, agencyId, id, String(error), pastDue)) overdue.push(id);
+      if (await noteFailure(ports, agencyId, id, failureReason(error), pastDue)) overdue.push(id);
     }
   }
   const expired: string[] = [];

@@ -12,6 +12,7 @@ import {
   signature,
 } from '#shared/domain/push.ts';
 import { Conflict, NotFound, ValidationFailed } from '#shared/errors.ts';
+import { logger } from '#shared/observability.ts';
 import type { ChildWrite } from '#shared/store/case-repository.ts';
 import type { PushRepository } from '#shared/store/push-repository.ts';
 
@@ -80,7 +81,9 @@ async function send(
     await response.arrayBuffer();
     return response.ok ? undefined : `HTTP ${response.status}`;
   } catch (error) {
-    return String((error as Error).message ?? error);
+    // The receiver's failure by its kind only: the runtime's own message stays in the log.
+    logger.warn('push delivery failed', { deliveryId: delivery.id, error: error as Error });
+    return (error as Error).name === 'TimeoutError' ? '对接平台响应超时' : '无法连接对接平台';
   }
 }
 

@@ -72,7 +72,13 @@ describe('publication is never stuck', () => {
           if (property !== 'commit') return typeof value === 'function' ? value.bind(target) : value;
           return async (...args: Parameters<typeof target.commit>) => {
             const [record, , entry] = args;
-            if (record.id === caseId && entry.type === 'publication.published') throw new Error('throttled');
+            if (record.id === caseId && entry.type === 'publication.published')
+              throw Object.assign(
+                new Error('Rate exceeded for arn:aws:dynamodb:cn-north-1:1234:table/Main'),
+                {
+                  name: 'ThrottlingException',
+                },
+              );
             return target.commit.apply(target, args);
           };
         },
@@ -83,8 +89,13 @@ describe('publication is never stuck', () => {
     expect(first.overdue).toContain(publicationId);
     expect(await publication(publicationId)).toMatchObject({
       status: 'overdue',
-      lastFailure: { reason: expect.stringContaining('throttled') },
+      lastFailure: { reason: expect.stringContaining('ThrottlingException') },
     });
+    // Staff see the kind of failure, never the SDK's message with its tables and accounts.
+    const journal = await api.call('GET', `/v1/cases/${caseId}/journal`, { token: t.admin });
+    expect(JSON.stringify(journal.body)).toContain('ThrottlingException');
+    expect(JSON.stringify(journal.body)).not.toContain('arn:aws');
+    expect(JSON.stringify(await publication(publicationId))).not.toContain('arn:aws');
     const listed = await api.call('GET', '/v1/publications?status=overdue', { token: t.admin });
     expect(listed.body.items.map((item: { id: string }) => item.id)).toContain(publicationId);
 
