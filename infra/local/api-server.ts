@@ -153,6 +153,21 @@ export async function runJob(name: string): Promise<unknown> {
   return invoke(job.handler, { job: job.name, time: clock.now().toISOString() });
 }
 
+const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * A request to a /dev route from a tool on this machine (curl, tests, the console served here):
+ * addressed to a loopback name (a DNS-rebound name is not), and either without an `Origin` (not a
+ * browser) or from this very server's origin. A page elsewhere that posts here is refused.
+ */
+function fromThisMachine(req: IncomingMessage, boundHost: string | undefined): boolean {
+  const host = req.headers.host ?? '';
+  const hostname = URL.parse(`http://${host}`)?.hostname ?? '';
+  if (!LOOPBACK_NAMES.has(hostname) && hostname !== boundHost) return false;
+  const origin = req.headers.origin;
+  return origin === undefined || origin === `http://${host}`;
+}
+
 /**
  * The local HTTP API: turns each request into the API Gateway v2 event for the route's handler
  * module, verifies the local tokens as the JWT authorizer would, and adds the `/dev` routes that
@@ -164,17 +179,21 @@ export async function startApiServer(options: { port: number; tokenSecret: strin
   const dev = devRoutes(issuer, runJob, deliverEvidenceArrivals);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    // The same CORS answer API Gateway gives web clients (infra/stacks/stateless-stack.ts).
-    for (const [name, value] of Object.entries(CORS_HEADERS)) res.setHeader(name, value);
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const devRoute = url.pathname.startsWith('/dev/');
+    if (devRoute && !fromThisMachine(req, options.host)) {
+      send(res, 403, errorBody('FORBIDDEN', '开发接口只接受本机直接调用，不接受其他网页的跨站请求'));
+      return;
+    }
+    // The same CORS answer API Gateway gives web clients (infra/stacks/stateless-stack.ts); the
+    // /dev routes get none, so no web page a developer opens can mint tokens or move the clock.
+    if (!devRoute) for (const [name, value] of Object.entries(CORS_HEADERS)) res.setHeader(name, value);
     if (req.method === 'OPTIONS') {
       res.writeHead(204).end();
       return;
     }
-    const url = new URL(req.url ?? '/', 'http://localhost');
     const body = await readBody(req);
-    const devReply = url.pathname.startsWith('/dev/')
-      ? await dev(req.method ?? 'GET', url.pathname, body)
-      : undefined;
+    const devReply = devRoute ? await dev(req.method ?? 'GET', url.pathname, body) : undefined;
     if (devReply) {
       send(res, devReply.status, devReply.body);
       return;

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeTable } from '#functions/routes.ts';
 import { DEMO_AGENCY_ID, seedDemoData } from '#infra/local/seed.ts';
@@ -20,6 +21,40 @@ describe('the local-only routes', () => {
     expect(bad.status).toBe(400);
     const named = bad.body.error.details.map((detail: { path: string }) => detail.path);
     expect(named).toEqual(expect.arrayContaining(['name', 'roles.0']));
+  });
+
+  it('the /dev routes answer tools on this machine only: no CORS, no page from elsewhere, no rebound host', async () => {
+    const claims = { sub: 'x', name: '测试', agencyId: 'a', roles: ['admin'] };
+    const elsewhere = await api.call('POST', '/dev/token', {
+      body: claims,
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(elsewhere.status).toBe(403);
+    expect(elsewhere.headers.get('access-control-allow-origin')).toBeNull();
+    const preflight = await api.call('OPTIONS', '/dev/clock', {
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    const sameOrigin = await api.call('POST', '/dev/token', { body: claims, headers: { origin: api.url } });
+    expect(sameOrigin.status).toBe(200);
+    expect(sameOrigin.headers.get('access-control-allow-origin')).toBeNull();
+    // A DNS-rebound name reaches this server with the attacker's host name.
+    const rebound = await new Promise<number | undefined>((resolve, reject) => {
+      const request = httpRequest(
+        `${api.url}/dev/token`,
+        { method: 'POST', headers: { host: 'evil.example', 'content-type': 'application/json' } },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode);
+        },
+      );
+      request.on('error', reject);
+      request.end(JSON.stringify(claims));
+    });
+    expect(rebound).toBe(403);
+    // The API itself still answers web clients as API Gateway does.
+    const apiRoute = await api.call('GET', '/openapi.json', { headers: { origin: 'https://evil.example' } });
+    expect(apiRoute.headers.get('access-control-allow-origin')).toBe('*');
   });
 
   it('POST /dev/clock moves the clock and DELETE restores it', async () => {
