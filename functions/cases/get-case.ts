@@ -1,11 +1,11 @@
 import { routes } from '#functions/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';
-import { caseAvGaps, getCase } from '#shared/use-cases/cases.ts';
+import { caseAvGaps, readCase } from '#shared/use-cases/cases.ts';
 import { caseProcedure } from '#shared/use-cases/procedure.ts';
 
 export const handler = httpHandler(routes.getCase, async ({ params, principal }) => {
-  const record = await getCase(ports, principal.agencyId, params.id);
+  const record = await readCase(ports, principal, params.id);
   const [activities, records, evidence, procedure, avGaps] = await Promise.all([
     ports.cases.activities(principal.agencyId, params.id),
     ports.cases.documents(principal.agencyId, params.id),
@@ -24,7 +24,8 @@ export const handler = httpHandler(routes.getCase, async ({ params, principal })
       avGaps,
       activities,
       records,
-      evidence,
+      // Object keys are for presigned retrieval only (REC-7), never handed out.
+      evidence: evidence.map(({ key: _key, ...item }) => item),
     },
   };
 });

@@ -1,9 +1,9 @@
 import { routes } from '#functions/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';
-import { getCase } from '#shared/use-cases/cases.ts';
+import { readCase } from '#shared/use-cases/cases.ts';
 
 export const handler = httpHandler(routes.listRecords, async ({ params, principal }) => {
-  await getCase(ports, principal.agencyId, params.id);
+  await readCase(ports, principal, params.id);
   return { status: 200, body: { items: await ports.cases.documents(principal.agencyId, params.id) } };
 });

@@ -1,9 +1,11 @@
 import { routes } from '#functions/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';
+import { readCase } from '#shared/use-cases/cases.ts';
 import { getEvidence } from '#shared/use-cases/evidence.ts';
 
 export const handler = httpHandler(routes.getEvidence, async ({ params, principal }) => {
   const { key: _key, ...evidence } = await getEvidence(ports, principal.agencyId, params.id);
+  await readCase(ports, principal, evidence.caseId);
   return { status: 200, body: evidence };
 });

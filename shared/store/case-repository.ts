@@ -15,6 +15,9 @@ type TransactItem = NonNullable<
 >[number];
 
 const agencyPk = (agencyId: string) => `AGENCY#${agencyId}`;
+/** The partition of one unit's cases in gsi2; `-` holds the cases registered without a unit. */
+const unitCasesPk = (agencyId: string, unitId: string | undefined) =>
+  `CASES#${agencyId}#UNIT#${unitId ?? '-'}`;
 const caseKeys = (agencyId: string, id: string) => ({ pk: agencyPk(agencyId), sk: `CASE#${id}` });
 const activityKeys = (agencyId: string, caseId: string, id: string) => ({
   pk: agencyPk(agencyId),
@@ -55,6 +58,8 @@ export class CaseRepository {
       ...caseKeys(record.agencyId, record.id),
       gsi1pk: `CASES#${record.agencyId}`,
       gsi1sk: `${record.createdAt}#${record.id}`,
+      gsi2pk: unitCasesPk(record.agencyId, record.unitId),
+      gsi2sk: `${record.createdAt}#${record.id}`,
       entity: 'case',
       ...record,
     };
@@ -125,18 +130,28 @@ export class CaseRepository {
     return Item ? fromItem<CaseRecord>(Item) : undefined;
   }
 
-  async list(agencyId: string, limit: number, cursor?: string): Promise<Page<CaseRecord>> {
+  /**
+   * The agency's cases newest first; with `unit`, only that unit's (`null`: the cases without a
+   * unit), from their own index, so a unit's page costs the same however large the agency.
+   */
+  async list(
+    agencyId: string,
+    limit: number,
+    cursor?: string,
+    unit?: { unitId: string | undefined },
+  ): Promise<Page<CaseRecord>> {
+    const [index, pk] = unit ? ['gsi2', unitCasesPk(agencyId, unit.unitId)] : ['gsi1', `CASES#${agencyId}`];
     const { Items = [], LastEvaluatedKey } = await this.#db.send(
       new QueryCommand({
         TableName: this.#table,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': `CASES#${agencyId}` },
+        IndexName: index,
+        KeyConditionExpression: `${index}pk = :pk`,
+        ExpressionAttributeValues: { ':pk': pk },
         ScanIndexForward: false,
         Limit: limit,
         ExclusiveStartKey: decodeCursor(cursor, {
-          partition: { gsi1pk: `CASES#${agencyId}`, pk: agencyPk(agencyId) },
-          sortPrefix: { gsi1sk: '', sk: 'CASE#' },
+          partition: { [`${index}pk`]: pk, pk: agencyPk(agencyId) },
+          sortPrefix: { [`${index}sk`]: '', sk: 'CASE#' },
         }),
       }),
     );

@@ -3,6 +3,7 @@ import { ulid } from 'ulid';
 import type { Principal } from '#shared/auth.ts';
 import { legalDateOf } from '#shared/dates.ts';
 import { activityLabels } from '#shared/domain/activity.ts';
+import type { AgencyProfile } from '#shared/domain/agency.ts';
 import {
   type AvGap,
   type AvRequirement,
@@ -75,6 +76,34 @@ export async function getCase(ports: CasePorts, agencyId: string, id: string): P
   return record;
 }
 
+/** Roles that see every unit of their agency; everyone else sees their own unit's cases. */
+const AGENCY_WIDE_READERS = ['admin', 'leader', 'reviewer', 'supervisor'] as const;
+
+/** Whether a person sees the whole agency's cases, or only their unit's (and the ones they handle). */
+export function readsWholeAgency(principal: Principal): boolean {
+  return principal.roles.some((role) => (AGENCY_WIDE_READERS as readonly string[]).includes(role));
+}
+
+/**
+ * Whether a case is within a person's scope (reading it, its records, journal and evidence; legal
+ * hold on its evidence): the legal review office, leadership, supervisors and administrators
+ * see the agency; everyone else their own unit's cases and the ones they handle. A case without
+ * a unit belongs to the people without one.
+ */
+export function assertInScope(record: CaseRecord, principal: Principal): void {
+  if (readsWholeAgency(principal)) return;
+  if (record.handlers.includes(principal.sub)) return;
+  if (record.unitId === principal.unitId) return;
+  throw new Forbidden('只能查看本股室的案件或本人承办的案件');
+}
+
+/** A case as its reader may see it: 404 if it does not exist, 403 outside their unit. */
+export async function readCase(ports: CasePorts, principal: Principal, id: string): Promise<CaseRecord> {
+  const record = await getCase(ports, principal.agencyId, id);
+  assertInScope(record, principal);
+  return record;
+}
+
 /** Who may write to a case: its handlers, the head of its unit, an administrator. */
 export function assertMayHandle(record: CaseRecord, principal: Principal): void {
   if (principal.roles.includes('admin')) return;
@@ -92,6 +121,25 @@ export function assertEntitled(record: CaseRecord, principal: Principal): void {
   if (principal.roles.includes('unit-head') && (!record.unitId || record.unitId === principal.unitId)) return;
   if (record.handlers.includes(principal.sub)) return;
   throw new Forbidden('无权调阅本案音像证据');
+}
+
+/**
+ * The unit a case is registered in: the registering person's own; another unit only by an
+ * administrator, and only one the agency's profile lists.
+ */
+function caseUnit(
+  principal: Principal,
+  requested: string | undefined,
+  profile: AgencyProfile | undefined,
+): string | undefined {
+  if (requested === undefined || requested === principal.unitId) return principal.unitId;
+  if (!principal.roles.includes('admin')) {
+    throw new Forbidden(`只能在本人所在股室（${principal.unitId ?? '无'}）登记案件，不能指定其他股室`);
+  }
+  if (profile && !profile.units.some((unit) => unit.id === requested)) {
+    throw new ValidationFailed([{ path: 'unitId', message: '本机关没有该股室' }]);
+  }
+  return requested;
 }
 
 /**
@@ -289,7 +337,7 @@ export async function registerCase(
       },
     },
   );
-  const unitId = input.unitId ?? principal.unitId;
+  const unitId = caseUnit(principal, input.unitId, profile);
   const record: CaseRecord = {
     id,
     agencyId: principal.agencyId,
@@ -665,12 +713,12 @@ export async function caseJournal(
   principal: Principal,
   caseId: string,
 ): Promise<JournalEntry[]> {
-  await getCase(ports, principal.agencyId, caseId);
+  await readCase(ports, principal, caseId);
   return ports.cases.journal(principal.agencyId, caseId);
 }
 
 export async function verifyCaseJournal(ports: CasePorts, principal: Principal, caseId: string) {
-  const record = await getCase(ports, principal.agencyId, caseId);
+  const record = await readCase(ports, principal, caseId);
   const entries = await ports.cases.journal(principal.agencyId, caseId);
   return verifyChain(entries, { seq: record.journalSeq, hash: record.journalHead });
 }

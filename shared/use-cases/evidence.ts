@@ -15,6 +15,7 @@ import { Conflict, NotFound, RuleViolation } from '#shared/errors.ts';
 import type { EvidenceStorage } from '#shared/store/evidence-storage.ts';
 import {
   assertEntitled,
+  assertInScope,
   assertMayHandle,
   authoredBy,
   type CasePorts,
@@ -283,6 +284,7 @@ export async function setLegalHold(
   input: { on: boolean; reason: string },
 ): Promise<Evidence> {
   const evidence = await getEvidence(ports, principal.agencyId, evidenceId);
+  assertInScope(await getCase(ports, principal.agencyId, evidence.caseId), principal);
   if (evidence.status !== 'archived') {
     throw new RuleViolation('EVIDENCE_NOT_ARCHIVED', '该证据尚未归档', [
       { path: 'id', message: evidence.status },

@@ -650,3 +650,81 @@ describe('the case list', () => {
     expect(paged).toEqual(whole.body.items.map((item: { id: string }) => item.id));
   });
 });
+
+describe('unit scope', () => {
+  it("[REC-7] a case, its records, journal and evidence are read in its unit, by its handlers and by the agency's review office, leaders and admins only", async () => {
+    const otherHead = await api.token({ sub: 'other-head', agencyId, unitId: 'jdk', roles: ['unit-head'] });
+    const otherOfficer = await api.token({
+      sub: 'other-officer',
+      agencyId,
+      unitId: 'jdk',
+      roles: ['officer'],
+    });
+    const created = await newCase();
+    const site = await activity(created.id, 'on-site-inspection');
+    const archived = await upload(created.id, site.id, Buffer.from('bytes of an inspection in unit shswg'));
+    expect(archived.status).toBe('archived');
+    const reads = [
+      `/v1/cases/${created.id}`,
+      `/v1/cases/${created.id}/records`,
+      `/v1/cases/${created.id}/journal`,
+      `/v1/cases/${created.id}/journal/verify`,
+      `/v1/cases/${created.id}/case-file`,
+      `/v1/evidence/${archived.id}`,
+      `/v1/evidence/${archived.id}/retrievals`,
+    ];
+    for (const path of reads) {
+      for (const outsider of [otherHead, otherOfficer]) {
+        const refused = await api.call('GET', path, { token: outsider });
+        expect(refused.status, path).toBe(403);
+        expect(refused.text).not.toContain(party.idNumber);
+      }
+      for (const insider of [tokens.handler, tokens.head, tokens.reviewer, tokens.admin]) {
+        expect((await api.call('GET', path, { token: insider })).status, path).toBe(200);
+      }
+    }
+    // A colleague of the same unit reads the case; nobody is handed the evidence's object key.
+    const colleague = await api.call('GET', `/v1/cases/${created.id}`, { token: tokens.bystander });
+    expect(colleague.status).toBe(200);
+    expect(colleague.body.evidence[0]).not.toHaveProperty('key');
+
+    const inList = async (token: string | undefined) => {
+      const page = await api.call('GET', '/v1/cases?limit=100', { token });
+      expect(page.status).toBe(200);
+      return page.body.items.some((item: { id: string }) => item.id === created.id);
+    };
+    expect(await inList(otherHead)).toBe(false);
+    expect(await inList(otherOfficer)).toBe(false);
+    expect(await inList(tokens.bystander)).toBe(true);
+    expect(await inList(tokens.reviewer)).toBe(true);
+
+    const hold = { on: true, reason: '行政复议调取' };
+    const foreignHold = await api.call('POST', `/v1/evidence/${archived.id}/legal-hold`, {
+      token: otherHead,
+      body: hold,
+    });
+    expect(foreignHold.status).toBe(403);
+    const ownHold = await api.call('POST', `/v1/evidence/${archived.id}/legal-hold`, {
+      token: tokens.head,
+      body: hold,
+    });
+    expect(ownHold.status, ownHold.text).toBe(200);
+  });
+
+  it("a case is registered in its registrar's own unit; only an administrator names another, and only one the agency has", async () => {
+    const elsewhere = await api.call('POST', '/v1/cases', {
+      token: tokens.handler,
+      body: { category: 'penalty', title: '跨股室登记', party, officers: pair, unitId: 'jdk' },
+    });
+    expect(elsewhere.status).toBe(403);
+    expect(elsewhere.body.error.message).toContain('本人所在股室');
+    const own = await newCase({ unitId: 'shswg' });
+    expect(own.unitId).toBe('shswg');
+    const unknown = await api.call('POST', '/v1/cases', {
+      token: tokens.admin,
+      body: { category: 'penalty', title: '未知股室', party, officers: pair, unitId: 'no-such-unit' },
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.details.map((detail: { path: string }) => detail.path)).toContain('unitId');
+  });
+});
