@@ -5,5 +5,5 @@ import { previewPublication } from '#shared/use-cases/publications.ts';
 
 export const handler = httpHandler(routes.previewPublication, async ({ params, principal }) => ({
   status: 200,
-  body: await previewPublication(ports, principal.agencyId, params.id),
+  body: await previewPublication(ports, principal, params.id),
 }));

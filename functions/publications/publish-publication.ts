@@ -2,10 +2,10 @@ import { routes } from '#functions/routes.ts';
 import { Conflict } from '#shared/errors.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';
-import { getPublication, publishNow } from '#shared/use-cases/publications.ts';
+import { getPublication, publishByHand } from '#shared/use-cases/publications.ts';
 
 export const handler = httpHandler(routes.publishEarly, async ({ params, principal }) => {
-  const published = await publishNow(ports, principal, principal.agencyId, params.id);
+  const published = await publishByHand(ports, principal, params.id);
   if (!published) {
     const publication = await getPublication(ports, principal.agencyId, params.id);
     throw new Conflict('该公示当前不能发布', [{ path: 'id', message: publication.status }]);

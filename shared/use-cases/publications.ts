@@ -29,7 +29,13 @@ import { logger } from '#shared/observability.ts';
 import type { ChildWrite } from '#shared/store/case-repository.ts';
 import type { PublicationRepository } from '#shared/store/publication-repository.ts';
 import { heldDeadline, yearCalendar } from '#shared/use-cases/calendar.ts';
-import { assertMayHandle, commitCaseChange, getCase, withRetry } from '#shared/use-cases/cases.ts';
+import {
+  assertInScope,
+  assertMayHandle,
+  commitCaseChange,
+  getCase,
+  withRetry,
+} from '#shared/use-cases/cases.ts';
 import { deliveryWrites, type PushPorts } from '#shared/use-cases/push.ts';
 import type { ReviewPorts } from '#shared/use-cases/reviews.ts';
 
@@ -94,6 +100,11 @@ function ready(rule: PublicationRule, record: CaseRecord): boolean {
   return ['served', 'executed', 'closed', 'archived'].includes(record.status);
 }
 
+/** Past its due date nothing waits any more (PUB-12), not the rule nor a confirmation. */
+function isDue(publication: Publication, today: string): boolean {
+  return publication.status === 'overdue' || (publication.dueBy !== null && publication.dueBy <= today);
+}
+
 /** What may still be published: waiting for its date, past it, or with a date the calendar holds. */
 const PUBLISHABLE: Publication['status'][] = ['scheduled', 'overdue', 'deadline-unconfirmed'];
 
@@ -135,8 +146,9 @@ async function composePublicRecord(ports: PublicationPorts, publication: Publica
  * The preview a person checks before publication (审查, PUB-1, LAW-5): the public record as it
  * would appear, and the passages that the redactor removes or that still look like personal data.
  */
-export async function previewPublication(ports: PublicationPorts, agencyId: string, id: string) {
-  const publication = await getPublication(ports, agencyId, id);
+export async function previewPublication(ports: PublicationPorts, principal: Principal, id: string) {
+  const publication = await getPublication(ports, principal.agencyId, id);
+  assertInScope(await getCase(ports, principal.agencyId, publication.caseId), principal);
   const { record, decision, rule, context, publicRecord } = await composePublicRecord(
     ports,
     publication,
@@ -162,8 +174,9 @@ export async function confirmPublication(ports: PublicationPorts, principal: Pri
     if (!PUBLISHABLE.includes(publication.status)) {
       throw new Conflict('该公示当前状态不需要审查确认', [{ path: 'id', message: publication.status }]);
     }
-    if (publication.confirmation) return publication;
     const record = await getCase(ports, principal.agencyId, publication.caseId);
+    assertMayHandle(record, principal);
+    if (publication.confirmation) return publication;
     const confirmation = { by: principal.sub, byName: principal.name, at: ports.now().toISOString() };
     return commitPublication(
       ports,
@@ -188,6 +201,32 @@ async function lateBy(ports: PublicationPorts, dueBy: string, publishedOn: strin
     if (error instanceof CalendarNotConfirmed) return null;
     throw error;
   }
+}
+
+/**
+ * A person publishes before the sweep would (PUB-12): the head of the case's unit or an
+ * administrator, and only once the rule says it is ready (after service, say), unless its due
+ * date has come, when nothing waits. Undefined if it is no longer to be published.
+ */
+export async function publishByHand(
+  ports: PublicationPorts,
+  principal: Principal,
+  id: string,
+): Promise<Publication | undefined> {
+  const publication = await getPublication(ports, principal.agencyId, id);
+  const record = await getCase(ports, principal.agencyId, publication.caseId);
+  assertMayHandle(record, principal);
+  const rule = await publicationRule(ports, principal.agencyId, publication.category);
+  if (
+    PUBLISHABLE.includes(publication.status) &&
+    !isDue(publication, legalDateOf(ports.now())) &&
+    !ready(rule, record)
+  ) {
+    throw new RuleViolation('PUBLICATION_NOT_READY', '按本机关公示规则，该决定送达后方可公示', [
+      { path: 'id', message: `案件当前状态：${record.status}` },
+    ]);
+  }
+  return publishNow(ports, principal, principal.agencyId, id);
 }
 
 /**
@@ -285,8 +324,7 @@ export async function sweepPublications(ports: PublicationPorts) {
     if (!publication || !PUBLISHABLE.includes(publication.status)) continue;
     // Past its due date nothing waits any more (PUB-12); before it, the rule says when it is
     // ready; an unconfirmed due date holds only the date, never the publication (LAW-8).
-    const due =
-      publication.status === 'overdue' || (publication.dueBy !== null && publication.dueBy <= today);
+    const due = isDue(publication, today);
     const record = await ports.cases.get(agencyId, publication.caseId);
     const rule = await publicationRule(ports, agencyId, publication.category);
     const confirmed =

@@ -32,10 +32,10 @@ afterEach(async () => {
 });
 afterAll(() => api.close());
 
-async function decided(clock: string) {
+async function decided(clock: string, handler = t.handler) {
   await api.call('POST', '/dev/clock', { body: { now: clock } });
   const created = await api.call('POST', '/v1/cases', {
-    token: t.handler,
+    token: handler,
     body: {
       category: 'penalty',
       procedure: 'simple',
@@ -46,7 +46,7 @@ async function decided(clock: string) {
   });
   expect(created.status, created.text).toBe(201);
   const decision = await api.call('POST', `/v1/cases/${created.body.id}/decision`, {
-    token: t.handler,
+    token: handler,
     body: { type: 'penalty', summary: '给予警告', legalBasis: '第三十条', penalty: { kind: 'warning' } },
   });
   expect(decision.status, decision.text).toBe(201);
@@ -115,6 +115,16 @@ describe('publication is never stuck', () => {
     });
     await api.call('POST', '/dev/jobs/publication-sweep');
     expect((await publication(byHand.publicationId)).status).toBe('deadline-unconfirmed');
+    // By hand too, the rule decides when it is ready: here once the decision is served.
+    const early = await api.call('POST', `/v1/publications/${byHand.publicationId}/publish`, {
+      token: t.head,
+    });
+    expect(early.status).toBe(422);
+    expect(early.body.error.code).toBe('PUBLICATION_NOT_READY');
+    await api.call('POST', `/v1/cases/${byHand.caseId}/transitions`, {
+      token: t.handler,
+      body: { to: 'served' },
+    });
     const published = await api.call('POST', `/v1/publications/${byHand.publicationId}/publish`, {
       token: t.head,
     });
@@ -287,5 +297,29 @@ describe('supervision across agencies', () => {
       (await api.call('GET', `/v1/oversight/overdue?agencyId=${agencyId}`, { token: otherAdmin })).status,
     ).toBe(403);
     expect((await api.call('GET', '/v1/oversight/overdue', { token: t.admin })).body.agencyId).toBe(agencyId);
+  });
+});
+
+describe('publication by hand, in scope', () => {
+  it("[PUB-1] [PUB-12] only the head of the case's unit or an administrator checks, confirms and publishes it", async () => {
+    const inUnit = await api.token({ sub: 'pi-a', agencyId, unitId: 'u1', roles: ['officer'] });
+    const ownHead = await api.token({ sub: 'pi-head-1', agencyId, unitId: 'u1', roles: ['unit-head'] });
+    const otherHead = await api.token({ sub: 'pi-head-2', agencyId, unitId: 'u2', roles: ['unit-head'] });
+    const { caseId, publicationId } = await decided('2026-11-02T10:00:00+08:00', inUnit);
+    await api.call('POST', `/v1/cases/${caseId}/transitions`, { token: inUnit, body: { to: 'served' } });
+    const steps: [string, string][] = [
+      ['GET', `/v1/publications/${publicationId}/preview`],
+      ['POST', `/v1/publications/${publicationId}/confirmation`],
+      ['POST', `/v1/publications/${publicationId}/publish`],
+    ];
+    for (const [method, path] of steps) {
+      expect((await api.call(method, path, { token: otherHead })).status, path).toBe(403);
+    }
+    expect((await publication(publicationId)).status).toBe('scheduled');
+    for (const [method, path] of steps) {
+      const done = await api.call(method, path, { token: ownHead });
+      expect(done.status, `${path} ${done.text}`).toBe(200);
+    }
+    expect((await publication(publicationId)).status).toBe('published');
   });
 });
