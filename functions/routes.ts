@@ -169,7 +169,7 @@ export const routes = {
   fileComplaint: defineRoute({
     method: 'POST',
     path: '/public/v1/officers/{certificateNo}/complaints',
-    handler: 'public/file-complaint',
+    handler: 'complaints/file-complaint',
     access: 'public',
     summary: '投诉执法人员 (PUB-5)',
     params: CertificateParams,

@@ -8,6 +8,7 @@ import { routeTable } from '#functions/routes.ts';
 import { devRoutes } from '#infra/local/dev-routes.ts';
 import { DevTokenIssuer } from '#infra/local/dev-tokens.ts';
 import { deliverEvidenceArrivals } from '#infra/local/evidence-arrivals.ts';
+import { enforceGrantsLocally, grantedAccessOfAreas, runWithGrants } from '#infra/local/granted-access.ts';
 import { invoke, lambdaContext, loadHandler } from '#infra/local/lambda-runtime.ts';
 import { clock } from '#shared/clock.ts';
 import { errorBody } from '#shared/http/errors.ts';
@@ -176,6 +177,8 @@ function fromThisMachine(req: IncomingMessage, boundHost: string | undefined): b
 export async function startApiServer(options: { port: number; tokenSecret: string; host?: string }) {
   const issuer = new DevTokenIssuer(options.tokenSecret);
   const compiled = (routeTable as RouteDef[]).map(compile);
+  enforceGrantsLocally();
+  const grantsOfRoute = grantedAccessOfAreas(routeTable as RouteDef[]);
   const dev = devRoutes(issuer, runJob, deliverEvidenceArrivals);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -213,9 +216,8 @@ export async function startApiServer(options: { port: number; tokenSecret: strin
       }
       const handler = await loadHandler(candidate.route.handler);
       const event = toEvent(req, url, candidate, match, body, claims);
-      const result = (await handler(
-        event,
-        lambdaContext(candidate.route.handler),
+      const result = (await runWithGrants(candidate.route.handler, grantsOfRoute(candidate.route), () =>
+        handler(event, lambdaContext(candidate.route.handler)),
       )) as APIGatewayProxyResultV2;
       writeLambdaResult(res, result);
       return;

@@ -24,6 +24,7 @@ import { areaOf, writeAreaEntry } from '#infra/constructs/area-entry.ts';
 import { ProjectFunction } from '#infra/constructs/project-function.ts';
 import type { DeploymentContext } from '#infra/context.ts';
 import type { StatefulStack } from '#infra/stacks/stateful-stack.ts';
+import { grantsOf } from '#shared/http/grants.ts';
 import type { EvidenceArchiveAccess, RouteDef } from '#shared/http/route.ts';
 import { idempotencyTable, journalTable, mainTable } from '#shared/store/table-definitions.ts';
 
@@ -201,15 +202,13 @@ export class StatelessStack extends Stack {
         description: `API: ${area}`,
         ...(bundledFiles.length > 0 ? { bundledFiles, memorySize: 2048 } : {}),
       });
-      const writes = routes.some((route) => route.method !== 'GET');
-      fn.useTable(table.MAIN_TABLE, mainTable, writes ? 'read-write' : 'read');
-      fn.useTable(table.JOURNAL_TABLE, journalTable, 'append-only');
-      if (routes.some((route) => route.idempotent))
-        fn.useTable(table.IDEMPOTENCY_TABLE, idempotencyTable, 'read-write');
-      if (writes) stateful.eventBus.grantPutEventsTo(fn);
-      for (const access of new Set(routes.flatMap((route) => route.evidenceArchive ?? [])))
-        grantArchive(fn, access);
-      if (routes.some((route) => route.schedulesDueDates)) grantDueDateSchedules(fn);
+      const grants = grantsOf(routes);
+      fn.useTable(table.MAIN_TABLE, mainTable, grants.main);
+      if (grants.journal) fn.useTable(table.JOURNAL_TABLE, journalTable, 'append-only');
+      if (grants.idempotency) fn.useTable(table.IDEMPOTENCY_TABLE, idempotencyTable, 'read-write');
+      if (grants.putEvents) stateful.eventBus.grantPutEventsTo(fn);
+      for (const access of grants.evidenceArchive) grantArchive(fn, access);
+      if (grants.schedulesDueDates) grantDueDateSchedules(fn);
       const integration = new HttpLambdaIntegration(`${constructId(`api-${area}`)}Integration`, fn);
       for (const route of routes) {
         const [addedRoute] = this.api.addRoutes({

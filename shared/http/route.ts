@@ -33,6 +33,8 @@ export interface RouteDef {
   bundledFiles?: readonly { from: string; to: string }[];
   /** Creates one-time due-date schedules for publications (EventBridge Scheduler). */
   schedulesDueDates?: boolean;
+  /** Commits case changes, each of which appends to the case's journal (REC-3). */
+  journals?: boolean;
   /** What the handler does with the evidence archive; the stack grants exactly that. */
   evidenceArchive?: readonly EvidenceArchiveAccess[];
 }

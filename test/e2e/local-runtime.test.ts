@@ -1,7 +1,13 @@
 import { request as httpRequest } from 'node:http';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeTable } from '#functions/routes.ts';
+import { grantedAccessOfAreas, runWithGrants } from '#infra/local/granted-access.ts';
 import { DEMO_AGENCY_ID, seedDemoData } from '#infra/local/seed.ts';
+import { config } from '#shared/config.ts';
+import type { RouteDef } from '#shared/http/route.ts';
+import { documentClient } from '#shared/store/clients.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
 
 let api: TestApi;
@@ -55,6 +61,34 @@ describe('the local-only routes', () => {
     // The API itself still answers web clients as API Gateway does.
     const apiRoute = await api.call('GET', '/openapi.json', { headers: { origin: 'https://evil.example' } });
     expect(apiRoute.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
+  it("a handler runs with its function's grants: the public function cannot write, only case-changing ones append to the journal", async () => {
+    const { MAIN_TABLE, JOURNAL_TABLE } = config();
+    const grantsOfRoute = grantedAccessOfAreas(routeTable as RouteDef[]);
+    const publicRoute = routeTable.find((route) => route.handler === 'public/decisions') as RouteDef;
+    const caseRoute = routeTable.find((route) => route.handler === 'cases/create-record') as RouteDef;
+    const item = { pk: `GRANTS#${ulid()}`, sk: 'probe' };
+    const asPublic = (work: () => Promise<unknown>) =>
+      runWithGrants('public', grantsOfRoute(publicRoute), work);
+    await expect(
+      asPublic(() => documentClient.send(new PutCommand({ TableName: MAIN_TABLE, Item: item }))),
+    ).rejects.toMatchObject({ name: 'AccessDeniedException' });
+    await expect(
+      asPublic(() => documentClient.send(new GetCommand({ TableName: MAIN_TABLE, Key: item }))),
+    ).resolves.toBeDefined();
+    await expect(
+      runWithGrants('cases', grantsOfRoute(caseRoute), () =>
+        documentClient.send(
+          new UpdateCommand({
+            TableName: JOURNAL_TABLE,
+            Key: item,
+            UpdateExpression: 'SET x = :x',
+            ExpressionAttributeValues: { ':x': 1 },
+          }),
+        ),
+      ),
+    ).rejects.toMatchObject({ name: 'AccessDeniedException' });
   });
 
   it('POST /dev/clock moves the clock and DELETE restores it', async () => {

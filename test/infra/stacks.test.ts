@@ -169,6 +169,61 @@ describe('stateless stack', () => {
     expect(journalStatements).toBeGreaterThan(0);
   });
 
+  /** The IAM statements of the function whose description is given. */
+  const statementsOf = (description: string) => {
+    const fn = Object.values(stateless.findResources('AWS::Lambda::Function')).find(
+      (candidate) => candidate.Properties.Description === description,
+    );
+    expect(fn, description).toBeDefined();
+    const role = fn?.Properties.Role['Fn::GetAtt'][0];
+    return Object.values(stateless.findResources('AWS::IAM::Policy'))
+      .filter((policy) =>
+        policy.Properties.Roles.some((candidate: { Ref?: string }) => candidate.Ref === role),
+      )
+      .flatMap(
+        (policy) =>
+          policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[],
+      )
+      .map((statement) => ({
+        actions: [statement.Action].flat(),
+        resources: JSON.stringify(statement.Resource),
+      }));
+  };
+
+  it('the public function reads published data only: no write on any table, no journal, no events', () => {
+    const statements = statementsOf('API: public');
+    expect(statements.length).toBeGreaterThan(0);
+    const actions = statements.flatMap((statement) => statement.actions);
+    for (const write of [
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:BatchWriteItem',
+      'events:PutEvents',
+    ])
+      expect(actions).not.toContain(write);
+    expect(statements.some((statement) => /JournalTable/.test(statement.resources))).toBe(false);
+    // Complaints, the one public write, have their own function.
+    expect(statementsOf('API: complaints').flatMap((statement) => statement.actions)).toContain(
+      'dynamodb:PutItem',
+    );
+  });
+
+  it('[REC-3] only the functions that change cases may append to the journal', () => {
+    const journaling = new Set(
+      routeTable
+        .filter((route) => 'journals' in route && route.journals)
+        .map((route) => route.handler.split('/')[0]),
+    );
+    expect([...journaling].sort()).toEqual(['calendar', 'cases', 'evidence', 'publications', 'reviews']);
+    for (const area of new Set(routeTable.map((route) => route.handler.split('/')[0]))) {
+      const journal = statementsOf(`API: ${area}`).some((statement) =>
+        /JournalTable/.test(statement.resources),
+      );
+      expect(journal, area).toBe(journaling.has(area ?? ''));
+    }
+  });
+
   it('every non-public route has the JWT authorizer, public routes have none, and no /dev route exists', () => {
     const routes = Object.values(stateless.findResources('AWS::ApiGatewayV2::Route'));
     expect(routes).toHaveLength(routeTable.length);
