@@ -15,7 +15,8 @@ import { errorBody } from '#shared/http/errors.ts';
 import type { HttpEvent } from '#shared/http/handler.ts';
 import { type RouteDef, routeKey } from '#shared/http/route.ts';
 
-const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** Lambda's limit on a synchronous request (API Gateway's own is 10 MB): what AWS would take. */
+const MAX_BODY_BYTES = 6 * 1024 * 1024;
 
 const CORS_HEADERS = {
   'access-control-allow-origin': '*',

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
 import { checkItems } from '#shared/domain/checklists/checklist.ts';
 import {
   type Cell,
@@ -110,6 +111,38 @@ export async function exportItems(
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/** A checklist of thousands of items unpacks to a few MB; a zip bomb to gigabytes. */
+export const XLSX_LIMITS = { uncompressedBytes: 64 * 1024 * 1024, entries: 500 };
+
+/**
+ * An xlsx is a ZIP: its central directory says what it unpacks to, read without unpacking
+ * anything. One that would unpack to more than the limits is refused before exceljs reads it
+ * into memory (exceljs, through JSZip, also refuses an entry whose real size differs from the
+ * directory's).
+ */
+function assertUnpacksSmall(content: Buffer): void {
+  let bytes = 0;
+  let entries = 0;
+  unzipSync(content, {
+    filter: (file) => {
+      bytes += file.originalSize;
+      entries += 1;
+      return false;
+    },
+  });
+  if (bytes > XLSX_LIMITS.uncompressedBytes || entries > XLSX_LIMITS.entries) {
+    throw new ValidationFailed(
+      [
+        {
+          path: 'content',
+          message: `表格解压后超过 ${XLSX_LIMITS.uncompressedBytes / 1024 / 1024} MB 或 ${XLSX_LIMITS.entries} 个部件，不予读取`,
+        },
+      ],
+      '表格文件过大',
+    );
+  }
+}
+
 async function readRows(format: SheetFormat, content: Buffer): Promise<unknown[][]> {
   const workbook = new ExcelJS.Workbook();
   let sheet: ExcelJS.Worksheet | undefined;
@@ -117,6 +150,7 @@ async function readRows(format: SheetFormat, content: Buffer): Promise<unknown[]
     const text = content.toString('utf8').replace(/^\uFEFF/, '');
     sheet = await workbook.csv.read(Readable.from([text]), { map: (value: unknown) => value });
   } else {
+    assertUnpacksSmall(content);
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
     sheet = workbook.worksheets[0];
   }
@@ -144,7 +178,8 @@ export async function importItems<K extends ChecklistKind>(
   let rows: unknown[][];
   try {
     rows = await readRows(format, content);
-  } catch {
+  } catch (error) {
+    if (error instanceof ValidationFailed) throw error;
     throw new ValidationFailed([{ path: 'content', message: `文件无法读取，请上传 ${format} 格式的表格` }]);
   }
   const [header = [], ...body] = rows;

@@ -531,13 +531,27 @@ describe('bad input gets a 4xx in the error format, naming each bad field, never
     for (const field of badCase.fields ?? []) expect(named).toContain(field);
   });
 
-  it('a body over 10 MiB is refused with 413 before any handler runs', async () => {
+  it("a body over Lambda's 6 MiB is refused with 413 before any handler runs", async () => {
     const response = await api.call('POST', '/v1/officers', {
       token: caller,
-      rawBody: 'x'.repeat(10 * 1024 * 1024 + 1),
+      rawBody: 'x'.repeat(6 * 1024 * 1024 + 1),
     });
     expect(response.status).toBe(413);
     expect(response.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('an import whose file would not fit in a Lambda request is refused, naming content', async () => {
+    const response = await api.call('POST', '/v1/checklists/import', {
+      token: caller,
+      body: {
+        kind: 'matters',
+        title: '过大的清单',
+        format: 'xlsx',
+        content: 'A'.repeat(5 * 1024 * 1024 + 4),
+      },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.error.details.map((detail: { path: string }) => detail.path)).toContain('content');
   });
 
   it('a refused write leaves nothing behind', async () => {

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
+import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { exportItems, importItems } from '#shared/checklists/spreadsheet.ts';
+import { exportItems, importItems, XLSX_LIMITS } from '#shared/checklists/spreadsheet.ts';
 import { ValidationFailed } from '#shared/errors.ts';
 import { countyReviewCatalog, matters } from '#test/fixtures/checklists.ts';
 
@@ -119,6 +120,31 @@ describe('spreadsheets with the Chinese headings agencies use', () => {
 
   it('refuses a file that is not a spreadsheet', async () => {
     const error = await errorOf(importItems('matters', 'xlsx', Buffer.from('not a zip')));
+    expect(error.details[0]?.path).toBe('content');
+  });
+});
+
+describe('a zip bomb in place of an xlsx', () => {
+  it('[PUB-2] is refused from its directory, before anything is unpacked', async () => {
+    const bomb = Buffer.from(
+      zipSync(
+        { 'xl/worksheets/sheet1.xml': new Uint8Array(XLSX_LIMITS.uncompressedBytes + 1) },
+        { level: 9 },
+      ),
+    );
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const error = await errorOf(importItems('matters', 'xlsx', bomb));
+    expect(error.details[0]).toMatchObject({
+      path: 'content',
+      message: expect.stringContaining('解压后超过'),
+    });
+  });
+
+  it('[PUB-2] with more parts than a workbook has is refused too', async () => {
+    const parts = Object.fromEntries(
+      Array.from({ length: XLSX_LIMITS.entries + 1 }, (_, n) => [`part-${n}.xml`, new Uint8Array(1)]),
+    );
+    const error = await errorOf(importItems('matters', 'xlsx', Buffer.from(zipSync(parts))));
     expect(error.details[0]?.path).toBe('content');
   });
 });
