@@ -195,7 +195,10 @@ export const caseRoutes = {
     params: EvidenceParams,
     body: MultipartInput,
     responses: {
-      201: { description: '{uploadId, partSize, parts: [{partNumber, url}], expiresAt}' },
+      201: {
+        description:
+          '{uploadId, partSize, parts: [{partNumber, size, url, headers?}], expiresAt}; each part URL signs its length, and its SHA-256 when partSha256 was sent',
+      },
       ...standardErrors,
     },
     evidenceArchive: ['sign-uploads'],

@@ -5,5 +5,5 @@ import { startMultipartUpload } from '#shared/use-cases/evidence.ts';
 
 export const handler = httpHandler(routes.startMultipart, async ({ params, body, principal }) => ({
   status: 201,
-  body: await startMultipartUpload(ports, principal, params.id, body?.partSize),
+  body: await startMultipartUpload(ports, principal, params.id, body ?? {}),
 }));

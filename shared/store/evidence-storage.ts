@@ -75,6 +75,8 @@ export class EvidenceStorage {
     retainUntil: Date;
     size: number;
     partSize: number;
+    /** Base64 SHA-256 of each part, in order, if the device computed them. */
+    partSha256?: readonly string[];
   }) {
     const { UploadId } = await this.#s3.send(
       new CreateMultipartUploadCommand({
@@ -87,20 +89,35 @@ export class EvidenceStorage {
     );
     const uploadId = UploadId ?? '';
     const count = Math.ceil(input.size / input.partSize);
+    // Each part's length is signed: a part of any other size is refused by the archive, so the
+    // parts add up to the declared size; each part's SHA-256 is signed too when the device sent them.
     const parts = await Promise.all(
-      Array.from({ length: count }, async (_, index) => ({
-        partNumber: index + 1,
-        url: await getSignedUrl(
+      Array.from({ length: count }, async (_, index) => {
+        const size = Math.min(input.partSize, input.size - index * input.partSize);
+        const checksum = input.partSha256?.[index];
+        const url = await getSignedUrl(
           this.#s3,
           new UploadPartCommand({
             Bucket: this.#bucket,
             Key: input.key,
             UploadId: uploadId,
             PartNumber: index + 1,
+            ContentLength: size,
+            ...(checksum ? { ChecksumSHA256: checksum } : {}),
           }),
-          { expiresIn: UPLOAD_URL_SECONDS },
-        ),
-      })),
+          {
+            expiresIn: UPLOAD_URL_SECONDS,
+            signableHeaders: new Set(['content-length', ...(checksum ? ['x-amz-checksum-sha256'] : [])]),
+            unhoistableHeaders: new Set(checksum ? ['x-amz-checksum-sha256'] : []),
+          },
+        );
+        return {
+          partNumber: index + 1,
+          size,
+          url,
+          ...(checksum ? { headers: { 'x-amz-checksum-sha256': checksum } } : {}),
+        };
+      }),
     );
     return {
       uploadId,

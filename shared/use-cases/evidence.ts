@@ -11,7 +11,7 @@ import {
   type Retrieval,
   type RetrievalInput,
 } from '#shared/domain/cases/evidence.ts';
-import { Conflict, NotFound, RuleViolation } from '#shared/errors.ts';
+import { Conflict, NotFound, RuleViolation, ValidationFailed } from '#shared/errors.ts';
 import type { EvidenceStorage } from '#shared/store/evidence-storage.ts';
 import {
   assertEntitled,
@@ -125,7 +125,7 @@ export async function startMultipartUpload(
   ports: EvidencePorts,
   principal: Principal,
   evidenceId: string,
-  requestedPartSize?: number,
+  request: { partSize?: number; partSha256?: readonly string[] } = {},
 ) {
   return withRetry(async () => {
     const evidence = await getEvidence(ports, principal.agencyId, evidenceId);
@@ -136,12 +136,22 @@ export async function startMultipartUpload(
         { path: 'id', message: evidence.status },
       ]);
     }
+    const partSize = partSizeFor(evidence.size, request.partSize);
+    const partCount = Math.ceil(evidence.size / partSize);
+    if (request.partSha256 && request.partSha256.length !== partCount) {
+      throw new ValidationFailed([
+        { path: 'partSha256', message: `按分片大小 ${partSize} 字节应有 ${partCount} 个分片的 SHA-256` },
+      ]);
+    }
     const upload = await ports.storage.presignMultipart({
       key: evidence.key,
       contentType: evidence.contentType,
       retainUntil: new Date(evidence.retainUntil),
       size: evidence.size,
-      partSize: partSizeFor(evidence.size, requestedPartSize),
+      partSize,
+      ...(request.partSha256
+        ? { partSha256: request.partSha256.map((hex) => Buffer.from(hex, 'hex').toString('base64')) }
+        : {}),
     });
     await commitCaseChange(
       ports,

@@ -389,6 +389,15 @@ describe('AV evidence in the immutable archive', () => {
     });
     expect(started.status, started.text).toBe(201);
     expect(started.body.parts).toHaveLength(3);
+    expect(started.body.parts.map((part: { size: number }) => part.size)).toEqual([
+      5 * 1024 * 1024,
+      5 * 1024 * 1024,
+      1024 * 1024,
+    ]);
+    // Each part's length is signed: a part of another size is refused by the archive itself.
+    const [first] = started.body.parts as { url: string }[];
+    const padded = await fetch(first?.url ?? '', { method: 'PUT', body: Buffer.alloc(5 * 1024 * 1024 + 1) });
+    expect(padded.status).toBe(403);
     const parts = [];
     for (const part of started.body.parts as { partNumber: number; url: string }[]) {
       const chunk = bytes.subarray(
@@ -419,6 +428,64 @@ describe('AV evidence in the immutable archive', () => {
       }),
     );
     expect(retention.Retention?.Mode).toBe('COMPLIANCE');
+  });
+
+  it('[REC-6] a device that hashed each part gets part URLs with that SHA-256 signed in', async () => {
+    const created = await newCase();
+    const site = await activity(created.id, 'on-site-inspection');
+    const bytes = Buffer.alloc(6 * 1024 * 1024, 3);
+    const declared = await api.call('POST', `/v1/cases/${created.id}/evidence`, {
+      token: tokens.handler,
+      body: {
+        activityId: site.id,
+        fileName: '分片校验.mp4',
+        contentType: 'video/mp4',
+        size: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        capturedAt: '2026-11-20T09:30:00+08:00',
+        deviceId: 'DSJ-0003',
+        officer: officers.a.certificateNo,
+      },
+    });
+    const partSize = 5 * 1024 * 1024;
+    const chunks = [bytes.subarray(0, partSize), bytes.subarray(partSize)];
+    const hashes = chunks.map((chunk) => createHash('sha256').update(chunk).digest('hex'));
+    const miscounted = await api.call('POST', `/v1/evidence/${declared.body.id}/multipart`, {
+      token: tokens.handler,
+      body: { partSize, partSha256: hashes.slice(0, 1) },
+    });
+    expect(miscounted.status).toBe(400);
+    expect(miscounted.body.error.details[0].path).toBe('partSha256');
+    const started = await api.call('POST', `/v1/evidence/${declared.body.id}/multipart`, {
+      token: tokens.handler,
+      body: { partSize, partSha256: hashes },
+    });
+    expect(started.status, started.text).toBe(201);
+    const urls = started.body.parts as { partNumber: number; url: string; headers: Record<string, string> }[];
+    expect(urls[0]?.headers['x-amz-checksum-sha256']).toBe(
+      Buffer.from(hashes[0] ?? '', 'hex').toString('base64'),
+    );
+    // Another part's hash in the header does not match the signature.
+    const swapped = await fetch(urls[0]?.url ?? '', {
+      method: 'PUT',
+      headers: urls[1]?.headers,
+      body: chunks[0],
+    });
+    expect(swapped.status).toBe(403);
+    const parts = [];
+    for (const [index, part] of urls.entries()) {
+      const put = await fetch(part.url, { method: 'PUT', headers: part.headers, body: chunks[index] });
+      expect(put.status).toBe(200);
+      parts.push({ partNumber: part.partNumber, etag: put.headers.get('etag') ?? '' });
+    }
+    const completed = await api.call('POST', `/v1/evidence/${declared.body.id}/multipart/complete`, {
+      token: tokens.handler,
+      body: { uploadId: started.body.uploadId, parts },
+    });
+    expect(completed.status, completed.text).toBe(200);
+    await api.call('POST', '/dev/evidence-arrivals');
+    const archived = await api.call('GET', `/v1/evidence/${declared.body.id}`, { token: tokens.handler });
+    expect(archived.body.status).toBe('archived');
   });
 
   it('[REC-6] an upload whose bytes do not match the declared SHA-256 is rejected and journaled', async () => {

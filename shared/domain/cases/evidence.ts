@@ -4,6 +4,14 @@ import { CertificateNo } from '#shared/domain/officer.ts';
 /** 50 GiB: several hours of body-camera video. */
 export const MAX_EVIDENCE_BYTES = 50 * 1024 ** 3;
 
+/** A SHA-256 in hex (64 characters) or base64 (44, as `x-amz-checksum-sha256` carries it); kept as hex. */
+const Sha256Hex = z
+  .string()
+  .regex(/^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, { error: 'SHA-256 应为 64 位十六进制或 44 位 base64' })
+  .transform((value) =>
+    value.length === 64 ? value.toLowerCase() : Buffer.from(value, 'base64').toString('hex'),
+  );
+
 export const EvidenceInput = z.strictObject({
   activityId: z.string().trim().min(1).max(64),
   fileName: z.string().trim().min(1).max(255),
@@ -12,13 +20,7 @@ export const EvidenceInput = z.strictObject({
     .trim()
     .regex(/^(video|audio|image)\/[\w.+-]+$/, { error: '只接受音频、视频或图片' }),
   size: z.number().int().positive().max(MAX_EVIDENCE_BYTES),
-  /** Hex (64 characters), or base64 (44) as `x-amz-checksum-sha256` carries it. */
-  sha256: z
-    .string()
-    .regex(/^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, { error: 'SHA-256 应为 64 位十六进制或 44 位 base64' })
-    .transform((value) =>
-      value.length === 64 ? value.toLowerCase() : Buffer.from(value, 'base64').toString('hex'),
-    ),
+  sha256: Sha256Hex,
   capturedAt: z.iso.datetime({ offset: true }),
   deviceId: z.string().trim().min(1).max(100),
   /** The certificate number of the officer who recorded it. */
@@ -65,6 +67,8 @@ export const MultipartInput = z
       .min(MIN_PART_BYTES)
       .max(5 * 1024 ** 3)
       .optional(),
+    /** The SHA-256 of each part in order, for the archive to check part by part as it arrives. */
+    partSha256: z.array(Sha256Hex).min(1).max(MAX_PARTS).optional(),
   })
   .optional();
 
