@@ -43,6 +43,12 @@ export const jobTable: JobDef[] = [
     description: '每年 1 月 2 日起发布各机关上一年度行政执法数据，发布后固定 (LAW-7)',
   },
   {
+    name: 'stale-uploads',
+    handler: 'jobs/stale-uploads',
+    everyMinutes: 60,
+    description: '列出申报后超过一天仍未到达档案库的音像证据，提醒重新上传 (REC-6)',
+  },
+  {
     name: 'review-overdue',
     handler: 'jobs/review-overdue',
     everyMinutes: 60,

@@ -260,6 +260,30 @@ export class StatelessStack extends Stack {
       ],
     });
 
+    // REC-6: evidence declared a day ago that never arrived, and arrivals the verifier gave up on.
+    new Alarm(this, 'EvidenceUploadsStaleAlarm', {
+      alarmDescription: '有音像证据申报超过一天仍未到达档案库（REC-6）',
+      metric: new Metric({
+        namespace: 'EnforcementPlatform',
+        metricName: 'EvidenceUploadsStale',
+        dimensionsMap: { service: 'jobs' },
+        statistic: 'Maximum',
+        period: Duration.hours(1),
+      }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    new Alarm(this, 'EvidenceArrivalDeadLettersAlarm', {
+      alarmDescription: '有音像证据到达事件多次校验失败，进入死信队列（REC-6）',
+      metric: evidenceDeadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+
     // PUB-12: a publication that reached its due date unpublished raises an alarm.
     new Alarm(this, 'PublicationsOverdueAlarm', {
       alarmDescription: '有公示超过法定期限仍未发布（PUB-12）',

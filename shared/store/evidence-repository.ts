@@ -81,6 +81,23 @@ export class EvidenceRepository {
     return Items.map((item) => fromItem<Evidence>(item));
   }
 
+  /**
+   * Evidence declared before `before` (an instant) and still not arrived, oldest first, across
+   * agencies: one page of the pending index, bounded however many uploads there ever were.
+   */
+  async pendingSince(before: string, limit = 500): Promise<Evidence[]> {
+    const { Items = [] } = await this.#db.send(
+      new QueryCommand({
+        TableName: this.#table,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk < :before',
+        ExpressionAttributeValues: { ':pk': PENDING, ':before': before },
+        Limit: limit,
+      }),
+    );
+    return Items.map((item) => fromItem<Evidence>(item));
+  }
+
   putRetrieval(retrieval: Retrieval): ChildWrite {
     return {
       Put: {

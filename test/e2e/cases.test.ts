@@ -488,6 +488,41 @@ describe('AV evidence in the immutable archive', () => {
     expect(archived.body.status).toBe('archived');
   });
 
+  it('[REC-6] evidence declared a day ago that never arrived is listed by the stale-uploads job', async () => {
+    const created = await newCase();
+    const site = await activity(created.id, 'on-site-inspection');
+    const lost = await api.call('POST', `/v1/cases/${created.id}/evidence`, {
+      token: tokens.handler,
+      body: {
+        activityId: site.id,
+        fileName: '未到达.mp4',
+        contentType: 'video/mp4',
+        size: 1024,
+        sha256: createHash('sha256').update('never sent').digest('hex'),
+        capturedAt: '2026-11-20T09:30:00+08:00',
+        deviceId: 'DSJ-0004',
+        officer: officers.a.certificateNo,
+      },
+    });
+    expect(lost.status).toBe(201);
+    const arrived = await upload(created.id, site.id, Buffer.from('bytes that did arrive'));
+    const listed = async () =>
+      (
+        (await api.call('POST', '/dev/jobs/stale-uploads')).body.result.uploads as { evidenceId: string }[]
+      ).map((item) => item.evidenceId);
+    expect(await listed()).not.toContain(lost.body.id);
+    await api.call('POST', '/dev/clock', {
+      body: { now: new Date(Date.now() + 25 * 3600_000).toISOString() },
+    });
+    try {
+      const stale = await listed();
+      expect(stale).toContain(lost.body.id);
+      expect(stale).not.toContain(arrived.id);
+    } finally {
+      await api.call('DELETE', '/dev/clock');
+    }
+  });
+
   it('[REC-6] an upload whose bytes do not match the declared SHA-256 is rejected and journaled', async () => {
     const created = await newCase();
     const site = await activity(created.id, 'evidence-collection');

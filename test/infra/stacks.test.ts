@@ -126,6 +126,14 @@ describe('stateful stack', () => {
 });
 
 describe('stateless stack', () => {
+  it('[REC-6] evidence that never arrived and arrivals in the dead-letter queue raise alarms', () => {
+    stateless.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'EvidenceUploadsStale' });
+    stateless.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Namespace: 'AWS/SQS',
+    });
+  });
+
   it('[REC-6] an evidence arrival the verifier cannot take after its retries goes to a dead-letter queue', () => {
     const rules = Object.values(stateless.findResources('AWS::Events::Rule'));
     const arrival = rules.find((rule) =>
