@@ -22,6 +22,16 @@ export default defineConfig({
           setupFiles: ['test/helpers/local-env.ts'],
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'faults',
+          include: ['test/faults/**/*.test.ts'],
+          globalSetup: ['test/helpers/global-setup.ts'],
+          setupFiles: ['test/helpers/local-env.ts'],
+          testTimeout: 300_000,
+        },
+      },
     ],
   },
 });
