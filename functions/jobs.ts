@@ -43,6 +43,12 @@ export const jobTable: JobDef[] = [
     description: '每年 1 月 2 日起发布各机关上一年度行政执法数据，发布后固定 (LAW-7)',
   },
   {
+    name: 'journal-anchor',
+    handler: 'jobs/journal-anchor',
+    everyMinutes: 6 * 60,
+    description: '把前一日各案件日志的最新哈希按机关写入不可篡改的存证库，逐日链接 (REC-3)',
+  },
+  {
     name: 'stale-uploads',
     handler: 'jobs/stale-uploads',
     everyMinutes: 60,

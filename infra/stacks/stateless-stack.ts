@@ -10,7 +10,7 @@ import {
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
-import { Rule } from 'aws-cdk-lib/aws-events';
+import { Match, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -99,24 +99,44 @@ export class StatelessStack extends Stack {
     });
 
     const table = stateful.tables;
-    const evidenceObjects = `${Fn.importValue(stateful.evidenceBucketArnExport)}/evidence/*`;
-    const grantArchive = (fn: ProjectFunction, access: EvidenceArchiveAccess) => {
+    const bucketArn = Fn.importValue(stateful.evidenceBucketArnExport);
+    const evidenceObjects = `${bucketArn}/evidence/*`;
+    const anchorObjects = `${bucketArn}/anchors/*`;
+    const grantArchive = (fn: ProjectFunction, access: EvidenceArchiveAccess | 'write-anchors') => {
+      const anchors = access === 'read-anchors' || access === 'write-anchors';
       const actions = {
         'sign-uploads': ['s3:PutObject', 's3:PutObjectRetention'],
         read: ['s3:GetObject', 's3:GetObjectVersion'],
         'legal-hold': ['s3:PutObjectLegalHold', 's3:GetObjectLegalHold'],
+        'read-anchors': ['s3:GetObject', 's3:GetObjectVersion'],
+        'write-anchors': ['s3:PutObject', 's3:GetObject', 's3:GetObjectVersion'],
       }[access];
-      fn.addToRolePolicy(new PolicyStatement({ actions, resources: [evidenceObjects] }));
+      fn.addToRolePolicy(
+        new PolicyStatement({ actions, resources: [anchors ? anchorObjects : evidenceObjects] }),
+      );
       Validations.of(fn).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::${stateful.evidenceBucketArnExport}/evidence/*]`,
-        reason:
-          'Evidence objects are keyed evidence/{agencyId}/{id}; the function acts on whichever the request names.',
+        id: `AwsSolutions-IAM5[Resource::${stateful.evidenceBucketArnExport}/${anchors ? 'anchors' : 'evidence'}/*]`,
+        reason: anchors
+          ? 'Journal anchors are keyed anchors/{agencyId}/{day}.json; one object per agency per day.'
+          : 'Evidence objects are keyed evidence/{agencyId}/{id}; the function acts on whichever the request names.',
       });
+      if (anchors) {
+        // The first version of an anchor is the one read: listing versions finds it.
+        fn.addToRolePolicy(
+          new PolicyStatement({
+            actions: ['s3:ListBucketVersions'],
+            resources: [bucketArn],
+            conditions: { StringLike: { 's3:prefix': ['anchors/*'] } },
+          }),
+        );
+      }
       // SSE-KMS: whoever signs an upload must be able to make a data key; readers decrypt.
       const keyActions = {
         'sign-uploads': ['kms:GenerateDataKey', 'kms:Decrypt'],
         read: ['kms:Decrypt'],
         'legal-hold': [],
+        'read-anchors': ['kms:Decrypt'],
+        'write-anchors': ['kms:GenerateDataKey', 'kms:Decrypt'],
       }[access];
       if (keyActions.length > 0) {
         fn.addToRolePolicy(
@@ -139,6 +159,7 @@ export class StatelessStack extends Stack {
       });
       fn.useTable(table.MAIN_TABLE, mainTable, 'read-write');
       fn.useTable(table.JOURNAL_TABLE, journalTable, 'append-only');
+      if (job.name === 'journal-anchor') grantArchive(fn, 'write-anchors');
       jobFunctions.set(job.name, fn);
       const functionLogicalId = this.getLogicalId(fn.node.defaultChild as CfnElement);
       Validations.of(schedulerRole).acknowledge({
@@ -252,7 +273,11 @@ export class StatelessStack extends Stack {
       eventPattern: {
         source: ['aws.s3'],
         detailType: ['Object Created'],
-        detail: { bucket: { name: [stateful.evidenceBucket.bucketName] } },
+        // Recordings only: the journal anchors written under anchors/ are not evidence.
+        detail: {
+          bucket: { name: [stateful.evidenceBucket.bucketName] },
+          object: { key: Match.prefix('evidence/') },
+        },
       },
       // An upload the verifier could not take after every retry waits in a queue, never lost.
       targets: [

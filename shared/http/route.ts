@@ -39,8 +39,11 @@ export interface RouteDef {
   evidenceArchive?: readonly EvidenceArchiveAccess[];
 }
 
-/** `sign-uploads`: presigned PUTs with retention; `read`: verify and presign GETs; `legal-hold`. */
-export type EvidenceArchiveAccess = 'sign-uploads' | 'read' | 'legal-hold';
+/**
+ * `sign-uploads`: presigned PUTs with retention; `read`: verify and presign GETs; `legal-hold`;
+ * `read-anchors`: the journal anchors' versions, to verify a journal against them.
+ */
+export type EvidenceArchiveAccess = 'sign-uploads' | 'read' | 'legal-hold' | 'read-anchors';
 
 export function defineRoute<const R extends RouteDef>(route: R): R {
   return route;

@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { legalDateOf } from '#shared/dates.ts';
 import type { Activity, CaseRecord } from '#shared/domain/cases/case.ts';
 import type { CaseDocument } from '#shared/domain/cases/documents.ts';
 import type { JournalEntry } from '#shared/domain/journal.ts';
@@ -31,6 +32,8 @@ const counterKeys = (agencyId: string, type: string, year: string) => ({
   pk: agencyPk(agencyId),
   sk: `DOCNO#${type}#${year}`,
 });
+/** The marker of a case's journal on one day; `gsi2` lists a day's changed cases across agencies. */
+export const JOURNAL_DAY = 'JOURNAL_DAY';
 export const journalPk = (agencyId: string, caseId: string) => `CASE#${agencyId}#${caseId}`;
 
 /** A change to a case's children that rides in the same transaction as the case and its journal entry. */
@@ -65,14 +68,38 @@ export class CaseRepository {
     };
   }
 
-  #journalPut(record: CaseRecord, entry: JournalEntry): TransactItem {
-    return {
-      Put: {
-        TableName: this.#journal,
-        Item: { pk: journalPk(record.agencyId, record.id), ...entry },
-        ConditionExpression: 'attribute_not_exists(pk)',
+  /**
+   * The entry, and the case's mark for the day (Asia/Shanghai) with its newest head, which the
+   * daily anchor job puts into the Object Lock archive (REC-3).
+   */
+  #journalWrites(record: CaseRecord, entry: JournalEntry): TransactItem[] {
+    const day = legalDateOf(new Date(entry.at));
+    return [
+      {
+        Put: {
+          TableName: this.#journal,
+          Item: { pk: journalPk(record.agencyId, record.id), ...entry },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
       },
-    };
+      {
+        Put: {
+          TableName: this.#table,
+          Item: {
+            pk: agencyPk(record.agencyId),
+            sk: `CASE#${record.id}#${JOURNAL_DAY}#${day}`,
+            gsi2pk: `${JOURNAL_DAY}#${day}`,
+            gsi2sk: `${record.agencyId}#${record.id}`,
+            entity: 'journal-day',
+            agencyId: record.agencyId,
+            caseId: record.id,
+            day,
+            seq: entry.seq,
+            head: entry.hash,
+          },
+        },
+      },
+    ];
   }
 
   async create(record: CaseRecord, entry: JournalEntry, children: ChildWrite[] = []): Promise<void> {
@@ -86,7 +113,7 @@ export class CaseRepository {
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
-          this.#journalPut(record, entry),
+          ...this.#journalWrites(record, entry),
           ...children,
         ],
       }),
@@ -112,7 +139,7 @@ export class CaseRepository {
                 ExpressionAttributeValues: { ':version': current.version },
               },
             },
-            this.#journalPut(next, entry),
+            ...this.#journalWrites(next, entry),
             ...children,
           ],
         }),

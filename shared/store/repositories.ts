@@ -12,6 +12,7 @@ import { DeviceRepository } from '#shared/store/device-repository.ts';
 import { scheduleDueDate } from '#shared/store/due-date-scheduler.ts';
 import { EvidenceRepository } from '#shared/store/evidence-repository.ts';
 import { EvidenceStorage } from '#shared/store/evidence-storage.ts';
+import { JournalAnchors } from '#shared/store/journal-anchors.ts';
 import { OfficerRepository } from '#shared/store/officer-repository.ts';
 import { PublicationRepository } from '#shared/store/publication-repository.ts';
 import { PushRepository } from '#shared/store/push-repository.ts';
@@ -45,6 +46,7 @@ export const repositories = {
 export const ports = {
   ...repositories,
   storage: new EvidenceStorage(s3Client, EVIDENCE_BUCKET),
+  anchors: new JournalAnchors(documentClient, table, s3Client, EVIDENCE_BUCKET),
   retentionDays: EVIDENCE_RETENTION_DAYS,
   now: () => clock.now(),
   publish: publishEvents,

@@ -56,9 +56,11 @@ import type { AgencyRepository } from '#shared/store/agency-repository.ts';
 import type { CaseRepository, ChildWrite } from '#shared/store/case-repository.ts';
 import type { ChecklistRepository } from '#shared/store/checklist-repository.ts';
 import type { EvidenceRepository } from '#shared/store/evidence-repository.ts';
+import type { JournalAnchors } from '#shared/store/journal-anchors.ts';
 import type { OfficerRepository } from '#shared/store/officer-repository.ts';
 import type { RandomDrawRepository } from '#shared/store/random-draw-repository.ts';
 import { currentEdition } from '#shared/use-cases/checklists.ts';
+import { verifyAgainstAnchors } from '#shared/use-cases/journal-anchors.ts';
 
 export interface CasePorts {
   cases: CaseRepository;
@@ -67,6 +69,7 @@ export interface CasePorts {
   officers: OfficerRepository;
   agencies: AgencyRepository;
   checklists: ChecklistRepository;
+  anchors: JournalAnchors;
   now: () => Date;
 }
 
@@ -720,5 +723,9 @@ export async function caseJournal(
 export async function verifyCaseJournal(ports: CasePorts, principal: Principal, caseId: string) {
   const record = await readCase(ports, principal, caseId);
   const entries = await ports.cases.journal(principal.agencyId, caseId);
-  return verifyChain(entries, { seq: record.journalSeq, hash: record.journalHead });
+  const chain = verifyChain(entries, { seq: record.journalSeq, hash: record.journalHead });
+  // The chain proves itself against the case's head; the anchors against the archive (REC-3).
+  if (!chain.ok) return chain;
+  const { broken } = await verifyAgainstAnchors(ports, principal.agencyId, caseId, entries);
+  return broken ? { ...chain, ok: false, broken: { seq: broken.seq, reason: broken.reason } } : chain;
 }

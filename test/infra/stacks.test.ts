@@ -217,6 +217,23 @@ describe('stateless stack', () => {
     );
   });
 
+  it('[REC-3] only the anchor job writes journal anchors; the cases function reads their versions; arrivals are evidence only', () => {
+    const writers = Object.values(stateless.findResources('AWS::IAM::Policy')).filter((policy) =>
+      (policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]).some(
+        (statement) =>
+          [statement.Action].flat().includes('s3:PutObject') &&
+          JSON.stringify(statement.Resource).includes('/anchors/*'),
+      ),
+    );
+    expect(writers).toHaveLength(1);
+    expect(statementsOf('API: cases').flatMap((statement) => statement.actions)).toContain(
+      's3:ListBucketVersions',
+    );
+    stateless.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: { detail: { object: { key: [{ prefix: 'evidence/' }] } } },
+    });
+  });
+
   it('[REC-3] only the functions that change cases may append to the journal', () => {
     const journaling = new Set(
       routeTable

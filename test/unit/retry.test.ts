@@ -23,7 +23,7 @@ describe('a write that lost a race', () => {
     mock.on(TransactWriteCommand).rejectsOnce(cancelled('TransactionConflict')).resolves({});
     const repository = new CaseRepository(db, 'main', 'journal');
     const record = { id: 'c', agencyId: 'a', version: 1, journalSeq: 1 } as unknown as CaseRecord;
-    const entry = { seq: 2 } as unknown as JournalEntry;
+    const entry = { seq: 2, at: '2026-12-02T01:00:00.000Z', hash: 'h' } as unknown as JournalEntry;
     let attempts = 0;
     await withRetry(async () => {
       attempts += 1;
