@@ -10,6 +10,8 @@ import { z } from 'zod';
 export const PushTargetInput = z.strictObject({
   url: z.url({ protocol: /^https?$/ }),
   secret: z.string().min(16).max(256),
+  /** How long one delivery may wait for the platform's answer (default 5, at most 10). */
+  timeoutSeconds: z.number().int().min(1).max(10).optional(),
 });
 export type PushTargetInput = z.infer<typeof PushTargetInput>;
 

@@ -21,7 +21,10 @@ export interface PushPorts {
   now: () => Date;
 }
 
-const TIMEOUT_MS = 10_000;
+/** A platform's answer is awaited this long unless its target says otherwise. */
+const DEFAULT_TIMEOUT_SECONDS = 5;
+/** Agencies delivered to at once; each agency's own deliveries go one after another, in order. */
+const AGENCIES_AT_ONCE = 8;
 
 /** The delivery to write with a publish or withdrawal, if the agency pushes to another platform. */
 export async function deliveryWrites(
@@ -50,7 +53,7 @@ export async function deliveryWrites(
 
 async function send(
   delivery: Delivery,
-  target: { url: string; secret: string },
+  target: { url: string; secret: string; timeoutSeconds?: number },
 ): Promise<string | undefined> {
   const body = JSON.stringify({
     deliveryId: delivery.id,
@@ -76,7 +79,7 @@ async function send(
         'x-platform-signature': signature(target.secret, timestamp, body),
       },
       body,
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      signal: AbortSignal.timeout((target.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000),
     });
     await response.arrayBuffer();
     return response.ok ? undefined : `HTTP ${response.status}`;
@@ -97,32 +100,58 @@ export async function setPushTarget(ports: PushPorts, principal: Principal, inpu
   return { url: input.url };
 }
 
-/** The push job: sends every delivery that is due; failures back off, then become dead letters. */
+/**
+ * The push job: sends every delivery that is due; failures back off, then become dead letters.
+ * Agencies are served side by side (a few at a time), each agency's deliveries in order; once an
+ * agency's platform fails in a run, its remaining deliveries wait for the next run untouched, so
+ * a slow or dead platform costs one timeout per run and never holds up another agency's.
+ */
 export async function deliverDue(
   ports: PushPorts,
-): Promise<{ delivered: string[]; failed: string[]; dead: string[] }> {
+): Promise<{ delivered: string[]; failed: string[]; dead: string[]; deferred: string[] }> {
   const now = ports.now();
-  const outcome = { delivered: [] as string[], failed: [] as string[], dead: [] as string[] };
+  const outcome = {
+    delivered: [] as string[],
+    failed: [] as string[],
+    dead: [] as string[],
+    deferred: [] as string[],
+  };
+  const due: Delivery[] = [];
   for (const id of await ports.push.due(now.toISOString())) {
     const delivery = await ports.push.get(id);
-    if (delivery?.status !== 'pending' || delivery.nextAttemptAt > now.toISOString()) continue;
-    const target = await ports.push.target(delivery.agencyId);
-    const error = target ? await send(delivery, target) : '未配置对接平台地址';
-    const attempts = delivery.attempts + 1;
-    const next: Delivery = error
-      ? {
-          ...delivery,
-          attempts,
-          lastError: error,
-          status: attempts >= MAX_ATTEMPTS ? 'dead' : 'pending',
-          nextAttemptAt: nextAttempt(now, attempts),
-        }
-      : { ...delivery, attempts, status: 'delivered', deliveredAt: new Date().toISOString() };
-    if (!(await ports.push.save(next, delivery.attempts, 'pending'))) continue;
-    if (!error) outcome.delivered.push(id);
-    else if (next.status === 'dead') outcome.dead.push(id);
-    else outcome.failed.push(id);
+    if (delivery?.status === 'pending' && delivery.nextAttemptAt <= now.toISOString()) due.push(delivery);
   }
+  const agencies = [...Map.groupBy(due, (delivery) => delivery.agencyId).values()];
+  const deliverAgency = async (deliveries: Delivery[]) => {
+    const target = await ports.push.target(deliveries[0]?.agencyId ?? '');
+    for (const [index, delivery] of deliveries.entries()) {
+      const error = target ? await send(delivery, target) : '未配置对接平台地址';
+      const attempts = delivery.attempts + 1;
+      const next: Delivery = error
+        ? {
+            ...delivery,
+            attempts,
+            lastError: error,
+            status: attempts >= MAX_ATTEMPTS ? 'dead' : 'pending',
+            nextAttemptAt: nextAttempt(now, attempts),
+          }
+        : { ...delivery, attempts, status: 'delivered', deliveredAt: ports.now().toISOString() };
+      if (!(await ports.push.save(next, delivery.attempts, 'pending'))) continue;
+      if (!error) outcome.delivered.push(delivery.id);
+      else if (next.status === 'dead') outcome.dead.push(delivery.id);
+      else outcome.failed.push(delivery.id);
+      if (error) {
+        outcome.deferred.push(...deliveries.slice(index + 1).map((later) => later.id));
+        return;
+      }
+    }
+  };
+  const queue = [...agencies];
+  await Promise.all(
+    Array.from({ length: Math.min(AGENCIES_AT_ONCE, queue.length) }, async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) await deliverAgency(next);
+    }),
+  );
   return outcome;
 }
 

@@ -1,8 +1,12 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signature } from '#shared/domain/push.ts';
+import { documentClient } from '#shared/store/clients.ts';
+import { ports } from '#shared/store/repositories.ts';
+import { deliverDue, deliveryWrites } from '#shared/use-cases/push.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
 
 let api: TestApi;
@@ -110,5 +114,41 @@ describe('outbound push to another platform', () => {
     );
     expect(withdrawn?.signed).toBe(true);
     expect(JSON.stringify(withdrawn?.body.data)).toContain('复议撤销');
+  });
+});
+
+describe("one agency's platform does not hold up another's", () => {
+  it('[ORG-2] a platform that never answers costs its agency one timeout a run; the others are delivered', async () => {
+    // Agency B's platform accepts the connection and never answers.
+    let hangingRequests = 0;
+    const hanging = createServer(() => {
+      hangingRequests += 1;
+    });
+    hanging.listen(0, '127.0.0.1');
+    await once(hanging, 'listening');
+    const slowAgency = newAgencyId();
+    const url = `http://127.0.0.1:${(hanging.address() as AddressInfo).port}/publicity`;
+    await ports.push.putTarget(slowAgency, { url, secret, timeoutSeconds: 1 });
+    const writes = [];
+    for (let n = 0; n < 3; n += 1)
+      writes.push(...(await deliveryWrites(ports, slowAgency, 'publication.published', `slow-${n}`, { n })));
+    writes.push(...(await deliveryWrites(ports, agencyId, 'publication.published', 'prompt-1', { n: 1 })));
+    await documentClient.send(new TransactWriteCommand({ TransactItems: writes }));
+    failing = false;
+    try {
+      const run = await deliverDue(ports);
+      expect(hangingRequests).toBe(1);
+      const slowIds = writes
+        .map((write) => write.Put?.Item as { id: string; agencyId: string } | undefined)
+        .filter((item) => item?.agencyId === slowAgency)
+        .map((item) => item?.id);
+      expect(slowIds).toHaveLength(3);
+      expect(run.failed.filter((id) => slowIds.includes(id))).toHaveLength(1);
+      expect(run.deferred.filter((id) => slowIds.includes(id))).toHaveLength(2);
+      expect(received.some((delivery) => delivery.body.publicationId === 'prompt-1')).toBe(true);
+    } finally {
+      hanging.closeAllConnections();
+      hanging.close();
+    }
   });
 });
