@@ -1,5 +1,6 @@
 import { type CfnElement, Duration, Fn, Stack, type StackProps, Token, Validations } from 'aws-cdk-lib';
 import {
+  type CfnStage,
   CorsHttpMethod,
   HttpApi,
   HttpMethod,
@@ -25,7 +26,7 @@ import { ProjectFunction } from '#infra/constructs/project-function.ts';
 import type { DeploymentContext } from '#infra/context.ts';
 import type { StatefulStack } from '#infra/stacks/stateful-stack.ts';
 import { grantsOf } from '#shared/http/grants.ts';
-import type { EvidenceArchiveAccess, RouteDef } from '#shared/http/route.ts';
+import { type EvidenceArchiveAccess, type RouteDef, routeKey } from '#shared/http/route.ts';
 import { idempotencyTable, journalTable, mainTable } from '#shared/store/table-definitions.ts';
 
 export interface StatelessStackProps extends StackProps {
@@ -90,13 +91,20 @@ export class StatelessStack extends Stack {
       },
     });
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.ONE_YEAR });
-    new HttpStage(this, 'DefaultStage', {
+    const stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       stageName: '$default',
       autoDeploy: true,
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs) },
       throttle: { rateLimit: 200, burstLimit: 400 },
     });
+    // Anonymous routes get a quarter of a staff route's rate: a crawler or a flood of complaints
+    // reaches its own limit long before the account's, which staff routes share.
+    (stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
+      (routeTable as RouteDef[])
+        .filter((route) => route.access === 'public')
+        .map((route) => [routeKey(route), { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 }]),
+    );
 
     const table = stateful.tables;
     const bucketArn = Fn.importValue(stateful.evidenceBucketArnExport);

@@ -234,6 +234,19 @@ describe('stateless stack', () => {
     });
   });
 
+  it('anonymous routes are throttled below staff routes, each on its own', () => {
+    const [stage] = Object.values(stateless.findResources('AWS::ApiGatewayV2::Stage'));
+    const publicKeys = routeTable
+      .filter((route) => route.access === 'public')
+      .map((route) => `${route.method} ${route.path}`);
+    expect(Object.keys(stage?.Properties.RouteSettings ?? {}).sort()).toEqual(publicKeys.sort());
+    expect(stage?.Properties.RouteSettings[publicKeys[0] ?? '']).toEqual({
+      ThrottlingRateLimit: 50,
+      ThrottlingBurstLimit: 100,
+    });
+    expect(stage?.Properties.DefaultRouteSettings).toMatchObject({ ThrottlingRateLimit: 200 });
+  });
+
   it('[REC-3] only the functions that change cases may append to the journal', () => {
     const journaling = new Set(
       routeTable
