@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 /**
  * Tiers as projects. `unit` runs the pure rules with no emulator (`npm run test:unit`); the other
  * tiers share one global setup that starts DynamoDB Local and a memstore radosgw once, and their
- * test files isolate their data by using their own agency ids. `npm test` runs them all.
+ * test files isolate their data by using their own agency ids. `npm test` runs unit and emulated
+ * together, then `faults` on its own (its injected faults and retries load the machine).
  */
 export default defineConfig({
   test: {
