@@ -67,31 +67,18 @@ export class EvidenceRepository {
     return records.filter((record): record is Evidence => record !== undefined);
   }
 
-  /** Evidence declared but not yet arrived, oldest first, across agencies. */
-  async pending(limit = 100): Promise<Evidence[]> {
-    const { Items = [] } = await this.#db.send(
-      new QueryCommand({
-        TableName: this.#table,
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :pk',
-        ExpressionAttributeValues: { ':pk': PENDING },
-        Limit: limit,
-      }),
-    );
-    return Items.map((item) => fromItem<Evidence>(item));
-  }
-
   /**
-   * Evidence declared before `before` (an instant) and still not arrived, oldest first, across
-   * agencies: one page of the pending index, bounded however many uploads there ever were.
+   * Evidence declared but not yet arrived, oldest first, across agencies; with `before` (an
+   * instant), only what was declared before it. One page of the pending index, bounded however
+   * many uploads there ever were.
    */
-  async pendingSince(before: string, limit = 500): Promise<Evidence[]> {
+  async pending({ limit = 100, before }: { limit?: number; before?: string } = {}): Promise<Evidence[]> {
     const { Items = [] } = await this.#db.send(
       new QueryCommand({
         TableName: this.#table,
         IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk < :before',
-        ExpressionAttributeValues: { ':pk': PENDING, ':before': before },
+        KeyConditionExpression: before ? 'gsi2pk = :pk AND gsi2sk < :before' : 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': PENDING, ...(before ? { ':before': before } : {}) },
         Limit: limit,
       }),
     );

@@ -120,7 +120,7 @@ export function assertMayHandle(record: CaseRecord, principal: Principal): void 
  * administrators of the agency; the head of the handling unit; the case's own handlers.
  */
 export function assertEntitled(record: CaseRecord, principal: Principal): void {
-  if (principal.roles.some((role) => ['reviewer', 'leader', 'supervisor', 'admin'].includes(role))) return;
+  if (readsWholeAgency(principal)) return;
   if (principal.roles.includes('unit-head') && (!record.unitId || record.unitId === principal.unitId)) return;
   if (record.handlers.includes(principal.sub)) return;
   throw new Forbidden('无权调阅本案音像证据');

@@ -18,7 +18,7 @@ export interface StaleUpload {
  */
 export async function staleUploadReport(ports: { evidence: EvidenceRepository; now: () => Date }) {
   const before = new Date(ports.now().getTime() - STALE_UPLOAD_HOURS * 3600_000).toISOString();
-  const pending = await ports.evidence.pendingSince(before);
+  const pending = await ports.evidence.pending({ before, limit: 500 });
   const uploads: StaleUpload[] = pending
     .filter((evidence) => evidence.status === 'pending-upload')
     .map((evidence) => ({
