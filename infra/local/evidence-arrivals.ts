@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { invoke } from '#infra/local/lambda-runtime.ts';
-import type { Evidence } from '#shared/domain/cases/evidence.ts';
+import type { PendingPageKey } from '#shared/store/evidence-repository.ts';
 
 /**
  * The local stand-in for the archive bucket's ObjectCreated notification: looks for declared
@@ -14,14 +14,19 @@ export async function deliverEvidenceArrivals(): Promise<{ delivered: string[] }
   const { s3Client } = await import('#shared/store/clients.ts');
   const { config } = await import('#shared/config.ts');
   const bucket = config().EVIDENCE_BUCKET;
-  const pending: Evidence[] = await repositories.evidence.pending();
   const delivered: string[] = [];
-  for (const evidence of pending) {
-    const head = await headObject(s3Client, bucket, evidence.key);
-    if (!head) continue;
-    await invoke('evidence/object-created', s3Event(bucket, evidence.key, head));
-    delivered.push(evidence.id);
-  }
+  // Every page: uploads that never arrive must not hide the ones behind them.
+  let next: PendingPageKey | undefined;
+  do {
+    const page = await repositories.evidence.pending(next ? { next } : {});
+    for (const evidence of page.items) {
+      const head = await headObject(s3Client, bucket, evidence.key);
+      if (!head) continue;
+      await invoke('evidence/object-created', s3Event(bucket, evidence.key, head));
+      delivered.push(evidence.id);
+    }
+    next = page.next;
+  } while (next);
   return { delivered };
 }
 

@@ -5,7 +5,7 @@ import type { Activity, CaseRecord } from '#shared/domain/cases/case.ts';
 import type { CaseDocument } from '#shared/domain/cases/documents.ts';
 import type { JournalEntry } from '#shared/domain/journal.ts';
 import { StaleWrite } from '#shared/errors.ts';
-import { isLostRace } from '#shared/store/conditional.ts';
+import { isLostRace, isTransactionConflict } from '#shared/store/conditional.ts';
 import { fromItem } from '#shared/store/item.ts';
 import { decodeCursor, encodeCursor, type Page } from '#shared/store/pagination.ts';
 import { queryAll } from '#shared/store/query.ts';
@@ -102,22 +102,28 @@ export class CaseRepository {
     ];
   }
 
+  /** Writes a new case with its first journal entry; a TransactionConflict is a StaleWrite, to retry. */
   async create(record: CaseRecord, entry: JournalEntry, children: ChildWrite[] = []): Promise<void> {
-    await this.#db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: this.#table,
-              Item: this.#caseItem(record),
-              ConditionExpression: 'attribute_not_exists(pk)',
+    try {
+      await this.#db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.#table,
+                Item: this.#caseItem(record),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
             },
-          },
-          ...this.#journalWrites(record, entry),
-          ...children,
-        ],
-      }),
-    );
+            ...this.#journalWrites(record, entry),
+            ...children,
+          ],
+        }),
+      );
+    } catch (error) {
+      if (isTransactionConflict(error)) throw new StaleWrite('立案请求与其他写入冲突，请重试');
+      throw error;
+    }
   }
 
   /** Writes `next` over `current` with its journal entry and child writes, or 409 if anything moved. */

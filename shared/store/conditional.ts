@@ -15,7 +15,11 @@ export function isConditionFailure(error: unknown): boolean {
  * DynamoDB Local never returns, so it is pinned by a fault-injection test).
  */
 export function isLostRace(error: unknown): boolean {
-  if (isConditionFailure(error)) return true;
+  return isConditionFailure(error) || isTransactionConflict(error);
+}
+
+/** A transaction DynamoDB cancelled only because another touched the same item: nothing was written. */
+export function isTransactionConflict(error: unknown): boolean {
   const name = (error as { name?: string } | undefined)?.name;
   if (name === 'TransactionConflictException') return true;
   if (name === 'TransactionCanceledException') {

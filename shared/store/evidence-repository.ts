@@ -12,6 +12,9 @@ const PENDING = 'EVIDENCE_PENDING';
  * evidence event lands with its journal entry. Pending uploads are indexed (gsi2) so the local
  * runtime can look for arrived objects as S3 notifications would report them.
  */
+/** Where the next page of the pending index starts: the key DynamoDB returned, opaque. */
+export type PendingPageKey = Record<string, unknown>;
+
 export class EvidenceRepository {
   readonly #db: DynamoDBDocumentClient;
   readonly #table: string;
@@ -70,19 +73,34 @@ export class EvidenceRepository {
   /**
    * Evidence declared but not yet arrived, oldest first, across agencies; with `before` (an
    * instant), only what was declared before it. One page of the pending index, bounded however
-   * many uploads there ever were.
+   * many uploads there ever were; `next` (absent on the last page) starts the following one.
    */
-  async pending({ limit = 100, before }: { limit?: number; before?: string } = {}): Promise<Evidence[]> {
-    const { Items = [] } = await this.#db.send(
+  async pending({
+    limit = 100,
+    before,
+    next,
+  }: {
+    limit?: number;
+    before?: string;
+    next?: PendingPageKey;
+  } = {}): Promise<{
+    items: Evidence[];
+    next?: PendingPageKey;
+  }> {
+    const { Items = [], LastEvaluatedKey } = await this.#db.send(
       new QueryCommand({
         TableName: this.#table,
         IndexName: 'gsi2',
         KeyConditionExpression: before ? 'gsi2pk = :pk AND gsi2sk < :before' : 'gsi2pk = :pk',
         ExpressionAttributeValues: { ':pk': PENDING, ...(before ? { ':before': before } : {}) },
         Limit: limit,
+        ...(next ? { ExclusiveStartKey: next } : {}),
       }),
     );
-    return Items.map((item) => fromItem<Evidence>(item));
+    return {
+      items: Items.map((item) => fromItem<Evidence>(item)),
+      ...(LastEvaluatedKey ? { next: LastEvaluatedKey as PendingPageKey } : {}),
+    };
   }
 
   putRetrieval(retrieval: Retrieval): ChildWrite {

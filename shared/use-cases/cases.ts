@@ -365,7 +365,8 @@ export async function registerCase(
     journalSeq: entry.seq,
     journalHead: entry.hash,
   };
-  await ports.cases.create(record, entry);
+  // Nothing was written when DynamoDB cancels for a conflicting transaction: the same write again.
+  await withRetry(() => ports.cases.create(record, entry));
   return record;
 }
 

@@ -19,7 +19,7 @@ export interface StaleUpload {
 export async function staleUploadReport(ports: { evidence: EvidenceRepository; now: () => Date }) {
   const before = new Date(ports.now().getTime() - STALE_UPLOAD_HOURS * 3600_000).toISOString();
   const pending = await ports.evidence.pending({ before, limit: 500 });
-  const uploads: StaleUpload[] = pending
+  const uploads: StaleUpload[] = pending.items
     .filter((evidence) => evidence.status === 'pending-upload')
     .map((evidence) => ({
       agencyId: evidence.agencyId,
@@ -28,5 +28,6 @@ export async function staleUploadReport(ports: { evidence: EvidenceRepository; n
       fileName: evidence.fileName,
       declaredAt: evidence.createdAt,
     }));
-  return { before, uploads };
+  // The oldest 500; `more` says the list goes on (the alarm fires on the first anyway).
+  return { before, uploads, more: pending.next !== undefined };
 }

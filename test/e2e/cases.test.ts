@@ -556,6 +556,29 @@ describe('AV evidence in the immutable archive', () => {
     }
   });
 
+  it('[REC-6] an upload arrives even behind more than a page of uploads that never did', async () => {
+    const created = await newCase();
+    const site = await activity(created.id, 'on-site-inspection');
+    for (let n = 0; n < 101; n += 1) {
+      const lost = await api.call('POST', `/v1/cases/${created.id}/evidence`, {
+        token: tokens.handler,
+        body: {
+          activityId: site.id,
+          fileName: `未到达-${n}.mp4`,
+          contentType: 'video/mp4',
+          size: 1024,
+          sha256: createHash('sha256').update(`never sent ${n}`).digest('hex'),
+          capturedAt: '2026-11-20T09:30:00+08:00',
+          deviceId: 'DSJ-0004',
+          officer: officers.a.certificateNo,
+        },
+      });
+      expect(lost.status).toBe(201);
+    }
+    const arrived = await upload(created.id, site.id, Buffer.from('bytes behind the lost ones'));
+    expect(arrived.status).toBe('archived');
+  });
+
   it('[REC-6] an upload whose bytes do not match the declared SHA-256 is rejected and journaled', async () => {
     const created = await newCase();
     const site = await activity(created.id, 'evidence-collection');

@@ -34,6 +34,29 @@ describe('a write that lost a race', () => {
     expect(isLostRace(cancelled('ValidationError'))).toBe(false);
   });
 
+  it('[REC-3] a registration cancelled by a TransactionConflict is retried; a duplicate case id is not', async () => {
+    const db = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'cn-north-1' }));
+    const mock = mockClient(db);
+    mock
+      .on(TransactWriteCommand)
+      .rejectsOnce(cancelled('TransactionConflict'))
+      .resolvesOnce({})
+      .rejects(cancelled('ConditionalCheckFailed'));
+    const repository = new CaseRepository(db, 'main', 'journal');
+    const record = { id: 'c', agencyId: 'a', version: 1, journalSeq: 1 } as unknown as CaseRecord;
+    const entry = { seq: 1, at: '2026-12-02T01:00:00.000Z', hash: 'h' } as unknown as JournalEntry;
+    let attempts = 0;
+    const register = () =>
+      withRetry(async () => {
+        attempts += 1;
+        await repository.create(record, entry);
+      });
+    await register();
+    expect(attempts).toBe(2);
+    await expect(register()).rejects.not.toBeInstanceOf(StaleWrite);
+    expect(attempts).toBe(3);
+  });
+
   it('a business conflict is answered at once, not retried', async () => {
     let attempts = 0;
     await expect(
