@@ -6,6 +6,7 @@ import { Proposal } from '#shared/domain/reviews/catalog.ts';
 import { OpinionInput, REVIEW_STANDARDS } from '#shared/domain/reviews/review.ts';
 import { ReviewerInput } from '#shared/domain/reviews/reviewer.ts';
 import { defineRoute, IdParam, standardErrors } from '#shared/http/route.ts';
+import { PageQuery } from '#shared/store/pagination.ts';
 
 /** Legal review, decisions, the holiday calendar and publications (functions/routes.ts). */
 const handlers = ['officer', 'unit-head', 'admin'] as const;
@@ -76,8 +77,9 @@ export const reviewRoutes = {
     summary: '法制审核队列',
     query: z.object({
       status: z.enum(['pending', 'approved', 'problems', 'disputed', 'transferred']).optional(),
+      ...PageQuery,
     }),
-    responses: { 200: { description: '{items}' }, ...standardErrors },
+    responses: { 200: { description: '{items, nextCursor}' }, ...standardErrors },
   }),
   getReview: defineRoute({
     method: 'GET',
@@ -229,8 +231,11 @@ export const reviewRoutes = {
     access: AGENCY_ROLES,
     summary: '公示及其期限',
     query: z.object({
-      status: z.enum(['scheduled', 'published', 'withdrawn', 'overdue', 'deadline-unconfirmed']).optional(),
+      status: z
+        .enum(['scheduled', 'published', 'withdrawn', 'overdue', 'deadline-unconfirmed', 'expired', 'exempt'])
+        .optional(),
+      ...PageQuery,
     }),
-    responses: { 200: { description: '{items}' }, ...standardErrors },
+    responses: { 200: { description: '{items, nextCursor}' }, ...standardErrors },
   }),
 };

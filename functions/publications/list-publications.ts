@@ -1,15 +1,10 @@
 import { routes } from '#functions/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';
+import { listScope } from '#shared/use-cases/cases.ts';
 
-export const handler = httpHandler(routes.listPublications, async ({ query, principal }) => {
-  const publications = await ports.publications.list(principal.agencyId);
-  return {
-    status: 200,
-    body: {
-      items: query.status
-        ? publications.filter((publication) => publication.status === query.status)
-        : publications,
-    },
-  };
-});
+/** A page of the agency's publications for those who see the agency; their own unit's for everyone else. */
+export const handler = httpHandler(routes.listPublications, async ({ query, principal }) => ({
+  status: 200,
+  body: await ports.publications.page(principal.agencyId, { ...query, unit: listScope(principal) }),
+}));

@@ -1,9 +1,9 @@
 import { routes } from '#functions/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';
-import { getReview } from '#shared/use-cases/reviews.ts';
+import { readReview } from '#shared/use-cases/reviews.ts';
 
 export const handler = httpHandler(routes.getReview, async ({ params, principal }) => ({
   status: 200,
-  body: await getReview(ports, principal.agencyId, params.id),
+  body: await readReview(ports, principal, params.id),
 }));

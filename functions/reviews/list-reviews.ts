@@ -1,11 +1,10 @@
 import { routes } from '#functions/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';
+import { listScope } from '#shared/use-cases/cases.ts';
 
-export const handler = httpHandler(routes.listReviews, async ({ query, principal }) => {
-  const reviews = await ports.reviews.list(principal.agencyId);
-  return {
-    status: 200,
-    body: { items: query.status ? reviews.filter((review) => review.status === query.status) : reviews },
-  };
-});
+/** A page of the agency's reviews for those who see the agency; their own unit's for everyone else. */
+export const handler = httpHandler(routes.listReviews, async ({ query, principal }) => ({
+  status: 200,
+  body: await ports.reviews.page(principal.agencyId, { ...query, unit: listScope(principal) }),
+}));

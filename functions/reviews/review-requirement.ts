@@ -1,11 +1,11 @@
 import { routes } from '#functions/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';
-import { getCase } from '#shared/use-cases/cases.ts';
+import { readCase } from '#shared/use-cases/cases.ts';
 import { requirementFor } from '#shared/use-cases/reviews.ts';
 
 export const handler = httpHandler(routes.reviewRequirement, async ({ params, query, principal }) => {
-  const record = await getCase(ports, principal.agencyId, params.id);
+  const record = await readCase(ports, principal, params.id);
   const proposal =
     query.penaltyKind !== undefined || query.outsideDiscretionBenchmark !== undefined
       ? {

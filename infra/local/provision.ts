@@ -1,8 +1,10 @@
 import {
   type AttributeDefinition,
   CreateTableCommand,
+  DescribeTableCommand,
   type DynamoDBClient,
   ListTablesCommand,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
@@ -15,11 +17,17 @@ import {
 import type { BucketDefinition } from '#shared/store/bucket-definitions.ts';
 import type { KeyDefinition, TableDefinition } from '#shared/store/table-definitions.ts';
 
-/** Creates the tables that do not exist yet, from the same definitions the CDK stack uses. */
+/**
+ * Creates the tables that do not exist yet, from the same definitions the CDK stack uses, and
+ * adds the indexes a kept table (`npm start`'s data on disk) does not have yet.
+ */
 export async function createTables(client: DynamoDBClient, tables: TableDefinition[]): Promise<void> {
   const { TableNames = [] } = await client.send(new ListTablesCommand({}));
   for (const table of tables) {
-    if (TableNames.includes(table.id)) continue;
+    if (TableNames.includes(table.id)) {
+      await addMissingIndexes(client, table);
+      continue;
+    }
     const keys: KeyDefinition[] = [
       table.partitionKey,
       ...(table.sortKey ? [table.sortKey] : []),
@@ -60,6 +68,34 @@ export async function createTables(client: DynamoDBClient, tables: TableDefiniti
         }),
       );
     }
+  }
+}
+
+async function addMissingIndexes(client: DynamoDBClient, table: TableDefinition): Promise<void> {
+  const { Table } = await client.send(new DescribeTableCommand({ TableName: table.id }));
+  const present = new Set((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+  for (const index of table.indexes.filter((candidate) => !present.has(candidate.name))) {
+    await client.send(
+      new UpdateTableCommand({
+        TableName: table.id,
+        AttributeDefinitions: [index.partitionKey, index.sortKey].map((key) => ({
+          AttributeName: key.name,
+          AttributeType: key.type,
+        })),
+        GlobalSecondaryIndexUpdates: [
+          {
+            Create: {
+              IndexName: index.name,
+              KeySchema: [
+                { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
+                { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
+              ],
+              Projection: { ProjectionType: 'ALL' },
+            },
+          },
+        ],
+      }),
+    );
   }
 }
 

@@ -38,6 +38,8 @@ export interface Publication {
   id: string;
   agencyId: string;
   caseId: string;
+  /** The case's unit, whose staff see it in their list. */
+  unitId?: string;
   decisionId: string;
   category: EnforcementCategory;
   status: PublicationStatus;

@@ -7,8 +7,8 @@ import type { JournalEntry } from '#shared/domain/journal.ts';
 import { StaleWrite } from '#shared/errors.ts';
 import { isLostRace, isTransactionConflict } from '#shared/store/conditional.ts';
 import { fromItem } from '#shared/store/item.ts';
-import { decodeCursor, encodeCursor, type Page } from '#shared/store/pagination.ts';
-import { queryAll } from '#shared/store/query.ts';
+import type { Page } from '#shared/store/pagination.ts';
+import { indexPage, type ListQuery, queryAll, statusIs } from '#shared/store/query.ts';
 
 type Item = Record<string, unknown>;
 type TransactItem = NonNullable<
@@ -165,31 +165,24 @@ export class CaseRepository {
 
   /**
    * The agency's cases newest first; with `unit`, only that unit's (`null`: the cases without a
-   * unit), from their own index, so a unit's page costs the same however large the agency.
+   * unit), from their own index, so a unit's page costs the same however large the agency; with
+   * `status`, only those.
    */
-  async list(
+  list(
     agencyId: string,
-    limit: number,
-    cursor?: string,
-    unit?: { unitId: string | undefined },
+    { limit, cursor, unit, status }: ListQuery<CaseRecord['status']>,
   ): Promise<Page<CaseRecord>> {
-    const [index, pk] = unit ? ['gsi2', unitCasesPk(agencyId, unit.unitId)] : ['gsi1', `CASES#${agencyId}`];
-    const { Items = [], LastEvaluatedKey } = await this.#db.send(
-      new QueryCommand({
-        TableName: this.#table,
-        IndexName: index,
-        KeyConditionExpression: `${index}pk = :pk`,
-        ExpressionAttributeValues: { ':pk': pk },
-        ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, {
-          partition: { [`${index}pk`]: pk, pk: agencyPk(agencyId) },
-          sortPrefix: { [`${index}sk`]: '', sk: 'CASE#' },
-        }),
-      }),
-    );
-    const nextCursor = encodeCursor(LastEvaluatedKey);
-    return { items: Items.map((item) => fromItem<CaseRecord>(item)), ...(nextCursor ? { nextCursor } : {}) };
+    return indexPage<CaseRecord>(this.#db, {
+      table: this.#table,
+      ...(unit
+        ? { index: 'gsi2', partition: unitCasesPk(agencyId, unit.unitId) }
+        : { index: 'gsi1', partition: `CASES#${agencyId}` }),
+      itemPk: agencyPk(agencyId),
+      itemSkPrefix: 'CASE#',
+      limit,
+      cursor,
+      ...(status ? { filter: statusIs(status) } : {}),
+    });
   }
 
   async #children<T>(agencyId: string, caseId: string, marker: string): Promise<T[]> {

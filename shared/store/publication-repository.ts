@@ -6,9 +6,12 @@ import type { ChildWrite } from '#shared/store/case-repository.ts';
 import { fromItem } from '#shared/store/item.ts';
 import type { Page } from '#shared/store/pagination.ts';
 import { decodeCursor, encodeCursor } from '#shared/store/pagination.ts';
-import { queryAll } from '#shared/store/query.ts';
+import { indexPage, type ListQuery, queryAll, statusIs } from '#shared/store/query.ts';
 
 type Item = Record<string, unknown>;
+
+const unitPublicationsPk = (agencyId: string, unitId: string | undefined) =>
+  `PUBLICATIONS#${agencyId}#UNIT#${unitId ?? '-'}`;
 
 /** The sweep's work lists: a sparse index partition per status that needs attention. */
 const workIndex = (publication: Publication): { gsi2pk: string; gsi2sk: string } | undefined => {
@@ -47,6 +50,8 @@ export class PublicationRepository {
           sk: `PUBLICATION#${publication.id}`,
           gsi1pk: `PUBLICATIONS#${publication.agencyId}`,
           gsi1sk: `${publication.decidedOn}#${publication.id}`,
+          gsi3pk: unitPublicationsPk(publication.agencyId, publication.unitId),
+          gsi3sk: `${publication.decidedOn}#${publication.id}`,
           ...workIndex(publication),
           entity: 'publication',
           ...publication,
@@ -72,6 +77,28 @@ export class PublicationRepository {
     return Item ? fromItem<Publication>(Item) : undefined;
   }
 
+  /**
+   * A page of the agency's publications, newest decision first; with `unit`, only that unit's,
+   * from their own index; with `status`, only those.
+   */
+  page(
+    agencyId: string,
+    { limit, cursor, unit, status }: ListQuery<Publication['status']>,
+  ): Promise<Page<Publication>> {
+    return indexPage<Publication>(this.#db, {
+      table: this.#table,
+      ...(unit
+        ? { index: 'gsi3', partition: unitPublicationsPk(agencyId, unit.unitId) }
+        : { index: 'gsi1', partition: `PUBLICATIONS#${agencyId}` }),
+      itemPk: `AGENCY#${agencyId}`,
+      itemSkPrefix: 'PUBLICATION#',
+      limit,
+      cursor,
+      ...(status ? { filter: statusIs(status) } : {}),
+    });
+  }
+
+  /** Every publication of the agency (the statistics, until they are kept as counters). */
   async list(agencyId: string): Promise<Publication[]> {
     const items = await queryAll(this.#db, {
       TableName: this.#table,

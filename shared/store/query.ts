@@ -1,4 +1,6 @@
 import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { fromItem } from '#shared/store/item.ts';
+import { decodeCursor, encodeCursor, type Page } from '#shared/store/pagination.ts';
 
 /** Every item a query finds, following `LastEvaluatedKey` page by page. */
 export async function queryAll(
@@ -29,3 +31,58 @@ export async function queryPage(
   );
   return { items: Items, next: LastEvaluatedKey };
 }
+
+/**
+ * One page of an index partition, newest first, from a cursor that may point only into that
+ * partition and at items of the given sort-key prefix. A `filter` narrows the page after it is
+ * read: the page costs `limit` items whatever it finds, and may come back short with a cursor.
+ */
+export async function indexPage<T>(
+  db: DynamoDBDocumentClient,
+  query: {
+    table: string;
+    index: 'gsi1' | 'gsi2' | 'gsi3';
+    partition: string;
+    /** The base table keys of the items in the partition: `pk` exactly, `sk` by prefix. */
+    itemPk: string;
+    itemSkPrefix: string;
+    limit: number;
+    cursor: string | undefined;
+    filter?: { expression: string; names: Record<string, string>; values: Record<string, unknown> };
+  },
+): Promise<Page<T>> {
+  const { index, partition } = query;
+  const { Items = [], LastEvaluatedKey } = await db.send(
+    new QueryCommand({
+      TableName: query.table,
+      IndexName: index,
+      KeyConditionExpression: `${index}pk = :pk`,
+      ExpressionAttributeValues: { ':pk': partition, ...query.filter?.values },
+      ...(query.filter
+        ? { FilterExpression: query.filter.expression, ExpressionAttributeNames: query.filter.names }
+        : {}),
+      ScanIndexForward: false,
+      Limit: query.limit,
+      ExclusiveStartKey: decodeCursor(query.cursor, {
+        partition: { [`${index}pk`]: partition, pk: query.itemPk },
+        sortPrefix: { [`${index}sk`]: '', sk: query.itemSkPrefix },
+      }),
+    }),
+  );
+  const nextCursor = encodeCursor(LastEvaluatedKey);
+  return { items: Items.map((item) => fromItem<T>(item)), ...(nextCursor ? { nextCursor } : {}) };
+}
+
+/** What a staff list asks for: a page, only a unit's items (`unitId` undefined: those without a unit), one status. */
+export interface ListQuery<S extends string> {
+  limit: number;
+  cursor?: string | undefined;
+  unit?: { unitId: string | undefined } | undefined;
+  status?: S | undefined;
+}
+
+export const statusIs = (status: string) => ({
+  expression: '#status = :status',
+  names: { '#status': 'status' },
+  values: { ':status': status },
+});

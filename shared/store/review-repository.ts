@@ -4,9 +4,12 @@ import type { Review } from '#shared/domain/reviews/review.ts';
 import type { Reviewer } from '#shared/domain/reviews/reviewer.ts';
 import type { ChildWrite } from '#shared/store/case-repository.ts';
 import { fromItem } from '#shared/store/item.ts';
-import { queryAll } from '#shared/store/query.ts';
+import type { Page } from '#shared/store/pagination.ts';
+import { indexPage, type ListQuery, queryAll, statusIs } from '#shared/store/query.ts';
 
 const OPEN_DUE = 'REVIEW_DUE';
+const unitReviewsPk = (agencyId: string, unitId: string | undefined) =>
+  `REVIEWS#${agencyId}#UNIT#${unitId ?? '-'}`;
 
 /**
  * Legal reviews (one item per review, every round inside it) and reviewers. Review writes are
@@ -34,6 +37,8 @@ export class ReviewRepository {
           sk: `REVIEW#${review.id}`,
           gsi1pk: `REVIEWS#${review.agencyId}`,
           gsi1sk: `${review.createdAt}#${review.id}`,
+          gsi3pk: unitReviewsPk(review.agencyId, review.unitId),
+          gsi3sk: `${review.createdAt}#${review.id}`,
           ...(open ? { gsi2pk: OPEN_DUE, gsi2sk: `${review.dueBy}#${review.agencyId}#${review.id}` } : {}),
           ...(held ? { gsi2pk: 'REVIEW_UNCONFIRMED', gsi2sk: `${review.agencyId}#${review.id}` } : {}),
           entity: 'review',
@@ -61,6 +66,28 @@ export class ReviewRepository {
   }
 
   /** The agency's reviews, newest first. */
+  /**
+   * A page of the agency's reviews, newest first; with `unit`, only that unit's (`unitId`
+   * undefined: the cases without a unit), from their own index; with `status`, only those.
+   */
+  page(
+    agencyId: string,
+    { limit, cursor, unit, status }: ListQuery<Review['status']>,
+  ): Promise<Page<Review>> {
+    return indexPage<Review>(this.#db, {
+      table: this.#table,
+      ...(unit
+        ? { index: 'gsi3', partition: unitReviewsPk(agencyId, unit.unitId) }
+        : { index: 'gsi1', partition: `REVIEWS#${agencyId}` }),
+      itemPk: `AGENCY#${agencyId}`,
+      itemSkPrefix: 'REVIEW#',
+      limit,
+      cursor,
+      ...(status ? { filter: statusIs(status) } : {}),
+    });
+  }
+
+  /** Every review of the agency (the statistics, until they are kept as counters). */
   async list(agencyId: string): Promise<Review[]> {
     const items = await queryAll(this.#db, {
       TableName: this.#table,

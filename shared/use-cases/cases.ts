@@ -87,6 +87,11 @@ export function readsWholeAgency(principal: Principal): boolean {
   return principal.roles.some((role) => (AGENCY_WIDE_READERS as readonly string[]).includes(role));
 }
 
+/** Which unit's lists a person reads: none for those who see the agency (they read it whole). */
+export function listScope(principal: Principal): { unitId: string | undefined } | undefined {
+  return readsWholeAgency(principal) ? undefined : { unitId: principal.unitId };
+}
+
 /**
  * Whether a case is within a person's scope (reading it, its records, journal and evidence; legal
  * hold on its evidence): the legal review office, leadership, supervisors and administrators

@@ -135,6 +135,7 @@ export async function issueDecision(
       id: decision.publicationId,
       agencyId: record.agencyId,
       caseId,
+      ...(record.unitId ? { unitId: record.unitId } : {}),
       decisionId: decision.id,
       category: record.category,
       status: exemption ? 'exempt' : due.dueBy ? 'scheduled' : 'deadline-unconfirmed',

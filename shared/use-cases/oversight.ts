@@ -78,7 +78,7 @@ async function allCases(ports: PublicationPorts, agencyId: string): Promise<Case
   const cases: CaseRecord[] = [];
   let cursor: string | undefined;
   do {
-    const page = await ports.cases.list(agencyId, 100, cursor);
+    const page = await ports.cases.list(agencyId, { limit: 100, cursor });
     cases.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);

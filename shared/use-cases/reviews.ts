@@ -33,6 +33,7 @@ import {
   type CasePorts,
   commitCaseChange,
   getCase,
+  readCase,
   withRetry,
 } from '#shared/use-cases/cases.ts';
 import { currentEdition } from '#shared/use-cases/checklists.ts';
@@ -78,6 +79,13 @@ export async function requirementFor(ports: ReviewPorts, record: CaseRecord, pro
 export async function getReview(ports: ReviewPorts, agencyId: string, id: string): Promise<Review> {
   const review = await ports.reviews.get(agencyId, id);
   if (!review) throw new NotFound('法制审核不存在', [{ path: 'id', message: '未找到该审核' }]);
+  return review;
+}
+
+/** A review as its reader may see it: 404 if it does not exist, 403 outside its case's scope. */
+export async function readReview(ports: ReviewPorts, principal: Principal, id: string): Promise<Review> {
+  const review = await getReview(ports, principal.agencyId, id);
+  await readCase(ports, principal, review.caseId);
   return review;
 }
 

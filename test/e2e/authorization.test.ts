@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeTable } from '#functions/routes.ts';
 import { AGENCY_ROLES, ROLES, type Role } from '#shared/auth.ts';
@@ -416,4 +417,223 @@ describe('every route times every role, and no token', () => {
     const list = await api.call('GET', '/v1/officers', { token: stranger });
     expect(list.body.items).toEqual([]);
   });
+});
+
+/**
+ * The unit axis: a case of unit-1 with its evidence, review and publication, read and written by
+ * every agency role of unit-1 (not handling it) and of unit-2. Who reads what is written from
+ * docs/api.md: the agency's review office, leaders, supervisors and admins see the agency; a unit
+ * sees its own cases; a case file and its AV go only to its handlers, its unit head and the
+ * agency-wide roles; a case is written by its handlers, its unit head and admins.
+ */
+describe('every unit-scoped route times every role, in the case’s unit and in another', () => {
+  const WHOLE_AGENCY: readonly Role[] = ['admin', 'leader', 'reviewer', 'supervisor'];
+  type Scope = 'unit' | 'entitled' | 'handle';
+  const inScope = (scope: Scope, role: Role, own: boolean) =>
+    scope === 'unit'
+      ? own || WHOLE_AGENCY.includes(role)
+      : scope === 'entitled'
+        ? WHOLE_AGENCY.includes(role) || (role === 'unit-head' && own)
+        : role === 'admin' || (role === 'unit-head' && own);
+  const ids: Record<'case' | 'reviewCase' | 'evidence' | 'review' | 'publication', string> = {
+    case: '',
+    reviewCase: '',
+    evidence: '',
+    review: '',
+    publication: '',
+  };
+  const callers = new Map<string, string>();
+  const second = officerInput();
+
+  beforeAll(async () => {
+    expect(
+      (await api.call('POST', '/v1/officers', { token: tokens.get('admin'), body: second })).status,
+    ).toBe(201);
+    for (const role of AGENCY_ROLES)
+      for (const unitId of ['unit-1', 'unit-2'])
+        callers.set(
+          `${role}@${unitId}`,
+          await api.token({ sub: `${unitId}-${role}`, agencyId, unitId, roles: [role] }),
+        );
+    const handler = await api.token({
+      sub: 'unit-1-handler',
+      agencyId,
+      unitId: 'unit-1',
+      roles: ['officer'],
+    });
+    const pair = [officer.certificateNo, second.certificateNo];
+    const register = async () => {
+      const created = await api.call('POST', '/v1/cases', {
+        token: handler,
+        body: {
+          category: 'penalty',
+          procedure: 'simple',
+          title: '股室范围案',
+          party: { kind: 'person', name: '李四', idNumber: '530524199001011234' },
+          officers: pair,
+        },
+      });
+      expect(created.status, created.text).toBe(201);
+      expect(created.body.unitId).toBe('unit-1');
+      return created.body.id as string;
+    };
+    ids.case = await register();
+    const interview = await api.call('POST', `/v1/cases/${ids.case}/activities`, {
+      token: handler,
+      body: { type: 'interview', officers: pair, location: '执法大队' },
+    });
+    expect(interview.status, interview.text).toBe(201);
+    const bytes = Buffer.from('an interview recording of unit-1');
+    const declared = await api.call('POST', `/v1/cases/${ids.case}/evidence`, {
+      token: handler,
+      body: {
+        activityId: interview.body.id,
+        fileName: '询问录音.m4a',
+        contentType: 'audio/mp4',
+        size: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        capturedAt: new Date().toISOString(),
+        deviceId: 'DSJ-U1',
+        officer: officer.certificateNo,
+      },
+    });
+    expect(declared.status, declared.text).toBe(201);
+    ids.evidence = declared.body.id;
+    const put = await fetch(declared.body.upload.url, {
+      method: 'PUT',
+      headers: declared.body.upload.headers,
+      body: bytes,
+    });
+    expect(put.status).toBe(200);
+    await api.call('POST', '/dev/evidence-arrivals');
+    const decided = await api.call('POST', `/v1/cases/${ids.case}/decision`, {
+      token: handler,
+      body: { type: 'penalty', summary: '给予警告', legalBasis: '第三十条', penalty: { kind: 'warning' } },
+    });
+    expect(decided.status, decided.text).toBe(201);
+    const publications = await api.call('GET', '/v1/publications?limit=100', { token: tokens.get('admin') });
+    ids.publication = publications.body.items.find(
+      (item: { caseId: string }) => item.caseId === ids.case,
+    )?.id;
+    expect(ids.publication).toBeTruthy();
+
+    ids.reviewCase = await register();
+    const record = await api.call('POST', `/v1/cases/${ids.reviewCase}/records`, {
+      token: handler,
+      body: { type: 'closing-report', title: '结案报告', fields: { summary: '略', result: '结案' } },
+    });
+    expect(record.status, record.text).toBe(201);
+    const review = await api.call('POST', `/v1/cases/${ids.reviewCase}/reviews`, {
+      token: handler,
+      body: {
+        materials: [record.body.id],
+        proposal: {
+          type: 'penalty',
+          summary: '给予警告',
+          legalBasis: '第三十条',
+          penalty: { kind: 'warning' },
+        },
+      },
+    });
+    expect(review.status, review.text).toBe(201);
+    ids.review = review.body.id;
+  });
+
+  const routes: { key: string; scope: Scope; path: () => string; body?: unknown }[] = [
+    { key: 'GET /v1/cases/{id}', scope: 'unit', path: () => `/v1/cases/${ids.case}` },
+    { key: 'GET /v1/cases/{id}/records', scope: 'unit', path: () => `/v1/cases/${ids.case}/records` },
+    { key: 'GET /v1/cases/{id}/journal', scope: 'unit', path: () => `/v1/cases/${ids.case}/journal` },
+    {
+      key: 'GET /v1/cases/{id}/journal/verify',
+      scope: 'unit',
+      path: () => `/v1/cases/${ids.case}/journal/verify`,
+    },
+    {
+      key: 'GET /v1/cases/{id}/review-requirement',
+      scope: 'unit',
+      path: () => `/v1/cases/${ids.case}/review-requirement`,
+    },
+    { key: 'GET /v1/cases/{id}/case-file', scope: 'entitled', path: () => `/v1/cases/${ids.case}/case-file` },
+    { key: 'GET /v1/evidence/{id}', scope: 'unit', path: () => `/v1/evidence/${ids.evidence}` },
+    {
+      key: 'GET /v1/evidence/{id}/retrievals',
+      scope: 'entitled',
+      path: () => `/v1/evidence/${ids.evidence}/retrievals`,
+    },
+    {
+      key: 'POST /v1/evidence/{id}/retrievals',
+      scope: 'entitled',
+      path: () => `/v1/evidence/${ids.evidence}/retrievals`,
+      body: { purpose: 'dispute', reason: '行政复议调取' },
+    },
+    { key: 'GET /v1/reviews/{id}', scope: 'unit', path: () => `/v1/reviews/${ids.review}` },
+    {
+      key: 'GET /v1/publications/{id}/preview',
+      scope: 'unit',
+      path: () => `/v1/publications/${ids.publication}/preview`,
+    },
+    {
+      key: 'POST /v1/evidence/{id}/legal-hold',
+      scope: 'entitled',
+      path: () => `/v1/evidence/${ids.evidence}/legal-hold`,
+      body: { on: true, reason: '行政复议' },
+    },
+    {
+      key: 'POST /v1/cases/{id}/records',
+      scope: 'handle',
+      path: () => `/v1/cases/${ids.reviewCase}/records`,
+      body: { type: 'closing-report', title: '结案报告', fields: { summary: '略', result: '结案' } },
+    },
+    {
+      key: 'POST /v1/cases/{id}/transitions',
+      scope: 'handle',
+      path: () => `/v1/cases/${ids.reviewCase}/transitions`,
+      body: { to: 'investigating' },
+    },
+    {
+      key: 'POST /v1/publications/{id}/confirmation',
+      scope: 'handle',
+      path: () => `/v1/publications/${ids.publication}/confirmation`,
+    },
+  ];
+  // Refusals first, so a write that goes through cannot change what a refusal meets.
+  const matrix = routes.flatMap((route) =>
+    [false, true].flatMap((own) => AGENCY_ROLES.map((role) => ({ ...route, role, own }))),
+  );
+
+  it.each(matrix)(
+    '$key as $role, in the case’s unit: $own',
+    async ({ key, scope, path, body, role, own }) => {
+      const rule = expected[key];
+      if (!rule || rule.allowed === 'public') throw new Error(`${key} is not a staff route of the matrix`);
+      const token = callers.get(`${role}@${own ? 'unit-1' : 'unit-2'}`);
+      const response = await api.call(key.split(' ')[0] ?? 'GET', path(), {
+        ...(token ? { token } : {}),
+        ...(body ? { body } : {}),
+      });
+      if (rule.allowed.includes(role) && inScope(scope, role, own)) {
+        expect(response.status, response.text).not.toBe(403);
+        expect(response.status, response.text).toBeLessThan(500);
+      } else {
+        expect(response.status, response.text).toBe(403);
+        expect(response.text).not.toContain('530524199001011234');
+      }
+    },
+  );
+
+  it.each([false, true].flatMap((own) => AGENCY_ROLES.map((role) => ({ role, own }))))(
+    'the case, review and publication lists as $role, in the case’s unit: $own',
+    async ({ role, own }) => {
+      const token = callers.get(`${role}@${own ? 'unit-1' : 'unit-2'}`);
+      const sees = own || WHOLE_AGENCY.includes(role);
+      const listed = async (path: string, id: string) => {
+        const page = await api.call('GET', path, { ...(token ? { token } : {}) });
+        expect(page.status, page.text).toBe(200);
+        return page.body.items.some((item: { id: string }) => item.id === id);
+      };
+      expect(await listed('/v1/cases?limit=100', ids.case)).toBe(sees);
+      expect(await listed('/v1/reviews?limit=100', ids.review)).toBe(sees);
+      expect(await listed('/v1/publications?limit=100', ids.publication)).toBe(sees);
+    },
+  );
 });

@@ -146,22 +146,28 @@ const cases: BadCase[] = [
     status: 400,
     fields: ['cursor'],
   },
-  ...['/v1/officers', '/v1/cases', '/v1/complaints', '/public/v1/agencies/some-agency/decisions'].flatMap(
-    (list) =>
+  ...[
+    '/v1/officers',
+    '/v1/cases',
+    '/v1/reviews',
+    '/v1/publications',
+    '/v1/complaints',
+    '/public/v1/agencies/some-agency/decisions',
+  ].flatMap((list) =>
+    [
+      ['e30', 'an empty key'],
+      [Buffer.from(JSON.stringify({ x: 1 })).toString('base64url'), 'a key of another shape'],
       [
-        ['e30', 'an empty key'],
-        [Buffer.from(JSON.stringify({ x: 1 })).toString('base64url'), 'a key of another shape'],
-        [
-          Buffer.from(JSON.stringify({ pk: 'AGENCY#other', sk: 'CASE#1' })).toString('base64url'),
-          "another list's key",
-        ],
-      ].map(([cursor, what]) => ({
-        name: `list ${list}: cursor with ${what}`,
-        method: 'GET',
-        path: `${list}?cursor=${cursor}`,
-        status: 400,
-        fields: ['cursor'],
-      })),
+        Buffer.from(JSON.stringify({ pk: 'AGENCY#other', sk: 'CASE#1' })).toString('base64url'),
+        "another list's key",
+      ],
+    ].map(([cursor, what]) => ({
+      name: `list ${list}: cursor with ${what}`,
+      method: 'GET',
+      path: `${list}?cursor=${cursor}`,
+      status: 400,
+      fields: ['cursor'],
+    })),
   ),
   {
     name: "list: a cursor of the same shape from another agency's list",

@@ -281,6 +281,39 @@ describe('publication of decisions', () => {
     });
   });
 
+  it('[PUB-9] the publication queue is paged by cursor, newest decision first, and filtered by status page by page', async () => {
+    const decided = [await decide(), await decide(), await decide({ confirm: false })];
+    const pages = async (query: string) => {
+      const ids: string[] = [];
+      let cursor: string | undefined;
+      let requests = 0;
+      do {
+        const page = await api.call(
+          'GET',
+          `/v1/publications?limit=2${query}${cursor ? `&cursor=${cursor}` : ''}`,
+          { token: t.admin },
+        );
+        expect(page.status, page.text).toBe(200);
+        expect(page.body.items.length).toBeLessThanOrEqual(2);
+        ids.push(...page.body.items.map((item: { id: string }) => item.id));
+        cursor = page.body.nextCursor;
+        requests += 1;
+      } while (cursor);
+      return { ids, requests };
+    };
+    const whole = await api.call('GET', '/v1/publications?limit=100', { token: t.admin });
+    const paged = await pages('');
+    expect(paged.requests).toBeGreaterThan(1);
+    expect(paged.ids).toEqual(whole.body.items.map((item: { id: string }) => item.id));
+    for (const publication of decided) expect(paged.ids).toContain(publication.publication.id);
+    const scheduled = await pages('&status=scheduled');
+    expect(scheduled.ids).toEqual(
+      whole.body.items
+        .filter((item: { status: string }) => item.status === 'scheduled')
+        .map((item: { id: string }) => item.id),
+    );
+  });
+
   it('[PUB-11] [LAW-1] a revoked decision leaves the public list at once, with the reason in its place, within 3 working days', async () => {
     const { caseId, publication } = await decide();
     await sweep();
