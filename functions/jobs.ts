@@ -9,6 +9,8 @@ export interface JobDef {
   handler: string;
   everyMinutes: number;
   description: string;
+  /** What the job does in the evidence archive, beyond the tables every job reads and writes. */
+  archive?: 'read' | 'write-anchors';
 }
 
 export const jobTable: JobDef[] = [
@@ -47,12 +49,20 @@ export const jobTable: JobDef[] = [
     handler: 'jobs/journal-anchor',
     everyMinutes: 6 * 60,
     description: '把前一日各案件日志的最新哈希按机关写入不可篡改的存证库，逐日链接 (REC-3)',
+    archive: 'write-anchors',
   },
   {
     name: 'stale-uploads',
     handler: 'jobs/stale-uploads',
     everyMinutes: 60,
     description: '列出申报后超过一天仍未到达档案库的音像证据，提醒重新上传 (REC-6)',
+  },
+  {
+    name: 'arrival-redrive',
+    handler: 'jobs/arrival-redrive',
+    everyMinutes: 30,
+    description: '补校验已到达档案库但到达通知失败或丢失的音像证据（七日内申报的）(REC-6)',
+    archive: 'read',
   },
   {
     name: 'review-overdue',

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { invoke } from '#infra/local/lambda-runtime.ts';
 import type { PendingPageKey } from '#shared/store/evidence-repository.ts';
 
@@ -10,17 +9,16 @@ import type { PendingPageKey } from '#shared/store/evidence-repository.ts';
  * `POST /dev/evidence-arrivals` runs it once.
  */
 export async function deliverEvidenceArrivals(): Promise<{ delivered: string[] }> {
-  const { repositories } = await import('#shared/store/repositories.ts');
-  const { s3Client } = await import('#shared/store/clients.ts');
+  const { ports } = await import('#shared/store/repositories.ts');
   const { config } = await import('#shared/config.ts');
   const bucket = config().EVIDENCE_BUCKET;
   const delivered: string[] = [];
   // Every page: uploads that never arrive must not hide the ones behind them.
   let next: PendingPageKey | undefined;
   do {
-    const page = await repositories.evidence.pending(next ? { next } : {});
+    const page = await ports.evidence.pending(next ? { next } : {});
     for (const evidence of page.items) {
-      const head = await headObject(s3Client, bucket, evidence.key);
+      const head = await ports.storage.arrived(evidence.key);
       if (!head) continue;
       await invoke('evidence/object-created', s3Event(bucket, evidence.key, head));
       delivered.push(evidence.id);
@@ -30,23 +28,8 @@ export async function deliverEvidenceArrivals(): Promise<{ delivered: string[] }
   return { delivered };
 }
 
-async function headObject(s3: S3Client, bucket: string, key: string) {
-  try {
-    const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-    return { size: head.ContentLength ?? 0, eTag: head.ETag ?? '', versionId: head.VersionId };
-  } catch (error) {
-    if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404)
-      return undefined;
-    throw error;
-  }
-}
-
 /** The "Object Created" event S3 sends to EventBridge. */
-function s3Event(
-  bucket: string,
-  key: string,
-  head: { size: number; eTag: string; versionId: string | undefined },
-) {
+function s3Event(bucket: string, key: string, head: { size: number; eTag: string; versionId?: string }) {
   return {
     version: '0',
     id: randomUUID(),
@@ -62,7 +45,7 @@ function s3Event(
       object: {
         key,
         size: head.size,
-        etag: head.eTag.replace(/"/g, ''),
+        etag: head.eTag,
         ...(head.versionId ? { 'version-id': head.versionId } : {}),
         sequencer: Date.now().toString(16).toUpperCase(),
       },

@@ -167,7 +167,11 @@ export class StatelessStack extends Stack {
       });
       fn.useTable(table.MAIN_TABLE, mainTable, 'read-write');
       fn.useTable(table.JOURNAL_TABLE, journalTable, 'append-only');
-      if (job.name === 'journal-anchor') grantArchive(fn, 'write-anchors');
+      if (job.archive) grantArchive(fn, job.archive);
+      if (job.name === 'arrival-redrive') {
+        // HEAD of an object not (yet) there answers 404 only to those who may list the bucket; 403 otherwise.
+        fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucketArn] }));
+      }
       jobFunctions.set(job.name, fn);
       const functionLogicalId = this.getLogicalId(fn.node.defaultChild as CfnElement);
       Validations.of(schedulerRole).acknowledge({

@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { legalDateOf } from '#shared/dates.ts';
 import type { Activity, CaseRecord } from '#shared/domain/cases/case.ts';
 import type { CaseDocument } from '#shared/domain/cases/documents.ts';

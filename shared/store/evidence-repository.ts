@@ -72,15 +72,17 @@ export class EvidenceRepository {
 
   /**
    * Evidence declared but not yet arrived, oldest first, across agencies; with `before` (an
-   * instant), only what was declared before it. One page of the pending index, bounded however
+   * instant), only what was declared before it, with `after` also only what was declared since. One page of the pending index, bounded however
    * many uploads there ever were; `next` (absent on the last page) starts the following one.
    */
   async pending({
     limit = 100,
+    after,
     before,
     next,
   }: {
     limit?: number;
+    after?: string;
     before?: string;
     next?: PendingPageKey;
   } = {}): Promise<{
@@ -91,8 +93,17 @@ export class EvidenceRepository {
       new QueryCommand({
         TableName: this.#table,
         IndexName: 'gsi2',
-        KeyConditionExpression: before ? 'gsi2pk = :pk AND gsi2sk < :before' : 'gsi2pk = :pk',
-        ExpressionAttributeValues: { ':pk': PENDING, ...(before ? { ':before': before } : {}) },
+        KeyConditionExpression:
+          after && before
+            ? 'gsi2pk = :pk AND gsi2sk BETWEEN :after AND :before'
+            : before
+              ? 'gsi2pk = :pk AND gsi2sk < :before'
+              : 'gsi2pk = :pk',
+        ExpressionAttributeValues: {
+          ':pk': PENDING,
+          ...(before ? { ':before': before } : {}),
+          ...(after && before ? { ':after': after } : {}),
+        },
         Limit: limit,
         ...(next ? { ExclusiveStartKey: next } : {}),
       }),

@@ -4,6 +4,7 @@ import {
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
   GetObjectCommand,
+  HeadObjectCommand,
   PutObjectCommand,
   PutObjectLegalHoldCommand,
   type S3Client,
@@ -141,6 +142,22 @@ export class EvidenceStorage {
         MultipartUpload: { Parts: parts.map((part) => ({ PartNumber: part.partNumber, ETag: part.etag })) },
       }),
     );
+  }
+
+  /** Whether an object is in the archive (HEAD): its size, ETag and version, or undefined. */
+  async arrived(key: string): Promise<{ size: number; eTag: string; versionId?: string } | undefined> {
+    try {
+      const head = await this.#s3.send(new HeadObjectCommand({ Bucket: this.#bucket, Key: key }));
+      return {
+        size: head.ContentLength ?? 0,
+        eTag: (head.ETag ?? '').replace(/"/g, ''),
+        ...(head.VersionId ? { versionId: head.VersionId } : {}),
+      };
+    } catch (error) {
+      if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404)
+        return undefined;
+      throw error;
+    }
   }
 
   /** Reads the stored bytes once and returns what arrived: size, SHA-256, version. */

@@ -579,6 +579,54 @@ describe('AV evidence in the immutable archive', () => {
     expect(arrived.status).toBe('archived');
   });
 
+  it('[REC-6] an arrival whose notification was lost is verified by the redrive job, once, after its grace period', async () => {
+    const created = await newCase();
+    const site = await activity(created.id, 'on-site-inspection');
+    const bytes = Buffer.from('bytes whose ObjectCreated event never came');
+    const declared = await api.call('POST', `/v1/cases/${created.id}/evidence`, {
+      token: tokens.handler,
+      body: {
+        activityId: site.id,
+        fileName: '通知丢失.mp4',
+        contentType: 'video/mp4',
+        size: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        capturedAt: '2026-11-20T09:30:00+08:00',
+        deviceId: 'DSJ-0005',
+        officer: officers.a.certificateNo,
+      },
+    });
+    expect(declared.status, declared.text).toBe(201);
+    const put = await fetch(declared.body.upload.url, {
+      method: 'PUT',
+      headers: declared.body.upload.headers,
+      body: bytes,
+    });
+    expect(put.status).toBe(200);
+    const status = async () =>
+      (await api.call('GET', `/v1/evidence/${declared.body.id}`, { token: tokens.handler })).body.status;
+    const redrive = async () => (await api.call('POST', '/dev/jobs/arrival-redrive')).body.result;
+    // Within its grace period the notification may still be on its way: left alone.
+    expect((await redrive()).received).not.toContainEqual(
+      expect.objectContaining({ evidenceId: declared.body.id }),
+    );
+    expect(await status()).toBe('pending-upload');
+    await api.call('POST', '/dev/clock', { body: { now: new Date(Date.now() + 11 * 60_000).toISOString() } });
+    try {
+      expect((await redrive()).received).toContainEqual({ evidenceId: declared.body.id, status: 'archived' });
+      expect((await redrive()).received).not.toContainEqual(
+        expect.objectContaining({ evidenceId: declared.body.id }),
+      );
+    } finally {
+      await api.call('DELETE', '/dev/clock');
+    }
+    expect(await status()).toBe('archived');
+    const journal = await api.call('GET', `/v1/cases/${created.id}/journal`, { token: tokens.handler });
+    expect(
+      journal.body.entries.filter((entry: { type: string }) => entry.type === 'evidence.archived'),
+    ).toHaveLength(1);
+  });
+
   it('[REC-6] an upload whose bytes do not match the declared SHA-256 is rejected and journaled', async () => {
     const created = await newCase();
     const site = await activity(created.id, 'evidence-collection');
