@@ -21,6 +21,11 @@ const ConfigSchema = z.object({
    * where the other platform is a local test server. In AWS never (no blind SSRF).
    */
   PUSH_ALLOW_PRIVATE_TARGETS: z.enum(['true', 'false']).default('false'),
+  /**
+   * Requests a second each function instance serves one agency (staff) or one address
+   * (anonymous), with bursts of three times that: one tenant cannot take an instance from all.
+   */
+  RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(50),
   /** The claim listing the agencies a supervisor oversees (ORG-4). */
   SUPERVISES_CLAIM: z.string().min(1).default('supervises'),
   /**

@@ -96,6 +96,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AGENCY_CLAIM: 'agencyId',
       UNIT_CLAIM: 'unitId',
       PUSH_ALLOW_PRIVATE_TARGETS: 'true',
+      // One process serves every function here: it gets the share of many instances.
+      RATE_LIMIT_PER_SECOND: '5000',
       DYNAMODB_ENDPOINT: dynamo.endpoint,
       S3_ENDPOINT: s3Endpoint,
       AWS_REGION: region,

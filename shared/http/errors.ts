@@ -21,10 +21,14 @@ export function errorBody(code: string, message: string, details: ErrorDetail[] 
   return { error: { code, message, details } };
 }
 
-export function errorResponse(status: number, body: ErrorBody): APIGatewayProxyResultV2 {
+export function errorResponse(
+  status: number,
+  body: ErrorBody,
+  headers: Record<string, string> = {},
+): APIGatewayProxyResultV2 {
   return {
     statusCode: status,
-    headers: { 'content-type': 'application/json; charset=utf-8' },
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
     body: JSON.stringify(body),
   };
 }

@@ -12,6 +12,7 @@ import { hasAnyRole, type Principal, principalFromClaims } from '#shared/auth.ts
 import { config } from '#shared/config.ts';
 import { type ErrorDetail, Forbidden, Unauthenticated, ValidationFailed } from '#shared/errors.ts';
 import { errorResponse, issueDetails, toErrorResponse } from '#shared/http/errors.ts';
+import { rateKey, TokenBuckets, TooManyRequests } from '#shared/http/rate-limit.ts';
 import { type HttpResult, type RouteDef, type RouteInput, routeKey } from '#shared/http/route.ts';
 import { logger, metrics, tracer } from '#shared/observability.ts';
 import { dynamoClient } from '#shared/store/clients.ts';
@@ -75,6 +76,21 @@ function authorize(route: RouteDef): MiddlewareObj<HttpEvent, APIGatewayProxyRes
   };
 }
 
+let buckets: TokenBuckets | undefined;
+
+/** A share per agency (staff) or per address (anonymous) of this instance: 429 beyond it. */
+function limitRate(): MiddlewareObj<HttpEvent, APIGatewayProxyResultV2> {
+  return {
+    before: (request) => {
+      const rate = config().RATE_LIMIT_PER_SECOND;
+      buckets ??= new TokenBuckets(rate, rate * 3);
+      const key = rateKey(stateOf(request.event).principal, request.event.requestContext.http?.sourceIp);
+      const wait = buckets.take(key);
+      if (wait > 0) throw new TooManyRequests(wait);
+    },
+  };
+}
+
 /** Path, query and body against the route's zod schemas; every bad field is named. */
 function validate(route: RouteDef): MiddlewareObj<HttpEvent, APIGatewayProxyResultV2> {
   return {
@@ -109,7 +125,13 @@ function mapErrors(): MiddlewareObj<HttpEvent, APIGatewayProxyResultV2> {
       const requestId = request.context.awsRequestId;
       const { status, body } = toErrorResponse(request.error, requestId);
       if (status >= 500) logger.error('unhandled error', { error: request.error as Error, requestId });
-      request.response = errorResponse(status, body);
+      request.response = errorResponse(
+        status,
+        body,
+        request.error instanceof TooManyRequests
+          ? { 'retry-after': String(request.error.extra.retryAfterSeconds) }
+          : {},
+      );
     },
   };
 }
@@ -172,7 +194,8 @@ function toResult(result: HttpResult): APIGatewayProxyResultV2 {
 
 /**
  * The one middy chain every HTTP handler uses, in order: tracer, logger, metrics, error mapping,
- * header normalising, JSON body, roles check, zod validation, idempotency, then the handler.
+ * header normalising, JSON body, roles check, the rate limit, zod validation, idempotency, then
+ * the handler.
  * The handler is a thin adapter: it gets parsed input and the caller and returns an HttpResult.
  */
 export function httpHandler<R extends RouteDef>(
@@ -186,7 +209,7 @@ export function httpHandler<R extends RouteDef>(
     .use(mapErrors())
     .use(httpHeaderNormalizer());
   if (route.body) chain.use(jsonBody());
-  chain.use(authorize(route)).use(validate(route));
+  chain.use(authorize(route)).use(limitRate()).use(validate(route));
   if (route.idempotent) chain.use(idempotency(route));
   return chain.handler(async (event, context) => {
     const state = stateOf(event);

@@ -75,6 +75,7 @@ export const standardErrors = {
   401: { description: '未登录 UNAUTHENTICATED' },
   403: { description: '无权限 FORBIDDEN' },
   404: { description: '记录不存在 NOT_FOUND' },
+  429: { description: '请求过于频繁 RATE_LIMITED（Retry-After 秒数）' },
 } as const;
 
 /** An opaque id in a path. */
