@@ -4,6 +4,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
+import { jobTable } from '#functions/jobs.ts';
 import { routeTable } from '#functions/routes.ts';
 import { buildApp } from '#infra/app.ts';
 
@@ -46,6 +47,7 @@ describe('stateful stack', () => {
       GlobalSecondaryIndexes: [
         Match.objectLike({ IndexName: 'gsi1' }),
         Match.objectLike({ IndexName: 'gsi2' }),
+        Match.objectLike({ IndexName: 'gsi3' }),
       ],
     });
     stateful.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
@@ -232,6 +234,25 @@ describe('stateless stack', () => {
     stateless.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: { detail: { object: { key: [{ prefix: 'evidence/' }] } } },
     });
+  });
+
+  it('[REC-6] of the jobs, only the arrival redrive reads evidence, and it may list the bucket so a missing object is a 404', () => {
+    const redrive = statementsOf(jobTable.find((job) => job.name === 'arrival-redrive')?.description ?? '');
+    expect(
+      redrive.some((s) => s.actions.includes('s3:GetObject') && s.resources.includes('/evidence/*')),
+    ).toBe(true);
+    expect(redrive.flatMap((s) => s.actions)).toContain('s3:ListBucket');
+    for (const job of jobTable.filter((candidate) => candidate.name !== 'arrival-redrive')) {
+      const statements = statementsOf(job.description);
+      expect(
+        statements.some((s) => s.resources.includes('/evidence/*')),
+        job.name,
+      ).toBe(false);
+      expect(
+        statements.flatMap((s) => s.actions),
+        job.name,
+      ).not.toContain('s3:ListBucket');
+    }
   });
 
   it('anonymous routes are throttled below staff routes, each on its own', () => {
