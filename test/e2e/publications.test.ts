@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PublicationWithdrawn } from '#events/publication-events.ts';
+import { legalDateOf } from '#shared/dates.ts';
 import { drawSample } from '#shared/domain/random-draw.ts';
 import { type DomainEvent, localEventBus } from '#shared/events/publisher.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
@@ -331,9 +332,9 @@ describe('publication of decisions', () => {
       publication.id,
     ]);
     expect(revoked.body.publication.withdrawBy).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(revoked.body.publication.withdrawnAt.slice(0, 10) <= revoked.body.publication.withdrawBy).toBe(
-      true,
-    );
+    expect(
+      legalDateOf(new Date(revoked.body.publication.withdrawnAt)) <= revoked.body.publication.withdrawBy,
+    ).toBe(true);
     expect(await publicList()).not.toContain(publication.id);
     const shown = await api.call('GET', `/public/v1/publications/${publication.id}`);
     expect(shown.body).toMatchObject({ status: 'withdrawn', reason: '决定已撤销：经行政复议决定撤销' });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { legalDateOf } from '#shared/dates.ts';
 import { REVIEW_STANDARDS } from '#shared/domain/reviews/review.ts';
 import { countyReviewCatalog } from '#test/fixtures/checklists.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
@@ -162,7 +163,7 @@ describe('legal review of major decisions', () => {
     });
     const expected = await api.call(
       'GET',
-      `/v1/calendar/deadline?from=${review.body.rounds[0].submittedAt.slice(0, 10)}&workingDays=3`,
+      `/v1/calendar/deadline?from=${legalDateOf(new Date(review.body.rounds[0].submittedAt))}&workingDays=3`,
       {
         token: t.handler,
       },
