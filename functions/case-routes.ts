@@ -1,4 +1,23 @@
 import { z } from 'zod';
+import {
+  Activity,
+  CaseDocument,
+  CasePage,
+  CaseRecord,
+  CaseView,
+  Evidence,
+  EvidenceDeclared,
+  EvidenceStatus,
+  Journal,
+  JournalVerification,
+  MultipartUpload,
+  RecordingRules,
+  RecordTypes,
+  Retrieval,
+  RetrievalLink,
+} from '#functions/responses/cases.ts';
+import { FileBody, list } from '#functions/responses/common.ts';
+import { Device } from '#functions/responses/officers.ts';
 import { AGENCY_ROLES } from '#shared/auth.ts';
 import { ActivityInput, CaseInput, Informing } from '#shared/domain/cases/case.ts';
 import { DocumentTypeSchema } from '#shared/domain/cases/documents.ts';
@@ -28,7 +47,10 @@ export const caseRoutes = {
     summary: '各执法类别各环节记录什么、如何记录、以何种载体记录 (REC-1)',
     query: z.object({ category: EnforcementCategory, majorProperty: z.enum(['true', 'false']).optional() }),
     responses: {
-      200: { description: '{category, stages: [{stage, stageName, documents, av, carriers}]}' },
+      200: {
+        schema: RecordingRules,
+        description: '{category, stages: [{stage, stageName, documents, av, carriers}]}',
+      },
       ...standardErrors,
     },
   }),
@@ -40,7 +62,10 @@ export const caseRoutes = {
     access: AGENCY_ROLES,
     summary: '电子卷宗 ZIP：目录 PDF、全部文书、音像证据清单（SHA-256、版本）、日志及校验',
     params: CaseParams,
-    responses: { 200: { description: 'ZIP', contentType: 'application/zip' }, ...standardErrors },
+    responses: {
+      200: { schema: FileBody, description: 'ZIP', contentType: 'application/zip' },
+      ...standardErrors,
+    },
     bundledFiles: [
       {
         from: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
@@ -57,7 +82,7 @@ export const caseRoutes = {
     summary: '立案：至少两名持有效执法证的执法人员 (LAW-2, PUB-7)；行政检查须依据已公布事项 (LAW-9)',
     body: CaseInput,
     responses: {
-      201: { description: '{id, status: "registered", ...}' },
+      201: { schema: CaseRecord, description: '{id, status: "registered", ...}' },
       ...standardErrors,
       422: { description: 'OFFICER_NOT_QUALIFIED, MATTER_NOT_PUBLISHED' },
     },
@@ -70,7 +95,7 @@ export const caseRoutes = {
     access: AGENCY_ROLES,
     summary: '本机关案件，最新在前',
     query: z.object({ status: z.enum(CASE_STATUSES).optional(), ...PageQuery }),
-    responses: { 200: { description: '{items, nextCursor?}' }, ...standardErrors },
+    responses: { 200: { schema: CasePage, description: '{items, nextCursor?}' }, ...standardErrors },
   }),
   getCase: defineRoute({
     method: 'GET',
@@ -79,7 +104,7 @@ export const caseRoutes = {
     access: AGENCY_ROLES,
     summary: '案件及其执法活动、文书、音像证据',
     params: CaseParams,
-    responses: { 200: { description: 'the case' }, ...standardErrors },
+    responses: { 200: { schema: CaseView, description: 'the case' }, ...standardErrors },
   }),
   transitionCase: defineRoute({
     method: 'POST',
@@ -91,7 +116,7 @@ export const caseRoutes = {
     params: CaseParams,
     body: z.strictObject({ to: z.enum(CASE_STATUSES), note: z.string().trim().min(1).max(1000).optional() }),
     responses: {
-      200: { description: 'the case' },
+      200: { schema: CaseRecord, description: 'the case' },
       ...standardErrors,
       422: { description: 'INVALID_TRANSITION' },
     },
@@ -106,7 +131,7 @@ export const caseRoutes = {
     params: CaseParams,
     body: ActivityInput,
     responses: {
-      201: { description: 'the activity' },
+      201: { schema: Activity, description: 'the activity' },
       ...standardErrors,
       422: { description: 'OFFICER_NOT_QUALIFIED' },
     },
@@ -123,7 +148,7 @@ export const caseRoutes = {
     params: z.strictObject({ id: IdParam, activityId: IdParam }),
     body: z.strictObject({ informing: Informing.optional() }).optional(),
     responses: {
-      200: { description: 'the activity' },
+      200: { schema: Activity, description: 'the activity' },
       ...standardErrors,
       422: { description: 'AV_REQUIRED' },
     },
@@ -150,7 +175,7 @@ export const caseRoutes = {
       title: z.string().trim().min(1).max(200),
       fields: z.record(z.string(), z.unknown()),
     }),
-    responses: { 201: { description: '{id, number, sha256, ...}' }, ...standardErrors },
+    responses: { 201: { schema: CaseDocument, description: '{id, number, sha256, ...}' }, ...standardErrors },
     idempotent: true,
   }),
   recordTypes: defineRoute({
@@ -159,7 +184,10 @@ export const caseRoutes = {
     handler: 'cases/record-types',
     access: AGENCY_ROLES,
     summary: '标准执法文书类型及其字段（JSON Schema）、中文名称和文号标识 (REC-2)',
-    responses: { 200: { description: '{items: [{type, label, mark, fields}]}' }, ...standardErrors },
+    responses: {
+      200: { schema: RecordTypes, description: '{items: [{type, label, mark, fields}]}' },
+      ...standardErrors,
+    },
   }),
   listRecords: defineRoute({
     method: 'GET',
@@ -168,7 +196,7 @@ export const caseRoutes = {
     access: AGENCY_ROLES,
     summary: '案件的执法文书',
     params: CaseParams,
-    responses: { 200: { description: '{items}' }, ...standardErrors },
+    responses: { 200: { schema: list(CaseDocument), description: '{items}' }, ...standardErrors },
   }),
   declareEvidence: defineRoute({
     method: 'POST',
@@ -180,7 +208,10 @@ export const caseRoutes = {
     params: CaseParams,
     body: EvidenceInput,
     responses: {
-      201: { description: '{id, status: "pending-upload", upload: {url, method, headers}}' },
+      201: {
+        schema: EvidenceDeclared,
+        description: '{id, status: "pending-upload", upload: {url, method, headers}}',
+      },
       ...standardErrors,
     },
     idempotent: true,
@@ -197,6 +228,7 @@ export const caseRoutes = {
     body: MultipartInput,
     responses: {
       201: {
+        schema: MultipartUpload,
         description:
           '{uploadId, partSize, parts: [{partNumber, size, url, headers?}], expiresAt}; each part URL signs its length, and its SHA-256 when partSha256 was sent',
       },
@@ -214,7 +246,7 @@ export const caseRoutes = {
     params: EvidenceParams,
     body: CompleteMultipartInput,
     responses: {
-      200: { description: '{id, status}' },
+      200: { schema: EvidenceStatus, description: '{id, status}' },
       ...standardErrors,
       422: { description: 'UNKNOWN_UPLOAD' },
     },
@@ -227,7 +259,7 @@ export const caseRoutes = {
     access: ['admin', 'unit-head'],
     summary: '登记执法记录设备（所属股室、保管人、使用人）；未登记设备的音像证据会被标记 (REC-10)',
     body: DeviceInput,
-    responses: { 200: { description: 'the device' }, ...standardErrors },
+    responses: { 200: { schema: Device, description: 'the device' }, ...standardErrors },
     idempotent: true,
   }),
   listDevices: defineRoute({
@@ -237,7 +269,7 @@ export const caseRoutes = {
     access: AGENCY_ROLES,
     summary: '本机关执法记录设备；?unitId= 某股室',
     query: z.object({ unitId: z.string().trim().min(1).max(64).optional() }),
-    responses: { 200: { description: '{items}' }, ...standardErrors },
+    responses: { 200: { schema: list(Device), description: '{items}' }, ...standardErrors },
   }),
   getEvidence: defineRoute({
     method: 'GET',
@@ -246,7 +278,7 @@ export const caseRoutes = {
     access: AGENCY_ROLES,
     summary: '音像证据及其记录要素、校验结果',
     params: EvidenceParams,
-    responses: { 200: { description: 'the evidence' }, ...standardErrors },
+    responses: { 200: { schema: Evidence, description: 'the evidence' }, ...standardErrors },
   }),
   retrieveEvidence: defineRoute({
     method: 'POST',
@@ -258,7 +290,7 @@ export const caseRoutes = {
     params: EvidenceParams,
     body: RetrievalInput,
     responses: {
-      201: { description: '{url, expiresAt}' },
+      201: { schema: RetrievalLink, description: '{url, expiresAt}' },
       ...standardErrors,
       422: { description: 'EVIDENCE_NOT_ARCHIVED' },
     },
@@ -271,7 +303,7 @@ export const caseRoutes = {
     access: AGENCY_ROLES,
     summary: '调阅记录',
     params: EvidenceParams,
-    responses: { 200: { description: '{items}' }, ...standardErrors },
+    responses: { 200: { schema: list(Retrieval), description: '{items}' }, ...standardErrors },
   }),
   legalHold: defineRoute({
     method: 'POST',
@@ -282,7 +314,7 @@ export const caseRoutes = {
     summary: '争议证据的法定保全（legal hold）开启或解除 (REC-7)',
     params: EvidenceParams,
     body: z.strictObject({ on: z.boolean(), reason: z.string().trim().min(2).max(500) }),
-    responses: { 200: { description: 'the evidence' }, ...standardErrors },
+    responses: { 200: { schema: Evidence, description: 'the evidence' }, ...standardErrors },
     evidenceArchive: ['legal-hold'],
   }),
   caseJournal: defineRoute({
@@ -292,7 +324,7 @@ export const caseRoutes = {
     access: AGENCY_ROLES,
     summary: '案件全过程日志（只增不改，哈希链）(REC-3)',
     params: CaseParams,
-    responses: { 200: { description: '{entries}' }, ...standardErrors },
+    responses: { 200: { schema: Journal, description: '{entries}' }, ...standardErrors },
   }),
   verifyJournal: defineRoute({
     method: 'GET',
@@ -302,6 +334,9 @@ export const caseRoutes = {
     access: AGENCY_ROLES,
     summary: '重新计算哈希链，报告第一个断点 (REC-3)',
     params: CaseParams,
-    responses: { 200: { description: '{ok, entries, broken?}' }, ...standardErrors },
+    responses: {
+      200: { schema: JournalVerification, description: '{ok, entries, broken?}' },
+      ...standardErrors,
+    },
   }),
 };

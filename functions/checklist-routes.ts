@@ -1,4 +1,13 @@
 import { z } from 'zod';
+import {
+  Checklist,
+  ChecklistSummary,
+  EditionDiff,
+  EditionSummary,
+  PublicEdition,
+  RandomDraw,
+} from '#functions/responses/checklists.ts';
+import { FileBody, list } from '#functions/responses/common.ts';
 import { AGENCY_ROLES } from '#shared/auth.ts';
 import { LegalDate } from '#shared/dates.ts';
 import { ChecklistStatus, MAX_ITEMS } from '#shared/domain/checklists/checklist.ts';
@@ -39,7 +48,7 @@ export const checklistRoutes = {
     summary: '编制清单草稿 (PUB-2..PUB-6, REC-5, REV-2)；执法人员资格清单自动生成',
     body: CreateChecklistBody,
     responses: {
-      201: { description: 'the draft' },
+      201: { schema: Checklist, description: 'the draft' },
       ...standardErrors,
       422: { description: 'CHECKLIST_TOO_LARGE' },
     },
@@ -58,7 +67,7 @@ export const checklistRoutes = {
       // Lambda takes 6 MB of request: 5 MiB of base64 (3.75 MiB of file) leaves room for the rest.
       content: z.base64().max(5 * 1024 * 1024, '文件过大：导入的表格不得超过 3.75 MB'),
     }),
-    responses: { 201: { description: 'the draft' }, ...standardErrors },
+    responses: { 201: { schema: Checklist, description: 'the draft' }, ...standardErrors },
     idempotent: true,
   }),
   listChecklists: defineRoute({
@@ -68,7 +77,7 @@ export const checklistRoutes = {
     access: AGENCY_ROLES,
     summary: '本机关的清单（各版本，不含事项）',
     query: z.object({ kind: ChecklistKind.optional(), status: ChecklistStatus.optional() }),
-    responses: { 200: { description: '{items}' }, ...standardErrors },
+    responses: { 200: { schema: list(ChecklistSummary), description: '{items}' }, ...standardErrors },
   }),
   getChecklist: defineRoute({
     method: 'GET',
@@ -77,7 +86,7 @@ export const checklistRoutes = {
     access: AGENCY_ROLES,
     summary: '清单的一个版本，含全部事项',
     params: IdParams,
-    responses: { 200: { description: 'the checklist' }, ...standardErrors },
+    responses: { 200: { schema: Checklist, description: 'the checklist' }, ...standardErrors },
   }),
   editChecklist: defineRoute({
     method: 'PUT',
@@ -92,7 +101,8 @@ export const checklistRoutes = {
       expectedVersion: z.number().int().positive(),
     }),
     responses: {
-      200: { description: 'the draft' },
+      200: { schema: Checklist, description: 'the draft' },
+      201: { schema: Checklist, description: 'a new draft, based on the published list that was edited' },
       ...standardErrors,
       409: { description: 'CONFLICT: stale expectedVersion' },
     },
@@ -106,7 +116,7 @@ export const checklistRoutes = {
     params: IdParams,
     body: z.strictObject({ expectedVersion: z.number().int().positive().optional() }).optional(),
     responses: {
-      200: { description: 'the published checklist' },
+      200: { schema: Checklist, description: 'the published checklist' },
       ...standardErrors,
       409: { description: 'CONFLICT' },
       422: { description: 'UNKNOWN_MATTER' },
@@ -123,6 +133,7 @@ export const checklistRoutes = {
     query: z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') }),
     responses: {
       200: {
+        schema: FileBody,
         description: 'the spreadsheet',
         contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       },
@@ -141,7 +152,7 @@ export const checklistRoutes = {
       matters: z.string().trim().max(2000).optional(),
     }),
     responses: {
-      200: { description: 'SVG', contentType: 'image/svg+xml' },
+      200: { schema: FileBody, description: 'SVG', contentType: 'image/svg+xml' },
       ...standardErrors,
       422: { description: 'UNKNOWN_MATTER' },
     },
@@ -155,7 +166,7 @@ export const checklistRoutes = {
     params: PublicParams,
     query: z.object({ at: LegalDate.optional() }),
     responses: {
-      200: { description: 'the published checklist' },
+      200: { schema: PublicEdition, description: 'the published checklist' },
       400: standardErrors[400],
       404: standardErrors[404],
     },
@@ -167,7 +178,7 @@ export const checklistRoutes = {
     access: 'public',
     summary: '清单的历次版本及其有效期',
     params: PublicParams,
-    responses: { 200: { description: '{items}' }, 400: standardErrors[400] },
+    responses: { 200: { schema: list(EditionSummary), description: '{items}' }, 400: standardErrors[400] },
   }),
   publicChecklistVersion: defineRoute({
     method: 'GET',
@@ -176,7 +187,11 @@ export const checklistRoutes = {
     access: 'public',
     summary: '清单的某一历史版本',
     params: PublicParams.extend({ edition: z.coerce.number().int().positive() }),
-    responses: { 200: { description: 'the edition' }, 400: standardErrors[400], 404: standardErrors[404] },
+    responses: {
+      200: { schema: PublicEdition, description: 'the edition' },
+      400: standardErrors[400],
+      404: standardErrors[404],
+    },
   }),
   publicChecklistDiff: defineRoute({
     method: 'GET',
@@ -187,7 +202,7 @@ export const checklistRoutes = {
     params: PublicParams,
     query: z.object({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() }),
     responses: {
-      200: { description: '{from, to, added, removed, changed}' },
+      200: { schema: EditionDiff, description: '{from, to, added, removed, changed}' },
       400: standardErrors[400],
       404: standardErrors[404],
     },
@@ -201,7 +216,10 @@ export const checklistRoutes = {
       '双随机抽取：从检查对象名录随机抽取检查对象、从执法人员中随机抽取检查人员，种子公开可复现，结果即时公开 (PUB-15)',
     body: DrawInput,
     responses: {
-      201: { description: 'the draw: {id, seed, algorithm, poolSha256, subjects, officers, ...}' },
+      201: {
+        schema: RandomDraw,
+        description: 'the draw: {id, seed, algorithm, poolSha256, subjects, officers, ...}',
+      },
       ...standardErrors,
       422: { description: 'MATTER_NOT_PUBLISHED, OFFICER_NOT_QUALIFIED' },
     },
@@ -214,6 +232,6 @@ export const checklistRoutes = {
     access: 'public',
     summary: '随机抽查的抽取情况：抽中的对象和人员、抽取人、时间、事项和清单版本、种子 (PUB-15)',
     params: z.strictObject({ agencyId: IdParam }),
-    responses: { 200: { description: '{items}' }, 400: standardErrors[400] },
+    responses: { 200: { schema: list(RandomDraw), description: '{items}' }, 400: standardErrors[400] },
   }),
 };

@@ -1,4 +1,16 @@
 import { z } from 'zod';
+import { FileBody, list } from '#functions/responses/common.ts';
+import { AnnualReport, AnnualReportVersion, Overdue, Stats } from '#functions/responses/oversight.ts';
+import {
+  Publication,
+  PublicationPreview,
+  PublicationRule,
+  PublicDecisionPage,
+  PublicRecord,
+  PushDelivery,
+  PushTarget,
+  Revocation,
+} from '#functions/responses/publications.ts';
 import { LegalDate } from '#shared/dates.ts';
 import { PublicationRuleInput, PublicationRuleParams, RevocationInput } from '#shared/domain/publication.ts';
 import { PushTargetInput } from '#shared/domain/push.ts';
@@ -21,7 +33,7 @@ export const publicationRoutes = {
     params: z.strictObject({ id: IdParam }),
     body: RevocationInput,
     responses: {
-      200: { description: '{publication: {id, status, withdrawBy, withdrawnAt, late}}' },
+      200: { schema: Revocation, description: '{publication: {id, status, withdrawBy, withdrawnAt, late}}' },
       ...standardErrors,
       409: { description: '决定已被撤回过 CONFLICT' },
       422: { description: 'NO_DECISION, INVALID_TRANSITION' },
@@ -38,7 +50,7 @@ export const publicationRoutes = {
       '立即公示：待公示、已逾期或期限待定的公示均可；逾期发布的标注 late 和 lateByWorkingDays (PUB-12)',
     params: z.strictObject({ id: IdParam }),
     responses: {
-      200: { description: 'the publication' },
+      200: { schema: Publication, description: 'the publication' },
       ...standardErrors,
       409: { description: '已公示、已撤回、已豁免或已到期 CONFLICT' },
     },
@@ -51,7 +63,10 @@ export const publicationRoutes = {
     summary: '公示预览：公开时的内容，及被隐去或仍疑似个人信息的段落 (LAW-5, PUB-1 审查)',
     params: z.strictObject({ id: IdParam }),
     responses: {
-      200: { description: '{publication, record, flags: [{field, text, kind, label, action}]}' },
+      200: {
+        schema: PublicationPreview,
+        description: '{publication, record, flags: [{field, text, kind, label, action}]}',
+      },
       ...standardErrors,
     },
   }),
@@ -64,7 +79,7 @@ export const publicationRoutes = {
     summary: '审查确认公示预览；须确认的公示在确认后按规则发布，期限届满时不论是否确认均发布 (PUB-1, PUB-12)',
     params: z.strictObject({ id: IdParam }),
     responses: {
-      200: { description: 'the publication' },
+      200: { schema: Publication, description: 'the publication' },
       ...standardErrors,
       409: { description: '状态不符 CONFLICT' },
     },
@@ -79,7 +94,7 @@ export const publicationRoutes = {
     summary: '记录不予公开的豁免理由（国家秘密、法定例外）(PUB-12)',
     params: z.strictObject({ id: IdParam }),
     body: z.strictObject({ reason: Reason }),
-    responses: { 200: { description: 'the publication' }, ...standardErrors },
+    responses: { 200: { schema: Publication, description: 'the publication' }, ...standardErrors },
   }),
   putPublicationRule: defineRoute({
     method: 'PUT',
@@ -89,7 +104,7 @@ export const publicationRoutes = {
     summary: '公示规则：期限、何时公示、公示期、姓名处理 (PUB-1, LAW-6)',
     params: PublicationRuleParams,
     body: PublicationRuleInput,
-    responses: { 200: { description: 'the rule' }, ...standardErrors },
+    responses: { 200: { schema: PublicationRule, description: 'the rule' }, ...standardErrors },
   }),
   getPublicationRule: defineRoute({
     method: 'GET',
@@ -98,7 +113,7 @@ export const publicationRoutes = {
     access: ['officer', 'unit-head', 'reviewer', 'leader', 'admin', 'supervisor'],
     summary: '某类决定的公示规则（未设置时为默认规则）',
     params: PublicationRuleParams,
-    responses: { 200: { description: 'the rule' }, ...standardErrors },
+    responses: { 200: { schema: PublicationRule, description: 'the rule' }, ...standardErrors },
   }),
   putPushTarget: defineRoute({
     method: 'PUT',
@@ -107,7 +122,7 @@ export const publicationRoutes = {
     access: ['admin'],
     summary: '对接平台（如省级公示平台）的推送地址和签名密钥 (ORG-2)',
     body: PushTargetInput,
-    responses: { 200: { description: '{url}' }, ...standardErrors },
+    responses: { 200: { schema: PushTarget, description: '{url}' }, ...standardErrors },
   }),
   listDeadLetters: defineRoute({
     method: 'GET',
@@ -115,7 +130,7 @@ export const publicationRoutes = {
     handler: 'push/list-dead-letters',
     access: ['admin'],
     summary: '多次推送失败的记录',
-    responses: { 200: { description: '{items}' }, ...standardErrors },
+    responses: { 200: { schema: list(PushDelivery), description: '{items}' }, ...standardErrors },
   }),
   replayDeadLetter: defineRoute({
     method: 'POST',
@@ -124,7 +139,11 @@ export const publicationRoutes = {
     access: ['admin'],
     summary: '重新推送一条失败记录',
     params: z.strictObject({ id: IdParam }),
-    responses: { 200: { description: 'the delivery' }, ...standardErrors, 409: { description: 'not dead' } },
+    responses: {
+      200: { schema: PushDelivery, description: 'the delivery' },
+      ...standardErrors,
+      409: { description: 'not dead' },
+    },
   }),
   stats: defineRoute({
     method: 'GET',
@@ -134,7 +153,7 @@ export const publicationRoutes = {
     summary:
       '统计：案件、公示及时率、审核结果、音像记录覆盖率 (REC-9, ORG-1)；监督机关带 ?agencyId= 查看所监督的机关 (ORG-4)',
     query: z.object({ from: LegalDate, to: LegalDate, agencyId: OverseenAgency }),
-    responses: { 200: { description: 'counts and rates' }, ...standardErrors },
+    responses: { 200: { schema: Stats, description: 'counts and rates' }, ...standardErrors },
   }),
   exportStats: defineRoute({
     method: 'GET',
@@ -145,6 +164,7 @@ export const publicationRoutes = {
     query: z.object({ from: LegalDate, to: LegalDate, agencyId: OverseenAgency }),
     responses: {
       200: {
+        schema: FileBody,
         description: 'xlsx',
         contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       },
@@ -158,7 +178,10 @@ export const publicationRoutes = {
     access: ['unit-head', 'leader', 'admin', 'supervisor'],
     summary: '逾期未公示的决定、逾期未出具意见的法制审核；监督机关带 ?agencyId= (PUB-12, REV-5, ORG-4)',
     query: z.object({ agencyId: OverseenAgency }),
-    responses: { 200: { description: '{agencyId, publications: [...], reviews: [...]}' }, ...standardErrors },
+    responses: {
+      200: { schema: Overdue, description: '{agencyId, publications: [...], reviews: [...]}' },
+      ...standardErrors,
+    },
   }),
   annualReport: defineRoute({
     method: 'GET',
@@ -171,6 +194,7 @@ export const publicationRoutes = {
     query: z.object({ version: z.coerce.number().int().min(1).max(1000).optional() }),
     responses: {
       200: {
+        schema: AnnualReport,
         description:
           '{agencyId, agencyName, year, status: "published"|"draft"|"overdue", version, publishedAt, data: {licensing, penalty, coercion, levy, requisition, inspection, other}, versions}',
       },
@@ -187,7 +211,7 @@ export const publicationRoutes = {
     params: z.strictObject({ agencyId: IdParam, year: z.coerce.number().int().min(2000).max(2100) }),
     query: z.object({ version: z.coerce.number().int().min(1).max(1000).optional() }),
     responses: {
-      200: { description: 'PDF', contentType: 'application/pdf' },
+      200: { schema: FileBody, description: 'PDF', contentType: 'application/pdf' },
       400: standardErrors[400],
       404: { description: 'NOT_FOUND（版本不存在）' },
     },
@@ -205,7 +229,10 @@ export const publicationRoutes = {
     access: ['unit-head', 'reviewer', 'leader', 'admin', 'supervisor'],
     summary: '任意期间的三项制度执行情况评估报告（PDF，含图表），由统计自动生成 (ORG-1, ORG-4)',
     query: z.object({ from: LegalDate, to: LegalDate, agencyId: OverseenAgency }),
-    responses: { 200: { description: 'PDF', contentType: 'application/pdf' }, ...standardErrors },
+    responses: {
+      200: { schema: FileBody, description: 'PDF', contentType: 'application/pdf' },
+      ...standardErrors,
+    },
     bundledFiles: [
       {
         from: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
@@ -221,7 +248,7 @@ export const publicationRoutes = {
     summary: '更正已发布的年度数据：按当前记录重新生成并发布为新版本，原版本仍可查 (LAW-7)',
     params: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) }),
     body: z.strictObject({ reason: Reason }),
-    responses: { 201: { description: 'the new version' }, ...standardErrors },
+    responses: { 201: { schema: AnnualReportVersion, description: 'the new version' }, ...standardErrors },
     idempotent: true,
   }),
   publicationNotice: defineRoute({
@@ -232,7 +259,7 @@ export const publicationRoutes = {
     summary: '公示的可打印告示（PDF，供公示栏张贴）(PUB-14)',
     params: z.strictObject({ id: IdParam }),
     responses: {
-      200: { description: 'PDF', contentType: 'application/pdf' },
+      200: { schema: FileBody, description: 'PDF', contentType: 'application/pdf' },
       400: standardErrors[400],
       404: { description: 'NOT_FOUND' },
     },
@@ -251,7 +278,11 @@ export const publicationRoutes = {
     summary: '公示与撤回的订阅源（atom 或 json），供政务新媒体和省级平台转载 (PUB-14)',
     params: z.strictObject({ agencyId: IdParam, format: z.enum(['atom', 'json']) }),
     responses: {
-      200: { description: 'Atom 1.0 or JSON Feed 1.1', contentType: 'application/atom+xml' },
+      200: {
+        schema: FileBody,
+        description: 'Atom 1.0 or JSON Feed 1.1',
+        contentType: 'application/atom+xml',
+      },
       400: standardErrors[400],
       404: { description: 'NOT_FOUND（无此机关）' },
     },
@@ -264,7 +295,10 @@ export const publicationRoutes = {
     summary: '已公示、未撤下的执法决定（已脱敏）(PUB-9, PUB-10, LAW-5)',
     params: z.strictObject({ agencyId: IdParam }),
     query: z.object(PageQuery),
-    responses: { 200: { description: '{items, nextCursor?}' }, 400: standardErrors[400] },
+    responses: {
+      200: { schema: PublicDecisionPage, description: '{items, nextCursor?}' },
+      400: standardErrors[400],
+    },
   }),
   publicPublication: defineRoute({
     method: 'GET',
@@ -274,7 +308,7 @@ export const publicationRoutes = {
     summary: '一项公示；已撤下的为 {status: "withdrawn", withdrawnAt, reason}',
     params: z.strictObject({ id: IdParam }),
     responses: {
-      200: { description: 'the public record' },
+      200: { schema: PublicRecord, description: 'the public record' },
       400: standardErrors[400],
       404: standardErrors[404],
     },

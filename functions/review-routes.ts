@@ -1,4 +1,19 @@
 import { z } from 'zod';
+import {
+  Calendar,
+  CalendarLoaded,
+  Deadline,
+  PublicationPage,
+  Recomputation,
+} from '#functions/responses/publications.ts';
+import {
+  DecisionIssued,
+  Review,
+  Reviewer,
+  ReviewerList,
+  ReviewPage,
+  ReviewRequirement,
+} from '#functions/responses/reviews.ts';
 import { AGENCY_ROLES, ROLES } from '#shared/auth.ts';
 import { LegalDate } from '#shared/dates.ts';
 import { PenaltyKind } from '#shared/domain/checklists/kinds.ts';
@@ -27,7 +42,10 @@ export const reviewRoutes = {
       amount: z.coerce.number().nonnegative().max(1e12).optional(),
       outsideDiscretionBenchmark: z.enum(['true', 'false']).optional(),
     }),
-    responses: { 200: { description: '{required, matched: [{code, title, source}]}' }, ...standardErrors },
+    responses: {
+      200: { schema: ReviewRequirement, description: '{required, matched: [{code, title, source}]}' },
+      ...standardErrors,
+    },
   }),
   issueDecision: defineRoute({
     method: 'POST',
@@ -39,7 +57,10 @@ export const reviewRoutes = {
     params: IdParams,
     body: Proposal,
     responses: {
-      201: { description: '{decisionId, decidedAt, publication: {id, dueBy, status}}' },
+      201: {
+        schema: DecisionIssued,
+        description: '{decisionId, decidedAt, publication: {id, dueBy, status}}',
+      },
       ...standardErrors,
       409: { description: 'CONFLICT: already decided' },
       422: { description: 'REVIEW_REQUIRED, CRIMINAL_TRANSFER, INVALID_TRANSITION' },
@@ -63,7 +84,7 @@ export const reviewRoutes = {
       attestation: z.literal(true).optional(),
     }),
     responses: {
-      201: { description: '{id, status: "pending", round: 1, dueBy}' },
+      201: { schema: Review, description: '{id, status: "pending", round: 1, dueBy}' },
       ...standardErrors,
       409: { description: 'CONFLICT' },
     },
@@ -79,7 +100,7 @@ export const reviewRoutes = {
       status: z.enum(['pending', 'approved', 'problems', 'disputed', 'transferred']).optional(),
       ...PageQuery,
     }),
-    responses: { 200: { description: '{items, nextCursor}' }, ...standardErrors },
+    responses: { 200: { schema: ReviewPage, description: '{items, nextCursor}' }, ...standardErrors },
   }),
   getReview: defineRoute({
     method: 'GET',
@@ -88,7 +109,7 @@ export const reviewRoutes = {
     access: AGENCY_ROLES,
     summary: '法制审核及其各轮意见',
     params: IdParams,
-    responses: { 200: { description: 'the review' }, ...standardErrors },
+    responses: { 200: { schema: Review, description: 'the review' }, ...standardErrors },
   }),
   giveOpinion: defineRoute({
     method: 'POST',
@@ -100,7 +121,7 @@ export const reviewRoutes = {
     params: IdParams,
     body: OpinionInput,
     responses: {
-      200: { description: 'the review' },
+      200: { schema: Review, description: 'the review' },
       ...standardErrors,
       422: { description: 'REVIEWER_NOT_QUALIFIED' },
     },
@@ -120,7 +141,7 @@ export const reviewRoutes = {
         .max(7),
       materials: z.array(IdParam).min(1).max(200).optional(),
     }),
-    responses: { 200: { description: 'the review' }, ...standardErrors },
+    responses: { 200: { schema: Review, description: 'the review' }, ...standardErrors },
   }),
   disputeReview: defineRoute({
     method: 'POST',
@@ -131,7 +152,7 @@ export const reviewRoutes = {
     summary: '承办机构对审核意见有异议，提请局领导协调决定 (REV-5)',
     params: IdParams,
     body: z.strictObject({ reason: Note }),
-    responses: { 200: { description: 'the review' }, ...standardErrors },
+    responses: { 200: { schema: Review, description: 'the review' }, ...standardErrors },
   }),
   ruleReview: defineRoute({
     method: 'POST',
@@ -142,7 +163,7 @@ export const reviewRoutes = {
     summary: '局领导对异议作出最终决定',
     params: IdParams,
     body: z.strictObject({ conclusion: z.enum(['approved', 'problems']), note: Note }),
-    responses: { 200: { description: 'the review' }, ...standardErrors },
+    responses: { 200: { schema: Review, description: 'the review' }, ...standardErrors },
   }),
   extendReview: defineRoute({
     method: 'POST',
@@ -153,7 +174,7 @@ export const reviewRoutes = {
     summary: '经领导批准延长审核期限（一次）',
     params: IdParams,
     body: z.strictObject({ workingDays: z.number().int().min(1).max(30), reason: Note }),
-    responses: { 200: { description: 'the review' }, ...standardErrors },
+    responses: { 200: { schema: Review, description: 'the review' }, ...standardErrors },
   }),
   putReviewer: defineRoute({
     method: 'PUT',
@@ -163,7 +184,7 @@ export const reviewRoutes = {
     summary: '登记审核人员的法律职业资格和培训 (REV-6)',
     params: z.strictObject({ userId: z.string().trim().min(1).max(128) }),
     body: ReviewerInput,
-    responses: { 200: { description: 'the reviewer' }, ...standardErrors },
+    responses: { 200: { schema: Reviewer, description: 'the reviewer' }, ...standardErrors },
   }),
   listReviewers: defineRoute({
     method: 'GET',
@@ -171,7 +192,7 @@ export const reviewRoutes = {
     handler: 'reviews/list-reviewers',
     access: AGENCY_ROLES,
     summary: '审核人员及其资格、培训',
-    responses: { 200: { description: '{items}' }, ...standardErrors },
+    responses: { 200: { schema: ReviewerList, description: '{items}' }, ...standardErrors },
   }),
   calendarDeadline: defineRoute({
     method: 'GET',
@@ -181,7 +202,7 @@ export const reviewRoutes = {
     summary: '按法定节假日计算工作日期限 (LAW-8)；未载入年度日历为 422 CALENDAR_NOT_CONFIRMED',
     query: z.object({ from: LegalDate, workingDays: z.coerce.number().int().min(1).max(60) }),
     responses: {
-      200: { description: '{dueBy, calendarVersions}' },
+      200: { schema: Deadline, description: '{dueBy, calendarVersions}' },
       ...standardErrors,
       422: { description: 'CALENDAR_NOT_CONFIRMED' },
     },
@@ -202,7 +223,10 @@ export const reviewRoutes = {
     }),
     schedulesDueDates: true,
     responses: {
-      200: { description: 'the calendar, with `recomputation: {id, status, processed, changed}`' },
+      200: {
+        schema: CalendarLoaded,
+        description: 'the calendar, with `recomputation: {id, status, processed, changed}`',
+      },
       ...standardErrors,
     },
   }),
@@ -213,7 +237,10 @@ export const reviewRoutes = {
     access: ['calendar-admin'],
     summary: '日历变更后期限重算任务的进度',
     params: z.strictObject({ id: IdParam }),
-    responses: { 200: { description: '{id, year, status, phase, processed, changed}' }, ...standardErrors },
+    responses: {
+      200: { schema: Recomputation, description: '{id, year, status, phase, processed, changed}' },
+      ...standardErrors,
+    },
   }),
   getCalendar: defineRoute({
     method: 'GET',
@@ -222,7 +249,7 @@ export const reviewRoutes = {
     access: ROLES,
     summary: '某年节假日安排及其来源、版本',
     params: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) }),
-    responses: { 200: { description: 'the calendar' }, ...standardErrors },
+    responses: { 200: { schema: Calendar, description: 'the calendar' }, ...standardErrors },
   }),
   listPublications: defineRoute({
     method: 'GET',
@@ -236,6 +263,6 @@ export const reviewRoutes = {
         .optional(),
       ...PageQuery,
     }),
-    responses: { 200: { description: '{items, nextCursor}' }, ...standardErrors },
+    responses: { 200: { schema: PublicationPage, description: '{items, nextCursor}' }, ...standardErrors },
   }),
 };

@@ -2,6 +2,16 @@ import { z } from 'zod';
 import { caseRoutes } from '#functions/case-routes.ts';
 import { checklistRoutes } from '#functions/checklist-routes.ts';
 import { publicationRoutes } from '#functions/publication-routes.ts';
+import { FileBody, list } from '#functions/responses/common.ts';
+import {
+  AgencyProfile,
+  ComplaintPage,
+  Officer,
+  OfficerPage,
+  PublicCertificate,
+  Training,
+} from '#functions/responses/officers.ts';
+import { OpenApiDocument } from '#functions/responses/oversight.ts';
 import { reviewRoutes } from '#functions/review-routes.ts';
 import { AGENCY_ROLES } from '#shared/auth.ts';
 import { AgencyProfileInput } from '#shared/domain/agency.ts';
@@ -21,23 +31,6 @@ const anyRole = AGENCY_ROLES;
 const CertificateParams = z.strictObject({ certificateNo: CertificateNo });
 const AgencyQuery = z.object({ agencyId: z.string().trim().min(1).max(64).optional() });
 
-export const PublicCertificate = z.object({
-  name: z.string(),
-  agencyId: z.string(),
-  agencyName: z.string(),
-  unit: z.string(),
-  position: z.string(),
-  certificateNo: z.string(),
-  categories: z.array(z.string()),
-  categoryNames: z.array(z.string()),
-  region: z.string(),
-  status: z.enum(['valid', 'suspended', 'revoked', 'expired', 'not-yet-valid']),
-  statusName: z.string(),
-  validFrom: z.string(),
-  validTo: z.string(),
-  checkedAt: z.string(),
-});
-
 export const routes = {
   createOfficer: defineRoute({
     method: 'POST',
@@ -47,7 +40,7 @@ export const routes = {
     summary: '登记执法人员及执法证 (PUB-5)',
     body: OfficerInput,
     responses: {
-      201: { description: 'the officer, with effectiveStatus' },
+      201: { schema: Officer, description: 'the officer, with effectiveStatus' },
       ...standardErrors,
       409: { description: '证件编号已存在 CONFLICT' },
     },
@@ -60,7 +53,7 @@ export const routes = {
     access: anyRole,
     summary: '本机关执法人员列表',
     query: z.object(PageQuery),
-    responses: { 200: { description: '{items, nextCursor?}' }, ...standardErrors },
+    responses: { 200: { schema: OfficerPage, description: '{items, nextCursor?}' }, ...standardErrors },
   }),
   getOfficer: defineRoute({
     method: 'GET',
@@ -69,7 +62,11 @@ export const routes = {
     access: anyRole,
     summary: '执法人员及证件状态历史',
     params: CertificateParams,
-    responses: { 200: { description: 'the officer' }, ...standardErrors, 404: { description: 'NOT_FOUND' } },
+    responses: {
+      200: { schema: Officer, description: 'the officer' },
+      ...standardErrors,
+      404: { description: 'NOT_FOUND' },
+    },
   }),
   changeOfficerStatus: defineRoute({
     method: 'POST',
@@ -80,7 +77,7 @@ export const routes = {
     params: CertificateParams,
     body: StatusChangeInput,
     responses: {
-      200: { description: 'the officer after the change' },
+      200: { schema: Officer, description: 'the officer after the change' },
       ...standardErrors,
       404: { description: 'NOT_FOUND' },
       409: { description: 'CONFLICT' },
@@ -96,7 +93,11 @@ export const routes = {
     summary: '登记执法人员、执法业务骨干的培训 (ORG-3)',
     params: CertificateParams,
     body: TrainingInput,
-    responses: { 201: { description: 'the training' }, ...standardErrors, 404: { description: 'NOT_FOUND' } },
+    responses: {
+      201: { schema: Training, description: 'the training' },
+      ...standardErrors,
+      404: { description: 'NOT_FOUND' },
+    },
     idempotent: true,
   }),
   listTrainings: defineRoute({
@@ -106,7 +107,7 @@ export const routes = {
     access: anyRole,
     summary: '执法人员的培训记录 (ORG-3)',
     params: CertificateParams,
-    responses: { 200: { description: '{items}' }, ...standardErrors },
+    responses: { 200: { schema: list(Training), description: '{items}' }, ...standardErrors },
   }),
   officerQr: defineRoute({
     method: 'GET',
@@ -116,7 +117,7 @@ export const routes = {
     summary: '亮证二维码 (SVG)，指向公开核验页 (PUB-7)',
     params: CertificateParams,
     responses: {
-      200: { description: 'SVG', contentType: 'image/svg+xml' },
+      200: { schema: FileBody, description: 'SVG', contentType: 'image/svg+xml' },
       ...standardErrors,
       404: { description: 'NOT_FOUND' },
     },
@@ -128,7 +129,7 @@ export const routes = {
     access: ['admin', 'unit-head', 'leader', 'supervisor'],
     summary: '群众对执法人员的投诉',
     query: z.object(PageQuery),
-    responses: { 200: { description: '{items, nextCursor?}' }, ...standardErrors },
+    responses: { 200: { schema: ComplaintPage, description: '{items, nextCursor?}' }, ...standardErrors },
   }),
   getAgency: defineRoute({
     method: 'GET',
@@ -137,7 +138,7 @@ export const routes = {
     access: anyRole,
     summary: '本机关信息及股室',
     responses: {
-      200: { description: 'the agency profile' },
+      200: { schema: AgencyProfile, description: 'the agency profile' },
       ...standardErrors,
       404: { description: 'NOT_FOUND' },
     },
@@ -149,7 +150,7 @@ export const routes = {
     access: ['admin'],
     summary: '维护本机关信息及股室',
     body: AgencyProfileInput,
-    responses: { 200: { description: 'the agency profile' }, ...standardErrors },
+    responses: { 200: { schema: AgencyProfile, description: 'the agency profile' }, ...standardErrors },
   }),
   verifyOfficer: defineRoute({
     method: 'GET',
@@ -192,7 +193,7 @@ export const routes = {
     handler: 'public/openapi',
     access: 'public',
     summary: 'OpenAPI document, generated from the route table and its zod schemas',
-    responses: { 200: { description: 'OpenAPI 3.1' } },
+    responses: { 200: { schema: OpenApiDocument, description: 'OpenAPI 3.0' }, 429: standardErrors[429] },
   }),
 };
 

@@ -5,7 +5,20 @@ import type { RouteDef } from '#shared/http/route.ts';
 type JsonSchema = Record<string, unknown>;
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema =>
-  z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' }) as JsonSchema;
+  withoutContentEncoding(
+    z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' }),
+  ) as JsonSchema;
+
+/** zod writes JSON Schema's `contentEncoding` beside `format: base64`; OpenAPI 3.0 has no such keyword. */
+function withoutContentEncoding(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutContentEncoding);
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => key !== 'contentEncoding')
+      .map(([key, inner]) => [key, withoutContentEncoding(inner)]),
+  );
+}
 
 function parameters(route: RouteDef) {
   const of = (schema: z.ZodType | undefined, where: 'path' | 'query') => {
@@ -52,10 +65,14 @@ export function openApiDocument() {
       responses: Object.fromEntries(
         Object.entries(route.responses).map(([status, response]) => {
           const schema = response.schema ?? (Number(status) >= 400 ? ErrorSchema : undefined);
+          // A file (SVG, PDF, ZIP, XLSX, Atom) is bytes in OpenAPI 3.0, whatever its zod schema.
+          const file = response.contentType !== undefined && !response.contentType.includes('json');
           const content = schema
             ? {
                 content: {
-                  [response.contentType ?? 'application/json']: { schema: jsonSchema(schema, 'output') },
+                  [response.contentType ?? 'application/json']: {
+                    schema: file ? { type: 'string', format: 'binary' } : jsonSchema(schema, 'output'),
+                  },
                 },
               }
             : {};
@@ -68,6 +85,8 @@ export function openApiDocument() {
   return {
     openapi: '3.0.3',
     info: { title: '行政执法三项制度平台 API', version: '1' },
+    // Relative: the API is served where this document is, on one machine and in AWS alike.
+    servers: [{ url: '/', description: '本平台' }],
     components: { securitySchemes: { jwt: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     security: [{ jwt: [] }],
     paths,

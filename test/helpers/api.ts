@@ -2,6 +2,7 @@ import { ulid } from 'ulid';
 import { inject } from 'vitest';
 import { startApiServer } from '#infra/local/api-server.ts';
 import type { Role } from '#shared/auth.ts';
+import { checkResponse } from '#test/helpers/response-schemas.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies of many shapes
 export interface ApiResponse<T = any> {
@@ -44,6 +45,7 @@ export async function startTestApi() {
     const text = await response.text();
     let parsed: unknown = text;
     if ((response.headers.get('content-type') ?? '').includes('json')) parsed = JSON.parse(text);
+    checkResponse(method, path, response.status, parsed);
     return { status: response.status, body: parsed as T, text, headers: response.headers };
   }
 

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { entity, Instant, LegalDate } from '#functions/responses/common.ts';
+
+/** One row of a list; its fields depend on the list's kind (docs/api.md, Checklists). */
+export const ChecklistItem = entity({ code: z.string() });
+
+export const Checklist = entity({
+  id: z.string(),
+  agencyId: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  status: z.string().describe('draft or published'),
+  items: z.array(ChecklistItem),
+  edition: z.number().int().optional(),
+  effectiveFrom: LegalDate.optional(),
+  publishedAt: Instant.optional(),
+  publishedBy: z.string().optional(),
+  basedOn: z.string().optional(),
+  editors: z.array(z.string()),
+  version: z.number().int(),
+  createdAt: Instant,
+  createdBy: z.string(),
+  updatedAt: Instant,
+});
+
+export const ChecklistSummary = Checklist.omit({ items: true }).extend({ itemCount: z.number().int() });
+
+/** An edition as the public sees it. */
+export const PublicEdition = entity({
+  agencyId: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  status: z.string(),
+  edition: z.number().int(),
+  effectiveFrom: LegalDate,
+  effectiveTo: LegalDate.optional(),
+  publishedAt: Instant,
+  items: z.array(ChecklistItem),
+});
+
+export const EditionSummary = PublicEdition.omit({ items: true }).extend({ itemCount: z.number().int() });
+
+export const EditionDiff = z.object({
+  from: EditionSummary,
+  to: EditionSummary,
+  added: z.array(ChecklistItem),
+  removed: z.array(ChecklistItem),
+  changed: z.array(
+    z.object({
+      code: z.string(),
+      fields: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
+    }),
+  ),
+});
+
+export const RandomDraw = entity({
+  id: z.string(),
+  agencyId: z.string(),
+  matterCode: z.string(),
+  checklistId: z.string(),
+  checklistEdition: z.number().int(),
+  algorithm: z.string(),
+  seed: z.string(),
+  poolSha256: z.string(),
+  poolSize: z.number().int(),
+  subjects: z.array(entity({ id: z.string(), name: z.string() })),
+  officers: z.array(entity({ certificateNo: z.string(), name: z.string() })),
+  drawnAt: Instant,
+  drawnByName: z.string(),
+});

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { CalendarVersions, entity, Instant, LegalDate, list, page } from '#functions/responses/common.ts';
+
+export const Proposal = entity({
+  type: z.string(),
+  summary: z.string(),
+  legalBasis: z.string(),
+  penalty: entity({ kind: z.string(), amount: z.number().optional() }).optional(),
+  outsideDiscretionBenchmark: z.boolean().optional(),
+});
+
+export const MatchedRule = entity({ code: z.string(), title: z.string(), source: z.string() });
+
+export const ReviewRequirement = z.object({ required: z.boolean(), matched: z.array(MatchedRule) });
+
+export const Opinion = entity({
+  findings: z.array(entity({ standard: z.string(), result: z.string(), note: z.string().optional() })),
+  conclusion: z.string(),
+  opinion: z.string(),
+  reviewer: z.string(),
+  reviewerName: z.string(),
+  signedAt: Instant,
+});
+
+export const Round = entity({
+  round: z.number().int(),
+  submittedAt: Instant,
+  submittedBy: z.string(),
+  attestation: z.string(),
+  materials: z.array(z.string()),
+  note: z.string().optional(),
+  dueBy: LegalDate.nullable(),
+  calendarVersions: CalendarVersions,
+  responses: z.array(entity({ standard: z.string(), note: z.string() })).optional(),
+  opinion: Opinion.optional(),
+});
+
+export const Review = entity({
+  id: z.string(),
+  agencyId: z.string(),
+  caseId: z.string(),
+  unitId: z.string().optional(),
+  status: z.enum(['pending', 'approved', 'problems', 'disputed', 'transferred']),
+  round: z.number().int(),
+  rounds: z.array(Round),
+  proposal: Proposal.optional(),
+  proposalHash: z.string().optional(),
+  matchedRules: z.array(MatchedRule),
+  dueBy: LegalDate.nullable(),
+  overdue: z.boolean().optional(),
+  extension: entity({
+    workingDays: z.number().int(),
+    reason: z.string(),
+    approvedBy: z.string(),
+    at: Instant,
+  }).optional(),
+  dispute: entity({ reason: z.string(), by: z.string(), at: Instant }).optional(),
+  ruling: entity({
+    conclusion: z.string(),
+    note: z.string(),
+    by: z.string(),
+    byName: z.string(),
+    at: Instant,
+  }).optional(),
+  transfer: entity({ note: z.string(), by: z.string(), at: Instant }).optional(),
+  usedByDecision: z.string().optional(),
+  createdAt: Instant,
+  updatedAt: Instant,
+  version: z.number().int(),
+});
+
+export const Reviewer = entity({
+  agencyId: z.string(),
+  userId: z.string(),
+  name: z.string(),
+  legalQualificationNo: z.string().optional(),
+  qualifiedOn: LegalDate.optional(),
+  reviewingSince: LegalDate.optional(),
+  trainings: z.array(entity({ title: z.string(), date: LegalDate, hours: z.number() })).optional(),
+  updatedAt: Instant,
+  updatedBy: z.string(),
+});
+
+export const DecisionIssued = z.object({
+  decisionId: z.string(),
+  decidedAt: Instant,
+  publication: z.object({ id: z.string(), dueBy: LegalDate.nullable(), status: z.string() }),
+});
+
+export const ReviewPage = page(Review);
+export const ReviewerList = list(Reviewer);
