@@ -17,7 +17,7 @@ import {
 import { AGENCY_ROLES, ROLES } from '#shared/auth.ts';
 import { LegalDate } from '#shared/dates.ts';
 import { PenaltyKind } from '#shared/domain/checklists/kinds.ts';
-import { Proposal } from '#shared/domain/reviews/catalog.ts';
+import { Proposal } from '#shared/domain/reviews/proposal.ts';
 import { OpinionInput, REVIEW_STANDARDS } from '#shared/domain/reviews/review.ts';
 import { ReviewerInput } from '#shared/domain/reviews/reviewer.ts';
 import { defineRoute, IdParam, standardErrors } from '#shared/http/route.ts';

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 /**
  * Typed domain errors. Each carries its HTTP status and a stable English code; the message is what
  * the user sees, in Simplified Chinese. The HTTP layer maps them to the error format of docs/api.md.
@@ -5,6 +7,20 @@
 export interface ErrorDetail {
   path: string;
   message: string;
+}
+
+/** Zod issues as the API's details: one entry per bad field, unknown keys each named. */
+export function issueDetails(
+  issues: readonly z.core.$ZodIssue[],
+  prefix: (string | number)[] = [],
+): ErrorDetail[] {
+  return issues.flatMap((issue) => {
+    const base = [...prefix, ...issue.path.map(String)];
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ path: [...base, key].join('.'), message: '不允许的字段' }));
+    }
+    return [{ path: base.length > 0 ? base.join('.') : 'body', message: issue.message }];
+  });
 }
 
 export class DomainError extends Error {

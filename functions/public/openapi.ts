@@ -1,6 +1,6 @@
+import { openApiDocument } from '#functions/openapi.ts';
 import { routes } from '#functions/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { openApiDocument } from '#shared/http/openapi.ts';
 
 const document = openApiDocument();
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { type DevTokenIssuer, DevTokenRequest } from '#infra/local/dev-tokens.ts';
 import { clock } from '#shared/clock.ts';
-import { errorBody, issueDetails } from '#shared/http/errors.ts';
+import { issueDetails } from '#shared/errors.ts';
+import { errorBody } from '#shared/http/errors.ts';
 
 export interface DevReply {
   status: number;

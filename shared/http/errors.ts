@@ -3,7 +3,6 @@ import {
   IdempotencyValidationError,
 } from '@aws-lambda-powertools/idempotency';
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
-import type { z } from 'zod';
 import { DomainError, type ErrorDetail } from '#shared/errors.ts';
 
 export interface ErrorBody {
@@ -31,20 +30,6 @@ export function errorResponse(
     headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
     body: JSON.stringify(body),
   };
-}
-
-/** Zod issues as the API's details: one entry per bad field, unknown keys each named. */
-export function issueDetails(
-  issues: readonly z.core.$ZodIssue[],
-  prefix: (string | number)[] = [],
-): ErrorDetail[] {
-  return issues.flatMap((issue) => {
-    const base = [...prefix, ...issue.path.map(String)];
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ path: [...base, key].join('.'), message: '不允许的字段' }));
-    }
-    return [{ path: base.length > 0 ? base.join('.') : 'body', message: issue.message }];
-  });
 }
 
 interface HttpLikeError {

@@ -10,8 +10,14 @@ import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { hasAnyRole, type Principal, principalFromClaims } from '#shared/auth.ts';
 import { config } from '#shared/config.ts';
-import { type ErrorDetail, Forbidden, Unauthenticated, ValidationFailed } from '#shared/errors.ts';
-import { errorResponse, issueDetails, toErrorResponse } from '#shared/http/errors.ts';
+import {
+  type ErrorDetail,
+  Forbidden,
+  issueDetails,
+  Unauthenticated,
+  ValidationFailed,
+} from '#shared/errors.ts';
+import { errorResponse, toErrorResponse } from '#shared/http/errors.ts';
 import { rateKey, TokenBuckets, TooManyRequests } from '#shared/http/rate-limit.ts';
 import { type HttpResult, type RouteDef, type RouteInput, routeKey } from '#shared/http/route.ts';
 import { logger, metrics, tracer } from '#shared/observability.ts';

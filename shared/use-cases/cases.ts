@@ -46,12 +46,12 @@ import { type EnforcementCategory, qualificationRefusal } from '#shared/domain/o
 import {
   type ErrorDetail,
   Forbidden,
+  issueDetails,
   NotFound,
   RuleViolation,
   StaleWrite,
   ValidationFailed,
 } from '#shared/errors.ts';
-import { issueDetails } from '#shared/http/errors.ts';
 import type { AgencyRepository } from '#shared/store/agency-repository.ts';
 import type { CaseRepository, ChildWrite } from '#shared/store/case-repository.ts';
 import type { ChecklistRepository } from '#shared/store/checklist-repository.ts';

@@ -6,7 +6,7 @@ import { proposalShapeErrors } from '#shared/domain/cases/procedure.ts';
 import { canTransition, openTransitions } from '#shared/domain/cases/state-machine.ts';
 import { exemptionFor } from '#shared/domain/public-record.ts';
 import { type Publication, periodMonthsFor } from '#shared/domain/publication.ts';
-import { type Proposal, proposalDifferences } from '#shared/domain/reviews/catalog.ts';
+import { type Proposal, proposalDifferences } from '#shared/domain/reviews/proposal.ts';
 import { approvalStands, approvers } from '#shared/domain/reviews/separation.ts';
 import { Conflict, Forbidden, RuleViolation, ValidationFailed } from '#shared/errors.ts';
 import type { PublicationRepository } from '#shared/store/publication-repository.ts';

@@ -7,7 +7,7 @@ import {
   procedureSteps,
   type StepState,
 } from '#shared/domain/cases/procedure.ts';
-import type { Proposal } from '#shared/domain/reviews/catalog.ts';
+import type { Proposal } from '#shared/domain/reviews/proposal.ts';
 import { RuleViolation } from '#shared/errors.ts';
 import { type CalendarPorts, yearCalendar } from '#shared/use-cases/calendar.ts';
 import type { CasePorts } from '#shared/use-cases/cases.ts';

@@ -6,13 +6,8 @@ import { documentLabel } from '#shared/domain/cases/documents.ts';
 import { proposalShapeErrors } from '#shared/domain/cases/procedure.ts';
 import type { ChecklistItem } from '#shared/domain/checklists/kinds.ts';
 import { canonicalJson, sha256Hex } from '#shared/domain/journal.ts';
-import {
-  type CaseFacts,
-  type MatchedRule,
-  type Proposal,
-  proposalBinding,
-  reviewRequirement,
-} from '#shared/domain/reviews/catalog.ts';
+import { type CaseFacts, type MatchedRule, reviewRequirement } from '#shared/domain/reviews/catalog.ts';
+import { type Proposal, proposalBinding } from '#shared/domain/reviews/proposal.ts';
 import {
   ATTESTATION,
   type OpinionInput,

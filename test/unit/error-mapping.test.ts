@@ -4,8 +4,8 @@ import {
 } from '@aws-lambda-powertools/idempotency';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { Conflict, NotFound, RuleViolation } from '#shared/errors.ts';
-import { issueDetails, toErrorResponse } from '#shared/http/errors.ts';
+import { Conflict, issueDetails, NotFound, RuleViolation } from '#shared/errors.ts';
+import { toErrorResponse } from '#shared/http/errors.ts';
 import '#shared/zod-locale.ts';
 
 describe('one mapping from errors to the API error format', () => {

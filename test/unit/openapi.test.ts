@@ -3,8 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openApiDocument } from '#functions/openapi.ts';
 import { routeTable } from '#functions/routes.ts';
-import { openApiDocument } from '#shared/http/openapi.ts';
 import type { RouteDef } from '#shared/http/route.ts';
 import { routeKey } from '#shared/http/route.ts';
 

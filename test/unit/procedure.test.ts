@@ -7,7 +7,7 @@ import {
   type ProcedureStep,
   procedureSteps,
 } from '#shared/domain/cases/procedure.ts';
-import type { Proposal } from '#shared/domain/reviews/catalog.ts';
+import type { Proposal } from '#shared/domain/reviews/proposal.ts';
 
 const clock = (today: string) => ({
   today,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { proposalDifferences } from '#shared/domain/reviews/catalog.ts';
+import { proposalDifferences } from '#shared/domain/reviews/proposal.ts';
 import { exclusionReason } from '#shared/domain/reviews/separation.ts';
 
 const record = {

@@ -5,7 +5,7 @@ import type { CaseStatus } from '#shared/domain/cases/state-machine.ts';
 import { CASE_FLAGS, PARTY_KINDS } from '#shared/domain/checklists/kinds.ts';
 import { maskPersonName } from '#shared/domain/desensitise.ts';
 import { CertificateNo, EnforcementCategory } from '#shared/domain/officer.ts';
-import type { Proposal } from '#shared/domain/reviews/catalog.ts';
+import type { Proposal } from '#shared/domain/reviews/proposal.ts';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 

@@ -3,7 +3,7 @@ import { legalDateOf } from '#shared/dates.ts';
 import type { ActivityType } from '#shared/domain/activity.ts';
 import { PenaltyKind, penaltyLabels } from '#shared/domain/checklists/kinds.ts';
 import type { EnforcementCategory } from '#shared/domain/officer.ts';
-import type { Proposal } from '#shared/domain/reviews/catalog.ts';
+import type { Proposal } from '#shared/domain/reviews/proposal.ts';
 
 /**
  * The statutory procedure before a decision (LAW-10, LAW-11), as data: for each category and

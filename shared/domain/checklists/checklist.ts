@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { type ChecklistItem, type ChecklistKind, itemSchemas } from '#shared/domain/checklists/kinds.ts';
-import type { ErrorDetail } from '#shared/errors.ts';
-import { issueDetails } from '#shared/http/errors.ts';
+import { type ErrorDetail, issueDetails } from '#shared/errors.ts';
 
 export const ChecklistStatus = z.enum(['draft', 'published', 'superseded']);
 export type ChecklistStatus = z.infer<typeof ChecklistStatus>;

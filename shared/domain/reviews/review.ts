@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Deadline } from '#shared/domain/calendar.ts';
-import type { MatchedRule, Proposal } from '#shared/domain/reviews/catalog.ts';
+import type { MatchedRule } from '#shared/domain/reviews/catalog.ts';
+import type { Proposal } from '#shared/domain/reviews/proposal.ts';
 
 /** The seven review standards (REV-3), in the order of docs/api.md. */
 export const REVIEW_STANDARDS = [
