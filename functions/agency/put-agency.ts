@@ -1,15 +1,9 @@
 import { routes } from '#functions/routes.ts';
-import type { AgencyProfile } from '#shared/domain/agency.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';
+import { saveAgencyProfile } from '#shared/use-cases/agency.ts';
 
-export const handler = httpHandler(routes.putAgency, async ({ body, principal }) => {
-  const profile: AgencyProfile = {
-    ...body,
-    agencyId: principal.agencyId,
-    updatedAt: ports.now().toISOString(),
-    updatedBy: principal.sub,
-  };
-  await ports.agencies.put(profile);
-  return { status: 200, body: profile };
-});
+export const handler = httpHandler(routes.putAgency, async ({ body, principal }) => ({
+  status: 200,
+  body: await saveAgencyProfile(ports, principal, body),
+}));

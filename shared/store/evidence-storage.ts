@@ -12,6 +12,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 
+// Presigned URLs expire by the machine's real clock (SigV4 signs it), not the platform's clock port.
 export const UPLOAD_URL_SECONDS = 60 * 60;
 export const RETRIEVAL_URL_SECONDS = 10 * 60;
 

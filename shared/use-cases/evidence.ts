@@ -76,7 +76,7 @@ export async function declareEvidence(
     const registered = await deviceRegistered(ports, principal.agencyId, input.deviceId);
     const now = ports.now();
     const id = ulid();
-    const retainUntil = new Date(Date.now() + ports.retentionDays * DAY_MS);
+    const retainUntil = new Date(now.getTime() + ports.retentionDays * DAY_MS);
     const evidence: Evidence = {
       ...input,
       ...(registered ? {} : { unregisteredDevice: true }),

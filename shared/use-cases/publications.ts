@@ -52,6 +52,23 @@ const SYSTEM = (agencyId: string): Principal => ({
   roles: [],
 });
 
+/** An administrator sets how the agency publishes one category's decisions (days, when, how long, masking). */
+export async function setPublicationRule(
+  ports: Pick<PublicationPorts, 'publications' | 'now'>,
+  principal: Principal,
+  category: string,
+  rule: PublicationRule,
+): Promise<PublicationRule & { category: string }> {
+  await ports.publications.putRule(
+    principal.agencyId,
+    category,
+    rule,
+    principal.sub,
+    ports.now().toISOString(),
+  );
+  return { category, ...rule };
+}
+
 /** The agency's rule for a category (PUB-1), or the default of PUB-9. */
 export async function publicationRule(
   ports: { publications: PublicationRepository },

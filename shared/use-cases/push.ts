@@ -54,6 +54,7 @@ export async function deliveryWrites(
 async function send(
   delivery: Delivery,
   target: { url: string; secret: string; timeoutSeconds?: number },
+  sentAt: Date,
 ): Promise<string | undefined> {
   const body = JSON.stringify({
     deliveryId: delivery.id,
@@ -62,7 +63,7 @@ async function send(
     publicationId: delivery.publicationId,
     data: delivery.payload,
   });
-  const timestamp = new Date().toISOString();
+  const timestamp = sentAt.toISOString();
   try {
     // The name is resolved first: a public name that points inside the network is refused too.
     if (!allowPrivateTargets()) {
@@ -125,7 +126,7 @@ export async function deliverDue(
   const deliverAgency = async (deliveries: Delivery[]) => {
     const target = await ports.push.target(deliveries[0]?.agencyId ?? '');
     for (const [index, delivery] of deliveries.entries()) {
-      const error = target ? await send(delivery, target) : '未配置对接平台地址';
+      const error = target ? await send(delivery, target, ports.now()) : '未配置对接平台地址';
       const attempts = delivery.attempts + 1;
       const next: Delivery = error
         ? {

@@ -1,0 +1,19 @@
+import type { Principal } from '#shared/auth.ts';
+import type { AgencyProfile, AgencyProfileInput } from '#shared/domain/agency.ts';
+import type { AgencyRepository } from '#shared/store/agency-repository.ts';
+
+/** An administrator records the agency's profile (name, region, units, settings), whole. */
+export async function saveAgencyProfile(
+  ports: { agencies: AgencyRepository; now: () => Date },
+  principal: Principal,
+  input: AgencyProfileInput,
+): Promise<AgencyProfile> {
+  const profile: AgencyProfile = {
+    ...input,
+    agencyId: principal.agencyId,
+    updatedAt: ports.now().toISOString(),
+    updatedBy: principal.sub,
+  };
+  await ports.agencies.put(profile);
+  return profile;
+}
