@@ -177,7 +177,9 @@ function fromThisMachine(req: IncomingMessage, boundHost: string | undefined): b
  */
 export async function startApiServer(options: { port: number; tokenSecret: string; host?: string }) {
   const issuer = new DevTokenIssuer(options.tokenSecret);
-  const compiled = (routeTable as RouteDef[]).map(compile);
+  // API Gateway takes the most specific route: a literal segment before a parameter
+  // (`/v1/calendar/deadline` before `/v1/calendar/{year}`), whatever the table's order.
+  const compiled = (routeTable as RouteDef[]).map(compile).sort((a, b) => a.names.length - b.names.length);
   enforceGrantsLocally();
   const grantsOfRoute = grantedAccessOfAreas(routeTable as RouteDef[]);
   const dev = devRoutes(issuer, runJob, deliverEvidenceArrivals);

@@ -1,28 +1,20 @@
 import { z } from 'zod';
-import {
-  Checklist,
-  ChecklistSummary,
-  EditionDiff,
-  EditionSummary,
-  PublicEdition,
-  RandomDraw,
-} from '#functions/responses/checklists.ts';
+import { Checklist, ChecklistSummary, RandomDraw } from '#functions/responses/checklists.ts';
 import { FileBody, list } from '#functions/responses/common.ts';
 import { AGENCY_ROLES } from '#shared/auth.ts';
-import { LegalDate } from '#shared/dates.ts';
 import { ChecklistStatus, MAX_ITEMS } from '#shared/domain/checklists/checklist.ts';
 import { CHECKLIST_KINDS, ChecklistKind, itemSchemas } from '#shared/domain/checklists/kinds.ts';
-import { CertificateNo } from '#shared/domain/officer.ts';
 import { DrawInput } from '#shared/domain/random-draw.ts';
 import { defineRoute, IdParam, standardErrors } from '#shared/http/route.ts';
 
 /** The checklist routes of the route table (functions/routes.ts). */
 const editors = ['officer', 'unit-head', 'admin', 'reviewer'] as const;
+
 const approvers = ['unit-head', 'admin'] as const;
 
 const Title = z.string().trim().min(1).max(200);
+
 const IdParams = z.strictObject({ id: IdParam });
-const PublicParams = z.strictObject({ agencyId: z.string().trim().min(1).max(64), kind: ChecklistKind });
 
 /** One variant per kind, so every item is checked against its kind's schema. */
 const CreateChecklistBody = z.discriminatedUnion(
@@ -39,7 +31,8 @@ const CreateChecklistBody = z.discriminatedUnion(
   ) as unknown as [z.ZodObject, z.ZodObject, ...z.ZodObject[]],
 );
 
-export const checklistRoutes = {
+/** The routes of `functions/checklists/`. */
+export const checklistsRoutes = {
   createChecklist: defineRoute({
     method: 'POST',
     path: '/v1/checklists',
@@ -140,73 +133,6 @@ export const checklistRoutes = {
       ...standardErrors,
     },
   }),
-  windowCard: defineRoute({
-    method: 'GET',
-    path: '/v1/officers/{certificateNo}/window-card',
-    handler: 'officers/window-card',
-    access: AGENCY_ROLES,
-    summary: '窗口公示牌 (PUB-8)：单位、姓名、职务、执法类别、服务事项和亮证二维码 (SVG)',
-    params: z.strictObject({ certificateNo: CertificateNo }),
-    query: z.object({
-      window: z.string().trim().min(1).max(50),
-      matters: z.string().trim().max(2000).optional(),
-    }),
-    responses: {
-      200: { schema: FileBody, description: 'SVG', contentType: 'image/svg+xml' },
-      ...standardErrors,
-      422: { description: 'UNKNOWN_MATTER' },
-    },
-  }),
-  publicChecklist: defineRoute({
-    method: 'GET',
-    path: '/public/v1/agencies/{agencyId}/checklists/{kind}',
-    handler: 'public/checklist-current',
-    access: 'public',
-    summary: '现行清单；?at=YYYY-MM-DD 为该日有效的版本',
-    params: PublicParams,
-    query: z.object({ at: LegalDate.optional() }),
-    responses: {
-      200: { schema: PublicEdition, description: 'the published checklist' },
-      400: standardErrors[400],
-      404: standardErrors[404],
-    },
-  }),
-  publicChecklistVersions: defineRoute({
-    method: 'GET',
-    path: '/public/v1/agencies/{agencyId}/checklists/{kind}/versions',
-    handler: 'public/checklist-versions',
-    access: 'public',
-    summary: '清单的历次版本及其有效期',
-    params: PublicParams,
-    responses: { 200: { schema: list(EditionSummary), description: '{items}' }, 400: standardErrors[400] },
-  }),
-  publicChecklistVersion: defineRoute({
-    method: 'GET',
-    path: '/public/v1/agencies/{agencyId}/checklists/{kind}/versions/{edition}',
-    handler: 'public/checklist-version',
-    access: 'public',
-    summary: '清单的某一历史版本',
-    params: PublicParams.extend({ edition: z.coerce.number().int().positive() }),
-    responses: {
-      200: { schema: PublicEdition, description: 'the edition' },
-      400: standardErrors[400],
-      404: standardErrors[404],
-    },
-  }),
-  publicChecklistDiff: defineRoute({
-    method: 'GET',
-    path: '/public/v1/agencies/{agencyId}/checklists/{kind}/diff',
-    handler: 'public/checklist-diff',
-    access: 'public',
-    summary: '两个版本之间新增、删除、修改了什么',
-    params: PublicParams,
-    query: z.object({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() }),
-    responses: {
-      200: { schema: EditionDiff, description: '{from, to, added, removed, changed}' },
-      400: standardErrors[400],
-      404: standardErrors[404],
-    },
-  }),
   drawInspection: defineRoute({
     method: 'POST',
     path: '/v1/random-draws',
@@ -224,14 +150,5 @@ export const checklistRoutes = {
       422: { description: 'MATTER_NOT_PUBLISHED, OFFICER_NOT_QUALIFIED' },
     },
     idempotent: true,
-  }),
-  publicDraws: defineRoute({
-    method: 'GET',
-    path: '/public/v1/agencies/{agencyId}/random-draws',
-    handler: 'public/random-draws',
-    access: 'public',
-    summary: '随机抽查的抽取情况：抽中的对象和人员、抽取人、时间、事项和清单版本、种子 (PUB-15)',
-    params: z.strictObject({ agencyId: IdParam }),
-    responses: { 200: { schema: list(RandomDraw), description: '{items}' }, 400: standardErrors[400] },
   }),
 };
