@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What EventBridge Scheduler sends a job function (the schedule's input), and what the local

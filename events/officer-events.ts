@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Events about officers and their certificates, on the platform's event bus. */
 export const OFFICER_EVENT_SOURCE = 'enforcement.officers';

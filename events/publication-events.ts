@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Events about publications, on the platform's event bus, for other systems to follow. */
 export const PUBLICATION_EVENT_SOURCE = 'enforcement.publication';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { routeTable } from '#functions/routes.ts';
 import type { RouteDef } from '#shared/http/route.ts';
 

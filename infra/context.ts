@@ -1,5 +1,5 @@
 import type { App } from 'aws-cdk-lib';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The deployment settings, from CDK context (cdk.json or `-c`). Cognito is the default identity

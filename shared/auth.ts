@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The roles inside an agency (docs/api.md): what every agency's routes are written for. */
 export const AGENCY_ROLES = ['officer', 'unit-head', 'reviewer', 'leader', 'admin', 'supervisor'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Legal dates and deadlines are calendar dates in China Standard Time. */
 export const LEGAL_TIME_ZONE = 'Asia/Shanghai';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /**
  * Typed domain errors. Each carries its HTTP status and a stable English code; the message is what

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Calendar, CalendarLoaded, Deadline, Recomputation } from '#functions/responses/publications.ts';
 import { ROLES } from '#shared/auth.ts';
 import { LegalDate } from '#shared/dates.ts';

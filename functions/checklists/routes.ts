@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Checklist, ChecklistSummary, RandomDraw } from '#functions/responses/checklists.ts';
 import { FileBody, list } from '#functions/responses/common.ts';
 import { AGENCY_ROLES } from '#shared/auth.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ComplaintInput } from '#shared/domain/complaint.ts';
 import { CertificateNo } from '#shared/domain/officer.ts';
 import { defineRoute, standardErrors } from '#shared/http/route.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { FileBody, list } from '#functions/responses/common.ts';
 import { ComplaintPage, Officer, OfficerPage, Training } from '#functions/responses/officers.ts';
 import { AGENCY_ROLES } from '#shared/auth.ts';

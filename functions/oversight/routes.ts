@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { FileBody } from '#functions/responses/common.ts';
 import { AnnualReportVersion, Overdue, Stats } from '#functions/responses/oversight.ts';
 import { LegalDate } from '#shared/dates.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EditionDiff, EditionSummary, PublicEdition, RandomDraw } from '#functions/responses/checklists.ts';
 import { FileBody, list } from '#functions/responses/common.ts';
 import { PublicCertificate } from '#functions/responses/officers.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { list } from '#functions/responses/common.ts';
 import { PushDelivery, PushTarget } from '#functions/responses/publications.ts';
 import { PushTargetInput } from '#shared/domain/push.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { entity, Instant, LegalDate, list, page } from '#functions/responses/common.ts';
 import { CASE_STATUSES } from '#shared/domain/cases/state-machine.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { entity, Instant, LegalDate } from '#functions/responses/common.ts';
 
 /** One row of a list; its fields depend on the list's kind (docs/api.md, Checklists). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The success bodies of the API, for the OpenAPI document and the e2e tests, which check every

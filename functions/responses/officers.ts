@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { entity, Instant, LegalDate, page } from '#functions/responses/common.ts';
 import type { PublicCertificate as Certificate } from '#shared/use-cases/officers.ts';
 

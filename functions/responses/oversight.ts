@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { entity, Instant, LegalDate } from '#functions/responses/common.ts';
 
 const counts = z.record(z.string(), z.number().int());

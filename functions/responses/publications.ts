@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CalendarVersions, entity, Instant, LegalDate, page } from '#functions/responses/common.ts';
 
 export const Withdrawal = entity({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CalendarVersions, entity, Instant, LegalDate, list, page } from '#functions/responses/common.ts';
 
 export const Proposal = entity({

@@ -57,6 +57,8 @@ export class ProjectFunction extends NodejsFunction {
         mainFields: ['module', 'main'],
         sourceMap: true,
         minify: true,
+        // Node's own Brotli in place of the pure-JS decoder fontkit imports (470 KB of each PDF bundle).
+        esbuildArgs: { '--alias:brotli': `${projectRoot}infra/bundling/brotli` },
         // Some dependencies are CommonJS and call require(): give the ESM bundle one.
         banner:
           "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type DevTokenIssuer, DevTokenRequest } from '#infra/local/dev-tokens.ts';
 import { clock } from '#shared/clock.ts';
 import { issueDetails } from '#shared/errors.ts';

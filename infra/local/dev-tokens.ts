@@ -1,5 +1,5 @@
 import { jwtVerify, SignJWT } from 'jose';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Role } from '#shared/auth.ts';
 
 /** `POST /dev/token`: the claims docs/api.md names. */

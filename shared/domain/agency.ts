@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ProcedureSettings } from '#shared/domain/cases/procedure.ts';
 
 export const Unit = z.strictObject({

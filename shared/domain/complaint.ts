@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A member of the public's complaint about an officer (PUB-5), filed from the verification page. */
 export const ComplaintInput = z.strictObject({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * An enum that also accepts its Chinese labels (行政处罚 for `penalty`) and common variants

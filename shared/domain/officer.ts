@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LegalDate } from '#shared/dates.ts';
 import { labelledEnum } from '#shared/domain/labelled-enum.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LegalDate } from '#shared/dates.ts';
 import type { Deadline } from '#shared/domain/calendar.ts';
 import type { EnforcementCategory } from '#shared/domain/officer.ts';

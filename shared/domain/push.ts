@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Outbound push (ORG-2): each publish and withdrawal is delivered to the agency's external platform

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LegalDate } from '#shared/dates.ts';
 
 /** A training an officer or a key enforcement staff member attended (ORG-3), like reviewers' (REV-6). */

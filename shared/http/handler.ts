@@ -23,7 +23,7 @@ import { type HttpResult, type RouteDef, type RouteInput, routeKey } from '#shar
 import { logger, metrics, tracer } from '#shared/observability.ts';
 import { dynamoClient } from '#shared/store/clients.ts';
 import '#shared/zod-locale.ts';
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** The API Gateway v2 event; on public routes there is no authorizer context. */
 export type HttpEvent = Omit<APIGatewayProxyEventV2WithJWTAuthorizer, 'requestContext' | 'body'> & {

@@ -1,5 +1,5 @@
 import { ulid } from 'ulid';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Principal } from '#shared/auth.ts';
 import {
   arrivalVerdict,

@@ -3,7 +3,7 @@ import {
   IdempotencyValidationError,
 } from '@aws-lambda-powertools/idempotency';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Conflict, issueDetails, NotFound, RuleViolation } from '#shared/errors.ts';
 import { toErrorResponse } from '#shared/http/errors.ts';
 import '#shared/zod-locale.ts';

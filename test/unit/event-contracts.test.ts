@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ScheduledJobInvocation } from '#events/job-events.ts';
 import { CertificateStatusChanged } from '#events/officer-events.ts';
 import { PublicationPublished, PublicationWithdrawn } from '#events/publication-events.ts';

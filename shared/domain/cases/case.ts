@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ActivityType } from '#shared/domain/activity.ts';
 import { PROCEDURES, type Procedure } from '#shared/domain/cases/procedure.ts';
 import type { CaseStatus } from '#shared/domain/cases/state-machine.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CertificateNo } from '#shared/domain/officer.ts';
 
 /** 50 GiB: several hours of body-camera video. */

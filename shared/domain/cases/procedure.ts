@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { legalDateOf } from '#shared/dates.ts';
 import type { ActivityType } from '#shared/domain/activity.ts';
 import { PenaltyKind, penaltyLabels } from '#shared/domain/checklists/kinds.ts';

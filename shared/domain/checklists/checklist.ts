@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type ChecklistItem, type ChecklistKind, itemSchemas } from '#shared/domain/checklists/kinds.ts';
 import { type ErrorDetail, issueDetails } from '#shared/errors.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ActivityType, activityLabels } from '#shared/domain/activity.ts';
 import { DocumentTypeSchema, documentLabels } from '#shared/domain/cases/documents.ts';
 import { labelledEnum } from '#shared/domain/labelled-enum.ts';

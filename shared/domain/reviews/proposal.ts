@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PenaltyKind } from '#shared/domain/checklists/kinds.ts';
 
 /** The decision a handler proposes: what the catalog is evaluated against and the review approves. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Deadline } from '#shared/domain/calendar.ts';
 import type { MatchedRule } from '#shared/domain/reviews/catalog.ts';
 import type { Proposal } from '#shared/domain/reviews/proposal.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LegalDate } from '#shared/dates.ts';
 
 /** A reviewer's legal qualification and training (REV-6), kept by an administrator. */
