@@ -115,7 +115,7 @@ export async function readCase(ports: CasePorts, principal: Principal, id: strin
 /** Who may write to a case: its handlers, the head of its unit, an administrator. */
 export function assertMayHandle(record: CaseRecord, principal: Principal): void {
   if (principal.roles.includes('admin')) return;
-  if (principal.roles.includes('unit-head') && (!record.unitId || record.unitId === principal.unitId)) return;
+  if (principal.roles.includes('unit-head') && record.unitId === principal.unitId) return;
   if (record.handlers.includes(principal.sub)) return;
   throw new Forbidden('只有本案承办人员、承办股室负责人或管理员可以办理此案件');
 }
@@ -126,7 +126,7 @@ export function assertMayHandle(record: CaseRecord, principal: Principal): void 
  */
 export function assertEntitled(record: CaseRecord, principal: Principal): void {
   if (readsWholeAgency(principal)) return;
-  if (principal.roles.includes('unit-head') && (!record.unitId || record.unitId === principal.unitId)) return;
+  if (principal.roles.includes('unit-head') && record.unitId === principal.unitId) return;
   if (record.handlers.includes(principal.sub)) return;
   throw new Forbidden('无权调阅本案音像证据');
 }

@@ -240,6 +240,8 @@ export async function retrieveEvidence(
   input: z.infer<typeof RetrievalInput>,
 ) {
   const evidence = await getEvidence(ports, principal.agencyId, evidenceId);
+  // Entitlement first: someone outside the case learns nothing of its evidence, not even its status.
+  assertEntitled(await getCase(ports, principal.agencyId, evidence.caseId), principal);
   if (evidence.status !== 'archived') {
     throw new RuleViolation('EVIDENCE_NOT_ARCHIVED', '该证据尚未归档，不能调阅', [
       { path: 'id', message: evidence.status },

@@ -20,12 +20,13 @@ import type { DomainEvent } from '#shared/events/publisher.ts';
 import type { AgencyRepository } from '#shared/store/agency-repository.ts';
 import type { ComplaintRepository } from '#shared/store/complaint-repository.ts';
 import type { OfficerRepository } from '#shared/store/officer-repository.ts';
+import type { Port } from '#shared/store/port.ts';
 import type { TrainingRepository } from '#shared/store/training-repository.ts';
 
 export interface OfficerPorts {
-  officers: OfficerRepository;
-  agencies: AgencyRepository;
-  complaints: ComplaintRepository;
+  officers: Port<OfficerRepository>;
+  agencies: Port<AgencyRepository>;
+  complaints: Port<ComplaintRepository>;
   now: () => Date;
   publish: (events: DomainEvent[]) => Promise<void>;
 }
@@ -204,7 +205,7 @@ export async function fileComplaint(
 
 /** Records a training an officer attended (ORG-3); the officer must be the agency's. */
 export async function recordTraining(
-  ports: OfficerPorts & { trainings: TrainingRepository },
+  ports: OfficerPorts & { trainings: Port<TrainingRepository> },
   principal: Principal,
   certificateNo: string,
   input: TrainingInput,

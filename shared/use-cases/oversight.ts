@@ -32,7 +32,11 @@ export function overseen(principal: Principal, requested: string | undefined): s
  * What is late in an agency (PUB-12, REV-5, ORG-4): publications past their due date and not
  * published, and reviews past their due date without an opinion.
  */
-export async function overdueItems(ports: AnnualReportPorts, agencyId: string) {
+export async function overdueItems(
+  ports: AnnualReportPorts,
+  agencyId: string,
+  unit?: { unitId: string | undefined },
+) {
   const today = legalDateOf(ports.now());
   const lastYear = Number(today.slice(0, 4)) - 1;
   const [publications, reviews, reports] = await Promise.all([
@@ -40,6 +44,8 @@ export async function overdueItems(ports: AnnualReportPorts, agencyId: string) {
     ports.reviews.list(agencyId),
     ports.annualReports.versions(agencyId, lastYear),
   ]);
+  // A unit head sees their unit's late items; the agency-wide roles and supervisors all of them.
+  const inUnit = (item: { unitId?: string | undefined }) => !unit || item.unitId === unit.unitId;
   return {
     agencyId,
     today,
@@ -49,6 +55,7 @@ export async function overdueItems(ports: AnnualReportPorts, agencyId: string) {
       status: reports.length > 0 ? ('published' as const) : unpublishedStatus(lastYear, today),
     },
     publications: publications
+      .filter(inUnit)
       .filter(
         (publication) =>
           publication.status === 'overdue' ||
@@ -66,6 +73,7 @@ export async function overdueItems(ports: AnnualReportPorts, agencyId: string) {
         ...(lastFailure ? { lastFailure } : {}),
       })),
     reviews: reviews
+      .filter(inUnit)
       .filter(
         (review) =>
           review.status === 'pending' && (review.overdue || (review.dueBy !== null && review.dueBy < today)),

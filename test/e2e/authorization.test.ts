@@ -636,4 +636,26 @@ describe('every unit-scoped route times every role, in the case’s unit and in 
       expect(await listed('/v1/publications?limit=100', ids.publication)).toBe(sees);
     },
   );
+
+  it.each(['unit-head', 'admin', 'leader'] as const)(
+    'late publications in the oversight list: a unit head sees their unit’s, the agency-wide roles all (%s)',
+    async (role) => {
+      await api.call('POST', '/dev/clock', {
+        body: { now: new Date(Date.now() + 40 * 86400_000).toISOString() },
+      });
+      try {
+        const lateIn = async (unitId: string) => {
+          const answer = await api.call('GET', '/v1/oversight/overdue', {
+            token: callers.get(`${role}@${unitId}`),
+          });
+          expect(answer.status, answer.text).toBe(200);
+          return answer.body.publications.some((item: { id: string }) => item.id === ids.publication);
+        };
+        expect(await lateIn('unit-1')).toBe(true);
+        expect(await lateIn('unit-2')).toBe(role !== 'unit-head');
+      } finally {
+        await api.call('DELETE', '/dev/clock');
+      }
+    },
+  );
 });

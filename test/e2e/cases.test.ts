@@ -917,6 +917,52 @@ describe('unit scope', () => {
     expect(ownHold.status, ownHold.text).toBe(200);
   });
 
+  it('a case without a unit is handled by people without one: no unit head of another unit writes it or retrieves its evidence', async () => {
+    const unitless = await api.token({ sub: 'user-a', agencyId, roles: ['officer'] });
+    const created = await newCase({}, unitless);
+    expect(created.unitId).toBeUndefined();
+    const site = await activity(created.id, 'on-site-inspection');
+    const archived = await upload(created.id, site.id, Buffer.from('bytes of a case without a unit'));
+    const otherHead = await api.token({ sub: 'other-head', agencyId, unitId: 'jdk', roles: ['unit-head'] });
+    const moved = await api.call('POST', `/v1/cases/${created.id}/transitions`, {
+      token: otherHead,
+      body: { to: 'investigating' },
+    });
+    expect(moved.status, moved.text).toBe(403);
+    expect(moved.text).not.toContain(party.idNumber);
+    const retrieval = await api.call('POST', `/v1/evidence/${archived.id}/retrievals`, {
+      token: otherHead,
+      body: { purpose: 'dispute', reason: '复议' },
+    });
+    expect(retrieval.status).toBe(403);
+  });
+
+  it('evidence outside one’s scope is refused before anything about it is said', async () => {
+    const created = await newCase();
+    const site = await activity(created.id, 'on-site-inspection');
+    const pending = await api.call('POST', `/v1/cases/${created.id}/evidence`, {
+      token: tokens.handler,
+      body: {
+        activityId: site.id,
+        fileName: '未上传.mp4',
+        contentType: 'video/mp4',
+        size: 10,
+        sha256: createHash('sha256').update('not yet').digest('hex'),
+        capturedAt: '2026-11-20T09:30:00+08:00',
+        deviceId: 'DSJ-0006',
+        officer: officers.a.certificateNo,
+      },
+    });
+    expect(pending.status, pending.text).toBe(201);
+    const otherHead = await api.token({ sub: 'other-head', agencyId, unitId: 'jdk', roles: ['unit-head'] });
+    const refused = await api.call('POST', `/v1/evidence/${pending.body.id}/retrievals`, {
+      token: otherHead,
+      body: { purpose: 'dispute', reason: '复议' },
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.text).not.toContain('pending-upload');
+  });
+
   it("a case is registered in its registrar's own unit; only an administrator names another, and only one the agency has", async () => {
     const elsewhere = await api.call('POST', '/v1/cases', {
       token: tokens.handler,

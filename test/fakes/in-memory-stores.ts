@@ -1,0 +1,117 @@
+import type { AgencyProfile } from '#shared/domain/agency.ts';
+import type { Complaint } from '#shared/domain/complaint.ts';
+import type { Officer, StatusChange } from '#shared/domain/officer.ts';
+import { Conflict, NotFound } from '#shared/errors.ts';
+import type { DomainEvent } from '#shared/events/publisher.ts';
+import type { AgencyRepository } from '#shared/store/agency-repository.ts';
+import type { ComplaintRepository } from '#shared/store/complaint-repository.ts';
+import type { OfficerRepository } from '#shared/store/officer-repository.ts';
+import type { Page } from '#shared/store/pagination.ts';
+import type { Port } from '#shared/store/port.ts';
+
+/**
+ * In-memory stores for unit tests of use cases: the same contract as the DynamoDB repositories
+ * (test/contracts/ runs one suite against both), none of the I/O. Copies go in and out, as
+ * they would through DynamoDB, so a use case cannot change what is stored by holding a reference.
+ */
+const copy = <T>(value: T): T => structuredClone(value);
+
+function pageOf<T>(items: T[], limit: number, cursor: string | undefined): Page<T> {
+  const start = cursor ? Number(Buffer.from(cursor, 'base64url').toString()) : 0;
+  const next = start + limit;
+  return {
+    items: items.slice(start, next).map(copy),
+    ...(next < items.length ? { nextCursor: Buffer.from(String(next)).toString('base64url') } : {}),
+  };
+}
+
+export class InMemoryOfficers implements Port<OfficerRepository> {
+  readonly #items = new Map<string, Officer>();
+
+  async create(officer: Officer): Promise<void> {
+    const key = `${officer.agencyId}#${officer.certificateNo}`;
+    if (this.#items.has(key))
+      throw new Conflict('该执法证号已登记', [{ path: 'certificateNo', message: '本机关已有此证件编号' }]);
+    this.#items.set(key, copy(officer));
+  }
+
+  async get(agencyId: string, certificateNo: string): Promise<Officer | undefined> {
+    const officer = this.#items.get(`${agencyId}#${certificateNo}`);
+    return officer ? copy(officer) : undefined;
+  }
+
+  async findByCertificate(certificateNo: string): Promise<Officer[]> {
+    return [...this.#items.values()].filter((officer) => officer.certificateNo === certificateNo).map(copy);
+  }
+
+  async list(agencyId: string, limit: number, cursor?: string): Promise<Page<Officer>> {
+    const mine = [...this.#items.values()]
+      .filter((officer) => officer.agencyId === agencyId)
+      .sort((a, b) => a.certificateNo.localeCompare(b.certificateNo));
+    return pageOf(mine, limit, cursor);
+  }
+
+  async listByValidTo(from: string, to: string): Promise<Officer[]> {
+    return [...this.#items.values()]
+      .filter((officer) => officer.validTo >= from && officer.validTo <= to)
+      .sort((a, b) => a.validTo.localeCompare(b.validTo))
+      .map(copy);
+  }
+
+  async changeStatus(officer: Officer, change: StatusChange): Promise<Officer> {
+    const key = `${officer.agencyId}#${officer.certificateNo}`;
+    const current = this.#items.get(key);
+    if (!current) throw new NotFound('执法人员不存在');
+    if (current.version !== officer.version) throw new Conflict('证件状态已被他人修改，请刷新后重试');
+    const updated: Officer = {
+      ...current,
+      status: change.status,
+      statusHistory: [...current.statusHistory, change],
+      validTo: change.validTo ?? current.validTo,
+      version: current.version + 1,
+    };
+    this.#items.set(key, copy(updated));
+    return copy(updated);
+  }
+}
+
+export class InMemoryAgencies implements Port<AgencyRepository> {
+  readonly #profiles = new Map<string, AgencyProfile>();
+
+  async get(agencyId: string): Promise<AgencyProfile | undefined> {
+    const profile = this.#profiles.get(agencyId);
+    return profile ? copy(profile) : undefined;
+  }
+
+  async ids(): Promise<string[]> {
+    return [...this.#profiles.keys()];
+  }
+
+  async put(profile: AgencyProfile): Promise<void> {
+    this.#profiles.set(profile.agencyId, copy(profile));
+  }
+}
+
+export class InMemoryComplaints implements Port<ComplaintRepository> {
+  readonly #complaints: Complaint[] = [];
+
+  async create(complaint: Complaint): Promise<void> {
+    this.#complaints.push(copy(complaint));
+  }
+
+  async list(agencyId: string, limit: number, cursor?: string): Promise<Page<Complaint>> {
+    const mine = this.#complaints.filter((complaint) => complaint.agencyId === agencyId).reverse();
+    return pageOf(mine, limit, cursor);
+  }
+}
+
+/** A clock the test sets, and the events a use case published. */
+export function testClock(start: string) {
+  let now = new Date(start);
+  return { now: () => new Date(now), set: (instant: string) => (now = new Date(instant)) };
+}
+
+export function eventLog() {
+  const events: DomainEvent[] = [];
+  return { events, publish: async (batch: DomainEvent[]) => void events.push(...batch) };
+}
