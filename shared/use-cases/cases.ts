@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { ulid } from 'ulid';
 import type { Principal } from '#shared/auth.ts';
 import { legalDateOf } from '#shared/dates.ts';
@@ -61,6 +60,7 @@ import type { OfficerRepository } from '#shared/store/officer-repository.ts';
 import type { RandomDrawRepository } from '#shared/store/random-draw-repository.ts';
 import { currentEdition } from '#shared/use-cases/checklists.ts';
 import { verifyAgainstAnchors } from '#shared/use-cases/journal-anchors.ts';
+import { withRetry } from '#shared/use-cases/retry.ts';
 
 export interface CasePorts {
   cases: CaseRepository;
@@ -263,18 +263,20 @@ export async function commitCaseChange(
 }
 
 /**
- * Re-reads and retries a commit that lost a race (a busy case, a taken document number, a
- * transaction DynamoDB cancelled for a concurrent one). A business conflict is not retried.
+ * The skeleton of every command on a case: read it afresh on each attempt, check that the caller
+ * may write it, make the change, and try again from the read when the commit lost a race.
  */
-export async function withRetry<T>(attempt: () => Promise<T>, attempts = 40): Promise<T> {
-  for (let tries = 1; ; tries += 1) {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (!(error instanceof StaleWrite) || tries >= attempts) throw error;
-      await sleep(5 + Math.random() * 20 * Math.min(tries, 5));
-    }
-  }
+export function changeCase<T>(
+  ports: CasePorts,
+  principal: Principal,
+  caseId: string,
+  change: (record: CaseRecord) => Promise<T>,
+): Promise<T> {
+  return withRetry(async () => {
+    const record = await getCase(ports, principal.agencyId, caseId);
+    assertMayHandle(record, principal);
+    return change(record);
+  });
 }
 
 /** The case's authors with this person added (LAW-12: they never judge the case). */
@@ -392,9 +394,7 @@ export async function transitionCase(
   id: string,
   input: { to: CaseStatus; note?: string },
 ): Promise<CaseRecord> {
-  return withRetry(async () => {
-    const record = await getCase(ports, principal.agencyId, id);
-    assertMayHandle(record, principal);
+  return changeCase(ports, principal, id, async (record) => {
     if (GATED_STATUSES.includes(input.to) || !canTransition(record.status, input.to)) {
       const allowed = openTransitions(record.status);
       throw new RuleViolation(
@@ -445,9 +445,7 @@ export async function addActivity(
   caseId: string,
   input: ActivityInput,
 ): Promise<Activity> {
-  return withRetry(async () => {
-    const record = await getCase(ports, principal.agencyId, caseId);
-    assertMayHandle(record, principal);
+  return changeCase(ports, principal, caseId, async (record) => {
     if (['closed', 'archived'].includes(record.status)) {
       throw new RuleViolation('CASE_CLOSED', '案件已结案，不能再登记执法活动');
     }
@@ -548,9 +546,7 @@ export async function completeActivity(
   activityId: string,
   input: { informing?: Informing } = {},
 ): Promise<Activity> {
-  return withRetry(async () => {
-    const record = await getCase(ports, principal.agencyId, caseId);
-    assertMayHandle(record, principal);
+  return changeCase(ports, principal, caseId, async (record) => {
     const activity = (await ports.cases.activities(principal.agencyId, caseId)).find(
       (candidate) => candidate.id === activityId,
     );
@@ -678,9 +674,7 @@ export async function createDocument(
     );
   }
   const profile = await ports.agencies.get(principal.agencyId);
-  return withRetry(async () => {
-    const record = await getCase(ports, principal.agencyId, caseId);
-    assertMayHandle(record, principal);
+  return changeCase(ports, principal, caseId, async (record) => {
     const now = ports.now();
     assertRecordFits(record, type, parsed.data, now);
     if (type === 'service-receipt') await assertServedDocument(ports, record, parsed.data, now);

@@ -14,9 +14,9 @@ import { heldDeadline } from '#shared/use-cases/calendar.ts';
 import {
   assertAvComplete,
   assertMayHandle,
+  changeCase,
   commitCaseChange,
   getCase,
-  withRetry,
 } from '#shared/use-cases/cases.ts';
 import { assertProcedureComplete } from '#shared/use-cases/procedure.ts';
 import { publicationRule } from '#shared/use-cases/publications.ts';
@@ -39,9 +39,7 @@ export async function issueDecision(
   caseId: string,
   proposal: Proposal,
 ) {
-  return withRetry(async () => {
-    const record = await getCase(ports, principal.agencyId, caseId);
-    assertMayHandle(record, principal);
+  return changeCase(ports, principal, caseId, async (record) => {
     if (record.decision && record.status !== 'pending-decision') {
       throw new Conflict('本案已作出决定', [{ path: 'id', message: record.decision.id }]);
     }

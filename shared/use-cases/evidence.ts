@@ -19,11 +19,12 @@ import {
   assertMayHandle,
   authoredBy,
   type CasePorts,
+  changeCase,
   commitCaseChange,
   getCase,
-  withRetry,
 } from '#shared/use-cases/cases.ts';
 import { type DevicePorts, deviceRegistered } from '#shared/use-cases/devices.ts';
+import { withRetry } from '#shared/use-cases/retry.ts';
 
 export interface EvidencePorts extends CasePorts, DevicePorts {
   storage: EvidenceStorage;
@@ -51,9 +52,7 @@ export async function declareEvidence(
   caseId: string,
   input: EvidenceInput,
 ) {
-  return withRetry(async () => {
-    const record = await getCase(ports, principal.agencyId, caseId);
-    assertMayHandle(record, principal);
+  return changeCase(ports, principal, caseId, async (record) => {
     const activity = (await ports.cases.activities(principal.agencyId, caseId)).find(
       (item) => item.id === input.activityId,
     );

@@ -32,11 +32,12 @@ import { heldDeadline, yearCalendar } from '#shared/use-cases/calendar.ts';
 import {
   assertInScope,
   assertMayHandle,
+  changeCase,
   commitCaseChange,
   getCase,
-  withRetry,
 } from '#shared/use-cases/cases.ts';
 import { deliveryWrites, type PushPorts } from '#shared/use-cases/push.ts';
+import { withRetry } from '#shared/use-cases/retry.ts';
 import type { ReviewPorts } from '#shared/use-cases/reviews.ts';
 
 export interface PublicationPorts extends ReviewPorts, PushPorts {
@@ -443,9 +444,7 @@ export async function revokeDecision(
   caseId: string,
   input: RevocationInput,
 ) {
-  return withRetry(async () => {
-    const record = await getCase(ports, principal.agencyId, caseId);
-    assertMayHandle(record, principal);
+  return changeCase(ports, principal, caseId, async (record) => {
     if (!record.decision) {
       throw new RuleViolation('NO_DECISION', '本案没有可撤回的决定', [
         { path: 'id', message: record.status },

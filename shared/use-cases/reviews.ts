@@ -26,12 +26,13 @@ import {
   assertMayHandle,
   authoredBy,
   type CasePorts,
+  changeCase,
   commitCaseChange,
   getCase,
   readCase,
-  withRetry,
 } from '#shared/use-cases/cases.ts';
 import { currentEdition } from '#shared/use-cases/checklists.ts';
+import { withRetry } from '#shared/use-cases/retry.ts';
 
 export interface ReviewPorts extends CasePorts {
   reviews: ReviewRepository;
@@ -158,9 +159,7 @@ export async function submitReview(
   caseId: string,
   input: { materials: string[]; note?: string; proposal?: Proposal },
 ): Promise<Review> {
-  return withRetry(async () => {
-    const record = await getCase(ports, principal.agencyId, caseId);
-    assertMayHandle(record, principal);
+  return changeCase(ports, principal, caseId, async (record) => {
     if (['decided', 'served', 'executed', 'closed', 'archived'].includes(record.status)) {
       throw new RuleViolation('ALREADY_DECIDED', '本案已作出决定');
     }

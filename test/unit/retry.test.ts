@@ -7,7 +7,7 @@ import type { JournalEntry } from '#shared/domain/journal.ts';
 import { Conflict, StaleWrite } from '#shared/errors.ts';
 import { CaseRepository } from '#shared/store/case-repository.ts';
 import { isLostRace } from '#shared/store/conditional.ts';
-import { withRetry } from '#shared/use-cases/cases.ts';
+import { withRetry } from '#shared/use-cases/retry.ts';
 
 const cancelled = (code: string) =>
   new TransactionCanceledException({
