@@ -48,7 +48,6 @@ import {
   issueDetails,
   NotFound,
   RuleViolation,
-  StaleWrite,
   ValidationFailed,
 } from '#shared/errors.ts';
 import type { AgencyRepository } from '#shared/store/agency-repository.ts';

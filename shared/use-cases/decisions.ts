@@ -11,13 +11,7 @@ import { approvalStands, approvers } from '#shared/domain/reviews/separation.ts'
 import { Conflict, Forbidden, RuleViolation, ValidationFailed } from '#shared/errors.ts';
 import type { PublicationRepository } from '#shared/store/publication-repository.ts';
 import { heldDeadline } from '#shared/use-cases/calendar.ts';
-import {
-  assertAvComplete,
-  assertMayHandle,
-  changeCase,
-  commitCaseChange,
-  getCase,
-} from '#shared/use-cases/cases.ts';
+import { assertAvComplete, changeCase, commitCaseChange } from '#shared/use-cases/cases.ts';
 import { assertProcedureComplete } from '#shared/use-cases/procedure.ts';
 import { publicationRule } from '#shared/use-cases/publications.ts';
 import { proposalHash, type ReviewPorts, requirementFor } from '#shared/use-cases/reviews.ts';
