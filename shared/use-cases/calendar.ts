@@ -7,9 +7,10 @@ import {
   type YearCalendar,
 } from '#shared/domain/calendar.ts';
 import type { CalendarRepository } from '#shared/store/calendar-repository.ts';
+import type { Port } from '#shared/store/port.ts';
 
 export interface CalendarPorts {
-  calendars: CalendarRepository;
+  calendars: Port<CalendarRepository>;
   now: () => Date;
 }
 

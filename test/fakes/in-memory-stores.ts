@@ -1,9 +1,11 @@
 import type { AgencyProfile } from '#shared/domain/agency.ts';
+import type { YearCalendar } from '#shared/domain/calendar.ts';
 import type { Complaint } from '#shared/domain/complaint.ts';
 import type { Officer, StatusChange } from '#shared/domain/officer.ts';
 import { Conflict, NotFound } from '#shared/errors.ts';
 import type { DomainEvent } from '#shared/events/publisher.ts';
 import type { AgencyRepository } from '#shared/store/agency-repository.ts';
+import type { CalendarRepository } from '#shared/store/calendar-repository.ts';
 import type { ComplaintRepository } from '#shared/store/complaint-repository.ts';
 import type { OfficerRepository } from '#shared/store/officer-repository.ts';
 import type { Page } from '#shared/store/pagination.ts';
@@ -102,6 +104,21 @@ export class InMemoryComplaints implements Port<ComplaintRepository> {
   async list(agencyId: string, limit: number, cursor?: string): Promise<Page<Complaint>> {
     const mine = this.#complaints.filter((complaint) => complaint.agencyId === agencyId).reverse();
     return pageOf(mine, limit, cursor);
+  }
+}
+
+export class InMemoryCalendars implements Port<CalendarRepository> {
+  readonly #years = new Map<number, YearCalendar>();
+
+  async get(year: number): Promise<YearCalendar | undefined> {
+    const calendar = this.#years.get(year);
+    return calendar ? copy(calendar) : undefined;
+  }
+
+  async put(calendar: YearCalendar, previousVersion: number | undefined): Promise<void> {
+    if (this.#years.get(calendar.year)?.version !== previousVersion)
+      throw new Conflict('该年度日历刚被他人修改，请刷新后重试');
+    this.#years.set(calendar.year, copy(calendar));
   }
 }
 
