@@ -1,7 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { Checklist } from '#shared/domain/checklists/checklist.ts';
+import type { Checklist, ChecklistSummary } from '#shared/domain/checklists/checklist.ts';
 import type { ChecklistItem, ChecklistKind } from '#shared/domain/checklists/kinds.ts';
 import { Conflict, RuleViolation } from '#shared/errors.ts';
 import { isConditionFailure } from '#shared/store/conditional.ts';
@@ -15,6 +15,27 @@ import { queryAll } from '#shared/store/query.ts';
  * DynamoDB item holds 400 KB.
  */
 export const MAX_STORED_ITEMS_BYTES = 350 * 1024;
+
+/** The attributes of a checklist item but its rows (`itemsGzip`). */
+const SUMMARY_ATTRIBUTES = [
+  'id',
+  'agencyId',
+  'kind',
+  'title',
+  'status',
+  'edition',
+  'effectiveFrom',
+  'effectiveTo',
+  'publishedAt',
+  'publishedBy',
+  'basedOn',
+  'editors',
+  'version',
+  'createdAt',
+  'createdBy',
+  'updatedAt',
+  'itemCount',
+];
 
 const keys = (agencyId: string, id: string) => ({ pk: `AGENCY#${agencyId}`, sk: `CHECKLIST#${id}` });
 const currentKeys = (agencyId: string, kind: ChecklistKind) => ({
@@ -116,17 +137,37 @@ export class ChecklistRepository {
     return Item ? { id: Item.id as string, edition: Item.edition as number } : undefined;
   }
 
-  /** Every published edition of a kind (published or superseded), oldest first. */
-  async editions(agencyId: string, kind: ChecklistKind): Promise<Checklist[]> {
+  /**
+   * Every published edition of a kind (published or superseded), oldest first, without its rows:
+   * page after page however many editions there are, each a few hundred bytes.
+   */
+  async editionSummaries(agencyId: string, kind: ChecklistKind): Promise<ChecklistSummary[]> {
+    const items = await queryAll(this.#db, {
+      TableName: this.#table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': editionIndex({ agencyId, kind, edition: 0 }).gsi1pk },
+      ProjectionExpression: SUMMARY_ATTRIBUTES.map((_, index) => `#a${index}`).join(', '),
+      ExpressionAttributeNames: Object.fromEntries(
+        SUMMARY_ATTRIBUTES.map((name, index) => [`#a${index}`, name]),
+      ),
+    });
+    return items.map((item) => fromItem<ChecklistSummary>(item));
+  }
+
+  /** One published edition of a kind, whole, by its number. */
+  async edition(agencyId: string, kind: ChecklistKind, edition: number): Promise<Checklist | undefined> {
+    const index = editionIndex({ agencyId, kind, edition });
     const { Items = [] } = await this.#db.send(
       new QueryCommand({
         TableName: this.#table,
         IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': `CHECKLIST#${agencyId}#${kind}` },
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk = :sk',
+        ExpressionAttributeValues: { ':pk': index.gsi1pk, ':sk': index.gsi1sk },
       }),
     );
-    return Items.map(checklistFromItem);
+    const [item] = Items;
+    return item ? checklistFromItem(item) : undefined;
   }
 
   /**

@@ -247,9 +247,13 @@ export async function publicEdition(
   kind: ChecklistKind,
   at?: string,
 ): Promise<Checklist> {
-  const found = at
-    ? inForceOn(await ports.checklists.editions(agencyId, kind), at)
-    : await currentEdition(ports, agencyId, kind);
+  const inForce = at ? inForceOn(await ports.checklists.editionSummaries(agencyId, kind), at) : undefined;
+  const found =
+    at === undefined
+      ? await currentEdition(ports, agencyId, kind)
+      : inForce?.edition !== undefined
+        ? await ports.checklists.edition(agencyId, kind, inForce.edition)
+        : undefined;
   if (!found) {
     throw new NotFound(at ? `${at} 没有现行有效的清单` : '该清单尚未发布', [
       { path: at ? 'at' : 'kind', message: '未找到已发布的清单' },
@@ -276,7 +280,7 @@ export async function withLiveOfficerStatus(ports: ChecklistPorts, checklist: Ch
 }
 
 export async function publicEditions(ports: ChecklistPorts, agencyId: string, kind: ChecklistKind) {
-  return (await ports.checklists.editions(agencyId, kind)).map(publicSummary);
+  return (await ports.checklists.editionSummaries(agencyId, kind)).map(publicSummary);
 }
 
 export async function editionByNumber(
@@ -285,9 +289,7 @@ export async function editionByNumber(
   kind: ChecklistKind,
   edition: number,
 ): Promise<Checklist> {
-  const found = (await ports.checklists.editions(agencyId, kind)).find(
-    (candidate) => candidate.edition === edition,
-  );
+  const found = await ports.checklists.edition(agencyId, kind, edition);
   if (!found) throw new NotFound('该版本不存在', [{ path: 'edition', message: `没有第 ${edition} 版` }]);
   return found;
 }

@@ -135,7 +135,7 @@ export function publicView(checklist: Checklist) {
   };
 }
 
-export function publicSummary(checklist: Checklist) {
-  const { items, ...rest } = publicView(checklist);
-  return { ...rest, itemCount: items.length };
+export function publicSummary(checklist: Checklist | ChecklistSummary) {
+  const { items: _items, ...rest } = publicView({ ...checklist, items: [] });
+  return { ...rest, itemCount: 'itemCount' in checklist ? checklist.itemCount : checklist.items.length };
 }
