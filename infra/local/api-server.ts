@@ -180,7 +180,7 @@ export async function startApiServer(options: { port: number; tokenSecret: strin
   // API Gateway takes the most specific route: a literal segment before a parameter
   // (`/v1/calendar/deadline` before `/v1/calendar/{year}`), whatever the table's order.
   const compiled = (routeTable as RouteDef[]).map(compile).sort((a, b) => a.names.length - b.names.length);
-  enforceGrantsLocally();
+  await enforceGrantsLocally();
   const grantsOfRoute = grantedAccessOfAreas(routeTable as RouteDef[]);
   const dev = devRoutes(issuer, runJob, deliverEvidenceArrivals);
 

@@ -3,7 +3,6 @@ import { areaOf } from '#infra/constructs/area-entry.ts';
 import { config } from '#shared/config.ts';
 import { type FunctionGrants, grantsOf } from '#shared/http/grants.ts';
 import type { RouteDef } from '#shared/http/route.ts';
-import { dynamoClient } from '#shared/store/clients.ts';
 
 /**
  * IAM on one machine: while a route's handler runs, every DynamoDB call is checked against the
@@ -93,10 +92,15 @@ class AccessDeniedException extends Error {
 
 let installed = false;
 
-/** Installs the check on the one DynamoDB client every repository uses (once per process). */
-export function enforceGrantsLocally(): void {
+/**
+ * Installs the check on the one DynamoDB client every repository uses (once per process). The
+ * client is imported here, not at the top: it reads the configuration, which `npm start` sets
+ * only once the local stack is up.
+ */
+export async function enforceGrantsLocally(): Promise<void> {
   if (installed) return;
   installed = true;
+  const { dynamoClient } = await import('#shared/store/clients.ts');
   dynamoClient.middlewareStack.add(
     (next, context) => async (args) => {
       const running = current.getStore();
