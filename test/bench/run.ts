@@ -64,26 +64,30 @@ const quantile = (values: number[], q: number) => {
 };
 
 try {
-  const agencyId = `bench-${Date.now().toString(36)}`;
-  const token = async (sub: string, roles: string[]) =>
-    (await call('POST', '/dev/token', undefined, { sub, name: sub, agencyId, unitId: 'u1', roles }))
-      .token as string;
-  const admin = await token('bench-admin', ['admin']);
-  const officer = await token('bench-officer', ['officer']);
   const officers = ['BENCH-A', 'BENCH-B'];
-  for (const [index, certificateNo] of officers.entries()) {
-    await call('POST', '/v1/officers', admin, {
-      name: `基准${index}`,
-      unitId: 'u1',
-      position: '科员',
-      certificateNo,
-      userId: index === 0 ? 'bench-officer' : 'bench-colleague',
-      categories: ['penalty'],
-      region: '昌宁县',
-      validFrom: '2020-01-01',
-      validTo: '2099-12-31',
-    });
+  /** A fresh agency with its two officers; the officer token belongs to the first of them. */
+  async function agencyWithOfficers(agencyId: string) {
+    const token = async (sub: string, roles: string[]) =>
+      (await call('POST', '/dev/token', undefined, { sub, name: sub, agencyId, unitId: 'u1', roles }))
+        .token as string;
+    const admin = await token('bench-admin', ['admin']);
+    for (const [index, certificateNo] of officers.entries()) {
+      await call('POST', '/v1/officers', admin, {
+        name: `基准${index}`,
+        unitId: 'u1',
+        position: '科员',
+        certificateNo,
+        userId: index === 0 ? 'bench-officer' : 'bench-colleague',
+        categories: ['penalty'],
+        region: '昌宁县',
+        validFrom: '2020-01-01',
+        validTo: '2099-12-31',
+      });
+    }
+    return { admin, officer: await token('bench-officer', ['officer']) };
   }
+  const agencyId = `bench-${Date.now().toString(36)}`;
+  const { officer } = await agencyWithOfficers(agencyId);
   const caseBody = (n: number) => ({
     category: 'penalty',
     procedure: 'simple',
@@ -154,32 +158,7 @@ try {
   );
 
   console.log('\ngrowth with history: time at N cases / time at 10 cases, one fresh agency');
-  const growthAgency = `${agencyId}-growth`;
-  const growthToken = async (sub: string, roles: string[]) =>
-    (
-      await call('POST', '/dev/token', undefined, {
-        sub,
-        name: sub,
-        agencyId: growthAgency,
-        unitId: 'u1',
-        roles,
-      })
-    ).token as string;
-  const growthAdmin = await growthToken('growth-admin', ['admin']);
-  const growthOfficer = await growthToken('bench-officer', ['officer']);
-  for (const [index, certificateNo] of officers.entries()) {
-    await call('POST', '/v1/officers', growthAdmin, {
-      name: `基准${index}`,
-      unitId: 'u1',
-      position: '科员',
-      certificateNo,
-      userId: index === 0 ? 'bench-officer' : 'bench-colleague',
-      categories: ['penalty'],
-      region: '昌宁县',
-      validFrom: '2020-01-01',
-      validTo: '2099-12-31',
-    });
-  }
+  const growth = await agencyWithOfficers(`${agencyId}-growth`);
   const year = new Date().getUTCFullYear();
   const reads = {
     'GET /v1/stats': `/v1/stats?from=${year}-01-01&to=${year}-12-31`,
@@ -190,13 +169,13 @@ try {
   for (const size of [10, 100, 300]) {
     while (cases < size) {
       cases += 1;
-      await call('POST', '/v1/cases', growthOfficer, caseBody(cases));
+      await call('POST', '/v1/cases', growth.officer, caseBody(cases));
     }
     for (const [label, path] of Object.entries(reads)) {
       const times: number[] = [];
       for (let i = 0; i < 15; i += 1) {
         const start = performance.now();
-        await call('GET', path, growthAdmin);
+        await call('GET', path, growth.admin);
         times.push(performance.now() - start);
       }
       const p50 = quantile(times, 0.5);

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeTable } from '#functions/routes.ts';
 import { AGENCY_ROLES, ROLES, type Role } from '#shared/auth.ts';
 import type { RouteDef } from '#shared/http/route.ts';
 import { routeKey } from '#shared/http/route.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
+import { recordEvidence } from '#test/helpers/evidence.ts';
 
 let api: TestApi;
 const agencyId = newAgencyId();
@@ -483,29 +483,20 @@ describe('every unit-scoped route times every role, in the case’s unit and in 
       body: { type: 'interview', officers: pair, location: '执法大队' },
     });
     expect(interview.status, interview.text).toBe(201);
-    const bytes = Buffer.from('an interview recording of unit-1');
-    const declared = await api.call('POST', `/v1/cases/${ids.case}/evidence`, {
-      token: handler,
-      body: {
+    const declared = await recordEvidence(
+      api,
+      handler,
+      ids.case,
+      Buffer.from('an interview recording of unit-1'),
+      {
         activityId: interview.body.id,
         fileName: '询问录音.m4a',
         contentType: 'audio/mp4',
-        size: bytes.length,
-        sha256: createHash('sha256').update(bytes).digest('hex'),
-        capturedAt: new Date().toISOString(),
         deviceId: 'DSJ-U1',
         officer: officer.certificateNo,
       },
-    });
-    expect(declared.status, declared.text).toBe(201);
-    ids.evidence = declared.body.id;
-    const put = await fetch(declared.body.upload.url, {
-      method: 'PUT',
-      headers: declared.body.upload.headers,
-      body: bytes,
-    });
-    expect(put.status).toBe(200);
-    await api.call('POST', '/dev/evidence-arrivals');
+    );
+    ids.evidence = declared.id;
     const decided = await api.call('POST', `/v1/cases/${ids.case}/decision`, {
       token: handler,
       body: { type: 'penalty', summary: '给予警告', legalBasis: '第三十条', penalty: { kind: 'warning' } },

@@ -14,6 +14,7 @@ import { canonicalJson } from '#shared/domain/journal.ts';
 import { journalPk } from '#shared/store/case-repository.ts';
 import { documentClient, s3Client } from '#shared/store/clients.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
+import { declareEvidence } from '#test/helpers/evidence.ts';
 
 let api: TestApi;
 const agencyId = newAgencyId();
@@ -124,42 +125,43 @@ async function storedParts(key: string, uploadId: string): Promise<number[]> {
   return Parts.map((part) => part.PartNumber ?? 0);
 }
 
+/** Declares AV evidence of `declared` bytes for an activity of this file's cases. */
+function declare(
+  caseId: string,
+  activityId: string,
+  declared: Buffer,
+  { base64, ...extra }: Record<string, unknown> = {},
+) {
+  return declareEvidence(api, tokens.handler, caseId, declared, {
+    activityId,
+    officer: officers.a.certificateNo,
+    fileName: '执法记录仪-001.mp4',
+    capturedAt: '2026-11-20T09:30:00+08:00',
+    deviceId: 'DSJ-0001',
+    location: '昌宁县某养老院',
+    // Devices send hex or, as S3's checksum header does, base64: both are accepted.
+    ...(base64 ? { sha256: createHash('sha256').update(declared).digest('base64') } : {}),
+    ...extra,
+  });
+}
+
+/** Declares `declared`, uploads `bytes`, has the arrival delivered, and reads the evidence back. */
 async function upload(
   caseId: string,
   activityId: string,
   bytes: Buffer,
   declared = bytes,
-  { base64, ...extra }: Record<string, unknown> = {},
+  options: Record<string, unknown> = {},
 ) {
-  // Devices send hex or, as S3's checksum header does, base64: both are accepted.
-  const declaredHash = createHash('sha256')
-    .update(declared)
-    .digest(base64 ? 'base64' : 'hex');
-  const evidence = await api.call('POST', `/v1/cases/${caseId}/evidence`, {
-    token: tokens.handler,
-    body: {
-      activityId,
-      fileName: '执法记录仪-001.mp4',
-      contentType: 'video/mp4',
-      size: declared.length,
-      sha256: declaredHash,
-      capturedAt: '2026-11-20T09:30:00+08:00',
-      deviceId: 'DSJ-0001',
-      officer: officers.a.certificateNo,
-      location: '昌宁县某养老院',
-      ...extra,
-    },
-  });
-  expect(evidence.status, evidence.text).toBe(201);
-  expect(evidence.body).toMatchObject({ status: 'pending-upload', upload: { method: 'PUT' } });
-  const put = await fetch(evidence.body.upload.url, {
+  const evidence = await declare(caseId, activityId, declared, options);
+  const put = await fetch(evidence.upload.url, {
     method: 'PUT',
-    headers: evidence.body.upload.headers,
+    headers: evidence.upload.headers,
     body: bytes,
   });
   expect(put.status, await put.text()).toBe(200);
   await api.call('POST', '/dev/evidence-arrivals');
-  return (await api.call('GET', `/v1/evidence/${evidence.body.id}`, { token: tokens.handler })).body;
+  return (await api.call('GET', `/v1/evidence/${evidence.id}`, { token: tokens.handler })).body;
 }
 
 describe('registering a case', () => {
@@ -524,32 +526,22 @@ describe('AV evidence in the immutable archive', () => {
   it('[REC-6] evidence declared a day ago that never arrived is listed by the stale-uploads job', async () => {
     const created = await newCase();
     const site = await activity(created.id, 'on-site-inspection');
-    const lost = await api.call('POST', `/v1/cases/${created.id}/evidence`, {
-      token: tokens.handler,
-      body: {
-        activityId: site.id,
-        fileName: '未到达.mp4',
-        contentType: 'video/mp4',
-        size: 1024,
-        sha256: createHash('sha256').update('never sent').digest('hex'),
-        capturedAt: '2026-11-20T09:30:00+08:00',
-        deviceId: 'DSJ-0004',
-        officer: officers.a.certificateNo,
-      },
+    const lost = await declare(created.id, site.id, Buffer.from('never sent'), {
+      fileName: '未到达.mp4',
+      deviceId: 'DSJ-0004',
     });
-    expect(lost.status).toBe(201);
     const arrived = await upload(created.id, site.id, Buffer.from('bytes that did arrive'));
     const listed = async () =>
       (
         (await api.call('POST', '/dev/jobs/stale-uploads')).body.result.uploads as { evidenceId: string }[]
       ).map((item) => item.evidenceId);
-    expect(await listed()).not.toContain(lost.body.id);
+    expect(await listed()).not.toContain(lost.id);
     await api.call('POST', '/dev/clock', {
       body: { now: new Date(Date.now() + 25 * 3600_000).toISOString() },
     });
     try {
       const stale = await listed();
-      expect(stale).toContain(lost.body.id);
+      expect(stale).toContain(lost.id);
       expect(stale).not.toContain(arrived.id);
     } finally {
       await api.call('DELETE', '/dev/clock');
@@ -560,20 +552,10 @@ describe('AV evidence in the immutable archive', () => {
     const created = await newCase();
     const site = await activity(created.id, 'on-site-inspection');
     for (let n = 0; n < 101; n += 1) {
-      const lost = await api.call('POST', `/v1/cases/${created.id}/evidence`, {
-        token: tokens.handler,
-        body: {
-          activityId: site.id,
-          fileName: `未到达-${n}.mp4`,
-          contentType: 'video/mp4',
-          size: 1024,
-          sha256: createHash('sha256').update(`never sent ${n}`).digest('hex'),
-          capturedAt: '2026-11-20T09:30:00+08:00',
-          deviceId: 'DSJ-0004',
-          officer: officers.a.certificateNo,
-        },
+      await declare(created.id, site.id, Buffer.from(`never sent ${n}`), {
+        fileName: `未到达-${n}.mp4`,
+        deviceId: 'DSJ-0004',
       });
-      expect(lost.status).toBe(201);
     }
     const arrived = await upload(created.id, site.id, Buffer.from('bytes behind the lost ones'));
     expect(arrived.status).toBe('archived');
@@ -583,39 +565,29 @@ describe('AV evidence in the immutable archive', () => {
     const created = await newCase();
     const site = await activity(created.id, 'on-site-inspection');
     const bytes = Buffer.from('bytes whose ObjectCreated event never came');
-    const declared = await api.call('POST', `/v1/cases/${created.id}/evidence`, {
-      token: tokens.handler,
-      body: {
-        activityId: site.id,
-        fileName: '通知丢失.mp4',
-        contentType: 'video/mp4',
-        size: bytes.length,
-        sha256: createHash('sha256').update(bytes).digest('hex'),
-        capturedAt: '2026-11-20T09:30:00+08:00',
-        deviceId: 'DSJ-0005',
-        officer: officers.a.certificateNo,
-      },
+    const declared = await declare(created.id, site.id, bytes, {
+      fileName: '通知丢失.mp4',
+      deviceId: 'DSJ-0005',
     });
-    expect(declared.status, declared.text).toBe(201);
-    const put = await fetch(declared.body.upload.url, {
+    const put = await fetch(declared.upload.url, {
       method: 'PUT',
-      headers: declared.body.upload.headers,
+      headers: declared.upload.headers,
       body: bytes,
     });
     expect(put.status).toBe(200);
     const status = async () =>
-      (await api.call('GET', `/v1/evidence/${declared.body.id}`, { token: tokens.handler })).body.status;
+      (await api.call('GET', `/v1/evidence/${declared.id}`, { token: tokens.handler })).body.status;
     const redrive = async () => (await api.call('POST', '/dev/jobs/arrival-redrive')).body.result;
     // Within its grace period the notification may still be on its way: left alone.
     expect((await redrive()).received).not.toContainEqual(
-      expect.objectContaining({ evidenceId: declared.body.id }),
+      expect.objectContaining({ evidenceId: declared.id }),
     );
     expect(await status()).toBe('pending-upload');
     await api.call('POST', '/dev/clock', { body: { now: new Date(Date.now() + 11 * 60_000).toISOString() } });
     try {
-      expect((await redrive()).received).toContainEqual({ evidenceId: declared.body.id, status: 'archived' });
+      expect((await redrive()).received).toContainEqual({ evidenceId: declared.id, status: 'archived' });
       expect((await redrive()).received).not.toContainEqual(
-        expect.objectContaining({ evidenceId: declared.body.id }),
+        expect.objectContaining({ evidenceId: declared.id }),
       );
     } finally {
       await api.call('DELETE', '/dev/clock');
@@ -940,22 +912,12 @@ describe('unit scope', () => {
   it('evidence outside one’s scope is refused before anything about it is said', async () => {
     const created = await newCase();
     const site = await activity(created.id, 'on-site-inspection');
-    const pending = await api.call('POST', `/v1/cases/${created.id}/evidence`, {
-      token: tokens.handler,
-      body: {
-        activityId: site.id,
-        fileName: '未上传.mp4',
-        contentType: 'video/mp4',
-        size: 10,
-        sha256: createHash('sha256').update('not yet').digest('hex'),
-        capturedAt: '2026-11-20T09:30:00+08:00',
-        deviceId: 'DSJ-0006',
-        officer: officers.a.certificateNo,
-      },
+    const pending = await declare(created.id, site.id, Buffer.from('not yet'), {
+      fileName: '未上传.mp4',
+      deviceId: 'DSJ-0006',
     });
-    expect(pending.status, pending.text).toBe(201);
     const otherHead = await api.token({ sub: 'other-head', agencyId, unitId: 'jdk', roles: ['unit-head'] });
-    const refused = await api.call('POST', `/v1/evidence/${pending.body.id}/retrievals`, {
+    const refused = await api.call('POST', `/v1/evidence/${pending.id}/retrievals`, {
       token: otherHead,
       body: { purpose: 'dispute', reason: '复议' },
     });

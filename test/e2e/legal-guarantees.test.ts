@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { walkPenaltyCase } from '#infra/local/demo/penalty-case.ts';
 import { REVIEW_STANDARDS } from '#shared/domain/reviews/review.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
+import { recordEvidence } from '#test/helpers/evidence.ts';
 import { completePenaltyProcedure } from '#test/helpers/procedure.ts';
 
 /**
@@ -99,31 +100,14 @@ async function addActivity(id: string, type: string, extra: Record<string, unkno
 }
 
 async function recordAv(id: string, activityId: string, extra: Record<string, unknown> = {}) {
-  const bytes = Buffer.from(`recording of ${activityId}`);
-  const declared = await api.call('POST', `/v1/cases/${id}/evidence`, {
-    token: t.handler,
-    body: {
-      activityId,
-      fileName: '执法记录仪.mp4',
-      contentType: 'video/mp4',
-      size: bytes.length,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-      capturedAt: new Date().toISOString(),
-      deviceId: 'DSJ-LG-UNREGISTERED',
-      officer: a.certificateNo,
-      fullProcess: true,
-      ...extra,
-    },
+  const declared = await recordEvidence(api, t.handler, id, Buffer.from(`recording of ${activityId}`), {
+    activityId,
+    deviceId: 'DSJ-LG-UNREGISTERED',
+    officer: a.certificateNo,
+    fullProcess: true,
+    ...extra,
   });
-  expect(declared.status, declared.text).toBe(201);
-  const put = await fetch(declared.body.upload.url, {
-    method: 'PUT',
-    headers: declared.body.upload.headers,
-    body: bytes,
-  });
-  expect(put.status).toBe(200);
-  await api.call('POST', '/dev/evidence-arrivals');
-  return declared.body.id as string;
+  return declared.id as string;
 }
 
 describe('the statutory procedure before a penalty decision', () => {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { restoreDrill } from '#infra/local/restore-drill.ts';
@@ -6,6 +5,7 @@ import { config } from '#shared/config.ts';
 import { journalPk } from '#shared/store/case-repository.ts';
 import { documentClient } from '#shared/store/clients.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
+import { recordEvidence } from '#test/helpers/evidence.ts';
 
 let api: TestApi;
 const agencyId = newAgencyId();
@@ -34,26 +34,13 @@ beforeAll(async () => {
     token: handler,
     body: { type: 'interview', officers: pair, location: '执法大队' },
   });
-  const bytes = Buffer.from('recording kept through a restore');
-  const declared = await api.call('POST', `/v1/cases/${caseId}/evidence`, {
-    token: handler,
-    body: {
-      activityId: interview.body.id,
-      fileName: '询问录音.m4a',
-      contentType: 'audio/mp4',
-      size: bytes.length,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-      capturedAt: new Date().toISOString(),
-      deviceId: 'DSJ-R1',
-      officer: pair[0],
-    },
+  await recordEvidence(api, handler, caseId, Buffer.from('recording kept through a restore'), {
+    activityId: interview.body.id,
+    fileName: '询问录音.m4a',
+    contentType: 'audio/mp4',
+    deviceId: 'DSJ-R1',
+    officer: pair[0] ?? '',
   });
-  await fetch(declared.body.upload.url, {
-    method: 'PUT',
-    headers: declared.body.upload.headers,
-    body: bytes,
-  });
-  await api.call('POST', '/dev/evidence-arrivals');
   const decided = await api.call('POST', `/v1/cases/${caseId}/decision`, {
     token: handler,
     body: { type: 'penalty', summary: '给予警告', legalBasis: '第三十条', penalty: { kind: 'warning' } },
