@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { invoke } from '#infra/local/lambda-runtime.ts';
-import type { PendingPageKey } from '#shared/store/evidence-repository.ts';
 
 /**
  * The local stand-in for the archive bucket's ObjectCreated notification: looks for declared
@@ -14,17 +13,12 @@ export async function deliverEvidenceArrivals(): Promise<{ delivered: string[] }
   const bucket = config().EVIDENCE_BUCKET;
   const delivered: string[] = [];
   // Every page: uploads that never arrive must not hide the ones behind them.
-  let next: PendingPageKey | undefined;
-  do {
-    const page = await ports.evidence.pending(next ? { next } : {});
-    for (const evidence of page.items) {
-      const head = await ports.storage.arrived(evidence.key);
-      if (!head) continue;
-      await invoke('evidence/object-created', s3Event(bucket, evidence.key, head));
-      delivered.push(evidence.id);
-    }
-    next = page.next;
-  } while (next);
+  for await (const evidence of ports.evidence.allPending()) {
+    const head = await ports.storage.arrived(evidence.key);
+    if (!head) continue;
+    await invoke('evidence/object-created', s3Event(bucket, evidence.key, head));
+    delivered.push(evidence.id);
+  }
   return { delivered };
 }
 

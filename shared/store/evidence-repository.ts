@@ -3,6 +3,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Evidence, Retrieval } from '#shared/domain/cases/evidence.ts';
 import type { ChildWrite } from '#shared/store/case-repository.ts';
 import { fromItem } from '#shared/store/item.ts';
+import { queryPage } from '#shared/store/query.ts';
 
 const keys = (agencyId: string, id: string) => ({ pk: `AGENCY#${agencyId}`, sk: `EVIDENCE#${id}` });
 const PENDING = 'EVIDENCE_PENDING';
@@ -13,7 +14,7 @@ const PENDING = 'EVIDENCE_PENDING';
  * runtime can look for arrived objects as S3 notifications would report them.
  */
 /** Where the next page of the pending index starts: the key DynamoDB returned, opaque. */
-export type PendingPageKey = Record<string, unknown>;
+type PendingPageKey = Record<string, unknown>;
 
 export class EvidenceRepository {
   readonly #db: DynamoDBDocumentClient;
@@ -71,9 +72,10 @@ export class EvidenceRepository {
   }
 
   /**
-   * Evidence declared but not yet arrived, oldest first, across agencies; with `before` (an
-   * instant), only what was declared before it, with `after` also only what was declared since. One page of the pending index, bounded however
-   * many uploads there ever were; `next` (absent on the last page) starts the following one.
+   * Evidence declared but not yet arrived, oldest first, across agencies; with `after` and
+   * `before` (instants), only what was declared between them. One page of the pending index,
+   * bounded however many uploads there ever were; `next` (absent on the last page) starts the
+   * following one.
    */
   async pending({
     limit = 100,
@@ -89,29 +91,43 @@ export class EvidenceRepository {
     items: Evidence[];
     next?: PendingPageKey;
   }> {
-    const { Items = [], LastEvaluatedKey } = await this.#db.send(
-      new QueryCommand({
+    const range =
+      after && before
+        ? ' AND gsi2sk BETWEEN :after AND :before'
+        : after
+          ? ' AND gsi2sk >= :after'
+          : before
+            ? ' AND gsi2sk < :before'
+            : '';
+    const page = await queryPage(
+      this.#db,
+      {
         TableName: this.#table,
         IndexName: 'gsi2',
-        KeyConditionExpression:
-          after && before
-            ? 'gsi2pk = :pk AND gsi2sk BETWEEN :after AND :before'
-            : before
-              ? 'gsi2pk = :pk AND gsi2sk < :before'
-              : 'gsi2pk = :pk',
+        KeyConditionExpression: `gsi2pk = :pk${range}`,
         ExpressionAttributeValues: {
           ':pk': PENDING,
+          ...(after ? { ':after': after } : {}),
           ...(before ? { ':before': before } : {}),
-          ...(after && before ? { ':after': after } : {}),
         },
-        Limit: limit,
-        ...(next ? { ExclusiveStartKey: next } : {}),
-      }),
+      },
+      next,
+      limit,
     );
     return {
-      items: Items.map((item) => fromItem<Evidence>(item)),
-      ...(LastEvaluatedKey ? { next: LastEvaluatedKey as PendingPageKey } : {}),
+      items: page.items.map((item) => fromItem<Evidence>(item)),
+      ...(page.next ? { next: page.next } : {}),
     };
+  }
+
+  /** Every pending upload declared between `after` and `before`, page after page. */
+  async *allPending(range: { after?: string; before?: string } = {}): AsyncGenerator<Evidence> {
+    let next: PendingPageKey | undefined;
+    do {
+      const page = await this.pending({ ...range, ...(next ? { next } : {}) });
+      yield* page.items;
+      next = page.next;
+    } while (next);
   }
 
   putRetrieval(retrieval: Retrieval): ChildWrite {

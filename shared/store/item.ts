@@ -1,5 +1,15 @@
 /** The attributes that are storage, not data: keys, index keys and the item's entity name. */
-const STORAGE_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'entity'];
+export const STORAGE_ATTRIBUTES = [
+  'pk',
+  'sk',
+  'gsi1pk',
+  'gsi1sk',
+  'gsi2pk',
+  'gsi2sk',
+  'gsi3pk',
+  'gsi3sk',
+  'entity',
+];
 
 /** A stored item back to the record it holds. */
 export function fromItem<T>(item: Record<string, unknown>): T {

@@ -52,8 +52,9 @@ export async function indexPage<T>(
   },
 ): Promise<Page<T>> {
   const { index, partition } = query;
-  const { Items = [], LastEvaluatedKey } = await db.send(
-    new QueryCommand({
+  const { items, next } = await queryPage(
+    db,
+    {
       TableName: query.table,
       IndexName: index,
       KeyConditionExpression: `${index}pk = :pk`,
@@ -62,15 +63,15 @@ export async function indexPage<T>(
         ? { FilterExpression: query.filter.expression, ExpressionAttributeNames: query.filter.names }
         : {}),
       ScanIndexForward: false,
-      Limit: query.limit,
-      ExclusiveStartKey: decodeCursor(query.cursor, {
-        partition: { [`${index}pk`]: partition, pk: query.itemPk },
-        sortPrefix: { [`${index}sk`]: '', sk: query.itemSkPrefix },
-      }),
+    },
+    decodeCursor(query.cursor, {
+      partition: { [`${index}pk`]: partition, pk: query.itemPk },
+      sortPrefix: { [`${index}sk`]: '', sk: query.itemSkPrefix },
     }),
+    query.limit,
   );
-  const nextCursor = encodeCursor(LastEvaluatedKey);
-  return { items: Items.map((item) => fromItem<T>(item)), ...(nextCursor ? { nextCursor } : {}) };
+  const nextCursor = encodeCursor(next);
+  return { items: items.map((item) => fromItem<T>(item)), ...(nextCursor ? { nextCursor } : {}) };
 }
 
 /** What a staff list asks for: a page, only a unit's items (`unitId` undefined: those without a unit), one status. */

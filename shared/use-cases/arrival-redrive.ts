@@ -1,4 +1,4 @@
-import type { EvidenceRepository, PendingPageKey } from '#shared/store/evidence-repository.ts';
+import type { EvidenceRepository } from '#shared/store/evidence-repository.ts';
 import type { EvidenceStorage } from '#shared/store/evidence-storage.ts';
 import { type EvidencePorts, receiveEvidence } from '#shared/use-cases/evidence.ts';
 
@@ -22,17 +22,12 @@ export async function redriveArrivals(
   const before = new Date(now - REDRIVE_GRACE_MINUTES * 60_000).toISOString();
   const received: { evidenceId: string; status: string }[] = [];
   let checked = 0;
-  let next: PendingPageKey | undefined;
-  do {
-    const page = await ports.evidence.pending({ after, before, ...(next ? { next } : {}) });
-    for (const evidence of page.items) {
-      checked += 1;
-      const arrived = await ports.storage.arrived(evidence.key);
-      if (!arrived) continue;
-      const outcome = await receiveEvidence(ports, evidence.key, arrived.versionId);
-      if (outcome) received.push(outcome);
-    }
-    next = page.next;
-  } while (next);
+  for await (const evidence of ports.evidence.allPending({ after, before })) {
+    checked += 1;
+    const arrived = await ports.storage.arrived(evidence.key);
+    if (!arrived) continue;
+    const outcome = await receiveEvidence(ports, evidence.key, arrived.versionId);
+    if (outcome) received.push(outcome);
+  }
   return { checked, received };
 }

@@ -1,17 +1,9 @@
 import { routeTable } from '#functions/routes.ts';
 import type { RouteDef } from '#shared/http/route.ts';
+import { STORAGE_ATTRIBUTES } from '#shared/store/item.ts';
 
-const STORAGE_ATTRIBUTES = new Set([
-  'pk',
-  'sk',
-  'gsi1pk',
-  'gsi1sk',
-  'gsi2pk',
-  'gsi2sk',
-  'gsi3pk',
-  'gsi3sk',
-  'entity',
-]);
+/** The attributes the store strips from what it reads (`fromItem`): none may reach an answer. */
+const storageAttributes = new Set(STORAGE_ATTRIBUTES);
 
 /** The routes, most specific first (`/v1/calendar/deadline` before `/v1/calendar/{year}`). */
 const matchers = (routeTable as RouteDef[])
@@ -26,7 +18,7 @@ function storageKeysIn(value: unknown, path = 'body'): string[] {
   if (Array.isArray(value)) return value.flatMap((item, index) => storageKeysIn(item, `${path}[${index}]`));
   if (!value || typeof value !== 'object') return [];
   return Object.entries(value).flatMap(([key, inner]) =>
-    STORAGE_ATTRIBUTES.has(key) ? [`${path}.${key}`] : storageKeysIn(inner, `${path}.${key}`),
+    storageAttributes.has(key) ? [`${path}.${key}`] : storageKeysIn(inner, `${path}.${key}`),
   );
 }
 
