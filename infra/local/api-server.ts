@@ -25,7 +25,7 @@ const CORS_HEADERS = {
   'access-control-max-age': '3600',
 };
 
-interface CompiledRoute {
+export interface CompiledRoute {
   route: RouteDef;
   pattern: RegExp;
   names: string[];
@@ -40,6 +40,14 @@ function compile(route: RouteDef): CompiledRoute {
     return '([^/]+)';
   });
   return { route, pattern: new RegExp(`^${segments.join('/')}$`), names };
+}
+
+/**
+ * The routes as API Gateway matches them: the most specific first, a literal segment before a
+ * parameter (`/v1/calendar/deadline` before `/v1/calendar/{year}`), whatever the table's order.
+ */
+export function compileRoutes(routes: readonly RouteDef[]): CompiledRoute[] {
+  return routes.map(compile).sort((a, b) => a.names.length - b.names.length);
 }
 
 function send(
@@ -177,9 +185,7 @@ function fromThisMachine(req: IncomingMessage, boundHost: string | undefined): b
  */
 export async function startApiServer(options: { port: number; tokenSecret: string; host?: string }) {
   const issuer = new DevTokenIssuer(options.tokenSecret);
-  // API Gateway takes the most specific route: a literal segment before a parameter
-  // (`/v1/calendar/deadline` before `/v1/calendar/{year}`), whatever the table's order.
-  const compiled = (routeTable as RouteDef[]).map(compile).sort((a, b) => a.names.length - b.names.length);
+  const compiled = compileRoutes(routeTable as RouteDef[]);
   await enforceGrantsLocally();
   const grantsOfRoute = grantedAccessOfAreas(routeTable as RouteDef[]);
   const dev = devRoutes(issuer, runJob, deliverEvidenceArrivals);

@@ -1,18 +1,13 @@
 import { routeTable } from '#functions/routes.ts';
+import { compileRoutes } from '#infra/local/api-server.ts';
 import type { RouteDef } from '#shared/http/route.ts';
 import { STORAGE_ATTRIBUTES } from '#shared/store/item.ts';
 
 /** The attributes the store strips from what it reads (`fromItem`): none may reach an answer. */
 const storageAttributes = new Set(STORAGE_ATTRIBUTES);
 
-/** The routes, most specific first (`/v1/calendar/deadline` before `/v1/calendar/{year}`). */
-const matchers = (routeTable as RouteDef[])
-  .map((route) => ({
-    route,
-    pattern: new RegExp(`^${route.path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
-    params: (route.path.match(/\{/g) ?? []).length,
-  }))
-  .sort((a, b) => a.params - b.params);
+/** The routes, matched as the local server and API Gateway match them. */
+const matchers = compileRoutes(routeTable as RouteDef[]);
 
 function storageKeysIn(value: unknown, path = 'body'): string[] {
   if (Array.isArray(value)) return value.flatMap((item, index) => storageKeysIn(item, `${path}[${index}]`));
