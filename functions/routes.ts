@@ -11,6 +11,7 @@ import { publicRoutes } from '#functions/public/routes.ts';
 import { publicationsRoutes } from '#functions/publications/routes.ts';
 import { pushRoutes } from '#functions/push/routes.ts';
 import { reviewsRoutes } from '#functions/reviews/routes.ts';
+import { siteRoutes } from '#functions/site/routes.ts';
 
 /**
  * The route table: API Gateway routes (infra/stacks/stateless-stack.ts), the local server
@@ -30,6 +31,7 @@ export const routes = {
   ...publicationsRoutes,
   ...pushRoutes,
   ...reviewsRoutes,
+  ...siteRoutes,
 };
 
 export const routeTable = Object.values(routes);

@@ -1,11 +1,10 @@
 import QRCode from 'qrcode';
 import { config } from '#shared/config.ts';
+import { sitePaths } from '#shared/render/site/paths.ts';
 
 /** The public page a citizen opens by scanning an officer's certificate QR code (PUB-7). */
 export function verificationUrl(agencyId: string, certificateNo: string): string {
-  const url = new URL(`/public/v1/officers/${encodeURIComponent(certificateNo)}`, config().PUBLIC_BASE_URL);
-  url.searchParams.set('agencyId', agencyId);
-  return url.toString();
+  return new URL(sitePaths.certificate(certificateNo, agencyId), config().PUBLIC_BASE_URL).toString();
 }
 
 /** The certificate's QR code as a standalone SVG document. */

@@ -1,7 +1,7 @@
-import { decisionsPage } from '#functions/public/decisions-page.ts';
 import { routes } from '#functions/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { wantsPage } from '#shared/http/html.ts';
+import { decisionsPage } from '#shared/render/site/decision-pages.ts';
 import { ports } from '#shared/store/repositories.ts';
 
 /** JSON for clients; a page for a browser. */
@@ -12,7 +12,14 @@ export const handler = httpHandler(routes.publicDecisions, async ({ params, quer
     ? {
         status: 200,
         contentType: 'text/html; charset=utf-8',
-        body: decisionsPage(params.agencyId, page.items),
+        body: decisionsPage({
+          agencyId: params.agencyId,
+          agencyName: (await ports.agencies.get(params.agencyId))?.name ?? params.agencyId,
+          search: {},
+          records: page.items,
+          cursor: query.cursor,
+          nextCursor: page.nextCursor,
+        }),
         headers: cache,
       }
     : { status: 200, body: page, headers: cache };

@@ -1,7 +1,7 @@
-import { verificationPage } from '#functions/public/verification-page.ts';
 import { routes } from '#functions/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { wantsPage } from '#shared/http/html.ts';
+import { certificatePage } from '#shared/render/site/certificate-page.ts';
 import { ports } from '#shared/store/repositories.ts';
 import { verifyCertificate } from '#shared/use-cases/officers.ts';
 
@@ -13,7 +13,7 @@ export const handler = httpHandler(routes.verifyOfficer, async ({ params, query,
     ? {
         status: 200,
         contentType: 'text/html; charset=utf-8',
-        body: verificationPage(certificate),
+        body: certificatePage(certificate),
         headers: cache,
       }
     : { status: 200, body: certificate, headers: cache };

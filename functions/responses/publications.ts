@@ -63,6 +63,7 @@ export const PublicRecord = entity({
   legalBasis: z.string().optional(),
   penalty: entity({ kind: z.string(), amount: z.number().optional() }).optional(),
   decidedOn: LegalDate.optional(),
+  documentNo: z.string().optional().describe('决定书文号'),
   publishedOn: LegalDate.optional(),
   expiresOn: LegalDate.optional(),
   randomDrawId: z.string().optional(),

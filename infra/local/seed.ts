@@ -113,16 +113,25 @@ const demoChecklists: { kind: ChecklistKind; title: string }[] = [
   { kind: 'review-catalog', title: '昌宁县民政局重大执法决定法制审核目录清单' },
 ];
 
-/** Loads the demo agency through the same use cases the API runs; running it twice changes nothing. */
-export async function seedDemoData(): Promise<{ officers: number; checklists: number }> {
+/** The demo accounts, in another agency (a test's own copy of the demo) or in the demo agency. */
+export const usersOf = (agencyId: string): Principal[] =>
+  demoUsers.map((user) => ({ ...user, agencyId }) as Principal);
+
+/**
+ * Loads the demo agency through the same use cases the API runs; running it twice changes nothing.
+ * A test passes its own agency id to get a copy that no other test touches.
+ */
+export async function seedDemoData(
+  agencyId = DEMO_AGENCY_ID,
+): Promise<{ officers: number; checklists: number }> {
   // Imported here: the repositories read the environment the local stack has just set.
   const { ports } = await import('#shared/store/repositories.ts');
   const { registerOfficer } = await import('#shared/use-cases/officers.ts');
-  const admin = demoUsers[0] as Principal;
-  if (!(await ports.agencies.get(DEMO_AGENCY_ID))) {
+  const [admin, head, author] = usersOf(agencyId) as [Principal, Principal, Principal];
+  if (!(await ports.agencies.get(agencyId))) {
     await ports.agencies.put({
       ...demoAgency,
-      agencyId: DEMO_AGENCY_ID,
+      agencyId,
       updatedAt: ports.now().toISOString(),
       updatedBy: admin.sub,
     });
@@ -138,10 +147,9 @@ export async function seedDemoData(): Promise<{ officers: number; checklists: nu
   }
   const { importItems } = await import('#shared/checklists/spreadsheet.ts');
   const { createDraft, currentEdition, publishChecklist } = await import('#shared/use-cases/checklists.ts');
-  const [, head, author] = demoUsers as [Principal, Principal, Principal];
   let published = 0;
   for (const { kind, title } of demoChecklists) {
-    if (await currentEdition(ports, DEMO_AGENCY_ID, kind)) continue;
+    if (await currentEdition(ports, agencyId, kind)) continue;
     const items =
       kind === 'officers'
         ? undefined
@@ -157,8 +165,14 @@ export async function seedDemoData(): Promise<{ officers: number; checklists: nu
  * The demo penalty case, walked over HTTP through the running server the first time the demo
  * agency has no case: every step of the general procedure, as docs and tests describe it.
  */
-export async function seedDemoCase(serverUrl: string): Promise<string | undefined> {
-  const { walkPenaltyCase } = await import('#infra/local/demo/penalty-case.ts');
+export async function seedDemoCase(
+  serverUrl: string,
+  agencyId = DEMO_AGENCY_ID,
+): Promise<string | undefined> {
+  const { publishDecisionNow, revokeDecision, walkPenaltyCase } = await import(
+    '#infra/local/demo/penalty-case.ts'
+  );
+  const { legalDateOf } = await import('#shared/dates.ts');
   const call = async (method: string, path: string, options: { token?: string; body?: unknown } = {}) => {
     const response = await fetch(`${serverUrl}${path}`, {
       method,
@@ -173,19 +187,26 @@ export async function seedDemoCase(serverUrl: string): Promise<string | undefine
   };
   const token = async (principal: object) =>
     (await call('POST', '/dev/token', { body: principal })).body.token;
-  const admin = await token(demoUsers[0] as Principal);
+  const users = usersOf(agencyId);
+  const admin = await token(users[0] as Principal);
   if ((await call('GET', '/v1/cases?limit=1', { token: admin })).body.items.length > 0) return undefined;
-  const walked = await walkPenaltyCase(
-    { call, token },
-    {
-      agencyId: DEMO_AGENCY_ID,
-      unitId: 'shswg',
-      officers: ['YN-CN-MZ-0002', 'YN-CN-MZ-0001'],
-      handler: 'demo-officer',
-      reviewer: 'demo-reviewer',
-      admin: 'demo-admin',
-      matterId: 'MZ-CF-002',
-    },
-  );
+  const cast = {
+    agencyId,
+    unitId: 'shswg',
+    officers: ['YN-CN-MZ-0002', 'YN-CN-MZ-0001'] as [string, string],
+    handler: 'demo-officer',
+    reviewer: 'demo-reviewer',
+    admin: 'demo-admin',
+    matterId: 'MZ-CF-002',
+  };
+  const client = { call, token };
+  const walked = await walkPenaltyCase(client, cast);
+  await publishDecisionNow(client, walked.caseId, admin);
+  // A second decision, published and then revoked on reconsideration: the public site shows the
+  // withdrawal and its reason (PUB-11).
+  const revoked = await walkPenaltyCase(client, cast);
+  await publishDecisionNow(client, revoked.caseId, admin);
+  const officer = await token(users.find((user) => user.sub === 'demo-officer') as Principal);
+  await revokeDecision(client, revoked.caseId, officer, legalDateOf(new Date()));
   return walked.caseId;
 }

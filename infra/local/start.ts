@@ -39,13 +39,14 @@ const demoCase = await seedDemoCase(server.url);
 
 console.log(`
 行政执法三项制度平台 (local) is running
+  public site    ${server.url}/   (the demo agency: ${server.url}/agencies/${DEMO_AGENCY_ID})
   API            ${server.url}   (OpenAPI: ${server.url}/openapi.json)
   DynamoDB Local ${stack.env.DYNAMODB_ENDPOINT}
   S3 (radosgw)   ${stack.env.S3_ENDPOINT}   bucket ${stack.env.EVIDENCE_BUCKET}
   data           ${dataDir}
   demo agency    ${DEMO_AGENCY_ID} (昌宁县民政局), ${seeded.officers} officers and ${seeded.checklists} lists added this start${
     demoCase
-      ? `\n  demo case      ${demoCase}: a general-procedure penalty case from registration to archive`
+      ? `\n  demo cases     ${demoCase}: a general-procedure penalty case from registration to archive, published; a second one published and then revoked`
       : ''
   }
   try            curl -s -XPOST ${server.url}/dev/token -H 'content-type: application/json' \\

@@ -9,10 +9,20 @@ const needs = [
     packages: ['ceph-mon', 'ceph-osd', 'radosgw', 'ceph-common'],
     why: 'the local S3 server with Object Lock is Ceph radosgw',
   },
+  { command: 'chromium', packages: ['chromium'], why: "the public site's tests run in headless Chromium" },
+  {
+    command: 'CJK fonts',
+    probe: 'fc-list :lang=zh-cn family | grep -q .',
+    packages: ['fonts-noto-cjk'],
+    why: 'Chromium needs a CJK font to draw Chinese in the screenshots',
+  },
 ];
 
-async function onPath(command: string): Promise<boolean> {
-  return (await run('sh', ['-c', `command -v ${command}`])).code === 0;
+const present = (need: (typeof needs)[number]) =>
+  'probe' in need && need.probe ? need.probe : `command -v ${need.command}`;
+
+async function isThere(need: (typeof needs)[number]): Promise<boolean> {
+  return (await run('sh', ['-c', present(need)])).code === 0;
 }
 
 /**
@@ -21,7 +31,7 @@ async function onPath(command: string): Promise<boolean> {
  */
 export async function ensureSystemPackages(log: (line: string) => void = console.log): Promise<void> {
   const missing = [];
-  for (const need of needs) if (!(await onPath(need.command))) missing.push(need);
+  for (const need of needs) if (!(await isThere(need))) missing.push(need);
   if (missing.length === 0) return;
   const packages = missing.flatMap((need) => need.packages);
   const command = `apt-get update && apt-get install --no-install-recommends -y ${packages.join(' ')}`;
@@ -36,7 +46,7 @@ export async function ensureSystemPackages(log: (line: string) => void = console
   const result = await run('sh', ['-c', `DEBIAN_FRONTEND=noninteractive ${command}`]);
   if (result.code !== 0) throw new Error(`apt-get failed (${result.code}): ${result.stderr.slice(-2000)}`);
   for (const need of missing) {
-    if (!(await onPath(need.command)))
+    if (!(await isThere(need)))
       throw new Error(`${need.command} is still missing after installing ${need.packages.join(' ')}`);
   }
   log('system packages installed');

@@ -21,6 +21,7 @@ import { errorResponse, toErrorResponse } from '#shared/http/errors.ts';
 import { rateKey, TokenBuckets, TooManyRequests } from '#shared/http/rate-limit.ts';
 import { type HttpResult, type RouteDef, type RouteInput, routeKey } from '#shared/http/route.ts';
 import { logger, metrics, tracer } from '#shared/observability.ts';
+import { errorPage } from '#shared/render/site/error-page.ts';
 import { dynamoClient } from '#shared/store/clients.ts';
 import '#shared/zod-locale.ts';
 import type * as z from 'zod';
@@ -124,20 +125,27 @@ function validate(route: RouteDef): MiddlewareObj<HttpEvent, APIGatewayProxyResu
   };
 }
 
-/** The last word on errors: the format of docs/api.md, and a logged 500 for the unexpected. */
-function mapErrors(): MiddlewareObj<HttpEvent, APIGatewayProxyResultV2> {
+/**
+ * The last word on errors: the format of docs/api.md (a page of the site says the same in HTML),
+ * and a logged 500 for the unexpected.
+ */
+function mapErrors(route: RouteDef): MiddlewareObj<HttpEvent, APIGatewayProxyResultV2> {
   return {
     onError: (request) => {
       const requestId = request.context.awsRequestId;
       const { status, body } = toErrorResponse(request.error, requestId);
       if (status >= 500) logger.error('unhandled error', { error: request.error as Error, requestId });
-      request.response = errorResponse(
-        status,
-        body,
+      const headers: Record<string, string> =
         request.error instanceof TooManyRequests
           ? { 'retry-after': String(request.error.extra.retryAfterSeconds) }
-          : {},
-      );
+          : {};
+      request.response = route.page
+        ? {
+            statusCode: status,
+            headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers },
+            body: errorPage(status, body.error),
+          }
+        : errorResponse(status, body, headers);
     },
   };
 }
@@ -212,7 +220,7 @@ export function httpHandler<R extends RouteDef>(
     .use(captureLambdaHandler(tracer))
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logMetrics(metrics))
-    .use(mapErrors())
+    .use(mapErrors(route))
     .use(httpHeaderNormalizer());
   if (route.body) chain.use(jsonBody());
   chain.use(authorize(route)).use(limitRate()).use(validate(route));

@@ -27,6 +27,8 @@ export interface RouteDef {
   query?: z.ZodType;
   body?: z.ZodType;
   responses: Record<number, ResponseDef>;
+  /** A page of the public site: errors are answered as an HTML page, not JSON. */
+  page?: boolean;
   /** Writes a client may retry: honours the `Idempotency-Key` header. */
   idempotent?: boolean;
   /** Files (paths under node_modules) the Lambda bundle needs beside the handler, e.g. a font. */

@@ -2,7 +2,8 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { AgencyProfile } from '#shared/domain/agency.ts';
 import { fromItem } from '#shared/store/item.ts';
-import { queryAll } from '#shared/store/query.ts';
+import type { Page } from '#shared/store/pagination.ts';
+import { indexPage, queryAll } from '#shared/store/query.ts';
 
 const keys = (agencyId: string) => ({ pk: `AGENCY#${agencyId}`, sk: 'PROFILE' });
 
@@ -29,6 +30,34 @@ export class AgencyRepository {
       ExpressionAttributeValues: { ':pk': 'AGENCIES' },
     });
     return items.map((item) => item.agencyId as string);
+  }
+
+  /** The agencies in order of id, a page at a time; `nameContains` narrows each page (the public site's search). */
+  async page(query: {
+    limit: number;
+    cursor?: string | undefined;
+    nameContains?: string | undefined;
+  }): Promise<Page<AgencyProfile>> {
+    return indexPage<AgencyProfile>(this.#db, {
+      table: this.#table,
+      index: 'gsi2',
+      partition: 'AGENCIES',
+      itemPk: 'AGENCY#',
+      itemSkPrefix: 'PROFILE',
+      itemPkIsPrefix: true,
+      limit: query.limit,
+      cursor: query.cursor,
+      ascending: true,
+      ...(query.nameContains
+        ? {
+            filter: {
+              expression: 'contains(#name, :name)',
+              names: { '#name': 'name' },
+              values: { ':name': query.nameContains },
+            },
+          }
+        : {}),
+    });
   }
 
   async put(profile: AgencyProfile): Promise<void> {

@@ -5,7 +5,6 @@ import type { Publication, PublicationRule } from '#shared/domain/publication.ts
 import type { ChildWrite } from '#shared/store/case-repository.ts';
 import { fromItem } from '#shared/store/item.ts';
 import type { Page } from '#shared/store/pagination.ts';
-import { decodeCursor, encodeCursor } from '#shared/store/pagination.ts';
 import { indexPage, type ListQuery, queryAll, statusIs } from '#shared/store/query.ts';
 
 type Item = Record<string, unknown>;
@@ -14,6 +13,17 @@ const unitPublicationsPk = (agencyId: string, unitId: string | undefined) =>
   `PUBLICATIONS#${agencyId}#UNIT#${unitId ?? '-'}`;
 
 /** The sweep's work lists: a sparse index partition per status that needs attention. */
+/** How the public looks for decisions (PUB-9): publication days, category, document number. */
+export interface PublicDecisionSearch {
+  from?: string | undefined;
+  to?: string | undefined;
+  category?: string | undefined;
+  documentNo?: string | undefined;
+}
+
+const publicDocumentPk = (agencyId: string, documentNo: string) =>
+  `PUBLIC_DOCUMENT#${agencyId}#${documentNo}`;
+
 const workIndex = (publication: Publication): { gsi2pk: string; gsi2sk: string } | undefined => {
   const key = `${publication.agencyId}#${publication.id}`;
   if (publication.status === 'scheduled')
@@ -156,6 +166,13 @@ export class PublicationRepository {
             ? {
                 gsi1pk: `PUBLIC_DECISIONS#${agencyId}`,
                 gsi1sk: `${'publishedOn' in record ? record.publishedOn : ''}#${record.id}`,
+                // A listed decision is found by its document number (文号) too.
+                ...('documentNo' in record && record.documentNo
+                  ? {
+                      gsi3pk: publicDocumentPk(agencyId, record.documentNo),
+                      gsi3sk: `${record.publishedOn}#${record.id}`,
+                    }
+                  : {}),
               }
             : {}),
           entity: 'public-record',
@@ -187,26 +204,40 @@ export class PublicationRepository {
     return Item ? fromItem<Item>(Item) : undefined;
   }
 
-  async publicRecords(agencyId: string, limit: number, cursor?: string): Promise<Page<PublicRecord>> {
-    const { Items = [], LastEvaluatedKey } = await this.#db.send(
-      new QueryCommand({
-        TableName: this.#table,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': `PUBLIC_DECISIONS#${agencyId}` },
-        ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, {
-          partition: { gsi1pk: `PUBLIC_DECISIONS#${agencyId}`, pk: 'PUBLIC' },
-          sortPrefix: { gsi1sk: '', sk: 'PUBLICATION#' },
-        }),
-      }),
-    );
-    const nextCursor = encodeCursor(LastEvaluatedKey);
-    return {
-      items: Items.map((item) => fromItem<PublicRecord>(item)),
-      ...(nextCursor ? { nextCursor } : {}),
-    };
+  /**
+   * The agency's listed decisions, newest first, a page at a time: published on a day between
+   * `from` and `to`, of a category, or with a document number (an exact look-up of its own index).
+   */
+  async publicRecords(
+    agencyId: string,
+    limit: number,
+    cursor?: string,
+    search: PublicDecisionSearch = {},
+  ): Promise<Page<PublicRecord>> {
+    const byDocument = search.documentNo !== undefined;
+    return indexPage<PublicRecord>(this.#db, {
+      table: this.#table,
+      index: byDocument ? 'gsi3' : 'gsi1',
+      partition: byDocument
+        ? publicDocumentPk(agencyId, search.documentNo ?? '')
+        : `PUBLIC_DECISIONS#${agencyId}`,
+      itemPk: 'PUBLIC',
+      itemSkPrefix: 'PUBLICATION#',
+      limit,
+      cursor,
+      ...(search.from || search.to
+        ? { sortBetween: [search.from ?? '', `${search.to ?? '9999-12-31'}#\uffff`] }
+        : {}),
+      ...(search.category
+        ? {
+            filter: {
+              expression: '#category = :category',
+              names: { '#category': 'category' },
+              values: { ':category': search.category },
+            },
+          }
+        : {}),
+    });
   }
 
   async getRule(agencyId: string, category: string): Promise<PublicationRule | undefined> {

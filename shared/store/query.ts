@@ -46,27 +46,41 @@ export async function indexPage<T>(
     /** The base table keys of the items in the partition: `pk` exactly, `sk` by prefix. */
     itemPk: string;
     itemSkPrefix: string;
+    /** Items of many partitions (one per agency): `itemPk` is a prefix too. */
+    itemPkIsPrefix?: boolean;
     limit: number;
     cursor: string | undefined;
     filter?: { expression: string; names: Record<string, string>; values: Record<string, unknown> };
+    /** Only sort keys in this range, both ends included. */
+    sortBetween?: readonly [string, string];
+    /** Oldest (lowest sort key) first; newest first otherwise. */
+    ascending?: boolean;
   },
 ): Promise<Page<T>> {
-  const { index, partition } = query;
+  const { index, partition, sortBetween } = query;
   const { items, next } = await queryPage(
     db,
     {
       TableName: query.table,
       IndexName: index,
-      KeyConditionExpression: `${index}pk = :pk`,
-      ExpressionAttributeValues: { ':pk': partition, ...query.filter?.values },
+      KeyConditionExpression: `${index}pk = :pk${sortBetween ? ` AND ${index}sk BETWEEN :from AND :to` : ''}`,
+      ExpressionAttributeValues: {
+        ':pk': partition,
+        ...(sortBetween ? { ':from': sortBetween[0], ':to': sortBetween[1] } : {}),
+        ...query.filter?.values,
+      },
       ...(query.filter
         ? { FilterExpression: query.filter.expression, ExpressionAttributeNames: query.filter.names }
         : {}),
-      ScanIndexForward: false,
+      ScanIndexForward: query.ascending === true,
     },
     decodeCursor(query.cursor, {
-      partition: { [`${index}pk`]: partition, pk: query.itemPk },
-      sortPrefix: { [`${index}sk`]: '', sk: query.itemSkPrefix },
+      partition: { [`${index}pk`]: partition, ...(query.itemPkIsPrefix ? {} : { pk: query.itemPk }) },
+      sortPrefix: {
+        [`${index}sk`]: '',
+        sk: query.itemSkPrefix,
+        ...(query.itemPkIsPrefix ? { pk: query.itemPk } : {}),
+      },
     }),
     query.limit,
   );

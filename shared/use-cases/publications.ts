@@ -12,6 +12,7 @@ import { redact } from '#shared/domain/desensitise.ts';
 import type { EnforcementCategory } from '#shared/domain/officer.ts';
 import {
   buildPublicRecord,
+  decisionDocumentNo,
   type PublicRecord,
   previewFlags,
   redactionContextFor,
@@ -156,6 +157,7 @@ async function composePublicRecord(ports: PublicationPorts, publication: Publica
     publishedOn,
     expiresOn,
     context,
+    documentNo: decisionDocumentNo(decision, documents),
   });
   return { record, decision, rule, context, publicRecord, publishedOn, expiresOn };
 }

@@ -157,7 +157,7 @@ async function upload(
   const put = await fetch(evidence.upload.url, {
     method: 'PUT',
     headers: evidence.upload.headers,
-    body: bytes,
+    body: new Uint8Array(bytes),
   });
   expect(put.status, await put.text()).toBe(200);
   await api.call('POST', '/dev/evidence-arrivals');

@@ -143,12 +143,10 @@ describe('officers and certificates through the local HTTP API', () => {
     const qr = await api.call('GET', `/v1/officers/${input.certificateNo}/qr`, { token: head });
     expect(qr.status).toBe(200);
     expect(qr.headers.get('content-type')).toBe('image/svg+xml');
-    const url = `http://localhost:3000/public/v1/officers/${input.certificateNo}?agencyId=${agencyId}`;
+    const url = `http://localhost:3000/certificates/${input.certificateNo}?agencyId=${agencyId}`;
     const expected = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
     expect(qr.text).toBe(expected);
-    const page = await api.call('GET', new URL(url).pathname + new URL(url).search, {
-      headers: { accept: 'text/html' },
-    });
+    const page = await api.call('GET', new URL(url).pathname + new URL(url).search);
     expect(page.headers.get('content-type')).toContain('text/html');
     expect(page.text).toContain('执法证核验');
     expect(page.text).toContain(input.certificateNo);

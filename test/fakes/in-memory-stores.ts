@@ -89,6 +89,15 @@ export class InMemoryAgencies implements Port<AgencyRepository> {
     return [...this.#profiles.keys()];
   }
 
+  async page(query: { limit: number; cursor?: string | undefined; nameContains?: string | undefined }) {
+    const sorted = [...this.#profiles.values()].sort((a, b) => a.agencyId.localeCompare(b.agencyId));
+    const page = pageOf(sorted, query.limit, query.cursor);
+    const { nameContains } = query;
+    return nameContains
+      ? { ...page, items: page.items.filter((item) => item.name.includes(nameContains)) }
+      : page;
+  }
+
   async put(profile: AgencyProfile): Promise<void> {
     this.#profiles.set(profile.agencyId, copy(profile));
   }

@@ -42,7 +42,7 @@ export async function recordEvidence(
   const put = await fetch(declared.upload.url, {
     method: 'PUT',
     headers: declared.upload.headers,
-    body: bytes,
+    body: new Uint8Array(bytes),
   });
   expect(put.status, await put.text()).toBe(200);
   await api.call('POST', '/dev/evidence-arrivals');

@@ -11,7 +11,7 @@ afterEach(() => {
 });
 
 describe('system packages for the one-machine runtime', () => {
-  it('does nothing when java and radosgw are there', async () => {
+  it('does nothing when java, radosgw, chromium and CJK fonts are there', async () => {
     const lines: string[] = [];
     await ensureSystemPackages((line) => lines.push(line));
     expect(lines).toEqual([]);

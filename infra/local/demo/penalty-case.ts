@@ -183,10 +183,50 @@ export async function walkPenaltyCase(client: ScenarioClient, cast: ScenarioCast
     conclusion: '同意对当事人处罚款二万元。',
     minutes: '局务会议听取承办股室汇报和法制审核意见，经集体讨论，同意处罚款二万元。',
   });
+  await record(caseId, 'penalty-decision', '行政处罚决定书', {
+    facts: '当事人经营的养老服务点未建立入院评估制度，经责令限期改正，逾期仍未改正。',
+    evidence: '现场检查笔录、询问笔录、现场音像记录、责令改正通知书及送达回证。',
+    legalBasis: PROPOSAL.legalBasis,
+    penalty: '罚款人民币二万元。',
+    remedies: '如不服本决定，可在收到本决定书之日起六十日内申请行政复议，或者六个月内提起行政诉讼。',
+  });
   const decision = await expectOk('decision', 'POST', `/v1/cases/${caseId}/decision`, handler, PROPOSAL);
   await recordedActivity(caseId, 'service', '当事人住所');
   for (const to of ['served', 'executed', 'closed', 'archived']) {
     await expectOk(`transition ${to}`, 'POST', `/v1/cases/${caseId}/transitions`, handler, { to });
   }
   return { caseId, reviewId: review.id as string, decisionId: decision.decisionId as string };
+}
+
+/** The decision's publication, checked (审查) and published at once by an administrator (PUB-1). */
+export async function publishDecisionNow(client: ScenarioClient, caseId: string, adminToken: string) {
+  const found = await client.call('GET', `/v1/cases/${caseId}`, { token: adminToken });
+  const publicationId = found.body.decision.publicationId as string;
+  for (const step of ['confirmation', 'publish']) {
+    const answer = await client.call('POST', `/v1/publications/${publicationId}/${step}`, {
+      token: adminToken,
+    });
+    if (answer.status !== 200) throw new Error(`publication ${step}: ${answer.status} ${answer.text}`);
+  }
+  return publicationId;
+}
+
+/** A court's judgment revokes the decision: its publication is withdrawn, with the reason (PUB-11). */
+export async function revokeDecision(
+  client: ScenarioClient,
+  caseId: string,
+  token: string,
+  effectiveOn: string,
+) {
+  const answer = await client.call('POST', `/v1/cases/${caseId}/decision/revocations`, {
+    token,
+    body: {
+      kind: 'revoked',
+      reason: '经行政复议，认定该处罚决定认定事实不清，予以撤销。',
+      effectiveOn,
+      authority: '昌宁县人民政府',
+      documentNo: '昌政复决〔2026〕3号',
+    },
+  });
+  if (answer.status !== 200) throw new Error(`revocation: ${answer.status} ${answer.text}`);
 }

@@ -1,0 +1,15 @@
+import { routes } from '#functions/routes.ts';
+import { htmlPage } from '#functions/site/page-result.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { certificateLookupPage, certificatePage } from '#shared/render/site/certificate-page.ts';
+import { ports } from '#shared/store/repositories.ts';
+import { verifyCertificate } from '#shared/use-cases/officers.ts';
+
+/** The look-up form; with a number, the same page its QR code opens. */
+export const handler = httpHandler(routes.siteCertificateLookup, async ({ query }) =>
+  query.certificateNo
+    ? htmlPage(certificatePage(await verifyCertificate(ports, query.certificateNo, query.agencyId)), {
+        live: true,
+      })
+    : htmlPage(certificateLookupPage()),
+);

@@ -1,0 +1,13 @@
+import { routes } from '#functions/routes.ts';
+import { htmlPage } from '#functions/site/page-result.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { certificatePage } from '#shared/render/site/certificate-page.ts';
+import { ports } from '#shared/store/repositories.ts';
+import { verifyCertificate } from '#shared/use-cases/officers.ts';
+
+/** The page a certificate's QR code opens: its status as of this request, never from a cache (PUB-5). */
+export const handler = httpHandler(routes.siteCertificate, async ({ params, query }) =>
+  htmlPage(certificatePage(await verifyCertificate(ports, params.certificateNo, query.agencyId)), {
+    live: true,
+  }),
+);

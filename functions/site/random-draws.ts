@@ -1,0 +1,13 @@
+import { routes } from '#functions/routes.ts';
+import { agencyProfile, htmlPage } from '#functions/site/page-result.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { randomDrawsPage } from '#shared/render/site/random-draws-page.ts';
+import { ports } from '#shared/store/repositories.ts';
+
+export const handler = httpHandler(routes.siteRandomDraws, async ({ params }) => {
+  const [profile, draws] = await Promise.all([
+    agencyProfile(params.agencyId),
+    ports.randomDraws.latest(params.agencyId, 50),
+  ]);
+  return htmlPage(randomDrawsPage({ agencyId: params.agencyId, agencyName: profile.name, draws }));
+});

@@ -1,0 +1,42 @@
+import { html } from 'htm/preact';
+import type { ComponentChildren } from 'preact';
+
+/** A table that scrolls sideways on a phone rather than squeezing its columns. */
+export function dataTable(
+  caption: string,
+  headings: readonly string[],
+  rows: readonly ComponentChildren[][],
+) {
+  // Focusable, so a keyboard user can scroll a wide table too.
+  return html`<div class="table-wrap" tabindex="0" role="region" aria-label=${caption}>
+    <table>
+      <caption class="sr-only">${caption}</caption>
+      <thead>
+        <tr>${headings.map((heading) => html`<th scope="col">${heading}</th>`)}</tr>
+      </thead>
+      <tbody>
+        ${rows.map((row) => html`<tr>${row.map((cell) => html`<td>${cell}</td>`)}</tr>`)}
+      </tbody>
+    </table>
+  </div>`;
+}
+
+/** Label and value pairs; pairs without a value are left out. */
+export function facts(pairs: readonly [string, ComponentChildren][]) {
+  return html`<dl class="facts">
+    ${pairs
+      .filter(([, value]) => value !== undefined && value !== null && value !== '')
+      .map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}
+  </dl>`;
+}
+
+/** The next page of a keyed list (there is no "page 7 of 90": the list is read a page at a time). */
+export function pager(first: string | undefined, next: string | undefined) {
+  if (!first && !next) return null;
+  return html`<nav class="pager" aria-label="翻页">
+    ${first ? html`<a href=${first}>回到第一页</a>` : html`<span></span>`}
+    ${next ? html`<a href=${next} rel="next">下一页</a>` : null}
+  </nav>`;
+}
+
+export const empty = (text: string) => html`<p class="muted">${text}</p>`;
