@@ -44,7 +44,7 @@ export const handler = httpHandler(routes.siteAgency, async ({ params }) => {
       lists,
       latest: latest.items,
       withdrawals,
-      reportYears: [year - 1, year - 2, year - 3],
+      reportYears: [year, year - 1, year - 2, year - 3],
     }),
   );
 });

@@ -1,4 +1,13 @@
-import { type CfnElement, Duration, Fn, Stack, type StackProps, Token, Validations } from 'aws-cdk-lib';
+import {
+  type CfnElement,
+  CfnOutput,
+  Duration,
+  Fn,
+  Stack,
+  type StackProps,
+  Token,
+  Validations,
+} from 'aws-cdk-lib';
 import {
   type CfnStage,
   CorsHttpMethod,
@@ -10,6 +19,19 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import {
+  AllowedMethods,
+  CacheCookieBehavior,
+  CacheHeaderBehavior,
+  CachePolicy,
+  CacheQueryStringBehavior,
+  Distribution,
+  HttpVersion,
+  OriginProtocolPolicy,
+  OriginRequestPolicy,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { Match, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -48,6 +70,8 @@ const constructId = (handler: string) =>
  */
 export class StatelessStack extends Stack {
   readonly api: HttpApi;
+  /** The public site (functions/site/) and the public API, cached at the edge. */
+  readonly site: Distribution;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -259,6 +283,65 @@ export class StatelessStack extends Stack {
         }
       }
     }
+
+    // The public site and the public API through CloudFront (PUB-14). Nothing stays cached longer
+    // than a minute, so a withdrawn decision leaves every cached page within a minute (PUB-11);
+    // pages that must be live (a certificate's status) say no-store and are not kept at all.
+    const apiOrigin = new HttpOrigin(Fn.select(2, Fn.split('/', this.api.apiEndpoint)), {
+      protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+    });
+    const publicCache = new CachePolicy(this, 'PublicPagesCache', {
+      comment: 'Public pages and answers: at most 60 s, every query parameter in the key',
+      defaultTtl: Duration.seconds(60),
+      maxTtl: Duration.seconds(60),
+      minTtl: Duration.seconds(0),
+      queryStringBehavior: CacheQueryStringBehavior.all(),
+      headerBehavior: CacheHeaderBehavior.none(),
+      cookieBehavior: CacheCookieBehavior.none(),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
+    const publicBehaviour = {
+      origin: apiOrigin,
+      viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      cachePolicy: publicCache,
+      compress: true,
+    };
+    this.site = new Distribution(this, 'PublicSite', {
+      comment: '行政执法公示平台 public site and public API',
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      defaultBehavior: { ...publicBehaviour, allowedMethods: AllowedMethods.ALLOW_GET_HEAD },
+      additionalBehaviors: {
+        // Public JSON, PDFs and feeds, and the complaint form's POST (never cached).
+        '/public/v1/*': {
+          ...publicBehaviour,
+          allowedMethods: AllowedMethods.ALLOW_ALL,
+          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        },
+      },
+    });
+    for (const [id, reason] of [
+      ['AwsSolutions-CFR1', 'Public disclosure (公示) is for everyone: no geographic restriction.'],
+      [
+        'AwsSolutions-CFR2',
+        'Anonymous routes are throttled per route at the API stage and per address in the handlers; a WAF web ACL is attached per deployment.',
+      ],
+      [
+        'AwsSolutions-CFR3',
+        'The API stage logs every request, including those CloudFront forwards; cached pages are published data.',
+      ],
+      [
+        'AwsSolutions-CFR4',
+        'Served on the default CloudFront certificate until the deployment sets its filed (ICP) domain and certificate.',
+      ],
+    ] as const) {
+      Validations.of(this.site).acknowledge({ id, reason });
+    }
+    new CfnOutput(this, 'PublicSiteUrl', {
+      value: `https://${this.site.distributionDomainName}/`,
+      description:
+        'The public site; set the publicBaseUrl context to it (or to its own domain) so QR codes open it',
+    });
 
     const objectCreated = new ProjectFunction(this, 'EvidenceObjectCreated', {
       entry: 'functions/evidence/object-created',

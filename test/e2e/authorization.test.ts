@@ -51,6 +51,37 @@ const expected: Record<
     status: 202,
   },
   'GET /openapi.json': { allowed: 'public', path: '/openapi.json' },
+  // The public site: pages for everyone, a token changes nothing.
+  'GET /': { allowed: 'public', path: '/' },
+  'GET /agencies/{agencyId}': { allowed: 'public', path: '/agencies/no-such-agency', status: 404 },
+  'GET /agencies/{agencyId}/lists/{kind}': {
+    allowed: 'public',
+    path: '/agencies/no-such-agency/lists/matters',
+    status: 404,
+  },
+  'GET /agencies/{agencyId}/lists/{kind}/diff': {
+    allowed: 'public',
+    path: '/agencies/no-such-agency/lists/matters/diff?from=1&to=2',
+    status: 404,
+  },
+  'GET /agencies/{agencyId}/decisions': {
+    allowed: 'public',
+    path: '/agencies/no-such-agency/decisions',
+    status: 404,
+  },
+  'GET /agencies/{agencyId}/random-draws': {
+    allowed: 'public',
+    path: '/agencies/no-such-agency/random-draws',
+    status: 404,
+  },
+  'GET /agencies/{agencyId}/annual-reports/{year}': {
+    allowed: 'public',
+    path: '/agencies/no-such-agency/annual-reports/2025',
+    status: 404,
+  },
+  'GET /decisions/{id}': { allowed: 'public', path: '/decisions/NO-SUCH-ID', status: 404 },
+  'GET /certificates': { allowed: 'public', path: '/certificates' },
+  'GET /certificates/{certificateNo}': { allowed: 'public', path: '/certificates/NO-SUCH-CERT', status: 404 },
   'POST /v1/checklists': {
     allowed: ['officer', 'unit-head', 'admin', 'reviewer'],
     path: '/v1/checklists',

@@ -160,6 +160,7 @@ describe('the public site on a phone', { timeout: 120_000 }, () => {
     await rows.getByRole('link', { name: published.documentNo }).click();
     await checkPage('decision');
     const text = await page.locator('main').textContent();
+    expect(await page.locator('h1').textContent()).toBe(`行政处罚决定 ${published.documentNo}`);
     expect(text).toContain('罚款 20,000 元');
     expect(text).toContain('杨**');
     expect(text).not.toContain('杨某某');
@@ -197,7 +198,10 @@ describe('the public site on a phone', { timeout: 120_000 }, () => {
     expect(await page.locator('main').textContent()).toContain('第 2 版');
     await page.getByRole('link', { name: '第 1 版' }).click();
     await checkPage('matters-edition-1');
-    expect(await page.locator('.lede').textContent()).toMatch(/^第 1 版，\d{4}-\d{2}-\d{2} 至 /);
+    // Both editions were published today: the first was in force on no day, and says so.
+    expect(await page.locator('.lede').textContent()).toMatch(
+      /^第 1 版，\d{4}-\d{2}-\d{2} 发布，当日即被新版本取代/,
+    );
     await page.getByRole('button', { name: '比较' }).click();
     await checkPage('matters-diff');
     const text = await page.locator('main').textContent();

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { jobTable } from '#functions/jobs.ts';
 import { routeTable } from '#functions/routes.ts';
 import { buildApp } from '#infra/app.ts';
+import type { RouteDef } from '#shared/http/route.ts';
 
 const cdkJson = JSON.parse(readFileSync('cdk.json', 'utf8')) as { context: Record<string, unknown> };
 
@@ -290,7 +291,10 @@ describe('stateless stack', () => {
       const key: string = route.Properties.RouteKey;
       const path = key.split(' ')[1] ?? '';
       expect(path.startsWith('/dev')).toBe(false);
-      if (path.startsWith('/public/') || path === '/openapi.json')
+      const sitePage = (routeTable as RouteDef[]).some(
+        (candidate) => candidate.page && `${candidate.method} ${candidate.path}` === key,
+      );
+      if (path.startsWith('/public/') || path === '/openapi.json' || sitePage)
         expect(route.Properties.AuthorizationType).toBe('NONE');
       else
         expect(route.Properties).toMatchObject({ AuthorizationType: 'JWT', AuthorizerId: expect.anything() });
@@ -357,6 +361,33 @@ describe('stateless stack', () => {
       Namespace: 'EnforcementPlatform',
       Threshold: 1,
     });
+  });
+
+  it('[PUB-14] [PUB-11] the public site is served through CloudFront from the API, cached a minute at most, compressed', () => {
+    stateless.hasResourceProperties('AWS::CloudFront::CachePolicy', {
+      CachePolicyConfig: Match.objectLike({
+        MaxTTL: 60,
+        DefaultTTL: 60,
+        MinTTL: 0,
+        ParametersInCacheKeyAndForwardedToOrigin: Match.objectLike({
+          QueryStringsConfig: { QueryStringBehavior: 'all' },
+          EnableAcceptEncodingBrotli: true,
+        }),
+      }),
+    });
+    const [distribution] = Object.values(stateless.findResources('AWS::CloudFront::Distribution'));
+    const config = distribution?.Properties.DistributionConfig;
+    expect(JSON.stringify(config.Origins[0].DomainName)).toContain('HttpApi');
+    expect(config.DefaultCacheBehavior).toMatchObject({
+      ViewerProtocolPolicy: 'redirect-to-https',
+      Compress: true,
+      AllowedMethods: ['GET', 'HEAD'],
+    });
+    const publicApi = config.CacheBehaviors.find(
+      (behaviour: { PathPattern: string }) => behaviour.PathPattern === '/public/v1/*',
+    );
+    expect(publicApi.AllowedMethods).toContain('POST');
+    stateless.hasOutput('PublicSiteUrl', {});
   });
 
   it('schedules each job in the schedule group with a dedicated role', () => {

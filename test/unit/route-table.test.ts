@@ -17,7 +17,7 @@ describe('the route table', () => {
 
   it('keeps tokens off public routes and requires roles everywhere else; no /dev route is deployable', () => {
     for (const route of routes) {
-      if (route.path.startsWith('/public/') || route.path === '/openapi.json')
+      if (route.path.startsWith('/public/') || route.path === '/openapi.json' || route.page)
         expect(route.access).toBe('public');
       else expect(Array.isArray(route.access) && route.access.length > 0, routeKey(route)).toBe(true);
       expect(route.path.startsWith('/dev')).toBe(false);

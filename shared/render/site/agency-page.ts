@@ -4,7 +4,7 @@ import type { AgencyProfile } from '#shared/domain/agency.ts';
 import { type ChecklistKind, kindLabels } from '#shared/domain/checklists/kinds.ts';
 import type { PublicRecord } from '#shared/domain/public-record.ts';
 import { dataTable, empty } from '#shared/render/site/components.ts';
-import { decisionRows } from '#shared/render/site/decision-pages.ts';
+import { decisionHeadings, decisionRows } from '#shared/render/site/decision-pages.ts';
 import { sitePage } from '#shared/render/site/layout.ts';
 import { sitePaths } from '#shared/render/site/paths.ts';
 
@@ -51,7 +51,7 @@ export function agencyPage(view: AgencyHomeView): string {
             </ul>`
       }
       <h2>最新执法决定</h2>
-      ${view.latest.length === 0 ? empty('暂无公示的执法决定。') : dataTable('最新公示在前', ['公示日期', '决定', '类别', '当事人', '决定内容'], decisionRows(view.latest))}
+      ${view.latest.length === 0 ? empty('暂无公示的执法决定。') : dataTable('最新公示在前', decisionHeadings, decisionRows(view.latest))}
       <p><a href=${sitePaths.decisions(id)}>查询全部执法决定</a> · <a href=${sitePaths.randomDraws(id)}>随机抽查情况</a></p>
       <h2>撤回的公示</h2>
       ${

@@ -43,10 +43,13 @@ export function cellText(column: Column | undefined, value: unknown): string {
 
 const columnsOf = (kind: ChecklistKind) => Object.entries(columns[kind]) as [string, Column][];
 
+/** An edition replaced on the day it took effect ends the day before it began: it was in force on no day. */
 const validity = (edition: Pick<EditionView, 'effectiveFrom' | 'effectiveTo'>) =>
-  edition.effectiveTo
-    ? `${edition.effectiveFrom} 至 ${edition.effectiveTo}`
-    : `${edition.effectiveFrom} 起施行，现行有效`;
+  edition.effectiveTo === undefined
+    ? `${edition.effectiveFrom} 起施行，现行有效`
+    : edition.effectiveTo < edition.effectiveFrom
+      ? `${edition.effectiveFrom} 发布，当日即被新版本取代`
+      : `${edition.effectiveFrom} 至 ${edition.effectiveTo}`;
 
 function editionsTable(
   agencyId: string,

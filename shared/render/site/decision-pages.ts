@@ -32,18 +32,22 @@ export const penaltyText = (penalty: PublicRecord['penalty']) =>
     ? `${(penaltyLabels as Record<string, string>)[penalty.kind] ?? penalty.kind}${penalty.amount !== undefined ? ` ${penalty.amount.toLocaleString('zh-CN')} 元` : ''}`
     : '';
 
+/** A decision's type as people read it: a category's code (`penalty`) becomes 行政处罚决定. */
+export const decisionTypeText = (type: string) =>
+  type in categoryLabels ? `${categoryLabels[type as keyof typeof categoryLabels]}决定` : type;
+
 /** The rows every list of decisions shows: enough to recognise one, and a link to it. */
 export function decisionRows(records: readonly PublicRecord[]) {
   return records.map((record) => [
     record.publishedOn,
-    html`<a href=${sitePaths.decision(record.id)}>${record.documentNo ?? record.decisionType}</a>`,
-    record.categoryName,
+    html`<a href=${sitePaths.decision(record.id)}>${record.documentNo ?? decisionTypeText(record.decisionType)}</a>`,
     record.party.name,
     record.conclusion,
+    penaltyText(record.penalty) || '—',
   ]);
 }
 
-const decisionHeadings = ['公示日期', '决定', '类别', '当事人', '决定内容'];
+export const decisionHeadings = ['公示日期', '决定', '当事人', '决定内容', '处罚'];
 
 /** 行政执法决定公示: a search by publication dates, category and document number, a page at a time. */
 export function decisionsPage(input: {
@@ -136,7 +140,9 @@ export function decisionPage(record: PublicRecord | Withdrawn, agencyName: strin
   }
   return sitePage(
     {
-      title: record.documentNo ? `${record.decisionType} ${record.documentNo}` : record.decisionType,
+      title: record.documentNo
+        ? `${decisionTypeText(record.decisionType)} ${record.documentNo}`
+        : decisionTypeText(record.decisionType),
       description: `${record.agencyName}对${record.party.name}作出的${record.categoryName}决定，公示于 ${record.publishedOn}`,
       crumbs: crumbs(record.documentNo ?? '执法决定'),
     },
@@ -144,7 +150,7 @@ export function decisionPage(record: PublicRecord | Withdrawn, agencyName: strin
       ['执法机关', html`<a href=${sitePaths.agency(record.agencyId)}>${record.agencyName}</a>`],
       ['文号', record.documentNo],
       ['执法类别', record.categoryName],
-      ['决定类型', record.decisionType],
+      ['决定类型', decisionTypeText(record.decisionType)],
       ['当事人', record.party.name],
       ['决定内容', record.conclusion],
       ['法律依据', record.legalBasis],
