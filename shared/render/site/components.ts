@@ -1,21 +1,28 @@
 import { html } from 'htm/preact';
 import type { ComponentChildren } from 'preact';
 
-/** A table that scrolls sideways on a phone rather than squeezing its columns. */
+/**
+ * A table; on a phone each row of a wide one (more than three columns) becomes a card whose cells carry their column's heading (from
+ * `data-label`), so no column is squeezed to two characters. Wider screens see the table.
+ */
 export function dataTable(
   caption: string,
   headings: readonly string[],
   rows: readonly ComponentChildren[][],
 ) {
   // Focusable, so a keyboard user can scroll a wide table too.
-  return html`<div class="table-wrap" tabindex="0" role="region" aria-label=${caption}>
+  const stacked = headings.length > 3;
+  return html`<div class=${stacked ? 'table-wrap stacked' : 'table-wrap'} tabindex="0" role="region" aria-label=${caption}>
     <table>
       <caption class="sr-only">${caption}</caption>
       <thead>
         <tr>${headings.map((heading) => html`<th scope="col">${heading}</th>`)}</tr>
       </thead>
       <tbody>
-        ${rows.map((row) => html`<tr>${row.map((cell) => html`<td>${cell}</td>`)}</tr>`)}
+        ${rows.map(
+          (row) =>
+            html`<tr>${row.map((cell, index) => html`<td data-label=${headings[index]}>${cell}</td>`)}</tr>`,
+        )}
       </tbody>
     </table>
   </div>`;

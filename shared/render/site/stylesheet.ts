@@ -42,6 +42,7 @@ ins{background:#dafbe1;text-decoration:none}
 del{background:#ffebe9}
 .chart{max-width:100%;height:auto}
 .muted{color:#57606a}
+@media (max-width:40rem){.stacked table,.stacked tbody,.stacked tr,.stacked td{display:block;min-width:0}.stacked thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}.stacked tr{border:1px solid #d0d7de;border-radius:.25rem;margin-bottom:.75rem;padding:.25rem 0}.stacked td{border:0;display:grid;grid-template-columns:5.5em 1fr;gap:.5rem;overflow-wrap:anywhere}.stacked td:before{content:attr(data-label);color:#57606a}}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `
   .trim()
