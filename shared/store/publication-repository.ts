@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { PublicRecord } from '#shared/domain/public-record.ts';
 import type { Publication, PublicationRule } from '#shared/domain/publication.ts';
+import { countsDelta, publicationCounts } from '#shared/domain/statistics.ts';
 import type { ChildWrite } from '#shared/store/case-repository.ts';
 import { fromItem } from '#shared/store/item.ts';
 import type { Page } from '#shared/store/pagination.ts';
@@ -51,8 +52,10 @@ export class PublicationRepository {
     this.#table = table;
   }
 
-  put(publication: Publication, previousVersion?: number): ChildWrite {
+  /** A new publication, or `previous` changed into `publication` (only from the version read). */
+  put(publication: Publication, previous?: Publication): ChildWrite {
     return {
+      counts: countsDelta(previous ? publicationCounts(previous) : [], publicationCounts(publication)),
       Put: {
         TableName: this.#table,
         Item: {
@@ -66,11 +69,11 @@ export class PublicationRepository {
           entity: 'publication',
           ...publication,
         },
-        ...(previousVersion === undefined
+        ...(previous === undefined
           ? { ConditionExpression: 'attribute_not_exists(pk)' }
           : {
               ConditionExpression: 'version = :previous',
-              ExpressionAttributeValues: { ':previous': previousVersion },
+              ExpressionAttributeValues: { ':previous': previous.version },
             }),
       },
     };

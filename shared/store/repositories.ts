@@ -19,6 +19,7 @@ import { PushRepository } from '#shared/store/push-repository.ts';
 import { RandomDrawRepository } from '#shared/store/random-draw-repository.ts';
 import { RecomputeRepository } from '#shared/store/recompute-repository.ts';
 import { ReviewRepository } from '#shared/store/review-repository.ts';
+import { StatisticsRepository } from '#shared/store/statistics-repository.ts';
 import { TrainingRepository } from '#shared/store/training-repository.ts';
 
 /** The repositories over this deployment's tables, built once per cold start. */
@@ -35,6 +36,7 @@ export const repositories = {
   devices: new DeviceRepository(documentClient, table),
   calendars: new CalendarRepository(documentClient, table),
   reviews: new ReviewRepository(documentClient, table),
+  statistics: new StatisticsRepository(documentClient, table),
   trainings: new TrainingRepository(documentClient, table),
   publications: new PublicationRepository(documentClient, table),
   push: new PushRepository(documentClient, table),

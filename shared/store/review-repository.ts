@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Review } from '#shared/domain/reviews/review.ts';
 import type { Reviewer } from '#shared/domain/reviews/reviewer.ts';
+import { countsDelta, reviewCounts } from '#shared/domain/statistics.ts';
 import type { ChildWrite } from '#shared/store/case-repository.ts';
 import { fromItem } from '#shared/store/item.ts';
 import type { Page } from '#shared/store/pagination.ts';
@@ -25,11 +26,13 @@ export class ReviewRepository {
     this.#table = table;
   }
 
-  put(review: Review, previousVersion?: number): ChildWrite {
+  /** A new review, or `previous` changed into `review` (only from the version read). */
+  put(review: Review, previous?: Review): ChildWrite {
     const open = review.status === 'pending' && review.dueBy !== null;
     // A pending review whose due date a year without a calendar holds, for the recomputation (LAW-8).
     const held = review.status === 'pending' && review.dueBy === null;
     return {
+      counts: countsDelta(previous ? reviewCounts(previous) : [], reviewCounts(review)),
       Put: {
         TableName: this.#table,
         Item: {
@@ -44,11 +47,11 @@ export class ReviewRepository {
           entity: 'review',
           ...review,
         },
-        ...(previousVersion === undefined
+        ...(previous === undefined
           ? { ConditionExpression: 'attribute_not_exists(pk)' }
           : {
               ConditionExpression: 'version = :previous',
-              ExpressionAttributeValues: { ':previous': previousVersion },
+              ExpressionAttributeValues: { ':previous': previous.version },
             }),
       },
     };

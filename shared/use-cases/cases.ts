@@ -466,6 +466,7 @@ export async function addActivity(
       createdBy: principal.sub,
       recordedAt: now.toISOString(),
     };
+    activity.avRequirement = await activityAvRequirement(ports, record, activity);
     await commitCaseChange(
       ports,
       record,
@@ -482,7 +483,7 @@ export async function addActivity(
         handlers: [...new Set([...record.handlers, ...users])],
         ...authoredBy(record, principal),
       },
-      [ports.cases.putActivity(activity, false)],
+      [ports.cases.putActivity(activity)],
     );
     return activity;
   });
@@ -584,7 +585,7 @@ export async function completeActivity(
       },
       // A hearing is held once its activity is completed with its AV (LAW-3, LAW-10).
       { ...authoredBy(record, principal), ...(activity.type === 'hearing' ? { hearingHeld: true } : {}) },
-      [ports.cases.putActivity(completed, true)],
+      [ports.cases.putActivity(completed, activity)],
     );
     return completed;
   });

@@ -171,7 +171,7 @@ export async function issueDecision(
           ? [
               ports.publications.put(
                 { ...previous, replacedBy: publication.id, version: previous.version + 1 },
-                previous.version,
+                previous,
               ),
             ]
           : []),
@@ -179,7 +179,7 @@ export async function issueDecision(
           ? [
               ports.reviews.put(
                 { ...approval, usedByDecision: decision.id, version: approval.version + 1 },
-                approval.version,
+                approval,
               ),
             ]
           : []),

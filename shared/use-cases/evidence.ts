@@ -204,6 +204,12 @@ export async function receiveEvidence(
     if (evidence.status !== 'pending-upload') return { evidenceId: evidence.id, status: evidence.status };
     const record = await getCase(ports, evidence.agencyId, evidence.caseId);
     const problem = arrivalVerdict(evidence, received);
+    // The first AV of an activity to arrive covers it, for the statistics (REC-9).
+    const activity = problem
+      ? undefined
+      : (await ports.cases.activities(evidence.agencyId, evidence.caseId)).find(
+          (candidate) => candidate.id === evidence.activityId && candidate.avArchived !== true,
+        );
     const now = ports.now().toISOString();
     const next: Evidence = {
       ...evidence,
@@ -226,7 +232,10 @@ export async function receiveEvidence(
         ...(problem ? { reason: problem } : {}),
       },
       {},
-      [ports.evidence.put(next, 'pending-upload')],
+      [
+        ports.evidence.put(next, 'pending-upload'),
+        ...(activity ? [ports.cases.putActivity({ ...activity, avArchived: true }, activity)] : []),
+      ],
     );
     return { evidenceId: evidence.id, status: next.status };
   });

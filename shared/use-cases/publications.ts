@@ -107,7 +107,7 @@ async function commitPublication(
     version: publication.version + 1,
   };
   await commitCaseChange(ports, record, principal, type, { publicationId: publication.id, ...data }, {}, [
-    ports.publications.put(saved, publication.version),
+    ports.publications.put(saved, publication),
     ...extra,
   ]);
   return saved;
@@ -529,7 +529,7 @@ export async function revokeDecision(
         decision: { ...record.decision, revokedAt: now.toISOString(), revocationKind: input.kind },
       },
       [
-        ports.publications.put(withdrawn, publication.version),
+        ports.publications.put(withdrawn, publication),
         // Published or not yet, the publication now answers with the withdrawal and its reason,
         // unless nothing about it may be public at all (a minor, a secret: LAW-5).
         ...(publication.status === 'exempt'

@@ -254,7 +254,7 @@ async function saveReview(
     type,
     { reviewId: review.id, round: next.round, ...data },
     handlersWork ? authoredBy(record, principal) : {},
-    [ports.reviews.put(saved, review.version)],
+    [ports.reviews.put(saved, review)],
   );
   return saved;
 }

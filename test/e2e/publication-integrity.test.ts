@@ -4,6 +4,7 @@ import { ports } from '#shared/store/repositories.ts';
 import { runRecomputation, startRecomputation } from '#shared/use-cases/deadline-recompute.ts';
 import { type PublicationPorts, sweepPublications } from '#shared/use-cases/publications.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
+import { recountStatistics } from '#test/helpers/recount.ts';
 
 /** Publication that is never stuck (PUB-12, LAW-8) and withdrawal by the law's clock (LAW-1). */
 let api: TestApi;
@@ -271,6 +272,9 @@ describe('supervision across agencies', () => {
     expect(stats.status, stats.text).toBe(200);
     expect(stats.body.agencyId).toBe(agencyId);
     expect(stats.body.cases.registered).toBeGreaterThan(0);
+    // Late publications, withdrawals and replaced decisions all moved the counters as a recount says.
+    const { agencyId: _a, from: _f, to: _t, training: _training, ...counted } = stats.body;
+    expect(counted).toEqual(await recountStatistics(agencyId, '2026-01-01', '2041-12-31'));
     const overdue = await api.call('GET', `/v1/oversight/overdue?agencyId=${agencyId}`, {
       token: supervisor,
     });
