@@ -66,6 +66,12 @@ export class PublicationRepository {
           gsi3pk: unitPublicationsPk(publication.agencyId, publication.unitId),
           gsi3sk: `${publication.decidedOn}#${publication.id}`,
           ...workIndex(publication),
+          ...(['scheduled', 'deadline-unconfirmed', 'overdue'].includes(publication.status)
+            ? {
+                gsi4pk: `OPEN_PUBLICATIONS#${publication.agencyId}`,
+                gsi4sk: `${publication.dueBy ?? ''}#${publication.id}`,
+              }
+            : {}),
           entity: 'publication',
           ...publication,
         },
@@ -111,7 +117,7 @@ export class PublicationRepository {
     });
   }
 
-  /** Every publication of the agency (the statistics, until they are kept as counters). */
+  /** Every publication of the agency (a recount or a drill; requests read pages or open ones). */
   async list(agencyId: string): Promise<Publication[]> {
     const items = await queryAll(this.#db, {
       TableName: this.#table,
@@ -119,6 +125,17 @@ export class PublicationRepository {
       KeyConditionExpression: 'gsi1pk = :pk',
       ExpressionAttributeValues: { ':pk': `PUBLICATIONS#${agencyId}` },
       ScanIndexForward: false,
+    });
+    return items.map((item) => fromItem<Publication>(item));
+  }
+
+  /** The agency's publications not yet public (scheduled, unconfirmed, overdue), earliest due first. */
+  async open(agencyId: string): Promise<Publication[]> {
+    const items = await queryAll(this.#db, {
+      TableName: this.#table,
+      IndexName: 'gsi4',
+      KeyConditionExpression: 'gsi4pk = :pk',
+      ExpressionAttributeValues: { ':pk': `OPEN_PUBLICATIONS#${agencyId}` },
     });
     return items.map((item) => fromItem<Publication>(item));
   }

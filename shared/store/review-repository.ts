@@ -44,6 +44,9 @@ export class ReviewRepository {
           gsi3sk: `${review.createdAt}#${review.id}`,
           ...(open ? { gsi2pk: OPEN_DUE, gsi2sk: `${review.dueBy}#${review.agencyId}#${review.id}` } : {}),
           ...(held ? { gsi2pk: 'REVIEW_UNCONFIRMED', gsi2sk: `${review.agencyId}#${review.id}` } : {}),
+          ...(review.status === 'pending'
+            ? { gsi4pk: `OPEN_REVIEWS#${review.agencyId}`, gsi4sk: `${review.dueBy ?? ''}#${review.id}` }
+            : {}),
           entity: 'review',
           ...review,
         },
@@ -90,7 +93,18 @@ export class ReviewRepository {
     });
   }
 
-  /** Every review of the agency (the statistics, until they are kept as counters). */
+  /** The agency's pending reviews, earliest due first. */
+  async open(agencyId: string): Promise<Review[]> {
+    const items = await queryAll(this.#db, {
+      TableName: this.#table,
+      IndexName: 'gsi4',
+      KeyConditionExpression: 'gsi4pk = :pk',
+      ExpressionAttributeValues: { ':pk': `OPEN_REVIEWS#${agencyId}` },
+    });
+    return items.map((item) => fromItem<Review>(item));
+  }
+
+  /** Every review of the agency (a recount or a drill; requests read pages or open ones). */
   async list(agencyId: string): Promise<Review[]> {
     const items = await queryAll(this.#db, {
       TableName: this.#table,

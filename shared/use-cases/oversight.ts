@@ -33,8 +33,8 @@ export async function overdueItems(
   const today = legalDateOf(ports.now());
   const lastYear = Number(today.slice(0, 4)) - 1;
   const [publications, reviews, reports] = await Promise.all([
-    ports.publications.list(agencyId),
-    ports.reviews.list(agencyId),
+    ports.publications.open(agencyId),
+    ports.reviews.open(agencyId),
     ports.annualReports.versions(agencyId, lastYear),
   ]);
   // A unit head sees their unit's late items; the agency-wide roles and supervisors all of them.

@@ -99,12 +99,19 @@ describe('publication is never stuck', () => {
     expect(JSON.stringify(await publication(publicationId))).not.toContain('arn:aws');
     const listed = await api.call('GET', '/v1/publications?status=overdue', { token: t.admin });
     expect(listed.body.items.map((item: { id: string }) => item.id)).toContain(publicationId);
+    const overdueIds = async () =>
+      (await api.call('GET', '/v1/oversight/overdue', { token: t.admin })).body.publications.map(
+        (item: { id: string }) => item.id,
+      );
+    expect(await overdueIds()).toContain(publicationId);
 
     const second = await api.call('POST', '/dev/jobs/publication-sweep');
     expect(second.body.result.published).toContain(publicationId);
     const after = await publication(publicationId);
     expect(after).toMatchObject({ status: 'published', late: true, lateByWorkingDays: 2 });
     expect(after).not.toHaveProperty('lastFailure');
+    // Published, it leaves the agency's open work: the overdue list reads only what is open.
+    expect(await overdueIds()).not.toContain(publicationId);
     expect((await api.call('GET', `/public/v1/publications/${publicationId}`)).status).toBe(200);
   });
 
