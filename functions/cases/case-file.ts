@@ -1,6 +1,6 @@
 import { routes } from '#functions/routes.ts';
-import { caseFileZip } from '#shared/cases/case-file.ts';
 import { httpHandler } from '#shared/http/handler.ts';
+import { caseFileZip } from '#shared/render/zip/case-file.ts';
 import { ports } from '#shared/store/repositories.ts';
 import { assertEntitled, getCase, verifyCaseJournal } from '#shared/use-cases/cases.ts';
 

@@ -1,7 +1,7 @@
 import { routes } from '#functions/routes.ts';
-import { exportItems } from '#shared/checklists/spreadsheet.ts';
 import { kindLabels } from '#shared/domain/checklists/kinds.ts';
 import { httpHandler } from '#shared/http/handler.ts';
+import { exportItems } from '#shared/render/xlsx/checklist-spreadsheet.ts';
 import { ports } from '#shared/store/repositories.ts';
 import { getChecklist } from '#shared/use-cases/checklists.ts';
 

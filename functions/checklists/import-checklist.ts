@@ -1,6 +1,6 @@
 import { routes } from '#functions/routes.ts';
-import { importItems } from '#shared/checklists/spreadsheet.ts';
 import { httpHandler } from '#shared/http/handler.ts';
+import { importItems } from '#shared/render/xlsx/checklist-spreadsheet.ts';
 import { ports } from '#shared/store/repositories.ts';
 import { createDraft } from '#shared/use-cases/checklists.ts';
 

@@ -1,7 +1,7 @@
 import { routes } from '#functions/routes.ts';
 import { ValidationFailed } from '#shared/errors.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { statisticsWorkbook } from '#shared/oversight/stats-workbook.ts';
+import { statisticsWorkbook } from '#shared/render/xlsx/stats-workbook.ts';
 import { ports } from '#shared/store/repositories.ts';
 import { overseen, statistics } from '#shared/use-cases/oversight.ts';
 

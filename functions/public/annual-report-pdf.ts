@@ -2,7 +2,7 @@ import { routes } from '#functions/routes.ts';
 import { ANNUAL_CATEGORIES } from '#shared/domain/annual-report.ts';
 import { categoryLabels } from '#shared/domain/officer.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { reportPdf } from '#shared/oversight/report-pdf.ts';
+import { reportPdf } from '#shared/render/pdf/report.ts';
 import { ports } from '#shared/store/repositories.ts';
 import { annualReportView } from '#shared/use-cases/oversight.ts';
 

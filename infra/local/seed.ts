@@ -145,7 +145,7 @@ export async function seedDemoData(
       if (!(error instanceof Conflict)) throw error;
     }
   }
-  const { importItems } = await import('#shared/checklists/spreadsheet.ts');
+  const { importItems } = await import('#shared/render/xlsx/checklist-spreadsheet.ts');
   const { createDraft, currentEdition, publishChecklist } = await import('#shared/use-cases/checklists.ts');
   let published = 0;
   for (const { kind, title } of demoChecklists) {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { exportItems, importItems, XLSX_LIMITS } from '#shared/checklists/spreadsheet.ts';
+import { exportItems, importItems, XLSX_LIMITS } from '#shared/render/xlsx/checklist-spreadsheet.ts';
 import { ValidationFailed } from '#shared/errors.ts';
 import { countyReviewCatalog, matters } from '#test/fixtures/checklists.ts';
 

@@ -74,6 +74,11 @@ describe('the arrows of the layout (docs/architecture.md)', () => {
     expect(violations(/^shared\/domain\//, /^(?!shared\/(domain\/|dates\.ts$|errors\.ts$))/)).toEqual([]);
   });
 
+  it('renderers (shared/render: html, svg, qr, pdf, zip, xlsx) turn views into bytes: no store, no HTTP', () => {
+    expect(violations(/^shared\/render\//, /^shared\/(store|http)\//)).toEqual([]);
+    expect(violations(/^shared\/(domain|store|use-cases)\//, /^shared\/render\//)).toEqual([]);
+  });
+
   it('the store and the use cases know nothing of HTTP; the store nothing of use cases', () => {
     expect(violations(/^shared\/(store|use-cases|domain)\//, /^shared\/http\//)).toEqual([]);
     expect(violations(/^shared\/store\//, /^shared\/use-cases\//)).toEqual([]);
