@@ -10,14 +10,14 @@
  *   agency, each divided by its time at 10 (flat is 1).
  */
 import { performance } from 'node:perf_hooks';
-import { startLocalStack } from '#infra/local/stack.ts';
+import { startLocalStack } from '#local/stack.ts';
 
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 200);
 const stack = await startLocalStack({ publicBaseUrl: 'http://localhost:3000', log: () => undefined });
 Object.assign(process.env, stack.env);
 // The platform's modules read their configuration on import: only once the stack's is set.
 const { dynamoClient } = await import('#shared/store/clients.ts');
-const { startApiServer } = await import('#infra/local/api-server.ts');
+const { startApiServer } = await import('#local/api-server.ts');
 const server = await startApiServer({ port: 0, tokenSecret: stack.tokenSecret });
 
 // The DynamoDB calls an operation makes, as intervals: calls made side by side count once.

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { exportItems, importItems, XLSX_LIMITS } from '#shared/render/xlsx/checklist-spreadsheet.ts';
 import { ValidationFailed } from '#shared/errors.ts';
+import { exportItems, importItems, XLSX_LIMITS } from '#shared/render/xlsx/checklist-spreadsheet.ts';
 import { countyReviewCatalog, matters } from '#test/fixtures/checklists.ts';
 
 const errorOf = async (promise: Promise<unknown>) => {

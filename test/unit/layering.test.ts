@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 /** Every source module of the platform (tests aside) and the project modules it imports. */
 function importGraph(): Map<string, string[]> {
-  const files = ['shared', 'functions', 'events', 'infra'].flatMap((root) =>
+  const files = ['shared', 'functions', 'events', 'infra', 'local'].flatMap((root) =>
     (readdirSync(root, { recursive: true }) as string[])
       .filter((file) => file.endsWith('.ts'))
       .map((file) => join(root, file)),

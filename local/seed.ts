@@ -169,9 +169,7 @@ export async function seedDemoCase(
   serverUrl: string,
   agencyId = DEMO_AGENCY_ID,
 ): Promise<string | undefined> {
-  const { publishDecisionNow, revokeDecision, walkPenaltyCase } = await import(
-    '#infra/local/demo/penalty-case.ts'
-  );
+  const { publishDecisionNow, revokeDecision, walkPenaltyCase } = await import('#local/demo/penalty-case.ts');
   const { legalDateOf } = await import('#shared/dates.ts');
   const call = async (method: string, path: string, options: { token?: string; body?: unknown } = {}) => {
     const response = await fetch(`${serverUrl}${path}`, {

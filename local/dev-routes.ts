@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { type DevTokenIssuer, DevTokenRequest } from '#infra/local/dev-tokens.ts';
+import { type DevTokenIssuer, DevTokenRequest } from '#local/dev-tokens.ts';
 import { clock } from '#shared/clock.ts';
 import { issueDetails } from '#shared/errors.ts';
 import { errorBody } from '#shared/http/errors.ts';
