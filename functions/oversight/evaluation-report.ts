@@ -2,7 +2,7 @@ import { routes } from '#functions/routes.ts';
 import { ValidationFailed } from '#shared/errors.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { reportPdf } from '#shared/render/pdf/report.ts';
-import { statisticsRows } from '#shared/render/xlsx/stats-workbook.ts';
+import { statisticsRows } from '#shared/render/statistics-rows.ts';
 import { ports } from '#shared/store/repositories.ts';
 import { overseen, statistics } from '#shared/use-cases/oversight.ts';
 

@@ -75,6 +75,15 @@ describe('spreadsheets with the Chinese headings agencies use', () => {
     ]);
   });
 
+  it('reads a cell Excel turned into a date as the calendar date typed', async () => {
+    const file = await sheet([
+      matterHeadings,
+      ['MZ-D-1', '行政检查', '日期检查', '某条例', '无', '某股', new Date(Date.UTC(2026, 0, 15))],
+    ]);
+    const [item] = await importItems('matters', 'xlsx', file);
+    expect(item?.timeLimit).toBe('2026-01-15');
+  });
+
   it('names every bad row with its row number and field: wrong type, unknown value, missing value, duplicate key', async () => {
     const file = await sheet([
       ['编码', '审核事项', '处罚种类', '当事人类型', '金额下限（元）', '经过听证'],

@@ -1,49 +1,18 @@
-import ExcelJS from 'exceljs';
-import { categoryLabels, type EnforcementCategory } from '#shared/domain/officer.ts';
-import type { statistics } from '#shared/use-cases/oversight.ts';
-
-type Statistics = Awaited<ReturnType<typeof statistics>>;
-
-const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
+import writeXlsxFile from 'write-excel-file/node';
+import { type Statistics, statisticsRows } from '#shared/render/statistics-rows.ts';
 
 /**
  * The statistics as a workbook for public-opinion response and decision-making (ORG-3, REC-9):
  * one sheet, a row per figure, with the Chinese names people read.
  */
 export async function statisticsWorkbook(stats: Statistics, agencyName: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('执法统计');
-  sheet.addRow([`${agencyName} 行政执法统计`, `${stats.from} 至 ${stats.to}`]);
-  sheet.addRow(['项目', '数值']);
-  for (const row of statisticsRows(stats)) sheet.addRow(row);
-  sheet.getRow(2).font = { bold: true };
-  sheet.getColumn(1).width = 32;
-  sheet.getColumn(2).width = 24;
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-/** The statistics as labelled rows, in Chinese: what the workbook and the evaluation report show. */
-export function statisticsRows(stats: Statistics): [string, string | number][] {
-  return [
-    ['立案数', stats.cases.registered],
-    ...Object.entries(stats.cases.byCategory).map(([category, count]): [string, number] => [
-      `其中：${categoryLabels[category as EnforcementCategory] ?? category}`,
-      count,
-    ]),
-    ['作出决定（须公示）', stats.publications.decisions],
-    ['已公示', stats.publications.published],
-    ['按期公示', stats.publications.publishedOnTime],
-    ['公示及时率', percent(stats.publications.timelinessRate)],
-    ['法制审核（送审）', stats.reviews.submitted],
-    ['审核逾期', stats.reviews.overdue],
-    ['审核通过率', percent(stats.reviews.approvalRate)],
-    ['须音像记录的执法活动', stats.av.activitiesNeedingAv],
-    ['音像记录覆盖率', percent(stats.av.coverageRate)],
-    ['未登记设备的音像证据', stats.av.unregisteredDeviceEvidence],
-    ['未记录亮证告知的现场活动', stats.av.informingNotRecorded],
-    ['培训场次', stats.training.sessions],
-    ['培训学时', stats.training.hours],
-    ['参训执法人员', stats.training.officersTrained],
-    ['执法业务骨干培训场次', stats.training.keyStaffSessions],
-  ];
+  const bold = (value: string) => ({ value, fontWeight: 'bold' as const });
+  return writeXlsxFile(
+    [
+      [`${agencyName} 行政执法统计`, `${stats.from} 至 ${stats.to}`],
+      [bold('项目'), bold('数值')],
+      ...statisticsRows(stats),
+    ],
+    { sheet: '执法统计', columns: [{ width: 32 }, { width: 24 }] },
+  ).toBuffer();
 }
