@@ -1,6 +1,7 @@
 import { ulid } from 'ulid';
 import type * as z from 'zod';
 import type { Principal } from '#shared/auth.ts';
+import type { CaseRecord } from '#shared/domain/cases/case.ts';
 import {
   arrivalVerdict,
   type Evidence,
@@ -119,6 +120,22 @@ export async function declareEvidence(
   });
 }
 
+/**
+ * The skeleton of every command on evidence: read it and its case afresh on each attempt, make
+ * the change, and try again from the reads when the commit lost a race.
+ */
+function changeEvidence<T>(
+  ports: EvidencePorts,
+  agencyId: string,
+  evidenceId: string,
+  change: (evidence: Evidence, record: CaseRecord) => Promise<T>,
+): Promise<T> {
+  return withRetry(async () => {
+    const evidence = await getEvidence(ports, agencyId, evidenceId);
+    return change(evidence, await getCase(ports, agencyId, evidence.caseId));
+  });
+}
+
 /** Opens a multipart upload for declared evidence and signs a PUT for every part. */
 export async function startMultipartUpload(
   ports: EvidencePorts,
@@ -126,9 +143,7 @@ export async function startMultipartUpload(
   evidenceId: string,
   request: { partSize?: number; partSha256?: readonly string[] } = {},
 ) {
-  return withRetry(async () => {
-    const evidence = await getEvidence(ports, principal.agencyId, evidenceId);
-    const record = await getCase(ports, principal.agencyId, evidence.caseId);
+  return changeEvidence(ports, principal.agencyId, evidenceId, async (evidence, record) => {
     assertMayHandle(record, principal);
     if (evidence.status !== 'pending-upload') {
       throw new RuleViolation('EVIDENCE_ALREADY_RECEIVED', '该证据已上传', [
@@ -199,10 +214,8 @@ export async function receiveEvidence(
   if (!first) return undefined;
   if (first.status !== 'pending-upload') return { evidenceId: first.id, status: first.status };
   const received = await ports.storage.inspect(key, versionId);
-  return withRetry(async () => {
-    const evidence = await getEvidence(ports, parsed.agencyId, parsed.evidenceId);
+  return changeEvidence(ports, parsed.agencyId, parsed.evidenceId, async (evidence, record) => {
     if (evidence.status !== 'pending-upload') return { evidenceId: evidence.id, status: evidence.status };
-    const record = await getCase(ports, evidence.agencyId, evidence.caseId);
     const problem = arrivalVerdict(evidence, received);
     // The first AV of an activity to arrive covers it, for the statistics (REC-9).
     const activity = problem
@@ -311,9 +324,7 @@ export async function setLegalHold(
     ]);
   }
   await ports.storage.setLegalHold(evidence.key, evidence.versionId, input.on);
-  return withRetry(async () => {
-    const current = await getEvidence(ports, principal.agencyId, evidenceId);
-    const record = await getCase(ports, principal.agencyId, current.caseId);
+  return changeEvidence(ports, principal.agencyId, evidenceId, async (current, record) => {
     const next: Evidence = { ...current, legalHold: input.on };
     await commitCaseChange(
       ports,

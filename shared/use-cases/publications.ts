@@ -133,9 +133,13 @@ function confirmationRequired(rule: PublicationRule, record: CaseRecord): boolea
 }
 
 /** The public record as it would be published now, with what it was built from. */
-async function composePublicRecord(ports: PublicationPorts, publication: Publication, now: Date) {
+async function composePublicRecord(
+  ports: PublicationPorts,
+  record: CaseRecord,
+  publication: Publication,
+  now: Date,
+) {
   const { agencyId } = publication;
-  const record = await getCase(ports, agencyId, publication.caseId);
   const decision = [record.decision, ...(record.previousDecisions ?? [])].find(
     (item) => item?.id === publication.decisionId,
   );
@@ -168,9 +172,11 @@ async function composePublicRecord(ports: PublicationPorts, publication: Publica
  */
 export async function previewPublication(ports: PublicationPorts, principal: Principal, id: string) {
   const publication = await getPublication(ports, principal.agencyId, id);
-  assertInScope(await getCase(ports, principal.agencyId, publication.caseId), principal);
-  const { record, decision, rule, context, publicRecord } = await composePublicRecord(
+  const record = await getCase(ports, principal.agencyId, publication.caseId);
+  assertInScope(record, principal);
+  const { decision, rule, context, publicRecord } = await composePublicRecord(
     ports,
+    record,
     publication,
     ports.now(),
   );
@@ -187,14 +193,28 @@ export async function previewPublication(ports: PublicationPorts, principal: Pri
   };
 }
 
+/**
+ * The skeleton of every command on a publication: read it and its case afresh on each attempt,
+ * make the change, and try again from the reads when the commit lost a race.
+ */
+function changePublication<T>(
+  ports: PublicationPorts,
+  agencyId: string,
+  id: string,
+  change: (publication: Publication, record: CaseRecord) => Promise<T>,
+): Promise<T> {
+  return withRetry(async () => {
+    const publication = await getPublication(ports, agencyId, id);
+    return change(publication, await getCase(ports, agencyId, publication.caseId));
+  });
+}
+
 /** A person checked the preview and confirms it (审查): the sweep may publish it when ready. */
 export async function confirmPublication(ports: PublicationPorts, principal: Principal, id: string) {
-  return withRetry(async () => {
-    const publication = await getPublication(ports, principal.agencyId, id);
+  return changePublication(ports, principal.agencyId, id, async (publication, record) => {
     if (!PUBLISHABLE.includes(publication.status)) {
       throw new Conflict('该公示当前状态不需要审查确认', [{ path: 'id', message: publication.status }]);
     }
-    const record = await getCase(ports, principal.agencyId, publication.caseId);
     assertMayHandle(record, principal);
     if (publication.confirmation) return publication;
     const confirmation = { by: principal.sub, byName: principal.name, at: ports.now().toISOString() };
@@ -260,12 +280,12 @@ export async function publishNow(
   agencyId: string,
   id: string,
 ): Promise<Publication | undefined> {
-  return withRetry(async () => {
-    const publication = await getPublication(ports, agencyId, id);
+  return changePublication(ports, agencyId, id, async (publication, record) => {
     if (!PUBLISHABLE.includes(publication.status)) return undefined;
     const now = ports.now();
-    const { record, rule, publicRecord, publishedOn, expiresOn } = await composePublicRecord(
+    const { rule, publicRecord, publishedOn, expiresOn } = await composePublicRecord(
       ports,
+      record,
       publication,
       now,
     );
@@ -383,11 +403,9 @@ async function noteFailure(
   pastDue: boolean,
 ): Promise<boolean> {
   try {
-    return await withRetry(async () => {
-      const publication = await getPublication(ports, agencyId, id);
+    return await changePublication(ports, agencyId, id, async (publication, record) => {
       if (!PUBLISHABLE.includes(publication.status)) return false;
       const becomesOverdue = pastDue && publication.status !== 'overdue';
-      const record = await getCase(ports, agencyId, publication.caseId);
       await commitPublication(
         ports,
         SYSTEM(agencyId),
@@ -416,11 +434,9 @@ async function expire(
   id: string,
   today: string,
 ): Promise<boolean> {
-  return withRetry(async () => {
-    const publication = await getPublication(ports, agencyId, id);
+  return changePublication(ports, agencyId, id, async (publication, record) => {
     if (publication.status !== 'published' || !publication.expiresOn || publication.expiresOn >= today)
       return false;
-    const record = await getCase(ports, agencyId, publication.caseId);
     await commitPublication(
       ports,
       SYSTEM(agencyId),
@@ -588,12 +604,10 @@ export async function exempt(
   id: string,
   input: { reason: string },
 ) {
-  return withRetry(async () => {
-    const publication = await getPublication(ports, principal.agencyId, id);
+  return changePublication(ports, principal.agencyId, id, async (publication, record) => {
     if (!['scheduled', 'deadline-unconfirmed', 'overdue'].includes(publication.status)) {
       throw new Conflict('该公示当前状态不能豁免', [{ path: 'id', message: publication.status }]);
     }
-    const record = await getCase(ports, principal.agencyId, publication.caseId);
     return commitPublication(
       ports,
       principal,
@@ -653,12 +667,10 @@ export async function recomputePublicationDeadline(
 export async function notePerformance(ports: PublicationPorts, record: CaseRecord): Promise<void> {
   if (!record.decision) return;
   const publicationId = record.decision.publicationId;
-  await withRetry(async () => {
-    const publication = await getPublication(ports, record.agencyId, publicationId);
+  await changePublication(ports, record.agencyId, publicationId, async (publication, latest) => {
     if (publication.status !== 'published') return;
     const current = (await ports.publications.getPublicRecord(publicationId)) as PublicRecord | undefined;
     if (!current || current.performance) return;
-    const latest = await getCase(ports, record.agencyId, record.id);
     const on = legalDateOf(ports.now());
     await commitPublication(
       ports,
