@@ -84,6 +84,20 @@ describe('stateful stack', () => {
       },
       LoggingConfiguration: Match.objectLike({ DestinationBucketName: Match.anyValue() }),
     });
+    // Colder classes after 90 and 365 days, both answering a retrieval at once (no restore step).
+    stateful.hasResourceProperties('AWS::S3::Bucket', {
+      ObjectLockEnabled: true,
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          Match.objectLike({
+            Transitions: [
+              { StorageClass: 'STANDARD_IA', TransitionInDays: 90 },
+              { StorageClass: 'GLACIER_IR', TransitionInDays: 365 },
+            ],
+          }),
+        ]),
+      },
+    });
     const custom = synth({ evidenceRetentionDays: 1825 });
     Template.fromStack(custom.stateful).hasResourceProperties('AWS::S3::Bucket', {
       ObjectLockConfiguration: {
@@ -112,9 +126,9 @@ describe('stateful stack', () => {
     stateful.hasResourceProperties('AWS::S3::Bucket', {
       ObjectLockEnabled: true,
       LifecycleConfiguration: {
-        Rules: [
+        Rules: Match.arrayWith([
           Match.objectLike({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 }, Status: 'Enabled' }),
-        ],
+        ]),
       },
     });
   });
