@@ -23,7 +23,8 @@ import { StatisticsRepository } from '#shared/store/statistics-repository.ts';
 import { TrainingRepository } from '#shared/store/training-repository.ts';
 
 /** The repositories over this deployment's tables, built once per cold start. */
-const { MAIN_TABLE: table, JOURNAL_TABLE, EVIDENCE_BUCKET, EVIDENCE_RETENTION_DAYS } = config();
+const { MAIN_TABLE: table, JOURNAL_TABLE, EVIDENCE_BUCKET, EVIDENCE_RETENTION_DAYS, EVIDENCE_CHECKSUMS } =
+  config();
 
 export const repositories = {
   agencies: new AgencyRepository(documentClient, table),
@@ -47,7 +48,7 @@ export const repositories = {
 /** What use cases are handed: the repositories and the clock. */
 export const ports = {
   ...repositories,
-  storage: new EvidenceStorage(s3Client, EVIDENCE_BUCKET),
+  storage: new EvidenceStorage(s3Client, EVIDENCE_BUCKET, EVIDENCE_CHECKSUMS),
   anchors: new JournalAnchors(documentClient, table, s3Client, EVIDENCE_BUCKET),
   retentionDays: EVIDENCE_RETENTION_DAYS,
   now: () => clock.now(),

@@ -152,6 +152,11 @@ export async function startMultipartUpload(
     }
     const partSize = partSizeFor(evidence.size, request.partSize);
     const partCount = Math.ceil(evidence.size / partSize);
+    if (!request.partSha256 && ports.storage.needsPartChecksums) {
+      throw new ValidationFailed([
+        { path: 'partSha256', message: '分片上传须提供每个分片的 SHA-256，由存档逐片核对' },
+      ]);
+    }
     if (request.partSha256 && request.partSha256.length !== partCount) {
       throw new ValidationFailed([
         { path: 'partSha256', message: `按分片大小 ${partSize} 字节应有 ${partCount} 个分片的 SHA-256` },
@@ -174,7 +179,16 @@ export async function startMultipartUpload(
       'evidence.multipart-started',
       { evidenceId, parts: upload.parts.length, partSize: upload.partSize },
       {},
-      [ports.evidence.put({ ...evidence, uploadId: upload.uploadId }, 'pending-upload')],
+      [
+        ports.evidence.put(
+          {
+            ...evidence,
+            uploadId: upload.uploadId,
+            ...(request.partSha256 ? { partSha256: request.partSha256.map((hex) => hex.toLowerCase()) } : {}),
+          },
+          'pending-upload',
+        ),
+      ],
     );
     return upload;
   });
@@ -213,7 +227,7 @@ export async function receiveEvidence(
   const first = await ports.evidence.get(parsed.agencyId, parsed.evidenceId);
   if (!first) return undefined;
   if (first.status !== 'pending-upload') return { evidenceId: first.id, status: first.status };
-  const received = await ports.storage.inspect(key, versionId);
+  const received = await ports.storage.received(key, versionId, { partSha256: first.partSha256 });
   return changeEvidence(ports, parsed.agencyId, parsed.evidenceId, async (evidence, record) => {
     if (evidence.status !== 'pending-upload') return { evidenceId: evidence.id, status: evidence.status };
     const problem = arrivalVerdict(evidence, received);
@@ -228,7 +242,8 @@ export async function receiveEvidence(
       ...evidence,
       status: problem ? 'rejected' : 'archived',
       receivedSize: received.size,
-      receivedSha256: received.sha256,
+      ...(received.sha256 ? { receivedSha256: received.sha256 } : {}),
+      checksumVerifiedBy: received.verifiedBy,
       ...(received.versionId ? { versionId: received.versionId } : {}),
       ...(problem ? { rejectionReason: problem } : { archivedAt: now }),
     };
@@ -239,7 +254,9 @@ export async function receiveEvidence(
       problem ? 'evidence.rejected' : 'evidence.archived',
       {
         evidenceId: evidence.id,
-        sha256: received.sha256,
+        ...(received.sha256 ? { sha256: received.sha256 } : {}),
+        ...(received.partsMatch !== undefined ? { partsMatch: received.partsMatch } : {}),
+        verifiedBy: received.verifiedBy,
         size: received.size,
         ...(received.versionId ? { versionId: received.versionId } : {}),
         ...(problem ? { reason: problem } : {}),
