@@ -207,7 +207,8 @@ export class EvidenceStorage {
     versionId: string | undefined,
     declared: { partSha256?: readonly string[] | undefined },
   ): Promise<ReceivedObject> {
-    if (this.#checksums === 'hash') return { ...(await this.inspect(key, versionId)), verifiedBy: 'platform' };
+    if (this.#checksums === 'hash')
+      return { ...(await this.inspect(key, versionId)), verifiedBy: 'platform' };
     const head = await this.#s3.send(
       new HeadObjectCommand({
         Bucket: this.#bucket,
@@ -222,7 +223,12 @@ export class EvidenceStorage {
     if (checksum && !checksum.includes('-'))
       return { size, sha256: Buffer.from(checksum, 'base64').toString('hex'), verifiedBy: 's3', ...version };
     if (checksum && declared.partSha256)
-      return { size, partsMatch: checksum === compositeSha256(declared.partSha256), verifiedBy: 's3-parts', ...version };
+      return {
+        size,
+        partsMatch: checksum === compositeSha256(declared.partSha256),
+        verifiedBy: 's3-parts',
+        ...version,
+      };
     // No SHA-256 that S3 checked: nothing to rely on but the bytes themselves.
     return { ...(await this.inspect(key, versionId)), verifiedBy: 'platform' };
   }

@@ -23,8 +23,13 @@ import { StatisticsRepository } from '#shared/store/statistics-repository.ts';
 import { TrainingRepository } from '#shared/store/training-repository.ts';
 
 /** The repositories over this deployment's tables, built once per cold start. */
-const { MAIN_TABLE: table, JOURNAL_TABLE, EVIDENCE_BUCKET, EVIDENCE_RETENTION_DAYS, EVIDENCE_CHECKSUMS } =
-  config();
+const {
+  MAIN_TABLE: table,
+  JOURNAL_TABLE,
+  EVIDENCE_BUCKET,
+  EVIDENCE_RETENTION_DAYS,
+  EVIDENCE_CHECKSUMS,
+} = config();
 
 export const repositories = {
   agencies: new AgencyRepository(documentClient, table),

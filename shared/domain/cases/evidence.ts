@@ -131,7 +131,8 @@ export function arrivalVerdict(
 ): string | undefined {
   if (received.size !== declared.size)
     return `文件大小不符：声明 ${declared.size} 字节，收到 ${received.size} 字节`;
-  if (received.sha256 !== undefined) return received.sha256 === declared.sha256 ? undefined : 'SHA-256 校验值不符';
+  if (received.sha256 !== undefined)
+    return received.sha256 === declared.sha256 ? undefined : 'SHA-256 校验值不符';
   if (received.partsMatch === false) return '分片的 SHA-256 校验值与声明不符';
   return received.partsMatch === true ? undefined : '无法核对 SHA-256 校验值';
 }
