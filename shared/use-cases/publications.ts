@@ -4,6 +4,7 @@ import {
   PublicationWithdrawn,
 } from '#events/publication-events.ts';
 import type { Principal } from '#shared/auth.ts';
+import { forEachConcurrently } from '#shared/concurrency.ts';
 import { addCalendarDays, addCalendarMonths, legalDateOf } from '#shared/dates.ts';
 import { CalendarNotConfirmed, workingDaysAfter, type YearCalendar } from '#shared/domain/calendar.ts';
 import type { CaseRecord } from '#shared/domain/cases/case.ts';
@@ -349,6 +350,9 @@ export async function publishNow(
  * its rule and, whatever else is pending, every one whose due date has come; takes expired
  * publications off the public list (LAW-6). Safe to run twice at once or again after a crash.
  */
+/** Publications the sweep works on at a time. */
+const SWEEP_CONCURRENCY = 16;
+
 export async function sweepPublications(ports: PublicationPorts) {
   const today = legalDateOf(ports.now());
   const published: string[] = [];
@@ -359,9 +363,11 @@ export async function sweepPublications(ports: PublicationPorts) {
     ...(await ports.publications.work('PUBLICATION_SCHEDULED')),
     ...(await ports.publications.work('PUBLICATION_UNCONFIRMED')),
   ];
-  for (const { agencyId, id } of work) {
+  // Publications of different cases commit on different items: several at a time (the rare two
+  // of one case meet on its version, and the loser is retried by its kernel).
+  await forEachConcurrently(work, SWEEP_CONCURRENCY, async ({ agencyId, id }) => {
     const publication = await ports.publications.get(agencyId, id);
-    if (!publication || !PUBLISHABLE.includes(publication.status)) continue;
+    if (!publication || !PUBLISHABLE.includes(publication.status)) return;
     // Past its due date nothing waits any more (PUB-12); before it, the rule says when it is
     // ready; an unconfirmed due date holds only the date, never the publication (LAW-8).
     const due = isDue(publication, today);
@@ -369,7 +375,7 @@ export async function sweepPublications(ports: PublicationPorts) {
     const rule = await publicationRule(ports, agencyId, publication.category);
     const confirmed =
       publication.confirmation !== undefined || (record !== undefined && !confirmationRequired(rule, record));
-    if (!due && !(record && ready(rule, record) && confirmed)) continue;
+    if (!due && !(record && ready(rule, record) && confirmed)) return;
     try {
       if (await publishNow(ports, SYSTEM(agencyId), agencyId, id)) published.push(id);
     } catch (error) {
@@ -379,14 +385,15 @@ export async function sweepPublications(ports: PublicationPorts) {
       const pastDue = publication.dueBy !== null && publication.dueBy < today;
       if (await noteFailure(ports, agencyId, id, failureReason(error), pastDue)) overdue.push(id);
     }
-  }
+  });
   const expired: string[] = [];
-  for (const { agencyId, id } of await ports.publications.work(
-    'PUBLICATION_LIVE',
-    addCalendarDays(today, -1),
-  )) {
-    if (await expire(ports, agencyId, id, today)) expired.push(id);
-  }
+  await forEachConcurrently(
+    await ports.publications.work('PUBLICATION_LIVE', addCalendarDays(today, -1)),
+    SWEEP_CONCURRENCY,
+    async ({ agencyId, id }) => {
+      if (await expire(ports, agencyId, id, today)) expired.push(id);
+    },
+  );
   return { published, overdue, failed, expired };
 }
 
