@@ -62,6 +62,12 @@ export interface Publication {
   exemption?: { reason: string; by: string; at: string };
   /** A person checked the preview and confirmed it may be published (审查). */
   confirmation?: { by: string; byName: string; at: string };
+  /**
+   * Ready before its due date, as far as the last change knew: its rule's moment has come
+   * (decision or service) and it needs no confirmation or has it. A hint that puts it on the
+   * sweep's list of ready work; the sweep checks again before publishing.
+   */
+  ready?: boolean;
   withdrawal?: {
     kind: WithdrawalKind;
     reason: string;
@@ -117,6 +123,29 @@ export const PublicationRuleParams = z.strictObject({ category: Category });
 /** PUB-9: licensing and penalty decisions within 7 working days, the rest within 20. */
 export function publicationTimeLimit(category: EnforcementCategory): number {
   return category === 'penalty' || category === 'licensing' ? 7 : 20;
+}
+
+/** Is the rule's moment there: the decision, or its service (送达) and what follows it? */
+export function rulesMoment(rule: Pick<PublicationRule, 'publishWhen'>, caseStatus: string): boolean {
+  if (rule.publishWhen === 'decided') return true;
+  return ['served', 'executed', 'closed', 'archived'].includes(caseStatus);
+}
+
+/** Does a publication wait for a person to confirm its preview (审查)? Default: for a natural person. */
+export function confirmationRequired(
+  rule: Pick<PublicationRule, 'requireConfirmation'>,
+  party: { kind: string },
+): boolean {
+  return rule.requireConfirmation ?? party.kind === 'person';
+}
+
+/** May it be published before its due date (PUB-1, PUB-12): the rule's moment, and confirmed if need be. */
+export function readyEarly(
+  rule: Pick<PublicationRule, 'publishWhen' | 'requireConfirmation'>,
+  record: { status: string; party: { kind: string } },
+  confirmed: boolean,
+): boolean {
+  return rulesMoment(rule, record.status) && (confirmed || !confirmationRequired(rule, record.party));
 }
 
 export function defaultRule(category: EnforcementCategory): PublicationRule {

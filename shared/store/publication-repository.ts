@@ -1,9 +1,10 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { PublicRecord } from '#shared/domain/public-record.ts';
 import type { Publication, PublicationRule } from '#shared/domain/publication.ts';
 import { countsDelta, publicationCounts } from '#shared/domain/statistics.ts';
 import type { ChildWrite } from '#shared/store/case-repository.ts';
+import { isConditionFailure } from '#shared/store/conditional.ts';
 import { fromItem } from '#shared/store/item.ts';
 import type { Page } from '#shared/store/pagination.ts';
 import { indexPage, type ListQuery, queryAll, statusIs } from '#shared/store/query.ts';
@@ -27,8 +28,12 @@ const publicDocumentPk = (agencyId: string, documentNo: string) =>
 
 const workIndex = (publication: Publication): { gsi2pk: string; gsi2sk: string } | undefined => {
   const key = `${publication.agencyId}#${publication.id}`;
+  // Scheduled and ready before its due date: the sweep takes it at its next run; otherwise when due.
   if (publication.status === 'scheduled')
-    return { gsi2pk: 'PUBLICATION_SCHEDULED', gsi2sk: `${publication.dueBy}#${key}` };
+    return {
+      gsi2pk: publication.ready ? 'PUBLICATION_READY' : 'PUBLICATION_SCHEDULED',
+      gsi2sk: `${publication.dueBy}#${key}`,
+    };
   if (publication.status === 'deadline-unconfirmed')
     return { gsi2pk: 'PUBLICATION_UNCONFIRMED', gsi2sk: key };
   if (publication.status === 'overdue')
@@ -129,6 +134,32 @@ export class PublicationRepository {
     return items.map((item) => fromItem<Publication>(item));
   }
 
+  /**
+   * Puts a scheduled publication on the sweep's ready list, a hint only (not journaled, the
+   * version unchanged): the sweep decides again whether it is ready before it publishes it.
+   */
+  async hintReady(publication: Publication): Promise<void> {
+    try {
+      await this.#db.send(
+        new UpdateCommand({
+          TableName: this.#table,
+          Key: { pk: `AGENCY#${publication.agencyId}`, sk: `PUBLICATION#${publication.id}` },
+          UpdateExpression:
+            publication.status === 'scheduled' ? 'SET ready = :true, gsi2pk = :ready' : 'SET ready = :true',
+          ConditionExpression: 'version = :version',
+          ExpressionAttributeValues: {
+            ':true': true,
+            ':version': publication.version,
+            ...(publication.status === 'scheduled' ? { ':ready': 'PUBLICATION_READY' } : {}),
+          },
+        }),
+      );
+    } catch (error) {
+      // Changed meanwhile: that change set its own readiness.
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+
   /** The agency's publications not yet public (scheduled, unconfirmed, overdue), earliest due first. */
   async open(agencyId: string): Promise<Publication[]> {
     const items = await queryAll(this.#db, {
@@ -144,6 +175,7 @@ export class PublicationRepository {
   async work(
     partition:
       | 'PUBLICATION_SCHEDULED'
+      | 'PUBLICATION_READY'
       | 'PUBLICATION_UNCONFIRMED'
       | 'PUBLICATION_OVERDUE'
       | 'PUBLICATION_LIVE',

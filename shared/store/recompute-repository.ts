@@ -9,6 +9,7 @@ import { queryAll, queryPage } from '#shared/store/query.ts';
 export const RECOMPUTE_PHASES = [
   'PUBLICATION_UNCONFIRMED',
   'PUBLICATION_SCHEDULED',
+  'PUBLICATION_READY',
   'PUBLICATION_OVERDUE',
   'REVIEW_UNCONFIRMED',
   'REVIEW_DUE',

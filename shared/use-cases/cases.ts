@@ -42,6 +42,7 @@ import {
   verifyChain,
 } from '#shared/domain/journal.ts';
 import { type EnforcementCategory, qualificationRefusal } from '#shared/domain/officer.ts';
+import { defaultRule, type Publication, readyEarly, rulesMoment } from '#shared/domain/publication.ts';
 import {
   type ErrorDetail,
   Forbidden,
@@ -56,6 +57,7 @@ import type { ChecklistRepository } from '#shared/store/checklist-repository.ts'
 import type { EvidenceRepository } from '#shared/store/evidence-repository.ts';
 import type { JournalAnchors } from '#shared/store/journal-anchors.ts';
 import type { OfficerRepository } from '#shared/store/officer-repository.ts';
+import type { PublicationRepository } from '#shared/store/publication-repository.ts';
 import type { RandomDrawRepository } from '#shared/store/random-draw-repository.ts';
 import { currentEdition } from '#shared/use-cases/checklists.ts';
 import { verifyAgainstAnchors } from '#shared/use-cases/journal-anchors.ts';
@@ -387,8 +389,34 @@ const PAST_INVESTIGATION: readonly CaseStatus[] = [
   'archived',
 ];
 
+/**
+ * The decision's publication when the case reaching `status` is the moment its rule waits for
+ * (service, or what follows it) and it needs no more confirmation: to be marked ready, so the
+ * sweep publishes it at its next run rather than on its due date.
+ */
+async function publicationReadied(
+  ports: CasePorts & { publications: PublicationRepository },
+  record: CaseRecord,
+  status: CaseStatus,
+): Promise<Publication | undefined> {
+  const publicationId = record.decision?.publicationId;
+  if (!publicationId || !rulesMoment({ publishWhen: 'served' }, status)) return undefined;
+  const publication = await ports.publications.get(record.agencyId, publicationId);
+  if (
+    !publication ||
+    publication.ready ||
+    !['scheduled', 'deadline-unconfirmed'].includes(publication.status)
+  )
+    return undefined;
+  const rule =
+    (await ports.publications.getRule(record.agencyId, record.category)) ?? defaultRule(record.category);
+  return readyEarly(rule, { status, party: record.party }, publication.confirmation !== undefined)
+    ? publication
+    : undefined;
+}
+
 export async function transitionCase(
-  ports: CasePorts,
+  ports: CasePorts & { publications: PublicationRepository },
   principal: Principal,
   id: string,
   input: { to: CaseStatus; note?: string },
@@ -418,6 +446,7 @@ export async function transitionCase(
       );
     }
     if (PAST_INVESTIGATION.includes(input.to)) await assertAvComplete(ports, record);
+    const readied = await publicationReadied(ports, record, input.to);
     const { record: next } = await commitCaseChange(
       ports,
       record,
@@ -433,6 +462,14 @@ export async function transitionCase(
         // The performance of the decision (履行情况) is published with it, before or after (PUB-10).
         ...(input.to === 'executed' ? { executedOn: legalDateOf(ports.now()) } : {}),
       },
+      readied
+        ? [
+            ports.publications.put(
+              { ...readied, ready: true, updatedAt: ports.now().toISOString(), version: readied.version + 1 },
+              readied,
+            ),
+          ]
+        : [],
     );
     return next;
   });

@@ -19,10 +19,13 @@ import {
   redactionContextFor,
 } from '#shared/domain/public-record.ts';
 import {
+  confirmationRequired,
   defaultRule,
   type Publication,
   type PublicationRule,
   type RevocationInput,
+  readyEarly,
+  rulesMoment,
   withdrawalLabels,
 } from '#shared/domain/publication.ts';
 import { Conflict, failureReason, NotFound, RuleViolation, ValidationFailed } from '#shared/errors.ts';
@@ -69,6 +72,11 @@ export async function setPublicationRule(
     principal.sub,
     ports.now().toISOString(),
   );
+  // A rule that now publishes sooner may make waiting publications ready: the sweep looks at the
+  // category's open ones again (it decides; the hint only puts them on its list).
+  for (const publication of await ports.publications.open(principal.agencyId))
+    if (publication.category === category && !publication.ready && publication.status !== 'overdue')
+      await ports.publications.hintReady(publication);
   return { category, ...rule };
 }
 
@@ -115,10 +123,6 @@ async function commitPublication(
 }
 
 /** Is a scheduled publication ready by its rule (decided, or served), regardless of its due date? */
-function ready(rule: PublicationRule, record: CaseRecord): boolean {
-  if (rule.publishWhen === 'decided') return true;
-  return ['served', 'executed', 'closed', 'archived'].includes(record.status);
-}
 
 /** Past its due date nothing waits any more (PUB-12), not the rule nor a confirmation. */
 function isDue(publication: Publication, today: string): boolean {
@@ -127,11 +131,6 @@ function isDue(publication: Publication, today: string): boolean {
 
 /** What may still be published: waiting for its date, past it, or with a date the calendar holds. */
 const PUBLISHABLE: Publication['status'][] = ['scheduled', 'overdue', 'deadline-unconfirmed'];
-
-/** Does this publication wait for a person to confirm its preview (审查)? Default: for a natural person. */
-function confirmationRequired(rule: PublicationRule, record: CaseRecord): boolean {
-  return rule.requireConfirmation ?? record.party.kind === 'person';
-}
 
 /** The public record as it would be published now, with what it was built from. */
 async function composePublicRecord(
@@ -186,7 +185,7 @@ export async function previewPublication(ports: PublicationPorts, principal: Pri
       id: publication.id,
       status: publication.status,
       dueBy: publication.dueBy,
-      requiresConfirmation: confirmationRequired(rule, record),
+      requiresConfirmation: confirmationRequired(rule, record.party),
       ...(publication.confirmation ? { confirmation: publication.confirmation } : {}),
     },
     record: publicRecord,
@@ -219,12 +218,13 @@ export async function confirmPublication(ports: PublicationPorts, principal: Pri
     assertMayHandle(record, principal);
     if (publication.confirmation) return publication;
     const confirmation = { by: principal.sub, byName: principal.name, at: ports.now().toISOString() };
+    const rule = await publicationRule(ports, principal.agencyId, publication.category);
     return commitPublication(
       ports,
       principal,
       record,
       publication,
-      { ...publication, confirmation },
+      { ...publication, confirmation, ready: readyEarly(rule, record, true) },
       'publication.confirmed',
       { confirmedBy: principal.sub },
     );
@@ -261,7 +261,7 @@ export async function publishByHand(
   if (
     PUBLISHABLE.includes(publication.status) &&
     !isDue(publication, legalDateOf(ports.now())) &&
-    !ready(rule, record)
+    !rulesMoment(rule, record.status)
   ) {
     throw new RuleViolation('PUBLICATION_NOT_READY', '按本机关公示规则，该决定送达后方可公示', [
       { path: 'id', message: `案件当前状态：${record.status}` },
@@ -295,7 +295,7 @@ export async function publishNow(
     const confirmation =
       publication.confirmation ??
       (person ? { by: principal.sub, byName: principal.name, at: now.toISOString() } : undefined);
-    const unconfirmed = confirmationRequired(rule, record) && confirmation === undefined;
+    const unconfirmed = confirmationRequired(rule, record.party) && confirmation === undefined;
     const late = publication.dueBy !== null && publishedOn > publication.dueBy;
     const lateByWorkingDays =
       late && publication.dueBy !== null ? await lateBy(ports, publication.dueBy, publishedOn) : undefined;
@@ -360,7 +360,9 @@ export async function sweepPublications(ports: PublicationPorts) {
   const failed: string[] = [];
   const work = [
     ...(await ports.publications.work('PUBLICATION_OVERDUE')),
-    ...(await ports.publications.work('PUBLICATION_SCHEDULED')),
+    // Scheduled ones only once due: before, those whose moment came are on the ready list.
+    ...(await ports.publications.work('PUBLICATION_SCHEDULED', today)),
+    ...(await ports.publications.work('PUBLICATION_READY')),
     ...(await ports.publications.work('PUBLICATION_UNCONFIRMED')),
   ];
   // Publications of different cases commit on different items: several at a time (the rare two
@@ -373,9 +375,7 @@ export async function sweepPublications(ports: PublicationPorts) {
     const due = isDue(publication, today);
     const record = await ports.cases.get(agencyId, publication.caseId);
     const rule = await publicationRule(ports, agencyId, publication.category);
-    const confirmed =
-      publication.confirmation !== undefined || (record !== undefined && !confirmationRequired(rule, record));
-    if (!due && !(record && ready(rule, record) && confirmed)) return;
+    if (!due && !(record && readyEarly(rule, record, publication.confirmation !== undefined))) return;
     try {
       if (await publishNow(ports, SYSTEM(agencyId), agencyId, id)) published.push(id);
     } catch (error) {

@@ -138,6 +138,33 @@ describe('publication of decisions', () => {
     await api.call('DELETE', '/dev/clock');
   });
 
+  it('[PUB-1] [PUB-12] the sweep publishes early only what is ready: once served, or once a rule publishes sooner', async () => {
+    const served = async (body: Record<string, unknown>) =>
+      api.call('PUT', '/v1/publication-rules/penalty', { token: t.admin, body });
+    const itemOf = async (id: string) =>
+      (await api.call('GET', '/v1/publications?limit=100', { token: t.admin })).body.items.find(
+        (item: { id: string }) => item.id === id,
+      ) as { ready?: boolean };
+    await served({ workingDays: 7, publishWhen: 'served', maskPersonName: true });
+    const waiting = await decide();
+    const untilRuleChanges = await decide();
+    expect((await itemOf(waiting.publication.id)).ready).toBe(false);
+    await sweep();
+    expect(await publicList()).not.toContain(waiting.publication.id);
+    // Served: the transition puts it on the sweep's ready list; the next sweep publishes it.
+    await api.call('POST', `/v1/cases/${waiting.caseId}/transitions`, {
+      token: t.handler,
+      body: { to: 'served' },
+    });
+    expect((await itemOf(waiting.publication.id)).ready).toBe(true);
+    expect((await sweep()).body.result.published).toContain(waiting.publication.id);
+    expect(await publicList()).not.toContain(untilRuleChanges.publication.id);
+    // The rule now publishes on decision: the waiting one is looked at again and goes out.
+    await served({ workingDays: 7, publishWhen: 'decided', maskPersonName: true });
+    expect((await sweep()).body.result.published).toContain(untilRuleChanges.publication.id);
+    expect(await publicList()).toContain(untilRuleChanges.publication.id);
+  });
+
   it('[LAW-5] the public record masks the person and never shows ID numbers or phones', async () => {
     const { publication } = await decide();
     await sweep();

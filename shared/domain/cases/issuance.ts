@@ -4,7 +4,12 @@ import { type CaseRecord, type Decision, lastRevocation } from '#shared/domain/c
 import { proposalShapeErrors, type StepState } from '#shared/domain/cases/procedure.ts';
 import { canTransition, openTransitions } from '#shared/domain/cases/state-machine.ts';
 import { exemptionFor } from '#shared/domain/public-record.ts';
-import { type Publication, type PublicationRule, periodMonthsFor } from '#shared/domain/publication.ts';
+import {
+  type Publication,
+  type PublicationRule,
+  periodMonthsFor,
+  readyEarly,
+} from '#shared/domain/publication.ts';
 import type { MatchedRule } from '#shared/domain/reviews/catalog.ts';
 import { type Proposal, proposalDifferences } from '#shared/domain/reviews/proposal.ts';
 import type { Review } from '#shared/domain/reviews/review.ts';
@@ -179,6 +184,8 @@ export function issuedDecision(input: {
     dueBy: due.dueBy,
     calendarVersions: due.calendarVersions,
     periodMonths: periodMonthsFor(rule, proposal.penalty),
+    // Decided now: ready at once when its rule publishes on decision and no confirmation is needed.
+    ready: readyEarly(rule, { status: 'decided', party: record.party }, false),
     ...(exemption
       ? { exemption: { reason: exemption, by: 'system:desensitising', at: now.toISOString() } }
       : {}),

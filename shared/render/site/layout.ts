@@ -30,6 +30,7 @@ export function sitePage(meta: PageMeta, body: ComponentChildren): string {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <link rel="icon" href="data:," />
         <title>${meta.title === SITE_NAME ? SITE_NAME : `${meta.title} - ${SITE_NAME}`}</title>
         <meta name="description" content=${meta.description} />
         ${(meta.feeds ?? []).map(
