@@ -1,6 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import { ulid } from 'ulid';
 import type { Principal } from '#shared/auth.ts';
+import { forEachConcurrently } from '#shared/concurrency.ts';
 import { config } from '#shared/config.ts';
 import {
   type Delivery,
@@ -147,12 +148,7 @@ export async function deliverDue(
       }
     }
   };
-  const queue = [...agencies];
-  await Promise.all(
-    Array.from({ length: Math.min(AGENCIES_AT_ONCE, queue.length) }, async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) await deliverAgency(next);
-    }),
-  );
+  await forEachConcurrently(agencies, AGENCIES_AT_ONCE, deliverAgency);
   return outcome;
 }
 
