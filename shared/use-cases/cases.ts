@@ -280,6 +280,23 @@ export function changeCase<T>(
   });
 }
 
+/**
+ * The skeleton of every command on something of a case (a review, a publication, evidence): read
+ * it and its case afresh on each attempt, make the change, and try again from the reads when the
+ * commit lost a race. The siblings of `changeCase`.
+ */
+export function changeWithCase<Item extends { caseId: string }, T>(
+  ports: CasePorts,
+  agencyId: string,
+  load: () => Promise<Item>,
+  change: (item: Item, record: CaseRecord) => Promise<T>,
+): Promise<T> {
+  return withRetry(async () => {
+    const item = await load();
+    return change(item, await getCase(ports, agencyId, item.caseId));
+  });
+}
+
 /** The case's authors with this person added (LAW-12: they never judge the case). */
 export function authoredBy(record: CaseRecord, principal: Principal): Pick<CaseRecord, 'authors'> {
   const authors = record.authors ?? [];

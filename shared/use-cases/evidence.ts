@@ -21,6 +21,7 @@ import {
   authoredBy,
   type CasePorts,
   changeCase,
+  changeWithCase,
   commitCaseChange,
   getCase,
 } from '#shared/use-cases/cases.ts';
@@ -120,21 +121,13 @@ export async function declareEvidence(
   });
 }
 
-/**
- * The skeleton of every command on evidence: read it and its case afresh on each attempt, make
- * the change, and try again from the reads when the commit lost a race.
- */
-function changeEvidence<T>(
+/** A command on evidence and its case, read afresh on each attempt (`changeWithCase`). */
+const changeEvidence = <T>(
   ports: EvidencePorts,
   agencyId: string,
   evidenceId: string,
   change: (evidence: Evidence, record: CaseRecord) => Promise<T>,
-): Promise<T> {
-  return withRetry(async () => {
-    const evidence = await getEvidence(ports, agencyId, evidenceId);
-    return change(evidence, await getCase(ports, agencyId, evidence.caseId));
-  });
-}
+): Promise<T> => changeWithCase(ports, agencyId, () => getEvidence(ports, agencyId, evidenceId), change);
 
 /** Opens a multipart upload for declared evidence and signs a PUT for every part. */
 export async function startMultipartUpload(

@@ -38,6 +38,7 @@ import {
   assertInScope,
   assertMayHandle,
   changeCase,
+  changeWithCase,
   commitCaseChange,
   getCase,
 } from '#shared/use-cases/cases.ts';
@@ -193,21 +194,13 @@ export async function previewPublication(ports: PublicationPorts, principal: Pri
   };
 }
 
-/**
- * The skeleton of every command on a publication: read it and its case afresh on each attempt,
- * make the change, and try again from the reads when the commit lost a race.
- */
-function changePublication<T>(
+/** A command on a publication and its case, read afresh on each attempt (`changeWithCase`). */
+const changePublication = <T>(
   ports: PublicationPorts,
   agencyId: string,
   id: string,
   change: (publication: Publication, record: CaseRecord) => Promise<T>,
-): Promise<T> {
-  return withRetry(async () => {
-    const publication = await getPublication(ports, agencyId, id);
-    return change(publication, await getCase(ports, agencyId, publication.caseId));
-  });
-}
+): Promise<T> => changeWithCase(ports, agencyId, () => getPublication(ports, agencyId, id), change);
 
 /** A person checked the preview and confirms it (审查): the sweep may publish it when ready. */
 export async function confirmPublication(ports: PublicationPorts, principal: Principal, id: string) {

@@ -27,6 +27,7 @@ import {
   authoredBy,
   type CasePorts,
   changeCase,
+  changeWithCase,
   commitCaseChange,
   getCase,
   readCase,
@@ -234,21 +235,13 @@ export async function submitReview(
   });
 }
 
-/**
- * The skeleton of every command on a review: read the review and its case afresh on each attempt,
- * make the change, and try again from the reads when the commit lost a race.
- */
-function changeReview<T>(
+/** A command on a review and its case, read afresh on each attempt (`changeWithCase`). */
+const changeReview = <T>(
   ports: ReviewPorts,
   agencyId: string,
   reviewId: string,
   change: (review: Review, record: CaseRecord) => Promise<T>,
-): Promise<T> {
-  return withRetry(async () => {
-    const review = await getReview(ports, agencyId, reviewId);
-    return change(review, await getCase(ports, agencyId, review.caseId));
-  });
-}
+): Promise<T> => changeWithCase(ports, agencyId, () => getReview(ports, agencyId, reviewId), change);
 
 /** Writes a review change with its journal entry on the case it was read with. */
 async function saveReview(

@@ -16,21 +16,23 @@ const cancelled = (code: string) =>
     CancellationReasons: [{ Code: 'None' }, { Code: code }],
   });
 
+/** A case as the counters need it: a registration day, a category and a status. */
+const record = {
+  id: 'c',
+  agencyId: 'a',
+  category: 'penalty',
+  status: 'registered',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  version: 1,
+  journalSeq: 1,
+} as unknown as CaseRecord;
+
 describe('a write that lost a race', () => {
   it('[REC-3] DynamoDB’s TransactionConflict is a lost race, retried; DynamoDB Local never returns it, so it is injected', async () => {
     const db = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'cn-north-1' }));
     const mock = mockClient(db);
     mock.on(TransactWriteCommand).rejectsOnce(cancelled('TransactionConflict')).resolves({});
     const repository = new CaseRepository(db, 'main', 'journal');
-    const record = {
-      id: 'c',
-      agencyId: 'a',
-      category: 'penalty',
-      status: 'registered',
-      createdAt: '2026-01-01T00:00:00.000Z',
-      version: 1,
-      journalSeq: 1,
-    } as unknown as CaseRecord;
     const entry = { seq: 2, at: '2026-12-02T01:00:00.000Z', hash: 'h' } as unknown as JournalEntry;
     let attempts = 0;
     await withRetry(async () => {
@@ -51,15 +53,6 @@ describe('a write that lost a race', () => {
       .resolvesOnce({})
       .rejects(cancelled('ConditionalCheckFailed'));
     const repository = new CaseRepository(db, 'main', 'journal');
-    const record = {
-      id: 'c',
-      agencyId: 'a',
-      category: 'penalty',
-      status: 'registered',
-      createdAt: '2026-01-01T00:00:00.000Z',
-      version: 1,
-      journalSeq: 1,
-    } as unknown as CaseRecord;
     const entry = { seq: 1, at: '2026-12-02T01:00:00.000Z', hash: 'h' } as unknown as JournalEntry;
     let attempts = 0;
     const register = () =>
