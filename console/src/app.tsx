@@ -1,0 +1,60 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { SIGNED_OUT_EVENT } from './api/client.ts';
+import { clearSession, hasRole, loadSession, type Session, saveSession } from './auth/session.ts';
+import { Layout } from './components/layout.tsx';
+import { AddRecord } from './pages/add-record.tsx';
+import { CasePage } from './pages/case-page.tsx';
+import { MyCases } from './pages/my-cases.tsx';
+import { OidcCallback } from './pages/oidc-callback.tsx';
+import { RegisterCase } from './pages/register-case.tsx';
+import { SignIn } from './pages/sign-in.tsx';
+import { match, navigate, Redirect, usePath } from './router.tsx';
+
+/** The screens by path; who is signed in decides where `/` leads. */
+export function App() {
+  const [session, setSession] = useState(loadSession);
+  const [caseTitle, setCaseTitle] = useState('案件');
+  const path = usePath();
+
+  useEffect(() => {
+    const signedOut = () => {
+      setSession(undefined);
+      navigate('/sign-in', { replace: true });
+    };
+    window.addEventListener(SIGNED_OUT_EVENT, signedOut);
+    return () => window.removeEventListener(SIGNED_OUT_EVENT, signedOut);
+  }, []);
+
+  const signedIn = useCallback((next: Session) => {
+    saveSession(next);
+    setSession(next);
+    navigate('/', { replace: true });
+  }, []);
+
+  const signOut = () => {
+    clearSession();
+    setSession(undefined);
+    navigate('/sign-in');
+  };
+
+  if (path === '/callback') return <OidcCallback onSignedIn={signedIn} />;
+  if (!session) return <SignIn onSignedIn={signedIn} />;
+  if (path === '/' || path === '/sign-in') {
+    return (
+      <Redirect to={hasRole(session, 'reviewer') && !hasRole(session, 'officer') ? '/reviews' : '/cases'} />
+    );
+  }
+
+  const screen = (title: string, body: preact.ComponentChildren) => (
+    <Layout session={session} title={title} onSignOut={signOut}>
+      {body}
+    </Layout>
+  );
+  if (path === '/cases') return screen('我的案件', <MyCases />);
+  if (path === '/cases/new') return screen('登记案件', <RegisterCase session={session} />);
+  const record = match('/cases/:id/records/new', path);
+  if (record?.id) return screen('添加文书记录', <AddRecord caseId={record.id} />);
+  const found = match('/cases/:id', path);
+  if (found?.id) return screen(caseTitle, <CasePage id={found.id} onTitle={setCaseTitle} />);
+  return screen('页面不存在', <p>没有这个页面。</p>);
+}

@@ -1,0 +1,148 @@
+import { api, must } from '../api/client.ts';
+import { ErrorNotice } from '../components/error-notice.tsx';
+import {
+  activityStatusLabels,
+  activityTypeLabels,
+  caseStatusLabels,
+  categoryLabels,
+  dateTime,
+  flagLabels,
+  partyKindLabels,
+  procedureLabels,
+  stepStatusLabels,
+} from '../labels.ts';
+import { Link } from '../router.tsx';
+import { useLoad } from '../use-load.ts';
+
+const STEP_MARKS: Record<string, string> = { done: '✓', missing: '✗', waiting: '…' };
+
+/**
+ * One case (`GET /v1/cases/{id}`): what it is, its procedure steps as a checklist (done or
+ * missing before a decision, LAW-10, LAW-11), AV gaps, activities and records.
+ */
+export function CasePage({ id, onTitle }: { id: string; onTitle: (title: string) => void }) {
+  const { data, error } = useLoad(async () => {
+    const found = await must(api.GET('/v1/cases/{id}', { params: { path: { id } } }));
+    onTitle(found.title);
+    return found;
+  }, [id]);
+  if (error) return <ErrorNotice error={error} />;
+  if (!data) return <p>正在加载……</p>;
+  const flags = Object.entries(data.flags)
+    .filter(([, on]) => on)
+    .map(([flag]) => flagLabels[flag] ?? flag);
+  const done = data.steps.filter((step) => step.status === 'done').length;
+  return (
+    <>
+      <dl class="facts">
+        <dt>状态</dt>
+        <dd>
+          <span class={`badge status-${data.status}`}>{caseStatusLabels[data.status] ?? data.status}</span>
+        </dd>
+        <dt>类别</dt>
+        <dd>
+          {categoryLabels[data.category] ?? data.category} ·{' '}
+          {procedureLabels[data.procedure] ?? data.procedure}
+        </dd>
+        {data.matterId && (
+          <>
+            <dt>执法事项</dt>
+            <dd>{data.matterId}</dd>
+          </>
+        )}
+        <dt>当事人</dt>
+        <dd>
+          {data.party.name}（{partyKindLabels[data.party.kind] ?? data.party.kind}）
+        </dd>
+        <dt>执法人员</dt>
+        <dd>{data.officers.join('、')}</dd>
+        <dt>立案时间</dt>
+        <dd>{dateTime(data.createdAt)}</dd>
+        {flags.length > 0 && (
+          <>
+            <dt>案件情形</dt>
+            <dd>{flags.join('、')}</dd>
+          </>
+        )}
+      </dl>
+
+      <section aria-labelledby="steps">
+        <h2 id="steps">办案程序</h2>
+        <p class="hint">
+          {data.procedureName}：已完成 {done} 项，共 {data.steps.length} 项。作出决定前须全部完成。
+        </p>
+        <ul class="checklist">
+          {data.steps.map((step) => (
+            <li key={step.step} class={`step step-${step.status}`}>
+              <span class="step-mark" aria-hidden="true">
+                {STEP_MARKS[step.status] ?? '·'}
+              </span>
+              <span class="step-text">
+                <strong>{step.label}</strong>
+                <span class="step-status">{stepStatusLabels[step.status] ?? step.status}</span>
+                {step.detail && <span class="step-detail">{step.detail}</span>}
+              </span>
+            </li>
+          ))}
+        </ul>
+        {data.avGaps.length > 0 && (
+          <div class="notice notice-warning">
+            <p class="notice-title">音像记录缺失</p>
+            <ul>
+              {data.avGaps.map((gap) => (
+                <li key={gap.activityId}>
+                  {activityTypeLabels[gap.activityType] ?? gap.activityType}：{gap.reason}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="records">
+        <h2 id="records">文书记录</h2>
+        <p class="actions">
+          <Link to={`/cases/${encodeURIComponent(id)}/records/new`} class="button primary">
+            添加文书记录
+          </Link>
+        </p>
+        {data.records.length === 0 ? (
+          <p>还没有文书记录。</p>
+        ) : (
+          <ul class="cards" aria-label="文书记录列表">
+            {data.records.map((record) => (
+              <li key={record.id} class="card">
+                <p class="card-title">{record.title}</p>
+                <p class="meta">
+                  <span>{record.number}</span>
+                  <span>{dateTime(record.createdAt)}</span>
+                </p>
+                <p class="hash">SHA-256 {record.sha256}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="activities">
+        <h2 id="activities">执法活动</h2>
+        {data.activities.length === 0 ? (
+          <p>还没有执法活动。</p>
+        ) : (
+          <ul class="cards" aria-label="执法活动列表">
+            {data.activities.map((activity) => (
+              <li key={activity.id} class="card">
+                <p class="card-title">{activityTypeLabels[activity.type] ?? activity.type}</p>
+                <p class="meta">
+                  <span>{activityStatusLabels[activity.status ?? ''] ?? activity.status}</span>
+                  {activity.location && <span>{activity.location}</span>}
+                  <span>{dateTime(activity.startedAt)}</span>
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
