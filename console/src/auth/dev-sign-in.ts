@@ -24,12 +24,13 @@ async function json(path: string, init?: RequestInit): Promise<unknown> {
 }
 
 /**
- * The demo users, or undefined where the `/dev` routes do not exist (a deployed stack): then the
- * console signs in through OpenID Connect.
+ * The demo users (of the demo agency, or of a copy of it named by `agencyId`), or undefined where
+ * the `/dev` routes do not exist (a deployed stack): then the console signs in through OpenID Connect.
  */
-export async function demoUsers(): Promise<DemoUser[] | undefined> {
+export async function demoUsers(agencyId?: string): Promise<DemoUser[] | undefined> {
   try {
-    const body = (await json('/dev/users')) as { users: DemoUser[] };
+    const query = agencyId ? `?agencyId=${encodeURIComponent(agencyId)}` : '';
+    const body = (await json(`/dev/users${query}`)) as { users: DemoUser[] };
     return body.users;
   } catch {
     return undefined;

@@ -25,7 +25,9 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void 
 
   useEffect(() => {
     document.title = '登录 - 行政执法工作台';
-    if (!config.oidc) demoUsers().then(setUsers);
+    // `?agencyId=` signs in to a copy of the demo agency (tests make one each).
+    const agencyId = new URLSearchParams(window.location.search).get('agencyId') ?? undefined;
+    if (!config.oidc) demoUsers(agencyId).then(setUsers);
   }, []);
 
   async function signInAs(user: DemoUser) {

@@ -157,7 +157,7 @@ export function SchemaField({ schema, path, name, value, required, error, onChan
           onChange={(event) => onChange(event.currentTarget.checked)}
         />
       ) : own.format === 'date-time' ? (
-        <input {...control} type="datetime-local" value={text} onInput={input} />
+        <input {...control} type="datetime-local" step={1} value={text} onInput={input} />
       ) : own.type === 'number' || own.type === 'integer' ? (
         <input {...control} inputMode="decimal" value={text} onInput={input} />
       ) : (own.maxLength ?? 0) > 500 ? (

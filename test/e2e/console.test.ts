@@ -1,0 +1,191 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import axe from 'axe-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONSOLE_DIST } from '#infra/local/console-assets.ts';
+import { ensureConsoleBuilt } from '#infra/local/console-build.ts';
+import { seedDemoData } from '#infra/local/seed.ts';
+import { newAgencyId, startTestApi, type TestApi } from '#test/helpers/api.ts';
+import { launchChromium, PHONE } from '#test/helpers/browser.ts';
+
+/**
+ * The staff console in headless Chromium against the local server, at phone width and on a
+ * desktop: the demo officer of a copy of the demo agency signs in, registers a case, opens it,
+ * sees its procedure steps as a checklist and adds a record. Every screen is checked with
+ * axe-core and photographed into test-artifacts/console/.
+ */
+const SHOTS = 'test-artifacts/console';
+const INITIAL_LOAD_BUDGET = 150 * 1024;
+const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
+
+let api: TestApi;
+let browser: Browser;
+const agencyId = newAgencyId();
+
+beforeAll(async () => {
+  await ensureConsoleBuilt();
+  api = await startTestApi();
+  await seedDemoData(agencyId);
+  browser = await launchChromium();
+  await mkdir(SHOTS, { recursive: true });
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+  await api?.close();
+});
+
+/** What every screen must be: in Chinese, one h1, no sideways scrolling, accessible; then photographed. */
+async function checkScreen(page: Page, shot: string, width: number) {
+  expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+  expect(await page.locator('h1').count(), shot).toBe(1);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), shot).toBeLessThanOrEqual(width);
+  await page.addScriptTag({ content: axe.source });
+  const violations = await page.evaluate(async () => {
+    const results = await (window as unknown as { axe: typeof axe }).axe.run(document, {
+      resultTypes: ['violations'],
+    });
+    return results.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map(
+        (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+      );
+  });
+  expect(violations, shot).toEqual([]);
+  await page.screenshot({ path: `${SHOTS}/${shot}.png`, fullPage: true });
+}
+
+describe.each([
+  { device: 'phone', options: PHONE, width: PHONE.viewport.width },
+  { device: 'desktop', options: DESKTOP, width: 1280 },
+])('the staff console on a $device', { timeout: 120_000 }, ({ device, options, width }) => {
+  it('[REC-8] [REC-2] [LAW-10] the demo officer signs in, registers a case, sees its procedure checklist and adds a record', async () => {
+    // bypassCSP: axe-core is injected as an inline script, which the console's CSP refuses.
+    const context = await browser.newContext({
+      ...options,
+      bypassCSP: true,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
+    const page = await context.newPage();
+    const failed: string[] = [];
+    page.on('pageerror', (error) => failed.push(error.message));
+    try {
+      await page.goto(`${api.url}/console/?agencyId=${agencyId}`);
+      await page.getByRole('heading', { name: '本机演示账号' }).waitFor();
+      await checkScreen(page, `${device}-sign-in`, width);
+      await page.getByRole('button', { name: /王秀兰/ }).click();
+
+      await page.getByRole('heading', { level: 1, name: '我的案件' }).waitFor();
+      await expect.poll(() => page.url()).toBe(`${api.url}/console/cases`);
+      await checkScreen(page, `${device}-my-cases`, width);
+
+      await page.getByRole('link', { name: '登记案件' }).first().click();
+      await page.getByRole('heading', { level: 1, name: '登记案件' }).waitFor();
+      await page.getByLabel('执法事项').waitFor();
+      // An error from the API is shown with its Chinese message and the fields it names.
+      await page.getByRole('button', { name: '登记案件' }).click();
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain('请求参数有误');
+      expect(await alert.textContent()).toContain('案件名称');
+      expect(await page.getByLabel('案件名称').getAttribute('aria-invalid')).toBe('true');
+      await checkScreen(page, `${device}-register-case-errors`, width);
+
+      const title = `${device === 'phone' ? '杨某某' : '李某某'}养老服务点未建立入院评估制度案`;
+      await page.getByLabel('执法事项').selectOption('MZ-CF-002');
+      expect(await page.getByLabel('执法类别').inputValue()).toBe('penalty');
+      await page.getByLabel('案件名称').fill(title);
+      await page.getByLabel('当事人姓名或名称').fill('杨某某');
+      await page.getByLabel('身份证件号码或统一社会信用代码').fill('530524197805061234');
+      await page.getByLabel('联系电话').fill('13888886666');
+      // 王秀兰's own certificate is chosen already; a second officer of her unit joins her.
+      expect(await page.getByLabel(/王秀兰/).isChecked()).toBe(true);
+      await page.getByLabel(/李明华/).check();
+      await page.getByLabel('涉案金额（元）').fill('20000');
+      await page.getByLabel('案情复杂').check();
+      await checkScreen(page, `${device}-register-case`, width);
+      await page.getByRole('button', { name: '登记案件' }).click();
+
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      expect(page.url()).toMatch(new RegExp(`^${api.url}/console/cases/[^/]+$`));
+      const checklist = page.locator('.checklist');
+      await checklist.waitFor();
+      // A general-procedure penalty: investigation, notice, statement, hearing, discussion — all missing.
+      expect(await checklist.locator('.step').count()).toBeGreaterThanOrEqual(4);
+      expect(await checklist.locator('.step-missing').count()).toBeGreaterThanOrEqual(4);
+      expect(await checklist.textContent()).toContain('未完成');
+      expect(await page.locator('main').textContent()).toContain('还没有文书记录');
+      await checkScreen(page, `${device}-case`, width);
+
+      await page.getByRole('link', { name: '添加文书记录' }).click();
+      await page.getByRole('heading', { level: 1, name: '添加文书记录' }).waitFor();
+      await page.getByLabel('文书种类').selectOption({ label: '现场检查笔录' });
+      await page.getByLabel('地点').fill('昌宁县田园镇某村养老服务点');
+      // The browser's clock reads China Standard Time (timezoneId); the record is of this moment.
+      const now = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 19);
+      await page.getByLabel('开始时间').fill(now());
+      await page.getByLabel('结束时间').fill(now());
+      await page.getByLabel('被检查人').fill('杨某某');
+      await page.getByLabel('检查情况').fill('该服务点未建立入院评估制度，现场未见评估记录。');
+      await checkScreen(page, `${device}-add-record`, width);
+      await page.getByRole('button', { name: '保存文书记录' }).click();
+
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      const records = page.getByRole('list', { name: '文书记录列表' });
+      await records.waitFor();
+      expect(await records.textContent()).toContain('现场检查笔录');
+      expect(await records.textContent()).toMatch(/昌民检〔\d{4}〕\d+号/);
+      await checkScreen(page, `${device}-case-with-record`, width);
+
+      // My cases lists the new case.
+      await page.getByRole('navigation').getByRole('link', { name: '我的案件' }).click();
+      await page.getByRole('link', { name: title }).waitFor();
+      expect(failed).toEqual([]);
+    } catch (error) {
+      await page.screenshot({ path: `${SHOTS}/${device}-failed.png`, fullPage: true });
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('serving the console', () => {
+  it('[REC-8] serves index.html for the console’s own paths, hashed assets as immutable, and a missing asset as 404', async () => {
+    const index = await fetch(`${api.url}/console/cases/some-case`);
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(index.headers.get('cache-control')).toBe('no-cache');
+    const html = await index.text();
+    expect(html).toContain('<html lang="zh-CN">');
+    const script = /<script type="module" crossorigin src="(\/console\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    const asset = await fetch(`${api.url}${script}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const missing = await fetch(`${api.url}/console/assets/missing-0000.js`);
+    expect(missing.status).toBe(404);
+    expect((await missing.json()).error.message).toBe('文件不存在');
+    const bare = await fetch(`${api.url}/console`, { redirect: 'manual' });
+    expect(bare.status).toBe(301);
+    expect(bare.headers.get('location')).toBe('/console/');
+    const outside = await fetch(`${api.url}/console/%2e%2e/package.json`);
+    expect(outside.status).toBe(404);
+    const post = await fetch(`${api.url}/console/`, { method: 'POST' });
+    expect(post.status).toBe(405);
+  });
+
+  it('[REC-8] the initial load (index.html, its script, styles and preloads) stays within 150 KB gzipped', async () => {
+    const html = await readFile(join(CONSOLE_DIST, 'index.html'));
+    const assets = [...html.toString().matchAll(/(?:src|href)="\/console\/(assets\/[^"]+)"/g)].map(
+      (found) => found[1] ?? '',
+    );
+    expect(assets.some((asset) => asset.endsWith('.js'))).toBe(true);
+    let total = gzipSync(html).length;
+    for (const asset of assets) total += gzipSync(await readFile(join(CONSOLE_DIST, asset))).length;
+    expect(total).toBeLessThanOrEqual(INITIAL_LOAD_BUDGET);
+  });
+});
