@@ -4,10 +4,14 @@ import { clearSession, hasRole, loadSession, type Session, saveSession } from '.
 import { Layout } from './components/layout.tsx';
 import { AddRecord } from './pages/add-record.tsx';
 import { CasePage } from './pages/case-page.tsx';
+import { IssueDecision } from './pages/issue-decision.tsx';
 import { MyCases } from './pages/my-cases.tsx';
 import { OidcCallback } from './pages/oidc-callback.tsx';
 import { RegisterCase } from './pages/register-case.tsx';
+import { ReviewPage } from './pages/review-page.tsx';
+import { ReviewQueue } from './pages/review-queue.tsx';
 import { SignIn } from './pages/sign-in.tsx';
+import { SubmitReview } from './pages/submit-review.tsx';
 import { match, navigate, Redirect, usePath } from './router.tsx';
 
 /** The screens by path; who is signed in decides where `/` leads. */
@@ -54,7 +58,15 @@ export function App() {
   if (path === '/cases/new') return screen('登记案件', <RegisterCase session={session} />);
   const record = match('/cases/:id/records/new', path);
   if (record?.id) return screen('添加文书记录', <AddRecord caseId={record.id} />);
+  const review = match('/cases/:id/reviews/new', path);
+  if (review?.id) return screen('提请法制审核', <SubmitReview caseId={review.id} />);
+  const decision = match('/cases/:id/decision/new', path);
+  if (decision?.id) return screen('作出决定', <IssueDecision caseId={decision.id} />);
   const found = match('/cases/:id', path);
-  if (found?.id) return screen(caseTitle, <CasePage id={found.id} onTitle={setCaseTitle} />);
+  if (found?.id)
+    return screen(caseTitle, <CasePage id={found.id} session={session} onTitle={setCaseTitle} />);
+  if (path === '/reviews') return screen('法制审核', <ReviewQueue />);
+  const opened = match('/reviews/:id', path);
+  if (opened?.id) return screen('法制审核意见', <ReviewPage id={opened.id} session={session} />);
   return screen('页面不存在', <p>没有这个页面。</p>);
 }

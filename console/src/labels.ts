@@ -1,15 +1,71 @@
 /** What users read for the API's codes (docs/api.md). */
 export const caseStatusLabels: Record<string, string> = {
   registered: '已立案',
-  investigating: '调查取证',
-  hearing: '听证',
-  'pending-decision': '待作出决定',
-  decided: '已作出决定',
+  investigating: '调查中',
+  hearing: '听证中',
+  'pending-decision': '待决定',
+  decided: '已决定',
   served: '已送达',
   executed: '已执行',
   closed: '已结案',
   archived: '已归档',
-  revoked: '已撤销',
+  revoked: '决定已撤销',
+};
+
+/** The moves staff make with `POST /v1/cases/{id}/transitions` (shared/domain/cases/state-machine.ts, less the gated ones). */
+export const nextStatuses: Record<string, string[]> = {
+  registered: ['investigating', 'closed'],
+  investigating: ['hearing', 'pending-decision', 'closed'],
+  hearing: ['pending-decision', 'investigating'],
+  'pending-decision': ['investigating', 'hearing', 'closed'],
+  decided: ['served'],
+  served: ['executed', 'closed'],
+  executed: ['closed'],
+  closed: ['archived'],
+  archived: [],
+  revoked: ['pending-decision', 'closed', 'archived'],
+};
+
+export const moveLabels: Record<string, string> = {
+  investigating: '开始调查取证',
+  hearing: '进入听证',
+  'pending-decision': '调查终结，待作出决定',
+  served: '决定书已送达',
+  executed: '已执行完毕',
+  closed: '结案',
+  archived: '归档',
+};
+
+export const standardLabels: Record<string, string> = {
+  'agency-and-officers': '执法主体合法、执法人员具备资格',
+  procedure: '执法程序合法',
+  'facts-and-evidence': '事实清楚、证据合法充分',
+  'legal-basis-and-discretion': '适用法律准确、裁量适当',
+  'within-powers': '未超越法定职权',
+  documents: '执法文书完备规范',
+  'criminal-transfer': '涉嫌犯罪应当移送司法机关',
+};
+
+export const penaltyKindLabels: Record<string, string> = {
+  warning: '警告',
+  fine: '罚款',
+  confiscation: '没收',
+  suspension: '责令停产停业',
+  'licence-revocation': '吊销许可证件',
+  'licence-downgrade': '降低资质等级',
+  closure: '责令关闭',
+  'practice-restriction': '限制从业',
+  detention: '行政拘留',
+  'no-penalty': '不予处罚',
+  other: '其他',
+};
+
+export const decisionTypeLabels: Record<string, string> = {
+  penalty: '行政处罚决定',
+  'no-penalty': '不予行政处罚决定',
+  licensing: '行政许可决定',
+  coercion: '行政强制决定',
+  other: '其他行政执法决定',
 };
 
 export const categoryLabels: Record<string, string> = {

@@ -59,10 +59,12 @@ type LinkProps = Omit<JSX.HTMLAttributes<HTMLAnchorElement>, 'href'> & {
   children: ComponentChildren;
 };
 
-export function Link({ to, children, ...rest }: LinkProps) {
+/** A link inside the console; `current` marks it `aria-current="page"` when it is the page shown. */
+export function Link({ to, children, current, ...rest }: LinkProps & { current?: boolean }) {
   return (
     <a
       {...rest}
+      {...(current && currentPath() === to ? { 'aria-current': 'page' as const } : {})}
       href={href(to)}
       onClick={(event) => {
         if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;

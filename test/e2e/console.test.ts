@@ -6,7 +6,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSOLE_DIST } from '#infra/local/console-assets.ts';
 import { ensureConsoleBuilt } from '#infra/local/console-build.ts';
-import { seedDemoData } from '#infra/local/seed.ts';
+import { seedDemoData, usersOf } from '#infra/local/seed.ts';
 import { newAgencyId, startTestApi, type TestApi } from '#test/helpers/api.ts';
 import { launchChromium, PHONE } from '#test/helpers/browser.ts';
 
@@ -28,6 +28,14 @@ beforeAll(async () => {
   await ensureConsoleBuilt();
   api = await startTestApi();
   await seedDemoData(agencyId);
+  // The demo reviewer's legal qualification (REV-6), as an administrator records it.
+  const admin = usersOf(agencyId).find((user) => user.roles.includes('admin'));
+  if (!admin) throw new Error('the demo has an admin');
+  const qualified = await api.call('PUT', '/v1/reviewers/demo-reviewer', {
+    token: await api.token(admin),
+    body: { name: '法制审核员', legalQualificationNo: 'A20195305240001', qualifiedOn: '2019-03-01' },
+  });
+  expect(qualified.status).toBe(200);
   browser = await launchChromium();
   await mkdir(SHOTS, { recursive: true });
 }, 300_000);
@@ -56,19 +64,43 @@ async function checkScreen(page: Page, shot: string, width: number) {
   await page.screenshot({ path: `${SHOTS}/${shot}.png`, fullPage: true });
 }
 
+/** A browser context as staff have one: a phone or a desktop, in China Standard Time. */
+async function openPage(options: BrowserContextOptions) {
+  // bypassCSP: axe-core is injected as an inline script, which the console's CSP refuses.
+  const context = await browser.newContext({
+    ...options,
+    bypassCSP: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  return { context, page: await context.newPage() };
+}
+
+/** Signs in on the console's local sign-in page as the demo user of that name. */
+async function signIn(page: Page, name: string) {
+  await page.goto(`${api.url}/console/?agencyId=${agencyId}`);
+  await page.getByRole('button', { name: new RegExp(name) }).click();
+  await page.getByRole('navigation', { name: '主导航' }).waitFor();
+}
+
+const PROPOSAL = {
+  summary: '当事人未建立入院评估制度，经责令改正拒不改正，处罚款二万元。',
+  legalBasis: '《养老机构管理办法》第四十六条',
+};
+
+async function fillProposal(page: Page) {
+  await page.getByLabel('决定内容摘要').fill(PROPOSAL.summary);
+  await page.getByLabel('法律依据').fill(PROPOSAL.legalBasis);
+  await page.getByLabel('处罚种类').selectOption('fine');
+  await page.getByLabel('罚没金额（元）').fill('20000');
+}
+
 describe.each([
   { device: 'phone', options: PHONE, width: PHONE.viewport.width },
   { device: 'desktop', options: DESKTOP, width: 1280 },
 ])('the staff console on a $device', { timeout: 120_000 }, ({ device, options, width }) => {
   it('[REC-8] [REC-2] [LAW-10] the demo officer signs in, registers a case, sees its procedure checklist and adds a record', async () => {
-    // bypassCSP: axe-core is injected as an inline script, which the console's CSP refuses.
-    const context = await browser.newContext({
-      ...options,
-      bypassCSP: true,
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-    });
-    const page = await context.newPage();
+    const { context, page } = await openPage(options);
     const failed: string[] = [];
     page.on('pageerror', (error) => failed.push(error.message));
     try {
@@ -148,6 +180,102 @@ describe.each([
       throw error;
     } finally {
       await context.close();
+    }
+  });
+
+  it('[REV-3] [REV-4] the officer submits the proposal for legal review and the reviewer approves it in the workbench', async () => {
+    const officer = usersOf(agencyId).find((user) => user.sub === 'demo-officer');
+    if (!officer) throw new Error('the demo has an officer');
+    const token = await api.token(officer);
+    const title = `${device}：某养老服务点未建立入院评估制度案（审核）`;
+    const created = await api.call('POST', '/v1/cases', {
+      token,
+      body: {
+        category: 'penalty',
+        title,
+        matterId: 'MZ-CF-002',
+        party: { kind: 'person', name: '杨某某', idNumber: '530524197805061234' },
+        officers: ['YN-CN-MZ-0002', 'YN-CN-MZ-0001'],
+        flags: { complex: true },
+      },
+    });
+    expect(created.status).toBe(201);
+    const notice = await api.call('POST', `/v1/cases/${created.body.id}/records`, {
+      token,
+      body: {
+        type: 'penalty-prior-notice',
+        title: '行政处罚事先告知书',
+        fields: {
+          facts: '当事人未建立入院评估制度，经责令改正拒不改正。',
+          legalBasis: PROPOSAL.legalBasis,
+          proposedPenalty: '罚款人民币二万元',
+          rights: '当事人享有陈述、申辩的权利。',
+        },
+      },
+    });
+    expect(notice.status).toBe(201);
+
+    const officerSide = await openPage(options);
+    const page = officerSide.page;
+    try {
+      await signIn(page, '王秀兰');
+      await page.goto(`${api.url}/console/cases/${created.body.id}`);
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      // A decision before the procedure is complete is refused, and the refusal says why in Chinese.
+      await page.getByRole('link', { name: '作出决定' }).click();
+      await page.getByRole('heading', { level: 1, name: '作出决定' }).waitFor();
+      await fillProposal(page);
+      await page.getByRole('button', { name: '作出决定' }).click();
+      const refusal = page.getByRole('alert');
+      await refusal.waitFor();
+      expect(await refusal.textContent()).toMatch(/[\u4e00-\u9fa5]/);
+      expect(await refusal.textContent()).not.toContain('HTTP_');
+      await checkScreen(page, `${device}-decision-refused`, width);
+
+      await page.goto(`${api.url}/console/cases/${created.body.id}/reviews/new`);
+      await page.getByRole('heading', { level: 1, name: '提请法制审核' }).waitFor();
+      await fillProposal(page);
+      await page.getByLabel(/行政处罚事先告知书/).check();
+      await page.getByLabel('提请说明').fill('案情复杂，拟处罚款二万元，提请法制审核。');
+      await checkScreen(page, `${device}-submit-review`, width);
+      await page.getByRole('button', { name: '提请法制审核' }).click();
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      await page.getByRole('link', { name: '第 1 次审核' }).waitFor();
+    } finally {
+      await officerSide.context.close();
+    }
+
+    const reviewerSide = await openPage(options);
+    const workbench = reviewerSide.page;
+    try {
+      await signIn(workbench, '法制审核员');
+      await workbench.getByRole('heading', { level: 1, name: '法制审核' }).waitFor();
+      const queue = workbench.getByRole('list', { name: '法制审核列表' });
+      await queue.waitFor();
+      expect(await queue.textContent()).toContain('审核期限');
+      await checkScreen(workbench, `${device}-review-queue`, width);
+      await queue.getByRole('link', { name: PROPOSAL.summary }).first().click();
+      await workbench.getByRole('heading', { level: 1, name: '法制审核意见' }).waitFor();
+      await workbench.getByRole('link', { name: title }).waitFor();
+      // Each of the seven standards is answered (REV-3).
+      for (const standard of await workbench.locator('form fieldset').all()) {
+        const pass = standard.getByLabel('符合');
+        if ((await pass.count()) > 0) await pass.check();
+      }
+      await workbench.getByLabel('同意（审核通过）').check();
+      await workbench
+        .getByLabel('审核意见')
+        .fill('执法主体合法，程序合法，事实清楚，证据充分，适用依据正确，裁量适当。');
+      await checkScreen(workbench, `${device}-review-workbench`, width);
+      await workbench.getByRole('button', { name: '提交审核意见' }).click();
+      await workbench.getByText('审核通过（').waitFor();
+      expect(await workbench.locator('form').count()).toBe(0);
+      await checkScreen(workbench, `${device}-review-approved`, width);
+    } catch (error) {
+      await workbench.screenshot({ path: `${SHOTS}/${device}-review-failed.png`, fullPage: true });
+      throw error;
+    } finally {
+      await reviewerSide.context.close();
     }
   });
 });

@@ -50,11 +50,19 @@ export function Layout({
         </div>
         <nav aria-label="主导航">
           {hasRole(session, 'officer', 'unit-head', 'admin', 'leader', 'reviewer', 'supervisor') && (
-            <Link to="/cases">我的案件</Link>
+            <Link to="/cases" current>
+              我的案件
+            </Link>
           )}
-          {hasRole(session, 'officer', 'unit-head', 'admin') && <Link to="/cases/new">登记案件</Link>}
+          {hasRole(session, 'officer', 'unit-head', 'admin') && (
+            <Link to="/cases/new" current>
+              登记案件
+            </Link>
+          )}
           {hasRole(session, 'reviewer', 'leader', 'officer', 'unit-head', 'admin') && (
-            <Link to="/reviews">法制审核</Link>
+            <Link to="/reviews" current>
+              法制审核
+            </Link>
           )}
         </nav>
       </header>

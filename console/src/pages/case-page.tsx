@@ -1,4 +1,5 @@
 import { api, must } from '../api/client.ts';
+import { hasRole, type Session } from '../auth/session.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import {
   activityStatusLabels,
@@ -13,6 +14,7 @@ import {
 } from '../labels.ts';
 import { Link } from '../router.tsx';
 import { useLoad } from '../use-load.ts';
+import { CaseMoves } from './case-moves.tsx';
 
 const STEP_MARKS: Record<string, string> = { done: '✓', missing: '✗', waiting: '…' };
 
@@ -20,8 +22,16 @@ const STEP_MARKS: Record<string, string> = { done: '✓', missing: '✗', waitin
  * One case (`GET /v1/cases/{id}`): what it is, its procedure steps as a checklist (done or
  * missing before a decision, LAW-10, LAW-11), AV gaps, activities and records.
  */
-export function CasePage({ id, onTitle }: { id: string; onTitle: (title: string) => void }) {
-  const { data, error } = useLoad(async () => {
+export function CasePage({
+  id,
+  session,
+  onTitle,
+}: {
+  id: string;
+  session: Session;
+  onTitle: (title: string) => void;
+}) {
+  const { data, error, reload } = useLoad(async () => {
     const found = await must(api.GET('/v1/cases/{id}', { params: { path: { id } } }));
     onTitle(found.title);
     return found;
@@ -32,6 +42,8 @@ export function CasePage({ id, onTitle }: { id: string; onTitle: (title: string)
     .filter(([, on]) => on)
     .map(([flag]) => flagLabels[flag] ?? flag);
   const done = data.steps.filter((step) => step.status === 'done').length;
+  const handles = hasRole(session, 'officer', 'unit-head', 'admin');
+  const path = `/cases/${encodeURIComponent(id)}`;
   return (
     <>
       <dl class="facts">
@@ -99,13 +111,48 @@ export function CasePage({ id, onTitle }: { id: string; onTitle: (title: string)
         )}
       </section>
 
+      {handles && (
+        <>
+          <CaseMoves caseId={id} status={data.status} onMoved={reload} />
+          <section aria-labelledby="decide">
+            <h2 id="decide">审核与决定</h2>
+            {(data.reviewIds ?? []).length > 0 && (
+              <p>
+                法制审核：
+                {(data.reviewIds ?? []).map((reviewId, index) => (
+                  <Link key={reviewId} to={`/reviews/${encodeURIComponent(reviewId)}`}>
+                    第 {index + 1} 次审核
+                  </Link>
+                ))}
+              </p>
+            )}
+            {data.decision ? (
+              <p>
+                已于 {data.decision.decidedOn} 作出决定：{data.decision.summary}
+              </p>
+            ) : (
+              <p class="button-row">
+                <Link to={`${path}/reviews/new`} class="button">
+                  提请法制审核
+                </Link>
+                <Link to={`${path}/decision/new`} class="button">
+                  作出决定
+                </Link>
+              </p>
+            )}
+          </section>
+        </>
+      )}
+
       <section aria-labelledby="records">
         <h2 id="records">文书记录</h2>
-        <p class="actions">
-          <Link to={`/cases/${encodeURIComponent(id)}/records/new`} class="button primary">
-            添加文书记录
-          </Link>
-        </p>
+        {handles && (
+          <p class="actions">
+            <Link to={`${path}/records/new`} class="button primary">
+              添加文书记录
+            </Link>
+          </p>
+        )}
         {data.records.length === 0 ? (
           <p>还没有文书记录。</p>
         ) : (
