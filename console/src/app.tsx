@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { SIGNED_OUT_EVENT } from './api/client.ts';
 import { clearSession, hasRole, loadSession, type Session, saveSession } from './auth/session.ts';
 import { Layout } from './components/layout.tsx';
+import { AddActivity } from './pages/add-activity.tsx';
 import { AddRecord } from './pages/add-record.tsx';
 import { CasePage } from './pages/case-page.tsx';
 import { IssueDecision } from './pages/issue-decision.tsx';
@@ -58,6 +59,8 @@ export function App() {
   if (path === '/cases/new') return screen('登记案件', <RegisterCase session={session} />);
   const record = match('/cases/:id/records/new', path);
   if (record?.id) return screen('添加文书记录', <AddRecord caseId={record.id} />);
+  const activity = match('/cases/:id/activities/new', path);
+  if (activity?.id) return screen('记录执法活动', <AddActivity caseId={activity.id} />);
   const review = match('/cases/:id/reviews/new', path);
   if (review?.id) return screen('提请法制审核', <SubmitReview caseId={review.id} />);
   const decision = match('/cases/:id/decision/new', path);

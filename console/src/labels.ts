@@ -113,7 +113,13 @@ export const activityTypeLabels: Record<string, string> = {
   other: '其他',
 };
 
-export const activityStatusLabels: Record<string, string> = { 'in-progress': '进行中', completed: '已完成' };
+export const activityStatusLabels: Record<string, string> = { open: '进行中', completed: '已完成' };
+
+/** Why an activity lacks its AV (shared/domain/cases/av-requirement.ts). */
+export const avGapLabels: Record<string, string> = {
+  open: '活动尚未完成，音像记录未归档',
+  'no-evidence': '缺少已归档的音像记录',
+};
 
 export const reviewStatusLabels: Record<string, string> = {
   pending: '待审核',

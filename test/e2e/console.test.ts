@@ -99,7 +99,7 @@ describe.each([
   { device: 'phone', options: PHONE, width: PHONE.viewport.width },
   { device: 'desktop', options: DESKTOP, width: 1280 },
 ])('the staff console on a $device', { timeout: 120_000 }, ({ device, options, width }) => {
-  it('[REC-8] [REC-2] [LAW-10] the demo officer signs in, registers a case, sees its procedure checklist and adds a record', async () => {
+  it('[REC-8] [REC-2] [REC-4] [LAW-10] the demo officer signs in, registers a case, sees its procedure checklist, adds a record and an activity that cannot be completed without AV', async () => {
     const { context, page } = await openPage(options);
     const failed: string[] = [];
     page.on('pageerror', (error) => failed.push(error.message));
@@ -170,6 +170,26 @@ describe.each([
       expect(await records.textContent()).toContain('现场检查笔录');
       expect(await records.textContent()).toMatch(/昌民检〔\d{4}〕\d+号/);
       await checkScreen(page, `${device}-case-with-record`, width);
+
+      // An on-site inspection, with certificates shown and rights told; completing it without AV
+      // evidence is refused, and the refusal says so in Chinese.
+      await page.getByRole('link', { name: '记录执法活动' }).click();
+      await page.getByRole('heading', { level: 1, name: '记录执法活动' }).waitFor();
+      await page.getByLabel('活动类型').selectOption('on-site-inspection');
+      await page.getByLabel('地点').fill('昌宁县田园镇某村养老服务点');
+      await page.getByLabel('出示执法证件').check();
+      await page.getByLabel('告知当事人权利').check();
+      await checkScreen(page, `${device}-add-activity`, width);
+      await page.getByRole('button', { name: '记录执法活动' }).click();
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      const activities = page.getByRole('list', { name: '执法活动列表' });
+      await activities.waitFor();
+      expect(await activities.textContent()).toContain('现场检查');
+      await page.getByRole('button', { name: '完成此活动' }).click();
+      const refusal = activities.getByRole('alert');
+      await refusal.waitFor();
+      expect(await refusal.textContent()).toContain('音像');
+      await checkScreen(page, `${device}-activity-needs-av`, width);
 
       // My cases lists the new case.
       await page.getByRole('navigation').getByRole('link', { name: '我的案件' }).click();
@@ -259,7 +279,7 @@ describe.each([
       await workbench.getByRole('link', { name: title }).waitFor();
       // Each of the seven standards is answered (REV-3).
       for (const standard of await workbench.locator('form fieldset').all()) {
-        const pass = standard.getByLabel('符合');
+        const pass = standard.getByLabel(/^符合$|无需移送/);
         if ((await pass.count()) > 0) await pass.check();
       }
       await workbench.getByLabel('同意（审核通过）').check();

@@ -12,6 +12,7 @@ export function ErrorNotice({
   labels?: Record<string, string>;
 }) {
   if (!error) return null;
+  const known = { ...COMMON_LABELS, ...labels };
   return (
     <div class="notice notice-error" role="alert">
       <p class="notice-title">{error.message}</p>
@@ -19,7 +20,7 @@ export function ErrorNotice({
         <ul>
           {error.details.map((detail) => (
             <li key={`${detail.path}:${detail.message}`}>
-              {detail.path && <strong>{labelOf(detail.path, labels)}：</strong>}
+              {detail.path && <strong>{labelOf(detail.path, known)}：</strong>}
               {detail.message}
             </li>
           ))}
@@ -28,6 +29,20 @@ export function ErrorNotice({
     </div>
   );
 }
+
+/** Paths the API names on many routes (docs/api.md). */
+const COMMON_LABELS: Record<string, string> = {
+  body: '请求内容',
+  review: '法制审核',
+  steps: '办案程序',
+  status: '案件状态',
+  to: '目标状态',
+  avGaps: '音像记录',
+  activities: '执法活动',
+  officers: '执法人员',
+  decision: '决定',
+  version: '版本',
+};
 
 /** The label of a field path, or of its nearest labelled parent, with the rest of the path kept. */
 export function labelOf(path: string, labels: Record<string, string>): string {

@@ -4,6 +4,7 @@ import { ErrorNotice } from '../components/error-notice.tsx';
 import {
   activityStatusLabels,
   activityTypeLabels,
+  avGapLabels,
   caseStatusLabels,
   categoryLabels,
   dateTime,
@@ -15,6 +16,7 @@ import {
 import { Link } from '../router.tsx';
 import { useLoad } from '../use-load.ts';
 import { CaseMoves } from './case-moves.tsx';
+import { CompleteActivity } from './complete-activity.tsx';
 
 const STEP_MARKS: Record<string, string> = { done: '✓', missing: '✗', waiting: '…' };
 
@@ -103,7 +105,9 @@ export function CasePage({
             <ul>
               {data.avGaps.map((gap) => (
                 <li key={gap.activityId}>
-                  {activityTypeLabels[gap.activityType] ?? gap.activityType}：{gap.reason}
+                  {activityTypeLabels[gap.activityType] ?? gap.activityType}：
+                  {avGapLabels[gap.reason] ?? gap.reason}
+                  {gap.requirement === 'full-process-av' ? '（须全过程音像记录）' : '（须音像记录）'}
                 </li>
               ))}
             </ul>
@@ -173,6 +177,13 @@ export function CasePage({
 
       <section aria-labelledby="activities">
         <h2 id="activities">执法活动</h2>
+        {handles && (
+          <p class="actions">
+            <Link to={`${path}/activities/new`} class="button">
+              记录执法活动
+            </Link>
+          </p>
+        )}
         {data.activities.length === 0 ? (
           <p>还没有执法活动。</p>
         ) : (
@@ -185,6 +196,14 @@ export function CasePage({
                   {activity.location && <span>{activity.location}</span>}
                   <span>{dateTime(activity.startedAt)}</span>
                 </p>
+                {handles && activity.status === 'open' && (
+                  <CompleteActivity
+                    caseId={id}
+                    activityId={activity.id}
+                    informing={activity.informing}
+                    onCompleted={reload}
+                  />
+                )}
               </li>
             ))}
           </ul>

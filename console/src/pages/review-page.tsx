@@ -172,10 +172,16 @@ export function ReviewPage({ id, session }: { id: string; session: Session }) {
                 </p>
               ))}
               <div class="radios">
-                {[
-                  ['pass', '符合'],
-                  ['problem', '存在问题'],
-                ].map(([value, label]) => (
+                {(standard === 'criminal-transfer'
+                  ? [
+                      ['pass', '不涉嫌犯罪，无需移送'],
+                      ['problem', '涉嫌犯罪，应当移送'],
+                    ]
+                  : [
+                      ['pass', '符合'],
+                      ['problem', '存在问题'],
+                    ]
+                ).map(([value, label]) => (
                   <label key={value}>
                     <input
                       type="radio"
