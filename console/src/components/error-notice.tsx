@@ -39,6 +39,7 @@ const COMMON_LABELS: Record<string, string> = {
   to: '目标状态',
   avGaps: '音像记录',
   activities: '执法活动',
+  activityId: '执法活动',
   officers: '执法人员',
   decision: '决定',
   version: '版本',

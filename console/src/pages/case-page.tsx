@@ -34,9 +34,16 @@ export function CasePage({
   onTitle: (title: string) => void;
 }) {
   const { data, error, reload } = useLoad(async () => {
-    const found = await must(api.GET('/v1/cases/{id}', { params: { path: { id } } }));
+    const [found, officers] = await Promise.all([
+      must(api.GET('/v1/cases/{id}', { params: { path: { id } } })),
+      must(api.GET('/v1/officers', { params: { query: { limit: 100 } } })).catch(() => ({ items: [] })),
+    ]);
     onTitle(found.title);
-    return found;
+    const names = new Map(officers.items.map((officer) => [officer.certificateNo, officer.name]));
+    return {
+      ...found,
+      officerNames: found.officers.map((no) => (names.has(no) ? `${names.get(no)}（${no}）` : no)),
+    };
   }, [id]);
   if (error) return <ErrorNotice error={error} />;
   if (!data) return <p>正在加载……</p>;
@@ -69,7 +76,7 @@ export function CasePage({
           {data.party.name}（{partyKindLabels[data.party.kind] ?? data.party.kind}）
         </dd>
         <dt>执法人员</dt>
-        <dd>{data.officers.join('、')}</dd>
+        <dd>{data.officerNames.join('、')}</dd>
         <dt>立案时间</dt>
         <dd>{dateTime(data.createdAt)}</dd>
         {flags.length > 0 && (
