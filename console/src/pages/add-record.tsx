@@ -4,13 +4,8 @@ import { type ApiError, asApiError } from '../api/errors.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { describedBy, Field } from '../components/field.tsx';
 import { fieldLabels } from '../records/field-labels.ts';
-import {
-  emptyValue,
-  type FormObject,
-  type JsonSchema,
-  SchemaField,
-  toFields,
-} from '../records/schema-form.tsx';
+import { SchemaField } from '../records/schema-form.tsx';
+import { emptyValue, type FormObject, type JsonSchema, toFields } from '../records/schema-values.ts';
 import { navigate } from '../router.tsx';
 import { useLoad } from '../use-load.ts';
 
