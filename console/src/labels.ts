@@ -141,3 +141,9 @@ export function date(iso: string | undefined): string {
     ? iso
     : new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' });
 }
+
+export const evidenceStatusLabels: Record<string, string> = {
+  'pending-upload': '待上传',
+  archived: '已归档',
+  rejected: '已拒收',
+};

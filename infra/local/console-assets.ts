@@ -27,14 +27,22 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** What CloudFront sends with the console in AWS: nothing but this origin runs or is framed. */
-const SECURITY_HEADERS = {
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'same-origin',
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; " +
-    "frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-};
+/**
+ * What CloudFront sends with the console in AWS: only this origin's code runs (and WebAssembly,
+ * for the SHA-256 of evidence), nothing frames it, and it talks to this origin and the evidence
+ * store (presigned PUTs), whose address the local stack puts in `S3_ENDPOINT`.
+ */
+function securityHeaders(): Record<string, string> {
+  const store = process.env.S3_ENDPOINT ? ` ${new URL(process.env.S3_ENDPOINT).origin}` : '';
+  return {
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'same-origin',
+    'content-security-policy':
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self'; " +
+      `img-src 'self' data: blob:; connect-src 'self'${store}; frame-ancestors 'none'; base-uri 'self'; ` +
+      "form-action 'self'",
+  };
+}
 
 export const isConsolePath = (pathname: string): boolean =>
   pathname === CONSOLE_BASE.slice(0, -1) || pathname.startsWith(CONSOLE_BASE);
@@ -49,7 +57,7 @@ async function fileAt(path: string): Promise<{ path: string; size: number } | un
 }
 
 function refuse(res: ServerResponse, status: number, code: string, message: string): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...SECURITY_HEADERS });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...securityHeaders() });
   res.end(JSON.stringify(errorBody(code, message)));
 }
 
@@ -103,7 +111,7 @@ export async function serveConsole(
     'content-type': CONTENT_TYPES[extname(file.path)] ?? 'application/octet-stream',
     'content-length': String(file.size),
     'cache-control': asset ? 'public, max-age=31536000, immutable' : 'no-cache',
-    ...SECURITY_HEADERS,
+    ...securityHeaders(),
   });
   if (req.method === 'HEAD') {
     res.end();

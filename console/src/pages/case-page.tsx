@@ -1,6 +1,7 @@
 import { api, must } from '../api/client.ts';
 import { hasRole, type Session } from '../auth/session.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
+import { EvidenceUpload } from '../evidence/evidence-upload.tsx';
 import {
   activityStatusLabels,
   activityTypeLabels,
@@ -8,6 +9,7 @@ import {
   caseStatusLabels,
   categoryLabels,
   dateTime,
+  evidenceStatusLabels,
   flagLabels,
   partyKindLabels,
   procedureLabels,
@@ -40,10 +42,11 @@ export function CasePage({
     ]);
     onTitle(found.title);
     const names = new Map(officers.items.map((officer) => [officer.certificateNo, officer.name]));
-    return {
-      ...found,
-      officerNames: found.officers.map((no) => (names.has(no) ? `${names.get(no)}（${no}）` : no)),
-    };
+    const officerChoices = found.officers.map((no) => ({
+      certificateNo: no,
+      label: names.has(no) ? `${names.get(no)}（${no}）` : no,
+    }));
+    return { ...found, officerChoices, officerNames: officerChoices.map((choice) => choice.label) };
   }, [id]);
   if (error) return <ErrorNotice error={error} />;
   if (!data) return <p>正在加载……</p>;
@@ -203,6 +206,28 @@ export function CasePage({
                   {activity.location && <span>{activity.location}</span>}
                   <span>{dateTime(activity.startedAt)}</span>
                 </p>
+                {data.evidence
+                  .filter((item) => item.activityId === activity.id)
+                  .map((item) => (
+                    <p key={item.id} class="evidence">
+                      <span class={`badge evidence-${item.status}`}>
+                        {evidenceStatusLabels[item.status] ?? item.status}
+                      </span>{' '}
+                      {item.fileName}
+                      <span class="hash">SHA-256 {item.sha256}</span>
+                    </p>
+                  ))}
+                {handles && activity.status === 'open' && (
+                  <EvidenceUpload
+                    caseId={id}
+                    activityId={activity.id}
+                    officers={data.officerChoices.filter((choice) =>
+                      activity.officers.includes(choice.certificateNo),
+                    )}
+                    location={activity.location}
+                    onArchived={reload}
+                  />
+                )}
                 {handles && activity.status === 'open' && (
                   <CompleteActivity
                     caseId={id}
