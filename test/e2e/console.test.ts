@@ -99,7 +99,7 @@ describe.each([
   { device: 'phone', options: PHONE, width: PHONE.viewport.width },
   { device: 'desktop', options: DESKTOP, width: 1280 },
 ])('the staff console on a $device', { timeout: 120_000 }, ({ device, options, width }) => {
-  it('[REC-8] [REC-2] [REC-4] [LAW-10] the demo officer signs in, registers a case, sees its procedure checklist, adds a record and an activity that cannot be completed without AV', async () => {
+  it('[REC-8] [REC-2] [REC-4] [REC-6] [LAW-10] the demo officer signs in, registers a case, sees its procedure checklist, adds a record and an activity completed once its AV is uploaded (through a dropped connection) and archived', async () => {
     const { context, page } = await openPage(options);
     const failed: string[] = [];
     page.on('pageerror', (error) => failed.push(error.message));
@@ -194,6 +194,18 @@ describe.each([
       // The AV file: hashed in a Web Worker, declared, uploaded (in parts on the desktop: 12 MiB
       // is over the single-PUT limit), checked by the platform and archived with its SHA-256.
       const video = Buffer.alloc(device === 'phone' ? 512 * 1024 : 12 * 1024 * 1024, device);
+      // The network drops once in the middle of the upload (the second part, or the single PUT):
+      // the console tries that request again and the upload goes on.
+      let dropped = 0;
+      await page.route(
+        (url) => url.searchParams.has('X-Amz-Signature') && url.searchParams.get('partNumber') !== '1',
+        async (route) => {
+          if (route.request().method() === 'PUT' && dropped === 0) {
+            dropped += 1;
+            await route.abort('internetdisconnected');
+          } else await route.continue();
+        },
+      );
       const sha256 = createHash('sha256').update(video).digest('hex');
       await page
         .locator('input[type="file"]:not([capture])')
@@ -202,6 +214,7 @@ describe.each([
       await expect.poll(() => upload.textContent(), { timeout: 30_000 }).toContain('等待平台校验归档');
       expect(await upload.textContent()).toContain(sha256);
       await checkScreen(page, `${device}-evidence-uploaded`, width);
+      expect(dropped).toBe(1);
       const arrivals = await api.call('POST', '/dev/evidence-arrivals');
       expect(arrivals.status).toBe(200);
       await expect.poll(() => upload.textContent(), { timeout: 30_000 }).toContain('已归档');

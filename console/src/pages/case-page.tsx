@@ -230,6 +230,7 @@ export function CasePage({
                 )}
                 {handles && activity.status === 'open' && (
                   <CompleteActivity
+                    key={data.evidence.filter((item) => item.activityId === activity.id).length}
                     caseId={id}
                     activityId={activity.id}
                     informing={activity.informing}
