@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import axe from 'axe-core';
@@ -329,6 +330,75 @@ describe.each([
       throw error;
     } finally {
       await reviewerSide.context.close();
+    }
+  });
+
+  it('[REC-4] [REC-6] an upload cut off by a closed tab resumes from the parts already stored when the same file is chosen again', async () => {
+    const officer = usersOf(agencyId).find((user) => user.sub === 'demo-officer');
+    if (!officer) throw new Error('the demo has an officer');
+    const token = await api.token(officer);
+    const created = await api.call('POST', '/v1/cases', {
+      token,
+      body: {
+        category: 'penalty',
+        title: `${device}：上传中断续传案`,
+        matterId: 'MZ-CF-002',
+        party: { kind: 'person', name: '杨某某', idNumber: '530524197805061234' },
+        officers: ['YN-CN-MZ-0002', 'YN-CN-MZ-0001'],
+      },
+    });
+    expect(created.status).toBe(201);
+    const activity = await api.call('POST', `/v1/cases/${created.body.id}/activities`, {
+      token,
+      body: { type: 'on-site-inspection', officers: ['YN-CN-MZ-0002', 'YN-CN-MZ-0001'], location: '某村' },
+    });
+    expect(activity.status).toBe(201);
+    // A file on disk keeps its date, which (with name and size) tells the console it is the same file.
+    const folder = await mkdtemp(join(tmpdir(), 'console-'));
+    const file = join(folder, `续传-${device}.mp4`);
+    const video = Buffer.alloc(12 * 1024 * 1024, `resume-${device}`);
+    await writeFile(file, video);
+    const casePage = `${api.url}/console/cases/${created.body.id}`;
+    const { context, page } = await openPage(options);
+    try {
+      await signIn(page, '王秀兰');
+      await page.goto(casePage);
+      // The tab is closed while the second part is on its way.
+      let cut = false;
+      await page.route(
+        (url) => url.searchParams.get('partNumber') === '2',
+        async (route) => {
+          cut = true;
+          await route.abort('internetdisconnected');
+        },
+      );
+      await page.locator('input[type="file"]:not([capture])').setInputFiles(file);
+      await expect.poll(() => cut, { timeout: 30_000 }).toBe(true);
+      await page.close();
+
+      const again = await context.newPage();
+      const sentParts: string[] = [];
+      again.on('request', (request) => {
+        const part = new URL(request.url()).searchParams.get('partNumber');
+        if (request.method() === 'PUT' && part) sentParts.push(part);
+      });
+      await signIn(again, '王秀兰');
+      await again.goto(casePage);
+      const notice = again.getByText('有未完成的上传');
+      await notice.waitFor();
+      expect(await again.locator('main').textContent()).toContain('已上传 1/2 个分片');
+      await checkScreen(again, `${device}-upload-unfinished`, width);
+      await again.locator('input[type="file"]:not([capture])').setInputFiles(file);
+      const upload = again.getByRole('status');
+      await expect.poll(() => upload.textContent(), { timeout: 30_000 }).toContain('等待平台校验归档');
+      expect(sentParts).toEqual(['2']);
+      expect(await upload.textContent()).toContain(createHash('sha256').update(video).digest('hex'));
+      expect((await api.call('POST', '/dev/evidence-arrivals')).status).toBe(200);
+      await expect.poll(() => upload.textContent(), { timeout: 30_000 }).toContain('已归档');
+      expect(await again.getByText('有未完成的上传').count()).toBe(0);
+    } finally {
+      await context.close();
+      await rm(folder, { recursive: true, force: true });
     }
   });
 });

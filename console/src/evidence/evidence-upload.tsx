@@ -1,8 +1,9 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { type ApiError, asApiError } from '../api/errors.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { describedBy, Field } from '../components/field.tsx';
 import { type UploadState, uploadEvidence } from './upload.ts';
+import { type PendingUpload, pendingUploadsOf } from './upload-store.ts';
 
 const PHASES: Record<UploadState['phase'], string> = {
   hashing: '正在计算 SHA-256 校验值',
@@ -35,7 +36,12 @@ export function EvidenceUpload({
   const [fullProcess, setFullProcess] = useState(false);
   const [state, setState] = useState<UploadState>();
   const [error, setError] = useState<ApiError>();
+  const [unfinished, setUnfinished] = useState<PendingUpload[]>([]);
   const id = (name: string) => `${name}-${activityId}`;
+  const refreshUnfinished = () => pendingUploadsOf(activityId).then(setUnfinished, () => setUnfinished([]));
+  useEffect(() => {
+    refreshUnfinished();
+  }, [activityId]);
   const busy = state !== undefined && !['archived', 'rejected'].includes(state.phase) && !error;
 
   async function start(event: Event) {
@@ -62,6 +68,7 @@ export function EvidenceUpload({
     } catch (caught) {
       setError(asApiError(caught));
     }
+    refreshUnfinished();
   }
 
   return (
@@ -71,6 +78,18 @@ export function EvidenceUpload({
         error={error}
         labels={{ deviceId: '设备编号', officer: '记录人', contentType: '文件类型', size: '文件大小' }}
       />
+      {unfinished.length > 0 && !busy && (
+        <div class="notice notice-warning">
+          <p class="notice-title">有未完成的上传，重新选择同一文件即从中断处继续：</p>
+          <ul>
+            {unfinished.map((upload) => (
+              <li key={upload.key}>
+                {upload.fileName}（已上传 {upload.done.length}/{upload.parts?.length ?? '?'} 个分片）
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <Field name={id('deviceId')} label="设备编号" hint="执法记录仪编号；用手机拍摄可不填" error={error}>
         <input
           {...describedBy(id('deviceId'), error, true)}
@@ -129,7 +148,7 @@ export function EvidenceUpload({
       {state && (
         <div class="upload-state" role="status">
           <p>
-            {PHASES[state.phase]}
+            {state.resumed && state.phase === 'uploading' ? '继续上传' : PHASES[state.phase]}
             {['hashing', 'uploading'].includes(state.phase) && ` ${Math.round(state.fraction * 100)}%`}
             {state.rejectionReason && `：${state.rejectionReason}`}
           </p>
