@@ -43,8 +43,10 @@ export async function ensureConsoleBuilt(log: (line: string) => void = console.l
   if (!(await consoleIsStale())) return false;
   log('building the staff console (npm run console:build) ...');
   await new Promise<void>((resolve, reject) => {
+    // A production build whoever asks: under vitest NODE_ENV is `test`, which would bring in preact/debug.
     const child = spawn('npm', ['run', '--silent', 'console:build'], {
       cwd: ROOT,
+      env: { ...process.env, NODE_ENV: 'production' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
