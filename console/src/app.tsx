@@ -8,6 +8,8 @@ import { CasePage } from './pages/case-page.tsx';
 import { IssueDecision } from './pages/issue-decision.tsx';
 import { MyCases } from './pages/my-cases.tsx';
 import { OidcCallback } from './pages/oidc-callback.tsx';
+import { PublicationPage } from './pages/publication-page.tsx';
+import { PublicationQueue } from './pages/publication-queue.tsx';
 import { RegisterCase } from './pages/register-case.tsx';
 import { ReviewPage } from './pages/review-page.tsx';
 import { ReviewQueue } from './pages/review-queue.tsx';
@@ -69,6 +71,9 @@ export function App() {
   if (found?.id)
     return screen(caseTitle, <CasePage id={found.id} session={session} onTitle={setCaseTitle} />);
   if (path === '/reviews') return screen('法制审核', <ReviewQueue />);
+  if (path === '/publications') return screen('执法决定公示', <PublicationQueue />);
+  const publication = match('/publications/:id', path);
+  if (publication?.id) return screen('公示审查', <PublicationPage id={publication.id} session={session} />);
   const opened = match('/reviews/:id', path);
   if (opened?.id) return screen('法制审核意见', <ReviewPage id={opened.id} session={session} />);
   return screen('页面不存在', <p>没有这个页面。</p>);

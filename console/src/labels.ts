@@ -147,3 +147,13 @@ export const evidenceStatusLabels: Record<string, string> = {
   archived: '已归档',
   rejected: '已拒收',
 };
+
+export const publicationStatusLabels: Record<string, string> = {
+  scheduled: '待公示',
+  'deadline-unconfirmed': '期限待定',
+  overdue: '已逾期',
+  published: '已公示',
+  withdrawn: '已撤回',
+  expired: '公示期满',
+  exempt: '不予公示',
+};

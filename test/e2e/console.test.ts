@@ -403,6 +403,177 @@ describe.each([
   });
 });
 
+describe('a penalty case from registration to published decision, only in the browser', {
+  timeout: 240_000,
+}, () => {
+  it('[REC-8] [LAW-10] [REV-4] [PUB-1] the officer, the reviewer and the unit head take a case to a published decision on their phones', async () => {
+    const width = PHONE.viewport.width;
+    const title = '周某某养老服务点未建立入院评估制度案（全流程）';
+    const now = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 19);
+    const officerSide = await openPage(PHONE);
+    const page = officerSide.page;
+    let caseUrl = '';
+    async function addRecord(type: string, fill: (form: Page) => Promise<void>) {
+      await page.getByRole('link', { name: '添加文书记录' }).click();
+      await page.getByLabel('文书种类').selectOption({ label: type });
+      await fill(page);
+      await page.getByRole('button', { name: '保存文书记录' }).click();
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      await page.getByRole('list', { name: '文书记录列表' }).getByText(type, { exact: true }).waitFor();
+    }
+    try {
+      await signIn(page, '王秀兰');
+      await page.getByRole('link', { name: '登记案件' }).first().click();
+      await page.getByLabel('执法事项').selectOption('MZ-CF-002');
+      await page.getByLabel('案件名称').fill(title);
+      await page.getByLabel('当事人姓名或名称').fill('周某某');
+      await page.getByLabel('身份证件号码或统一社会信用代码').fill('530524197805061234');
+      await page.getByLabel(/李明华/).check();
+      await page.getByLabel('涉案金额（元）').fill('20000');
+      await page.getByRole('button', { name: '登记案件' }).click();
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      caseUrl = page.url();
+      await page.getByRole('button', { name: '开始调查取证' }).click();
+      await page.locator('.facts').getByText('调查中').waitFor();
+
+      // On site: the inspection with its video, then completed.
+      await page.getByRole('link', { name: '记录执法活动' }).click();
+      await page.getByLabel('地点').fill('昌宁县田园镇某村养老服务点');
+      await page.getByLabel('出示执法证件').check();
+      await page.getByLabel('告知当事人权利').check();
+      await page.getByLabel('出示执法文书').check();
+      await page.getByRole('button', { name: '记录执法活动' }).click();
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      await page.locator('input[type="file"]:not([capture])').setInputFiles({
+        name: '现场检查.mp4',
+        mimeType: 'video/mp4',
+        buffer: Buffer.alloc(256 * 1024, 'walk'),
+      });
+      const upload = page.getByRole('status');
+      await expect.poll(() => upload.textContent(), { timeout: 30_000 }).toContain('等待平台校验归档');
+      await api.call('POST', '/dev/evidence-arrivals');
+      await expect.poll(() => upload.textContent(), { timeout: 30_000 }).toContain('已归档');
+      await page.getByRole('button', { name: '完成此活动' }).click();
+      await page.getByRole('list', { name: '执法活动列表' }).getByText('已完成').waitFor();
+
+      await addRecord('现场检查笔录', async (form) => {
+        await form.getByLabel('地点').fill('昌宁县田园镇某村养老服务点');
+        await form.getByLabel('开始时间').fill(now());
+        await form.getByLabel('结束时间').fill(now());
+        await form.getByLabel('被检查人').fill('周某某');
+        await form.getByLabel('检查情况').fill('未建立入院评估制度，收住老人均无入院评估记录。');
+      });
+      await addRecord('行政处罚事先告知书', async (form) => {
+        await form.getByLabel('违法事实').fill('当事人未建立入院评估制度，经责令改正拒不改正。');
+        await form.getByLabel('法律依据').fill(PROPOSAL.legalBasis);
+        await form.getByLabel('拟作出的处罚').fill('罚款人民币二万元');
+        await form.getByLabel('告知的权利').fill('当事人享有陈述、申辩和要求听证的权利。');
+      });
+      const noticeNumber =
+        (await page.getByRole('list', { name: '文书记录列表' }).textContent())?.match(
+          /昌民告〔\d{4}〕\d+号/,
+        )?.[0] ?? '';
+      expect(noticeNumber).not.toBe('');
+      await page.waitForTimeout(1100);
+      await addRecord('送达回证', async (form) => {
+        await form.getByLabel('送达文书的文号').fill(noticeNumber);
+        await form.getByLabel('送达时间').fill(now());
+        await form.getByLabel('受送达人').fill('周某某');
+        await form.getByLabel('送达方式').selectOption('direct');
+      });
+      await addRecord('陈述申辩笔录', async (form) => {
+        await form.getByLabel('陈述或声明内容').fill('当事人承认未建立入院评估制度，请求从轻处罚。');
+      });
+      await addRecord('放弃听证声明', async (form) => {
+        await form.getByLabel('陈述或声明内容').fill('本人已知悉听证权利，放弃听证。');
+        await form.getByLabel('签名人').fill('周某某');
+      });
+      await addRecord('集体讨论记录', async (form) => {
+        await form.getByLabel('讨论时间').fill(now());
+        await form.getByLabel('参加人员').fill('局长、副局长、党政办公室主任、社会事务股股长');
+        await form.getByLabel('讨论结论').fill('同意对当事人处罚款二万元。');
+        await form
+          .getByLabel('讨论记录')
+          .fill('局务会议听取汇报和法制审核意见，经集体讨论，同意处罚款二万元。');
+      });
+      // Every step of the procedure is done now.
+      const checklist = page.locator('.checklist');
+      await expect.poll(() => checklist.locator('.step-missing').count()).toBe(0);
+      await page.getByRole('button', { name: '调查终结，待作出决定' }).click();
+      await page.locator('.facts').getByText('待决定').waitFor();
+      await checkScreen(page, 'walk-procedure-complete', width);
+
+      await page.getByRole('link', { name: '提请法制审核' }).click();
+      await fillProposal(page);
+      await page.getByLabel(/行政处罚事先告知书/).check();
+      await page.getByRole('button', { name: '提请法制审核' }).click();
+      await page.getByRole('link', { name: '第 1 次审核' }).waitFor();
+    } finally {
+      await officerSide.context.close();
+    }
+
+    const reviewerSide = await openPage(PHONE);
+    try {
+      const workbench = reviewerSide.page;
+      await signIn(workbench, '法制审核员');
+      await workbench
+        .getByRole('list', { name: '法制审核列表' })
+        .getByRole('link', { name: PROPOSAL.summary })
+        .first()
+        .click();
+      await workbench.getByRole('link', { name: title }).waitFor();
+      for (const standard of await workbench.locator('form fieldset').all()) {
+        const pass = standard.getByLabel(/^符合$|无需移送/);
+        if ((await pass.count()) > 0) await pass.check();
+      }
+      await workbench.getByLabel('同意（审核通过）').check();
+      await workbench.getByLabel('审核意见').fill('事实清楚，证据充分，程序合法，适用依据正确，裁量适当。');
+      await workbench.getByRole('button', { name: '提交审核意见' }).click();
+      await workbench.getByText('审核通过（').waitFor();
+    } finally {
+      await reviewerSide.context.close();
+    }
+
+    const decidingSide = await openPage(PHONE);
+    try {
+      const deciding = decidingSide.page;
+      await signIn(deciding, '王秀兰');
+      await deciding.goto(caseUrl);
+      await deciding.getByRole('link', { name: '作出决定' }).click();
+      await fillProposal(deciding);
+      await deciding.getByRole('button', { name: '作出决定' }).click();
+      await deciding.getByText('决定已作出').waitFor();
+      await checkScreen(deciding, 'walk-decided', width);
+    } finally {
+      await decidingSide.context.close();
+    }
+
+    // The head of the unit checks the public text and publishes it.
+    const headSide = await openPage(PHONE);
+    try {
+      const head = headSide.page;
+      await signIn(head, '李明华');
+      await head.goto(caseUrl);
+      await head.getByRole('link', { name: '查看公示' }).click();
+      await head.getByRole('heading', { level: 1, name: '公示审查' }).waitFor();
+      await head.getByText('公示内容预览').waitFor();
+      expect(await head.locator('main').textContent()).not.toContain('530524197805061234');
+      await checkScreen(head, 'walk-publication-preview', width);
+      if ((await head.getByRole('button', { name: '审查确认' }).count()) > 0) {
+        await head.getByRole('button', { name: '审查确认' }).click();
+        await head.getByText('已审查确认').waitFor();
+      }
+      await head.getByRole('button', { name: '立即公示' }).click();
+      await head.locator('.facts').getByText('已公示').waitFor();
+      await checkScreen(head, 'walk-published', width);
+    } finally {
+      await headSide.context.close();
+    }
+    const decisions = await api.call('GET', `/public/v1/agencies/${agencyId}/decisions`);
+    expect(JSON.stringify(decisions.body)).toContain('养老机构管理办法');
+  });
+});
+
 describe('serving the console', () => {
   it('[REC-8] serves index.html for the console’s own paths, hashed assets as immutable, and a missing asset as 404', async () => {
     const index = await fetch(`${api.url}/console/cases/some-case`);

@@ -64,6 +64,11 @@ export function Layout({
               法制审核
             </Link>
           )}
+          {hasRole(session, 'unit-head', 'admin', 'leader') && (
+            <Link to="/publications" current>
+              公示
+            </Link>
+          )}
         </nav>
       </header>
       <main id="main">

@@ -141,9 +141,18 @@ export function CasePage({
               </p>
             )}
             {data.decision ? (
-              <p>
-                已于 {data.decision.decidedOn} 作出决定：{data.decision.summary}
-              </p>
+              <>
+                <p>
+                  已于 {data.decision.decidedOn} 作出决定：{data.decision.summary}
+                </p>
+                {hasRole(session, 'unit-head', 'admin') && (
+                  <p>
+                    <Link to={`/publications/${encodeURIComponent(data.decision.publicationId)}`}>
+                      查看公示
+                    </Link>
+                  </p>
+                )}
+              </>
             ) : (
               <p class="button-row">
                 <Link to={`${path}/reviews/new`} class="button">
