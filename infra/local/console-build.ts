@@ -28,7 +28,7 @@ export async function consoleIsStale(): Promise<boolean> {
   const built = await builtAt();
   if (built === undefined) return true;
   const sources = await Promise.all(
-    ['src', 'index.html', 'vite.config.ts', 'package.json', 'scripts'].map((name) =>
+    ['src', 'public', 'index.html', 'vite.config.ts', 'package.json', 'scripts'].map((name) =>
       newestSource(join(CONSOLE_DIR, name)).catch(() => 0),
     ),
   );

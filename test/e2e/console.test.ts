@@ -588,6 +588,10 @@ describe('serving the console', () => {
     expect(asset.status).toBe(200);
     expect(asset.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    // Installable: the web app manifest, in Chinese, scoped to the console.
+    const manifest = await fetch(`${api.url}/console/manifest.webmanifest`);
+    expect(manifest.headers.get('content-type')).toBe('application/manifest+json; charset=utf-8');
+    expect(await manifest.json()).toMatchObject({ lang: 'zh-CN', scope: '/console/', display: 'standalone' });
     const missing = await fetch(`${api.url}/console/assets/missing-0000.js`);
     expect(missing.status).toBe(404);
     expect((await missing.json()).error.message).toBe('文件不存在');
