@@ -5,6 +5,7 @@ import { Layout } from './components/layout.tsx';
 import { AddActivity } from './pages/add-activity.tsx';
 import { AddRecord } from './pages/add-record.tsx';
 import { CasePage } from './pages/case-page.tsx';
+import { Dashboard } from './pages/dashboard.tsx';
 import { IssueDecision } from './pages/issue-decision.tsx';
 import { MyCases } from './pages/my-cases.tsx';
 import { OidcCallback } from './pages/oidc-callback.tsx';
@@ -47,9 +48,14 @@ export function App() {
   if (path === '/callback') return <OidcCallback onSignedIn={signedIn} />;
   if (!session) return <SignIn onSignedIn={signedIn} />;
   if (path === '/' || path === '/sign-in') {
-    return (
-      <Redirect to={hasRole(session, 'reviewer') && !hasRole(session, 'officer') ? '/reviews' : '/cases'} />
-    );
+    const home = hasRole(session, 'officer')
+      ? '/cases'
+      : hasRole(session, 'reviewer')
+        ? '/reviews'
+        : hasRole(session, 'leader', 'supervisor')
+          ? '/dashboard'
+          : '/cases';
+    return <Redirect to={home} />;
   }
 
   const screen = (title: string, body: preact.ComponentChildren) => (
@@ -71,6 +77,7 @@ export function App() {
   if (found?.id)
     return screen(caseTitle, <CasePage id={found.id} session={session} onTitle={setCaseTitle} />);
   if (path === '/reviews') return screen('法制审核', <ReviewQueue />);
+  if (path === '/dashboard') return screen('工作概况', <Dashboard session={session} />);
   if (path === '/publications') return screen('执法决定公示', <PublicationQueue />);
   const publication = match('/publications/:id', path);
   if (publication?.id) return screen('公示审查', <PublicationPage id={publication.id} session={session} />);

@@ -406,7 +406,7 @@ describe.each([
 describe('a penalty case from registration to published decision, only in the browser', {
   timeout: 240_000,
 }, () => {
-  it('[REC-8] [LAW-10] [REV-4] [PUB-1] the officer, the reviewer and the unit head take a case to a published decision on their phones', async () => {
+  it('[REC-8] [LAW-10] [REV-4] [PUB-1] the officer, the reviewer and the unit head take a case to a published decision on their phones, and the leader's dashboard counts it', async () => {
     const width = PHONE.viewport.width;
     const title = '周某某养老服务点未建立入院评估制度案（全流程）';
     const now = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 19);
@@ -571,6 +571,25 @@ describe('a penalty case from registration to published decision, only in the br
     }
     const decisions = await api.call('GET', `/public/v1/agencies/${agencyId}/decisions`);
     expect(JSON.stringify(decisions.body)).toContain('养老机构管理办法');
+
+    // The bureau's leader sees the year on the dashboard: cases registered, decisions, publication.
+    const leaderSide = await openPage(PHONE);
+    try {
+      const leader = leaderSide.page;
+      await signIn(leader, '局长');
+      await leader.getByRole('heading', { level: 1, name: '工作概况' }).waitFor();
+      const tiles = leader.getByRole('list', { name: '主要指标' });
+      await tiles.waitFor();
+      const value = async (label: string) =>
+        Number(await tiles.locator('li', { hasText: label }).locator('.tile-value').textContent());
+      expect(await value('立案')).toBeGreaterThanOrEqual(1);
+      expect(await value('作出决定')).toBeGreaterThanOrEqual(1);
+      expect(await leader.locator('.bars').first().textContent()).toContain('已决定');
+      expect(await tiles.locator('li', { hasText: '按时公示率' }).textContent()).toContain('100%');
+      await checkScreen(leader, 'walk-leader-dashboard', width);
+    } finally {
+      await leaderSide.context.close();
+    }
   });
 });
 

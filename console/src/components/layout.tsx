@@ -64,6 +64,11 @@ export function Layout({
               法制审核
             </Link>
           )}
+          {hasRole(session, 'unit-head', 'reviewer', 'leader', 'admin', 'supervisor') && (
+            <Link to="/dashboard" current>
+              工作概况
+            </Link>
+          )}
           {hasRole(session, 'unit-head', 'admin', 'leader') && (
             <Link to="/publications" current>
               公示
