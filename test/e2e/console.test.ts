@@ -406,7 +406,7 @@ describe.each([
 describe('a penalty case from registration to published decision, only in the browser', {
   timeout: 240_000,
 }, () => {
-  it('[REC-8] [LAW-10] [REV-4] [PUB-1] the officer, the reviewer and the unit head take a case to a published decision on their phones, and the leader's dashboard counts it', async () => {
+  it('[REC-8] [LAW-10] [REV-4] [PUB-1] the officer, the reviewer and the unit head take a case to a published decision on their phones, and the leader’s dashboard counts it', async () => {
     const width = PHONE.viewport.width;
     const title = '周某某养老服务点未建立入院评估制度案（全流程）';
     const now = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 19);
