@@ -593,6 +593,142 @@ describe('a penalty case from registration to published decision, only in the br
   });
 });
 
+describe('legal review in rounds', { timeout: 120_000 }, () => {
+  it('[REV-4] [REV-5] the reviewer finds a problem, the officer answers it in a second round, disputes the next opinion, and the leader rules', async () => {
+    const users = usersOf(agencyId);
+    const officer = users.find((user) => user.sub === 'demo-officer');
+    const reviewer = users.find((user) => user.sub === 'demo-reviewer');
+    if (!officer || !reviewer) throw new Error('the demo has an officer and a reviewer');
+    const token = await api.token(officer);
+    const title = '审核轮次：某养老服务点未建立入院评估制度案';
+    const created = await api.call('POST', '/v1/cases', {
+      token,
+      body: {
+        category: 'penalty',
+        title,
+        matterId: 'MZ-CF-002',
+        party: { kind: 'person', name: '吴某某', idNumber: '530524197805061234' },
+        officers: ['YN-CN-MZ-0002', 'YN-CN-MZ-0001'],
+      },
+    });
+    const notice = await api.call('POST', `/v1/cases/${created.body.id}/records`, {
+      token,
+      body: {
+        type: 'penalty-prior-notice',
+        title: '行政处罚事先告知书',
+        fields: {
+          facts: '未建立入院评估制度。',
+          legalBasis: PROPOSAL.legalBasis,
+          proposedPenalty: '罚款二万元',
+          rights: '陈述申辩。',
+        },
+      },
+    });
+    const review = await api.call('POST', `/v1/cases/${created.body.id}/reviews`, {
+      token,
+      body: {
+        proposal: { type: 'penalty', ...PROPOSAL, penalty: { kind: 'fine', amount: 20000 } },
+        materials: [notice.body.id],
+      },
+    });
+    expect(review.status).toBe(201);
+    const reviewUrl = `${api.url}/console/reviews/${review.body.id}`;
+
+    // Round 1: the reviewer finds the evidence short.
+    const reviewerSide = await openPage(DESKTOP);
+    try {
+      const workbench = reviewerSide.page;
+      await signIn(workbench, '法制审核员');
+      await workbench.goto(reviewUrl);
+      await workbench.getByRole('button', { name: '提交审核意见' }).waitFor();
+      for (const standard of await workbench.locator('form fieldset').all()) {
+        const legend = await standard.locator('legend').textContent();
+        const choice = legend === '事实清楚、证据合法充分' ? '存在问题' : /^符合$|无需移送/;
+        const radio = standard.getByLabel(choice);
+        if ((await radio.count()) > 0) await radio.check();
+      }
+      // A problem without a note is refused, and the API's message shows at the standard.
+      await workbench.getByLabel('存在问题，退回补正').check();
+      await workbench.getByLabel('审核意见').fill('证据不足，请补充。');
+      await workbench.getByRole('button', { name: '提交审核意见' }).click();
+      await workbench.getByRole('alert').waitFor();
+      await workbench.getByLabel('问题说明').fill('缺少当事人身份证明和收住老人名册。');
+      await workbench.getByRole('button', { name: '提交审核意见' }).click();
+      await workbench.getByText('存在问题（').waitFor();
+    } catch (error) {
+      await reviewerSide.page.screenshot({ path: `${SHOTS}/rounds-failed.png`, fullPage: true });
+      throw error;
+    } finally {
+      await reviewerSide.context.close();
+    }
+
+    // The officer answers the problem: round 2.
+    const officerSide = await openPage(DESKTOP);
+    try {
+      const page = officerSide.page;
+      await signIn(page, '王秀兰');
+      await page.goto(reviewUrl);
+      await page.getByRole('heading', { name: '补正后再送审' }).waitFor();
+      expect(await page.locator('main').textContent()).toContain('缺少当事人身份证明和收住老人名册。');
+      await page.getByLabel('补正说明').fill('已补充当事人身份证明和收住老人名册。');
+      await checkScreen(page, 'review-resubmission', 1280);
+      await page.getByRole('button', { name: '补正后再送审' }).click();
+      await page.locator('.facts').getByText('第 2 轮').waitFor();
+      await page.locator('.facts').getByText('待审核').waitFor();
+    } finally {
+      await officerSide.context.close();
+    }
+
+    // Round 2 finds a problem again (over the API); the officer disputes it and the leader rules.
+    const opinion = await api.call('POST', `/v1/reviews/${review.body.id}/opinions`, {
+      token: await api.token(reviewer),
+      body: {
+        findings: [
+          'agency-and-officers',
+          'procedure',
+          'facts-and-evidence',
+          'legal-basis-and-discretion',
+          'within-powers',
+          'documents',
+          'criminal-transfer',
+        ].map((standard) =>
+          standard === 'legal-basis-and-discretion'
+            ? { standard, result: 'problem', note: '罚款数额偏高。' }
+            : { standard, result: 'pass' },
+        ),
+        conclusion: 'problems',
+        opinion: '裁量不当。',
+      },
+    });
+    expect(opinion.status).toBe(200);
+    const disputeSide = await openPage(DESKTOP);
+    try {
+      const page = disputeSide.page;
+      await signIn(page, '王秀兰');
+      await page.goto(reviewUrl);
+      await page.getByLabel('异议理由').fill('罚款数额在裁量基准范围内。');
+      await page.getByRole('button', { name: '提请机关负责人裁决' }).click();
+      await page.locator('.facts').getByText('有争议').waitFor();
+    } finally {
+      await disputeSide.context.close();
+    }
+    const leaderSide = await openPage(DESKTOP);
+    try {
+      const page = leaderSide.page;
+      await signIn(page, '局长');
+      await page.goto(reviewUrl);
+      await page.getByRole('heading', { name: '异议裁决' }).waitFor();
+      await page.getByLabel('异议成立，审核通过').check();
+      await page.getByLabel('裁决说明').fill('罚款数额符合裁量基准，同意。');
+      await checkScreen(page, 'review-ruling', 1280);
+      await page.getByRole('button', { name: '作出裁决' }).click();
+      await page.locator('.facts').getByText('审核通过').waitFor();
+    } finally {
+      await leaderSide.context.close();
+    }
+  });
+});
+
 describe('serving the console', () => {
   it('[REC-8] serves index.html for the console’s own paths, hashed assets as immutable, and a missing asset as 404', async () => {
     const index = await fetch(`${api.url}/console/cases/some-case`);

@@ -14,6 +14,7 @@ import {
 } from '../labels.ts';
 import { Link } from '../router.tsx';
 import { useLoad } from '../use-load.ts';
+import { ReviewAnswers } from './review-answers.tsx';
 
 const STANDARDS = Object.keys(standardLabels);
 
@@ -156,9 +157,24 @@ export function ReviewPage({ id, session }: { id: string; session: Session }) {
                 {each.opinion?.reviewerName}，{dateTime(each.opinion?.signedAt)}）
               </p>
               <p>{each.opinion?.opinion}</p>
+              {(each.opinion?.findings ?? [])
+                .filter((finding) => finding.result === 'problem')
+                .map((finding) => (
+                  <p key={finding.standard}>
+                    {standardLabels[finding.standard] ?? finding.standard}：{finding.note}
+                  </p>
+                ))}
             </div>
           </section>
         ))}
+
+      <ReviewAnswers
+        reviewId={id}
+        status={review.status}
+        findings={round?.opinion?.findings ?? []}
+        session={session}
+        onDone={reload}
+      />
 
       {review.status === 'pending' && hasRole(session, 'reviewer') && (
         <form class="form" onSubmit={send} noValidate>
