@@ -722,7 +722,8 @@ describe('legal review in rounds', { timeout: 120_000 }, () => {
       await page.getByLabel('裁决说明').fill('罚款数额符合裁量基准，同意。');
       await checkScreen(page, 'review-ruling', 1280);
       await page.getByRole('button', { name: '作出裁决' }).click();
-      await page.locator('.facts').getByText('审核通过').waitFor();
+      await page.locator('.facts').getByText('审核通过', { exact: true }).waitFor();
+      expect(await page.locator('.facts').first().textContent()).toContain('罚款数额符合裁量基准，同意。');
     } finally {
       await leaderSide.context.close();
     }

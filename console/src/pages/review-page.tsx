@@ -104,6 +104,21 @@ export function ReviewPage({ id, session }: { id: string; session: Session }) {
             <dd>{round.note}</dd>
           </>
         )}
+        {review.dispute && (
+          <>
+            <dt>异议理由</dt>
+            <dd>{review.dispute.reason}</dd>
+          </>
+        )}
+        {review.ruling && (
+          <>
+            <dt>负责人裁决</dt>
+            <dd>
+              {review.ruling.conclusion === 'approved' ? '异议成立，审核通过' : '维持审核意见'}：
+              {review.ruling.note}（{review.ruling.byName}）
+            </dd>
+          </>
+        )}
       </dl>
 
       {review.proposal && (
