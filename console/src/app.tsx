@@ -8,6 +8,7 @@ import { CasePage } from './pages/case-page.tsx';
 import { Dashboard } from './pages/dashboard.tsx';
 import { IssueDecision } from './pages/issue-decision.tsx';
 import { MyCases } from './pages/my-cases.tsx';
+import { Officers } from './pages/officers.tsx';
 import { OidcCallback } from './pages/oidc-callback.tsx';
 import { PublicationPage } from './pages/publication-page.tsx';
 import { PublicationQueue } from './pages/publication-queue.tsx';
@@ -54,7 +55,9 @@ export function App() {
         ? '/reviews'
         : hasRole(session, 'leader', 'supervisor')
           ? '/dashboard'
-          : '/cases';
+          : hasRole(session, 'admin')
+            ? '/officers'
+            : '/cases';
     return <Redirect to={home} />;
   }
 
@@ -78,6 +81,7 @@ export function App() {
     return screen(caseTitle, <CasePage id={found.id} session={session} onTitle={setCaseTitle} />);
   if (path === '/reviews') return screen('法制审核', <ReviewQueue />);
   if (path === '/dashboard') return screen('工作概况', <Dashboard session={session} />);
+  if (path === '/officers') return screen('执法人员和执法证', <Officers session={session} />);
   if (path === '/publications') return screen('执法决定公示', <PublicationQueue />);
   const publication = match('/publications/:id', path);
   if (publication?.id) return screen('公示审查', <PublicationPage id={publication.id} session={session} />);

@@ -730,6 +730,40 @@ describe('legal review in rounds', { timeout: 120_000 }, () => {
   });
 });
 
+describe('officers and certificates', { timeout: 120_000 }, () => {
+  it('[PUB-5] [PUB-7] the administrator sees each certificate’s status and QR code and suspends one, with the reason', async () => {
+    const { context, page } = await openPage(PHONE);
+    try {
+      await signIn(page, '系统管理员');
+      await page.getByRole('heading', { level: 1, name: '执法人员和执法证' }).waitFor();
+      const card = page
+        .getByRole('list', { name: '执法人员列表' })
+        .locator('li', { hasText: 'YN-CN-MZ-0003' });
+      await card.getByRole('button', { name: '显示核验二维码' }).click();
+      const qr = card.getByRole('img', { name: '张建国的执法证核验二维码' });
+      await qr.waitFor();
+      await expect
+        .poll(() => qr.evaluate((image) => (image as HTMLImageElement).naturalWidth))
+        .toBeGreaterThan(0);
+      expect(await card.locator('.badge').textContent()).toBe('有效');
+      // Without a reason the change is refused, and the message shows at the reason.
+      await card.getByText('暂扣、吊销或恢复执法证').click();
+      await card.getByLabel('变更证件状态').selectOption('suspended');
+      await card.getByRole('button', { name: '确认变更' }).click();
+      await card.getByRole('alert').waitFor();
+      expect(await card.getByLabel('理由').getAttribute('aria-invalid')).toBe('true');
+      await card.getByLabel('理由').fill('涉嫌违法执法，暂扣执法证');
+      await card.getByRole('button', { name: '确认变更' }).click();
+      await expect.poll(() => card.locator('.badge').textContent()).toBe('暂扣');
+      await checkScreen(page, 'phone-officers', PHONE.viewport.width);
+    } finally {
+      await context.close();
+    }
+    const shown = await api.call('GET', `/public/v1/officers/YN-CN-MZ-0003?agencyId=${agencyId}`);
+    expect(shown.body.status).toBe('suspended');
+  });
+});
+
 describe('serving the console', () => {
   it('[REC-8] serves index.html for the console’s own paths, hashed assets as immutable, and a missing asset as 404', async () => {
     const index = await fetch(`${api.url}/console/cases/some-case`);

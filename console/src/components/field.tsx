@@ -7,6 +7,7 @@ import type { ApiError } from '../api/errors.ts';
  */
 export function Field({
   name,
+  path = name,
   label,
   hint,
   error,
@@ -14,13 +15,15 @@ export function Field({
   children,
 }: {
   name: string;
+  /** The API's name for the field, when the control's id must differ (several forms on a page). */
+  path?: string;
   label: string;
   hint?: string;
   error?: ApiError | undefined;
   required?: boolean;
   children: ComponentChildren;
 }) {
-  const messages = error?.detailsFor(name) ?? [];
+  const messages = error?.detailsFor(path) ?? [];
   return (
     <div class={messages.length > 0 ? 'field field-invalid' : 'field'}>
       <label for={name}>
@@ -45,14 +48,13 @@ export function Field({
 }
 
 /** The attributes that tie a control to its Field's hint and error. */
-export function describedBy(name: string, error: ApiError | undefined, hint = false) {
-  const ids = [hint ? `${name}-hint` : '', (error?.detailsFor(name).length ?? 0) > 0 ? `${name}-error` : '']
-    .filter(Boolean)
-    .join(' ');
+export function describedBy(name: string, error: ApiError | undefined, hint = false, path = name) {
+  const invalid = (error?.detailsFor(path).length ?? 0) > 0;
+  const ids = [hint ? `${name}-hint` : '', invalid ? `${name}-error` : ''].filter(Boolean).join(' ');
   return {
     id: name,
     name,
     ...(ids ? { 'aria-describedby': ids } : {}),
-    ...((error?.detailsFor(name).length ?? 0) > 0 ? { 'aria-invalid': true as const } : {}),
+    ...(invalid ? { 'aria-invalid': true as const } : {}),
   };
 }

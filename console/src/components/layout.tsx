@@ -69,6 +69,11 @@ export function Layout({
               工作概况
             </Link>
           )}
+          {hasRole(session, 'unit-head', 'admin') && (
+            <Link to="/officers" current>
+              执法人员
+            </Link>
+          )}
           {hasRole(session, 'unit-head', 'admin', 'leader') && (
             <Link to="/publications" current>
               公示

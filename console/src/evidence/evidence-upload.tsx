@@ -90,16 +90,22 @@ export function EvidenceUpload({
           </ul>
         </div>
       )}
-      <Field name={id('deviceId')} label="设备编号" hint="执法记录仪编号；用手机拍摄可不填" error={error}>
+      <Field
+        name={id('deviceId')}
+        path="deviceId"
+        label="设备编号"
+        hint="执法记录仪编号；用手机拍摄可不填"
+        error={error}
+      >
         <input
-          {...describedBy(id('deviceId'), error, true)}
+          {...describedBy(id('deviceId'), error, true, 'deviceId')}
           value={deviceId}
           onInput={(event) => setDeviceId(event.currentTarget.value)}
         />
       </Field>
-      <Field name={id('officer')} label="记录人" error={error}>
+      <Field name={id('officer')} path="officer" label="记录人" error={error}>
         <select
-          {...describedBy(id('officer'), error)}
+          {...describedBy(id('officer'), error, false, 'officer')}
           value={officer}
           onChange={(event) => setOfficer(event.currentTarget.value)}
         >
