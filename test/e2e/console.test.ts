@@ -764,6 +764,27 @@ describe('officers and certificates', { timeout: 120_000 }, () => {
   });
 });
 
+describe('on a lost network', { timeout: 120_000 }, () => {
+  it('[REC-8] the console opens offline from its service worker and says in Chinese that the server cannot be reached', async () => {
+    const { context, page } = await openPage(PHONE);
+    try {
+      await signIn(page, '王秀兰');
+      await page.getByRole('heading', { level: 1, name: '我的案件' }).waitFor();
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+      });
+      await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+      await context.setOffline(true);
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: '我的案件' }).waitFor();
+      await page.getByRole('alert').getByText('无法连接服务器，请检查网络后重试').waitFor();
+      await checkScreen(page, 'phone-offline', PHONE.viewport.width);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('serving the console', () => {
   it('[REC-8] serves index.html for the console’s own paths, hashed assets as immutable, and a missing asset as 404', async () => {
     const index = await fetch(`${api.url}/console/cases/some-case`);
