@@ -5,6 +5,8 @@ import { Layout } from './components/layout.tsx';
 import { AddActivity } from './pages/add-activity.tsx';
 import { AddRecord } from './pages/add-record.tsx';
 import { CasePage } from './pages/case-page.tsx';
+import { ChecklistPage } from './pages/checklist-page.tsx';
+import { Checklists } from './pages/checklists.tsx';
 import { Dashboard } from './pages/dashboard.tsx';
 import { IssueDecision } from './pages/issue-decision.tsx';
 import { MyCases } from './pages/my-cases.tsx';
@@ -81,6 +83,9 @@ export function App() {
     return screen(caseTitle, <CasePage id={found.id} session={session} onTitle={setCaseTitle} />);
   if (path === '/reviews') return screen('法制审核', <ReviewQueue />);
   if (path === '/dashboard') return screen('工作概况', <Dashboard session={session} />);
+  if (path === '/checklists') return screen('执法清单', <Checklists />);
+  const list = match('/checklists/:id', path);
+  if (list?.id) return screen('清单', <ChecklistPage id={list.id} session={session} />);
   if (path === '/officers') return screen('执法人员和执法证', <Officers session={session} />);
   if (path === '/publications') return screen('执法决定公示', <PublicationQueue />);
   const publication = match('/publications/:id', path);

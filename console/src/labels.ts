@@ -157,3 +157,19 @@ export const publicationStatusLabels: Record<string, string> = {
   expired: '公示期满',
   exempt: '不予公示',
 };
+
+export const checklistKindLabels: Record<string, string> = {
+  matters: '行政执法事项清单',
+  'random-inspections': '随机抽查事项清单',
+  subjects: '行政执法主体资格清单',
+  officers: '行政执法人员资格清单',
+  'service-guides': '行政执法服务指南',
+  'av-matters': '音像记录事项清单',
+  'review-catalog': '重大执法决定法制审核目录清单',
+};
+
+export const checklistStatusLabels: Record<string, string> = {
+  draft: '草稿',
+  published: '现行',
+  superseded: '已被替代',
+};

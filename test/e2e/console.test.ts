@@ -127,6 +127,8 @@ describe.each([
       await checkScreen(page, `${device}-register-case-errors`, width);
 
       const title = `${device === 'phone' ? '杨某某' : '李某某'}养老服务点未建立入院评估制度案`;
+      // Choosing the matter sets the category the matters list gives it.
+      await page.getByLabel('执法类别').selectOption('inspection');
       await page.getByLabel('执法事项').selectOption('MZ-CF-002');
       expect(await page.getByLabel('执法类别').inputValue()).toBe('penalty');
       await page.getByLabel('案件名称').fill(title);
@@ -761,6 +763,51 @@ describe('officers and certificates', { timeout: 120_000 }, () => {
     }
     const shown = await api.call('GET', `/public/v1/officers/YN-CN-MZ-0003?agencyId=${agencyId}`);
     expect(shown.body.status).toBe('suspended');
+  });
+});
+
+describe('lists (清单)', { timeout: 120_000 }, () => {
+  it('[PUB-1] [PUB-4] a new edition of the matters list is published by a second person; its author is refused; it downloads as Excel', async () => {
+    const head = usersOf(agencyId).find((user) => user.sub === 'demo-head');
+    if (!head) throw new Error('the demo has a unit head');
+    const token = await api.token(head);
+    const lists = await api.call('GET', '/v1/checklists?kind=matters&status=published', { token });
+    const current = await api.call('GET', `/v1/checklists/${lists.body.items[0].id}`, { token });
+    const [first, ...rest] = current.body.items as Record<string, unknown>[];
+    const draft = await api.call('POST', '/v1/checklists', {
+      token,
+      body: { kind: 'matters', title: current.body.title, items: [{ ...first, timeLimit: '60日' }, ...rest] },
+    });
+    expect(draft.status).toBe(201);
+    const draftUrl = `${api.url}/console/checklists/${draft.body.id}`;
+
+    const authorSide = await openPage(DESKTOP);
+    try {
+      const page = authorSide.page;
+      await signIn(page, '李明华');
+      await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '清单' }).click();
+      await page.getByRole('list', { name: '清单列表' }).getByText('草稿').waitFor();
+      await page.goto(draftUrl);
+      await page.getByRole('button', { name: '审核发布' }).click();
+      await page.getByRole('alert').getByText('清单的编制人不能审核发布自己编制的清单').waitFor();
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: '导出 Excel' }).click();
+      expect((await download).suggestedFilename()).toBe(`${current.body.title}.xlsx`);
+    } finally {
+      await authorSide.context.close();
+    }
+    const adminSide = await openPage(PHONE);
+    try {
+      const page = adminSide.page;
+      await signIn(page, '系统管理员');
+      await page.goto(draftUrl);
+      await page.getByRole('button', { name: '审核发布' }).click();
+      await page.locator('.facts').getByText('现行').waitFor();
+      expect(await page.getByRole('list', { name: '清单事项' }).textContent()).toContain('60日');
+      await checkScreen(page, 'phone-checklist-published', PHONE.viewport.width);
+    } finally {
+      await adminSide.context.close();
+    }
   });
 });
 

@@ -69,6 +69,11 @@ export function Layout({
               工作概况
             </Link>
           )}
+          {hasRole(session, 'unit-head', 'admin', 'reviewer') && (
+            <Link to="/checklists" current>
+              清单
+            </Link>
+          )}
           {hasRole(session, 'unit-head', 'admin') && (
             <Link to="/officers" current>
               执法人员

@@ -77,7 +77,12 @@ export function RegisterCase({ session }: { session: Session }) {
   function chooseMatter(event: Event) {
     const code = (event.currentTarget as HTMLSelectElement).value;
     const matter = choices.data?.matters.find((item) => item.code === code);
-    const category = matter ? categoryOfLabel(matter.category) : undefined;
+    // Lists keep the category as its code (penalty) or, imported, its Chinese name (行政处罚).
+    const category = matter
+      ? categoryLabels[matter.category]
+        ? matter.category
+        : categoryOfLabel(matter.category)
+      : undefined;
     setForm({ ...form, matterId: code, ...(category ? { category } : {}) });
   }
 
