@@ -100,7 +100,7 @@ describe.each([
   { device: 'phone', options: PHONE, width: PHONE.viewport.width },
   { device: 'desktop', options: DESKTOP, width: 1280 },
 ])('the staff console on a $device', { timeout: 120_000 }, ({ device, options, width }) => {
-  it('[REC-8] [REC-2] [REC-4] [REC-6] [LAW-10] the demo officer signs in, registers a case, sees its procedure checklist, adds a record and an activity completed once its AV is uploaded (through a dropped connection) and archived', async () => {
+  it('[REC-8] [REC-2] [REC-4] [REC-6] [REC-7] [LAW-10] the demo officer signs in, registers a case, sees its procedure checklist, adds a record and an activity completed once its AV is uploaded (through a dropped connection) and archived, then retrieved', async () => {
     const { context, page } = await openPage(options);
     const failed: string[] = [];
     page.on('pageerror', (error) => failed.push(error.message));
@@ -226,6 +226,19 @@ describe.each([
       await expect.poll(() => activities.textContent()).toContain('已完成');
       expect(await page.locator('main').textContent()).not.toContain('音像记录缺失');
       await checkScreen(page, `${device}-activity-completed`, width);
+
+      // Retrieval (REC-7): with a purpose and a reason, a link to exactly the archived bytes.
+      await activities.getByText(`调阅 现场检查-${device}.mp4`).click();
+      await activities.getByLabel('调阅理由').fill('法制审核需要查看现场检查录像');
+      await activities.getByRole('button', { name: '申请调阅' }).click();
+      const link = activities.getByRole('link', { name: '打开录像' });
+      await link.waitFor();
+      const retrieved = await fetch((await link.getAttribute('href')) ?? '');
+      expect(
+        createHash('sha256')
+          .update(Buffer.from(await retrieved.arrayBuffer()))
+          .digest('hex'),
+      ).toBe(sha256);
 
       // My cases lists the new case.
       await page.getByRole('navigation').getByRole('link', { name: '我的案件' }).click();

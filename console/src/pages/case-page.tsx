@@ -1,6 +1,7 @@
 import { api, must } from '../api/client.ts';
 import { hasRole, type Session } from '../auth/session.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
+import { EvidenceRetrieval } from '../evidence/evidence-retrieval.tsx';
 import { EvidenceUpload } from '../evidence/evidence-upload.tsx';
 import {
   activityStatusLabels,
@@ -218,13 +219,16 @@ export function CasePage({
                 {data.evidence
                   .filter((item) => item.activityId === activity.id)
                   .map((item) => (
-                    <p key={item.id} class="evidence">
+                    <div key={item.id} class="evidence">
                       <span class={`badge evidence-${item.status}`}>
                         {evidenceStatusLabels[item.status] ?? item.status}
                       </span>{' '}
                       {item.fileName}
                       <span class="hash">SHA-256 {item.sha256}</span>
-                    </p>
+                      {item.status === 'archived' && (
+                        <EvidenceRetrieval evidenceId={item.id} fileName={item.fileName} />
+                      )}
+                    </div>
                   ))}
                 {handles && activity.status === 'open' && (
                   <EvidenceUpload
