@@ -15,7 +15,7 @@ import { siteRoutes } from '#functions/site/routes.ts';
 
 /**
  * The route table: API Gateway routes (infra/stacks/stateless-stack.ts), the local server
- * (infra/local/api-server.ts), validation, roles and the OpenAPI document all come from here.
+ * (local/api-server.ts), validation, roles and the OpenAPI document all come from here.
  * Each area's routes are declared beside its handlers, in `functions/{area}/routes.ts`.
  */
 export const routes = {

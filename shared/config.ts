@@ -37,6 +37,12 @@ const ConfigSchema = z.object({
   SCHEDULE_GROUP: z.string().min(1).optional(),
   /** The platform's EventBridge bus; unset on one machine, where events stay in process. */
   EVENT_BUS_NAME: z.string().min(1).optional(),
+  /**
+   * How an arrived recording's SHA-256 is checked: `s3`, from the checksums S3 verified as the
+   * bytes came in (AWS: no evidence byte passes through a function); `hash`, by reading the bytes
+   * (one machine, where radosgw ignores checksums: docs/local-s3.md).
+   */
+  EVIDENCE_CHECKSUMS: z.enum(['s3', 'hash']).default('hash'),
   /** Set only on one machine: DynamoDB Local and the local S3 server. */
   DYNAMODB_ENDPOINT: z.url().optional(),
   S3_ENDPOINT: z.url().optional(),

@@ -5,7 +5,7 @@ import { defineRoute, standardErrors } from '#shared/http/route.ts';
 
 /**
  * The route table: API Gateway routes (infra/stacks/stateless-stack.ts), the local server
- * (infra/local/api-server.ts), validation, roles and the OpenAPI document all come from here.
+ * (local/api-server.ts), validation, roles and the OpenAPI document all come from here.
  */
 const anyRole = AGENCY_ROLES;
 

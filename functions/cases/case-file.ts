@@ -1,10 +1,11 @@
 import { routes } from '#functions/routes.ts';
-import { caseFileZip } from '#shared/cases/case-file.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';
 import { assertEntitled, getCase, verifyCaseJournal } from '#shared/use-cases/cases.ts';
 
 export const handler = httpHandler(routes.caseFile, async ({ params, principal }) => {
+  // Loaded on first use: the area's other routes start without it (docs/performance.md).
+  const { caseFileZip } = await import('#shared/render/zip/case-file.ts');
   const record = await getCase(ports, principal.agencyId, params.id);
   assertEntitled(record, principal);
   const [documents, evidence, journal, verification, profile] = await Promise.all([

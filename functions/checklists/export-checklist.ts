@@ -1,5 +1,4 @@
 import { routes } from '#functions/routes.ts';
-import { exportItems } from '#shared/checklists/spreadsheet.ts';
 import { kindLabels } from '#shared/domain/checklists/kinds.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';
@@ -12,7 +11,11 @@ const contentTypes = {
 
 export const handler = httpHandler(routes.exportChecklist, async ({ params, query, principal }) => {
   const checklist = await getChecklist(ports, principal.agencyId, params.id);
-  const file = await exportItems(checklist.kind, checklist.items, query.format);
+  const file = await (await import('#shared/render/xlsx/checklist-spreadsheet.ts')).exportItems(
+    checklist.kind,
+    checklist.items,
+    query.format,
+  );
   const name = `${kindLabels[checklist.kind]}-${checklist.edition ? `第${checklist.edition}版` : '草稿'}.${query.format}`;
   return {
     status: 200,

@@ -1,11 +1,14 @@
 import { routes } from '#functions/routes.ts';
-import { importItems } from '#shared/checklists/spreadsheet.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';
 import { createDraft } from '#shared/use-cases/checklists.ts';
 
 export const handler = httpHandler(routes.importChecklist, async ({ body, principal }) => {
-  const items = await importItems(body.kind, body.format, Buffer.from(body.content, 'base64'));
+  const items = await (await import('#shared/render/xlsx/checklist-spreadsheet.ts')).importItems(
+    body.kind,
+    body.format,
+    Buffer.from(body.content, 'base64'),
+  );
   return {
     status: 201,
     body: await createDraft(ports, principal, { kind: body.kind, title: body.title, items }),

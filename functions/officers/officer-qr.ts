@@ -1,6 +1,6 @@
 import { routes } from '#functions/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { verificationQrSvg } from '#shared/qr.ts';
+import { verificationQrSvg } from '#shared/render/qr.ts';
 import { ports } from '#shared/store/repositories.ts';
 import { getOfficer } from '#shared/use-cases/officers.ts';
 

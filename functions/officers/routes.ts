@@ -9,7 +9,7 @@ import { PageQuery } from '#shared/store/pagination.ts';
 
 /**
  * The route table: API Gateway routes (infra/stacks/stateless-stack.ts), the local server
- * (infra/local/api-server.ts), validation, roles and the OpenAPI document all come from here.
+ * (local/api-server.ts), validation, roles and the OpenAPI document all come from here.
  */
 const anyRole = AGENCY_ROLES;
 

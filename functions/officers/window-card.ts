@@ -1,10 +1,10 @@
 import { routes } from '#functions/routes.ts';
 import { unitName } from '#shared/domain/agency.ts';
 import { categoryLabels } from '#shared/domain/officer.ts';
-import { windowCardSvg } from '#shared/domain/window-card.ts';
 import { RuleViolation } from '#shared/errors.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { verificationQrSvg } from '#shared/qr.ts';
+import { verificationQrSvg } from '#shared/render/qr.ts';
+import { windowCardSvg } from '#shared/render/svg/window-card.ts';
 import { ports } from '#shared/store/repositories.ts';
 import { currentEdition } from '#shared/use-cases/checklists.ts';
 import { getOfficer } from '#shared/use-cases/officers.ts';

@@ -1,13 +1,14 @@
 import { routes } from '#functions/routes.ts';
 import { ValidationFailed } from '#shared/errors.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { reportPdf } from '#shared/oversight/report-pdf.ts';
-import { statisticsRows } from '#shared/oversight/stats-workbook.ts';
+import { statisticsRows } from '#shared/render/statistics-rows.ts';
 import { ports } from '#shared/store/repositories.ts';
 import { overseen, statistics } from '#shared/use-cases/oversight.ts';
 
 /** The periodic evaluation of the three systems (总结评估, ORG-1) for any period, as a PDF. */
 export const handler = httpHandler(routes.evaluationReport, async ({ query, principal }) => {
+  // Loaded on first use: the area's other routes start without it (docs/performance.md).
+  const { reportPdf } = await import('#shared/render/pdf/report.ts');
   if (query.to < query.from)
     throw new ValidationFailed([{ path: 'to', message: '结束日期不能早于开始日期' }]);
   const agencyId = overseen(principal, query.agencyId);

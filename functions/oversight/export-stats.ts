@@ -1,11 +1,12 @@
 import { routes } from '#functions/routes.ts';
 import { ValidationFailed } from '#shared/errors.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { statisticsWorkbook } from '#shared/oversight/stats-workbook.ts';
 import { ports } from '#shared/store/repositories.ts';
 import { overseen, statistics } from '#shared/use-cases/oversight.ts';
 
 export const handler = httpHandler(routes.exportStats, async ({ query, principal }) => {
+  // Loaded on first use: the area's other routes start without it (docs/performance.md).
+  const { statisticsWorkbook } = await import('#shared/render/xlsx/stats-workbook.ts');
   if (query.to < query.from)
     throw new ValidationFailed([{ path: 'to', message: '结束日期不能早于开始日期' }]);
   const agencyId = overseen(principal, query.agencyId);

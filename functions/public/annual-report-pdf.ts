@@ -2,7 +2,6 @@ import { routes } from '#functions/routes.ts';
 import { ANNUAL_CATEGORIES } from '#shared/domain/annual-report.ts';
 import { categoryLabels } from '#shared/domain/officer.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { reportPdf } from '#shared/oversight/report-pdf.ts';
 import { ports } from '#shared/store/repositories.ts';
 import { annualReportView } from '#shared/use-cases/oversight.ts';
 
@@ -10,6 +9,8 @@ const statusNames = { published: '已发布', draft: '草稿（尚未发布）',
 
 /** The annual enforcement data as a printable report with a chart (LAW-7). */
 export const handler = httpHandler(routes.annualReportPdf, async ({ params, query }) => {
+  // Loaded on first use: the area's other routes start without it (docs/performance.md).
+  const { reportPdf } = await import('#shared/render/pdf/report.ts');
   const report = await annualReportView(ports, params.agencyId, params.year, query.version);
   const bars = ANNUAL_CATEGORIES.map((category) => ({
     label: categoryLabels[category],

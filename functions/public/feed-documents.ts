@@ -1,5 +1,5 @@
 import type { PublicRecord } from '#shared/domain/public-record.ts';
-import { escapeHtml } from '#shared/http/html.ts';
+import { escapeMarkup } from '#shared/render/escape.ts';
 
 /** A feed entry: a publication, or the withdrawal of one (PUB-14). */
 export type FeedItem =
@@ -50,21 +50,21 @@ export function atomFeed(agencyId: string, agencyName: string, items: readonly F
     .map((item) => {
       const { id, url, title, text, date } = entry(item, baseUrl);
       return `  <entry>
-    <id>${escapeHtml(id)}</id>
-    <title>${escapeHtml(title)}</title>
-    <link href="${escapeHtml(url)}"/>
-    <updated>${escapeHtml(date)}</updated>
-    <content type="text">${escapeHtml(text)}</content>
+    <id>${escapeMarkup(id)}</id>
+    <title>${escapeMarkup(title)}</title>
+    <link href="${escapeMarkup(url)}"/>
+    <updated>${escapeMarkup(date)}</updated>
+    <content type="text">${escapeMarkup(text)}</content>
   </entry>`;
     })
     .join('\n');
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">
-  <id>${escapeHtml(self)}</id>
-  <title>${escapeHtml(agencyName)} 行政执法公示</title>
-  <link rel="self" href="${escapeHtml(self)}"/>
-  <updated>${escapeHtml(updated)}</updated>
-  <author><name>${escapeHtml(agencyName)}</name></author>
+  <id>${escapeMarkup(self)}</id>
+  <title>${escapeMarkup(agencyName)} 行政执法公示</title>
+  <link rel="self" href="${escapeMarkup(self)}"/>
+  <updated>${escapeMarkup(updated)}</updated>
+  <author><name>${escapeMarkup(agencyName)}</name></author>
 ${entries}
 </feed>
 `;

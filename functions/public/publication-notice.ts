@@ -1,7 +1,7 @@
 import { routes } from '#functions/routes.ts';
 import { NotFound } from '#shared/errors.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { type NoticeContent, publicationNoticePdf } from '#shared/publications/notice-pdf.ts';
+import type { NoticeContent } from '#shared/render/pdf/publication-notice.ts';
 import { ports } from '#shared/store/repositories.ts';
 
 /** The printable notice of a publication, for hall boards (PUB-14). */
@@ -23,6 +23,9 @@ export const handler = httpHandler(routes.publicationNotice, async ({ params }) 
       'content-disposition': `inline; filename="notice-${params.id}.pdf"`,
       'cache-control': 'no-store',
     },
-    body: await publicationNoticePdf(record, agencyName),
+    body: await (await import('#shared/render/pdf/publication-notice.ts')).publicationNoticePdf(
+      record,
+      agencyName,
+    ),
   };
 });

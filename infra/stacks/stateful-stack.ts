@@ -20,6 +20,7 @@ import {
   HttpMethods,
   ObjectLockRetention,
   ObjectOwnership,
+  StorageClass,
 } from 'aws-cdk-lib/aws-s3';
 import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import type { Construct } from 'constructs';
@@ -115,8 +116,21 @@ export class StatefulStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
       // "Object Created" goes to EventBridge, where the stateless stack's rule verifies each upload.
       eventBridgeEnabled: true,
-      // A multipart upload a device never finished holds no evidence, only storage: gone after a week.
-      lifecycleRules: [{ abortIncompleteMultipartUploadAfter: Duration.days(7) }],
+      lifecycleRules: [
+        // A multipart upload a device never finished holds no evidence, only storage: gone after a week.
+        { abortIncompleteMultipartUploadAfter: Duration.days(7) },
+        // Recordings are read rarely after the case: colder classes that still answer a retrieval
+        // at once (disputes, hearings), so no restore step. Object Lock holds across transitions.
+        {
+          transitions: [
+            { storageClass: StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(90) },
+            { storageClass: StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: Duration.days(365) },
+          ],
+          noncurrentVersionTransitions: [
+            { storageClass: StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: Duration.days(90) },
+          ],
+        },
+      ],
       // Officers' devices and the web client PUT and GET by presigned URL.
       cors: [
         {

@@ -84,6 +84,7 @@ export class StatelessStack extends Stack {
       IDEMPOTENCY_TABLE: stateful.tables.IDEMPOTENCY_TABLE.tableName,
       EVIDENCE_BUCKET: stateful.evidenceBucket.bucketName,
       EVIDENCE_RETENTION_DAYS: String(deployment.evidenceRetentionDays),
+      EVIDENCE_CHECKSUMS: 's3',
       PUBLIC_BASE_URL: deployment.publicBaseUrl,
       ROLES_CLAIM: identity.rolesClaim,
       AGENCY_CLAIM: identity.agencyClaim,

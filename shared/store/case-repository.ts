@@ -4,11 +4,19 @@ import { legalDateOf } from '#shared/dates.ts';
 import type { Activity, CaseRecord } from '#shared/domain/cases/case.ts';
 import type { CaseDocument } from '#shared/domain/cases/documents.ts';
 import type { JournalEntry } from '#shared/domain/journal.ts';
+import {
+  activityCounts,
+  caseCounts,
+  countsDelta,
+  type DayCounts,
+  mergeDays,
+} from '#shared/domain/statistics.ts';
 import { StaleWrite } from '#shared/errors.ts';
 import { isLostRace, isTransactionConflict } from '#shared/store/conditional.ts';
 import { fromItem } from '#shared/store/item.ts';
 import type { Page } from '#shared/store/pagination.ts';
 import { indexPage, type ListQuery, queryAll, statusIs } from '#shared/store/query.ts';
+import { counterWrites } from '#shared/store/statistics-repository.ts';
 
 type Item = Record<string, unknown>;
 type TransactItem = NonNullable<
@@ -36,8 +44,11 @@ const counterKeys = (agencyId: string, type: string, year: string) => ({
 export const JOURNAL_DAY = 'JOURNAL_DAY';
 export const journalPk = (agencyId: string, caseId: string) => `CASE#${agencyId}#${caseId}`;
 
-/** A change to a case's children that rides in the same transaction as the case and its journal entry. */
-export type ChildWrite = TransactItem;
+/**
+ * A change to a case's children that rides in the same transaction as the case and its journal
+ * entry, with what it adds to the statistics' day counters (`shared/domain/statistics.ts`).
+ */
+export type ChildWrite = TransactItem & { counts?: DayCounts[] };
 
 /**
  * A case and its children (activities, documents), and its journal. Every change goes through
@@ -102,6 +113,18 @@ export class CaseRepository {
     ];
   }
 
+  /**
+   * The children's writes, and one counter write per day for what the case's change and its
+   * children add to the statistics: a change is counted exactly when it is committed.
+   */
+  #childWrites(record: CaseRecord, caseDelta: DayCounts[], children: ChildWrite[]): TransactItem[] {
+    const days = mergeDays([...caseDelta, ...children.flatMap((child) => child.counts ?? [])]);
+    return [
+      ...children.map(({ counts: _counts, ...write }) => write),
+      ...counterWrites(this.#table, record.agencyId, record.id, days),
+    ];
+  }
+
   /** Writes a new case with its first journal entry; a TransactionConflict is a StaleWrite, to retry. */
   async create(record: CaseRecord, entry: JournalEntry, children: ChildWrite[] = []): Promise<void> {
     try {
@@ -116,7 +139,7 @@ export class CaseRepository {
               },
             },
             ...this.#journalWrites(record, entry),
-            ...children,
+            ...this.#childWrites(record, caseCounts(record), children),
           ],
         }),
       );
@@ -146,7 +169,7 @@ export class CaseRepository {
               },
             },
             ...this.#journalWrites(next, entry),
-            ...children,
+            ...this.#childWrites(next, countsDelta(caseCounts(current), caseCounts(next)), children),
           ],
         }),
       );
@@ -203,8 +226,10 @@ export class CaseRepository {
     return this.#children<CaseDocument>(agencyId, caseId, 'DOC');
   }
 
-  putActivity(activity: Activity, mustExist: boolean): ChildWrite {
+  /** A new activity, or `previous` changed into `activity`. */
+  putActivity(activity: Activity, previous?: Activity): ChildWrite {
     return {
+      counts: countsDelta(previous ? activityCounts(previous) : [], activityCounts(activity)),
       Put: {
         TableName: this.#table,
         Item: {
@@ -212,7 +237,7 @@ export class CaseRepository {
           entity: 'activity',
           ...activity,
         },
-        ConditionExpression: mustExist ? 'attribute_exists(pk)' : 'attribute_not_exists(pk)',
+        ConditionExpression: previous ? 'attribute_exists(pk)' : 'attribute_not_exists(pk)',
       },
     };
   }

@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Evidence, Retrieval } from '#shared/domain/cases/evidence.ts';
+import { evidenceCounts } from '#shared/domain/statistics.ts';
 import type { ChildWrite } from '#shared/store/case-repository.ts';
 import { fromItem } from '#shared/store/item.ts';
 import { queryPage } from '#shared/store/query.ts';
@@ -25,8 +26,10 @@ export class EvidenceRepository {
     this.#table = table;
   }
 
+  /** New evidence, or evidence changed from `expectStatus`; its device is counted when it is declared. */
   put(evidence: Evidence, expectStatus?: Evidence['status']): ChildWrite {
     return {
+      ...(expectStatus ? {} : { counts: evidenceCounts(evidence) }),
       Put: {
         TableName: this.#table,
         Item: {

@@ -24,17 +24,50 @@ const SIGNED_UPLOAD_HEADERS = [
   'x-amz-object-lock-retain-until-date',
 ];
 
+/** What arrived in the archive, as far as the arrival check needs it. */
+export interface ReceivedObject {
+  size: number;
+  /** The whole file's SHA-256 (hex), when it is known at arrival. */
+  sha256?: string;
+  /**
+   * A multipart object's parts, each verified by S3 against the SHA-256 signed into its URL:
+   * whether S3's composite checksum is the one of the declared parts, in order.
+   */
+  partsMatch?: boolean;
+  /** Who computed the SHA-256 that was compared: the platform reading the bytes, or S3. */
+  verifiedBy: 'platform' | 's3' | 's3-parts';
+  versionId?: string;
+}
+
+/**
+ * S3's checksum of a multipart object with SHA-256 part checksums (COMPOSITE): the SHA-256 of the
+ * parts' digests joined in order, in base64, with `-` and the number of parts.
+ */
+export function compositeSha256(partSha256Hex: readonly string[]): string {
+  const digests = Buffer.concat(partSha256Hex.map((hex) => Buffer.from(hex, 'hex')));
+  return `${createHash('sha256').update(digests).digest('base64')}-${partSha256Hex.length}`;
+}
+
 /**
  * The AV archive bucket. Bytes go from the officer's device straight to S3 by presigned URL; the
- * platform only signs, verifies and hands out time-limited retrieval links.
+ * platform only signs, verifies and hands out time-limited retrieval links. With `checksums: 's3'`
+ * (AWS) an arrival is checked from the checksums S3 verified on upload, and no byte passes through
+ * the platform; with `hash` (one machine) the bytes are read and hashed.
  */
 export class EvidenceStorage {
   readonly #s3: S3Client;
   readonly #bucket: string;
+  readonly #checksums: 's3' | 'hash';
 
-  constructor(s3: S3Client, bucket: string) {
+  constructor(s3: S3Client, bucket: string, checksums: 's3' | 'hash' = 'hash') {
     this.#s3 = s3;
     this.#bucket = bucket;
+    this.#checksums = checksums;
+  }
+
+  /** Whether a multipart upload must come with its parts' SHA-256 (S3 checks each part, in AWS). */
+  get needsPartChecksums(): boolean {
+    return this.#checksums === 's3';
   }
 
   /** A presigned PUT with the object-lock retention and the SHA-256 signed in. */
@@ -87,6 +120,8 @@ export class EvidenceStorage {
         ContentType: input.contentType,
         ObjectLockMode: 'COMPLIANCE',
         ObjectLockRetainUntilDate: input.retainUntil,
+        // Parts with SHA-256 checksums make a COMPOSITE SHA-256 checksum of the object.
+        ...(this.#checksums === 's3' ? { ChecksumAlgorithm: 'SHA256' as const } : {}),
       }),
     );
     const uploadId = UploadId ?? '';
@@ -159,6 +194,43 @@ export class EvidenceStorage {
         return undefined;
       throw error;
     }
+  }
+
+  /**
+   * What arrived, for the arrival check. With S3's checksums: a single PUT carries the whole
+   * file's SHA-256 that S3 verified against the signed header (FULL_OBJECT); a multipart object
+   * carries the composite of its parts' SHA-256, compared with the declared parts. Otherwise the
+   * bytes are read and hashed.
+   */
+  async received(
+    key: string,
+    versionId: string | undefined,
+    declared: { partSha256?: readonly string[] | undefined },
+  ): Promise<ReceivedObject> {
+    if (this.#checksums === 'hash')
+      return { ...(await this.inspect(key, versionId)), verifiedBy: 'platform' };
+    const head = await this.#s3.send(
+      new HeadObjectCommand({
+        Bucket: this.#bucket,
+        Key: key,
+        ...(versionId ? { VersionId: versionId } : {}),
+        ChecksumMode: 'ENABLED',
+      }),
+    );
+    const size = head.ContentLength ?? 0;
+    const version = head.VersionId ? { versionId: head.VersionId } : {};
+    const checksum = head.ChecksumSHA256;
+    if (checksum && !checksum.includes('-'))
+      return { size, sha256: Buffer.from(checksum, 'base64').toString('hex'), verifiedBy: 's3', ...version };
+    if (checksum && declared.partSha256)
+      return {
+        size,
+        partsMatch: checksum === compositeSha256(declared.partSha256),
+        verifiedBy: 's3-parts',
+        ...version,
+      };
+    // No SHA-256 that S3 checked: nothing to rely on but the bytes themselves.
+    return { ...(await this.inspect(key, versionId)), verifiedBy: 'platform' };
   }
 
   /** Reads the stored bytes once and returns what arrived: size, SHA-256, version. */

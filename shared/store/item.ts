@@ -8,6 +8,8 @@ export const STORAGE_ATTRIBUTES = [
   'gsi2sk',
   'gsi3pk',
   'gsi3sk',
+  'gsi4pk',
+  'gsi4sk',
   'entity',
 ];
 

@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { PublicRecord } from '#shared/domain/public-record.ts';
 import type { Publication, PublicationRule } from '#shared/domain/publication.ts';
+import { countsDelta, publicationCounts } from '#shared/domain/statistics.ts';
 import type { ChildWrite } from '#shared/store/case-repository.ts';
 import { fromItem } from '#shared/store/item.ts';
 import type { Page } from '#shared/store/pagination.ts';
@@ -51,8 +52,10 @@ export class PublicationRepository {
     this.#table = table;
   }
 
-  put(publication: Publication, previousVersion?: number): ChildWrite {
+  /** A new publication, or `previous` changed into `publication` (only from the version read). */
+  put(publication: Publication, previous?: Publication): ChildWrite {
     return {
+      counts: countsDelta(previous ? publicationCounts(previous) : [], publicationCounts(publication)),
       Put: {
         TableName: this.#table,
         Item: {
@@ -63,14 +66,20 @@ export class PublicationRepository {
           gsi3pk: unitPublicationsPk(publication.agencyId, publication.unitId),
           gsi3sk: `${publication.decidedOn}#${publication.id}`,
           ...workIndex(publication),
+          ...(['scheduled', 'deadline-unconfirmed', 'overdue'].includes(publication.status)
+            ? {
+                gsi4pk: `OPEN_PUBLICATIONS#${publication.agencyId}`,
+                gsi4sk: `${publication.dueBy ?? ''}#${publication.id}`,
+              }
+            : {}),
           entity: 'publication',
           ...publication,
         },
-        ...(previousVersion === undefined
+        ...(previous === undefined
           ? { ConditionExpression: 'attribute_not_exists(pk)' }
           : {
               ConditionExpression: 'version = :previous',
-              ExpressionAttributeValues: { ':previous': previousVersion },
+              ExpressionAttributeValues: { ':previous': previous.version },
             }),
       },
     };
@@ -108,7 +117,7 @@ export class PublicationRepository {
     });
   }
 
-  /** Every publication of the agency (the statistics, until they are kept as counters). */
+  /** Every publication of the agency (a recount or a drill; requests read pages or open ones). */
   async list(agencyId: string): Promise<Publication[]> {
     const items = await queryAll(this.#db, {
       TableName: this.#table,
@@ -116,6 +125,17 @@ export class PublicationRepository {
       KeyConditionExpression: 'gsi1pk = :pk',
       ExpressionAttributeValues: { ':pk': `PUBLICATIONS#${agencyId}` },
       ScanIndexForward: false,
+    });
+    return items.map((item) => fromItem<Publication>(item));
+  }
+
+  /** The agency's publications not yet public (scheduled, unconfirmed, overdue), earliest due first. */
+  async open(agencyId: string): Promise<Publication[]> {
+    const items = await queryAll(this.#db, {
+      TableName: this.#table,
+      IndexName: 'gsi4',
+      KeyConditionExpression: 'gsi4pk = :pk',
+      ExpressionAttributeValues: { ':pk': `OPEN_PUBLICATIONS#${agencyId}` },
     });
     return items.map((item) => fromItem<Publication>(item));
   }

@@ -19,10 +19,17 @@ import { PushRepository } from '#shared/store/push-repository.ts';
 import { RandomDrawRepository } from '#shared/store/random-draw-repository.ts';
 import { RecomputeRepository } from '#shared/store/recompute-repository.ts';
 import { ReviewRepository } from '#shared/store/review-repository.ts';
+import { StatisticsRepository } from '#shared/store/statistics-repository.ts';
 import { TrainingRepository } from '#shared/store/training-repository.ts';
 
 /** The repositories over this deployment's tables, built once per cold start. */
-const { MAIN_TABLE: table, JOURNAL_TABLE, EVIDENCE_BUCKET, EVIDENCE_RETENTION_DAYS } = config();
+const {
+  MAIN_TABLE: table,
+  JOURNAL_TABLE,
+  EVIDENCE_BUCKET,
+  EVIDENCE_RETENTION_DAYS,
+  EVIDENCE_CHECKSUMS,
+} = config();
 
 export const repositories = {
   agencies: new AgencyRepository(documentClient, table),
@@ -35,6 +42,7 @@ export const repositories = {
   devices: new DeviceRepository(documentClient, table),
   calendars: new CalendarRepository(documentClient, table),
   reviews: new ReviewRepository(documentClient, table),
+  statistics: new StatisticsRepository(documentClient, table),
   trainings: new TrainingRepository(documentClient, table),
   publications: new PublicationRepository(documentClient, table),
   push: new PushRepository(documentClient, table),
@@ -45,7 +53,7 @@ export const repositories = {
 /** What use cases are handed: the repositories and the clock. */
 export const ports = {
   ...repositories,
-  storage: new EvidenceStorage(s3Client, EVIDENCE_BUCKET),
+  storage: new EvidenceStorage(s3Client, EVIDENCE_BUCKET, EVIDENCE_CHECKSUMS),
   anchors: new JournalAnchors(documentClient, table, s3Client, EVIDENCE_BUCKET),
   retentionDays: EVIDENCE_RETENTION_DAYS,
   now: () => clock.now(),

@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Review } from '#shared/domain/reviews/review.ts';
 import type { Reviewer } from '#shared/domain/reviews/reviewer.ts';
+import { countsDelta, reviewCounts } from '#shared/domain/statistics.ts';
 import type { ChildWrite } from '#shared/store/case-repository.ts';
 import { fromItem } from '#shared/store/item.ts';
 import type { Page } from '#shared/store/pagination.ts';
@@ -25,11 +26,13 @@ export class ReviewRepository {
     this.#table = table;
   }
 
-  put(review: Review, previousVersion?: number): ChildWrite {
+  /** A new review, or `previous` changed into `review` (only from the version read). */
+  put(review: Review, previous?: Review): ChildWrite {
     const open = review.status === 'pending' && review.dueBy !== null;
     // A pending review whose due date a year without a calendar holds, for the recomputation (LAW-8).
     const held = review.status === 'pending' && review.dueBy === null;
     return {
+      counts: countsDelta(previous ? reviewCounts(previous) : [], reviewCounts(review)),
       Put: {
         TableName: this.#table,
         Item: {
@@ -41,14 +44,17 @@ export class ReviewRepository {
           gsi3sk: `${review.createdAt}#${review.id}`,
           ...(open ? { gsi2pk: OPEN_DUE, gsi2sk: `${review.dueBy}#${review.agencyId}#${review.id}` } : {}),
           ...(held ? { gsi2pk: 'REVIEW_UNCONFIRMED', gsi2sk: `${review.agencyId}#${review.id}` } : {}),
+          ...(review.status === 'pending'
+            ? { gsi4pk: `OPEN_REVIEWS#${review.agencyId}`, gsi4sk: `${review.dueBy ?? ''}#${review.id}` }
+            : {}),
           entity: 'review',
           ...review,
         },
-        ...(previousVersion === undefined
+        ...(previous === undefined
           ? { ConditionExpression: 'attribute_not_exists(pk)' }
           : {
               ConditionExpression: 'version = :previous',
-              ExpressionAttributeValues: { ':previous': previousVersion },
+              ExpressionAttributeValues: { ':previous': previous.version },
             }),
       },
     };
@@ -87,7 +93,18 @@ export class ReviewRepository {
     });
   }
 
-  /** Every review of the agency (the statistics, until they are kept as counters). */
+  /** The agency's pending reviews, earliest due first. */
+  async open(agencyId: string): Promise<Review[]> {
+    const items = await queryAll(this.#db, {
+      TableName: this.#table,
+      IndexName: 'gsi4',
+      KeyConditionExpression: 'gsi4pk = :pk',
+      ExpressionAttributeValues: { ':pk': `OPEN_REVIEWS#${agencyId}` },
+    });
+    return items.map((item) => fromItem<Review>(item));
+  }
+
+  /** Every review of the agency (a recount or a drill; requests read pages or open ones). */
   async list(agencyId: string): Promise<Review[]> {
     const items = await queryAll(this.#db, {
       TableName: this.#table,

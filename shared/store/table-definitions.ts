@@ -35,6 +35,9 @@ export const mainTable: TableDefinition = {
     { name: 'gsi2', partitionKey: { name: 'gsi2pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' } },
     // A unit's lists (reviews, publications), newest first: a unit's page costs the same however large the agency.
     { name: 'gsi3', partitionKey: { name: 'gsi3pk', type: 'S' }, sortKey: { name: 'gsi3sk', type: 'S' } },
+    // An agency's open work (publications not yet public, pending reviews) by due date: the overdue
+    // list reads what is open, not the agency's history. Sparse: finished items leave it.
+    { name: 'gsi4', partitionKey: { name: 'gsi4pk', type: 'S' }, sortKey: { name: 'gsi4sk', type: 'S' } },
   ],
 };
 

@@ -1,7 +1,6 @@
 import { ulid } from 'ulid';
 import type { Principal } from '#shared/auth.ts';
 import { legalDateOf } from '#shared/dates.ts';
-import { activityLabels } from '#shared/domain/activity.ts';
 import type { AgencyProfile } from '#shared/domain/agency.ts';
 import {
   type AvGap,
@@ -26,6 +25,7 @@ import {
   documentTemplates,
   FreeRecordFields,
 } from '#shared/domain/cases/documents.ts';
+import { avViolation } from '#shared/domain/cases/issuance.ts';
 import {
   type CaseStatus,
   canTransition,
@@ -466,6 +466,7 @@ export async function addActivity(
       createdBy: principal.sub,
       recordedAt: now.toISOString(),
     };
+    activity.avRequirement = await activityAvRequirement(ports, record, activity);
     await commitCaseChange(
       ports,
       record,
@@ -482,7 +483,7 @@ export async function addActivity(
         handlers: [...new Set([...record.handlers, ...users])],
         ...authoredBy(record, principal),
       },
-      [ports.cases.putActivity(activity, false)],
+      [ports.cases.putActivity(activity)],
     );
     return activity;
   });
@@ -510,19 +511,8 @@ export async function caseAvGaps(ports: CasePorts, record: CaseRecord): Promise<
  * while an activity that needs AV is open or has no archived AV.
  */
 export async function assertAvComplete(ports: CasePorts, record: CaseRecord): Promise<void> {
-  const gaps = await caseAvGaps(ports, record);
-  if (gaps.length === 0) return;
-  throw new RuleViolation(
-    'AV_REQUIRED',
-    '本案有须音像记录的执法活动尚未完成或缺少已归档的音像记录，案件不能进入下一阶段',
-    gaps.map((gap) => ({
-      path: `activities.${gap.activityId}`,
-      message: `${activityLabels[gap.activityType]}：${
-        gap.reason === 'open' ? '活动尚未完成' : '缺少已归档的音像记录'
-      }（要求：${gap.requirement === 'full-process-av' ? '全过程音像记录' : '音像记录'}）`,
-    })),
-    { activities: gaps },
-  );
+  const violation = avViolation(await caseAvGaps(ports, record));
+  if (violation) throw violation;
 }
 
 export async function activityAvRequirement(
@@ -584,7 +574,7 @@ export async function completeActivity(
       },
       // A hearing is held once its activity is completed with its AV (LAW-3, LAW-10).
       { ...authoredBy(record, principal), ...(activity.type === 'hearing' ? { hearingHeld: true } : {}) },
-      [ports.cases.putActivity(completed, true)],
+      [ports.cases.putActivity(completed, activity)],
     );
     return completed;
   });

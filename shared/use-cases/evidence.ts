@@ -1,6 +1,7 @@
 import { ulid } from 'ulid';
 import type * as z from 'zod';
 import type { Principal } from '#shared/auth.ts';
+import type { CaseRecord } from '#shared/domain/cases/case.ts';
 import {
   arrivalVerdict,
   type Evidence,
@@ -119,6 +120,22 @@ export async function declareEvidence(
   });
 }
 
+/**
+ * The skeleton of every command on evidence: read it and its case afresh on each attempt, make
+ * the change, and try again from the reads when the commit lost a race.
+ */
+function changeEvidence<T>(
+  ports: EvidencePorts,
+  agencyId: string,
+  evidenceId: string,
+  change: (evidence: Evidence, record: CaseRecord) => Promise<T>,
+): Promise<T> {
+  return withRetry(async () => {
+    const evidence = await getEvidence(ports, agencyId, evidenceId);
+    return change(evidence, await getCase(ports, agencyId, evidence.caseId));
+  });
+}
+
 /** Opens a multipart upload for declared evidence and signs a PUT for every part. */
 export async function startMultipartUpload(
   ports: EvidencePorts,
@@ -126,9 +143,7 @@ export async function startMultipartUpload(
   evidenceId: string,
   request: { partSize?: number; partSha256?: readonly string[] } = {},
 ) {
-  return withRetry(async () => {
-    const evidence = await getEvidence(ports, principal.agencyId, evidenceId);
-    const record = await getCase(ports, principal.agencyId, evidence.caseId);
+  return changeEvidence(ports, principal.agencyId, evidenceId, async (evidence, record) => {
     assertMayHandle(record, principal);
     if (evidence.status !== 'pending-upload') {
       throw new RuleViolation('EVIDENCE_ALREADY_RECEIVED', '该证据已上传', [
@@ -137,6 +152,11 @@ export async function startMultipartUpload(
     }
     const partSize = partSizeFor(evidence.size, request.partSize);
     const partCount = Math.ceil(evidence.size / partSize);
+    if (!request.partSha256 && ports.storage.needsPartChecksums) {
+      throw new ValidationFailed([
+        { path: 'partSha256', message: '分片上传须提供每个分片的 SHA-256，由存档逐片核对' },
+      ]);
+    }
     if (request.partSha256 && request.partSha256.length !== partCount) {
       throw new ValidationFailed([
         { path: 'partSha256', message: `按分片大小 ${partSize} 字节应有 ${partCount} 个分片的 SHA-256` },
@@ -159,7 +179,16 @@ export async function startMultipartUpload(
       'evidence.multipart-started',
       { evidenceId, parts: upload.parts.length, partSize: upload.partSize },
       {},
-      [ports.evidence.put({ ...evidence, uploadId: upload.uploadId }, 'pending-upload')],
+      [
+        ports.evidence.put(
+          {
+            ...evidence,
+            uploadId: upload.uploadId,
+            ...(request.partSha256 ? { partSha256: request.partSha256.map((hex) => hex.toLowerCase()) } : {}),
+          },
+          'pending-upload',
+        ),
+      ],
     );
     return upload;
   });
@@ -198,18 +227,23 @@ export async function receiveEvidence(
   const first = await ports.evidence.get(parsed.agencyId, parsed.evidenceId);
   if (!first) return undefined;
   if (first.status !== 'pending-upload') return { evidenceId: first.id, status: first.status };
-  const received = await ports.storage.inspect(key, versionId);
-  return withRetry(async () => {
-    const evidence = await getEvidence(ports, parsed.agencyId, parsed.evidenceId);
+  const received = await ports.storage.received(key, versionId, { partSha256: first.partSha256 });
+  return changeEvidence(ports, parsed.agencyId, parsed.evidenceId, async (evidence, record) => {
     if (evidence.status !== 'pending-upload') return { evidenceId: evidence.id, status: evidence.status };
-    const record = await getCase(ports, evidence.agencyId, evidence.caseId);
     const problem = arrivalVerdict(evidence, received);
+    // The first AV of an activity to arrive covers it, for the statistics (REC-9).
+    const activity = problem
+      ? undefined
+      : (await ports.cases.activities(evidence.agencyId, evidence.caseId)).find(
+          (candidate) => candidate.id === evidence.activityId && candidate.avArchived !== true,
+        );
     const now = ports.now().toISOString();
     const next: Evidence = {
       ...evidence,
       status: problem ? 'rejected' : 'archived',
       receivedSize: received.size,
-      receivedSha256: received.sha256,
+      ...(received.sha256 ? { receivedSha256: received.sha256 } : {}),
+      checksumVerifiedBy: received.verifiedBy,
       ...(received.versionId ? { versionId: received.versionId } : {}),
       ...(problem ? { rejectionReason: problem } : { archivedAt: now }),
     };
@@ -220,13 +254,18 @@ export async function receiveEvidence(
       problem ? 'evidence.rejected' : 'evidence.archived',
       {
         evidenceId: evidence.id,
-        sha256: received.sha256,
+        ...(received.sha256 ? { sha256: received.sha256 } : {}),
+        ...(received.partsMatch !== undefined ? { partsMatch: received.partsMatch } : {}),
+        verifiedBy: received.verifiedBy,
         size: received.size,
         ...(received.versionId ? { versionId: received.versionId } : {}),
         ...(problem ? { reason: problem } : {}),
       },
       {},
-      [ports.evidence.put(next, 'pending-upload')],
+      [
+        ports.evidence.put(next, 'pending-upload'),
+        ...(activity ? [ports.cases.putActivity({ ...activity, avArchived: true }, activity)] : []),
+      ],
     );
     return { evidenceId: evidence.id, status: next.status };
   });
@@ -302,9 +341,7 @@ export async function setLegalHold(
     ]);
   }
   await ports.storage.setLegalHold(evidence.key, evidence.versionId, input.on);
-  return withRetry(async () => {
-    const current = await getEvidence(ports, principal.agencyId, evidenceId);
-    const record = await getCase(ports, principal.agencyId, current.caseId);
+  return changeEvidence(ports, principal.agencyId, evidenceId, async (current, record) => {
     const next: Evidence = { ...current, legalHold: input.on };
     await commitCaseChange(
       ports,

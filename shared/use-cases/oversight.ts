@@ -1,23 +1,16 @@
 import { overseenAgency, type Principal } from '#shared/auth.ts';
 import { legalDateOf } from '#shared/dates.ts';
-import {
-  ANNUAL_CATEGORIES,
-  type AnnualData,
-  type AnnualReport,
-  publishOn,
-  unpublishedStatus,
-} from '#shared/domain/annual-report.ts';
-import { avRequirement, ON_SITE_ACTIVITIES } from '#shared/domain/cases/av-requirement.ts';
-import type { CaseRecord } from '#shared/domain/cases/case.ts';
-import type { ChecklistItem } from '#shared/domain/checklists/kinds.ts';
+import { type AnnualReport, publishOn, unpublishedStatus } from '#shared/domain/annual-report.ts';
+import { annualDataOf, statisticsOf } from '#shared/domain/statistics.ts';
 import { Conflict, Forbidden, NotFound } from '#shared/errors.ts';
 import type { AnnualReportRepository } from '#shared/store/annual-report-repository.ts';
+import type { StatisticsRepository } from '#shared/store/statistics-repository.ts';
 import type { TrainingRepository } from '#shared/store/training-repository.ts';
-import { currentEdition } from '#shared/use-cases/checklists.ts';
 import type { PublicationPorts } from '#shared/use-cases/publications.ts';
 
-/** What the statistics read: the records, and the officers' trainings (ORG-3). */
+/** What the statistics read: the day counters, and the officers' trainings (ORG-3). */
 export interface StatisticsPorts extends PublicationPorts {
+  statistics: StatisticsRepository;
   trainings: TrainingRepository;
 }
 
@@ -40,8 +33,8 @@ export async function overdueItems(
   const today = legalDateOf(ports.now());
   const lastYear = Number(today.slice(0, 4)) - 1;
   const [publications, reviews, reports] = await Promise.all([
-    ports.publications.list(agencyId),
-    ports.reviews.list(agencyId),
+    ports.publications.open(agencyId),
+    ports.reviews.open(agencyId),
     ports.annualReports.versions(agencyId, lastYear),
   ]);
   // A unit head sees their unit's late items; the agency-wide roles and supervisors all of them.
@@ -82,105 +75,23 @@ export async function overdueItems(
   };
 }
 
-async function allCases(ports: PublicationPorts, agencyId: string): Promise<CaseRecord[]> {
-  const cases: CaseRecord[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await ports.cases.list(agencyId, { limit: 100, cursor });
-    cases.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return cases;
-}
-
-const rate = (part: number, whole: number) =>
-  whole === 0 ? null : Math.round((part / whole) * 10000) / 10000;
-const countBy = <T>(items: readonly T[], key: (item: T) => string) =>
-  items.reduce<Record<string, number>>((counts, item) => {
-    const name = key(item);
-    counts[name] = (counts[name] ?? 0) + 1;
-    return counts;
-  }, {});
-
 /**
  * Statistics over the records (REC-9, ORG-1) for case-file review, supervision and evaluation:
- * cases, publication timeliness, review outcomes and AV coverage, for cases registered, decisions
- * made and reviews submitted between `from` and `to` (Asia/Shanghai dates, inclusive).
+ * cases registered, decisions' publication timeliness, reviews asked for, AV coverage of the
+ * activities held, between `from` and `to` (Asia/Shanghai dates, inclusive). Read from the day
+ * counters that every commit keeps (`shared/domain/statistics.ts`): the cost is the days of the
+ * period, not the agency's history.
  */
 export async function statistics(ports: StatisticsPorts, agencyId: string, from: string, to: string) {
-  const within = (instantOrDate: string) => {
-    const date = instantOrDate.length > 10 ? legalDateOf(new Date(instantOrDate)) : instantOrDate;
-    return date >= from && date <= to;
-  };
-  const cases = (await allCases(ports, agencyId)).filter((record) => within(record.createdAt));
-  const trainings = await ports.trainings.between(agencyId, from, to);
-  const publications = (await ports.publications.list(agencyId)).filter((publication) =>
-    within(publication.decidedOn),
-  );
-  const reviews = (await ports.reviews.list(agencyId)).filter((review) => within(review.createdAt));
-  const avList = (await currentEdition(ports, agencyId, 'av-matters'))?.items as
-    | ChecklistItem<'av-matters'>[]
-    | undefined;
-
-  let needingAv = 0;
-  let coveredAv = 0;
-  let unregisteredDevice = 0;
-  let informingNotRecorded = 0;
-  for (const record of cases) {
-    const [activities, evidence] = await Promise.all([
-      ports.cases.activities(agencyId, record.id),
-      ports.evidence.forCase(agencyId, record.id),
-    ]);
-    unregisteredDevice += evidence.filter((item) => item.unregisteredDevice === true).length;
-    informingNotRecorded += activities.filter(
-      (activity) => ON_SITE_ACTIVITIES.includes(activity.type) && activity.informing === undefined,
-    ).length;
-    for (const activity of activities) {
-      if (
-        avRequirement(avList, record.category, activity.type, record.flags.majorProperty === true) === 'none'
-      )
-        continue;
-      needingAv += 1;
-      if (evidence.some((item) => item.activityId === activity.id && item.status === 'archived'))
-        coveredAv += 1;
-    }
-  }
-  const published = publications.filter((publication) => publication.publishedOn !== undefined);
-  const onTime = published.filter(
-    (publication) => publication.dueBy !== null && (publication.publishedOn ?? '') <= publication.dueBy,
-  );
+  const [totals, trainings] = await Promise.all([
+    ports.statistics.between(agencyId, from, to),
+    ports.trainings.between(agencyId, from, to),
+  ]);
   return {
     agencyId,
     from,
     to,
-    cases: {
-      registered: cases.length,
-      byCategory: countBy(cases, (record) => record.category),
-      byStatus: countBy(cases, (record) => record.status),
-    },
-    publications: {
-      decisions: publications.length,
-      byStatus: countBy(publications, (publication) => publication.status),
-      published: published.length,
-      publishedOnTime: onTime.length,
-      timelinessRate: rate(onTime.length, published.length),
-    },
-    reviews: {
-      submitted: reviews.length,
-      byStatus: countBy(reviews, (review) => review.status),
-      overdue: reviews.filter((review) => review.overdue).length,
-      rounds: reviews.reduce((sum, review) => sum + review.round, 0),
-      approvalRate: rate(reviews.filter((review) => review.status === 'approved').length, reviews.length),
-    },
-    av: {
-      activitiesNeedingAv: needingAv,
-      covered: coveredAv,
-      coverageRate: rate(coveredAv, needingAv),
-      /** Evidence recorded with a device the agency has not registered (REC-10). */
-      unregisteredDeviceEvidence: unregisteredDevice,
-      /** On-site activities with no record of certificates shown and rights told (PUB-13). */
-      informingNotRecorded,
-    },
+    ...statisticsOf(totals),
     training: {
       sessions: trainings.length,
       hours: trainings.reduce((sum, training) => sum + training.hours, 0),
@@ -192,30 +103,13 @@ export async function statistics(ports: StatisticsPorts, agencyId: string, from:
 
 /** What the annual reports need: the records, and where published reports are kept. */
 export interface AnnualReportPorts extends PublicationPorts {
+  statistics: StatisticsRepository;
   annualReports: AnnualReportRepository;
 }
 
-/** The year's enforcement data (LAW-7, ORG-1), generated from the records. */
-async function annualData(ports: PublicationPorts, agencyId: string, year: number) {
-  const prefix = `${year}-`;
-  const decisions = (await allCases(ports, agencyId)).flatMap((record) =>
-    [record.decision, ...(record.previousDecisions ?? [])]
-      .filter((decision) => decision?.decidedOn.startsWith(prefix))
-      .map(() => record.category),
-  );
-  const counts = countBy(decisions, (category) => category);
-  const publications = (await ports.publications.list(agencyId)).filter((publication) =>
-    publication.decidedOn.startsWith(prefix),
-  );
-  return {
-    data: Object.fromEntries(
-      ANNUAL_CATEGORIES.map((category) => [category, counts[category] ?? 0]),
-    ) as AnnualData,
-    publications: {
-      published: publications.filter((publication) => publication.publishedOn !== undefined).length,
-      withdrawn: publications.filter((publication) => publication.status === 'withdrawn').length,
-    },
-  };
+/** The year's enforcement data (LAW-7, ORG-1), from the year's day counters. */
+async function annualData(ports: AnnualReportPorts, agencyId: string, year: number) {
+  return annualDataOf(await ports.statistics.between(agencyId, `${year}-01-01`, `${year}-12-31`));
 }
 
 /**

@@ -8,7 +8,6 @@ import {
   type StepState,
 } from '#shared/domain/cases/procedure.ts';
 import type { Proposal } from '#shared/domain/reviews/proposal.ts';
-import { RuleViolation } from '#shared/errors.ts';
 import { type CalendarPorts, yearCalendar } from '#shared/use-cases/calendar.ts';
 import type { CasePorts } from '#shared/use-cases/cases.ts';
 
@@ -86,20 +85,4 @@ export async function caseProcedure(
     steps,
     missing: steps.filter((step) => step.status !== 'done'),
   };
-}
-
-/** LAW-10, LAW-11: 422 PROCEDURE_INCOMPLETE with one detail per step not yet done. */
-export async function assertProcedureComplete(
-  ports: ProcedurePorts,
-  record: CaseRecord,
-  proposal: Proposal,
-): Promise<void> {
-  const view = await caseProcedure(ports, record, proposal);
-  if (view.missing.length === 0) return;
-  throw new RuleViolation(
-    'PROCEDURE_INCOMPLETE',
-    `${view.procedureName}尚未完成法定步骤，不能作出决定`,
-    view.missing.map((step) => ({ path: `steps.${step.step}`, message: `${step.label}：${step.detail}` })),
-    { steps: view.steps },
-  );
 }

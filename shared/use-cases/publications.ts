@@ -4,6 +4,7 @@ import {
   PublicationWithdrawn,
 } from '#events/publication-events.ts';
 import type { Principal } from '#shared/auth.ts';
+import { forEachConcurrently } from '#shared/concurrency.ts';
 import { addCalendarDays, addCalendarMonths, legalDateOf } from '#shared/dates.ts';
 import { CalendarNotConfirmed, workingDaysAfter, type YearCalendar } from '#shared/domain/calendar.ts';
 import type { CaseRecord } from '#shared/domain/cases/case.ts';
@@ -107,7 +108,7 @@ async function commitPublication(
     version: publication.version + 1,
   };
   await commitCaseChange(ports, record, principal, type, { publicationId: publication.id, ...data }, {}, [
-    ports.publications.put(saved, publication.version),
+    ports.publications.put(saved, publication),
     ...extra,
   ]);
   return saved;
@@ -133,9 +134,13 @@ function confirmationRequired(rule: PublicationRule, record: CaseRecord): boolea
 }
 
 /** The public record as it would be published now, with what it was built from. */
-async function composePublicRecord(ports: PublicationPorts, publication: Publication, now: Date) {
+async function composePublicRecord(
+  ports: PublicationPorts,
+  record: CaseRecord,
+  publication: Publication,
+  now: Date,
+) {
   const { agencyId } = publication;
-  const record = await getCase(ports, agencyId, publication.caseId);
   const decision = [record.decision, ...(record.previousDecisions ?? [])].find(
     (item) => item?.id === publication.decisionId,
   );
@@ -168,9 +173,11 @@ async function composePublicRecord(ports: PublicationPorts, publication: Publica
  */
 export async function previewPublication(ports: PublicationPorts, principal: Principal, id: string) {
   const publication = await getPublication(ports, principal.agencyId, id);
-  assertInScope(await getCase(ports, principal.agencyId, publication.caseId), principal);
-  const { record, decision, rule, context, publicRecord } = await composePublicRecord(
+  const record = await getCase(ports, principal.agencyId, publication.caseId);
+  assertInScope(record, principal);
+  const { decision, rule, context, publicRecord } = await composePublicRecord(
     ports,
+    record,
     publication,
     ports.now(),
   );
@@ -187,14 +194,28 @@ export async function previewPublication(ports: PublicationPorts, principal: Pri
   };
 }
 
+/**
+ * The skeleton of every command on a publication: read it and its case afresh on each attempt,
+ * make the change, and try again from the reads when the commit lost a race.
+ */
+function changePublication<T>(
+  ports: PublicationPorts,
+  agencyId: string,
+  id: string,
+  change: (publication: Publication, record: CaseRecord) => Promise<T>,
+): Promise<T> {
+  return withRetry(async () => {
+    const publication = await getPublication(ports, agencyId, id);
+    return change(publication, await getCase(ports, agencyId, publication.caseId));
+  });
+}
+
 /** A person checked the preview and confirms it (审查): the sweep may publish it when ready. */
 export async function confirmPublication(ports: PublicationPorts, principal: Principal, id: string) {
-  return withRetry(async () => {
-    const publication = await getPublication(ports, principal.agencyId, id);
+  return changePublication(ports, principal.agencyId, id, async (publication, record) => {
     if (!PUBLISHABLE.includes(publication.status)) {
       throw new Conflict('该公示当前状态不需要审查确认', [{ path: 'id', message: publication.status }]);
     }
-    const record = await getCase(ports, principal.agencyId, publication.caseId);
     assertMayHandle(record, principal);
     if (publication.confirmation) return publication;
     const confirmation = { by: principal.sub, byName: principal.name, at: ports.now().toISOString() };
@@ -260,12 +281,12 @@ export async function publishNow(
   agencyId: string,
   id: string,
 ): Promise<Publication | undefined> {
-  return withRetry(async () => {
-    const publication = await getPublication(ports, agencyId, id);
+  return changePublication(ports, agencyId, id, async (publication, record) => {
     if (!PUBLISHABLE.includes(publication.status)) return undefined;
     const now = ports.now();
-    const { record, rule, publicRecord, publishedOn, expiresOn } = await composePublicRecord(
+    const { rule, publicRecord, publishedOn, expiresOn } = await composePublicRecord(
       ports,
+      record,
       publication,
       now,
     );
@@ -329,6 +350,9 @@ export async function publishNow(
  * its rule and, whatever else is pending, every one whose due date has come; takes expired
  * publications off the public list (LAW-6). Safe to run twice at once or again after a crash.
  */
+/** Publications the sweep works on at a time. */
+const SWEEP_CONCURRENCY = 16;
+
 export async function sweepPublications(ports: PublicationPorts) {
   const today = legalDateOf(ports.now());
   const published: string[] = [];
@@ -339,9 +363,11 @@ export async function sweepPublications(ports: PublicationPorts) {
     ...(await ports.publications.work('PUBLICATION_SCHEDULED')),
     ...(await ports.publications.work('PUBLICATION_UNCONFIRMED')),
   ];
-  for (const { agencyId, id } of work) {
+  // Publications of different cases commit on different items: several at a time (the rare two
+  // of one case meet on its version, and the loser is retried by its kernel).
+  await forEachConcurrently(work, SWEEP_CONCURRENCY, async ({ agencyId, id }) => {
     const publication = await ports.publications.get(agencyId, id);
-    if (!publication || !PUBLISHABLE.includes(publication.status)) continue;
+    if (!publication || !PUBLISHABLE.includes(publication.status)) return;
     // Past its due date nothing waits any more (PUB-12); before it, the rule says when it is
     // ready; an unconfirmed due date holds only the date, never the publication (LAW-8).
     const due = isDue(publication, today);
@@ -349,7 +375,7 @@ export async function sweepPublications(ports: PublicationPorts) {
     const rule = await publicationRule(ports, agencyId, publication.category);
     const confirmed =
       publication.confirmation !== undefined || (record !== undefined && !confirmationRequired(rule, record));
-    if (!due && !(record && ready(rule, record) && confirmed)) continue;
+    if (!due && !(record && ready(rule, record) && confirmed)) return;
     try {
       if (await publishNow(ports, SYSTEM(agencyId), agencyId, id)) published.push(id);
     } catch (error) {
@@ -359,14 +385,15 @@ export async function sweepPublications(ports: PublicationPorts) {
       const pastDue = publication.dueBy !== null && publication.dueBy < today;
       if (await noteFailure(ports, agencyId, id, failureReason(error), pastDue)) overdue.push(id);
     }
-  }
+  });
   const expired: string[] = [];
-  for (const { agencyId, id } of await ports.publications.work(
-    'PUBLICATION_LIVE',
-    addCalendarDays(today, -1),
-  )) {
-    if (await expire(ports, agencyId, id, today)) expired.push(id);
-  }
+  await forEachConcurrently(
+    await ports.publications.work('PUBLICATION_LIVE', addCalendarDays(today, -1)),
+    SWEEP_CONCURRENCY,
+    async ({ agencyId, id }) => {
+      if (await expire(ports, agencyId, id, today)) expired.push(id);
+    },
+  );
   return { published, overdue, failed, expired };
 }
 
@@ -383,11 +410,9 @@ async function noteFailure(
   pastDue: boolean,
 ): Promise<boolean> {
   try {
-    return await withRetry(async () => {
-      const publication = await getPublication(ports, agencyId, id);
+    return await changePublication(ports, agencyId, id, async (publication, record) => {
       if (!PUBLISHABLE.includes(publication.status)) return false;
       const becomesOverdue = pastDue && publication.status !== 'overdue';
-      const record = await getCase(ports, agencyId, publication.caseId);
       await commitPublication(
         ports,
         SYSTEM(agencyId),
@@ -416,11 +441,9 @@ async function expire(
   id: string,
   today: string,
 ): Promise<boolean> {
-  return withRetry(async () => {
-    const publication = await getPublication(ports, agencyId, id);
+  return changePublication(ports, agencyId, id, async (publication, record) => {
     if (publication.status !== 'published' || !publication.expiresOn || publication.expiresOn >= today)
       return false;
-    const record = await getCase(ports, agencyId, publication.caseId);
     await commitPublication(
       ports,
       SYSTEM(agencyId),
@@ -529,7 +552,7 @@ export async function revokeDecision(
         decision: { ...record.decision, revokedAt: now.toISOString(), revocationKind: input.kind },
       },
       [
-        ports.publications.put(withdrawn, publication.version),
+        ports.publications.put(withdrawn, publication),
         // Published or not yet, the publication now answers with the withdrawal and its reason,
         // unless nothing about it may be public at all (a minor, a secret: LAW-5).
         ...(publication.status === 'exempt'
@@ -588,12 +611,10 @@ export async function exempt(
   id: string,
   input: { reason: string },
 ) {
-  return withRetry(async () => {
-    const publication = await getPublication(ports, principal.agencyId, id);
+  return changePublication(ports, principal.agencyId, id, async (publication, record) => {
     if (!['scheduled', 'deadline-unconfirmed', 'overdue'].includes(publication.status)) {
       throw new Conflict('该公示当前状态不能豁免', [{ path: 'id', message: publication.status }]);
     }
-    const record = await getCase(ports, principal.agencyId, publication.caseId);
     return commitPublication(
       ports,
       principal,
@@ -653,12 +674,10 @@ export async function recomputePublicationDeadline(
 export async function notePerformance(ports: PublicationPorts, record: CaseRecord): Promise<void> {
   if (!record.decision) return;
   const publicationId = record.decision.publicationId;
-  await withRetry(async () => {
-    const publication = await getPublication(ports, record.agencyId, publicationId);
+  await changePublication(ports, record.agencyId, publicationId, async (publication, latest) => {
     if (publication.status !== 'published') return;
     const current = (await ports.publications.getPublicRecord(publicationId)) as PublicRecord | undefined;
     if (!current || current.performance) return;
-    const latest = await getCase(ports, record.agencyId, record.id);
     const on = legalDateOf(ports.now());
     await commitPublication(
       ports,

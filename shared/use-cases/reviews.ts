@@ -234,10 +234,27 @@ export async function submitReview(
   });
 }
 
-/** Writes a review change with its journal entry on the case. */
+/**
+ * The skeleton of every command on a review: read the review and its case afresh on each attempt,
+ * make the change, and try again from the reads when the commit lost a race.
+ */
+function changeReview<T>(
+  ports: ReviewPorts,
+  agencyId: string,
+  reviewId: string,
+  change: (review: Review, record: CaseRecord) => Promise<T>,
+): Promise<T> {
+  return withRetry(async () => {
+    const review = await getReview(ports, agencyId, reviewId);
+    return change(review, await getCase(ports, agencyId, review.caseId));
+  });
+}
+
+/** Writes a review change with its journal entry on the case it was read with. */
 async function saveReview(
   ports: ReviewPorts,
   principal: Principal,
+  record: CaseRecord,
   review: Review,
   next: Review,
   type: string,
@@ -245,7 +262,6 @@ async function saveReview(
   /** The step is the handler's work (resubmitting, disputing): they never judge the case (LAW-12). */
   handlersWork = false,
 ): Promise<Review> {
-  const record = await getCase(ports, review.agencyId, review.caseId);
   const saved: Review = { ...next, updatedAt: ports.now().toISOString(), version: review.version + 1 };
   await commitCaseChange(
     ports,
@@ -254,7 +270,7 @@ async function saveReview(
     type,
     { reviewId: review.id, round: next.round, ...data },
     handlersWork ? authoredBy(record, principal) : {},
-    [ports.reviews.put(saved, review.version)],
+    [ports.reviews.put(saved, review)],
   );
   return saved;
 }
@@ -270,12 +286,10 @@ export async function giveOpinion(
   reviewId: string,
   input: OpinionInput,
 ) {
-  return withRetry(async () => {
-    const review = await getReview(ports, principal.agencyId, reviewId);
+  return changeReview(ports, principal.agencyId, reviewId, async (review, record) => {
     if (review.status !== 'pending') {
       throw new Conflict('该审核当前不在待审状态', [{ path: 'id', message: review.status }]);
     }
-    const record = await getCase(ports, principal.agencyId, review.caseId);
     const excluded = exclusionReason(principal.sub, 'opinion', record, review);
     if (excluded) throw new Forbidden(`审核与承办分离：${excluded}`);
     const refusal = reviewerRefusal(await ports.reviews.getReviewer(principal.agencyId, principal.sub));
@@ -303,6 +317,7 @@ export async function giveOpinion(
     return saveReview(
       ports,
       principal,
+      record,
       review,
       {
         ...review,
@@ -329,9 +344,7 @@ export async function resubmit(
   reviewId: string,
   input: { responses: { standard: ReviewStandard; note: string }[]; materials?: string[] },
 ) {
-  return withRetry(async () => {
-    const review = await getReview(ports, principal.agencyId, reviewId);
-    const record = await getCase(ports, principal.agencyId, review.caseId);
+  return changeReview(ports, principal.agencyId, reviewId, async (review, record) => {
     assertMayHandle(record, principal);
     if (review.status !== 'problems')
       throw new Conflict('只有审核发现问题后才能补正再送审', [{ path: 'id', message: review.status }]);
@@ -359,6 +372,7 @@ export async function resubmit(
     return saveReview(
       ports,
       principal,
+      record,
       review,
       {
         ...rest,
@@ -385,15 +399,15 @@ export async function dispute(
   reviewId: string,
   input: { reason: string },
 ) {
-  return withRetry(async () => {
-    const review = await getReview(ports, principal.agencyId, reviewId);
-    assertMayHandle(await getCase(ports, principal.agencyId, review.caseId), principal);
+  return changeReview(ports, principal.agencyId, reviewId, async (review, record) => {
+    assertMayHandle(record, principal);
     if (review.status !== 'problems')
       throw new Conflict('只有对发现问题的审核意见才能提出异议', [{ path: 'id', message: review.status }]);
     const now = ports.now().toISOString();
     return saveReview(
       ports,
       principal,
+      record,
       review,
       { ...review, status: 'disputed', dispute: { reason: input.reason, by: principal.sub, at: now } },
       'review.disputed',
@@ -412,21 +426,16 @@ export async function rule(
   reviewId: string,
   input: { conclusion: 'approved' | 'problems'; note: string },
 ) {
-  return withRetry(async () => {
-    const review = await getReview(ports, principal.agencyId, reviewId);
+  return changeReview(ports, principal.agencyId, reviewId, async (review, record) => {
     if (review.status !== 'disputed')
       throw new Conflict('该审核没有待裁决的异议', [{ path: 'id', message: review.status }]);
-    const excluded = exclusionReason(
-      principal.sub,
-      'ruling',
-      await getCase(ports, principal.agencyId, review.caseId),
-      review,
-    );
+    const excluded = exclusionReason(principal.sub, 'ruling', record, review);
     if (excluded) throw new Forbidden(`不得裁决自己参与的事项：${excluded}`);
     const now = ports.now().toISOString();
     return saveReview(
       ports,
       principal,
+      record,
       review,
       {
         ...review,
@@ -446,8 +455,7 @@ export async function extend(
   reviewId: string,
   input: { workingDays: number; reason: string },
 ) {
-  return withRetry(async () => {
-    const review = await getReview(ports, principal.agencyId, reviewId);
+  return changeReview(ports, principal.agencyId, reviewId, async (review, record) => {
     if (review.extension) throw new Conflict('审核期限只能延长一次');
     if (review.status !== 'pending' || review.dueBy === null)
       throw new Conflict('只有待审且有期限的审核可以延期');
@@ -456,6 +464,7 @@ export async function extend(
     return saveReview(
       ports,
       principal,
+      record,
       review,
       {
         ...rest,
@@ -473,12 +482,11 @@ export async function flagOverdueReviews(ports: ReviewPorts): Promise<{ flagged:
   const today = legalDateOf(ports.now());
   const flagged: string[] = [];
   for (const { agencyId, id } of await ports.reviews.dueBefore(today)) {
-    await withRetry(async () => {
-      const review = await getReview(ports, agencyId, id);
+    await changeReview(ports, agencyId, id, async (review, record) => {
       if (review.status !== 'pending' || review.overdue || review.dueBy === null || review.dueBy >= today)
         return;
       const system: Principal = { sub: 'system:review-overdue', name: '审核期限监督', agencyId, roles: [] };
-      await saveReview(ports, system, review, { ...review, overdue: true }, 'review.overdue', {
+      await saveReview(ports, system, record, review, { ...review, overdue: true }, 'review.overdue', {
         dueBy: review.dueBy,
       });
       flagged.push(id);
@@ -541,6 +549,7 @@ export async function recomputeReviewDeadline(
     await saveReview(
       ports,
       system,
+      await getCase(ports, agencyId, review.caseId),
       review,
       { ...review, rounds, dueBy: due.dueBy },
       'review.deadline-recomputed',

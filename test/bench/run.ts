@@ -6,18 +6,19 @@
  *   each timed whole and for the DynamoDB calls it made (an SDK middleware records them; calls
  *   made side by side count once);
  *   the ratio of the two at p50 and p99 is what the platform adds around its storage.
- * - Growth with history: `GET /v1/stats` and the case list at 10, 100 and 300 cases of one
+ * - Growth with history: `GET /v1/stats`, the case list and the draft annual report at 10, 100 and 1,000 cases of one
  *   agency, each divided by its time at 10 (flat is 1).
  */
 import { performance } from 'node:perf_hooks';
-import { startLocalStack } from '#infra/local/stack.ts';
+import { startLocalStack } from '#local/stack.ts';
 
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 200);
 const stack = await startLocalStack({ publicBaseUrl: 'http://localhost:3000', log: () => undefined });
 Object.assign(process.env, stack.env);
 // The platform's modules read their configuration on import: only once the stack's is set.
 const { dynamoClient } = await import('#shared/store/clients.ts');
-const { startApiServer } = await import('#infra/local/api-server.ts');
+const { startApiServer } = await import('#local/api-server.ts');
+const { DEMO_AGENCY_ID, seedDemoData } = await import('#local/seed.ts');
 const server = await startApiServer({ port: 0, tokenSecret: stack.tokenSecret });
 
 // The DynamoDB calls an operation makes, as intervals: calls made side by side count once.
@@ -44,7 +45,51 @@ dynamoClient.middlewareStack.add(
   { step: 'initialize', name: 'benchStorageTime' },
 );
 
+// Capacity units and calls of one whole case (the cost model, docs/cost.md): every DynamoDB call
+// asks for its consumed capacity while `costing` is on; S3 calls are counted by name.
+const CAPACITY_COMMANDS = new Set([
+  'GetItemCommand',
+  'PutItemCommand',
+  'UpdateItemCommand',
+  'DeleteItemCommand',
+  'QueryCommand',
+  'ScanCommand',
+  'BatchGetItemCommand',
+  'BatchWriteItemCommand',
+  'TransactWriteItemsCommand',
+  'TransactGetItemsCommand',
+]);
+let costing = false;
+const cost = { dynamoCalls: 0, readUnits: 0, writeUnits: 0, s3Calls: 0, apiCalls: 0, apiMs: 0 };
+type Capacity = { CapacityUnits?: number; ReadCapacityUnits?: number; WriteCapacityUnits?: number };
+dynamoClient.middlewareStack.add(
+  (next, context) => async (args) => {
+    if (!costing || !CAPACITY_COMMANDS.has(context.commandName ?? '')) return next(args);
+    (args.input as { ReturnConsumedCapacity?: string }).ReturnConsumedCapacity = 'TOTAL';
+    const result = await next(args);
+    const consumed = (result.output as { ConsumedCapacity?: Capacity | Capacity[] }).ConsumedCapacity;
+    const writes = /Put|Update|Delete|Write/.test(context.commandName ?? '');
+    cost.dynamoCalls += 1;
+    for (const item of [consumed ?? []].flat()) {
+      const units = item.CapacityUnits ?? 0;
+      if (writes) cost.writeUnits += item.WriteCapacityUnits ?? units;
+      else cost.readUnits += item.ReadCapacityUnits ?? units;
+    }
+    return result;
+  },
+  { step: 'initialize', name: 'benchCapacity' },
+);
+const { s3Client } = await import('#shared/store/clients.ts');
+s3Client.middlewareStack.add(
+  (next) => async (args) => {
+    if (costing) cost.s3Calls += 1;
+    return next(args);
+  },
+  { step: 'initialize', name: 'benchS3Calls' },
+);
+
 async function call(method: string, path: string, token?: string, body?: unknown) {
+  const started = performance.now();
   const response = await fetch(`${server.url}${path}`, {
     method,
     headers: {
@@ -54,6 +99,10 @@ async function call(method: string, path: string, token?: string, body?: unknown
     ...(body ? { body: JSON.stringify(body) } : {}),
   });
   const text = await response.text();
+  if (costing && path !== '/dev/token') {
+    cost.apiCalls += 1;
+    cost.apiMs += performance.now() - started;
+  }
   if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${text}`);
   return text ? JSON.parse(text) : undefined;
 }
@@ -163,10 +212,11 @@ try {
   const reads = {
     'GET /v1/stats': `/v1/stats?from=${year}-01-01&to=${year}-12-31`,
     'GET /v1/cases?limit=50': '/v1/cases?limit=50',
+    'public annual report (draft)': `/public/v1/agencies/${agencyId}-growth/annual-reports/${year}`,
   };
   const baseline: Record<string, number> = {};
   let cases = 0;
-  for (const size of [10, 100, 300]) {
+  for (const size of [10, 100, 1000]) {
     while (cases < size) {
       cases += 1;
       await call('POST', '/v1/cases', growth.officer, caseBody(cases));
@@ -181,10 +231,49 @@ try {
       const p50 = quantile(times, 0.5);
       baseline[label] ??= p50;
       console.log(
-        `${label.padEnd(24)} ${String(size).padStart(4)} cases  p50 ${p50.toFixed(1).padStart(7)} ms  ${(p50 / (baseline[label] ?? p50)).toFixed(1)}x`,
+        `${label.padEnd(30)} ${String(size).padStart(4)} cases  p50 ${p50.toFixed(1).padStart(7)} ms  ${(p50 / (baseline[label] ?? p50)).toFixed(1)}x`,
       );
     }
   }
+
+  console.log(
+    '\na whole case: the demo penalty case, registration to archive and publication (docs/cost.md)',
+  );
+  await seedDemoData();
+  const { walkPenaltyCase, publishDecisionNow } = await import('#local/demo/penalty-case.ts');
+  const client = {
+    call: async (method: string, path: string, options: { token?: string; body?: unknown } = {}) => {
+      try {
+        return { status: 200, text: '', body: await call(method, path, options.token, options.body) };
+      } catch (error) {
+        return { status: 500, text: String(error), body: undefined };
+      }
+    },
+    token: async (principal: object) =>
+      (await call('POST', '/dev/token', undefined, principal)).token as string,
+  };
+  costing = true;
+  const walked = await walkPenaltyCase(client, {
+    agencyId: DEMO_AGENCY_ID,
+    unitId: 'shswg',
+    officers: ['YN-CN-MZ-0002', 'YN-CN-MZ-0001'],
+    handler: 'demo-officer',
+    reviewer: 'demo-reviewer',
+    admin: 'demo-admin',
+    matterId: 'MZ-CF-002',
+  });
+  const admin = await client.token({
+    sub: 'demo-admin',
+    name: '管理员',
+    agencyId: DEMO_AGENCY_ID,
+    roles: ['admin'],
+  });
+  await publishDecisionNow(client, walked.caseId, admin);
+  costing = false;
+  console.log(
+    `API calls ${cost.apiCalls}, handler time ${cost.apiMs.toFixed(0)} ms in all; DynamoDB calls ${cost.dynamoCalls}, ` +
+      `read units ${cost.readUnits.toFixed(1)}, write units ${cost.writeUnits.toFixed(1)}; S3 calls ${cost.s3Calls}`,
+  );
 } finally {
   await server.close();
   await stack.stop();

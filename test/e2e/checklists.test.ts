@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportItems } from '#shared/checklists/spreadsheet.ts';
+import { exportItems } from '#shared/render/xlsx/checklist-spreadsheet.ts';
 import { countyReviewCatalog, matters } from '#test/fixtures/checklists.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
 

@@ -6,9 +6,9 @@ import { gzipSync } from 'node:zlib';
 import axe from 'axe-core';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONSOLE_DIST } from '#infra/local/console-assets.ts';
-import { ensureConsoleBuilt } from '#infra/local/console-build.ts';
-import { seedDemoData, usersOf } from '#infra/local/seed.ts';
+import { CONSOLE_DIST } from '#local/console-assets.ts';
+import { ensureConsoleBuilt } from '#local/console-build.ts';
+import { seedDemoData, usersOf } from '#local/seed.ts';
 import { newAgencyId, startTestApi, type TestApi } from '#test/helpers/api.ts';
 import { launchChromium, PHONE } from '#test/helpers/browser.ts';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { walkPenaltyCase } from '#infra/local/demo/penalty-case.ts';
+import { walkPenaltyCase } from '#local/demo/penalty-case.ts';
 import { REVIEW_STANDARDS } from '#shared/domain/reviews/review.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
 import { recordEvidence } from '#test/helpers/evidence.ts';

@@ -47,7 +47,7 @@ describe('npm start, as a new developer runs it', () => {
       'PUBLIC_BASE_URL',
     ])
       delete env[name];
-    child = spawn(process.execPath, ['infra/local/start.ts', '--fresh'], {
+    child = spawn(process.execPath, ['local/start.ts', '--fresh'], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

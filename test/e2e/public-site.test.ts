@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoCase, seedDemoData, usersOf } from '#infra/local/seed.ts';
+import { seedDemoCase, seedDemoData, usersOf } from '#local/seed.ts';
 import { legalDateOf } from '#shared/dates.ts';
 import { ports } from '#shared/store/repositories.ts';
 import { createDraft, currentEdition, publishChecklist } from '#shared/use-cases/checklists.ts';

@@ -4,6 +4,7 @@ import { ports } from '#shared/store/repositories.ts';
 import { runRecomputation, startRecomputation } from '#shared/use-cases/deadline-recompute.ts';
 import { type PublicationPorts, sweepPublications } from '#shared/use-cases/publications.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
+import { recountStatistics } from '#test/helpers/recount.ts';
 
 /** Publication that is never stuck (PUB-12, LAW-8) and withdrawal by the law's clock (LAW-1). */
 let api: TestApi;
@@ -98,12 +99,19 @@ describe('publication is never stuck', () => {
     expect(JSON.stringify(await publication(publicationId))).not.toContain('arn:aws');
     const listed = await api.call('GET', '/v1/publications?status=overdue', { token: t.admin });
     expect(listed.body.items.map((item: { id: string }) => item.id)).toContain(publicationId);
+    const overdueIds = async () =>
+      (await api.call('GET', '/v1/oversight/overdue', { token: t.admin })).body.publications.map(
+        (item: { id: string }) => item.id,
+      );
+    expect(await overdueIds()).toContain(publicationId);
 
     const second = await api.call('POST', '/dev/jobs/publication-sweep');
     expect(second.body.result.published).toContain(publicationId);
     const after = await publication(publicationId);
     expect(after).toMatchObject({ status: 'published', late: true, lateByWorkingDays: 2 });
     expect(after).not.toHaveProperty('lastFailure');
+    // Published, it leaves the agency's open work: the overdue list reads only what is open.
+    expect(await overdueIds()).not.toContain(publicationId);
     expect((await api.call('GET', `/public/v1/publications/${publicationId}`)).status).toBe(200);
   });
 
@@ -271,6 +279,9 @@ describe('supervision across agencies', () => {
     expect(stats.status, stats.text).toBe(200);
     expect(stats.body.agencyId).toBe(agencyId);
     expect(stats.body.cases.registered).toBeGreaterThan(0);
+    // Late publications, withdrawals and replaced decisions all moved the counters as a recount says.
+    const { agencyId: _a, from: _f, to: _t, training: _training, ...counted } = stats.body;
+    expect(counted).toEqual(await recountStatistics(agencyId, '2026-01-01', '2041-12-31'));
     const overdue = await api.call('GET', `/v1/oversight/overdue?agencyId=${agencyId}`, {
       token: supervisor,
     });

@@ -1,6 +1,6 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { restoreDrill } from '#infra/local/restore-drill.ts';
+import { restoreDrill } from '#local/restore-drill.ts';
 import { config } from '#shared/config.ts';
 import { journalPk } from '#shared/store/case-repository.ts';
 import { documentClient } from '#shared/store/clients.ts';

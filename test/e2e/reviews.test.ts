@@ -6,6 +6,7 @@ import { REVIEW_STANDARDS } from '#shared/domain/reviews/review.ts';
 import { countyReviewCatalog } from '#test/fixtures/checklists.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
 import { completePenaltyProcedure } from '#test/helpers/procedure.ts';
+import { recountStatistics } from '#test/helpers/recount.ts';
 
 let api: TestApi;
 const agencyId = newAgencyId();
@@ -508,6 +509,19 @@ describe('oversight', () => {
     expect(
       (await api.call('GET', `/v1/stats?from=${year}-12-31&to=${year}-01-01`, { token: t.leader })).status,
     ).toBe(400);
+  });
+
+  it('[REC-9] [ORG-1] the day counters kept in every commit agree with a recount of every record', async () => {
+    const year = new Date().toISOString().slice(0, 4);
+    for (const [from, to] of [
+      [`${year}-01-01`, `${year}-12-31`],
+      [legalDateOf(new Date()), legalDateOf(new Date())],
+      ['2001-01-01', '2001-12-31'],
+    ] as const) {
+      const stats = await api.call('GET', `/v1/stats?from=${from}&to=${to}`, { token: t.leader });
+      const { agencyId: _a, from: _f, to: _t, training: _training, ...counted } = stats.body;
+      expect(counted).toEqual(await recountStatistics(agencyId, from, to));
+    }
   });
 
   it('[ORG-3] [ORG-1] trainings of officers and key staff are recorded and counted; the statistics export as a workbook and an evaluation report', async () => {

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { legalDateOf } from '#shared/dates.ts';
 import { dynamoClient, s3Client } from '#shared/store/clients.ts';
 import { type FaultCounts, injectFaults, seeded } from '#test/faults/inject.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
+import { recountStatistics } from '#test/helpers/recount.ts';
 
 /**
  * The fault tier (npm run test:faults): 10% of DynamoDB and S3 calls fail, seeded, while cases
@@ -172,6 +174,12 @@ describe('under 10% injected faults', () => {
     expect(publicCaseIds.length).toBe(
       registered.filter((outcome) => outcome.decided && !outcome.revoked).length,
     );
+    // Every change was counted once in the statistics' day counters, retries and all.
+    const today = legalDateOf(new Date());
+    const stats = await api.call('GET', `/v1/stats?from=2026-01-01&to=${today}`, { token: t.admin });
+    const { agencyId: _a, from: _f, to: _t, training: _training, ...counted } = stats.body;
+    expect(counted).toEqual(await recountStatistics(agencyId, '2026-01-01', today));
+    expect(counted.cases.registered).toBe(registered.length);
     console.log(
       `fault tier: ${operations} API calls (${serverErrors} answered 5xx and retried), ${counts.calls} SDK calls, ${counts.faults} faults injected ${JSON.stringify(counts.byKind)}; ${registered.length}/${CASES} cases registered, ${registered.filter((o) => o.decided).length} decided`,
     );

@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
 import { inject } from 'vitest';
-import { startApiServer } from '#infra/local/api-server.ts';
+import { startApiServer } from '#local/api-server.ts';
 import type { Role } from '#shared/auth.ts';
 import { checkResponse } from '#test/helpers/response-schemas.ts';
 

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startLocalStack } from '#infra/local/stack.ts';
+import { startLocalStack } from '#local/stack.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

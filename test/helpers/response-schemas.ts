@@ -1,5 +1,5 @@
 import { routeTable } from '#functions/routes.ts';
-import { compileRoutes } from '#infra/local/api-server.ts';
+import { compileRoutes } from '#local/api-server.ts';
 import type { RouteDef } from '#shared/http/route.ts';
 import { STORAGE_ATTRIBUTES } from '#shared/store/item.ts';
 

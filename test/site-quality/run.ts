@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { startApiServer } from '#infra/local/api-server.ts';
-import { DEMO_AGENCY_ID, seedDemoCase, seedDemoData } from '#infra/local/seed.ts';
-import { startLocalStack } from '#infra/local/stack.ts';
+import { startApiServer } from '#local/api-server.ts';
+import { DEMO_AGENCY_ID, seedDemoCase, seedDemoData } from '#local/seed.ts';
+import { startLocalStack } from '#local/stack.ts';
 import { CHROMIUM } from '#test/helpers/browser.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeEntryName } from '#shared/cases/case-file.ts';
+import { safeEntryName } from '#shared/render/zip/case-file.ts';
 
 describe('case-file ZIP entry names', () => {
   it.each([

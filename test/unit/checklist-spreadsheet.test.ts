@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { exportItems, importItems, XLSX_LIMITS } from '#shared/checklists/spreadsheet.ts';
 import { ValidationFailed } from '#shared/errors.ts';
+import { exportItems, importItems, XLSX_LIMITS } from '#shared/render/xlsx/checklist-spreadsheet.ts';
 import { countyReviewCatalog, matters } from '#test/fixtures/checklists.ts';
 
 const errorOf = async (promise: Promise<unknown>) => {
@@ -73,6 +73,15 @@ describe('spreadsheets with the Chinese headings agencies use', () => {
       ['A1', 'penalty'],
       ['A2', 'inspection'],
     ]);
+  });
+
+  it('reads a cell Excel turned into a date as the calendar date typed', async () => {
+    const file = await sheet([
+      matterHeadings,
+      ['MZ-D-1', '行政检查', '日期检查', '某条例', '无', '某股', new Date(Date.UTC(2026, 0, 15))],
+    ]);
+    const [item] = await importItems('matters', 'xlsx', file);
+    expect(item?.timeLimit).toBe('2026-01-15');
   });
 
   it('names every bad row with its row number and field: wrong type, unknown value, missing value, duplicate key', async () => {

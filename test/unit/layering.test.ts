@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 /** Every source module of the platform (tests aside) and the project modules it imports. */
 function importGraph(): Map<string, string[]> {
-  const files = ['shared', 'functions', 'events', 'infra'].flatMap((root) =>
+  const files = ['shared', 'functions', 'events', 'infra', 'local'].flatMap((root) =>
     (readdirSync(root, { recursive: true }) as string[])
       .filter((file) => file.endsWith('.ts'))
       .map((file) => join(root, file)),
@@ -72,6 +72,11 @@ describe('the arrows of the layout (docs/architecture.md)', () => {
 
   it('the domain imports only the domain, dates and errors', () => {
     expect(violations(/^shared\/domain\//, /^(?!shared\/(domain\/|dates\.ts$|errors\.ts$))/)).toEqual([]);
+  });
+
+  it('renderers (shared/render: html, svg, qr, pdf, zip, xlsx) turn views into bytes: no store, no HTTP', () => {
+    expect(violations(/^shared\/render\//, /^shared\/(store|http)\//)).toEqual([]);
+    expect(violations(/^shared\/(domain|store|use-cases)\//, /^shared\/render\//)).toEqual([]);
   });
 
   it('the store and the use cases know nothing of HTTP; the store nothing of use cases', () => {

@@ -22,7 +22,15 @@ describe('a write that lost a race', () => {
     const mock = mockClient(db);
     mock.on(TransactWriteCommand).rejectsOnce(cancelled('TransactionConflict')).resolves({});
     const repository = new CaseRepository(db, 'main', 'journal');
-    const record = { id: 'c', agencyId: 'a', version: 1, journalSeq: 1 } as unknown as CaseRecord;
+    const record = {
+      id: 'c',
+      agencyId: 'a',
+      category: 'penalty',
+      status: 'registered',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      version: 1,
+      journalSeq: 1,
+    } as unknown as CaseRecord;
     const entry = { seq: 2, at: '2026-12-02T01:00:00.000Z', hash: 'h' } as unknown as JournalEntry;
     let attempts = 0;
     await withRetry(async () => {
@@ -43,7 +51,15 @@ describe('a write that lost a race', () => {
       .resolvesOnce({})
       .rejects(cancelled('ConditionalCheckFailed'));
     const repository = new CaseRepository(db, 'main', 'journal');
-    const record = { id: 'c', agencyId: 'a', version: 1, journalSeq: 1 } as unknown as CaseRecord;
+    const record = {
+      id: 'c',
+      agencyId: 'a',
+      category: 'penalty',
+      status: 'registered',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      version: 1,
+      journalSeq: 1,
+    } as unknown as CaseRecord;
     const entry = { seq: 1, at: '2026-12-02T01:00:00.000Z', hash: 'h' } as unknown as JournalEntry;
     let attempts = 0;
     const register = () =>

@@ -2,7 +2,7 @@ import { mkdtemp, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ensureSystemPackages } from '#infra/local/system-packages.ts';
+import { ensureSystemPackages } from '#local/system-packages.ts';
 
 const path = process.env.PATH;
 afterEach(() => {

@@ -2,7 +2,7 @@ import { apiErrorOf, networkError } from '../api/errors.ts';
 import { config } from '../config.ts';
 import { type Role, type Session, sessionOf } from './session.ts';
 
-/** A demo account of the local runtime (`GET /dev/users`, from infra/local/seed.ts). */
+/** A demo account of the local runtime (`GET /dev/users`, from local/seed.ts). */
 export interface DemoUser {
   sub: string;
   name: string;

@@ -6,7 +6,7 @@ import { ErrorNotice } from '../components/error-notice.tsx';
 import { categoryLabels, checklistKindLabels, checklistStatusLabels, date } from '../labels.ts';
 import { useLoad } from '../use-load.ts';
 
-/** The Chinese names of the items' fields (the CSV headings of infra/local/demo/*.csv). */
+/** The Chinese names of the items' fields (the CSV headings of local/demo/*.csv). */
 const ITEM_LABELS: Record<string, string> = {
   code: '编码',
   category: '执法类别',

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { ActivityType } from '#shared/domain/activity.ts';
+import type { AvRequirement } from '#shared/domain/cases/av-requirement.ts';
 import { PROCEDURES, type Procedure } from '#shared/domain/cases/procedure.ts';
 import type { CaseStatus } from '#shared/domain/cases/state-machine.ts';
 import { CASE_FLAGS, PARTY_KINDS } from '#shared/domain/checklists/kinds.ts';
@@ -144,6 +145,10 @@ export interface Activity extends Omit<ActivityInput, 'startedAt'> {
   createdBy: string;
   /** When this was recorded: an activity may be recorded after it started, never before. */
   recordedAt?: string;
+  /** The AV it needed when it was recorded (REC-4, REC-11), as the lists then in force said. */
+  avRequirement?: AvRequirement;
+  /** AV evidence of it has arrived in the archive (the statistics' AV coverage, REC-9). */
+  avArchived?: boolean;
 }
 
 /** A natural person's name masked for display outside the case (张三 -> 张*). */

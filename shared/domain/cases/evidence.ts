@@ -47,6 +47,10 @@ export interface Evidence extends EvidenceInput {
   versionId?: string;
   /** Set while a multipart upload is open. */
   uploadId?: string;
+  /** The SHA-256 (hex) of each part of a multipart upload, as the device declared them. */
+  partSha256?: string[];
+  /** Who computed the SHA-256 compared at arrival: the platform from the bytes, or S3 on upload. */
+  checksumVerifiedBy?: 'platform' | 's3' | 's3-parts';
   receivedSize?: number;
   receivedSha256?: string;
   rejectionReason?: string;
@@ -123,10 +127,12 @@ export function parseEvidenceKey(key: string): { agencyId: string; evidenceId: s
 /** What the arrived bytes must match: the size and SHA-256 the officer's device declared. */
 export function arrivalVerdict(
   declared: Pick<Evidence, 'size' | 'sha256'>,
-  received: { size: number; sha256: string },
+  received: { size: number; sha256?: string | undefined; partsMatch?: boolean | undefined },
 ): string | undefined {
   if (received.size !== declared.size)
     return `文件大小不符：声明 ${declared.size} 字节，收到 ${received.size} 字节`;
-  if (received.sha256 !== declared.sha256) return 'SHA-256 校验值不符';
-  return undefined;
+  if (received.sha256 !== undefined)
+    return received.sha256 === declared.sha256 ? undefined : 'SHA-256 校验值不符';
+  if (received.partsMatch === false) return '分片的 SHA-256 校验值与声明不符';
+  return received.partsMatch === true ? undefined : '无法核对 SHA-256 校验值';
 }

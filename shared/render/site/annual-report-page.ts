@@ -2,10 +2,10 @@ import { html } from 'htm/preact';
 import { beijingTimeText } from '#shared/dates.ts';
 import { ANNUAL_CATEGORIES, type AnnualData } from '#shared/domain/annual-report.ts';
 import { categoryLabels } from '#shared/domain/officer.ts';
-import { barChart } from '#shared/render/site/charts.ts';
 import { dataTable, facts } from '#shared/render/site/components.ts';
 import { sitePage } from '#shared/render/site/layout.ts';
 import { sitePaths } from '#shared/render/site/paths.ts';
+import { barChart } from '#shared/render/svg/charts.ts';
 
 export interface AnnualReportView {
   agencyId: string;

@@ -145,7 +145,7 @@ export async function seedDemoData(
       if (!(error instanceof Conflict)) throw error;
     }
   }
-  const { importItems } = await import('#shared/checklists/spreadsheet.ts');
+  const { importItems } = await import('#shared/render/xlsx/checklist-spreadsheet.ts');
   const { createDraft, currentEdition, publishChecklist } = await import('#shared/use-cases/checklists.ts');
   let published = 0;
   for (const { kind, title } of demoChecklists) {
@@ -169,9 +169,7 @@ export async function seedDemoCase(
   serverUrl: string,
   agencyId = DEMO_AGENCY_ID,
 ): Promise<string | undefined> {
-  const { publishDecisionNow, revokeDecision, walkPenaltyCase } = await import(
-    '#infra/local/demo/penalty-case.ts'
-  );
+  const { publishDecisionNow, revokeDecision, walkPenaltyCase } = await import('#local/demo/penalty-case.ts');
   const { legalDateOf } = await import('#shared/dates.ts');
   const call = async (method: string, path: string, options: { token?: string; body?: unknown } = {}) => {
     const response = await fetch(`${serverUrl}${path}`, {

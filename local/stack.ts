@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
-import { startDynamoDbLocal } from '#infra/local/dynamodb-local.ts';
-import { createBucket, createTables } from '#infra/local/provision.ts';
-import { startRadosgw } from '#infra/local/radosgw.ts';
-import { ensureSystemPackages } from '#infra/local/system-packages.ts';
+import { startDynamoDbLocal } from '#local/dynamodb-local.ts';
+import { createBucket, createTables } from '#local/provision.ts';
+import { startRadosgw } from '#local/radosgw.ts';
+import { ensureSystemPackages } from '#local/system-packages.ts';
 import { evidenceBucket } from '#shared/store/bucket-definitions.ts';
 import { tableDefinitions } from '#shared/store/table-definitions.ts';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { invoke } from '#infra/local/lambda-runtime.ts';
+import { invoke } from '#local/lambda-runtime.ts';
 
 /**
  * The local stand-in for the archive bucket's ObjectCreated notification: looks for declared

@@ -1,6 +1,8 @@
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { unzipSync } from 'fflate';
+import { readSheet } from 'read-excel-file/node';
+import writeXlsxFile from 'write-excel-file/node';
 import { checkItems } from '#shared/domain/checklists/checklist.ts';
 import {
   type Cell,
@@ -89,26 +91,21 @@ export async function exportItems(
   items: readonly ChecklistItem[],
   format: SheetFormat,
 ): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(kindLabels[kind]);
   const cols = columnsOf(kind);
-  sheet.addRow(cols.map(([, column]) => column.heading));
-  for (const item of items) {
-    sheet.addRow(
-      cols.map(([field, column]) => {
-        const value = toCell(column.cell, (item as Record<string, unknown>)[field]) ?? null;
-        return format === 'csv' ? inertInCsv(value) : value;
-      }),
-    );
-  }
+  const headings = cols.map(([, column]) => column.heading);
+  const rows = items.map((item) =>
+    cols.map(([field, column]) => toCell(column.cell, (item as Record<string, unknown>)[field]) ?? null),
+  );
   if (format === 'csv') {
-    return Buffer.from(await workbook.csv.writeBuffer({ formatterOptions: { writeBOM: true } }));
+    // With a BOM, so that Excel opens UTF-8 Chinese text as such.
+    const text = stringifyCsv([headings, ...rows.map((row) => row.map(inertInCsv))], { bom: true });
+    return Buffer.from(text, 'utf8');
   }
-  sheet.getRow(1).font = { bold: true };
-  sheet.columns.forEach((column) => {
-    column.width = 20;
-  });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  const header = headings.map((value) => ({ value, fontWeight: 'bold' as const }));
+  return writeXlsxFile([header, ...rows], {
+    sheet: kindLabels[kind],
+    columns: headings.map(() => ({ width: 20 })),
+  }).toBuffer();
 }
 
 /** A checklist of thousands of items unpacks to a few MB; a zip bomb to gigabytes. */
@@ -116,9 +113,8 @@ export const XLSX_LIMITS = { uncompressedBytes: 64 * 1024 * 1024, entries: 500 }
 
 /**
  * An xlsx is a ZIP: its central directory says what it unpacks to, read without unpacking
- * anything. One that would unpack to more than the limits is refused before exceljs reads it
- * into memory (exceljs, through JSZip, also refuses an entry whose real size differs from the
- * directory's).
+ * anything. One that would unpack to more than the limits is refused before the reader unpacks
+ * it into memory.
  */
 function assertUnpacksSmall(content: Buffer): void {
   let bytes = 0;
@@ -143,27 +139,15 @@ function assertUnpacksSmall(content: Buffer): void {
   }
 }
 
+/** A cell as the import reads it: dates (which Excel keeps as days) as calendar dates. */
+const cellValue = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : value);
+
 async function readRows(format: SheetFormat, content: Buffer): Promise<unknown[][]> {
-  const workbook = new ExcelJS.Workbook();
-  let sheet: ExcelJS.Worksheet | undefined;
   if (format === 'csv') {
-    const text = content.toString('utf8').replace(/^\uFEFF/, '');
-    sheet = await workbook.csv.read(Readable.from([text]), { map: (value: unknown) => value });
-  } else {
-    assertUnpacksSmall(content);
-    await workbook.xlsx.load(content as unknown as ArrayBuffer);
-    sheet = workbook.worksheets[0];
+    return parseCsv(content.toString('utf8'), { bom: true, relaxColumnCount: true, skipEmptyLines: false });
   }
-  const rows: unknown[][] = [];
-  sheet?.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const values: unknown[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, columnNumber) => {
-      const value = cell.value;
-      values[columnNumber - 1] = typeof value === 'number' || typeof value === 'boolean' ? value : cell.text;
-    });
-    rows[rowNumber - 1] = values;
-  });
-  return rows;
+  assertUnpacksSmall(content);
+  return (await readSheet(content)).map((row) => row.map(cellValue));
 }
 
 /**

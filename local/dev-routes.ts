@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { type DevTokenIssuer, DevTokenRequest } from '#infra/local/dev-tokens.ts';
-import { DEMO_AGENCY_ID, usersOf } from '#infra/local/seed.ts';
+import { type DevTokenIssuer, DevTokenRequest } from '#local/dev-tokens.ts';
+import { DEMO_AGENCY_ID, usersOf } from '#local/seed.ts';
 import { clock } from '#shared/clock.ts';
 import { issueDetails } from '#shared/errors.ts';
 import { errorBody } from '#shared/http/errors.ts';

@@ -1,6 +1,6 @@
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { createTables } from '#infra/local/provision.ts';
+import { createTables } from '#local/provision.ts';
 import type { CaseRecord } from '#shared/domain/cases/case.ts';
 import type { Evidence } from '#shared/domain/cases/evidence.ts';
 import { type JournalEntry, verifyChain } from '#shared/domain/journal.ts';

@@ -1,6 +1,6 @@
 import { jobTable } from '#functions/jobs.ts';
-import { runJob } from '#infra/local/api-server.ts';
-import { deliverEvidenceArrivals } from '#infra/local/evidence-arrivals.ts';
+import { runJob } from '#local/api-server.ts';
+import { deliverEvidenceArrivals } from '#local/evidence-arrivals.ts';
 
 const EVIDENCE_POLL_MS = 2000;
 

@@ -1,26 +1,9 @@
-import ExcelJS from 'exceljs';
 import { categoryLabels, type EnforcementCategory } from '#shared/domain/officer.ts';
 import type { statistics } from '#shared/use-cases/oversight.ts';
 
-type Statistics = Awaited<ReturnType<typeof statistics>>;
+export type Statistics = Awaited<ReturnType<typeof statistics>>;
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
-
-/**
- * The statistics as a workbook for public-opinion response and decision-making (ORG-3, REC-9):
- * one sheet, a row per figure, with the Chinese names people read.
- */
-export async function statisticsWorkbook(stats: Statistics, agencyName: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('执法统计');
-  sheet.addRow([`${agencyName} 行政执法统计`, `${stats.from} 至 ${stats.to}`]);
-  sheet.addRow(['项目', '数值']);
-  for (const row of statisticsRows(stats)) sheet.addRow(row);
-  sheet.getRow(2).font = { bold: true };
-  sheet.getColumn(1).width = 32;
-  sheet.getColumn(2).width = 24;
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
 
 /** The statistics as labelled rows, in Chinese: what the workbook and the evaluation report show. */
 export function statisticsRows(stats: Statistics): [string, string | number][] {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { run } from '#infra/local/processes.ts';
+import { run } from '#local/processes.ts';
 
 /** What the one-machine runtime needs from the operating system, and the Debian packages that give it. */
 const needs = [

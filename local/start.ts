@@ -1,12 +1,12 @@
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startApiServer } from '#infra/local/api-server.ts';
-import { CONSOLE_BASE } from '#infra/local/console-assets.ts';
-import { ensureConsoleBuilt } from '#infra/local/console-build.ts';
-import { startScheduler } from '#infra/local/scheduler.ts';
-import { DEMO_AGENCY_ID, demoUsers, seedDemoCase, seedDemoData } from '#infra/local/seed.ts';
-import { startLocalStack } from '#infra/local/stack.ts';
+import { startApiServer } from '#local/api-server.ts';
+import { CONSOLE_BASE } from '#local/console-assets.ts';
+import { ensureConsoleBuilt } from '#local/console-build.ts';
+import { startScheduler } from '#local/scheduler.ts';
+import { DEMO_AGENCY_ID, demoUsers, seedDemoCase, seedDemoData } from '#local/seed.ts';
+import { startLocalStack } from '#local/stack.ts';
 
 /**
  * `npm start`: the whole platform on one machine. DynamoDB Local and radosgw keep their data in

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { indexFontPath } from '#shared/cases/case-file-index.ts';
+import { indexFontPath } from '#shared/render/pdf/case-file-index.ts';
 
 export interface ReportContent {
   title: string;

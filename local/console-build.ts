@@ -3,8 +3,8 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const CONSOLE_DIR = fileURLToPath(new URL('../../console/', import.meta.url));
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CONSOLE_DIR = fileURLToPath(new URL('../console/', import.meta.url));
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 /** The newest modification time of the console's sources (its pages, index.html, build config). */
 async function newestSource(path: string): Promise<number> {

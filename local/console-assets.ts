@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { errorBody } from '#shared/http/errors.ts';
 
 /** Where `npm run console:build` writes the staff console. */
-export const CONSOLE_DIST = fileURLToPath(new URL('../../console/dist/', import.meta.url));
+export const CONSOLE_DIST = fileURLToPath(new URL('../console/dist/', import.meta.url));
 
 /** The console's address on the local server, as Vite's `base` (console/vite.config.ts). */
 export const CONSOLE_BASE = '/console/';

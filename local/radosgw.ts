@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { freePort, run, runOrThrow, stopProcess, waitFor } from '#infra/local/processes.ts';
+import { freePort, run, runOrThrow, stopProcess, waitFor } from '#local/processes.ts';
 
 /**
  * A throw-away single-node Ceph cluster (one monitor, one OSD, radosgw) on 127.0.0.1: the local

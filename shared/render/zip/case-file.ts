@@ -1,7 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
-import { type CaseFileContents, caseFileIndexPdf } from '#shared/cases/case-file-index.ts';
 import type { JournalEntry } from '#shared/domain/journal.ts';
 import { canonicalJson, sha256Hex } from '#shared/domain/journal.ts';
+import { type CaseFileContents, caseFileIndexPdf } from '#shared/render/pdf/case-file-index.ts';
 
 /**
  * The electronic case file (电子卷宗) as one verifiable ZIP: the index PDF, every document with

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
-import { indexFontPath } from '#shared/cases/case-file-index.ts';
 import { penaltyLabels } from '#shared/domain/checklists/kinds.ts';
 import type { PublicRecord } from '#shared/domain/public-record.ts';
+import { indexFontPath } from '#shared/render/pdf/case-file-index.ts';
 
 export type NoticeContent =
   | PublicRecord

@@ -10,7 +10,7 @@ const handlers = new Map<string, Promise<LambdaHandler>>();
 export function loadHandler(module: string): Promise<LambdaHandler> {
   let loaded = handlers.get(module);
   if (!loaded) {
-    const url = new URL(`../../functions/${module}.ts`, import.meta.url).href;
+    const url = new URL(`../functions/${module}.ts`, import.meta.url).href;
     loaded = import(/* @vite-ignore */ url).then((mod: { handler: LambdaHandler }) => mod.handler);
     handlers.set(module, loaded);
   }

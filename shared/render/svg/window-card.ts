@@ -1,3 +1,5 @@
+import { escapeMarkup } from '#shared/render/escape.ts';
+
 /** The service-window staff card (窗口公示牌, PUB-8): what it shows, and its printable SVG. */
 export interface WindowCard {
   window: string;
@@ -11,12 +13,6 @@ export interface WindowCard {
   qrSvg: string;
 }
 
-const escapeXml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[char] ?? char,
-  );
-
 const WIDTH = 900;
 const MAX_ITEMS_SHOWN = 8;
 
@@ -27,7 +23,7 @@ export function windowCardSvg(card: WindowCard): string {
   const itemLines = items.length + (more > 0 ? 1 : 0);
   const height = Math.max(380, 340 + (itemLines - 1) * 32 + 36);
   const text = (x: number, y: number, size: number, content: string, weight = 'normal') =>
-    `<text x="${x}" y="${y}" font-size="${size}" font-weight="${weight}">${escapeXml(content)}</text>`;
+    `<text x="${x}" y="${y}" font-size="${size}" font-weight="${weight}">${escapeMarkup(content)}</text>`;
   const lines = [
     text(40, 70, 36, `${card.agencyName} · ${card.window}`, 'bold'),
     text(40, 130, 30, `姓名：${card.name}`),

@@ -1,0 +1,191 @@
+import { activityLabels } from '#shared/domain/activity.ts';
+import type { AvGap } from '#shared/domain/cases/av-requirement.ts';
+import { type CaseRecord, type Decision, lastRevocation } from '#shared/domain/cases/case.ts';
+import { proposalShapeErrors, type StepState } from '#shared/domain/cases/procedure.ts';
+import { canTransition, openTransitions } from '#shared/domain/cases/state-machine.ts';
+import { exemptionFor } from '#shared/domain/public-record.ts';
+import { type Publication, type PublicationRule, periodMonthsFor } from '#shared/domain/publication.ts';
+import type { MatchedRule } from '#shared/domain/reviews/catalog.ts';
+import { type Proposal, proposalDifferences } from '#shared/domain/reviews/proposal.ts';
+import type { Review } from '#shared/domain/reviews/review.ts';
+import { approvalStands, approvers } from '#shared/domain/reviews/separation.ts';
+import { Conflict, type DomainError, Forbidden, RuleViolation, ValidationFailed } from '#shared/errors.ts';
+
+/** REC-11: what keeps a case from moving on while AV is missing, or nothing. */
+export function avViolation(gaps: readonly AvGap[]): RuleViolation | undefined {
+  if (gaps.length === 0) return undefined;
+  return new RuleViolation(
+    'AV_REQUIRED',
+    '本案有须音像记录的执法活动尚未完成或缺少已归档的音像记录，案件不能进入下一阶段',
+    gaps.map((gap) => ({
+      path: `activities.${gap.activityId}`,
+      message: `${activityLabels[gap.activityType]}：${
+        gap.reason === 'open' ? '活动尚未完成' : '缺少已归档的音像记录'
+      }（要求：${gap.requirement === 'full-process-av' ? '全过程音像记录' : '音像记录'}）`,
+    })),
+    { activities: gaps },
+  );
+}
+
+/** LAW-10, LAW-11: the steps not yet done, one detail each, or nothing. */
+export function procedureViolation(procedure: {
+  procedureName: string;
+  steps: readonly StepState[];
+}): RuleViolation | undefined {
+  const missing = procedure.steps.filter((step) => step.status !== 'done');
+  if (missing.length === 0) return undefined;
+  return new RuleViolation(
+    'PROCEDURE_INCOMPLETE',
+    `${procedure.procedureName}尚未完成法定步骤，不能作出决定`,
+    missing.map((step) => ({ path: `steps.${step.step}`, message: `${step.label}：${step.detail}` })),
+    { steps: procedure.steps },
+  );
+}
+
+/** Everything the rule "may this decision be issued?" looks at, loaded once by the use case. */
+export interface IssuanceFacts {
+  record: CaseRecord;
+  proposal: Proposal;
+  /** The proposal's binding hash: a review approves exactly this. */
+  proposalHash: string;
+  /** Who issues it. */
+  decidedBy: string;
+  /** The case's reviews. */
+  reviews: readonly Review[];
+  /** Whether the catalog makes the decision major, and which rules say so (REV-2). */
+  requirement: { required: boolean; matched: readonly MatchedRule[] };
+  /** Activities that need AV and lack it (REC-11). */
+  avGaps: readonly AvGap[];
+  /** The statutory steps before this decision, as the case holds them (LAW-10, LAW-11). */
+  procedure: { procedureName: string; steps: readonly StepState[] };
+}
+
+export type IssuanceVerdict =
+  | { allowed: true; approval: Review | undefined }
+  | {
+      allowed: false;
+      error: DomainError;
+      /** A major decision refused for want of review: keep the proposal, the next review reviews it. */
+      keepProposal: boolean;
+    };
+
+const refused = (error: DomainError, keepProposal = false): IssuanceVerdict => ({
+  allowed: false,
+  error,
+  keepProposal,
+});
+
+/**
+ * May this decision be issued (REV-2, LAW-3, LAW-10, LAW-11, LAW-12, REC-11)? A pure function of
+ * what the case holds: not decided yet and pending decision; no criminal transfer; a proposal
+ * whose shape fits the category; for a major decision an approved review of this very proposal,
+ * standing (after the last revocation, by people still outside the case) and not by the person
+ * who issues it; every activity's AV; every statutory step. The first rule broken answers.
+ */
+export function issuanceVerdict(facts: IssuanceFacts): IssuanceVerdict {
+  const { record, proposal, proposalHash: hash, reviews, requirement } = facts;
+  if (record.decision && record.status !== 'pending-decision')
+    return refused(new Conflict('本案已作出决定', [{ path: 'id', message: record.decision.id }]));
+  if (!canTransition(record.status, 'decided'))
+    return refused(
+      new RuleViolation(
+        'INVALID_TRANSITION',
+        '案件尚未到待决定阶段，不能作出决定',
+        [{ path: 'status', message: `当前状态：${record.status}` }],
+        { allowed: openTransitions(record.status) },
+      ),
+    );
+  const transferred = reviews.find((review) => review.status === 'transferred');
+  if (transferred)
+    return refused(
+      new RuleViolation('CRIMINAL_TRANSFER', '法制审核认为涉嫌犯罪，已移送司法机关，不能作出行政处罚决定', [
+        { path: 'review', message: transferred.id },
+      ]),
+    );
+  const shape = proposalShapeErrors(record.category, proposal);
+  if (shape.length > 0) return refused(new ValidationFailed(shape, '决定内容不完整或与案件类别不符'));
+
+  const unused = reviews.filter(
+    (review) => review.status === 'approved' && review.usedByDecision === undefined,
+  );
+  const approved = unused.filter((review) => approvalStands(review, record, lastRevocation(record)));
+  const approval = requirement.required ? approved.find((review) => review.proposalHash === hash) : undefined;
+  if (approval && approvers(approval).includes(facts.decidedBy))
+    return refused(new Forbidden('审核与决定分离：您审核或裁决了本决定，不能由您作出该决定'));
+  if (requirement.required && !approval) {
+    const lapsed =
+      unused.length > approved.length
+        ? [{ path: 'review', message: '原审核意见在决定撤回前作出，或审核人员后来参与了本案办理，已失效' }]
+        : [];
+    const lastApproved = approved.at(-1)?.proposal;
+    return refused(
+      new RuleViolation(
+        'REVIEW_REQUIRED',
+        approved.length > 0
+          ? '决定内容与法制审核通过的方案不一致，须重新审核'
+          : '本决定属于重大执法决定，须经法制审核通过后方可作出',
+        [
+          ...(lastApproved ? proposalDifferences(lastApproved, proposal) : []),
+          ...lapsed,
+          ...requirement.matched.map((rule) => ({ path: 'review', message: `${rule.code}：${rule.title}` })),
+        ],
+        { rules: requirement.matched },
+      ),
+      true,
+    );
+  }
+  const av = avViolation(facts.avGaps);
+  if (av) return refused(av);
+  const procedure = procedureViolation(facts.procedure);
+  if (procedure) return refused(procedure);
+  return { allowed: true, approval };
+}
+
+/** What issuing writes, besides the case: the decision and its publication with its deadline (PUB-9). */
+export function issuedDecision(input: {
+  record: CaseRecord;
+  proposal: Proposal;
+  approval: Review | undefined;
+  decidedBy: string;
+  now: Date;
+  decidedOn: string;
+  ids: { decision: string; publication: string };
+  rule: PublicationRule;
+  due: { dueBy: string | null; calendarVersions: Record<string, number> };
+  /** The publication of the decision this one replaces (after a revocation), if any. */
+  previous: Publication | undefined;
+}): { decision: Decision; publication: Publication } {
+  const { record, proposal, approval, now, decidedOn, rule, due, previous } = input;
+  const exemption = exemptionFor(record);
+  const decision: Decision = {
+    ...proposal,
+    id: input.ids.decision,
+    decidedAt: now.toISOString(),
+    decidedOn,
+    decidedBy: input.decidedBy,
+    ...(approval ? { reviewId: approval.id } : {}),
+    publicationId: input.ids.publication,
+  };
+  const publication: Publication = {
+    id: input.ids.publication,
+    agencyId: record.agencyId,
+    caseId: record.id,
+    ...(record.unitId ? { unitId: record.unitId } : {}),
+    decisionId: decision.id,
+    category: record.category,
+    status: exemption ? 'exempt' : due.dueBy ? 'scheduled' : 'deadline-unconfirmed',
+    decidedOn,
+    workingDays: rule.workingDays,
+    dueBy: due.dueBy,
+    calendarVersions: due.calendarVersions,
+    periodMonths: periodMonthsFor(rule, proposal.penalty),
+    ...(exemption
+      ? { exemption: { reason: exemption, by: 'system:desensitising', at: now.toISOString() } }
+      : {}),
+    ...(previous ? { replaces: previous.id } : {}),
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+    version: 1,
+  };
+  return { decision, publication };
+}
