@@ -13,7 +13,10 @@ export default defineConfig({
     hookTimeout: 120_000,
     typecheck: { enabled: false },
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'console/test/**/*.test.ts'] },
+      },
       {
         extends: true,
         test: {

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
 import { jobTable } from '#functions/jobs.ts';
 import { routeTable } from '#functions/routes.ts';
+import { isConsolePath, serveConsole } from '#local/console-assets.ts';
 import { devRoutes } from '#local/dev-routes.ts';
 import { DevTokenIssuer } from '#local/dev-tokens.ts';
 import { deliverEvidenceArrivals } from '#local/evidence-arrivals.ts';
@@ -192,6 +193,8 @@ export async function startApiServer(options: { port: number; tokenSecret: strin
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    // The staff console's files (console/dist), built by `npm start` or the console's test.
+    if (isConsolePath(url.pathname)) return serveConsole(req, res, url.pathname);
     const devRoute = url.pathname.startsWith('/dev/');
     if (devRoute && !fromThisMachine(req, options.host)) {
       send(res, 403, errorBody('FORBIDDEN', '开发接口只接受本机直接调用，不接受其他网页的跨站请求'));
@@ -205,7 +208,9 @@ export async function startApiServer(options: { port: number; tokenSecret: strin
       return;
     }
     const body = await readBody(req);
-    const devReply = devRoute ? await dev(req.method ?? 'GET', url.pathname, body) : undefined;
+    const devReply = devRoute
+      ? await dev(req.method ?? 'GET', url.pathname, body, url.searchParams)
+      : undefined;
     if (devReply) {
       send(res, devReply.status, devReply.body);
       return;

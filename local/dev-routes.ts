@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { type DevTokenIssuer, DevTokenRequest } from '#local/dev-tokens.ts';
+import { DEMO_AGENCY_ID, usersOf } from '#local/seed.ts';
 import { clock } from '#shared/clock.ts';
 import { issueDetails } from '#shared/errors.ts';
 import { errorBody } from '#shared/http/errors.ts';
@@ -32,7 +33,7 @@ function parse<T>(schema: z.ZodType<T>, body: string | undefined): { data: T } |
 const now = (): DevReply => ({ status: 200, body: { now: clock.now().toISOString() } });
 
 /**
- * The routes that exist only on one machine (docs/api.md, "Local mode only"): tokens, the clock,
+ * The routes that exist only on one machine (docs/api.md, "Local mode only"): tokens, the demo users, the clock,
  * running a scheduled job now, and delivering S3 notifications for arrived evidence now. Answers undefined for any other request.
  */
 export function devRoutes(
@@ -40,12 +41,24 @@ export function devRoutes(
   runJob: JobRunner,
   deliverArrivals: () => Promise<unknown>,
 ) {
-  return async (method: string, path: string, body: string | undefined): Promise<DevReply | undefined> => {
+  return async (
+    method: string,
+    path: string,
+    body: string | undefined,
+    query: URLSearchParams = new URLSearchParams(),
+  ): Promise<DevReply | undefined> => {
     if (path === '/dev/token' && method === 'POST') {
       const parsed = parse(DevTokenRequest, body);
       return 'reply' in parsed
         ? parsed.reply
         : { status: 200, body: { token: await issuer.issue(parsed.data) } };
+    }
+    // The demo accounts, for the staff console's local sign-in page; `?agencyId=` those of a
+    // copy of the demo agency (seedDemoData(agencyId), as tests make).
+    if (path === '/dev/users' && method === 'GET') {
+      const agencyId = query.get('agencyId')?.trim() || DEMO_AGENCY_ID;
+      if (agencyId.length > 64) return invalid([{ path: 'agencyId', message: '机关代码不能超过 64 个字符' }]);
+      return { status: 200, body: { agencyId, users: usersOf(agencyId) } };
     }
     if (path === '/dev/clock') {
       if (method === 'GET') return now();

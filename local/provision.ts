@@ -11,6 +11,7 @@ import {
 import {
   CreateBucketCommand,
   HeadBucketCommand,
+  PutBucketCorsCommand,
   PutObjectLockConfigurationCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
@@ -99,10 +100,28 @@ async function addMissingIndexes(client: DynamoDBClient, table: TableDefinition)
   }
 }
 
+/**
+ * The evidence bucket's CORS rule in AWS (infra/stacks/stateful-stack.ts): the staff console PUTs
+ * evidence and its parts by presigned URL from the browser and reads each part's ETag.
+ */
+const BROWSER_UPLOADS = {
+  CORSRules: [
+    {
+      AllowedMethods: ['PUT', 'GET'],
+      AllowedOrigins: ['*'],
+      AllowedHeaders: ['*'],
+      ExposeHeaders: ['ETag', 'x-amz-version-id'],
+      MaxAgeSeconds: 3600,
+    },
+  ],
+};
+
 /** Creates a bucket if missing; with Object Lock, versioning comes with it and cannot be suspended. */
 export async function createBucket(client: S3Client, name: string, bucket: BucketDefinition): Promise<void> {
   try {
     await client.send(new HeadBucketCommand({ Bucket: name }));
+    // A bucket kept from an earlier start gets the browser-upload rule too.
+    await client.send(new PutBucketCorsCommand({ Bucket: name, CORSConfiguration: BROWSER_UPLOADS }));
     return;
   } catch (error) {
     if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode !== 404) throw error;
@@ -110,6 +129,7 @@ export async function createBucket(client: S3Client, name: string, bucket: Bucke
   await client.send(
     new CreateBucketCommand({ Bucket: name, ObjectLockEnabledForBucket: bucket.objectLock !== undefined }),
   );
+  await client.send(new PutBucketCorsCommand({ Bucket: name, CORSConfiguration: BROWSER_UPLOADS }));
   if (bucket.objectLock) {
     await client.send(
       new PutObjectLockConfigurationCommand({

@@ -2,6 +2,8 @@ import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startApiServer } from '#local/api-server.ts';
+import { CONSOLE_BASE } from '#local/console-assets.ts';
+import { ensureConsoleBuilt } from '#local/console-build.ts';
 import { startScheduler } from '#local/scheduler.ts';
 import { DEMO_AGENCY_ID, demoUsers, seedDemoCase, seedDemoData } from '#local/seed.ts';
 import { startLocalStack } from '#local/stack.ts';
@@ -19,6 +21,7 @@ if (values.fresh) {
   await rm(dataDir, { recursive: true, force: true });
 }
 
+await ensureConsoleBuilt();
 console.log('starting DynamoDB Local and the local S3 (radosgw) ...');
 const stack = await startLocalStack({
   dataDir,
@@ -40,6 +43,7 @@ const demoCase = await seedDemoCase(server.url);
 console.log(`
 行政执法三项制度平台 (local) is running
   public site    ${server.url}/   (the demo agency: ${server.url}/agencies/${DEMO_AGENCY_ID})
+  staff console  ${server.url}${CONSOLE_BASE}   (sign in as a demo user, e.g. 王秀兰, an officer)
   API            ${server.url}   (OpenAPI: ${server.url}/openapi.json)
   DynamoDB Local ${stack.env.DYNAMODB_ENDPOINT}
   S3 (radosgw)   ${stack.env.S3_ENDPOINT}   bucket ${stack.env.EVIDENCE_BUCKET}

@@ -68,5 +68,10 @@ describe('npm start, as a new developer runs it', () => {
     }
     expect(certificate?.status, output).toBe(200);
     expect(await certificate?.json()).toMatchObject({ agencyName: '昌宁县民政局', status: 'valid' });
+    // The staff console is built if needed, served, and its address printed.
+    const staffConsole = await fetch(`http://127.0.0.1:${port}/console/`);
+    expect(staffConsole.status).toBe(200);
+    expect(await staffConsole.text()).toContain('<html lang="zh-CN">');
+    await expect.poll(() => output, { timeout: 30_000 }).toContain(`http://127.0.0.1:${port}/console/`);
   }, 120_000);
 });

@@ -1,0 +1,55 @@
+import { useState } from 'preact/hooks';
+import { api, must } from '../api/client.ts';
+import { type ApiError, asApiError } from '../api/errors.ts';
+import { ErrorNotice } from '../components/error-notice.tsx';
+import { caseStatusLabels, moveLabels, nextStatuses } from '../labels.ts';
+
+/**
+ * The case's next steps on its state machine (`POST /v1/cases/{id}/transitions`); a refused move
+ * shows the API's reason, e.g. AV missing for an activity (AV_REQUIRED) or the allowed states.
+ */
+export function CaseMoves({
+  caseId,
+  status,
+  onMoved,
+}: {
+  caseId: string;
+  status: string;
+  onMoved: () => void;
+}) {
+  const [error, setError] = useState<ApiError>();
+  const [busy, setBusy] = useState(false);
+  const moves = nextStatuses[status] ?? [];
+  if (moves.length === 0) return null;
+
+  async function move(to: string) {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await must(
+        api.POST('/v1/cases/{id}/transitions', {
+          params: { path: { id: caseId } },
+          body: { to: to as 'investigating' },
+        }),
+      );
+      onMoved();
+    } catch (caught) {
+      setError(asApiError(caught));
+    }
+    setBusy(false);
+  }
+
+  return (
+    <section aria-labelledby="moves">
+      <h2 id="moves">案件流转</h2>
+      <ErrorNotice error={error} labels={{ to: '目标状态', ...caseStatusLabels }} />
+      <p class="button-row">
+        {moves.map((to) => (
+          <button type="button" class="secondary" key={to} disabled={busy} onClick={() => move(to)}>
+            {moveLabels[to] ?? caseStatusLabels[to] ?? to}
+          </button>
+        ))}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,126 @@
+import { useState } from 'preact/hooks';
+import { api, must } from '../api/client.ts';
+import { type ApiError, asApiError } from '../api/errors.ts';
+import { hasRole, type Session } from '../auth/session.ts';
+import { ErrorNotice } from '../components/error-notice.tsx';
+import { categoryLabels, checklistKindLabels, checklistStatusLabels, date } from '../labels.ts';
+import { useLoad } from '../use-load.ts';
+
+/** The Chinese names of the items' fields (the CSV headings of local/demo/*.csv). */
+const ITEM_LABELS: Record<string, string> = {
+  code: '编码',
+  category: '执法类别',
+  name: '名称',
+  legalBasis: '执法依据',
+  discretionBenchmark: '裁量基准',
+  unit: '承办机构',
+  timeLimit: '办理时限',
+};
+
+/**
+ * One list: its items, the spreadsheet to download (`GET /v1/checklists/{id}/export`), and for a
+ * draft, publication by a unit head or administrator who did not write it (PUB-1, PUB-4); the
+ * author is refused with the API's reason.
+ */
+export function ChecklistPage({ id, session }: { id: string; session: Session }) {
+  const { data, error, reload } = useLoad(
+    () => must(api.GET('/v1/checklists/{id}', { params: { path: { id } } })),
+    [id],
+  );
+  const [actionError, setActionError] = useState<ApiError>();
+  const [busy, setBusy] = useState(false);
+
+  async function publish() {
+    if (!data) return;
+    setBusy(true);
+    setActionError(undefined);
+    try {
+      await must(
+        api.POST('/v1/checklists/{id}/publish', {
+          params: { path: { id } },
+          body: { expectedVersion: data.version },
+        }),
+      );
+      reload();
+    } catch (caught) {
+      setActionError(asApiError(caught));
+    }
+    setBusy(false);
+  }
+
+  async function download() {
+    if (!data) return;
+    setActionError(undefined);
+    try {
+      const blob = await must(
+        api.GET('/v1/checklists/{id}/export', { params: { path: { id } }, parseAs: 'blob' }),
+      );
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(blob as Blob);
+      link.download = `${data.title}.xlsx`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    } catch (caught) {
+      setActionError(asApiError(caught));
+    }
+  }
+
+  if (error) return <ErrorNotice error={error} />;
+  if (!data) return <p>正在加载……</p>;
+  const items = data.items as Record<string, unknown>[];
+  return (
+    <>
+      <ErrorNotice error={actionError} />
+      <dl class="facts">
+        <dt>清单</dt>
+        <dd>{data.title}</dd>
+        <dt>种类</dt>
+        <dd>{checklistKindLabels[data.kind] ?? data.kind}</dd>
+        <dt>状态</dt>
+        <dd>
+          <span class={`badge checklist-${data.status}`}>
+            {checklistStatusLabels[data.status] ?? data.status}
+          </span>
+        </dd>
+        {data.effectiveFrom && (
+          <>
+            <dt>施行日期</dt>
+            <dd>{date(data.effectiveFrom)}</dd>
+          </>
+        )}
+      </dl>
+      <p class="button-row">
+        <button type="button" class="secondary" onClick={download}>
+          导出 Excel
+        </button>
+        {data.status === 'draft' && hasRole(session, 'unit-head', 'admin') && (
+          <button type="button" class="primary" disabled={busy} onClick={publish}>
+            审核发布
+          </button>
+        )}
+      </p>
+      <h2>清单内容（{items.length} 项）</h2>
+      <ul class="cards" aria-label="清单事项">
+        {items.map((item) => (
+          <li key={String(item.code)} class="card">
+            <p class="card-title">
+              {String(item.code)} {String(item.name ?? item.title ?? '')}
+            </p>
+            <dl class="item-fields">
+              {Object.entries(item)
+                .filter(([name, value]) => !['code', 'name'].includes(name) && typeof value !== 'object')
+                .map(([name, value]) => (
+                  <div key={name}>
+                    <dt>{ITEM_LABELS[name] ?? name}</dt>
+                    <dd>
+                      {name === 'category' ? (categoryLabels[String(value)] ?? String(value)) : String(value)}
+                    </dd>
+                  </div>
+                ))}
+            </dl>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,147 @@
+import { useState } from 'preact/hooks';
+import { api, must } from '../api/client.ts';
+import { hasRole, type Session } from '../auth/session.ts';
+import { ErrorNotice } from '../components/error-notice.tsx';
+import { caseStatusLabels, categoryLabels } from '../labels.ts';
+import { Link } from '../router.tsx';
+import { useLoad } from '../use-load.ts';
+
+/** Today in China Standard Time, `YYYY-MM-DD`. */
+const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/**
+ * A rate as a percentage. The API answers a fraction (0..1, shared/use-cases/oversight.ts), though
+ * the OpenAPI description says 0–100.
+ */
+const rate = (value: number | null | undefined) =>
+  value === null || value === undefined ? '—' : `${Math.round(value * 1000) / 10}%`;
+
+async function load(from: string, to: string, overdue: boolean) {
+  const [stats, late] = await Promise.all([
+    must(api.GET('/v1/stats', { params: { query: { from, to } } })),
+    overdue ? must(api.GET('/v1/oversight/overdue', { params: { query: {} } })) : Promise.resolve(undefined),
+  ]);
+  return { stats, late };
+}
+
+/** Counts as bars: the widest is the largest count. */
+function Bars({
+  label,
+  counts,
+  names,
+}: {
+  label: string;
+  counts: Record<string, number>;
+  names: Record<string, string>;
+}) {
+  const entries = Object.entries(counts).filter(([, count]) => count > 0);
+  const largest = Math.max(1, ...entries.map(([, count]) => count));
+  return (
+    <figure class="bars">
+      <figcaption>{label}</figcaption>
+      {entries.length === 0 ? (
+        <p>暂无数据</p>
+      ) : (
+        <ul>
+          {entries.map(([key, count]) => (
+            <li key={key}>
+              <span class="bar-label">{names[key] ?? key}</span>
+              <span class="bar" style={{ width: `${(count / largest) * 100}%` }} />
+              <span class="bar-count">{count}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </figure>
+  );
+}
+
+/**
+ * 工作概况 for leaders, unit heads, reviewers and supervisors (ORG): this year's cases, decisions,
+ * publication timeliness, review outcomes and AV coverage (`GET /v1/stats`), and what is overdue
+ * (`GET /v1/oversight/overdue`).
+ */
+export function Dashboard({ session }: { session: Session }) {
+  const [from, setFrom] = useState(`${today().slice(0, 4)}-01-01`);
+  const [to, setTo] = useState(today());
+  const overdue = hasRole(session, 'unit-head', 'leader', 'admin', 'supervisor');
+  const { data, error } = useLoad(() => load(from, to, overdue), [from, to, overdue]);
+  return (
+    <>
+      <div class="period">
+        <div class="field">
+          <label for="from">起始日期</label>
+          <input
+            id="from"
+            type="date"
+            value={from}
+            onChange={(event) => setFrom(event.currentTarget.value)}
+          />
+        </div>
+        <div class="field">
+          <label for="to">截止日期</label>
+          <input id="to" type="date" value={to} onChange={(event) => setTo(event.currentTarget.value)} />
+        </div>
+      </div>
+      <ErrorNotice error={error} />
+      {!data && !error && <p>正在加载……</p>}
+      {data && (
+        <>
+          <ul class="tiles" aria-label="主要指标">
+            <li>
+              <span class="tile-value">{data.stats.cases.registered}</span>
+              <span class="tile-label">立案</span>
+            </li>
+            <li>
+              <span class="tile-value">{data.stats.publications.decisions}</span>
+              <span class="tile-label">作出决定</span>
+            </li>
+            <li>
+              <span class="tile-value">{rate(data.stats.publications.timelinessRate)}</span>
+              <span class="tile-label">按时公示率</span>
+            </li>
+            <li>
+              <span class="tile-value">{rate(data.stats.reviews.approvalRate)}</span>
+              <span class="tile-label">法制审核通过率</span>
+            </li>
+            <li>
+              <span class="tile-value">{rate(data.stats.av.coverageRate)}</span>
+              <span class="tile-label">音像记录覆盖率</span>
+            </li>
+            <li>
+              <span class="tile-value">{data.stats.reviews.overdue}</span>
+              <span class="tile-label">审核超期</span>
+            </li>
+          </ul>
+          <Bars label="案件状态" counts={data.stats.cases.byStatus} names={caseStatusLabels} />
+          <Bars label="执法类别" counts={data.stats.cases.byCategory} names={categoryLabels} />
+          {data.late && (
+            <section aria-labelledby="overdue">
+              <h2 id="overdue">逾期事项</h2>
+              {data.late.publications.length === 0 && data.late.reviews.length === 0 ? (
+                <p>没有逾期的公示或法制审核。</p>
+              ) : (
+                <ul class="cards">
+                  {data.late.publications.map((item) => (
+                    <li key={item.id} class="card">
+                      <Link to={`/publications/${encodeURIComponent(item.id)}`}>
+                        公示逾期（应于 {item.dueBy ?? '—'} 前）
+                      </Link>
+                    </li>
+                  ))}
+                  {data.late.reviews.map((item) => (
+                    <li key={item.id} class="card">
+                      <Link to={`/reviews/${encodeURIComponent(item.id)}`}>
+                        法制审核逾期（应于 {item.dueBy ?? '—'} 前）
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          )}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+import { useState } from 'preact/hooks';
+import { api, must } from '../api/client.ts';
+import { ErrorNotice } from '../components/error-notice.tsx';
+import { categoryLabels, date, publicationStatusLabels } from '../labels.ts';
+import { Link } from '../router.tsx';
+import { useLoad } from '../use-load.ts';
+
+type PublicationStatus =
+  | 'scheduled'
+  | 'published'
+  | 'withdrawn'
+  | 'overdue'
+  | 'deadline-unconfirmed'
+  | 'expired'
+  | 'exempt';
+
+/** 公示队列 (PUB-1, PUB-12): decisions to publish, by status (`GET /v1/publications`), the earliest due first. */
+export function PublicationQueue() {
+  const [status, setStatus] = useState<PublicationStatus>('scheduled');
+  const { data, error, loading } = useLoad(
+    () => must(api.GET('/v1/publications', { params: { query: { status, limit: 100 } } })),
+    [status],
+  );
+  const items = [...(data?.items ?? [])].sort((a, b) =>
+    (a.dueBy ?? '9999-12-31').localeCompare(b.dueBy ?? '9999-12-31'),
+  );
+  return (
+    <>
+      <div class="field">
+        <label for="status">公示状态</label>
+        <select
+          id="status"
+          value={status}
+          onChange={(event) => setStatus(event.currentTarget.value as PublicationStatus)}
+        >
+          {Object.entries(publicationStatusLabels).map(([code, label]) => (
+            <option key={code} value={code}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <ErrorNotice error={error} />
+      {loading && !data && <p>正在加载……</p>}
+      {data && items.length === 0 && <p>没有{publicationStatusLabels[status]}的决定。</p>}
+      <ul class="cards" aria-label="公示列表">
+        {items.map((item) => (
+          <li key={item.id} class="card">
+            <Link to={`/publications/${encodeURIComponent(item.id)}`} class="card-title">
+              {categoryLabels[item.category] ?? item.category}决定（{date(item.decidedOn)}）
+            </Link>
+            <p class="meta">
+              <span class="badge">{publicationStatusLabels[item.status] ?? item.status}</span>
+              <span>{item.dueBy ? `应于 ${item.dueBy} 前公示` : '公示期限待日历确认'}</span>
+              {item.confirmation && <span>已审查：{item.confirmation.byName}</span>}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+import { useState } from 'preact/hooks';
+import { api, must } from '../api/client.ts';
+import { ErrorNotice } from '../components/error-notice.tsx';
+import { date, penaltyKindLabels, reviewStatusLabels } from '../labels.ts';
+import { Link } from '../router.tsx';
+import { useLoad } from '../use-load.ts';
+
+type ReviewStatus = 'pending' | 'approved' | 'problems' | 'disputed' | 'transferred';
+
+/** 法制审核队列: reviews by status (`GET /v1/reviews?status=`), the earliest due first, overdue marked. */
+export function ReviewQueue() {
+  const [status, setStatus] = useState<ReviewStatus>('pending');
+  const { data, error, loading } = useLoad(
+    () => must(api.GET('/v1/reviews', { params: { query: { status, limit: 100 } } })),
+    [status],
+  );
+  const reviews = [...(data?.items ?? [])].sort((a, b) =>
+    (a.dueBy ?? '9999-12-31').localeCompare(b.dueBy ?? '9999-12-31'),
+  );
+  return (
+    <>
+      <div class="field">
+        <label for="status">审核状态</label>
+        <select
+          id="status"
+          value={status}
+          onChange={(event) => setStatus(event.currentTarget.value as ReviewStatus)}
+        >
+          {Object.entries(reviewStatusLabels).map(([code, label]) => (
+            <option key={code} value={code}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <ErrorNotice error={error} />
+      {loading && !data && <p>正在加载……</p>}
+      {data && reviews.length === 0 && <p>没有{reviewStatusLabels[status]}的审核。</p>}
+      <ul class="cards" aria-label="法制审核列表">
+        {reviews.map((review) => (
+          <li key={review.id} class="card">
+            <Link to={`/reviews/${encodeURIComponent(review.id)}`} class="card-title">
+              {review.proposal?.summary ?? `审核 ${review.id}`}
+            </Link>
+            <p class="meta">
+              <span class="badge">{reviewStatusLabels[review.status] ?? review.status}</span>
+              {review.overdue && <span class="badge badge-bad">已超期</span>}
+              <span>第 {review.round} 轮</span>
+              <span>{review.dueBy ? `审核期限：${date(review.dueBy)}` : '审核期限待日历确认'}</span>
+              {review.proposal?.penalty && (
+                <span>
+                  {penaltyKindLabels[review.proposal.penalty.kind] ?? review.proposal.penalty.kind}
+                  {review.proposal.penalty.amount !== undefined && ` ${review.proposal.penalty.amount} 元`}
+                </span>
+              )}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
