@@ -61,7 +61,7 @@ export const Activity = entity({
   type: z.string(),
   officers: z.array(z.string()),
   location: z.string().optional(),
-  status: z.string().describe('in-progress or completed'),
+  status: z.string().describe('open or completed'),
   startedAt: Instant,
   completedAt: Instant.optional(),
   informing: entity({

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { entity, Instant, LegalDate } from '#functions/responses/common.ts';
 
 const counts = z.record(z.string(), z.number().int());
-const rate = z.number().nullable().describe('0–100, null when nothing was counted');
+const rate = z.number().nullable().describe('a fraction from 0 to 1, null when nothing was counted');
 
 export const Stats = entity({
   agencyId: z.string(),
