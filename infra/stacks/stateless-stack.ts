@@ -44,6 +44,7 @@ import type { Construct } from 'constructs';
 import { jobTable } from '#functions/jobs.ts';
 import { routeTable } from '#functions/routes.ts';
 import { areaOf, writeAreaEntry } from '#infra/constructs/area-entry.ts';
+import { ConsoleHosting } from '#infra/constructs/console-hosting.ts';
 import { ProjectFunction } from '#infra/constructs/project-function.ts';
 import type { DeploymentContext } from '#infra/context.ts';
 import type { StatefulStack } from '#infra/stacks/stateful-stack.ts';
@@ -308,8 +309,12 @@ export class StatelessStack extends Stack {
       cachePolicy: publicCache,
       compress: true,
     };
+    const consoleHosting = new ConsoleHosting(this, 'Console', {
+      apiOrigin,
+      evidenceStoreOrigin: `https://${stateful.evidenceBucket.bucketRegionalDomainName}`,
+    });
     this.site = new Distribution(this, 'PublicSite', {
-      comment: '行政执法公示平台 public site and public API',
+      comment: '行政执法公示平台 public site, public API and staff console',
       httpVersion: HttpVersion.HTTP2_AND_3,
       defaultBehavior: { ...publicBehaviour, allowedMethods: AllowedMethods.ALLOW_GET_HEAD },
       additionalBehaviors: {
@@ -319,10 +324,16 @@ export class StatelessStack extends Stack {
           allowedMethods: AllowedMethods.ALLOW_ALL,
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
         },
+        ...consoleHosting.behaviours,
       },
     });
+    consoleHosting.deploy(this.site);
     for (const [id, reason] of [
       ['AwsSolutions-CFR1', 'Public disclosure (公示) is for everyone: no geographic restriction.'],
+      [
+        'AwsSolutions-CFR7',
+        'The console bucket is read through an origin access identity: origin access control does not exist in the China regions.',
+      ],
       [
         'AwsSolutions-CFR2',
         'Anonymous routes are throttled per route at the API stage and per address in the handlers; a WAF web ACL is attached per deployment.',

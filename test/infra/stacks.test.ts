@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { App, Stack, Validations } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
@@ -162,7 +162,10 @@ describe('stateless stack', () => {
   });
 
   it('every function runs Node.js 24 on arm64 with tracing and its own log group; one function per API area', () => {
-    const functions = Object.values(stateless.findResources('AWS::Lambda::Function'));
+    // CDK's own deployment-time copier of the console's files is not the platform's code.
+    const functions = Object.entries(stateless.findResources('AWS::Lambda::Function'))
+      .filter(([id]) => !id.startsWith('CustomCDKBucketDeployment'))
+      .map(([, fn]) => fn);
     const areas = new Set(routeTable.map((route) => route.handler.split('/')[0]));
     const apiFunctions = functions.filter((fn) => String(fn.Properties.Description).startsWith('API: '));
     expect(apiFunctions).toHaveLength(areas.size);
@@ -403,6 +406,49 @@ describe('stateless stack', () => {
     );
     expect(publicApi.AllowedMethods).toContain('POST');
     stateless.hasOutput('PublicSiteUrl', {});
+  });
+
+  it('[REC-8] the staff console is served from a private bucket at /console/, with the staff API on the same origin, never cached across tokens', () => {
+    const [distribution] = Object.values(stateless.findResources('AWS::CloudFront::Distribution'));
+    const behaviours = distribution?.Properties.DistributionConfig.CacheBehaviors as {
+      PathPattern: string;
+      AllowedMethods: string[];
+      CachePolicyId: unknown;
+      TargetOriginId: string;
+    }[];
+    const consoleFiles = behaviours.find((behaviour) => behaviour.PathPattern === '/console*');
+    const staffApi = behaviours.find((behaviour) => behaviour.PathPattern === '/v1/*');
+    expect(consoleFiles).toBeDefined();
+    expect(staffApi?.AllowedMethods).toContain('POST');
+    expect(staffApi?.TargetOriginId).not.toBe(consoleFiles?.TargetOriginId);
+    stateless.hasResourceProperties('AWS::CloudFront::CachePolicy', {
+      CachePolicyConfig: Match.objectLike({
+        MaxTTL: 1,
+        ParametersInCacheKeyAndForwardedToOrigin: Match.objectLike({
+          HeadersConfig: { HeaderBehavior: 'whitelist', Headers: ['Authorization'] },
+        }),
+      }),
+    });
+    // Its own code and WebAssembly (the SHA-256 of evidence), and the evidence store for uploads.
+    const [headers] = Object.values(stateless.findResources('AWS::CloudFront::ResponseHeadersPolicy'));
+    const csp = JSON.stringify(headers?.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig);
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(csp).toContain('EvidenceBucket');
+    expect(csp).toContain("frame-ancestors 'none'");
+    stateless.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: Match.objectLike({
+        BlockPublicAcls: true,
+        RestrictPublicBuckets: true,
+      }),
+      BucketEncryption: Match.anyValue(),
+    });
+    // The built files are uploaded when there is a build; without one the stack says so.
+    if (existsSync('console/dist/index.html'))
+      expect(Object.keys(stateless.findResources('Custom::CDKBucketDeployment'))).toHaveLength(1);
+    else
+      expect(
+        JSON.stringify(Annotations.fromStack(built.stateless).findWarning('*', Match.anyValue())),
+      ).toContain('console-not-built');
   });
 
   it('schedules each job in the schedule group with a dedicated role', () => {
