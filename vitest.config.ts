@@ -29,6 +29,16 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'large',
+          include: ['test/large/**/*.test.ts'],
+          globalSetup: ['test/helpers/global-setup.ts'],
+          setupFiles: ['test/helpers/local-env.ts'],
+          testTimeout: 900_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'faults',
           include: ['test/faults/**/*.test.ts'],
           globalSetup: ['test/helpers/global-setup.ts'],
