@@ -7,6 +7,7 @@ import {
   type AvRequirement,
   avGaps,
   avRequirement,
+  avRequirementLabels,
   avSatisfied,
 } from '#shared/domain/cases/av-requirement.ts';
 import {
@@ -605,7 +606,7 @@ export async function completeActivity(
         requirement === 'full-process-av'
           ? '该执法环节须全过程音像记录，尚无已归档的全过程音像证据'
           : '该执法环节须音像记录，尚无已归档的音像证据',
-        [{ path: 'activityId', message: `要求：${requirement}` }],
+        [{ path: 'activityId', message: `要求：${avRequirementLabels[requirement]}` }],
       );
     }
     const informing = input.informing ?? activity.informing;

@@ -410,7 +410,8 @@ describe.each([
       expect(await upload.textContent()).toContain(createHash('sha256').update(video).digest('hex'));
       expect((await api.call('POST', '/dev/evidence-arrivals')).status).toBe(200);
       await expect.poll(() => upload.textContent(), { timeout: 30_000 }).toContain('已归档');
-      expect(await again.getByText('有未完成的上传').count()).toBe(0);
+      // The stored upload is cleared once it completes (IndexedDB, then the page): not at the same instant.
+      await expect.poll(() => again.getByText('有未完成的上传').count(), { timeout: 10_000 }).toBe(0);
     } finally {
       await context.close();
       await rm(folder, { recursive: true, force: true });

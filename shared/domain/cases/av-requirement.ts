@@ -4,6 +4,13 @@ import type { EnforcementCategory } from '#shared/domain/officer.ts';
 
 export type AvRequirement = 'none' | 'av' | 'full-process-av';
 
+/** What people read for a requirement. */
+export const avRequirementLabels: Record<AvRequirement, string> = {
+  none: '无须音像记录',
+  av: '音像记录',
+  'full-process-av': '全过程音像记录',
+};
+
 const strength: Record<AvRequirement, number> = { none: 0, av: 1, 'full-process-av': 2 };
 const stronger = (a: AvRequirement, b: AvRequirement) => (strength[a] >= strength[b] ? a : b);
 

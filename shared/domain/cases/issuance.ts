@@ -1,5 +1,5 @@
 import { activityLabels } from '#shared/domain/activity.ts';
-import type { AvGap } from '#shared/domain/cases/av-requirement.ts';
+import { type AvGap, avRequirementLabels } from '#shared/domain/cases/av-requirement.ts';
 import { type CaseRecord, type Decision, lastRevocation } from '#shared/domain/cases/case.ts';
 import { proposalShapeErrors, type StepState } from '#shared/domain/cases/procedure.ts';
 import { canTransition, openTransitions } from '#shared/domain/cases/state-machine.ts';
@@ -26,7 +26,7 @@ export function avViolation(gaps: readonly AvGap[]): RuleViolation | undefined {
       path: `activities.${gap.activityId}`,
       message: `${activityLabels[gap.activityType]}：${
         gap.reason === 'open' ? '活动尚未完成' : '缺少已归档的音像记录'
-      }（要求：${gap.requirement === 'full-process-av' ? '全过程音像记录' : '音像记录'}）`,
+      }（要求：${avRequirementLabels[gap.requirement]}）`,
     })),
     { activities: gaps },
   );
