@@ -1,30 +1,7 @@
 /** What users read for the API's codes (docs/api.md). */
-export const caseStatusLabels: Record<string, string> = {
-  registered: '已立案',
-  investigating: '调查中',
-  hearing: '听证中',
-  'pending-decision': '待决定',
-  decided: '已决定',
-  served: '已送达',
-  executed: '已执行',
-  closed: '已结案',
-  archived: '已归档',
-  revoked: '决定已撤销',
-};
 
-/** The moves staff make with `POST /v1/cases/{id}/transitions` (shared/domain/cases/state-machine.ts, less the gated ones). */
-export const nextStatuses: Record<string, string[]> = {
-  registered: ['investigating', 'closed'],
-  investigating: ['hearing', 'pending-decision', 'closed'],
-  hearing: ['pending-decision', 'investigating'],
-  'pending-decision': ['investigating', 'hearing', 'closed'],
-  decided: ['served'],
-  served: ['executed', 'closed'],
-  executed: ['closed'],
-  closed: ['archived'],
-  archived: [],
-  revoked: ['pending-decision', 'closed', 'archived'],
-};
+// The case's states and their names are the server's own (a zod-free domain module).
+export { caseStatusLabels } from '../../shared/domain/cases/state-machine.ts';
 
 export const moveLabels: Record<string, string> = {
   investigating: '开始调查取证',

@@ -125,10 +125,12 @@ export function publicationTimeLimit(category: EnforcementCategory): number {
   return category === 'penalty' || category === 'licensing' ? 7 : 20;
 }
 
-/** Is the rule's moment there: the decision, or its service (送达) and what follows it? */
+/** The case's states once its decision is served (送达): what a rule publishing on service waits for. */
+export const SERVED_OR_LATER: readonly string[] = ['served', 'executed', 'closed', 'archived'];
+
+/** Is the rule's moment there: the decision, or its service and what follows it? */
 export function rulesMoment(rule: Pick<PublicationRule, 'publishWhen'>, caseStatus: string): boolean {
-  if (rule.publishWhen === 'decided') return true;
-  return ['served', 'executed', 'closed', 'archived'].includes(caseStatus);
+  return rule.publishWhen === 'decided' || SERVED_OR_LATER.includes(caseStatus);
 }
 
 /** Does a publication wait for a person to confirm its preview (审查)? Default: for a natural person. */

@@ -43,7 +43,7 @@ import {
   verifyChain,
 } from '#shared/domain/journal.ts';
 import { type EnforcementCategory, qualificationRefusal } from '#shared/domain/officer.ts';
-import { defaultRule, type Publication, readyEarly, rulesMoment } from '#shared/domain/publication.ts';
+import { defaultRule, type Publication, readyEarly, SERVED_OR_LATER } from '#shared/domain/publication.ts';
 import {
   type ErrorDetail,
   Forbidden,
@@ -418,7 +418,7 @@ async function publicationReadied(
   status: CaseStatus,
 ): Promise<Publication | undefined> {
   const publicationId = record.decision?.publicationId;
-  if (!publicationId || !rulesMoment({ publishWhen: 'served' }, status)) return undefined;
+  if (!publicationId || !SERVED_OR_LATER.includes(status)) return undefined;
   const publication = await ports.publications.get(record.agencyId, publicationId);
   if (
     !publication ||

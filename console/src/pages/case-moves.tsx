@@ -1,8 +1,13 @@
 import { useState } from 'preact/hooks';
+import {
+  CASE_STATUSES,
+  type CaseStatus,
+  openTransitions,
+} from '../../../shared/domain/cases/state-machine.ts';
 import { api, must } from '../api/client.ts';
 import { type ApiError, asApiError } from '../api/errors.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
-import { caseStatusLabels, moveLabels, nextStatuses } from '../labels.ts';
+import { caseStatusLabels, moveLabels } from '../labels.ts';
 
 /**
  * The case's next steps on its state machine (`POST /v1/cases/{id}/transitions`); a refused move
@@ -19,7 +24,8 @@ export function CaseMoves({
 }) {
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
-  const moves = nextStatuses[status] ?? [];
+  // The moves the server allows by `POST .../transitions`, from the server's own state machine.
+  const moves = CASE_STATUSES.includes(status as CaseStatus) ? openTransitions(status as CaseStatus) : [];
   if (moves.length === 0) return null;
 
   async function move(to: string) {
