@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api, must } from '../api/client.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
+import { earliestDueFirst, StatusFilter } from '../components/status-filter.tsx';
 import { categoryLabels, date, publicationStatusLabels } from '../labels.ts';
 import { Link } from '../router.tsx';
 import { useLoad } from '../use-load.ts';
@@ -21,25 +22,10 @@ export function PublicationQueue() {
     () => must(api.GET('/v1/publications', { params: { query: { status, limit: 100 } } })),
     [status],
   );
-  const items = [...(data?.items ?? [])].sort((a, b) =>
-    (a.dueBy ?? '9999-12-31').localeCompare(b.dueBy ?? '9999-12-31'),
-  );
+  const items = earliestDueFirst(data?.items ?? []);
   return (
     <>
-      <div class="field">
-        <label for="status">公示状态</label>
-        <select
-          id="status"
-          value={status}
-          onChange={(event) => setStatus(event.currentTarget.value as PublicationStatus)}
-        >
-          {Object.entries(publicationStatusLabels).map(([code, label]) => (
-            <option key={code} value={code}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <StatusFilter label="公示状态" value={status} labels={publicationStatusLabels} onChange={setStatus} />
       <ErrorNotice error={error} />
       {loading && !data && <p>正在加载……</p>}
       {data && items.length === 0 && <p>没有{publicationStatusLabels[status]}的决定。</p>}

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api, must } from '../api/client.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
+import { earliestDueFirst, StatusFilter } from '../components/status-filter.tsx';
 import { date, penaltyKindLabels, reviewStatusLabels } from '../labels.ts';
 import { Link } from '../router.tsx';
 import { useLoad } from '../use-load.ts';
@@ -14,25 +15,10 @@ export function ReviewQueue() {
     () => must(api.GET('/v1/reviews', { params: { query: { status, limit: 100 } } })),
     [status],
   );
-  const reviews = [...(data?.items ?? [])].sort((a, b) =>
-    (a.dueBy ?? '9999-12-31').localeCompare(b.dueBy ?? '9999-12-31'),
-  );
+  const reviews = earliestDueFirst(data?.items ?? []);
   return (
     <>
-      <div class="field">
-        <label for="status">审核状态</label>
-        <select
-          id="status"
-          value={status}
-          onChange={(event) => setStatus(event.currentTarget.value as ReviewStatus)}
-        >
-          {Object.entries(reviewStatusLabels).map(([code, label]) => (
-            <option key={code} value={code}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <StatusFilter label="审核状态" value={status} labels={reviewStatusLabels} onChange={setStatus} />
       <ErrorNotice error={error} />
       {loading && !data && <p>正在加载……</p>}
       {data && reviews.length === 0 && <p>没有{reviewStatusLabels[status]}的审核。</p>}
