@@ -11,6 +11,7 @@ import { ensureConsoleBuilt } from '#local/console-build.ts';
 import { seedDemoData, usersOf } from '#local/seed.ts';
 import { newAgencyId, startTestApi, type TestApi } from '#test/helpers/api.ts';
 import { launchChromium, PHONE } from '#test/helpers/browser.ts';
+import { DEMO_CASE_OFFICERS, registerDemoCase } from '#test/helpers/demo-case.ts';
 
 /**
  * The staff console in headless Chromium against the local server, at phone width and on a
@@ -253,23 +254,13 @@ describe.each([
   });
 
   it('[REV-3] [REV-4] the officer submits the proposal for legal review and the reviewer approves it in the workbench', async () => {
-    const officer = usersOf(agencyId).find((user) => user.sub === 'demo-officer');
-    if (!officer) throw new Error('the demo has an officer');
-    const token = await api.token(officer);
     const title = `${device}：某养老服务点未建立入院评估制度案（审核）`;
-    const created = await api.call('POST', '/v1/cases', {
-      token,
-      body: {
-        category: 'penalty',
-        title,
-        matterId: 'MZ-CF-002',
-        party: { kind: 'person', name: '杨某某', idNumber: '530524197805061234' },
-        officers: ['YN-CN-MZ-0002', 'YN-CN-MZ-0001'],
-        flags: { complex: true },
-      },
+    const { token, caseId } = await registerDemoCase(api, agencyId, {
+      title,
+      party: { kind: 'person', name: '杨某某', idNumber: '530524197805061234' },
+      flags: { complex: true },
     });
-    expect(created.status).toBe(201);
-    const notice = await api.call('POST', `/v1/cases/${created.body.id}/records`, {
+    const notice = await api.call('POST', `/v1/cases/${caseId}/records`, {
       token,
       body: {
         type: 'penalty-prior-notice',
@@ -288,7 +279,7 @@ describe.each([
     const page = officerSide.page;
     try {
       await signIn(page, '王秀兰');
-      await page.goto(`${api.url}/console/cases/${created.body.id}`);
+      await page.goto(`${api.url}/console/cases/${caseId}`);
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
       // A decision before the procedure is complete is refused, and the refusal says why in Chinese.
       await page.getByRole('link', { name: '作出决定' }).click();
@@ -301,7 +292,7 @@ describe.each([
       expect(await refusal.textContent()).not.toContain('HTTP_');
       await checkScreen(page, `${device}-decision-refused`, width);
 
-      await page.goto(`${api.url}/console/cases/${created.body.id}/reviews/new`);
+      await page.goto(`${api.url}/console/cases/${caseId}/reviews/new`);
       await page.getByRole('heading', { level: 1, name: '提请法制审核' }).waitFor();
       await fillProposal(page);
       await page.getByLabel(/行政处罚事先告知书/).check();
@@ -349,23 +340,13 @@ describe.each([
   });
 
   it('[REC-4] [REC-6] an upload cut off by a closed tab resumes from the parts already stored when the same file is chosen again', async () => {
-    const officer = usersOf(agencyId).find((user) => user.sub === 'demo-officer');
-    if (!officer) throw new Error('the demo has an officer');
-    const token = await api.token(officer);
-    const created = await api.call('POST', '/v1/cases', {
-      token,
-      body: {
-        category: 'penalty',
-        title: `${device}：上传中断续传案`,
-        matterId: 'MZ-CF-002',
-        party: { kind: 'person', name: '杨某某', idNumber: '530524197805061234' },
-        officers: ['YN-CN-MZ-0002', 'YN-CN-MZ-0001'],
-      },
+    const { token, caseId } = await registerDemoCase(api, agencyId, {
+      title: `${device}：上传中断续传案`,
+      party: { kind: 'person', name: '杨某某', idNumber: '530524197805061234' },
     });
-    expect(created.status).toBe(201);
-    const activity = await api.call('POST', `/v1/cases/${created.body.id}/activities`, {
+    const activity = await api.call('POST', `/v1/cases/${caseId}/activities`, {
       token,
-      body: { type: 'on-site-inspection', officers: ['YN-CN-MZ-0002', 'YN-CN-MZ-0001'], location: '某村' },
+      body: { type: 'on-site-inspection', officers: DEMO_CASE_OFFICERS, location: '某村' },
     });
     expect(activity.status).toBe(201);
     // A file on disk keeps its date, which (with name and size) tells the console it is the same file.
@@ -373,7 +354,7 @@ describe.each([
     const file = join(folder, `续传-${device}.mp4`);
     const video = Buffer.alloc(12 * 1024 * 1024, `resume-${device}`);
     await writeFile(file, video);
-    const casePage = `${api.url}/console/cases/${created.body.id}`;
+    const casePage = `${api.url}/console/cases/${caseId}`;
     const { context, page } = await openPage(options);
     try {
       await signIn(page, '王秀兰');
@@ -611,23 +592,14 @@ describe('a penalty case from registration to published decision, only in the br
 
 describe('legal review in rounds', { timeout: 120_000 }, () => {
   it('[REV-4] [REV-5] the reviewer finds a problem, the officer answers it in a second round, disputes the next opinion, and the leader rules', async () => {
-    const users = usersOf(agencyId);
-    const officer = users.find((user) => user.sub === 'demo-officer');
-    const reviewer = users.find((user) => user.sub === 'demo-reviewer');
-    if (!officer || !reviewer) throw new Error('the demo has an officer and a reviewer');
-    const token = await api.token(officer);
+    const reviewer = usersOf(agencyId).find((user) => user.sub === 'demo-reviewer');
+    if (!reviewer) throw new Error('the demo has a reviewer');
     const title = '审核轮次：某养老服务点未建立入院评估制度案';
-    const created = await api.call('POST', '/v1/cases', {
-      token,
-      body: {
-        category: 'penalty',
-        title,
-        matterId: 'MZ-CF-002',
-        party: { kind: 'person', name: '吴某某', idNumber: '530524197805061234' },
-        officers: ['YN-CN-MZ-0002', 'YN-CN-MZ-0001'],
-      },
+    const { token, caseId } = await registerDemoCase(api, agencyId, {
+      title,
+      party: { kind: 'person', name: '吴某某', idNumber: '530524197805061234' },
     });
-    const notice = await api.call('POST', `/v1/cases/${created.body.id}/records`, {
+    const notice = await api.call('POST', `/v1/cases/${caseId}/records`, {
       token,
       body: {
         type: 'penalty-prior-notice',
@@ -640,7 +612,7 @@ describe('legal review in rounds', { timeout: 120_000 }, () => {
         },
       },
     });
-    const review = await api.call('POST', `/v1/cases/${created.body.id}/reviews`, {
+    const review = await api.call('POST', `/v1/cases/${caseId}/reviews`, {
       token,
       body: {
         proposal: { type: 'penalty', ...PROPOSAL, penalty: { kind: 'fine', amount: 20000 } },

@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureConsoleBuilt } from '#local/console-build.ts';
-import { seedDemoData, usersOf } from '#local/seed.ts';
+import { seedDemoData } from '#local/seed.ts';
 import { newAgencyId, startTestApi, type TestApi } from '#test/helpers/api.ts';
 import { launchChromium, PHONE } from '#test/helpers/browser.ts';
+import { DEMO_CASE_OFFICERS, registerDemoCase } from '#test/helpers/demo-case.ts';
 
 /**
  * `npm run test:large-upload` (not in `npm test`: it moves a gigabyte): an officer's phone
@@ -53,26 +54,15 @@ afterAll(async () => {
 
 describe('a recording of a gigabyte from an officer’s phone', () => {
   it('[REC-6] [REC-8] uploads in parts through two network cuts and arrives archived with its SHA-256', async () => {
-    const officer = usersOf(agencyId).find((user) => user.sub === 'demo-officer');
-    if (!officer) throw new Error('the demo has an officer');
-    const token = await api.token(officer);
-    const registered = await api.call('POST', '/v1/cases', {
-      token,
-      body: {
-        category: 'penalty',
-        title: '大文件上传测试案',
-        matterId: 'MZ-CF-002',
-        party: { kind: 'organization', name: '某养老服务有限公司', idNumber: '91530524MA6N000001' },
-        officers: ['YN-CN-MZ-0002', 'YN-CN-MZ-0001'],
-      },
+    const { token, caseId } = await registerDemoCase(api, agencyId, {
+      title: '大文件上传测试案',
+      party: { kind: 'organization', name: '某养老服务有限公司', idNumber: '91530524MA6N000001' },
     });
-    expect(registered.status, registered.text).toBe(201);
-    const caseId = registered.body.id as string;
     const activity = await api.call('POST', `/v1/cases/${caseId}/activities`, {
       token,
       body: {
         type: 'on-site-inspection',
-        officers: ['YN-CN-MZ-0002', 'YN-CN-MZ-0001'],
+        officers: DEMO_CASE_OFFICERS,
         location: '昌宁县某养老服务点',
         informing: { certificatesShown: true, documentShown: true, rightsExplained: true },
       },
