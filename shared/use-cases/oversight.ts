@@ -9,7 +9,7 @@ import type { TrainingRepository } from '#shared/store/training-repository.ts';
 import type { PublicationPorts } from '#shared/use-cases/publications.ts';
 
 /** What the statistics read: the day counters, and the officers' trainings (ORG-3). */
-export interface StatisticsPorts extends PublicationPorts {
+export interface StatisticsPorts {
   statistics: StatisticsRepository;
   trainings: TrainingRepository;
 }
