@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { legalDateOf } from '#shared/dates.ts';
 import type { Activity, CaseRecord } from '#shared/domain/cases/case.ts';
 import type { CaseDocument } from '#shared/domain/cases/documents.ts';
@@ -12,6 +12,12 @@ import {
   mergeDays,
 } from '#shared/domain/statistics.ts';
 import { StaleWrite } from '#shared/errors.ts';
+import {
+  type ChildWrite,
+  dynamoChildWrite,
+  type TransactItem,
+  transactItemOf,
+} from '#shared/store/child-write.ts';
 import { isLostRace, isTransactionConflict } from '#shared/store/conditional.ts';
 import { fromItem } from '#shared/store/item.ts';
 import type { Page } from '#shared/store/pagination.ts';
@@ -19,9 +25,6 @@ import { indexPage, type ListQuery, queryAll, statusIs } from '#shared/store/que
 import { counterWrites } from '#shared/store/statistics-repository.ts';
 
 type Item = Record<string, unknown>;
-type TransactItem = NonNullable<
-  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
->[number];
 
 const agencyPk = (agencyId: string) => `AGENCY#${agencyId}`;
 /** The partition of one unit's cases in gsi2; `-` holds the cases registered without a unit. */
@@ -43,12 +46,6 @@ const counterKeys = (agencyId: string, type: string, year: string) => ({
 /** The marker of a case's journal on one day; `gsi2` lists a day's changed cases across agencies. */
 export const JOURNAL_DAY = 'JOURNAL_DAY';
 export const journalPk = (agencyId: string, caseId: string) => `CASE#${agencyId}#${caseId}`;
-
-/**
- * A change to a case's children that rides in the same transaction as the case and its journal
- * entry, with what it adds to the statistics' day counters (`shared/domain/statistics.ts`).
- */
-export type ChildWrite = TransactItem & { counts?: DayCounts[] };
 
 /**
  * A case and its children (activities, documents), and its journal. Every change goes through
@@ -119,10 +116,7 @@ export class CaseRepository {
    */
   #childWrites(record: CaseRecord, caseDelta: DayCounts[], children: ChildWrite[]): TransactItem[] {
     const days = mergeDays([...caseDelta, ...children.flatMap((child) => child.counts ?? [])]);
-    return [
-      ...children.map(({ counts: _counts, ...write }) => write),
-      ...counterWrites(this.#table, record.agencyId, record.id, days),
-    ];
+    return [...children.map(transactItemOf), ...counterWrites(this.#table, record.agencyId, record.id, days)];
   }
 
   /** Writes a new case with its first journal entry; a TransactionConflict is a StaleWrite, to retry. */
@@ -228,22 +222,24 @@ export class CaseRepository {
 
   /** A new activity, or `previous` changed into `activity`. */
   putActivity(activity: Activity, previous?: Activity): ChildWrite {
-    return {
-      counts: countsDelta(previous ? activityCounts(previous) : [], activityCounts(activity)),
-      Put: {
-        TableName: this.#table,
-        Item: {
-          ...activityKeys(activity.agencyId, activity.caseId, activity.id),
-          entity: 'activity',
-          ...activity,
+    return dynamoChildWrite(
+      {
+        Put: {
+          TableName: this.#table,
+          Item: {
+            ...activityKeys(activity.agencyId, activity.caseId, activity.id),
+            entity: 'activity',
+            ...activity,
+          },
+          ConditionExpression: previous ? 'attribute_exists(pk)' : 'attribute_not_exists(pk)',
         },
-        ConditionExpression: previous ? 'attribute_exists(pk)' : 'attribute_not_exists(pk)',
       },
-    };
+      countsDelta(previous ? activityCounts(previous) : [], activityCounts(activity)),
+    );
   }
 
   putDocument(document: CaseDocument): ChildWrite {
-    return {
+    return dynamoChildWrite({
       Put: {
         TableName: this.#table,
         Item: {
@@ -253,7 +249,7 @@ export class CaseRepository {
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
-    };
+    });
   }
 
   /** The next serial of a document type in a year (1 if none yet). */
@@ -270,7 +266,7 @@ export class CaseRepository {
 
   /** Takes `serial`, if nobody took it first: numbers have no gaps and no duplicates. */
   takeSerial(agencyId: string, type: string, year: string, serial: number): ChildWrite {
-    return {
+    return dynamoChildWrite({
       Put: {
         TableName: this.#table,
         Item: { ...counterKeys(agencyId, type, year), entity: 'document-counter', next: serial + 1 },
@@ -282,7 +278,7 @@ export class CaseRepository {
               ExpressionAttributeValues: { ':serial': serial },
             }),
       },
-    };
+    });
   }
 
   /** The whole journal of a case, in order. */
@@ -294,12 +290,5 @@ export class CaseRepository {
       ConsistentRead: true,
     });
     return items.map(({ pk: _pk, ...entry }) => entry as unknown as JournalEntry);
-  }
-
-  /** For writes outside a case transaction (retrieval logs). */
-  async put(item: Item): Promise<void> {
-    await this.#db.send(
-      new PutCommand({ TableName: this.#table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
-    );
   }
 }

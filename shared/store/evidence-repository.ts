@@ -2,7 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Evidence, Retrieval } from '#shared/domain/cases/evidence.ts';
 import { evidenceCounts } from '#shared/domain/statistics.ts';
-import type { ChildWrite } from '#shared/store/case-repository.ts';
+import { type ChildWrite, dynamoChildWrite } from '#shared/store/child-write.ts';
 import { fromItem } from '#shared/store/item.ts';
 import { queryPage } from '#shared/store/query.ts';
 
@@ -28,29 +28,31 @@ export class EvidenceRepository {
 
   /** New evidence, or evidence changed from `expectStatus`; its device is counted when it is declared. */
   put(evidence: Evidence, expectStatus?: Evidence['status']): ChildWrite {
-    return {
-      ...(expectStatus ? {} : { counts: evidenceCounts(evidence) }),
-      Put: {
-        TableName: this.#table,
-        Item: {
-          ...keys(evidence.agencyId, evidence.id),
-          gsi1pk: `CASE_EVIDENCE#${evidence.agencyId}#${evidence.caseId}`,
-          gsi1sk: evidence.id,
-          ...(evidence.status === 'pending-upload'
-            ? { gsi2pk: PENDING, gsi2sk: `${evidence.createdAt}#${evidence.agencyId}#${evidence.id}` }
-            : {}),
-          entity: 'evidence',
-          ...evidence,
+    return dynamoChildWrite(
+      {
+        Put: {
+          TableName: this.#table,
+          Item: {
+            ...keys(evidence.agencyId, evidence.id),
+            gsi1pk: `CASE_EVIDENCE#${evidence.agencyId}#${evidence.caseId}`,
+            gsi1sk: evidence.id,
+            ...(evidence.status === 'pending-upload'
+              ? { gsi2pk: PENDING, gsi2sk: `${evidence.createdAt}#${evidence.agencyId}#${evidence.id}` }
+              : {}),
+            entity: 'evidence',
+            ...evidence,
+          },
+          ...(expectStatus
+            ? {
+                ConditionExpression: '#status = :expected',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':expected': expectStatus },
+              }
+            : { ConditionExpression: 'attribute_not_exists(pk)' }),
         },
-        ...(expectStatus
-          ? {
-              ConditionExpression: '#status = :expected',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':expected': expectStatus },
-            }
-          : { ConditionExpression: 'attribute_not_exists(pk)' }),
       },
-    };
+      expectStatus ? undefined : evidenceCounts(evidence),
+    );
   }
 
   async get(agencyId: string, id: string): Promise<Evidence | undefined> {
@@ -134,7 +136,7 @@ export class EvidenceRepository {
   }
 
   putRetrieval(retrieval: Retrieval): ChildWrite {
-    return {
+    return dynamoChildWrite({
       Put: {
         TableName: this.#table,
         Item: {
@@ -145,7 +147,7 @@ export class EvidenceRepository {
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
-    };
+    });
   }
 
   async retrievals(agencyId: string, evidenceId: string): Promise<Retrieval[]> {

@@ -3,7 +3,7 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/li
 import type { PublicRecord } from '#shared/domain/public-record.ts';
 import type { Publication, PublicationRule } from '#shared/domain/publication.ts';
 import { countsDelta, publicationCounts } from '#shared/domain/statistics.ts';
-import type { ChildWrite } from '#shared/store/case-repository.ts';
+import { type ChildWrite, dynamoChildWrite } from '#shared/store/child-write.ts';
 import { isConditionFailure } from '#shared/store/conditional.ts';
 import { fromItem } from '#shared/store/item.ts';
 import type { Page } from '#shared/store/pagination.ts';
@@ -59,35 +59,37 @@ export class PublicationRepository {
 
   /** A new publication, or `previous` changed into `publication` (only from the version read). */
   put(publication: Publication, previous?: Publication): ChildWrite {
-    return {
-      counts: countsDelta(previous ? publicationCounts(previous) : [], publicationCounts(publication)),
-      Put: {
-        TableName: this.#table,
-        Item: {
-          pk: `AGENCY#${publication.agencyId}`,
-          sk: `PUBLICATION#${publication.id}`,
-          gsi1pk: `PUBLICATIONS#${publication.agencyId}`,
-          gsi1sk: `${publication.decidedOn}#${publication.id}`,
-          gsi3pk: unitPublicationsPk(publication.agencyId, publication.unitId),
-          gsi3sk: `${publication.decidedOn}#${publication.id}`,
-          ...workIndex(publication),
-          ...(['scheduled', 'deadline-unconfirmed', 'overdue'].includes(publication.status)
-            ? {
-                gsi4pk: `OPEN_PUBLICATIONS#${publication.agencyId}`,
-                gsi4sk: `${publication.dueBy ?? ''}#${publication.id}`,
-              }
-            : {}),
-          entity: 'publication',
-          ...publication,
+    return dynamoChildWrite(
+      {
+        Put: {
+          TableName: this.#table,
+          Item: {
+            pk: `AGENCY#${publication.agencyId}`,
+            sk: `PUBLICATION#${publication.id}`,
+            gsi1pk: `PUBLICATIONS#${publication.agencyId}`,
+            gsi1sk: `${publication.decidedOn}#${publication.id}`,
+            gsi3pk: unitPublicationsPk(publication.agencyId, publication.unitId),
+            gsi3sk: `${publication.decidedOn}#${publication.id}`,
+            ...workIndex(publication),
+            ...(['scheduled', 'deadline-unconfirmed', 'overdue'].includes(publication.status)
+              ? {
+                  gsi4pk: `OPEN_PUBLICATIONS#${publication.agencyId}`,
+                  gsi4sk: `${publication.dueBy ?? ''}#${publication.id}`,
+                }
+              : {}),
+            entity: 'publication',
+            ...publication,
+          },
+          ...(previous === undefined
+            ? { ConditionExpression: 'attribute_not_exists(pk)' }
+            : {
+                ConditionExpression: 'version = :previous',
+                ExpressionAttributeValues: { ':previous': previous.version },
+              }),
         },
-        ...(previous === undefined
-          ? { ConditionExpression: 'attribute_not_exists(pk)' }
-          : {
-              ConditionExpression: 'version = :previous',
-              ExpressionAttributeValues: { ':previous': previous.version },
-            }),
       },
-    };
+      countsDelta(previous ? publicationCounts(previous) : [], publicationCounts(publication)),
+    );
   }
 
   async get(agencyId: string, id: string): Promise<Publication | undefined> {
@@ -207,7 +209,7 @@ export class PublicationRepository {
     /** When it is news for the agency's feed (published, withdrawn); absent: it leaves the feed. */
     feedAt?: string,
   ): ChildWrite {
-    return {
+    return dynamoChildWrite({
       Put: {
         TableName: this.#table,
         Item: {
@@ -231,7 +233,7 @@ export class PublicationRepository {
           ...record,
         },
       },
-    };
+    });
   }
 
   /** The agency's latest publications and withdrawals, newest first (PUB-14). */

@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Delivery, PushTargetInput } from '#shared/domain/push.ts';
-import type { ChildWrite } from '#shared/store/case-repository.ts';
+import { type ChildWrite, dynamoChildWrite } from '#shared/store/child-write.ts';
 import { isConditionFailure } from '#shared/store/conditional.ts';
 import { fromItem } from '#shared/store/item.ts';
 
@@ -47,13 +47,13 @@ export class PushRepository {
   }
 
   create(delivery: Delivery): ChildWrite {
-    return {
+    return dynamoChildWrite({
       Put: {
         TableName: this.#table,
         Item: toItem(delivery),
         ConditionExpression: 'attribute_not_exists(pk)',
       },
-    };
+    });
   }
 
   async get(id: string): Promise<Delivery | undefined> {

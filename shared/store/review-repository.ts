@@ -3,7 +3,7 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Review } from '#shared/domain/reviews/review.ts';
 import type { Reviewer } from '#shared/domain/reviews/reviewer.ts';
 import { countsDelta, reviewCounts } from '#shared/domain/statistics.ts';
-import type { ChildWrite } from '#shared/store/case-repository.ts';
+import { type ChildWrite, dynamoChildWrite } from '#shared/store/child-write.ts';
 import { fromItem } from '#shared/store/item.ts';
 import type { Page } from '#shared/store/pagination.ts';
 import { indexPage, type ListQuery, queryAll, statusIs } from '#shared/store/query.ts';
@@ -31,33 +31,35 @@ export class ReviewRepository {
     const open = review.status === 'pending' && review.dueBy !== null;
     // A pending review whose due date a year without a calendar holds, for the recomputation (LAW-8).
     const held = review.status === 'pending' && review.dueBy === null;
-    return {
-      counts: countsDelta(previous ? reviewCounts(previous) : [], reviewCounts(review)),
-      Put: {
-        TableName: this.#table,
-        Item: {
-          pk: `AGENCY#${review.agencyId}`,
-          sk: `REVIEW#${review.id}`,
-          gsi1pk: `REVIEWS#${review.agencyId}`,
-          gsi1sk: `${review.createdAt}#${review.id}`,
-          gsi3pk: unitReviewsPk(review.agencyId, review.unitId),
-          gsi3sk: `${review.createdAt}#${review.id}`,
-          ...(open ? { gsi2pk: OPEN_DUE, gsi2sk: `${review.dueBy}#${review.agencyId}#${review.id}` } : {}),
-          ...(held ? { gsi2pk: 'REVIEW_UNCONFIRMED', gsi2sk: `${review.agencyId}#${review.id}` } : {}),
-          ...(review.status === 'pending'
-            ? { gsi4pk: `OPEN_REVIEWS#${review.agencyId}`, gsi4sk: `${review.dueBy ?? ''}#${review.id}` }
-            : {}),
-          entity: 'review',
-          ...review,
+    return dynamoChildWrite(
+      {
+        Put: {
+          TableName: this.#table,
+          Item: {
+            pk: `AGENCY#${review.agencyId}`,
+            sk: `REVIEW#${review.id}`,
+            gsi1pk: `REVIEWS#${review.agencyId}`,
+            gsi1sk: `${review.createdAt}#${review.id}`,
+            gsi3pk: unitReviewsPk(review.agencyId, review.unitId),
+            gsi3sk: `${review.createdAt}#${review.id}`,
+            ...(open ? { gsi2pk: OPEN_DUE, gsi2sk: `${review.dueBy}#${review.agencyId}#${review.id}` } : {}),
+            ...(held ? { gsi2pk: 'REVIEW_UNCONFIRMED', gsi2sk: `${review.agencyId}#${review.id}` } : {}),
+            ...(review.status === 'pending'
+              ? { gsi4pk: `OPEN_REVIEWS#${review.agencyId}`, gsi4sk: `${review.dueBy ?? ''}#${review.id}` }
+              : {}),
+            entity: 'review',
+            ...review,
+          },
+          ...(previous === undefined
+            ? { ConditionExpression: 'attribute_not_exists(pk)' }
+            : {
+                ConditionExpression: 'version = :previous',
+                ExpressionAttributeValues: { ':previous': previous.version },
+              }),
         },
-        ...(previous === undefined
-          ? { ConditionExpression: 'attribute_not_exists(pk)' }
-          : {
-              ConditionExpression: 'version = :previous',
-              ExpressionAttributeValues: { ':previous': previous.version },
-            }),
       },
-    };
+      countsDelta(previous ? reviewCounts(previous) : [], reviewCounts(review)),
+    );
   }
 
   async get(agencyId: string, id: string): Promise<Review | undefined> {

@@ -1,10 +1,7 @@
-import type { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Counts, DayCounts } from '#shared/domain/statistics.ts';
+import type { TransactItem } from '#shared/store/child-write.ts';
 import { queryAll } from '#shared/store/query.ts';
-
-type TransactItem = NonNullable<
-  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
->[number];
 
 /**
  * Items per day: concurrent commits of one agency on one day spread over this many items, so

@@ -1,10 +1,11 @@
 import type { Principal } from '#shared/auth.ts';
 import type { AgencyProfile, AgencyProfileInput } from '#shared/domain/agency.ts';
 import type { AgencyRepository } from '#shared/store/agency-repository.ts';
+import type { Port } from '#shared/store/port.ts';
 
 /** An administrator records the agency's profile (name, region, units, settings), whole. */
 export async function saveAgencyProfile(
-  ports: { agencies: AgencyRepository; now: () => Date },
+  ports: { agencies: Port<AgencyRepository>; now: () => Date },
   principal: Principal,
   input: AgencyProfileInput,
 ): Promise<AgencyProfile> {

@@ -1,5 +1,3 @@
-import type { EvidenceRepository } from '#shared/store/evidence-repository.ts';
-import type { EvidenceStorage } from '#shared/store/evidence-storage.ts';
 import { type EvidencePorts, receiveEvidence } from '#shared/use-cases/evidence.ts';
 
 /** How far back the redrive looks: beyond it, the stale-uploads list and its alarm have long said so. */
@@ -15,7 +13,7 @@ export const REDRIVE_GRACE_MINUTES = 10;
  * the pending index of that window only, so it costs the uploads in flight, not the history.
  */
 export async function redriveArrivals(
-  ports: EvidencePorts & { evidence: EvidenceRepository; storage: EvidenceStorage },
+  ports: EvidencePorts,
 ): Promise<{ checked: number; received: { evidenceId: string; status: string }[] }> {
   const now = ports.now().getTime();
   const after = new Date(now - REDRIVE_DAYS * 24 * 3600_000).toISOString();

@@ -53,11 +53,13 @@ import {
   ValidationFailed,
 } from '#shared/errors.ts';
 import type { AgencyRepository } from '#shared/store/agency-repository.ts';
-import type { CaseRepository, ChildWrite } from '#shared/store/case-repository.ts';
+import type { CaseRepository } from '#shared/store/case-repository.ts';
 import type { ChecklistRepository } from '#shared/store/checklist-repository.ts';
+import type { ChildWrite } from '#shared/store/child-write.ts';
 import type { EvidenceRepository } from '#shared/store/evidence-repository.ts';
 import type { JournalAnchors } from '#shared/store/journal-anchors.ts';
 import type { OfficerRepository } from '#shared/store/officer-repository.ts';
+import type { Port } from '#shared/store/port.ts';
 import type { PublicationRepository } from '#shared/store/publication-repository.ts';
 import type { RandomDrawRepository } from '#shared/store/random-draw-repository.ts';
 import { currentEdition } from '#shared/use-cases/checklists.ts';
@@ -65,13 +67,13 @@ import { verifyAgainstAnchors } from '#shared/use-cases/journal-anchors.ts';
 import { withRetry } from '#shared/use-cases/retry.ts';
 
 export interface CasePorts {
-  cases: CaseRepository;
-  randomDraws: RandomDrawRepository;
-  evidence: EvidenceRepository;
-  officers: OfficerRepository;
-  agencies: AgencyRepository;
-  checklists: ChecklistRepository;
-  anchors: JournalAnchors;
+  cases: Port<CaseRepository>;
+  randomDraws: Port<RandomDrawRepository>;
+  evidence: Port<EvidenceRepository>;
+  officers: Port<OfficerRepository>;
+  agencies: Port<AgencyRepository>;
+  checklists: Port<ChecklistRepository>;
+  anchors: Port<JournalAnchors>;
   now: () => Date;
 }
 
@@ -413,7 +415,7 @@ const PAST_INVESTIGATION: readonly CaseStatus[] = [
  * sweep publishes it at its next run rather than on its due date.
  */
 async function publicationReadied(
-  ports: CasePorts & { publications: PublicationRepository },
+  ports: CasePorts & { publications: Port<PublicationRepository> },
   record: CaseRecord,
   status: CaseStatus,
 ): Promise<Publication | undefined> {
@@ -434,7 +436,7 @@ async function publicationReadied(
 }
 
 export async function transitionCase(
-  ports: CasePorts & { publications: PublicationRepository },
+  ports: CasePorts & { publications: Port<PublicationRepository> },
   principal: Principal,
   id: string,
   input: { to: CaseStatus; note?: string },

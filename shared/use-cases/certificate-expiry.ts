@@ -1,6 +1,7 @@
 import { addCalendarDays, legalDateOf } from '#shared/dates.ts';
 import { effectiveStatus } from '#shared/domain/officer.ts';
 import type { OfficerRepository } from '#shared/store/officer-repository.ts';
+import type { Port } from '#shared/store/port.ts';
 
 export const EXPIRY_NOTICE_DAYS = 30;
 
@@ -16,7 +17,7 @@ export interface ExpiringCertificate {
  * Certificates that expired yesterday or will expire within 30 days, across agencies: the list an
  * administrator works through for the annual audit (审验). Read-only, so reruns are harmless.
  */
-export async function certificateExpiryReport(ports: { officers: OfficerRepository; now: () => Date }) {
+export async function certificateExpiryReport(ports: { officers: Port<OfficerRepository>; now: () => Date }) {
   const today = legalDateOf(ports.now());
   const officers = await ports.officers.listByValidTo(
     addCalendarDays(today, -1),

@@ -19,11 +19,12 @@ import { Conflict, Forbidden, NotFound, RuleViolation, ValidationFailed } from '
 import type { AgencyRepository } from '#shared/store/agency-repository.ts';
 import type { ChecklistRepository } from '#shared/store/checklist-repository.ts';
 import type { OfficerRepository } from '#shared/store/officer-repository.ts';
+import type { Port } from '#shared/store/port.ts';
 
 export interface ChecklistPorts {
-  checklists: ChecklistRepository;
-  officers: OfficerRepository;
-  agencies: AgencyRepository;
+  checklists: Port<ChecklistRepository>;
+  officers: Port<OfficerRepository>;
+  agencies: Port<AgencyRepository>;
   now: () => Date;
 }
 

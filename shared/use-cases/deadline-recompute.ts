@@ -2,6 +2,7 @@ import { ulid } from 'ulid';
 import type { Principal } from '#shared/auth.ts';
 import type { YearCalendar } from '#shared/domain/calendar.ts';
 import { Conflict } from '#shared/errors.ts';
+import type { Port } from '#shared/store/port.ts';
 import {
   RECOMPUTE_PHASES,
   type RecomputeJob,
@@ -11,7 +12,7 @@ import { type PublicationPorts, recomputePublicationDeadline } from '#shared/use
 import { recomputeReviewDeadline } from '#shared/use-cases/reviews.ts';
 
 export interface RecomputePorts extends PublicationPorts {
-  recomputations: RecomputeRepository;
+  recomputations: Port<RecomputeRepository>;
 }
 
 const PAGE = 25;

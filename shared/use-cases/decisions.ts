@@ -4,6 +4,7 @@ import { legalDateOf } from '#shared/dates.ts';
 import type { CaseRecord } from '#shared/domain/cases/case.ts';
 import { type IssuanceFacts, issuanceVerdict, issuedDecision } from '#shared/domain/cases/issuance.ts';
 import type { Proposal } from '#shared/domain/reviews/proposal.ts';
+import type { Port } from '#shared/store/port.ts';
 import type { PublicationRepository } from '#shared/store/publication-repository.ts';
 import { heldDeadline } from '#shared/use-cases/calendar.ts';
 import { caseAvGaps, changeCase, commitCaseChange } from '#shared/use-cases/cases.ts';
@@ -12,7 +13,7 @@ import { publicationRule } from '#shared/use-cases/publications.ts';
 import { proposalHash, type ReviewPorts, requirementFor } from '#shared/use-cases/reviews.ts';
 
 export interface DecisionPorts extends ReviewPorts {
-  publications: PublicationRepository;
+  publications: Port<PublicationRepository>;
   scheduleDueDate: (publication: { id: string; dueBy: string | null }) => Promise<void>;
 }
 

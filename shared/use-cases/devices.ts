@@ -2,9 +2,10 @@ import type { Principal } from '#shared/auth.ts';
 import type { Device, DeviceInput } from '#shared/domain/device.ts';
 import { Forbidden } from '#shared/errors.ts';
 import type { DeviceRepository } from '#shared/store/device-repository.ts';
+import type { Port } from '#shared/store/port.ts';
 
 export interface DevicePorts {
-  devices: DeviceRepository;
+  devices: Port<DeviceRepository>;
   now: () => Date;
 }
 

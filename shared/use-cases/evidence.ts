@@ -14,6 +14,7 @@ import {
 } from '#shared/domain/cases/evidence.ts';
 import { Conflict, NotFound, RuleViolation, ValidationFailed } from '#shared/errors.ts';
 import type { EvidenceStorage } from '#shared/store/evidence-storage.ts';
+import type { Port } from '#shared/store/port.ts';
 import {
   assertEntitled,
   assertInScope,
@@ -29,7 +30,7 @@ import { type DevicePorts, deviceRegistered } from '#shared/use-cases/devices.ts
 import { withRetry } from '#shared/use-cases/retry.ts';
 
 export interface EvidencePorts extends CasePorts, DevicePorts {
-  storage: EvidenceStorage;
+  storage: Port<EvidenceStorage>;
   retentionDays: number;
 }
 

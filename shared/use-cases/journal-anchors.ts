@@ -1,9 +1,10 @@
 import { addCalendarDays, legalDateOf } from '#shared/dates.ts';
 import { canonicalJson, type JournalEntry, sha256Hex } from '#shared/domain/journal.ts';
 import type { JournalAnchor, JournalAnchors } from '#shared/store/journal-anchors.ts';
+import type { Port } from '#shared/store/port.ts';
 
 export interface AnchorPorts {
-  anchors: JournalAnchors;
+  anchors: Port<JournalAnchors>;
   now: () => Date;
 }
 

@@ -4,14 +4,15 @@ import { type AnnualReport, publishOn, unpublishedStatus } from '#shared/domain/
 import { annualDataOf, statisticsOf } from '#shared/domain/statistics.ts';
 import { Conflict, Forbidden, NotFound } from '#shared/errors.ts';
 import type { AnnualReportRepository } from '#shared/store/annual-report-repository.ts';
+import type { Port } from '#shared/store/port.ts';
 import type { StatisticsRepository } from '#shared/store/statistics-repository.ts';
 import type { TrainingRepository } from '#shared/store/training-repository.ts';
 import type { PublicationPorts } from '#shared/use-cases/publications.ts';
 
 /** What the statistics read: the day counters, and the officers' trainings (ORG-3). */
 export interface StatisticsPorts {
-  statistics: StatisticsRepository;
-  trainings: TrainingRepository;
+  statistics: Port<StatisticsRepository>;
+  trainings: Port<TrainingRepository>;
 }
 
 /** The agency an oversight request reads (ORG-4), or 403. */
@@ -103,8 +104,8 @@ export async function statistics(ports: StatisticsPorts, agencyId: string, from:
 
 /** What the annual reports need: the records, and where published reports are kept. */
 export interface AnnualReportPorts extends PublicationPorts {
-  statistics: StatisticsRepository;
-  annualReports: AnnualReportRepository;
+  statistics: Port<StatisticsRepository>;
+  annualReports: Port<AnnualReportRepository>;
 }
 
 /** The year's enforcement data (LAW-7, ORG-1), from the year's day counters. */

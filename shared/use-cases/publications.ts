@@ -31,7 +31,8 @@ import {
 import { Conflict, failureReason, NotFound, RuleViolation, ValidationFailed } from '#shared/errors.ts';
 import type { DomainEvent } from '#shared/events/publisher.ts';
 import { logger } from '#shared/observability.ts';
-import type { ChildWrite } from '#shared/store/case-repository.ts';
+import type { ChildWrite } from '#shared/store/child-write.ts';
+import type { Port } from '#shared/store/port.ts';
 import type { PublicationRepository } from '#shared/store/publication-repository.ts';
 import { heldDeadline, yearCalendar } from '#shared/use-cases/calendar.ts';
 import {
@@ -47,7 +48,7 @@ import { withRetry } from '#shared/use-cases/retry.ts';
 import type { ReviewPorts } from '#shared/use-cases/reviews.ts';
 
 export interface PublicationPorts extends ReviewPorts, PushPorts {
-  publications: PublicationRepository;
+  publications: Port<PublicationRepository>;
   publish: (events: DomainEvent[]) => Promise<void>;
   scheduleDueDate: (publication: { id: string; dueBy: string | null }) => Promise<void>;
 }
@@ -83,7 +84,7 @@ export async function setPublicationRule(
 
 /** The agency's rule for a category (PUB-1), or the default of PUB-9. */
 export async function publicationRule(
-  ports: { publications: PublicationRepository },
+  ports: { publications: Port<PublicationRepository> },
   agencyId: string,
   category: EnforcementCategory,
 ): Promise<PublicationRule> {

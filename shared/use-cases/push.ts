@@ -14,11 +14,12 @@ import {
 } from '#shared/domain/push.ts';
 import { Conflict, NotFound, ValidationFailed } from '#shared/errors.ts';
 import { logger } from '#shared/observability.ts';
-import type { ChildWrite } from '#shared/store/case-repository.ts';
+import type { ChildWrite } from '#shared/store/child-write.ts';
+import type { Port } from '#shared/store/port.ts';
 import type { PushRepository } from '#shared/store/push-repository.ts';
 
 export interface PushPorts {
-  push: PushRepository;
+  push: Port<PushRepository>;
   now: () => Date;
 }
 

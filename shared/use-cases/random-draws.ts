@@ -14,11 +14,12 @@ import {
   sampleSize,
 } from '#shared/domain/random-draw.ts';
 import { RuleViolation } from '#shared/errors.ts';
+import type { Port } from '#shared/store/port.ts';
 import type { RandomDrawRepository } from '#shared/store/random-draw-repository.ts';
 import { type ChecklistPorts, currentEdition } from '#shared/use-cases/checklists.ts';
 
 export interface DrawPorts extends ChecklistPorts {
-  randomDraws: RandomDrawRepository;
+  randomDraws: Port<RandomDrawRepository>;
 }
 
 /**

@@ -20,6 +20,7 @@ import { type Reviewer, type ReviewerInput, reviewerRefusal } from '#shared/doma
 import { exclusionReason } from '#shared/domain/reviews/separation.ts';
 import { Conflict, Forbidden, NotFound, RuleViolation, ValidationFailed } from '#shared/errors.ts';
 import type { CalendarRepository } from '#shared/store/calendar-repository.ts';
+import type { Port } from '#shared/store/port.ts';
 import type { ReviewRepository } from '#shared/store/review-repository.ts';
 import { deadline, heldDeadline } from '#shared/use-cases/calendar.ts';
 import {
@@ -36,8 +37,8 @@ import { currentEdition } from '#shared/use-cases/checklists.ts';
 import { withRetry } from '#shared/use-cases/retry.ts';
 
 export interface ReviewPorts extends CasePorts {
-  reviews: ReviewRepository;
-  calendars: CalendarRepository;
+  reviews: Port<ReviewRepository>;
+  calendars: Port<CalendarRepository>;
 }
 
 /** Working days the review office has for a review (REV-5), unless the agency sets its own. */

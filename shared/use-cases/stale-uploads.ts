@@ -1,4 +1,5 @@
 import type { EvidenceRepository } from '#shared/store/evidence-repository.ts';
+import type { Port } from '#shared/store/port.ts';
 
 /** An upload that has not arrived a day after it was declared is listed (REC-6). */
 export const STALE_UPLOAD_HOURS = 24;
@@ -16,7 +17,7 @@ export interface StaleUpload {
  * network never came back, or the arrival was lost. Nothing is stuck silently: the list goes to
  * the job's answer and a metric with an alarm, for the case's officers to upload again.
  */
-export async function staleUploadReport(ports: { evidence: EvidenceRepository; now: () => Date }) {
+export async function staleUploadReport(ports: { evidence: Port<EvidenceRepository>; now: () => Date }) {
   const before = new Date(ports.now().getTime() - STALE_UPLOAD_HOURS * 3600_000).toISOString();
   const pending = await ports.evidence.pending({ before, limit: 500 });
   const uploads: StaleUpload[] = pending.items

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signature } from '#shared/domain/push.ts';
+import { transactItemOf } from '#shared/store/child-write.ts';
 import { documentClient } from '#shared/store/clients.ts';
 import { ports } from '#shared/store/repositories.ts';
 import { deliverDue, deliveryWrites } from '#shared/use-cases/push.ts';
@@ -131,8 +132,16 @@ describe("one agency's platform does not hold up another's", () => {
     await ports.push.putTarget(slowAgency, { url, secret, timeoutSeconds: 1 });
     const writes = [];
     for (let n = 0; n < 3; n += 1)
-      writes.push(...(await deliveryWrites(ports, slowAgency, 'publication.published', `slow-${n}`, { n })));
-    writes.push(...(await deliveryWrites(ports, agencyId, 'publication.published', 'prompt-1', { n: 1 })));
+      writes.push(
+        ...(await deliveryWrites(ports, slowAgency, 'publication.published', `slow-${n}`, { n })).map(
+          transactItemOf,
+        ),
+      );
+    writes.push(
+      ...(await deliveryWrites(ports, agencyId, 'publication.published', 'prompt-1', { n: 1 })).map(
+        transactItemOf,
+      ),
+    );
     await documentClient.send(new TransactWriteCommand({ TransactItems: writes }));
     failing = false;
     try {

@@ -10,23 +10,13 @@ import type { ComplaintRepository } from '#shared/store/complaint-repository.ts'
 import type { OfficerRepository } from '#shared/store/officer-repository.ts';
 import type { Page } from '#shared/store/pagination.ts';
 import type { Port } from '#shared/store/port.ts';
+import { copy, pageOf } from '#test/fakes/memory.ts';
 
 /**
  * In-memory stores for unit tests of use cases: the same contract as the DynamoDB repositories
  * (test/contracts/ runs one suite against both), none of the I/O. Copies go in and out, as
  * they would through DynamoDB, so a use case cannot change what is stored by holding a reference.
  */
-const copy = <T>(value: T): T => structuredClone(value);
-
-function pageOf<T>(items: T[], limit: number, cursor: string | undefined): Page<T> {
-  const start = cursor ? Number(Buffer.from(cursor, 'base64url').toString()) : 0;
-  const next = start + limit;
-  return {
-    items: items.slice(start, next).map(copy),
-    ...(next < items.length ? { nextCursor: Buffer.from(String(next)).toString('base64url') } : {}),
-  };
-}
-
 export class InMemoryOfficers implements Port<OfficerRepository> {
   readonly #items = new Map<string, Officer>();
 

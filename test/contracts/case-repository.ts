@@ -1,0 +1,167 @@
+import { ulid } from 'ulid';
+import { describe, expect, it } from 'vitest';
+import type { CaseRecord } from '#shared/domain/cases/case.ts';
+import { GENESIS_HASH, type JournalEntry, nextEntry } from '#shared/domain/journal.ts';
+import type { Review } from '#shared/domain/reviews/review.ts';
+import { StaleWrite } from '#shared/errors.ts';
+import type { CaseRepository } from '#shared/store/case-repository.ts';
+import type { Port } from '#shared/store/port.ts';
+import type { ReviewRepository } from '#shared/store/review-repository.ts';
+
+const AT = '2026-03-02T02:00:00.000Z';
+
+function newCase(
+  agencyId: string,
+  overrides: Partial<CaseRecord> = {},
+): { record: CaseRecord; entry: JournalEntry } {
+  const entry = nextEntry(
+    { seq: 0, hash: GENESIS_HASH },
+    { at: AT, actor: 'officer', type: 'case.registered', data: {} },
+  );
+  const record: CaseRecord = {
+    id: ulid(),
+    agencyId,
+    category: 'penalty',
+    title: '某某案',
+    party: { kind: 'person', name: '杨某某', idNumber: '530524197805061234' },
+    officers: ['ZF-0001', 'ZF-0002'],
+    handlers: ['officer'],
+    unitId: 'shswg',
+    flags: {},
+    status: 'registered',
+    createdAt: AT,
+    createdBy: 'officer',
+    updatedAt: AT,
+    version: 1,
+    journalSeq: entry.seq,
+    journalHead: entry.hash,
+    ...overrides,
+  };
+  return { record, entry };
+}
+
+function changed(record: CaseRecord, change: Partial<CaseRecord>): { next: CaseRecord; entry: JournalEntry } {
+  const entry = nextEntry(
+    { seq: record.journalSeq, hash: record.journalHead },
+    { at: AT, actor: 'officer', type: 'case.changed', data: change },
+  );
+  return {
+    next: {
+      ...record,
+      ...change,
+      version: record.version + 1,
+      journalSeq: entry.seq,
+      journalHead: entry.hash,
+    },
+    entry,
+  };
+}
+
+const review = (record: CaseRecord, version: number): Review => ({
+  id: `review-${record.id}`,
+  caseId: record.id,
+  agencyId: record.agencyId,
+  status: 'pending',
+  round: 1,
+  rounds: [],
+  matchedRules: [],
+  dueBy: '2026-03-11',
+  createdAt: AT,
+  updatedAt: AT,
+  version,
+});
+
+/**
+ * What every case store keeps (REC-3): a change lands with its journal entry and every child
+ * write in one transaction, only over the version read; a condition that fails anywhere leaves
+ * nothing written. The DynamoDB store and the in-memory one of the unit tests keep it alike.
+ */
+export function caseRepositoryContract(
+  name: string,
+  stores: () => { cases: Port<CaseRepository>; reviews: Port<ReviewRepository>; agencyId: string },
+): void {
+  describe(`case repository: ${name}`, () => {
+    it('[REC-3] a case is created once, with its first journal entry', async () => {
+      const { cases, agencyId } = stores();
+      const { record, entry } = newCase(agencyId);
+      await cases.create(record, entry);
+      // A taken id is a fault, not a lost race to retry.
+      const again = await cases.create(record, entry).catch((error: unknown) => error);
+      expect(again).toBeInstanceOf(Error);
+      expect(again).not.toBeInstanceOf(StaleWrite);
+      expect(await cases.get(agencyId, record.id)).toMatchObject({ id: record.id, version: 1 });
+      expect((await cases.journal(agencyId, record.id)).map((item) => item.hash)).toEqual([entry.hash]);
+    });
+
+    it('[REC-3] a commit over a version another commit replaced is refused, and writes none of its children', async () => {
+      const { cases, reviews, agencyId } = stores();
+      const { record, entry } = newCase(agencyId);
+      await cases.create(record, entry);
+      const first = changed(record, { status: 'investigating' });
+      await cases.commit(record, first.next, first.entry, [reviews.put(review(record, 1))]);
+      const late = changed(record, { title: '迟到的修改' });
+      const lateReview = { ...review(record, 2), status: 'approved' as const };
+      await expect(
+        cases.commit(record, late.next, late.entry, [reviews.put(lateReview, review(record, 1))]),
+      ).rejects.toBeInstanceOf(StaleWrite);
+      expect(await cases.get(agencyId, record.id)).toMatchObject({
+        status: 'investigating',
+        title: '某某案',
+      });
+      expect((await reviews.get(agencyId, `review-${record.id}`))?.status).toBe('pending');
+      expect(await cases.journal(agencyId, record.id)).toHaveLength(2);
+    });
+
+    it('[REC-3] a child write whose condition fails cancels the case change with it', async () => {
+      const { cases, reviews, agencyId } = stores();
+      const { record, entry } = newCase(agencyId);
+      await cases.create(record, entry, [reviews.put(review(record, 1))]);
+      const step = changed(record, { status: 'investigating' });
+      // The review moved on meanwhile: an approval from the version read no longer applies.
+      await expect(
+        cases.commit(record, step.next, step.entry, [reviews.put(review(record, 3), review(record, 2))]),
+      ).rejects.toBeInstanceOf(StaleWrite);
+      expect((await cases.get(agencyId, record.id))?.status).toBe('registered');
+      expect(await cases.journal(agencyId, record.id)).toHaveLength(1);
+    });
+
+    it('[REC-3] document serial numbers are taken once each, with no gaps', async () => {
+      const { cases, agencyId } = stores();
+      const { record, entry } = newCase(agencyId);
+      await cases.create(record, entry);
+      const serial = await cases.nextSerial(agencyId, 'penalty-decision', '2026');
+      expect(serial).toBe(1);
+      const first = changed(record, {});
+      await cases.commit(record, first.next, first.entry, [
+        cases.takeSerial(agencyId, 'penalty-decision', '2026', serial),
+      ]);
+      const again = changed(first.next, {});
+      await expect(
+        cases.commit(first.next, again.next, again.entry, [
+          cases.takeSerial(agencyId, 'penalty-decision', '2026', serial),
+        ]),
+      ).rejects.toBeInstanceOf(StaleWrite);
+      expect(await cases.nextSerial(agencyId, 'penalty-decision', '2026')).toBe(2);
+    });
+
+    it('[ORG-4] a unit’s page lists only its cases, newest first, and a status narrows it', async () => {
+      const { cases, agencyId } = stores();
+      const made: CaseRecord[] = [];
+      for (const [index, unitId] of ['shswg', 'shzzg', 'shswg'].entries()) {
+        const { record, entry } = newCase(agencyId, {
+          unitId,
+          createdAt: `2026-03-0${index + 2}T02:00:00.000Z`,
+        });
+        await cases.create(record, entry);
+        made.push(record);
+      }
+      const unitPage = await cases.list(agencyId, { limit: 10, unit: { unitId: 'shswg' } });
+      expect(unitPage.items.map((item) => item.id)).toEqual([made[2]?.id, made[0]?.id]);
+      const closed = await cases.list(agencyId, { limit: 10, status: 'closed' });
+      expect(closed.items).toEqual([]);
+      const whole = await cases.list(agencyId, { limit: 2 });
+      expect(whole.items).toHaveLength(2);
+      expect(whole.nextCursor).toBeDefined();
+    });
+  });
+}

@@ -1,0 +1,63 @@
+import type { ChecklistPorts } from '#shared/use-cases/checklists.ts';
+import type { DecisionPorts } from '#shared/use-cases/decisions.ts';
+import type { OfficerPorts } from '#shared/use-cases/officers.ts';
+import type { StatisticsPorts } from '#shared/use-cases/oversight.ts';
+import type { PublicationPorts } from '#shared/use-cases/publications.ts';
+import {
+  InMemoryCases,
+  InMemoryEvidence,
+  InMemoryReviews,
+  InMemoryStatistics,
+} from '#test/fakes/in-memory-cases.ts';
+import {
+  InMemoryAnchors,
+  InMemoryChecklists,
+  InMemoryPublications,
+  InMemoryPush,
+  InMemoryRandomDraws,
+} from '#test/fakes/in-memory-publicity.ts';
+import {
+  eventLog,
+  InMemoryAgencies,
+  InMemoryCalendars,
+  InMemoryComplaints,
+  InMemoryOfficers,
+  testClock,
+} from '#test/fakes/in-memory-stores.ts';
+
+/**
+ * Every port the case, review, decision and publication use cases take, in memory: a world a unit
+ * test builds in microseconds, with a clock it sets, the events published and the due dates
+ * scheduled, to look at afterwards.
+ */
+export function inMemoryWorld(start = '2026-03-02T02:00:00.000Z') {
+  const clock = testClock(start);
+  const log = eventLog();
+  const scheduled: { id: string; dueBy: string | null }[] = [];
+  const statistics = new InMemoryStatistics();
+  const cases = new InMemoryCases(statistics);
+  const ports = {
+    cases,
+    statistics,
+    reviews: new InMemoryReviews(),
+    evidence: new InMemoryEvidence(),
+    publications: new InMemoryPublications(),
+    checklists: new InMemoryChecklists(),
+    randomDraws: new InMemoryRandomDraws(),
+    anchors: new InMemoryAnchors(cases),
+    push: new InMemoryPush(),
+    officers: new InMemoryOfficers(),
+    agencies: new InMemoryAgencies(),
+    complaints: new InMemoryComplaints(),
+    calendars: new InMemoryCalendars(),
+    now: clock.now,
+    publish: log.publish,
+    scheduleDueDate: async (publication: { id: string; dueBy: string | null }) =>
+      void scheduled.push({ id: publication.id, dueBy: publication.dueBy }),
+  } satisfies PublicationPorts &
+    DecisionPorts &
+    ChecklistPorts &
+    OfficerPorts &
+    Pick<StatisticsPorts, 'statistics'>;
+  return { ports, clock, events: log.events, scheduled };
+}

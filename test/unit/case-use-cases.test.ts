@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import type { Principal } from '#shared/auth.ts';
+import type { CaseInput } from '#shared/domain/cases/case.ts';
+import type { OfficerInput } from '#shared/domain/officer.ts';
+import { Forbidden, RuleViolation, StaleWrite, ValidationFailed } from '#shared/errors.ts';
+import {
+  addActivity,
+  caseJournal,
+  readCase,
+  registerCase,
+  transitionCase,
+  verifyCaseJournal,
+} from '#shared/use-cases/cases.ts';
+import { registerOfficer } from '#shared/use-cases/officers.ts';
+import { inMemoryWorld } from '#test/fakes/in-memory-ports.ts';
+
+const AGENCY = 'changning-mzj';
+const person = (sub: string, roles: Principal['roles'], unitId = 'shswg'): Principal => ({
+  sub,
+  name: sub,
+  agencyId: AGENCY,
+  unitId,
+  roles,
+});
+const admin = person('admin', ['admin'], 'dzbgs');
+const officer = person('officer-wang', ['officer']);
+
+const certificate = (
+  certificateNo: string,
+  userId: string,
+  overrides: Partial<OfficerInput> = {},
+): OfficerInput => ({
+  name: userId,
+  unitId: 'shswg',
+  position: '科员',
+  certificateNo,
+  userId,
+  categories: ['penalty', 'inspection'],
+  region: '昌宁县',
+  validFrom: '2024-01-01',
+  validTo: '2028-12-31',
+  ...overrides,
+});
+
+const penaltyCase = (overrides: Partial<CaseInput> = {}): CaseInput => ({
+  category: 'penalty',
+  procedure: 'general',
+  title: '杨某某养老服务点未建立入院评估制度案',
+  party: { kind: 'person', name: '杨某某', idNumber: '530524197805061234' },
+  officers: ['ZF-0001', 'ZF-0002'],
+  unitId: 'shswg',
+  ...overrides,
+});
+
+/** A county bureau with two penalty officers, in memory. */
+async function bureau() {
+  const world = inMemoryWorld();
+  await world.ports.agencies.put({
+    agencyId: AGENCY,
+    name: '昌宁县民政局',
+    region: '昌宁县',
+    units: [
+      { id: 'shswg', name: '社会事务股' },
+      { id: 'shzzg', name: '社会组织管理股' },
+    ],
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    updatedBy: 'admin',
+  });
+  await registerOfficer(world.ports, admin, certificate('ZF-0001', 'officer-wang'));
+  await registerOfficer(world.ports, admin, certificate('ZF-0002', 'officer-li'));
+  await registerOfficer(
+    world.ports,
+    admin,
+    certificate('ZF-0003', 'officer-zhao', { categories: ['inspection'], unitId: 'shzzg' }),
+  );
+  return world;
+}
+
+describe('case commands, without a database', () => {
+  it('[LAW-2] [REC-3] a case is registered by qualified officers only, and opens its journal', async () => {
+    const { ports } = await bureau();
+    const refused = await registerCase(
+      ports,
+      officer,
+      penaltyCase({ officers: ['ZF-0001', 'ZF-0003'] }),
+    ).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(RuleViolation);
+    expect((refused as RuleViolation).details.map((detail) => detail.path)).toEqual(['officers.1']);
+
+    const record = await registerCase(ports, officer, penaltyCase());
+    expect(record.handlers.sort()).toEqual(['officer-li', 'officer-wang']);
+    const journal = await caseJournal(ports, officer, record.id);
+    expect(journal.map((entry) => entry.type)).toEqual(['case.registered']);
+    // The journal is read widely: the party's name in it is masked (LAW-5).
+    const party = journal[0]?.data.party as { name: string };
+    expect(party.name).toMatch(/^杨/);
+    expect(party.name).not.toBe('杨某某');
+  });
+
+  it('[LAW-9] an inspection cites a matter of the published lists', async () => {
+    const { ports } = await bureau();
+    const inspection = penaltyCase({ category: 'inspection', matterId: 'MZ-JC-001' });
+    await expect(registerCase(ports, officer, { ...inspection, matterId: undefined })).rejects.toMatchObject({
+      code: 'MATTER_NOT_PUBLISHED',
+    });
+    await expect(registerCase(ports, officer, inspection)).rejects.toMatchObject({
+      code: 'MATTER_NOT_PUBLISHED',
+    });
+  });
+
+  it('[ORG-4] a person outside the case’s unit neither reads nor changes it; the unit head does', async () => {
+    const { ports } = await bureau();
+    const record = await registerCase(ports, officer, penaltyCase());
+    const otherUnit = person('officer-zhao', ['officer'], 'shzzg');
+    await expect(readCase(ports, otherUnit, record.id)).rejects.toBeInstanceOf(Forbidden);
+    await expect(transitionCase(ports, otherUnit, record.id, { to: 'investigating' })).rejects.toBeInstanceOf(
+      Forbidden,
+    );
+    const head = person('head-li', ['unit-head']);
+    expect((await transitionCase(ports, head, record.id, { to: 'investigating' })).status).toBe(
+      'investigating',
+    );
+  });
+
+  it('[REC-3] a command that lost a race to another writer is tried again from a fresh read, and the chain holds', async () => {
+    const { ports } = await bureau();
+    const record = await registerCase(ports, officer, penaltyCase());
+    ports.cases.loseNextRaces(2);
+    const moved = await transitionCase(ports, officer, record.id, { to: 'investigating' });
+    expect(moved.version).toBe(2);
+    expect((await verifyCaseJournal(ports, officer, record.id)).ok).toBe(true);
+    ports.cases.loseNextRaces(100);
+    await expect(
+      transitionCase(ports, officer, record.id, { to: 'pending-decision' }),
+    ).rejects.toBeInstanceOf(StaleWrite);
+    expect((await caseJournal(ports, officer, record.id)).map((entry) => entry.type)).toEqual([
+      'case.registered',
+      'case.transitioned',
+    ]);
+  });
+
+  it('[LAW-4] a case reaches a decision only through the decision command, and only by the state machine', async () => {
+    const { ports } = await bureau();
+    const record = await registerCase(ports, officer, penaltyCase());
+    await expect(transitionCase(ports, officer, record.id, { to: 'decided' })).rejects.toMatchObject({
+      code: 'INVALID_TRANSITION',
+    });
+    await expect(transitionCase(ports, officer, record.id, { to: 'served' })).rejects.toMatchObject({
+      code: 'INVALID_TRANSITION',
+      details: [{ path: 'to' }],
+    });
+  });
+
+  it('[LAW-2] an activity cannot be dated in the future or before the case was registered', async () => {
+    const { ports, clock } = await bureau();
+    const record = await registerCase(ports, officer, penaltyCase());
+    await transitionCase(ports, officer, record.id, { to: 'investigating' });
+    clock.set('2026-03-03T02:00:00.000Z');
+    const activity = {
+      type: 'on-site-inspection' as const,
+      officers: ['ZF-0001', 'ZF-0002'],
+      location: '昌宁县田园镇某村',
+    };
+    for (const startedAt of ['2026-03-04T02:00:00.000Z', '2026-03-01T02:00:00.000Z']) {
+      const refused = await addActivity(ports, officer, record.id, { ...activity, startedAt }).catch(
+        (error: unknown) => error,
+      );
+      expect(refused).toBeInstanceOf(ValidationFailed);
+      expect((refused as ValidationFailed).details[0]?.path).toBe('startedAt');
+    }
+    const added = await addActivity(ports, officer, record.id, {
+      ...activity,
+      startedAt: '2026-03-03T01:00:00.000Z',
+    });
+    expect(added.id).toBeTruthy();
+  });
+
+  it('[REC-9] registering counts the case on its day, once, in the statistics', async () => {
+    const { ports } = await bureau();
+    await registerCase(ports, officer, penaltyCase());
+    await registerCase(ports, officer, penaltyCase());
+    const totals = await ports.statistics.between(AGENCY, '2026-03-02', '2026-03-02');
+    expect(Object.values(totals).some((value) => value === 2)).toBe(true);
+    expect(await ports.statistics.between(AGENCY, '2026-03-03', '2026-12-31')).toEqual({});
+  });
+});
