@@ -19,6 +19,7 @@ import { ReviewPage } from './pages/review-page.tsx';
 import { ReviewQueue } from './pages/review-queue.tsx';
 import { SignIn } from './pages/sign-in.tsx';
 import { SubmitReview } from './pages/submit-review.tsx';
+import { System } from './pages/system.tsx';
 import { match, navigate, Redirect, usePath } from './router.tsx';
 
 /** The screens by path; who is signed in decides where `/` leads. */
@@ -83,11 +84,12 @@ export function App() {
     return screen(caseTitle, <CasePage id={found.id} session={session} onTitle={setCaseTitle} />);
   if (path === '/reviews') return screen('法制审核', <ReviewQueue />);
   if (path === '/dashboard') return screen('工作概况', <Dashboard session={session} />);
-  if (path === '/checklists') return screen('执法清单', <Checklists />);
+  if (path === '/checklists') return screen('执法清单', <Checklists session={session} />);
   const list = match('/checklists/:id', path);
   if (list?.id) return screen('清单', <ChecklistPage id={list.id} session={session} />);
   if (path === '/officers') return screen('执法人员和执法证', <Officers session={session} />);
   if (path === '/publications') return screen('执法决定公示', <PublicationQueue />);
+  if (path === '/system') return screen('系统管理', <System session={session} />);
   const publication = match('/publications/:id', path);
   if (publication?.id) return screen('公示审查', <PublicationPage id={publication.id} session={session} />);
   const opened = match('/reviews/:id', path);

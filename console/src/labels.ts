@@ -112,6 +112,11 @@ export function dateTime(iso: string | undefined): string {
   return new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 }
 
+/** Today's date in China Standard Time, as YYYY-MM-DD (the legal date). */
+export function today(): string {
+  return new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+}
+
 export function date(iso: string | undefined): string {
   if (!iso) return '';
   return /^\d{4}-\d{2}-\d{2}$/.test(iso)

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { entity, Instant, LegalDate, list, page } from '#functions/responses/common.ts';
 import { CASE_STATUSES } from '#shared/domain/cases/state-machine.ts';
+import { WITHDRAWAL_KINDS } from '#shared/domain/withdrawal.ts';
 
 export const Party = entity({
   kind: z.string().describe('person or organization'),
@@ -22,7 +23,7 @@ export const Decision = entity({
   decidedBy: z.string(),
   reviewId: z.string().optional(),
   publicationId: z.string(),
-  revocationKind: z.string().optional(),
+  revocationKind: z.enum(WITHDRAWAL_KINDS).optional(),
   revokedAt: Instant.optional(),
 });
 

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { entity, Instant, LegalDate } from '#functions/responses/common.ts';
+import { ChecklistKind } from '#shared/domain/checklists/kinds.ts';
 
 /** One row of a list; its fields depend on the list's kind (docs/api.md, Checklists). */
 export const ChecklistItem = entity({ code: z.string() });
@@ -7,7 +8,7 @@ export const ChecklistItem = entity({ code: z.string() });
 export const Checklist = entity({
   id: z.string(),
   agencyId: z.string(),
-  kind: z.string(),
+  kind: ChecklistKind,
   title: z.string(),
   status: z.string().describe('draft or published'),
   items: z.array(ChecklistItem),
@@ -28,7 +29,7 @@ export const ChecklistSummary = Checklist.omit({ items: true }).extend({ itemCou
 /** An edition as the public sees it. */
 export const PublicEdition = entity({
   agencyId: z.string(),
-  kind: z.string(),
+  kind: ChecklistKind,
   title: z.string(),
   status: z.string(),
   edition: z.number().int(),

@@ -1,16 +1,7 @@
 import * as z from 'zod';
+import { DEVICE_KINDS } from '#shared/domain/device-kinds.ts';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
-
-export const DEVICE_KINDS = ['body-camera', 'camera', 'audio-recorder', 'phone', 'tablet', 'other'] as const;
-export const deviceKindLabels: Record<(typeof DEVICE_KINDS)[number], string> = {
-  'body-camera': '执法记录仪',
-  camera: '摄像机/照相机',
-  'audio-recorder': '录音笔',
-  phone: '执法手机',
-  tablet: '执法终端',
-  other: '其他',
-};
 
 /**
  * A registered recording device (REC-10): the unit that holds it, its custodian and who may use

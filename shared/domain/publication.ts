@@ -3,6 +3,7 @@ import { LegalDate } from '#shared/dates.ts';
 import type { Deadline } from '#shared/domain/calendar.ts';
 import type { EnforcementCategory } from '#shared/domain/officer.ts';
 import { EnforcementCategory as Category } from '#shared/domain/officer.ts';
+import { WITHDRAWAL_KINDS, type WithdrawalKind } from '#shared/domain/withdrawal.ts';
 
 export type PublicationStatus =
   | 'scheduled'
@@ -12,23 +13,6 @@ export type PublicationStatus =
   | 'overdue'
   | 'expired'
   | 'exempt';
-
-export const WITHDRAWAL_KINDS = [
-  'changed',
-  'revoked',
-  'confirmed-illegal',
-  'confirmed-void',
-  'remade',
-] as const;
-export type WithdrawalKind = (typeof WITHDRAWAL_KINDS)[number];
-
-export const withdrawalLabels: Record<WithdrawalKind, string> = {
-  changed: '决定已变更',
-  revoked: '决定已撤销',
-  'confirmed-illegal': '决定被确认违法',
-  'confirmed-void': '决定被确认无效',
-  remade: '决定被责令重新作出',
-};
 
 /**
  * What the public will see of a decision (PUB-9, PUB-10). Created with the decision, in the same

@@ -26,8 +26,8 @@ import {
   type RevocationInput,
   readyEarly,
   rulesMoment,
-  withdrawalLabels,
 } from '#shared/domain/publication.ts';
+import { withdrawalLabels } from '#shared/domain/withdrawal.ts';
 import { Conflict, failureReason, NotFound, RuleViolation, ValidationFailed } from '#shared/errors.ts';
 import type { DomainEvent } from '#shared/events/publisher.ts';
 import { logger } from '#shared/observability.ts';

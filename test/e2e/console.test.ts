@@ -3,7 +3,6 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import axe from 'axe-core';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSOLE_DIST } from '#local/console-assets.ts';
@@ -11,6 +10,13 @@ import { ensureConsoleBuilt } from '#local/console-build.ts';
 import { seedDemoData, usersOf } from '#local/seed.ts';
 import { newAgencyId, startTestApi, type TestApi } from '#test/helpers/api.ts';
 import { launchChromium, PHONE } from '#test/helpers/browser.ts';
+import {
+  checkScreen,
+  DESKTOP,
+  openConsolePage,
+  CONSOLE_SHOTS as SHOTS,
+  signInAs,
+} from '#test/helpers/console-screens.ts';
 import { DEMO_CASE_OFFICERS, registerDemoCase } from '#test/helpers/demo-case.ts';
 
 /**
@@ -19,9 +25,7 @@ import { DEMO_CASE_OFFICERS, registerDemoCase } from '#test/helpers/demo-case.ts
  * sees its procedure steps as a checklist and adds a record. Every screen is checked with
  * axe-core and photographed into test-artifacts/console/.
  */
-const SHOTS = 'test-artifacts/console';
 const INITIAL_LOAD_BUDGET = 150 * 1024;
-const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
 
 let api: TestApi;
 let browser: Browser;
@@ -47,43 +51,9 @@ afterAll(async () => {
   await api?.close();
 });
 
-/** What every screen must be: in Chinese, one h1, no sideways scrolling, accessible; then photographed. */
-async function checkScreen(page: Page, shot: string, width: number) {
-  expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
-  expect(await page.locator('h1').count(), shot).toBe(1);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth), shot).toBeLessThanOrEqual(width);
-  // Evaluated over the DevTools protocol, which the console's CSP (no inline scripts) does not stop.
-  await page.evaluate(axe.source);
-  const violations = await page.evaluate(async () => {
-    const results = await (window as unknown as { axe: typeof axe }).axe.run(document, {
-      resultTypes: ['violations'],
-    });
-    return results.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map(
-        (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-      );
-  });
-  expect(violations, shot).toEqual([]);
-  await page.screenshot({ path: `${SHOTS}/${shot}.png`, fullPage: true });
-}
-
-/** A browser context as staff have one: a phone or a desktop, in China Standard Time. */
-async function openPage(options: BrowserContextOptions) {
-  const context = await browser.newContext({
-    ...options,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  return { context, page: await context.newPage() };
-}
-
-/** Signs in on the console's local sign-in page as the demo user of that name. */
-async function signIn(page: Page, name: string) {
-  await page.goto(`${api.url}/console/?agencyId=${agencyId}`);
-  await page.getByRole('button', { name: new RegExp(name) }).click();
-  await page.getByRole('navigation', { name: '主导航' }).waitFor();
-}
+/** A browser context as staff have one, and signing in on the local sign-in page as a demo user. */
+const openPage = (options: BrowserContextOptions) => openConsolePage(browser, options);
+const signIn = (page: Page, name: string) => signInAs(page, api.url, agencyId, name);
 
 const PROPOSAL = {
   summary: '当事人未建立入院评估制度，经责令改正拒不改正，处罚款二万元。',

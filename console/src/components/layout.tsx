@@ -84,6 +84,11 @@ export function Layout({
               公示
             </Link>
           )}
+          {hasRole(session, 'unit-head', 'admin') && (
+            <Link to="/system" current>
+              系统管理
+            </Link>
+          )}
         </nav>
       </header>
       <main id="main">

@@ -1,3 +1,4 @@
+import { withdrawalLabels } from '../../../shared/domain/withdrawal.ts';
 import { api, must } from '../api/client.ts';
 import { hasRole, type Session } from '../auth/session.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
@@ -20,6 +21,7 @@ import { Link } from '../router.tsx';
 import { useLoad } from '../use-load.ts';
 import { CaseMoves } from './case-moves.tsx';
 import { CompleteActivity } from './complete-activity.tsx';
+import { RevokeDecision } from './revoke-decision.tsx';
 
 const STEP_MARKS: Record<string, string> = { done: '✓', missing: '✗', waiting: '…' };
 
@@ -146,6 +148,12 @@ export function CasePage({
                 <p>
                   已于 {data.decision.decidedOn} 作出决定：{data.decision.summary}
                 </p>
+                {data.decision.revocationKind && (
+                  <p class="notice notice-warning">
+                    {withdrawalLabels[data.decision.revocationKind]}
+                    {data.decision.revokedAt ? `（${dateTime(data.decision.revokedAt)}）` : ''}，公示已撤回。
+                  </p>
+                )}
                 {hasRole(session, 'unit-head', 'admin') && (
                   <p>
                     <Link to={`/publications/${encodeURIComponent(data.decision.publicationId)}`}>
@@ -153,6 +161,7 @@ export function CasePage({
                     </Link>
                   </p>
                 )}
+                {!data.decision.revocationKind && <RevokeDecision caseId={id} onRevoked={reload} />}
               </>
             ) : (
               <p class="button-row">

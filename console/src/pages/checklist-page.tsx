@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { api, must } from '../api/client.ts';
 import { type ApiError, asApiError } from '../api/errors.ts';
 import { hasRole, type Session } from '../auth/session.ts';
+import { differences } from '../checklists/differences.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { categoryLabels, checklistKindLabels, checklistStatusLabels, date } from '../labels.ts';
 import { useLoad } from '../use-load.ts';
@@ -17,16 +18,63 @@ const ITEM_LABELS: Record<string, string> = {
   timeLimit: '办理时限',
 };
 
+const CHANGE_LABELS = { added: '新增', removed: '删除', changed: '修改' } as const;
+
+/** 与现行版本的差异: what publishing this draft adds, removes and changes, item by item. */
+function ChecklistDifferences({
+  before,
+  after,
+  edition,
+}: {
+  before: Record<string, unknown>[];
+  after: Record<string, unknown>[];
+  edition: number | undefined;
+}) {
+  const changes = differences(before, after);
+  return (
+    <section aria-labelledby="differences">
+      <h2 id="differences">{edition ? `与现行第 ${edition} 版的差异` : '首次发布'}</h2>
+      {edition && changes.length === 0 && <p>与现行版本相同。</p>}
+      {edition && changes.length > 0 && (
+        <ul class="cards" aria-label="差异">
+          {changes.map((change) => (
+            <li key={change.code} class={`card change-${change.change}`}>
+              <p class="card-title">
+                <span class={`badge change-${change.change}`}>{CHANGE_LABELS[change.change]}</span>{' '}
+                {change.code} {change.name}
+              </p>
+              {change.fields.length > 0 && (
+                <p class="meta">
+                  修改了：{change.fields.map((field) => ITEM_LABELS[field] ?? field).join('、')}
+                </p>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
 /**
  * One list: its items, the spreadsheet to download (`GET /v1/checklists/{id}/export`), and for a
  * draft, publication by a unit head or administrator who did not write it (PUB-1, PUB-4); the
  * author is refused with the API's reason.
  */
 export function ChecklistPage({ id, session }: { id: string; session: Session }) {
-  const { data, error, reload } = useLoad(
-    () => must(api.GET('/v1/checklists/{id}', { params: { path: { id } } })),
-    [id],
-  );
+  const { data, error, reload } = useLoad(async () => {
+    const list = await must(api.GET('/v1/checklists/{id}', { params: { path: { id } } }));
+    if (list.status !== 'draft') return { ...list, inForce: undefined };
+    // A draft is published against the edition in force: the publisher sees what it changes.
+    const published = await must(
+      api.GET('/v1/checklists', { params: { query: { kind: list.kind, status: 'published' } } }),
+    );
+    const current = published.items[0];
+    const inForce = current
+      ? await must(api.GET('/v1/checklists/{id}', { params: { path: { id: current.id } } }))
+      : undefined;
+    return { ...list, inForce };
+  }, [id]);
   const [actionError, setActionError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
 
@@ -99,6 +147,13 @@ export function ChecklistPage({ id, session }: { id: string; session: Session })
           </button>
         )}
       </p>
+      {data.status === 'draft' && (
+        <ChecklistDifferences
+          before={(data.inForce?.items ?? []) as Record<string, unknown>[]}
+          after={items}
+          edition={data.inForce?.edition}
+        />
+      )}
       <h2>清单内容（{items.length} 项）</h2>
       <ul class="cards" aria-label="清单事项">
         {items.map((item) => (

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, must } from '../api/client.ts';
 import { type ApiError, asApiError } from '../api/errors.ts';
 import { hasRole, type Session } from '../auth/session.ts';
+import { ActionForm } from '../components/action-form.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
-import { describedBy, Field } from '../components/field.tsx';
 import { categoryLabels } from '../labels.ts';
 import { useLoad } from '../use-load.ts';
 
@@ -42,104 +42,179 @@ function CertificateQr({ certificateNo, name }: { certificateNo: string; name: s
 
 /** An administrator suspends, revokes or restores a certificate, with the reason (PUB-5). */
 function StatusChange({ certificateNo, onChanged }: { certificateNo: string; onChanged: () => void }) {
-  const [status, setStatus] = useState('suspended');
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
-  const field = (name: string) => `${name}-${certificateNo}`;
-  async function submit(event: Event) {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await must(
-        api.POST('/v1/officers/{certificateNo}/status', {
-          params: { path: { certificateNo } },
-          body: { status: status as 'suspended', reason },
-        }),
-      );
-      setReason('');
-      onChanged();
-    } catch (caught) {
-      setError(asApiError(caught));
-    }
-    setBusy(false);
-  }
   return (
-    <form onSubmit={submit} noValidate>
-      <ErrorNotice error={error} labels={{ status: '证件状态', reason: '理由' }} />
-      <Field name={field('status')} path="status" label="变更证件状态" error={error}>
-        <select
-          {...describedBy(field('status'), error, false, 'status')}
-          value={status}
-          onChange={(event) => setStatus(event.currentTarget.value)}
-        >
-          {Object.entries(MOVES).map(([code, label]) => (
-            <option key={code} value={code}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field name={field('reason')} path="reason" label="理由" error={error} required>
-        <input
-          {...describedBy(field('reason'), error, false, 'reason')}
-          value={reason}
-          onInput={(event) => setReason(event.currentTarget.value)}
-        />
-      </Field>
-      <p class="actions">
-        <button type="submit" class="secondary" disabled={busy}>
-          确认变更
-        </button>
-      </p>
-    </form>
+    <ActionForm
+      id={`status-${certificateNo}`}
+      fields={[
+        { path: 'status', label: '变更证件状态', kind: 'choice', options: MOVES, initial: 'suspended' },
+        { path: 'reason', label: '理由', kind: 'text', required: true },
+      ]}
+      submitLabel="确认变更"
+      onSubmit={({ status, reason = '' }) =>
+        must(
+          api.POST('/v1/officers/{certificateNo}/status', {
+            params: { path: { certificateNo } },
+            body: { status: status as 'suspended', reason },
+          }),
+        )
+      }
+      onDone={onChanged}
+    />
+  );
+}
+
+/** 窗口公示牌 (PUB-8): the service window's staff card, as SVG to print, with the certificate's QR code. */
+function WindowCard({ certificateNo, name }: { certificateNo: string; name: string }) {
+  return (
+    <details class="window-card">
+      <summary>窗口公示牌</summary>
+      <ActionForm
+        id={`window-${certificateNo}`}
+        fields={[
+          {
+            path: 'window',
+            label: '服务窗口',
+            kind: 'text',
+            required: true,
+            hint: '如：政务服务中心 3 号窗口',
+          },
+          {
+            path: 'matters',
+            label: '服务事项编码',
+            kind: 'text',
+            hint: '执法事项清单中的编码，多个用逗号分隔',
+          },
+        ]}
+        submitLabel="下载公示牌"
+        onSubmit={async ({ window = '', matters }) =>
+          (await must(
+            api.GET('/v1/officers/{certificateNo}/window-card', {
+              params: { path: { certificateNo }, query: { window, ...(matters ? { matters } : {}) } },
+              parseAs: 'blob',
+            }),
+          )) as Blob
+        }
+        onDone={(blob) => {
+          const link = document.createElement('a');
+          link.href = URL.createObjectURL(blob);
+          link.download = `${name}-窗口公示牌.svg`;
+          link.click();
+          setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+        }}
+      />
+    </details>
+  );
+}
+
+/** An administrator registers an officer's certificate (PUB-5), with the account they sign in with. */
+function RegisterOfficer({
+  units,
+  onRegistered,
+}: {
+  units: { id: string; name: string }[];
+  onRegistered: () => void;
+}) {
+  return (
+    <details class="officer-registration">
+      <summary>登记执法人员</summary>
+      <ActionForm
+        id="officer"
+        fields={[
+          { path: 'name', label: '姓名', kind: 'text', required: true },
+          {
+            path: 'unitId',
+            label: '所在股室',
+            kind: 'choice',
+            options: Object.fromEntries(units.map((unit) => [unit.id, unit.name])),
+          },
+          { path: 'position', label: '职务', kind: 'text', required: true },
+          { path: 'certificateNo', label: '执法证号', kind: 'text', required: true },
+          { path: 'categories', label: '执法类别', kind: 'choices', options: categoryLabels, required: true },
+          { path: 'region', label: '执法区域', kind: 'text', required: true },
+          { path: 'validFrom', label: '有效期起', kind: 'date', required: true },
+          { path: 'validTo', label: '有效期至', kind: 'date', required: true },
+          {
+            path: 'userId',
+            label: '登录账号',
+            kind: 'text',
+            hint: '用于回避审查：承办过案件的人员不得审核或裁决该案',
+          },
+        ]}
+        submitLabel="登记"
+        secondary={false}
+        onSubmit={({ categories = '', userId, ...rest }) =>
+          must(
+            api.POST('/v1/officers', {
+              body: {
+                name: rest.name ?? '',
+                unitId: rest.unitId ?? '',
+                position: rest.position ?? '',
+                certificateNo: rest.certificateNo ?? '',
+                categories: categories.split(',').filter(Boolean) as 'penalty'[],
+                region: rest.region ?? '',
+                validFrom: rest.validFrom ?? '',
+                validTo: rest.validTo ?? '',
+                ...(userId ? { userId } : {}),
+              },
+            }),
+          )
+        }
+        onDone={onRegistered}
+      />
+    </details>
   );
 }
 
 /** 执法人员和执法证: the agency's officers, their certificates' status today and QR codes. */
 export function Officers({ session }: { session: Session }) {
-  const { data, error, reload } = useLoad(
-    () => must(api.GET('/v1/officers', { params: { query: { limit: 100 } } })),
-    [],
-  );
+  const { data, error, reload } = useLoad(async () => {
+    const [officers, agency] = await Promise.all([
+      must(api.GET('/v1/officers', { params: { query: { limit: 100 } } })),
+      must(api.GET('/v1/agency')),
+    ]);
+    return { ...officers, units: agency.units ?? [] };
+  }, []);
   const [shown, setShown] = useState<string>();
   if (error) return <ErrorNotice error={error} />;
   if (!data) return <p>正在加载……</p>;
   return (
-    <ul class="cards" aria-label="执法人员列表">
-      {data.items.map((officer) => (
-        <li key={officer.certificateNo} class="card">
-          <p class="card-title">
-            {officer.name}（{officer.position}）
-          </p>
-          <p class="meta">
-            <span class={`badge certificate-${officer.effectiveStatus}`}>
-              {STATUS[officer.effectiveStatus] ?? officer.effectiveStatus}
-            </span>
-            <span>执法证号 {officer.certificateNo}</span>
-            <span>
-              有效期 {officer.validFrom} 至 {officer.validTo}
-            </span>
-            <span>
-              {officer.categories.map((category) => categoryLabels[category] ?? category).join('、')}
-            </span>
-          </p>
-          {shown === officer.certificateNo ? (
-            <CertificateQr certificateNo={officer.certificateNo} name={officer.name} />
-          ) : (
-            <button type="button" class="secondary" onClick={() => setShown(officer.certificateNo)}>
-              显示核验二维码
-            </button>
-          )}
-          {hasRole(session, 'admin') && (
-            <details class="status-change">
-              <summary>暂扣、吊销或恢复执法证</summary>
-              <StatusChange certificateNo={officer.certificateNo} onChanged={reload} />
-            </details>
-          )}
-        </li>
-      ))}
-    </ul>
+    <>
+      {hasRole(session, 'admin') && <RegisterOfficer units={data.units} onRegistered={reload} />}
+      <ul class="cards" aria-label="执法人员列表">
+        {data.items.map((officer) => (
+          <li key={officer.certificateNo} class="card">
+            <p class="card-title">
+              {officer.name}（{officer.position}）
+            </p>
+            <p class="meta">
+              <span class={`badge certificate-${officer.effectiveStatus}`}>
+                {STATUS[officer.effectiveStatus] ?? officer.effectiveStatus}
+              </span>
+              <span>执法证号 {officer.certificateNo}</span>
+              <span>
+                有效期 {officer.validFrom} 至 {officer.validTo}
+              </span>
+              <span>
+                {officer.categories.map((category) => categoryLabels[category] ?? category).join('、')}
+              </span>
+            </p>
+            {shown === officer.certificateNo ? (
+              <CertificateQr certificateNo={officer.certificateNo} name={officer.name} />
+            ) : (
+              <button type="button" class="secondary" onClick={() => setShown(officer.certificateNo)}>
+                显示核验二维码
+              </button>
+            )}
+            <WindowCard certificateNo={officer.certificateNo} name={officer.name} />
+            {hasRole(session, 'admin') && (
+              <details class="status-change">
+                <summary>暂扣、吊销或恢复执法证</summary>
+                <StatusChange certificateNo={officer.certificateNo} onChanged={reload} />
+              </details>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { api, must } from '../api/client.ts';
 import { type ApiError, asApiError } from '../api/errors.ts';
 import { hasRole, type Session } from '../auth/session.ts';
+import { ActionForm } from '../components/action-form.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { describedBy, Field } from '../components/field.tsx';
 import {
@@ -95,7 +96,11 @@ export function ReviewPage({ id, session }: { id: string; session: Session }) {
         <dt>轮次</dt>
         <dd>第 {review.round} 轮</dd>
         <dt>审核期限</dt>
-        <dd>{review.dueBy ? date(review.dueBy) : '待日历确认'}</dd>
+        <dd>
+          {review.dueBy ? date(review.dueBy) : '待日历确认'}
+          {review.extension &&
+            `（已批准延长 ${review.extension.workingDays} 个工作日：${review.extension.reason}）`}
+        </dd>
         <dt>提请时间</dt>
         <dd>{dateTime(round?.submittedAt)}</dd>
         {round?.note && (
@@ -182,6 +187,29 @@ export function ReviewPage({ id, session }: { id: string; session: Session }) {
             </div>
           </section>
         ))}
+
+      {review.status === 'pending' && !review.extension && hasRole(session, 'leader') && (
+        <details class="extension">
+          <summary>延长审核期限</summary>
+          <ActionForm
+            id={`extension-${id}`}
+            fields={[
+              { path: 'workingDays', label: '延长工作日数', kind: 'number', min: 1, max: 30, initial: '5' },
+              { path: 'reason', label: '延长理由', kind: 'text', required: true },
+            ]}
+            submitLabel="批准延长"
+            onSubmit={({ workingDays = '', reason = '' }) =>
+              must(
+                api.POST('/v1/reviews/{id}/extensions', {
+                  params: { path: { id } },
+                  body: { workingDays: Number(workingDays), reason },
+                }),
+              )
+            }
+            onDone={reload}
+          />
+        </details>
+      )}
 
       <ReviewAnswers
         reviewId={id}

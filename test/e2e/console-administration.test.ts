@@ -1,0 +1,195 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureConsoleBuilt } from '#local/console-build.ts';
+import { publishDecisionNow, walkPenaltyCase } from '#local/demo/penalty-case.ts';
+import { seedDemoData, usersOf } from '#local/seed.ts';
+import { newAgencyId, startTestApi, type TestApi } from '#test/helpers/api.ts';
+import { launchChromium, PHONE } from '#test/helpers/browser.ts';
+import {
+  CONSOLE_SHOTS,
+  checkScreen,
+  DESKTOP,
+  openConsolePage,
+  signInAs,
+} from '#test/helpers/console-screens.ts';
+
+/**
+ * The console's administration in headless Chromium against the local server: lists imported
+ * from a spreadsheet and compared with the edition in force, officers registered with their
+ * window cards, recording devices, the calendar's state and failed pushes, and a decision
+ * revoked with its publication withdrawn. Every screen is checked and photographed at phone width.
+ */
+let api: TestApi;
+let browser: Browser;
+const agencyId = newAgencyId();
+const user = (sub: string) => {
+  const found = usersOf(agencyId).find((each) => each.sub === sub);
+  if (!found) throw new Error(`the demo has ${sub}`);
+  return found;
+};
+
+beforeAll(async () => {
+  await ensureConsoleBuilt();
+  api = await startTestApi();
+  await seedDemoData(agencyId);
+  browser = await launchChromium();
+  await mkdir(CONSOLE_SHOTS, { recursive: true });
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+  await api?.close();
+});
+
+async function asUser(name: string, options: BrowserContextOptions, act: (page: Page) => Promise<void>) {
+  const { context, page } = await openConsolePage(browser, options);
+  try {
+    await signInAs(page, api.url, agencyId, name);
+    await act(page);
+  } finally {
+    await context.close();
+  }
+}
+
+describe('console administration', { timeout: 180_000 }, () => {
+  it('[PUB-1] [PUB-2] a list imported from a spreadsheet becomes a draft; a bad file is refused at the file; the publisher sees the differences from the edition in force', async () => {
+    const csv = await readFile(new URL('../../local/demo/matters.csv', import.meta.url), 'utf8');
+    const changed = csv.replace(
+      'MZ-CF-002,行政处罚,对养老机构未建立入院评估制度的处罚',
+      'MZ-CF-002,行政处罚,对养老机构未建立入院评估制度的行政处罚',
+    );
+    expect(changed).not.toBe(csv);
+    const added = `${changed.trimEnd()}\nMZ-JC-009,行政检查,对殡葬服务机构的监督检查,《殡葬管理条例》第四条,无,社会事务股,即时\n`;
+    let draftUrl = '';
+    await asUser('李明华', PHONE, async (page) => {
+      await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '清单' }).click();
+      await page.getByText('导入表格，编制新版清单').click();
+      await page.getByLabel('清单名称').fill('昌宁县民政局行政执法事项清单（2027年版）');
+      // A file without the headings is refused whole, the reason shown at the file.
+      await page.getByLabel('表格文件').setInputFiles({
+        name: 'matters.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('编码,名称\nX-1,无依据的事项\n'),
+      });
+      await page.getByRole('button', { name: '导入为草稿' }).click();
+      await page.getByRole('alert').waitFor();
+      await page.getByLabel('表格文件').setInputFiles({
+        name: 'matters.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(added),
+      });
+      await page.getByRole('button', { name: '导入为草稿' }).click();
+      await page.locator('.facts').getByText('草稿').waitFor();
+      draftUrl = page.url();
+      await checkScreen(page, 'phone-checklist-imported', PHONE.viewport.width);
+    });
+    await asUser('系统管理员', PHONE, async (page) => {
+      await page.goto(draftUrl);
+      const changes = page.getByRole('list', { name: '差异' });
+      await changes.waitFor();
+      const addedCard = changes.locator('li', { hasText: 'MZ-JC-009' });
+      expect(await addedCard.locator('.badge').textContent()).toBe('新增');
+      const changedCard = changes.locator('li', { hasText: 'MZ-CF-002' });
+      expect(await changedCard.locator('.badge').textContent()).toBe('修改');
+      expect(await changedCard.textContent()).toContain('名称');
+      expect(await changes.locator('li').count()).toBe(2);
+      await checkScreen(page, 'phone-checklist-differences', PHONE.viewport.width);
+      await page.getByRole('button', { name: '审核发布' }).click();
+      await page.locator('.facts').getByText('现行').waitFor();
+    });
+    const current = await api.call('GET', `/public/v1/agencies/${agencyId}/checklists/matters`);
+    expect(current.body.items.map((item: { code: string }) => item.code)).toContain('MZ-JC-009');
+  });
+
+  it('[PUB-5] [PUB-8] the administrator registers an officer (refused without a category, at the categories) and downloads a window card', async () => {
+    await asUser('系统管理员', PHONE, async (page) => {
+      await page.getByRole('heading', { level: 1, name: '执法人员和执法证' }).waitFor();
+      const form = page.locator('details.officer-registration');
+      await form.locator('summary').click();
+      await form.getByLabel('姓名').fill('周文静');
+      await form.getByLabel('所在股室').selectOption('shjzg');
+      await form.getByLabel('职务').fill('科员');
+      await form.getByLabel('执法证号').fill('YN-CN-MZ-0099');
+      await form.getByLabel('执法区域').fill('昌宁县');
+      await form.getByLabel('有效期起').fill('2026-01-01');
+      await form.getByLabel('有效期至').fill('2030-12-31');
+      await form.getByRole('button', { name: '登记' }).click();
+      await form.getByRole('alert').waitFor();
+      expect(await form.locator('fieldset.field-invalid legend').textContent()).toContain('执法类别');
+      await form.getByLabel('行政检查').check();
+      await form.getByRole('button', { name: '登记' }).click();
+      const card = page
+        .getByRole('list', { name: '执法人员列表' })
+        .locator('li', { hasText: 'YN-CN-MZ-0099' });
+      await card.waitFor();
+      expect(await card.locator('.badge').textContent()).toBe('有效');
+      await card.getByText('窗口公示牌').click();
+      await card.getByLabel('服务窗口').fill('政务服务中心 3 号窗口');
+      const download = page.waitForEvent('download');
+      await card.getByRole('button', { name: '下载公示牌' }).click();
+      const file = await download;
+      expect(file.suggestedFilename()).toBe('周文静-窗口公示牌.svg');
+      const svg = await readFile((await file.path()) ?? '', 'utf8');
+      expect(svg).toContain('政务服务中心 3 号窗口');
+      await checkScreen(page, 'phone-officer-registered', PHONE.viewport.width);
+    });
+    const shown = await api.call('GET', `/public/v1/officers/YN-CN-MZ-0099?agencyId=${agencyId}`);
+    expect(shown.body).toMatchObject({ name: '周文静', status: 'valid' });
+  });
+
+  it('[REC-10] [LAW-8] [ORG-2] system management shows the calendar’s state, registers a device and lists failed pushes', async () => {
+    await asUser('系统管理员', PHONE, async (page) => {
+      await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '系统管理' }).click();
+      const years = page.getByRole('list', { name: '年度日历' });
+      await years.waitFor();
+      expect(await years.locator('li').count()).toBe(2);
+      const form = page.locator('details.device-registration');
+      await form.locator('summary').click();
+      await form.getByLabel('设备编号').fill('DSJ-CN-0042');
+      await form.getByLabel('设备类型').selectOption('body-camera');
+      await form.getByLabel('所属股室').selectOption('shswg');
+      await form.getByLabel('保管人账号').fill('demo-head');
+      await form.getByRole('button', { name: '登记' }).click();
+      await page.getByRole('list', { name: '设备列表' }).getByText('DSJ-CN-0042').waitFor();
+      await page.getByText('没有推送失败的记录。').waitFor();
+      await checkScreen(page, 'phone-system', PHONE.viewport.width);
+    });
+    const devices = await api.call('GET', '/v1/devices', { token: await api.token(user('demo-admin')) });
+    expect(devices.body.items.map((device: { deviceId: string }) => device.deviceId)).toContain(
+      'DSJ-CN-0042',
+    );
+  });
+
+  it('[PUB-11] the officer records that the decision was revoked on reconsideration, and its publication is withdrawn at once', async () => {
+    const client = { call: api.call, token: api.token };
+    const { caseId } = await walkPenaltyCase(client, {
+      agencyId,
+      unitId: 'shswg',
+      officers: ['YN-CN-MZ-0002', 'YN-CN-MZ-0001'],
+      handler: 'demo-officer',
+      reviewer: 'demo-reviewer',
+      admin: 'demo-admin',
+      matterId: 'MZ-CF-002',
+    });
+    await publishDecisionNow(client, caseId, await api.token(user('demo-admin')));
+    await asUser('王秀兰', DESKTOP, async (page) => {
+      await page.goto(`${api.url}/console/cases/${caseId}`);
+      const form = page.locator('details.revocation');
+      await form.locator('summary').click();
+      await form.getByLabel('撤回原因').selectOption('revoked');
+      await form.getByLabel(/^理由/).fill('经行政复议，原处罚决定认定事实不清，予以撤销');
+      await form.getByLabel('作出机关').fill('昌宁县人民政府');
+      await form.getByRole('button', { name: '撤回公示' }).click();
+      await page.getByText('决定已撤销', { exact: false }).first().waitFor();
+      await page.locator('.notice-warning', { hasText: '公示已撤回' }).waitFor();
+      expect(await page.getByText('决定被变更或撤销').count()).toBe(0);
+      await checkScreen(page, 'desktop-decision-revoked', 1280);
+    });
+    const found = await api.call('GET', `/v1/cases/${caseId}`, {
+      token: await api.token(user('demo-admin')),
+    });
+    const publication = await api.call('GET', `/public/v1/publications/${found.body.decision.publicationId}`);
+    expect(publication.body.status).toBe('withdrawn');
+    expect(publication.body.reason).toContain('决定已撤销');
+  });
+});
