@@ -1,5 +1,6 @@
 import type { ChecklistPorts } from '#shared/use-cases/checklists.ts';
 import type { DecisionPorts } from '#shared/use-cases/decisions.ts';
+import type { EvidencePorts } from '#shared/use-cases/evidence.ts';
 import type { OfficerPorts } from '#shared/use-cases/officers.ts';
 import type { StatisticsPorts } from '#shared/use-cases/oversight.ts';
 import type { PublicationPorts } from '#shared/use-cases/publications.ts';
@@ -9,6 +10,7 @@ import {
   InMemoryReviews,
   InMemoryStatistics,
 } from '#test/fakes/in-memory-cases.ts';
+import { InMemoryDevices, InMemoryEvidenceStorage } from '#test/fakes/in-memory-evidence-storage.ts';
 import {
   InMemoryAnchors,
   InMemoryChecklists,
@@ -26,7 +28,7 @@ import {
 } from '#test/fakes/in-memory-stores.ts';
 
 /**
- * Every port the case, review, decision and publication use cases take, in memory: a world a unit
+ * Every port the case, review, decision, publication and evidence use cases take, in memory: a world a unit
  * test builds in microseconds, with a clock it sets, the events published and the due dates
  * scheduled, to look at afterwards.
  */
@@ -50,6 +52,10 @@ export function inMemoryWorld(start = '2026-03-02T02:00:00.000Z') {
     agencies: new InMemoryAgencies(),
     complaints: new InMemoryComplaints(),
     calendars: new InMemoryCalendars(),
+    devices: new InMemoryDevices(),
+    storage: new InMemoryEvidenceStorage(),
+    /** As the deployed stores' default: ten years of Object Lock retention. */
+    retentionDays: 3650,
     now: clock.now,
     publish: log.publish,
     scheduleDueDate: async (publication: { id: string; dueBy: string | null }) =>
@@ -57,6 +63,7 @@ export function inMemoryWorld(start = '2026-03-02T02:00:00.000Z') {
   } satisfies PublicationPorts &
     DecisionPorts &
     ChecklistPorts &
+    EvidencePorts &
     OfficerPorts &
     Pick<StatisticsPorts, 'statistics'>;
   return { ports, clock, events: log.events, scheduled };
