@@ -10,7 +10,7 @@ import { type CaseFacts, type MatchedRule, reviewRequirement } from '#shared/dom
 import { type Proposal, proposalBinding } from '#shared/domain/reviews/proposal.ts';
 import {
   ATTESTATION,
-  type OpinionInput,
+  OpinionInput,
   type Review,
   type ReviewStandard,
   type Round,
@@ -18,7 +18,14 @@ import {
 } from '#shared/domain/reviews/review.ts';
 import { type Reviewer, type ReviewerInput, reviewerRefusal } from '#shared/domain/reviews/reviewer.ts';
 import { exclusionReason } from '#shared/domain/reviews/separation.ts';
-import { Conflict, Forbidden, NotFound, RuleViolation, ValidationFailed } from '#shared/errors.ts';
+import {
+  Conflict,
+  Forbidden,
+  issueDetails,
+  NotFound,
+  RuleViolation,
+  ValidationFailed,
+} from '#shared/errors.ts';
 import type { CalendarRepository } from '#shared/store/calendar-repository.ts';
 import type { Port } from '#shared/store/port.ts';
 import type { ReviewRepository } from '#shared/store/review-repository.ts';
@@ -280,6 +287,10 @@ export async function giveOpinion(
   reviewId: string,
   input: OpinionInput,
 ) {
+  // Every caller, not only the route, gets an opinion on all seven standards (REV-3).
+  const checked = OpinionInput.safeParse(input);
+  if (!checked.success)
+    throw new ValidationFailed(issueDetails(checked.error.issues), '审核意见不完整或有误');
   return changeReview(ports, principal.agencyId, reviewId, async (review, record) => {
     if (review.status !== 'pending') {
       throw new Conflict('该审核当前不在待审状态', [{ path: 'id', message: review.status }]);

@@ -80,6 +80,11 @@ describe('legal review, without a database', () => {
     await expect(giveOpinion(world.ports, cast.leader, review.id, APPROVAL)).rejects.toMatchObject({
       code: 'REVIEWER_NOT_QUALIFIED',
     });
+    // The seven standards hold for every caller of the use case, not only the HTTP route.
+    const sixOnly = { ...APPROVAL, findings: APPROVAL.findings.slice(1) };
+    const incomplete = await refusal(giveOpinion(world.ports, cast.reviewer, review.id, sixOnly));
+    expect(incomplete).toBeInstanceOf(ValidationFailed);
+    expect((incomplete as ValidationFailed).details.map((detail) => detail.path)).toContain('findings');
     const approved = await giveOpinion(world.ports, cast.reviewer, review.id, APPROVAL);
     expect(approved.status).toBe('approved');
     expect(approved.rounds[0]?.opinion).toMatchObject({
@@ -170,6 +175,11 @@ describe('legal review, without a database', () => {
     ]);
     expect(second.rounds[1]).toMatchObject({ submittedBy: cast.handler.sub, responses: answer.responses });
     tick(world);
+    // The seven standards hold for every caller of the use case, not only the HTTP route.
+    const sixOnly = { ...APPROVAL, findings: APPROVAL.findings.slice(1) };
+    const incomplete = await refusal(giveOpinion(world.ports, cast.reviewer, review.id, sixOnly));
+    expect(incomplete).toBeInstanceOf(ValidationFailed);
+    expect((incomplete as ValidationFailed).details.map((detail) => detail.path)).toContain('findings');
     const approved = await giveOpinion(world.ports, cast.reviewer, review.id, APPROVAL);
     expect(approved.status).toBe('approved');
     expect(approved.rounds).toHaveLength(2);
