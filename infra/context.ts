@@ -18,6 +18,11 @@ const Identity = z.discriminatedUnion('provider', [
     provider: z.literal('oidc'),
     issuer: z.url(),
     audience: z.array(z.string().min(1)).min(1),
+    /** The staff console's client at the platform (authorization code flow with PKCE); the first audience if absent. */
+    consoleClientId: z.string().min(1).optional(),
+    consoleScope: z.string().default('openid profile'),
+    /** Origins other than the issuer's that the console calls to sign in (a token endpoint elsewhere). */
+    consoleOrigins: z.array(z.url()).default([]),
     rolesClaim: z.string().default('roles'),
     agencyClaim: z.string().default('agencyId'),
     unitClaim: z.string().default('unitId'),

@@ -1,9 +1,11 @@
 import { render } from 'preact';
 import { App } from './app.tsx';
+import { loadDeployedSettings } from './config.ts';
 import './styles.css';
 
 const root = document.getElementById('app');
-if (root) render(<App />, root);
+// The deployment's settings first: sign-in depends on them.
+if (root) loadDeployedSettings().finally(() => render(<App />, root));
 
 // The app shell survives a weak network (public/sw.js); not in development, where Vite serves modules.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {

@@ -39,6 +39,17 @@ const shown = (value: string, placeholder: string) => (Token.isUnresolved(value)
 export const CONSOLE_DIST = 'console/dist';
 
 /**
+ * How the console signs staff in: the OpenID Connect issuer and the console's client there, and
+ * the origins the browser calls for it (discovery, token endpoint), which the CSP must allow.
+ */
+export interface ConsoleSignIn {
+  authority: string;
+  clientId: string;
+  scope: string;
+  origins: string[];
+}
+
+/**
  * The staff console in AWS (issue 15): its built files in a private bucket behind the public
  * site's CloudFront distribution at `/console/` (read through an origin access identity), with the staff API at `/v1/*` on the same
  * origin (never cached, the token forwarded), so the console calls the API as it does locally.
@@ -48,8 +59,15 @@ export class ConsoleHosting extends Construct {
   /** The distribution's behaviours for the console and the staff API. */
   readonly behaviours: Record<string, BehaviorOptions>;
 
-  constructor(scope: Construct, id: string, props: { apiOrigin: IOrigin; evidenceStoreOrigin: string }) {
+  readonly #signIn: ConsoleSignIn;
+
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { apiOrigin: IOrigin; evidenceStoreOrigin: string; signIn: ConsoleSignIn },
+  ) {
     super(scope, id);
+    this.#signIn = props.signIn;
     this.bucket = new Bucket(this, 'Files', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
@@ -83,7 +101,7 @@ export class ConsoleHosting extends Construct {
           // As local/console-assets.ts sends it, with the evidence store of this deployment.
           contentSecurityPolicy:
             "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self'; " +
-            `img-src 'self' data: blob:; connect-src 'self' ${props.evidenceStoreOrigin}; frame-ancestors 'none'; ` +
+            `img-src 'self' data: blob:; connect-src 'self' ${[props.evidenceStoreOrigin, ...props.signIn.origins].join(' ')}; frame-ancestors 'none'; ` +
             "base-uri 'self'; form-action 'self'",
           override: true,
         },
@@ -143,7 +161,17 @@ export class ConsoleHosting extends Construct {
       return;
     }
     const upload = new BucketDeployment(this, 'Upload', {
-      sources: [Source.asset(CONSOLE_DIST)],
+      sources: [
+        Source.asset(CONSOLE_DIST),
+        // The identity platform of this deployment, read by the console at start (console/src/config.ts).
+        Source.jsonData('config.json', {
+          oidc: {
+            authority: this.#signIn.authority,
+            clientId: this.#signIn.clientId,
+            scope: this.#signIn.scope,
+          },
+        }),
+      ],
       destinationBucket: this.bucket,
       destinationKeyPrefix: 'console/',
       distribution,

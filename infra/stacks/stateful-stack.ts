@@ -5,10 +5,12 @@ import {
   ClientAttributes,
   FeaturePlan,
   Mfa,
+  OAuthScope,
   StandardThreatProtectionMode,
   StringAttribute,
   UserPool,
   type UserPoolClient,
+  type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus } from 'aws-cdk-lib/aws-events';
@@ -48,6 +50,8 @@ export class StatefulStack extends Stack {
   readonly scheduleGroup: ScheduleGroup;
   readonly userPool?: UserPool;
   readonly userPoolClient?: UserPoolClient;
+  /** The user pool's sign-in pages and token endpoint (the console's authorization code flow). */
+  readonly signInDomain?: UserPoolDomain;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -187,8 +191,21 @@ export class StatefulStack extends Stack {
         new CfnUserPoolGroup(this, `Group-${role}`, { userPoolId: userPool.userPoolId, groupName: role });
       }
       this.userPool = userPool;
+      // The staff console signs in with the authorization code flow and PKCE (no client secret)
+      // at the public site's /console/, on the pool's own sign-in domain.
+      const consoleUrl = `${props.deployment.publicBaseUrl.replace(/\/+$/, '')}/console/`;
+      this.signInDomain = userPool.addDomain('SignInDomain', {
+        cognitoDomain: { domainPrefix: `enforcement-${this.account}` },
+      });
       this.userPoolClient = userPool.addClient('WebClient', {
         authFlows: { userSrp: true },
+        oAuth: {
+          flows: { authorizationCodeGrant: true },
+          scopes: [OAuthScope.OPENID, OAuthScope.PROFILE],
+          callbackUrls: [`${consoleUrl}callback`],
+          logoutUrls: [consoleUrl],
+        },
+        preventUserExistenceErrors: true,
         // A person cannot rewrite who they are: unit, name, agencies supervised are set by
         // administrators (AdminUpdateUserAttributes), never through the app client.
         writeAttributes: new ClientAttributes(),

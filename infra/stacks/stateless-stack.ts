@@ -312,6 +312,23 @@ export class StatelessStack extends Stack {
     const consoleHosting = new ConsoleHosting(this, 'Console', {
       apiOrigin,
       evidenceStoreOrigin: `https://${stateful.evidenceBucket.bucketRegionalDomainName}`,
+      signIn:
+        identity.provider === 'cognito'
+          ? {
+              authority: issuer,
+              clientId: stateful.userPoolClient?.userPoolClientId ?? '',
+              scope: 'openid profile',
+              origins: [
+                `https://cognito-idp.${this.region}.${this.urlSuffix}`,
+                stateful.signInDomain?.baseUrl() ?? '',
+              ],
+            }
+          : {
+              authority: identity.issuer,
+              clientId: identity.consoleClientId ?? identity.audience[0] ?? '',
+              scope: identity.consoleScope,
+              origins: [new URL(identity.issuer).origin, ...identity.consoleOrigins],
+            },
     });
     this.site = new Distribution(this, 'PublicSite', {
       comment: '行政执法公示平台 public site, public API and staff console',

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -191,5 +192,65 @@ describe('console administration', { timeout: 180_000 }, () => {
     const publication = await api.call('GET', `/public/v1/publications/${found.body.decision.publicationId}`);
     expect(publication.body.status).toBe('withdrawn');
     expect(publication.body.reason).toContain('决定已撤销');
+  });
+});
+
+describe('signing in through the identity platform', { timeout: 120_000 }, () => {
+  it('[REC-8] with the deployment’s config.json the console signs in by the authorization code flow with PKCE, and works with the ID token it gets', async () => {
+    const authority = `${api.url}/test-idp`;
+    const idToken = await api.token(user('demo-officer'));
+    const { context, page } = await openConsolePage(browser, PHONE);
+    let authorize: URL | undefined;
+    let tokenRequest: URLSearchParams | undefined;
+    try {
+      // What the deployment writes beside index.html, and an identity platform on the same origin
+      // (the local CSP allows only that); the code is exchanged for a token the local API accepts.
+      await page.route(`${api.url}/console/config.json`, (route) =>
+        route.fulfill({ json: { oidc: { authority, clientId: 'console-client', scope: 'openid profile' } } }),
+      );
+      await page.route(`${authority}/.well-known/openid-configuration`, (route) =>
+        route.fulfill({
+          json: {
+            issuer: authority,
+            authorization_endpoint: `${authority}/authorize`,
+            token_endpoint: `${authority}/token`,
+            jwks_uri: `${authority}/jwks`,
+            response_types_supported: ['code'],
+          },
+        }),
+      );
+      await page.route(`${authority}/authorize?*`, (route) => {
+        authorize = new URL(route.request().url());
+        const back = new URL(authorize.searchParams.get('redirect_uri') ?? '');
+        back.searchParams.set('code', 'one-time-code');
+        back.searchParams.set('state', authorize.searchParams.get('state') ?? '');
+        return route.fulfill({ status: 302, headers: { location: back.href } });
+      });
+      await page.route(`${authority}/token`, (route) => {
+        tokenRequest = new URLSearchParams(route.request().postData() ?? '');
+        return route.fulfill({
+          json: { access_token: 'opaque', id_token: idToken, token_type: 'Bearer', expires_in: 3600 },
+        });
+      });
+      await page.goto(`${api.url}/console/`);
+      // No demo accounts: the identity platform's button only.
+      await page.getByRole('button', { name: '统一身份认证登录' }).click();
+      await page.getByRole('navigation', { name: '主导航' }).waitFor();
+      expect(await page.locator('.who').textContent()).toContain('王秀兰');
+      await page.getByRole('heading', { level: 1, name: '我的案件' }).waitFor();
+    } finally {
+      await context.close();
+    }
+    expect(authorize?.searchParams.get('response_type')).toBe('code');
+    expect(authorize?.searchParams.get('client_id')).toBe('console-client');
+    expect(authorize?.searchParams.get('redirect_uri')).toBe(`${api.url}/console/callback`);
+    expect(authorize?.searchParams.get('code_challenge_method')).toBe('S256');
+    // PKCE: the verifier sent with the code hashes to the challenge sent before it.
+    const verifier = tokenRequest?.get('code_verifier') ?? '';
+    expect(verifier.length).toBeGreaterThanOrEqual(43);
+    expect(createHash('sha256').update(verifier).digest('base64url')).toBe(
+      authorize?.searchParams.get('code_challenge'),
+    );
+    expect(tokenRequest?.get('code')).toBe('one-time-code');
   });
 });

@@ -451,6 +451,28 @@ describe('stateless stack', () => {
       ).toContain('console-not-built');
   });
 
+  it('[REC-8] staff sign in to the console with the authorization code flow and PKCE, on the pool the deployment made, and the console is told which at deploy', () => {
+    const [client] = Object.values(stateful.findResources('AWS::Cognito::UserPoolClient'));
+    expect(client?.Properties).toMatchObject({
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthScopes: ['openid', 'profile'],
+      CallbackURLs: [`${String(cdkJson.context.publicBaseUrl).replace(/\/+$/, '')}/console/callback`],
+    });
+    expect(client?.Properties.GenerateSecret).not.toBe(true);
+    stateful.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
+    // The client id exists only once deployed: config.json is written at deployment, not built in.
+    if (existsSync('console/dist/index.html')) {
+      const [deployment] = Object.values(stateless.findResources('Custom::CDKBucketDeployment'));
+      expect(JSON.stringify(deployment?.Properties.SourceMarkers)).toContain('WebClient');
+    }
+    // The browser may call the identity platform, and nothing else new.
+    const [headers] = Object.values(stateless.findResources('AWS::CloudFront::ResponseHeadersPolicy'));
+    const csp = JSON.stringify(headers?.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig);
+    expect(csp).toContain('https://cognito-idp.');
+    expect(csp).toContain('SignInDomain');
+  });
+
   it('schedules each job in the schedule group with a dedicated role', () => {
     stateless.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'rate(15 minutes)',
