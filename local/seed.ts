@@ -100,6 +100,14 @@ export const demoUsers: Principal[] = [
     roles: ['reviewer'],
   },
   { sub: 'demo-leader', name: '局长', agencyId: DEMO_AGENCY_ID, unitId: 'dzbgs', roles: ['leader'] },
+  // ORG-4: the county justice bureau's supervisor reads the bureau's statistics and overdue lists.
+  {
+    sub: 'demo-supervisor',
+    name: '县司法局执法监督员',
+    agencyId: 'changning-sfj',
+    roles: ['supervisor'],
+    supervises: [DEMO_AGENCY_ID],
+  },
 ];
 
 /** The demo lists, as agencies keep them: CSV files with the Chinese headings, in publication order. */
@@ -115,7 +123,9 @@ const demoChecklists: { kind: ChecklistKind; title: string }[] = [
 
 /** The demo accounts, in another agency (a test's own copy of the demo) or in the demo agency. */
 export const usersOf = (agencyId: string): Principal[] =>
-  demoUsers.map((user) => ({ ...user, agencyId }) as Principal);
+  demoUsers.map((user) =>
+    user.supervises ? { ...user, supervises: [agencyId] } : ({ ...user, agencyId } as Principal),
+  );
 
 /**
  * Loads the demo agency through the same use cases the API runs; running it twice changes nothing.

@@ -14,6 +14,7 @@ import {
   openConsolePage,
   signInAs,
 } from '#test/helpers/console-screens.ts';
+import { registerDemoCase, submitDemoReview } from '#test/helpers/demo-case.ts';
 
 /**
  * The console's administration in headless Chromium against the local server: lists imported
@@ -132,6 +133,15 @@ describe('console administration', { timeout: 180_000 }, () => {
       expect(file.suggestedFilename()).toBe('周文静-窗口公示牌.svg');
       const svg = await readFile((await file.path()) ?? '', 'utf8');
       expect(svg).toContain('政务服务中心 3 号窗口');
+      // ORG-3: the training is recorded on the certificate's card.
+      const trainings = card.locator('details.trainings');
+      await trainings.locator('summary').click();
+      await trainings.getByText('没有培训记录。').waitFor();
+      await trainings.getByLabel(/^培训名称/).fill('新《行政处罚法》专题培训');
+      await trainings.getByLabel(/^培训日期/).fill('2026-04-20');
+      await trainings.getByLabel(/^学时/).fill('8');
+      await trainings.getByRole('button', { name: '记录培训' }).click();
+      await trainings.getByRole('list', { name: '培训记录' }).getByText('新《行政处罚法》专题培训').waitFor();
       await checkScreen(page, 'phone-officer-registered', PHONE.viewport.width);
     });
     const shown = await api.call('GET', `/public/v1/officers/YN-CN-MZ-0099?agencyId=${agencyId}`);
@@ -192,6 +202,57 @@ describe('console administration', { timeout: 180_000 }, () => {
     const publication = await api.call('GET', `/public/v1/publications/${found.body.decision.publicationId}`);
     expect(publication.body.status).toBe('withdrawn');
     expect(publication.body.reason).toContain('决定已撤销');
+  });
+});
+
+describe('oversight and review deadlines', { timeout: 180_000 }, () => {
+  it('[ORG-4] [REC-9] the county justice bureau’s supervisor reads the supervised bureau’s figures and downloads them', async () => {
+    await registerDemoCase(api, agencyId, {
+      title: '监督统计：某养老服务点未建立入院评估制度案',
+      party: { kind: 'person', name: '钱某某', idNumber: '530524197805061234' },
+    });
+    await asUser('县司法局执法监督员', PHONE, async (page) => {
+      await page.getByRole('heading', { level: 1, name: '工作概况' }).waitFor();
+      expect(await page.getByLabel('监督对象').inputValue()).toBe(agencyId);
+      const tiles = page.getByRole('list', { name: '主要指标' });
+      await tiles.waitFor();
+      // The supervised bureau's own figures: its demo cases are there (none are the supervisor's).
+      expect(
+        Number(await tiles.locator('li', { hasText: '立案' }).locator('.tile-value').textContent()),
+      ).toBeGreaterThan(0);
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: '导出 Excel' }).click();
+      expect((await download).suggestedFilename()).toMatch(/^执法统计 .*\.xlsx$/);
+      await checkScreen(page, 'phone-supervisor-dashboard', PHONE.viewport.width);
+    });
+  });
+
+  it('[REV-5] a leader extends a pending review once, with the reason, and the new due date shows', async () => {
+    const { reviewId } = await submitDemoReview(api, agencyId, {
+      title: '延期审核：某养老服务点未建立入院评估制度案',
+      party: { kind: 'person', name: '郑某某', idNumber: '530524197805061234' },
+    });
+    const before = await api.call('GET', `/v1/reviews/${reviewId}`, {
+      token: await api.token(user('demo-leader')),
+    });
+    await asUser('局长', PHONE, async (page) => {
+      await page.goto(`${api.url}/console/reviews/${reviewId}`);
+      const form = page.locator('details.extension');
+      await form.locator('summary').click();
+      await form.getByLabel('延长工作日数').fill('5');
+      await form.getByRole('button', { name: '批准延长' }).click();
+      await form.getByRole('alert').waitFor();
+      await form.getByLabel(/^延长理由/).fill('案情复杂，需补充调取证据');
+      await form.getByRole('button', { name: '批准延长' }).click();
+      await page.locator('.facts').getByText('已批准延长 5 个工作日').waitFor();
+      expect(await page.locator('details.extension').count()).toBe(0);
+      await checkScreen(page, 'phone-review-extended', PHONE.viewport.width);
+    });
+    const after = await api.call('GET', `/v1/reviews/${reviewId}`, {
+      token: await api.token(user('demo-leader')),
+    });
+    expect(after.body.dueBy > before.body.dueBy).toBe(true);
+    expect(after.body.extension).toMatchObject({ workingDays: 5, reason: '案情复杂，需补充调取证据' });
   });
 });
 

@@ -17,7 +17,12 @@ import {
   CONSOLE_SHOTS as SHOTS,
   signInAs,
 } from '#test/helpers/console-screens.ts';
-import { DEMO_CASE_OFFICERS, registerDemoCase } from '#test/helpers/demo-case.ts';
+import {
+  DEMO_CASE_OFFICERS,
+  DEMO_PROPOSAL,
+  registerDemoCase,
+  submitDemoReview,
+} from '#test/helpers/demo-case.ts';
 
 /**
  * The staff console in headless Chromium against the local server, at phone width and on a
@@ -55,10 +60,7 @@ afterAll(async () => {
 const openPage = (options: BrowserContextOptions) => openConsolePage(browser, options);
 const signIn = (page: Page, name: string) => signInAs(page, api.url, agencyId, name);
 
-const PROPOSAL = {
-  summary: '当事人未建立入院评估制度，经责令改正拒不改正，处罚款二万元。',
-  legalBasis: '《养老机构管理办法》第四十六条',
-};
+const PROPOSAL = DEMO_PROPOSAL;
 
 async function fillProposal(page: Page) {
   await page.getByLabel('决定内容摘要').fill(PROPOSAL.summary);
@@ -565,32 +567,11 @@ describe('legal review in rounds', { timeout: 120_000 }, () => {
     const reviewer = usersOf(agencyId).find((user) => user.sub === 'demo-reviewer');
     if (!reviewer) throw new Error('the demo has a reviewer');
     const title = '审核轮次：某养老服务点未建立入院评估制度案';
-    const { token, caseId } = await registerDemoCase(api, agencyId, {
+    const { reviewId } = await submitDemoReview(api, agencyId, {
       title,
       party: { kind: 'person', name: '吴某某', idNumber: '530524197805061234' },
     });
-    const notice = await api.call('POST', `/v1/cases/${caseId}/records`, {
-      token,
-      body: {
-        type: 'penalty-prior-notice',
-        title: '行政处罚事先告知书',
-        fields: {
-          facts: '未建立入院评估制度。',
-          legalBasis: PROPOSAL.legalBasis,
-          proposedPenalty: '罚款二万元',
-          rights: '陈述申辩。',
-        },
-      },
-    });
-    const review = await api.call('POST', `/v1/cases/${caseId}/reviews`, {
-      token,
-      body: {
-        proposal: { type: 'penalty', ...PROPOSAL, penalty: { kind: 'fine', amount: 20000 } },
-        materials: [notice.body.id],
-      },
-    });
-    expect(review.status).toBe(201);
-    const reviewUrl = `${api.url}/console/reviews/${review.body.id}`;
+    const reviewUrl = `${api.url}/console/reviews/${reviewId}`;
 
     // Round 1: the reviewer finds the evidence short.
     const reviewerSide = await openPage(DESKTOP);
@@ -638,7 +619,7 @@ describe('legal review in rounds', { timeout: 120_000 }, () => {
     }
 
     // Round 2 finds a problem again (over the API); the officer disputes it and the leader rules.
-    const opinion = await api.call('POST', `/v1/reviews/${review.body.id}/opinions`, {
+    const opinion = await api.call('POST', `/v1/reviews/${reviewId}/opinions`, {
       token: await api.token(reviewer),
       body: {
         findings: [

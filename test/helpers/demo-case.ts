@@ -24,3 +24,44 @@ export async function registerDemoCase(
   expect(created.status, created.text).toBe(201);
   return { token, caseId: created.body.id as string };
 }
+
+/** The demo case's proposed decision: a fine of 20,000 yuan for the missing admission assessment. */
+export const DEMO_PROPOSAL = {
+  summary: '当事人未建立入院评估制度，经责令改正拒不改正，处罚款二万元。',
+  legalBasis: '《养老机构管理办法》第四十六条',
+};
+
+/**
+ * A demo case with its prior notice, submitted for legal review with the proposal: the pending
+ * review a reviewer's workbench or a leader's extension starts from; its id and the officer's token.
+ */
+export async function submitDemoReview(
+  api: TestApi,
+  agencyId: string,
+  body: { title: string; party: Record<string, unknown> },
+): Promise<{ token: string; caseId: string; reviewId: string }> {
+  const { token, caseId } = await registerDemoCase(api, agencyId, body);
+  const notice = await api.call('POST', `/v1/cases/${caseId}/records`, {
+    token,
+    body: {
+      type: 'penalty-prior-notice',
+      title: '行政处罚事先告知书',
+      fields: {
+        facts: '未建立入院评估制度。',
+        legalBasis: DEMO_PROPOSAL.legalBasis,
+        proposedPenalty: '罚款二万元',
+        rights: '陈述申辩。',
+      },
+    },
+  });
+  expect(notice.status, notice.text).toBe(201);
+  const review = await api.call('POST', `/v1/cases/${caseId}/reviews`, {
+    token,
+    body: {
+      proposal: { type: 'penalty', ...DEMO_PROPOSAL, penalty: { kind: 'fine', amount: 20000 } },
+      materials: [notice.body.id],
+    },
+  });
+  expect(review.status, review.text).toBe(201);
+  return { token, caseId, reviewId: review.body.id as string };
+}

@@ -19,6 +19,8 @@ export interface Session {
   agencyId: string;
   unitId?: string;
   roles: Role[];
+  /** A supervisor's agencies (ORG-4), whose statistics they read. */
+  supervises?: string[];
   /** Seconds since the epoch, from the token's `exp`. */
   expiresAt?: number;
 }
@@ -46,6 +48,7 @@ export function sessionOf(token: string): Session {
     return undefined;
   };
   const unitId = text('unitId', 'custom:unitId');
+  const supervises = listClaim(claims.supervises ?? claims['custom:supervises']);
   return {
     token,
     sub: text('sub') ?? '',
@@ -53,6 +56,7 @@ export function sessionOf(token: string): Session {
     agencyId: text('agencyId', 'custom:agencyId') ?? '',
     ...(unitId ? { unitId } : {}),
     roles: listClaim(claims.roles ?? claims['cognito:groups']) as Role[],
+    ...(supervises.length > 0 ? { supervises } : {}),
     ...(typeof claims.exp === 'number' ? { expiresAt: claims.exp } : {}),
   };
 }

@@ -49,7 +49,7 @@ export function Layout({
           </div>
         </div>
         <nav aria-label="主导航">
-          {hasRole(session, 'officer', 'unit-head', 'admin', 'leader', 'reviewer', 'supervisor') && (
+          {hasRole(session, 'officer', 'unit-head', 'admin', 'leader', 'reviewer') && (
             <Link to="/cases" current>
               我的案件
             </Link>

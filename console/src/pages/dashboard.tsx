@@ -1,13 +1,11 @@
 import { useState } from 'preact/hooks';
 import { api, must } from '../api/client.ts';
+import { type ApiError, asApiError } from '../api/errors.ts';
 import { hasRole, type Session } from '../auth/session.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
-import { caseStatusLabels, categoryLabels } from '../labels.ts';
+import { caseStatusLabels, categoryLabels, today } from '../labels.ts';
 import { Link } from '../router.tsx';
 import { useLoad } from '../use-load.ts';
-
-/** Today in China Standard Time, `YYYY-MM-DD`. */
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /**
  * A rate as a percentage. The API answers a fraction (0..1, shared/use-cases/oversight.ts), though
@@ -16,12 +14,26 @@ const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 1
 const rate = (value: number | null | undefined) =>
   value === null || value === undefined ? '—' : `${Math.round(value * 1000) / 10}%`;
 
-async function load(from: string, to: string, overdue: boolean) {
+/** The agency read: one's own, or for a supervisor one of those supervised (ORG-4). */
+const agencyQuery = (agencyId: string | undefined) => (agencyId ? { agencyId } : {});
+
+async function load(from: string, to: string, overdue: boolean, agencyId: string | undefined) {
   const [stats, late] = await Promise.all([
-    must(api.GET('/v1/stats', { params: { query: { from, to } } })),
-    overdue ? must(api.GET('/v1/oversight/overdue', { params: { query: {} } })) : Promise.resolve(undefined),
+    must(api.GET('/v1/stats', { params: { query: { from, to, ...agencyQuery(agencyId) } } })),
+    overdue
+      ? must(api.GET('/v1/oversight/overdue', { params: { query: agencyQuery(agencyId) } }))
+      : Promise.resolve(undefined),
   ]);
   return { stats, late };
+}
+
+/** Saves what a request answered as a file. */
+function save(blob: Blob, name: string) {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
 /** Counts as bars: the widest is the largest count. */
@@ -65,9 +77,42 @@ export function Dashboard({ session }: { session: Session }) {
   const [from, setFrom] = useState(`${today().slice(0, 4)}-01-01`);
   const [to, setTo] = useState(today());
   const overdue = hasRole(session, 'unit-head', 'leader', 'admin', 'supervisor');
-  const { data, error } = useLoad(() => load(from, to, overdue), [from, to, overdue]);
+  const supervised = hasRole(session, 'supervisor') ? (session.supervises ?? []) : [];
+  const [agencyId, setAgencyId] = useState<string | undefined>(supervised[0]);
+  const { data, error } = useLoad(() => load(from, to, overdue, agencyId), [from, to, overdue, agencyId]);
+  const [downloadError, setDownloadError] = useState<ApiError>();
+  async function download(kind: 'xlsx' | 'pdf') {
+    setDownloadError(undefined);
+    const query = { from, to, ...agencyQuery(agencyId) };
+    try {
+      const blob = await must(
+        kind === 'xlsx'
+          ? api.GET('/v1/stats/export', { params: { query }, parseAs: 'blob' })
+          : api.GET('/v1/evaluation-report', { params: { query }, parseAs: 'blob' }),
+      );
+      save(
+        blob as Blob,
+        kind === 'xlsx' ? `执法统计 ${from} 至 ${to}.xlsx` : `三项制度评估报告 ${from} 至 ${to}.pdf`,
+      );
+    } catch (caught) {
+      setDownloadError(asApiError(caught));
+    }
+  }
+  const reportYear = Number(to.slice(0, 4)) - 1;
   return (
     <>
+      {supervised.length > 0 && (
+        <div class="field">
+          <label for="agency">监督对象</label>
+          <select id="agency" value={agencyId} onChange={(event) => setAgencyId(event.currentTarget.value)}>
+            {supervised.map((each) => (
+              <option key={each} value={each}>
+                {each}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <div class="period">
         <div class="field">
           <label for="from">起始日期</label>
@@ -83,7 +128,21 @@ export function Dashboard({ session }: { session: Session }) {
           <input id="to" type="date" value={to} onChange={(event) => setTo(event.currentTarget.value)} />
         </div>
       </div>
-      <ErrorNotice error={error} />
+      <p class="button-row">
+        <button type="button" class="secondary" onClick={() => download('xlsx')}>
+          导出 Excel
+        </button>
+        <button type="button" class="secondary" onClick={() => download('pdf')}>
+          评估报告（PDF）
+        </button>
+        <a
+          class="button"
+          href={`/agencies/${encodeURIComponent(agencyId ?? session.agencyId)}/annual-reports/${reportYear}`}
+        >
+          {reportYear} 年度数据公开
+        </a>
+      </p>
+      <ErrorNotice error={error ?? downloadError} />
       {!data && !error && <p>正在加载……</p>}
       {data && (
         <>

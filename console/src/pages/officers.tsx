@@ -106,6 +106,77 @@ function WindowCard({ certificateNo, name }: { certificateNo: string; name: stri
   );
 }
 
+/** 培训记录 (ORG-3): an officer's trainings, and a unit head or administrator records one. */
+function TrainingList({ certificateNo, mayRecord }: { certificateNo: string; mayRecord: boolean }) {
+  const { data, error, reload } = useLoad(
+    () => must(api.GET('/v1/officers/{certificateNo}/trainings', { params: { path: { certificateNo } } })),
+    [certificateNo],
+  );
+  if (error) return <ErrorNotice error={error} />;
+  if (!data) return <p>正在加载……</p>;
+  return (
+    <>
+      {data.items.length === 0 ? (
+        <p>没有培训记录。</p>
+      ) : (
+        <ul class="plain" aria-label="培训记录">
+          {data.items.map((training) => (
+            <li key={training.id}>
+              {training.date} {training.title}（{training.hours} 学时
+              {training.keyStaff ? '，执法业务骨干' : ''}）
+            </li>
+          ))}
+        </ul>
+      )}
+      {mayRecord && (
+        <ActionForm
+          id={`training-${certificateNo}`}
+          fields={[
+            { path: 'title', label: '培训名称', kind: 'text', required: true },
+            { path: 'date', label: '培训日期', kind: 'date', required: true },
+            { path: 'hours', label: '学时', kind: 'number', min: 1, max: 1000, required: true },
+            { path: 'keyStaff', label: '执法业务骨干培训', kind: 'choice', options: { no: '否', yes: '是' } },
+          ]}
+          submitLabel="记录培训"
+          onSubmit={({ title = '', date = '', hours = '', keyStaff }) =>
+            must(
+              api.POST('/v1/officers/{certificateNo}/trainings', {
+                params: { path: { certificateNo } },
+                body: {
+                  title,
+                  date,
+                  hours: hours === '' ? Number.NaN : Number(hours),
+                  ...(keyStaff === 'yes' ? { keyStaff: true } : {}),
+                },
+              }),
+            )
+          }
+          onDone={reload}
+        />
+      )}
+    </>
+  );
+}
+
+/** Shows its content once opened, so a long list of officers loads nothing it does not show. */
+function Opened({
+  summary,
+  className,
+  children,
+}: {
+  summary: string;
+  className: string;
+  children: () => preact.ComponentChildren;
+}) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details class={className} onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>{summary}</summary>
+      {open && children()}
+    </details>
+  );
+}
+
 /** An administrator registers an officer's certificate (PUB-5), with the account they sign in with. */
 function RegisterOfficer({
   units,
@@ -206,6 +277,14 @@ export function Officers({ session }: { session: Session }) {
               </button>
             )}
             <WindowCard certificateNo={officer.certificateNo} name={officer.name} />
+            <Opened summary="培训记录" className="trainings">
+              {() => (
+                <TrainingList
+                  certificateNo={officer.certificateNo}
+                  mayRecord={hasRole(session, 'admin', 'unit-head')}
+                />
+              )}
+            </Opened>
             {hasRole(session, 'admin') && (
               <details class="status-change">
                 <summary>暂扣、吊销或恢复执法证</summary>
