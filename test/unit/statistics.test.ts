@@ -11,7 +11,7 @@ import {
   mergeDays,
   statisticsOf,
 } from '#shared/domain/statistics.ts';
-import { counterWrites, STATISTICS_SHARDS, shardOf } from '#shared/store/statistics-repository.ts';
+import { counterWrites, rangeKeys, STATISTICS_SHARDS, shardOf } from '#shared/store/statistics-repository.ts';
 
 const sum = (entries: readonly DayCounts[]) => {
   const totals: Record<string, Counts> = {};
@@ -142,12 +142,38 @@ describe('statistics as day counters', () => {
     expect(stats.av.coverageRate).toBeNull();
   });
 
-  it('writes one ADD per day on the case’s shard, the same shard for every change of a case', () => {
-    const [write] = counterWrites('table', 'agency', '01CASE', [{ day: '2026-01-01', counts: { 'a.x': 2 } }]);
-    expect(write?.Update?.Key).toEqual({ pk: 'STATS#agency', sk: `DAY#2026-01-01#${shardOf('01CASE')}` });
+  it('writes one ADD per day and one per month on the case’s shard, the same shard for every change of a case', () => {
+    const shard = shardOf('01CASE');
+    const writes = counterWrites('table', 'agency', '01CASE', [
+      { day: '2026-01-01', counts: { 'a.x': 2 } },
+      { day: '2026-01-20', counts: { 'a.x': 1, 'a.y': -1 } },
+    ]);
+    const [write] = writes;
+    expect(write?.Update?.Key).toEqual({ pk: 'STATS#agency', sk: `DAY#2026-01-01#${shard}` });
     expect(write?.Update?.UpdateExpression).toContain('ADD #c0 :c0');
     expect(write?.Update?.ExpressionAttributeNames?.['#c0']).toBe('a.x');
+    // Two days of one month are one Update of the month item (a transaction touches an item once).
+    expect(writes.map((each) => each.Update?.Key?.sk)).toEqual([
+      `DAY#2026-01-01#${shard}`,
+      `DAY#2026-01-20#${shard}`,
+      `MONTH#2026-01#${shard}`,
+    ]);
+    expect(writes[2]?.Update?.ExpressionAttributeValues).toMatchObject({ ':c0': 3, ':c1': -1 });
     const shards = new Set(Array.from({ length: 200 }, (_, index) => shardOf(`01CASE${index}`)));
     expect(shards.size).toBe(STATISTICS_SHARDS);
+  });
+
+  it('[REC-9] reads a range as its whole months from month items and the days at its ends from day items', () => {
+    expect(rangeKeys('2026-01-01', '2026-12-31')).toEqual([['MONTH#2026-01#', 'MONTH#2026-12#~']]);
+    expect(rangeKeys('2026-01-15', '2026-03-10')).toEqual([
+      ['DAY#2026-01-15#', 'DAY#2026-01-31#~'],
+      ['MONTH#2026-02#', 'MONTH#2026-02#~'],
+      ['DAY#2026-03-01#', 'DAY#2026-03-10#~'],
+    ]);
+    // Within one month, or across two months with no whole one between: days only.
+    expect(rangeKeys('2026-02-03', '2026-02-27')).toEqual([['DAY#2026-02-03#', 'DAY#2026-02-27#~']]);
+    expect(rangeKeys('2026-01-20', '2026-02-10')).toEqual([['DAY#2026-01-20#', 'DAY#2026-02-10#~']]);
+    // A leap February ends on the 29th.
+    expect(rangeKeys('2028-02-01', '2028-02-29')).toEqual([['MONTH#2028-02#', 'MONTH#2028-02#~']]);
   });
 });
