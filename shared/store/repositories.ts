@@ -1,6 +1,7 @@
 import { clock } from '#shared/clock.ts';
 import { config } from '#shared/config.ts';
 import { publishEvents } from '#shared/events/publisher.ts';
+import { pushHttp } from '#shared/events/push-http.ts';
 import { AgencyRepository } from '#shared/store/agency-repository.ts';
 import { AnnualReportRepository } from '#shared/store/annual-report-repository.ts';
 import { CalendarRepository } from '#shared/store/calendar-repository.ts';
@@ -59,4 +60,5 @@ export const ports = {
   now: () => clock.now(),
   publish: publishEvents,
   scheduleDueDate,
+  http: pushHttp,
 };

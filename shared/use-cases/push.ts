@@ -1,8 +1,6 @@
-import { lookup } from 'node:dns/promises';
 import { ulid } from 'ulid';
 import type { Principal } from '#shared/auth.ts';
 import { forEachConcurrently } from '#shared/concurrency.ts';
-import { config } from '#shared/config.ts';
 import {
   type Delivery,
   isInternalAddress,
@@ -13,6 +11,7 @@ import {
   signature,
 } from '#shared/domain/push.ts';
 import { Conflict, NotFound, ValidationFailed } from '#shared/errors.ts';
+import type { PushHttp } from '#shared/events/push-http.ts';
 import { logger } from '#shared/observability.ts';
 import type { ChildWrite } from '#shared/store/child-write.ts';
 import type { Port } from '#shared/store/port.ts';
@@ -21,6 +20,7 @@ import type { PushRepository } from '#shared/store/push-repository.ts';
 export interface PushPorts {
   push: Port<PushRepository>;
   now: () => Date;
+  http: PushHttp;
 }
 
 /** A platform's answer is awaited this long unless its target says otherwise. */
@@ -54,6 +54,7 @@ export async function deliveryWrites(
 }
 
 async function send(
+  http: PushHttp,
   delivery: Delivery,
   target: { url: string; secret: string; timeoutSeconds?: number },
   sentAt: Date,
@@ -68,12 +69,11 @@ async function send(
   const timestamp = sentAt.toISOString();
   try {
     // The name is resolved first: a public name that points inside the network is refused too.
-    if (!allowPrivateTargets()) {
-      const addresses = await lookup(new URL(target.url).hostname, { all: true });
-      if (addresses.some((entry) => isInternalAddress(entry.address)))
-        return '对接平台地址解析为内网地址，未发送';
+    if (!http.allowPrivateTargets) {
+      const addresses = await http.addresses(new URL(target.url).hostname);
+      if (addresses.some(isInternalAddress)) return '对接平台地址解析为内网地址，未发送';
     }
-    const response = await fetch(target.url, {
+    const response = await http.post(target.url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json; charset=utf-8',
@@ -93,11 +93,9 @@ async function send(
   }
 }
 
-const allowPrivateTargets = () => config().PUSH_ALLOW_PRIVATE_TARGETS === 'true';
-
 /** Sets the agency's push target (ORG-2): https, and not an internal host. */
 export async function setPushTarget(ports: PushPorts, principal: Principal, input: PushTargetInput) {
-  const refusal = pushTargetRefusal(input.url, allowPrivateTargets());
+  const refusal = pushTargetRefusal(input.url, ports.http.allowPrivateTargets);
   if (refusal) throw new ValidationFailed([{ path: 'url', message: refusal }], '对接平台地址不可用');
   await ports.push.putTarget(principal.agencyId, input);
   return { url: input.url };
@@ -128,7 +126,7 @@ export async function deliverDue(
   const deliverAgency = async (deliveries: Delivery[]) => {
     const target = await ports.push.target(deliveries[0]?.agencyId ?? '');
     for (const [index, delivery] of deliveries.entries()) {
-      const error = target ? await send(delivery, target, ports.now()) : '未配置对接平台地址';
+      const error = target ? await send(ports.http, delivery, target, ports.now()) : '未配置对接平台地址';
       const attempts = delivery.attempts + 1;
       const next: Delivery = error
         ? {

@@ -26,6 +26,7 @@ import {
   InMemoryOfficers,
   testClock,
 } from '#test/fakes/in-memory-stores.ts';
+import { platformStandIn } from '#test/fakes/platform-stand-in.ts';
 
 /**
  * Every port the case, review, decision, publication and evidence use cases take, in memory: a world a unit
@@ -38,6 +39,7 @@ export function inMemoryWorld(start = '2026-03-02T02:00:00.000Z') {
   const scheduled: { id: string; dueBy: string | null }[] = [];
   const statistics = new InMemoryStatistics();
   const cases = new InMemoryCases(statistics);
+  const platform = platformStandIn();
   const ports = {
     cases,
     statistics,
@@ -60,11 +62,12 @@ export function inMemoryWorld(start = '2026-03-02T02:00:00.000Z') {
     publish: log.publish,
     scheduleDueDate: async (publication: { id: string; dueBy: string | null }) =>
       void scheduled.push({ id: publication.id, dueBy: publication.dueBy }),
+    http: platform.http,
   } satisfies PublicationPorts &
     DecisionPorts &
     ChecklistPorts &
     EvidencePorts &
     OfficerPorts &
     Pick<StatisticsPorts, 'statistics'>;
-  return { ports, clock, events: log.events, scheduled };
+  return { ports, clock, events: log.events, scheduled, platform };
 }
