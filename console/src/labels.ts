@@ -146,7 +146,7 @@ export const checklistKindLabels: Record<string, string> = {
   subjects: '行政执法主体资格清单',
   officers: '行政执法人员资格清单',
   'service-guides': '行政执法服务指南',
-  'av-matters': '音像记录事项清单',
+  'av-matters': '行政执法音像记录事项清单',
   'review-catalog': '重大执法决定法制审核目录清单',
 };
 
