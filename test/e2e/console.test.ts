@@ -20,6 +20,7 @@ import {
 import {
   DEMO_CASE_OFFICERS,
   DEMO_PROPOSAL,
+  recordDemoNotice,
   registerDemoCase,
   submitDemoReview,
 } from '#test/helpers/demo-case.ts';
@@ -232,20 +233,7 @@ describe.each([
       party: { kind: 'person', name: '杨某某', idNumber: '530524197805061234' },
       flags: { complex: true },
     });
-    const notice = await api.call('POST', `/v1/cases/${caseId}/records`, {
-      token,
-      body: {
-        type: 'penalty-prior-notice',
-        title: '行政处罚事先告知书',
-        fields: {
-          facts: '当事人未建立入院评估制度，经责令改正拒不改正。',
-          legalBasis: PROPOSAL.legalBasis,
-          proposedPenalty: '罚款人民币二万元',
-          rights: '当事人享有陈述、申辩的权利。',
-        },
-      },
-    });
-    expect(notice.status).toBe(201);
+    await recordDemoNotice(api, token, caseId);
 
     const officerSide = await openPage(options);
     const page = officerSide.page;

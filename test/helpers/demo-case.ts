@@ -31,6 +31,25 @@ export const DEMO_PROPOSAL = {
   legalBasis: '《养老机构管理办法》第四十六条',
 };
 
+/** The demo case's prior notice of the penalty (事先告知书), recorded by its officer; its record id. */
+export async function recordDemoNotice(api: TestApi, token: string, caseId: string): Promise<string> {
+  const notice = await api.call('POST', `/v1/cases/${caseId}/records`, {
+    token,
+    body: {
+      type: 'penalty-prior-notice',
+      title: '行政处罚事先告知书',
+      fields: {
+        facts: '当事人未建立入院评估制度，经责令改正拒不改正。',
+        legalBasis: DEMO_PROPOSAL.legalBasis,
+        proposedPenalty: '罚款人民币二万元',
+        rights: '当事人享有陈述、申辩的权利。',
+      },
+    },
+  });
+  expect(notice.status, notice.text).toBe(201);
+  return notice.body.id as string;
+}
+
 /**
  * A demo case with its prior notice, submitted for legal review with the proposal: the pending
  * review a reviewer's workbench or a leader's extension starts from; its id and the officer's token.
@@ -41,25 +60,12 @@ export async function submitDemoReview(
   body: { title: string; party: Record<string, unknown> },
 ): Promise<{ token: string; caseId: string; reviewId: string }> {
   const { token, caseId } = await registerDemoCase(api, agencyId, body);
-  const notice = await api.call('POST', `/v1/cases/${caseId}/records`, {
-    token,
-    body: {
-      type: 'penalty-prior-notice',
-      title: '行政处罚事先告知书',
-      fields: {
-        facts: '未建立入院评估制度。',
-        legalBasis: DEMO_PROPOSAL.legalBasis,
-        proposedPenalty: '罚款二万元',
-        rights: '陈述申辩。',
-      },
-    },
-  });
-  expect(notice.status, notice.text).toBe(201);
+  const notice = await recordDemoNotice(api, token, caseId);
   const review = await api.call('POST', `/v1/cases/${caseId}/reviews`, {
     token,
     body: {
       proposal: { type: 'penalty', ...DEMO_PROPOSAL, penalty: { kind: 'fine', amount: 20000 } },
-      materials: [notice.body.id],
+      materials: [notice],
     },
   });
   expect(review.status, review.text).toBe(201);

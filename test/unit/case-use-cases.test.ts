@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Principal } from '#shared/auth.ts';
 import type { CaseInput } from '#shared/domain/cases/case.ts';
-import type { OfficerInput } from '#shared/domain/officer.ts';
 import { Forbidden, RuleViolation, StaleWrite, ValidationFailed } from '#shared/errors.ts';
 import {
   addActivity,
@@ -12,67 +10,34 @@ import {
   verifyCaseJournal,
 } from '#shared/use-cases/cases.ts';
 import { registerOfficer } from '#shared/use-cases/officers.ts';
-import { inMemoryWorld } from '#test/fakes/in-memory-ports.ts';
+import { AGENCY, cast, OFFICERS, person, UNIT, unitBureau } from '#test/helpers/unit-case.ts';
 
-const AGENCY = 'changning-mzj';
-const person = (sub: string, roles: Principal['roles'], unitId = 'shswg'): Principal => ({
-  sub,
-  name: sub,
-  agencyId: AGENCY,
-  unitId,
-  roles,
-});
-const admin = person('admin', ['admin'], 'dzbgs');
-const officer = person('officer-wang', ['officer']);
-
-const certificate = (
-  certificateNo: string,
-  userId: string,
-  overrides: Partial<OfficerInput> = {},
-): OfficerInput => ({
-  name: userId,
-  unitId: 'shswg',
-  position: '科员',
-  certificateNo,
-  userId,
-  categories: ['penalty', 'inspection'],
-  region: '昌宁县',
-  validFrom: '2024-01-01',
-  validTo: '2028-12-31',
-  ...overrides,
-});
+const officer = cast.handler;
 
 const penaltyCase = (overrides: Partial<CaseInput> = {}): CaseInput => ({
   category: 'penalty',
   procedure: 'general',
   title: '杨某某养老服务点未建立入院评估制度案',
   party: { kind: 'person', name: '杨某某', idNumber: '530524197805061234' },
-  officers: ['ZF-0001', 'ZF-0002'],
-  unitId: 'shswg',
+  officers: OFFICERS,
+  unitId: UNIT,
   ...overrides,
 });
 
-/** A county bureau with two penalty officers, in memory. */
+/** The unit-test bureau, and a third certificate: another unit's inspector, not a penalty officer. */
 async function bureau() {
-  const world = inMemoryWorld();
-  await world.ports.agencies.put({
-    agencyId: AGENCY,
-    name: '昌宁县民政局',
+  const world = await unitBureau('2026-03-02T02:00:00.000Z');
+  await registerOfficer(world.ports, cast.admin, {
+    name: '赵丽娟',
+    unitId: 'shzzg',
+    position: '科员',
+    certificateNo: 'ZF-0003',
+    userId: 'officer-zhao',
+    categories: ['inspection'],
     region: '昌宁县',
-    units: [
-      { id: 'shswg', name: '社会事务股' },
-      { id: 'shzzg', name: '社会组织管理股' },
-    ],
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    updatedBy: 'admin',
+    validFrom: '2024-01-01',
+    validTo: '2028-12-31',
   });
-  await registerOfficer(world.ports, admin, certificate('ZF-0001', 'officer-wang'));
-  await registerOfficer(world.ports, admin, certificate('ZF-0002', 'officer-li'));
-  await registerOfficer(
-    world.ports,
-    admin,
-    certificate('ZF-0003', 'officer-zhao', { categories: ['inspection'], unitId: 'shzzg' }),
-  );
   return world;
 }
 
@@ -82,13 +47,13 @@ describe('case commands, without a database', () => {
     const refused = await registerCase(
       ports,
       officer,
-      penaltyCase({ officers: ['ZF-0001', 'ZF-0003'] }),
+      penaltyCase({ officers: [OFFICERS[0], 'ZF-0003'] }),
     ).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(RuleViolation);
     expect((refused as RuleViolation).details.map((detail) => detail.path)).toEqual(['officers.1']);
 
     const record = await registerCase(ports, officer, penaltyCase());
-    expect(record.handlers.sort()).toEqual(['officer-li', 'officer-wang']);
+    expect(record.handlers.sort()).toEqual([cast.colleague.sub, cast.handler.sub].sort());
     const journal = await caseJournal(ports, officer, record.id);
     expect(journal.map((entry) => entry.type)).toEqual(['case.registered']);
     // The journal is read widely: the party's name in it is masked (LAW-5).
@@ -116,8 +81,7 @@ describe('case commands, without a database', () => {
     await expect(transitionCase(ports, otherUnit, record.id, { to: 'investigating' })).rejects.toBeInstanceOf(
       Forbidden,
     );
-    const head = person('head-li', ['unit-head']);
-    expect((await transitionCase(ports, head, record.id, { to: 'investigating' })).status).toBe(
+    expect((await transitionCase(ports, cast.head, record.id, { to: 'investigating' })).status).toBe(
       'investigating',
     );
   });
@@ -158,7 +122,7 @@ describe('case commands, without a database', () => {
     clock.set('2026-03-03T02:00:00.000Z');
     const activity = {
       type: 'on-site-inspection' as const,
-      officers: ['ZF-0001', 'ZF-0002'],
+      officers: OFFICERS,
       location: '昌宁县田园镇某村',
     };
     for (const startedAt of ['2026-03-04T02:00:00.000Z', '2026-03-01T02:00:00.000Z']) {
