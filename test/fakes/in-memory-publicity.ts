@@ -299,10 +299,16 @@ export class InMemoryAnchors implements Port<JournalAnchors> {
     return newest ? copy(newest) : undefined;
   }
 
+  /**
+   * As the DynamoDB store: the text goes to the archive first (a key's first version is the one
+   * read), then the record and the agency's latest pointer in one transaction, which fails when
+   * the day is recorded already or the latest anchor is not older than this day.
+   */
   async write(anchor: JournalAnchor, text: string, sha256: string): Promise<boolean> {
     const key = `${anchor.agencyId}#${anchor.day}`;
-    if (this.#records.has(key)) return false;
-    this.#texts.set(key, text);
+    if (!this.#texts.has(key)) this.#texts.set(key, text);
+    const latest = await this.latest(anchor.agencyId);
+    if (this.#records.has(key) || (latest !== undefined && latest.day >= anchor.day)) return false;
     this.#records.set(key, { agencyId: anchor.agencyId, day: anchor.day, sha256, key: `anchors/${key}` });
     return true;
   }
