@@ -265,8 +265,10 @@ export class InMemoryReviews implements Port<ReviewRepository> {
     return [...this.#reviews.values()]
       .filter((review) => review.status === 'pending')
       .flatMap(({ agencyId, id, dueBy }) => {
-        if (partition === 'REVIEW_DUE' && dueBy !== null) return [{ agencyId, id, sort: `${dueBy}#${agencyId}#${id}` }];
-        if (partition === 'REVIEW_UNCONFIRMED' && dueBy === null) return [{ agencyId, id, sort: `${agencyId}#${id}` }];
+        if (partition === 'REVIEW_DUE' && dueBy !== null)
+          return [{ agencyId, id, sort: `${dueBy}#${agencyId}#${id}` }];
+        if (partition === 'REVIEW_UNCONFIRMED' && dueBy === null)
+          return [{ agencyId, id, sort: `${agencyId}#${id}` }];
         return [];
       })
       .sort((a, b) => byteOrder(a.sort, b.sort));

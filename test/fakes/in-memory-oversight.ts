@@ -3,7 +3,11 @@ import type { Training } from '#shared/domain/training.ts';
 import { Conflict } from '#shared/errors.ts';
 import type { AnnualReportRepository } from '#shared/store/annual-report-repository.ts';
 import type { Port } from '#shared/store/port.ts';
-import type { RecomputeJob, RecomputePhase, RecomputeRepository } from '#shared/store/recompute-repository.ts';
+import type {
+  RecomputeJob,
+  RecomputePhase,
+  RecomputeRepository,
+} from '#shared/store/recompute-repository.ts';
 import type { TrainingRepository } from '#shared/store/training-repository.ts';
 import { byteOrder, copy } from '#test/fakes/memory.ts';
 

@@ -1,11 +1,11 @@
 import type { ChecklistPorts } from '#shared/use-cases/checklists.ts';
+import type { RecomputePorts } from '#shared/use-cases/deadline-recompute.ts';
 import type { DecisionPorts } from '#shared/use-cases/decisions.ts';
 import type { EvidencePorts } from '#shared/use-cases/evidence.ts';
 import type { OfficerPorts } from '#shared/use-cases/officers.ts';
-import type { RecomputePorts } from '#shared/use-cases/deadline-recompute.ts';
 import type { AnnualReportPorts, StatisticsPorts } from '#shared/use-cases/oversight.ts';
-import type { DrawPorts } from '#shared/use-cases/random-draws.ts';
 import type { PublicationPorts } from '#shared/use-cases/publications.ts';
+import type { DrawPorts } from '#shared/use-cases/random-draws.ts';
 import {
   InMemoryCases,
   InMemoryEvidence,

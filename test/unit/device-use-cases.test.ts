@@ -38,7 +38,9 @@ describe('recording devices, without a database', () => {
       [cast.handler, camera('DSJ-CN-0003')],
       [cast.reviewer, camera('DSJ-CN-0003', cast.reviewer.unitId)],
     ] as const)
-      await expect(registerDevice(world.ports, principal, input)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(registerDevice(world.ports, principal, input)).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+      });
     // The bureau's body camera belongs to 社会事务股: the other head cannot move it to their unit.
     await expect(
       registerDevice(world.ports, otherHead, camera(DEVICE, otherHead.unitId)),

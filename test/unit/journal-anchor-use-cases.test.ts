@@ -126,7 +126,10 @@ describe('journal anchors, without a database', () => {
       previous: null,
       cases: [{ caseId: other, ...headOn(await journal(OTHER, other), TUESDAY) }],
     });
-    expect(await ports.anchors.latest(AGENCY)).toMatchObject({ day: TUESDAY, sha256: sha256Hex(tuesday.text) });
+    expect(await ports.anchors.latest(AGENCY)).toMatchObject({
+      day: TUESDAY,
+      sha256: sha256Hex(tuesday.text),
+    });
   });
 
   it('[REC-3] the daily job anchors yesterday and the day before; run again, it leaves every anchor as it was', async () => {

@@ -98,7 +98,9 @@ describe('stale uploads and the arrival redrive, without a database', () => {
 
   it('[REC-6] the redrive verifies what reached the archive without its notification, in its window, once', async () => {
     // Eight days before: AV uploaded whose notification was lost, beyond the redrive's window.
-    const world = await unitBureau(addCalendarDays(START.slice(0, 10), -(REDRIVE_DAYS + 1)) + START.slice(10));
+    const world = await unitBureau(
+      addCalendarDays(START.slice(0, 10), -(REDRIVE_DAYS + 1)) + START.slice(10),
+    );
     const activity = await openActivity(world);
     const old = await declared(world, activity, 'old');
     world.ports.storage.upload(old.evidence.upload.url, old.bytes);
@@ -120,7 +122,8 @@ describe('stale uploads and the arrival redrive, without a database', () => {
     // Looked at: the three declared at 10:00 (silent, tampered, missing).
     expect(first.checked).toBe(3);
     // Declared in the same millisecond: in the pending index's order of ids, which is random.
-    const byId = (a: { evidenceId: string }, b: { evidenceId: string }) => a.evidenceId.localeCompare(b.evidenceId);
+    const byId = (a: { evidenceId: string }, b: { evidenceId: string }) =>
+      a.evidenceId.localeCompare(b.evidenceId);
     expect([...first.received].sort(byId)).toEqual(
       [
         { evidenceId: silent.evidence.id, status: 'archived' },

@@ -128,12 +128,18 @@ describe('oversight, without a database', () => {
   it('[ORG-3] [REC-9] the trainings of a period: sessions, hours, officers trained and key staff sessions', async () => {
     const world = await unitBureau(at('2026-03-02'));
     const trainings: { certificateNo: string; input: TrainingInput }[] = [
-      { certificateNo: OFFICERS[0], input: { title: '行政处罚法', date: '2026-03-02', hours: 4, keyStaff: true } },
+      {
+        certificateNo: OFFICERS[0],
+        input: { title: '行政处罚法', date: '2026-03-02', hours: 4, keyStaff: true },
+      },
       { certificateNo: OFFICERS[1], input: { title: '行政处罚法', date: '2026-03-02', hours: 4 } },
       { certificateNo: OFFICERS[0], input: { title: '执法记录仪使用', date: '2026-03-31', hours: 1.5 } },
       // The day before and the day after the period.
       { certificateNo: OFFICERS[1], input: { title: '法制审核', date: '2026-03-01', hours: 2 } },
-      { certificateNo: OFFICERS[1], input: { title: '法制审核', date: '2026-04-01', hours: 2, keyStaff: true } },
+      {
+        certificateNo: OFFICERS[1],
+        input: { title: '法制审核', date: '2026-04-01', hours: 2, keyStaff: true },
+      },
     ];
     for (const { certificateNo, input } of trainings)
       await recordTraining(world.ports, cast.admin, certificateNo, input);
@@ -149,7 +155,9 @@ describe('oversight, without a database', () => {
     });
     expect(training.sessions).toBe(3);
     // A supervisor reads the same numbers of the agency it oversees.
-    expect((await statistics(world.ports, overseen(supervisor, AGENCY), from, to)).training).toEqual(training);
+    expect((await statistics(world.ports, overseen(supervisor, AGENCY), from, to)).training).toEqual(
+      training,
+    );
   });
 
   it('[PUB-12] [REV-5] [ORG-4] the overdue list: publications and reviews past their due date, by unit, and last year’s report', async () => {
@@ -166,7 +174,7 @@ describe('oversight, without a database', () => {
     expect(reviewDue).not.toBe('');
 
     // On the later of the two due dates nothing is late yet, unless the other date has passed.
-    const lastDue = publicationDue > reviewDue ? publicationDue : reviewDue;
+    const lastDue = [publicationDue, reviewDue].sort().at(-1) ?? '';
     world.clock.set(at(lastDue));
     const onTheDay = await overdueItems(world.ports, AGENCY);
     expect(onTheDay.publications.map((item) => item.id)).toEqual(

@@ -133,11 +133,17 @@ describe('random inspection draws, without a database', () => {
 
   it('[LAW-9] [PUB-15] only a matter of the published random-inspections list is drawn for', async () => {
     const world = await unitBureau();
-    const unpublished = await refusal(drawInspection(world.ports, cast.head, { matterCode: MATTER.code, pool }));
+    const unpublished = await refusal(
+      drawInspection(world.ports, cast.head, { matterCode: MATTER.code, pool }),
+    );
     expect(unpublished.code).toBe('MATTER_NOT_PUBLISHED');
     expect(unpublished.details.map((detail) => detail.path)).toEqual(['matterCode']);
     // A draft is not a published list.
-    await createDraft(world.ports, cast.admin, { kind: 'random-inspections', title: '草稿', items: [MATTER] });
+    await createDraft(world.ports, cast.admin, {
+      kind: 'random-inspections',
+      title: '草稿',
+      items: [MATTER],
+    });
     expect(
       (await refusal(drawInspection(world.ports, cast.head, { matterCode: MATTER.code, pool }))).code,
     ).toBe('MATTER_NOT_PUBLISHED');
