@@ -25,6 +25,7 @@ import type { ListQuery } from '#shared/store/query.ts';
 import type { ReviewRepository } from '#shared/store/review-repository.ts';
 import type { StatisticsRepository } from '#shared/store/statistics-repository.ts';
 import {
+  byteOrder,
   copy,
   type MemoryWrite,
   memoryChildWrite,
@@ -253,6 +254,24 @@ export class InMemoryReviews implements Port<ReviewRepository> {
     return [...this.#reviews.values()]
       .filter((review) => review.status === 'pending' && review.dueBy !== null && review.dueBy < date)
       .map(({ agencyId, id }) => ({ agencyId, id }));
+  }
+
+  /**
+   * The recomputation's work lists of reviews with each item's sort key, as the DynamoDB store
+   * indexes them (gsi2): pending with a due date under REVIEW_DUE, pending and held under
+   * REVIEW_UNCONFIRMED.
+   */
+  workIndex(partition: string): { agencyId: string; id: string; sort: string }[] {
+    return [...this.#reviews.values()]
+      .filter((review) => review.status === 'pending')
+      .flatMap(({ agencyId, id, dueBy }) => {
+        if (partition === 'REVIEW_DUE' && dueBy !== null)
+          return [{ agencyId, id, sort: `${dueBy}#${agencyId}#${id}` }];
+        if (partition === 'REVIEW_UNCONFIRMED' && dueBy === null)
+          return [{ agencyId, id, sort: `${agencyId}#${id}` }];
+        return [];
+      })
+      .sort((a, b) => byteOrder(a.sort, b.sort));
   }
 
   async getReviewer(agencyId: string, userId: string): Promise<Reviewer | undefined> {

@@ -1,9 +1,11 @@
 import type { ChecklistPorts } from '#shared/use-cases/checklists.ts';
+import type { RecomputePorts } from '#shared/use-cases/deadline-recompute.ts';
 import type { DecisionPorts } from '#shared/use-cases/decisions.ts';
 import type { EvidencePorts } from '#shared/use-cases/evidence.ts';
 import type { OfficerPorts } from '#shared/use-cases/officers.ts';
-import type { StatisticsPorts } from '#shared/use-cases/oversight.ts';
+import type { AnnualReportPorts, StatisticsPorts } from '#shared/use-cases/oversight.ts';
 import type { PublicationPorts } from '#shared/use-cases/publications.ts';
+import type { DrawPorts } from '#shared/use-cases/random-draws.ts';
 import {
   InMemoryCases,
   InMemoryEvidence,
@@ -11,6 +13,11 @@ import {
   InMemoryStatistics,
 } from '#test/fakes/in-memory-cases.ts';
 import { InMemoryDevices, InMemoryEvidenceStorage } from '#test/fakes/in-memory-evidence-storage.ts';
+import {
+  InMemoryAnnualReports,
+  InMemoryRecomputations,
+  InMemoryTrainings,
+} from '#test/fakes/in-memory-oversight.ts';
 import {
   InMemoryAnchors,
   InMemoryChecklists,
@@ -29,7 +36,7 @@ import {
 import { platformStandIn } from '#test/fakes/platform-stand-in.ts';
 
 /**
- * Every port the case, review, decision, publication and evidence use cases take, in memory: a world a unit
+ * Every port the case, review, decision, publication, evidence, oversight, draw and recomputation use cases take, in memory: a world a unit
  * test builds in microseconds, with a clock it sets, the events published and the due dates
  * scheduled, to look at afterwards.
  */
@@ -40,12 +47,17 @@ export function inMemoryWorld(start = '2026-03-02T02:00:00.000Z') {
   const statistics = new InMemoryStatistics();
   const cases = new InMemoryCases(statistics);
   const platform = platformStandIn();
+  const reviews = new InMemoryReviews();
+  const publications = new InMemoryPublications();
   const ports = {
     cases,
     statistics,
-    reviews: new InMemoryReviews(),
+    reviews,
     evidence: new InMemoryEvidence(),
-    publications: new InMemoryPublications(),
+    publications,
+    trainings: new InMemoryTrainings(),
+    annualReports: new InMemoryAnnualReports(),
+    recomputations: new InMemoryRecomputations({ publications, reviews }),
     checklists: new InMemoryChecklists(),
     randomDraws: new InMemoryRandomDraws(),
     anchors: new InMemoryAnchors(cases),
@@ -68,6 +80,9 @@ export function inMemoryWorld(start = '2026-03-02T02:00:00.000Z') {
     ChecklistPorts &
     EvidencePorts &
     OfficerPorts &
-    Pick<StatisticsPorts, 'statistics'>;
+    StatisticsPorts &
+    AnnualReportPorts &
+    DrawPorts &
+    RecomputePorts;
   return { ports, clock, events: log.events, scheduled, platform };
 }

@@ -16,7 +16,7 @@ import type { PushRepository } from '#shared/store/push-repository.ts';
 import type { ListQuery } from '#shared/store/query.ts';
 import type { RandomDrawRepository } from '#shared/store/random-draw-repository.ts';
 import type { InMemoryCases } from '#test/fakes/in-memory-cases.ts';
-import { copy, memoryChildWrite, newestFirst, pageOf, versionedPut } from '#test/fakes/memory.ts';
+import { byteOrder, copy, memoryChildWrite, newestFirst, pageOf, versionedPut } from '#test/fakes/memory.ts';
 
 type Item = Record<string, unknown>;
 type WorkList =
@@ -93,11 +93,21 @@ export class InMemoryPublications implements Port<PublicationRepository> {
   }
 
   async work(partition: WorkList, upTo?: string): Promise<{ agencyId: string; id: string }[]> {
+    return this.workIndex(partition)
+      .filter((entry) => !upTo || entry.sort <= `${upTo}#\uffff`)
+      .map(({ agencyId, id }) => ({ agencyId, id }));
+  }
+
+  /** A work list with each item's sort key (gsi2sk), for a store that pages it by key (the recomputation). */
+  workIndex(partition: string): { agencyId: string; id: string; sort: string }[] {
     return [...this.#publications.values()]
-      .map((publication) => ({ publication, work: workOf(publication) }))
-      .filter(({ work }) => work?.list === partition && (!upTo || work.sort <= `${upTo}#\uffff`))
-      .sort((a, b) => (a.work?.sort ?? '').localeCompare(b.work?.sort ?? ''))
-      .map(({ publication }) => ({ agencyId: publication.agencyId, id: publication.id }));
+      .flatMap((publication) => {
+        const work = workOf(publication);
+        return work?.list === partition
+          ? [{ agencyId: publication.agencyId, id: publication.id, sort: work.sort }]
+          : [];
+      })
+      .sort((a, b) => byteOrder(a.sort, b.sort));
   }
 
   putPublicRecord(
@@ -289,10 +299,16 @@ export class InMemoryAnchors implements Port<JournalAnchors> {
     return newest ? copy(newest) : undefined;
   }
 
+  /**
+   * As the DynamoDB store: the text goes to the archive first (a key's first version is the one
+   * read), then the record and the agency's latest pointer in one transaction, which fails when
+   * the day is recorded already or the latest anchor is not older than this day.
+   */
   async write(anchor: JournalAnchor, text: string, sha256: string): Promise<boolean> {
     const key = `${anchor.agencyId}#${anchor.day}`;
-    if (this.#records.has(key)) return false;
-    this.#texts.set(key, text);
+    if (!this.#texts.has(key)) this.#texts.set(key, text);
+    const latest = await this.latest(anchor.agencyId);
+    if (this.#records.has(key) || (latest !== undefined && latest.day >= anchor.day)) return false;
     this.#records.set(key, { agencyId: anchor.agencyId, day: anchor.day, sha256, key: `anchors/${key}` });
     return true;
   }

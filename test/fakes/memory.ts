@@ -60,3 +60,9 @@ export const newestFirst =
   <T>(key: (item: T) => string) =>
   (a: T, b: T): number =>
     key(b).localeCompare(key(a));
+
+/**
+ * Strings in DynamoDB's order of sort keys: by code point (UTF-8 bytes), not by locale, which
+ * would weigh `#`, `-` and digits differently.
+ */
+export const byteOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,0 +1,8 @@
+import { documentClient } from '#shared/store/clients.ts';
+import { RecomputeRepository } from '#shared/store/recompute-repository.ts';
+import { recomputeRepositoryContract } from '#test/contracts/recompute-repository.ts';
+
+recomputeRepositoryContract(
+  'DynamoDB Local',
+  new RecomputeRepository(documentClient, process.env.MAIN_TABLE ?? ''),
+);
