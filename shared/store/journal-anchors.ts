@@ -5,6 +5,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { forEachConcurrently } from '#shared/concurrency.ts';
 import { JOURNAL_DAY } from '#shared/store/case-repository.ts';
 import { isConditionFailure } from '#shared/store/conditional.ts';
 import { queryAll } from '#shared/store/query.ts';
@@ -32,6 +33,8 @@ export interface AnchorRecord {
 }
 
 const anchorKey = (agencyId: string, day: string) => `anchors/${agencyId}/${day}.json`;
+/** A case's marks in the archive: one object per anchored day, under Object Lock like the anchor. */
+const caseMarksPrefix = (agencyId: string, caseId: string) => `anchors/${agencyId}/cases/${caseId}/`;
 const recordKeys = (agencyId: string, day: string) => ({
   pk: `AGENCY#${agencyId}`,
   sk: `JOURNAL_ANCHOR#${day}`,
@@ -72,14 +75,30 @@ export class JournalAnchors {
     }));
   }
 
-  /** The days on which a case's journal grew (one item per active day of that case). */
+  /**
+   * The days whose anchor holds a case, from the archive itself: its marks there cannot be
+   * deleted (Object Lock), and are listed with every version, so a delete marker hides none. The
+   * table's day items say which days to anchor; they are not trusted to say which to check.
+   */
   async daysOf(agencyId: string, caseId: string): Promise<string[]> {
-    const items = await queryAll(this.#db, {
-      TableName: this.#table,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': `AGENCY#${agencyId}`, ':prefix': `CASE#${caseId}#${JOURNAL_DAY}#` },
-    });
-    return items.map((item) => item.day as string);
+    const prefix = caseMarksPrefix(agencyId, caseId);
+    const days = new Set<string>();
+    let keyMarker: string | undefined;
+    let versionIdMarker: string | undefined;
+    do {
+      const page = await this.#s3.send(
+        new ListObjectVersionsCommand({
+          Bucket: this.#bucket,
+          Prefix: prefix,
+          ...(keyMarker ? { KeyMarker: keyMarker } : {}),
+          ...(versionIdMarker ? { VersionIdMarker: versionIdMarker } : {}),
+        }),
+      );
+      for (const version of page.Versions ?? []) if (version.Key) days.add(version.Key.slice(prefix.length));
+      keyMarker = page.IsTruncated ? page.NextKeyMarker : undefined;
+      versionIdMarker = page.IsTruncated ? page.NextVersionIdMarker : undefined;
+    } while (keyMarker);
+    return [...days].sort();
   }
 
   async get(agencyId: string, day: string): Promise<AnchorRecord | undefined> {
@@ -102,6 +121,17 @@ export class JournalAnchors {
     await this.#s3.send(
       new PutObjectCommand({ Bucket: this.#bucket, Key: key, Body: text, ContentType: 'application/json' }),
     );
+    // Each case's mark of the day, after the anchor: a mark always has its anchor.
+    await forEachConcurrently(anchor.cases, 16, async (head) => {
+      await this.#s3.send(
+        new PutObjectCommand({
+          Bucket: this.#bucket,
+          Key: `${caseMarksPrefix(anchor.agencyId, head.caseId)}${anchor.day}`,
+          Body: JSON.stringify({ day: anchor.day, seq: head.seq, head: head.head, anchorSha256: sha256 }),
+          ContentType: 'application/json',
+        }),
+      );
+    });
     const record: AnchorRecord = { agencyId: anchor.agencyId, day: anchor.day, sha256, key };
     try {
       await this.#db.send(

@@ -60,12 +60,16 @@ export async function verifyAgainstAnchors(
   entries: readonly JournalEntry[],
 ): Promise<AnchorVerification> {
   let checked = 0;
-  for (const day of (await ports.anchors.daysOf(agencyId, caseId)).sort()) {
+  // The days come from the archive's own marks of the case, not from the tables a forger holds.
+  for (const day of await ports.anchors.daysOf(agencyId, caseId)) {
     const text = await ports.anchors.read(agencyId, day);
-    if (text === undefined) continue;
-    const anchor = JSON.parse(text) as JournalAnchor;
-    const held = anchor.cases.find((head) => head.caseId === caseId);
-    if (!held) continue;
+    const held =
+      text === undefined
+        ? undefined
+        : (JSON.parse(text) as JournalAnchor).cases.find((head) => head.caseId === caseId);
+    if (!held) {
+      return { checked, broken: { day, seq: 0, reason: '存证锚点缺失：该日锚点未记录本案' } };
+    }
     const entry = entries.find((candidate) => candidate.seq === held.seq);
     if (entry?.hash !== held.head) {
       return {

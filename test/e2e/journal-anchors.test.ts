@@ -1,8 +1,8 @@
-import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { config } from '#shared/config.ts';
 import { entryHash, type JournalEntry } from '#shared/domain/journal.ts';
-import { journalPk } from '#shared/store/case-repository.ts';
+import { JOURNAL_DAY, journalPk } from '#shared/store/case-repository.ts';
 import { documentClient } from '#shared/store/clients.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
 
@@ -51,7 +51,7 @@ async function anchorToday() {
 }
 
 describe('journal anchors in the Object Lock archive', () => {
-  it('[REC-3] each day the heads go into the archive, once; a journal rewritten with its head is caught there', async () => {
+  it('[REC-3] each day the heads go into the archive, once; a journal rewritten with its head, and the table’s day marks removed, is caught there', async () => {
     const caseId = await caseWithHistory();
     const days = await anchorToday();
     expect(days.at(-1)?.agencies).toBeGreaterThanOrEqual(1);
@@ -86,6 +86,23 @@ describe('journal anchors in the Object Lock archive', () => {
         ExpressionAttributeValues: { ':head': forgedHash },
       }),
     );
+    // And removes the table's marks of the days the case changed, which say what to anchor: the
+    // days to check come from the archive's own marks of the case, which cannot be removed.
+    const marks = await documentClient.send(
+      new QueryCommand({
+        TableName: config().MAIN_TABLE,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: {
+          ':pk': `AGENCY#${agencyId}`,
+          ':prefix': `CASE#${caseId}#${JOURNAL_DAY}#`,
+        },
+      }),
+    );
+    expect(marks.Items?.length).toBeGreaterThan(0);
+    for (const mark of marks.Items ?? [])
+      await documentClient.send(
+        new DeleteCommand({ TableName: config().MAIN_TABLE, Key: { pk: mark.pk, sk: mark.sk } }),
+      );
     const after = await verify();
     expect(after.ok).toBe(false);
     expect(after.broken).toMatchObject({ seq: last.seq, reason: expect.stringContaining('锚点') });

@@ -269,6 +269,7 @@ export class InMemoryAnchors implements Port<JournalAnchors> {
   readonly #cases: InMemoryCases;
   readonly #records = new Map<string, AnchorRecord>();
   readonly #texts = new Map<string, string>();
+  readonly #caseMarks = new Map<string, Set<string>>();
 
   constructor(cases: InMemoryCases) {
     this.#cases = cases;
@@ -281,11 +282,9 @@ export class InMemoryAnchors implements Port<JournalAnchors> {
       .map(({ agencyId, caseId, seq, head }) => ({ agencyId, caseId, seq, head }));
   }
 
+  /** As the archive's case marks: every day an anchor that held the case was written. */
   async daysOf(agencyId: string, caseId: string): Promise<string[]> {
-    return this.#cases
-      .journalDays()
-      .filter((mark) => mark.agencyId === agencyId && mark.caseId === caseId)
-      .map((mark) => mark.day);
+    return [...(this.#caseMarks.get(`${agencyId}#${caseId}`) ?? [])].sort();
   }
 
   async get(agencyId: string, day: string): Promise<AnchorRecord | undefined> {
@@ -307,6 +306,10 @@ export class InMemoryAnchors implements Port<JournalAnchors> {
   async write(anchor: JournalAnchor, text: string, sha256: string): Promise<boolean> {
     const key = `${anchor.agencyId}#${anchor.day}`;
     if (!this.#texts.has(key)) this.#texts.set(key, text);
+    for (const head of anchor.cases) {
+      const marks = `${anchor.agencyId}#${head.caseId}`;
+      this.#caseMarks.set(marks, new Set([...(this.#caseMarks.get(marks) ?? []), anchor.day]));
+    }
     const latest = await this.latest(anchor.agencyId);
     if (this.#records.has(key) || (latest !== undefined && latest.day >= anchor.day)) return false;
     this.#records.set(key, { agencyId: anchor.agencyId, day: anchor.day, sha256, key: `anchors/${key}` });
