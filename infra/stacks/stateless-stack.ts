@@ -151,11 +151,11 @@ export class StatelessStack extends Stack {
       Validations.of(fn).acknowledge({
         id: `AwsSolutions-IAM5[Resource::${stateful.evidenceBucketArnExport}/${anchors ? 'anchors' : 'evidence'}/*]`,
         reason: anchors
-          ? 'Journal anchors are keyed anchors/{agencyId}/{day}.json; one object per agency per day.'
+          ? 'Journal anchors are keyed anchors/{agencyId}/{day}.json (one per agency per day) with a mark per case, anchors/{agencyId}/cases/{caseId}/{day}.'
           : 'Evidence objects are keyed evidence/{agencyId}/{id}; the function acts on whichever the request names.',
       });
       if (anchors) {
-        // The first version of an anchor is the one read: listing versions finds it.
+        // The first version of an anchor is the one read, and a case's marks are listed with every version.
         fn.addToRolePolicy(
           new PolicyStatement({
             actions: ['s3:ListBucketVersions'],
