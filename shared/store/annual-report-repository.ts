@@ -4,7 +4,7 @@ import type { AnnualReport } from '#shared/domain/annual-report.ts';
 import { Conflict } from '#shared/errors.ts';
 import { isConditionFailure } from '#shared/store/conditional.ts';
 import { fromItem } from '#shared/store/item.ts';
-import { queryAll } from '#shared/store/query.ts';
+import { queryAll, sortKeyStartsWith } from '#shared/store/query.ts';
 
 const sortKey = (year: number, version: number) => `ANNUAL#${year}#${String(version).padStart(4, '0')}`;
 
@@ -43,8 +43,7 @@ export class AnnualReportRepository {
   async versions(agencyId: string, year: number): Promise<AnnualReport[]> {
     const items = await queryAll(this.#db, {
       TableName: this.#table,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
-      ExpressionAttributeValues: { ':pk': `AGENCY#${agencyId}`, ':sk': `ANNUAL#${year}#` },
+      ...sortKeyStartsWith(`AGENCY#${agencyId}`, `ANNUAL#${year}#`),
     });
     return items.map((item) => fromItem<AnnualReport>(item));
   }

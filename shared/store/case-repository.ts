@@ -21,7 +21,7 @@ import {
 import { isLostRace, isTransactionConflict } from '#shared/store/conditional.ts';
 import { fromItem } from '#shared/store/item.ts';
 import type { Page } from '#shared/store/pagination.ts';
-import { indexPage, type ListQuery, queryAll, statusIs } from '#shared/store/query.ts';
+import { indexPage, type ListQuery, queryAll, sortKeyStartsWith, statusIs } from '#shared/store/query.ts';
 import { counterWrites } from '#shared/store/statistics-repository.ts';
 
 type Item = Record<string, unknown>;
@@ -205,8 +205,7 @@ export class CaseRepository {
   async #children<T>(agencyId: string, caseId: string, marker: string): Promise<T[]> {
     const items = await queryAll(this.#db, {
       TableName: this.#table,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': agencyPk(agencyId), ':prefix': `CASE#${caseId}#${marker}#` },
+      ...sortKeyStartsWith(agencyPk(agencyId), `CASE#${caseId}#${marker}#`),
       ConsistentRead: true,
     });
     return items.map((item) => fromItem<T>(item));

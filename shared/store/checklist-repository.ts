@@ -6,7 +6,7 @@ import type { ChecklistItem, ChecklistKind } from '#shared/domain/checklists/kin
 import { Conflict, RuleViolation } from '#shared/errors.ts';
 import { isConditionFailure } from '#shared/store/conditional.ts';
 import { fromItem } from '#shared/store/item.ts';
-import { queryAll } from '#shared/store/query.ts';
+import { queryAll, sortKeyStartsWith } from '#shared/store/query.ts';
 
 /**
  * Checklists are one DynamoDB item per version, so publishing (this version published, the one in
@@ -122,8 +122,7 @@ export class ChecklistRepository {
   async list(agencyId: string): Promise<Checklist[]> {
     const items = await queryAll(this.#db, {
       TableName: this.#table,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': `AGENCY#${agencyId}`, ':prefix': 'CHECKLIST#' },
+      ...sortKeyStartsWith(`AGENCY#${agencyId}`, 'CHECKLIST#'),
       ScanIndexForward: false,
     });
     return items.map(checklistFromItem);

@@ -3,6 +3,7 @@ import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Complaint } from '#shared/domain/complaint.ts';
 import { fromItem } from '#shared/store/item.ts';
 import { decodeCursor, encodeCursor, type Page } from '#shared/store/pagination.ts';
+import { sortKeyStartsWith } from '#shared/store/query.ts';
 
 export class ComplaintRepository {
   readonly #db: DynamoDBDocumentClient;
@@ -33,8 +34,7 @@ export class ComplaintRepository {
     const { Items = [], LastEvaluatedKey } = await this.#db.send(
       new QueryCommand({
         TableName: this.#table,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': `AGENCY#${agencyId}`, ':prefix': 'COMPLAINT#' },
+        ...sortKeyStartsWith(`AGENCY#${agencyId}`, 'COMPLAINT#'),
         ScanIndexForward: false,
         Limit: limit,
         ExclusiveStartKey: decodeCursor(cursor, {

@@ -2,7 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Device } from '#shared/domain/device.ts';
 import { fromItem } from '#shared/store/item.ts';
-import { queryAll } from '#shared/store/query.ts';
+import { queryAll, sortKeyStartsWith } from '#shared/store/query.ts';
 
 const keys = (agencyId: string, deviceId: string) => ({ pk: `AGENCY#${agencyId}`, sk: `DEVICE#${deviceId}` });
 
@@ -36,8 +36,7 @@ export class DeviceRepository {
   async list(agencyId: string): Promise<Device[]> {
     const items = await queryAll(this.#db, {
       TableName: this.#table,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
-      ExpressionAttributeValues: { ':pk': `AGENCY#${agencyId}`, ':sk': 'DEVICE#' },
+      ...sortKeyStartsWith(`AGENCY#${agencyId}`, 'DEVICE#'),
     });
     return items.map((item) => fromItem<Device>(item));
   }

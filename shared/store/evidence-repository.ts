@@ -4,7 +4,7 @@ import type { Evidence, Retrieval } from '#shared/domain/cases/evidence.ts';
 import { evidenceCounts } from '#shared/domain/statistics.ts';
 import { type ChildWrite, dynamoChildWrite } from '#shared/store/child-write.ts';
 import { fromItem } from '#shared/store/item.ts';
-import { queryPage } from '#shared/store/query.ts';
+import { queryPage, sortKeyStartsWith } from '#shared/store/query.ts';
 
 const keys = (agencyId: string, id: string) => ({ pk: `AGENCY#${agencyId}`, sk: `EVIDENCE#${id}` });
 const PENDING = 'EVIDENCE_PENDING';
@@ -154,11 +154,7 @@ export class EvidenceRepository {
     const { Items = [] } = await this.#db.send(
       new QueryCommand({
         TableName: this.#table,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: {
-          ':pk': `AGENCY#${agencyId}`,
-          ':prefix': `EVIDENCE#${evidenceId}#RETRIEVAL#`,
-        },
+        ...sortKeyStartsWith(`AGENCY#${agencyId}`, `EVIDENCE#${evidenceId}#RETRIEVAL#`),
         ConsistentRead: true,
       }),
     );

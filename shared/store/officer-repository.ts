@@ -5,7 +5,7 @@ import { Conflict, NotFound } from '#shared/errors.ts';
 import { isConditionFailure } from '#shared/store/conditional.ts';
 import { fromItem } from '#shared/store/item.ts';
 import { decodeCursor, encodeCursor, type Page } from '#shared/store/pagination.ts';
-import { queryAll } from '#shared/store/query.ts';
+import { queryAll, sortKeyStartsWith } from '#shared/store/query.ts';
 
 const keys = (agencyId: string, certificateNo: string) => ({
   pk: `AGENCY#${agencyId}`,
@@ -85,8 +85,7 @@ export class OfficerRepository {
     const { Items = [], LastEvaluatedKey } = await this.#db.send(
       new QueryCommand({
         TableName: this.#table,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': `AGENCY#${agencyId}`, ':prefix': 'OFFICER#' },
+        ...sortKeyStartsWith(`AGENCY#${agencyId}`, 'OFFICER#'),
         Limit: limit,
         ExclusiveStartKey: decodeCursor(cursor, {
           partition: { pk: `AGENCY#${agencyId}` },

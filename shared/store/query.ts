@@ -2,6 +2,21 @@ import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } fro
 import { fromItem } from '#shared/store/item.ts';
 import { decodeCursor, encodeCursor, type Page } from '#shared/store/pagination.ts';
 
+/**
+ * The key condition for the items of a partition whose sort key starts with `prefix`, as a
+ * range: `pk = :pk AND sk BETWEEN ...`. DynamoDB serves `begins_with` and `BETWEEN` alike from
+ * the sort key's order, but DynamoDB Local scans the whole partition for `begins_with` (30 ms
+ * against 2.6 ms in a partition of 60,000 items, `test/integration/dynamodb-local.test.ts`), and
+ * an agency's partition holds every item of every case, so the platform asks for ranges.
+ * Sort keys are ASCII: `\uffff` sorts after every one that starts with the prefix.
+ */
+export function sortKeyStartsWith(pk: string, prefix: string) {
+  return {
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': pk, ':from': prefix, ':to': `${prefix}\uffff` },
+  };
+}
+
 /** Every item a query finds, following `LastEvaluatedKey` page by page. */
 export async function queryAll(
   db: DynamoDBDocumentClient,

@@ -6,7 +6,7 @@ import { countsDelta, reviewCounts } from '#shared/domain/statistics.ts';
 import { type ChildWrite, dynamoChildWrite } from '#shared/store/child-write.ts';
 import { fromItem } from '#shared/store/item.ts';
 import type { Page } from '#shared/store/pagination.ts';
-import { indexPage, type ListQuery, queryAll, statusIs } from '#shared/store/query.ts';
+import { indexPage, type ListQuery, queryAll, sortKeyStartsWith, statusIs } from '#shared/store/query.ts';
 
 const OPEN_DUE = 'REVIEW_DUE';
 const unitReviewsPk = (agencyId: string, unitId: string | undefined) =>
@@ -156,8 +156,7 @@ export class ReviewRepository {
     const { Items = [] } = await this.#db.send(
       new QueryCommand({
         TableName: this.#table,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': `AGENCY#${agencyId}`, ':prefix': 'REVIEWER#' },
+        ...sortKeyStartsWith(`AGENCY#${agencyId}`, 'REVIEWER#'),
       }),
     );
     return Items.map((item) => fromItem<Reviewer>(item));
