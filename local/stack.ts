@@ -29,6 +29,8 @@ export interface LocalStackOptions {
   s3Endpoint?: string;
   dynamoDbPort?: number;
   s3Port?: number;
+  /** Without `dataDir`: RAM for radosgw's objects (writes hang when it is full); 2 GiB if absent. */
+  memstoreBytes?: number;
   log?: (line: string) => void;
 }
 
@@ -72,6 +74,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
             dir: dataDir ? join(dataDir, 's3') : join(scratch ?? '', 's3'),
             store: dataDir ? 'bluestore' : 'memstore',
             ...(options.s3Port ? { port: options.s3Port } : {}),
+            ...(options.memstoreBytes ? { memstoreBytes: options.memstoreBytes } : {}),
           }),
     ]);
     stops.push(dynamo.stop);
