@@ -17,7 +17,7 @@ import { DEMO_CASE_OFFICERS, registerDemoCase } from '#test/helpers/demo-case.ts
  * and the recording arrives archived with the SHA-256 the phone computed (issue 15, REC-6).
  */
 const SIZE = Number(process.env.LARGE_UPLOAD_BYTES ?? 1024 ** 3);
-/** Time to allow per gigabyte: on this machine about 6 minutes a GiB through the console and radosgw. */
+/** Time to allow per gigabyte: on this machine 2 to 3 minutes a GiB through the console and radosgw. */
 const PER_GIB = 12 * 60_000;
 const allowed = Math.max(1, SIZE / 1024 ** 3) * PER_GIB;
 
