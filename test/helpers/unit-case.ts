@@ -6,6 +6,7 @@ import type { CaseDocument } from '#shared/domain/cases/documents.ts';
 import type { OfficerInput } from '#shared/domain/officer.ts';
 import type { Proposal } from '#shared/domain/reviews/proposal.ts';
 import { type OpinionInput, REVIEW_STANDARDS, type ReviewStandard } from '#shared/domain/reviews/review.ts';
+import type { DomainError } from '#shared/errors.ts';
 import {
   addActivity,
   completeActivity,
@@ -320,3 +321,12 @@ export async function approvedReview(
   tick(world);
   return giveOpinion(world.ports, reviewer, submitted.id, APPROVAL);
 }
+
+/** What a command that must be refused threw (a test fails if it was not refused). */
+export const refusal = (promise: Promise<unknown>): Promise<DomainError> =>
+  promise.then(
+    () => {
+      throw new Error('expected the command to be refused');
+    },
+    (error: unknown) => error as DomainError,
+  );

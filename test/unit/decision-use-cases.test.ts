@@ -22,19 +22,13 @@ import {
   MAJOR_FINE,
   OFFICERS,
   readyForDecision,
+  refusal,
   SMALL_FINE,
   tick,
   UNIT,
   unitBureau,
 } from '#test/helpers/unit-case.ts';
 
-const refusal = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected the command to be refused');
-    },
-    (error: unknown) => error as DomainError,
-  );
 const paths = (error: DomainError) => error.details.map((detail) => detail.path);
 
 /** Tuesday 29 September 2026, 10:00 in Beijing: the National Day holiday (1-7 October) lies ahead. */

@@ -3,7 +3,7 @@ import type { Principal } from '#shared/auth.ts';
 import { addCalendarDays, legalDateOf } from '#shared/dates.ts';
 import { ANNUAL_CATEGORIES } from '#shared/domain/annual-report.ts';
 import type { TrainingInput } from '#shared/domain/training.ts';
-import { type DomainError, Forbidden } from '#shared/errors.ts';
+import { Forbidden } from '#shared/errors.ts';
 import { readCase } from '#shared/use-cases/cases.ts';
 import { issueDecision } from '#shared/use-cases/decisions.ts';
 import { recordTraining } from '#shared/use-cases/officers.ts';
@@ -23,20 +23,13 @@ import {
   MAJOR_FINE,
   OFFICERS,
   readyForDecision,
+  refusal,
   SMALL_FINE,
   tick,
   UNIT,
   type UnitWorld,
   unitBureau,
 } from '#test/helpers/unit-case.ts';
-
-const refusal = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected the request to be refused');
-    },
-    (error: unknown) => error as DomainError,
-  );
 
 /** 10:00 in Beijing on a date. */
 const at = (date: string) => `${date}T02:00:00.000Z`;

@@ -9,19 +9,18 @@ import {
   poolDigest,
   sampleSize,
 } from '#shared/domain/random-draw.ts';
-import type { DomainError } from '#shared/errors.ts';
 import { createDraft, publishChecklist } from '#shared/use-cases/checklists.ts';
 import { registerOfficer } from '#shared/use-cases/officers.ts';
 import { drawInspection } from '#shared/use-cases/random-draws.ts';
-import { AGENCY, cast, OFFICERS, UNIT, type UnitWorld, unitBureau } from '#test/helpers/unit-case.ts';
-
-const refusal = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected the draw to be refused');
-    },
-    (error: unknown) => error as DomainError,
-  );
+import {
+  AGENCY,
+  cast,
+  OFFICERS,
+  refusal,
+  UNIT,
+  type UnitWorld,
+  unitBureau,
+} from '#test/helpers/unit-case.ts';
 
 const MATTER: ChecklistItem<'random-inspections'> = {
   code: 'SJ-YL-01',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { legalDateOf } from '#shared/dates.ts';
 import { OpinionInput, REVIEW_STANDARDS } from '#shared/domain/reviews/review.ts';
-import { type DomainError, Forbidden, ValidationFailed } from '#shared/errors.ts';
+import { Forbidden, ValidationFailed } from '#shared/errors.ts';
 import { deadline } from '#shared/use-cases/calendar.ts';
 import { caseJournal, createDocument } from '#shared/use-cases/cases.ts';
 import { issueDecision } from '#shared/use-cases/decisions.ts';
@@ -23,18 +23,11 @@ import {
   MAJOR_FINE,
   person,
   readyForDecision,
+  refusal,
   tick,
   type UnitWorld,
   unitBureau,
 } from '#test/helpers/unit-case.ts';
-
-const refusal = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected the command to be refused');
-    },
-    (error: unknown) => error as DomainError,
-  );
 
 const PROBLEMS: OpinionInput = {
   findings: findings({ 'facts-and-evidence': '现场检查笔录未记载检查时在场人员，证据不足。' }),
