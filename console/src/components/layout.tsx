@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
-import { hasRole, type Session } from '../auth/session.ts';
+import { hasRole, type Role, type Session } from '../auth/session.ts';
 import { Link } from '../router.tsx';
 
 const roleLabels: Record<string, string> = {
@@ -12,6 +12,18 @@ const roleLabels: Record<string, string> = {
   supervisor: '执法监督人员',
   'calendar-admin': '日历管理员',
 };
+
+/** The main navigation: each screen and who works on it. */
+const NAVIGATION: { to: string; label: string; roles: Role[] }[] = [
+  { to: '/cases', label: '我的案件', roles: ['officer', 'unit-head', 'admin', 'leader', 'reviewer'] },
+  { to: '/cases/new', label: '登记案件', roles: ['officer', 'unit-head', 'admin'] },
+  { to: '/reviews', label: '法制审核', roles: ['reviewer', 'leader', 'officer', 'unit-head', 'admin'] },
+  { to: '/dashboard', label: '工作概况', roles: ['unit-head', 'reviewer', 'leader', 'admin', 'supervisor'] },
+  { to: '/checklists', label: '清单', roles: ['unit-head', 'admin', 'reviewer'] },
+  { to: '/officers', label: '执法人员', roles: ['unit-head', 'admin'] },
+  { to: '/publications', label: '公示', roles: ['unit-head', 'admin', 'leader'] },
+  { to: '/system', label: '系统管理', roles: ['unit-head', 'admin'] },
+];
 
 /** Every signed-in screen: the header with who is signed in, the navigation, one h1. */
 export function Layout({
@@ -49,46 +61,11 @@ export function Layout({
           </div>
         </div>
         <nav aria-label="主导航">
-          {hasRole(session, 'officer', 'unit-head', 'admin', 'leader', 'reviewer') && (
-            <Link to="/cases" current>
-              我的案件
+          {NAVIGATION.filter((item) => hasRole(session, ...item.roles)).map((item) => (
+            <Link key={item.to} to={item.to} current>
+              {item.label}
             </Link>
-          )}
-          {hasRole(session, 'officer', 'unit-head', 'admin') && (
-            <Link to="/cases/new" current>
-              登记案件
-            </Link>
-          )}
-          {hasRole(session, 'reviewer', 'leader', 'officer', 'unit-head', 'admin') && (
-            <Link to="/reviews" current>
-              法制审核
-            </Link>
-          )}
-          {hasRole(session, 'unit-head', 'reviewer', 'leader', 'admin', 'supervisor') && (
-            <Link to="/dashboard" current>
-              工作概况
-            </Link>
-          )}
-          {hasRole(session, 'unit-head', 'admin', 'reviewer') && (
-            <Link to="/checklists" current>
-              清单
-            </Link>
-          )}
-          {hasRole(session, 'unit-head', 'admin') && (
-            <Link to="/officers" current>
-              执法人员
-            </Link>
-          )}
-          {hasRole(session, 'unit-head', 'admin', 'leader') && (
-            <Link to="/publications" current>
-              公示
-            </Link>
-          )}
-          {hasRole(session, 'unit-head', 'admin') && (
-            <Link to="/system" current>
-              系统管理
-            </Link>
-          )}
+          ))}
         </nav>
       </header>
       <main id="main">
