@@ -12,6 +12,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { startLocalStack } from '#local/stack.ts';
+import { quantile } from '#test/bench/quantile.ts';
 
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 200);
 const stack = await startLocalStack({ publicBaseUrl: 'http://localhost:3000', log: () => undefined });
@@ -113,11 +114,6 @@ async function call(method: string, path: string, token?: string, body?: unknown
   if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${text}`);
   return text ? JSON.parse(text) : undefined;
 }
-
-const quantile = (values: number[], q: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-};
 
 try {
   const officers = ['BENCH-A', 'BENCH-B'];

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { startLocalStack } from '#local/stack.ts';
+import { quantile } from '#test/bench/quantile.ts';
 
 /**
  * `npm run bench:scale`: the reads whose cost must not grow with an agency's history, at 1,000
@@ -165,11 +166,6 @@ async function fill(count: number): Promise<void> {
     }
   });
 }
-
-const quantile = (values: number[], q: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-};
 
 try {
   const agencyId = `scale-${Date.now().toString(36)}`;
