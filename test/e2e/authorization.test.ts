@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeTable } from '#functions/routes.ts';
 import { AGENCY_ROLES, ROLES, type Role } from '#shared/auth.ts';
+import { REVIEW_STANDARDS } from '#shared/domain/reviews/review.ts';
 import type { RouteDef } from '#shared/http/route.ts';
 import { routeKey } from '#shared/http/route.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
@@ -225,15 +226,7 @@ const expected: Record<
     allowed: ['reviewer'],
     path: '/v1/reviews/NO-SUCH-ID/opinions',
     body: () => ({
-      findings: [
-        'agency-and-officers',
-        'procedure',
-        'facts-and-evidence',
-        'legal-basis-and-discretion',
-        'within-powers',
-        'documents',
-        'criminal-transfer',
-      ].map((standard) => ({ standard, result: 'pass' })),
+      findings: REVIEW_STANDARDS.map((standard) => ({ standard, result: 'pass' })),
       conclusion: 'approved',
       opinion: '同意',
     }),

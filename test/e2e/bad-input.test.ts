@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REVIEW_STANDARDS } from '#shared/domain/reviews/review.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
 
 let api: TestApi;
@@ -438,15 +439,10 @@ const cases: BadCase[] = [
     method: 'POST',
     path: '/v1/reviews/SOME-ID/opinions',
     body: {
-      findings: [
-        'agency-and-officers',
-        'procedure',
-        'facts-and-evidence',
-        'legal-basis-and-discretion',
-        'within-powers',
-        'documents',
-        'criminal-transfer',
-      ].map((standard, index) => ({ standard, result: index === 0 ? 'problem' : 'pass' })),
+      findings: REVIEW_STANDARDS.map((standard, index) => ({
+        standard,
+        result: index === 0 ? 'problem' : 'pass',
+      })),
       conclusion: 'approved',
       opinion: '同意',
     },

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSOLE_DIST } from '#local/console-assets.ts';
 import { ensureConsoleBuilt } from '#local/console-build.ts';
 import { seedDemoData, usersOf } from '#local/seed.ts';
+import { REVIEW_STANDARDS } from '#shared/domain/reviews/review.ts';
 import { newAgencyId, startTestApi, type TestApi } from '#test/helpers/api.ts';
 import { launchChromium, PHONE } from '#test/helpers/browser.ts';
 import {
@@ -610,15 +611,7 @@ describe('legal review in rounds', { timeout: 120_000 }, () => {
     const opinion = await api.call('POST', `/v1/reviews/${reviewId}/opinions`, {
       token: await api.token(reviewer),
       body: {
-        findings: [
-          'agency-and-officers',
-          'procedure',
-          'facts-and-evidence',
-          'legal-basis-and-discretion',
-          'within-powers',
-          'documents',
-          'criminal-transfer',
-        ].map((standard) =>
+        findings: REVIEW_STANDARDS.map((standard) =>
           standard === 'legal-basis-and-discretion'
             ? { standard, result: 'problem', note: '罚款数额偏高。' }
             : { standard, result: 'pass' },
