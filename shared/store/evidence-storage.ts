@@ -49,6 +49,27 @@ export function compositeSha256(partSha256Hex: readonly string[]): string {
 }
 
 /**
+ * What a device is handed for a single PUT of a recording: the URL, and the headers signed into
+ * it (the SHA-256, the Object Lock retention) that it must send as they are.
+ */
+export function signedUpload(
+  url: string,
+  input: { contentType: string; sha256Hex: string; retainUntil: Date },
+) {
+  return {
+    url,
+    method: 'PUT' as const,
+    headers: {
+      'content-type': input.contentType,
+      'x-amz-checksum-sha256': Buffer.from(input.sha256Hex, 'hex').toString('base64'),
+      'x-amz-object-lock-mode': 'COMPLIANCE',
+      'x-amz-object-lock-retain-until-date': input.retainUntil.toISOString(),
+    },
+    expiresAt: new Date(Date.now() + UPLOAD_URL_SECONDS * 1000).toISOString(),
+  };
+}
+
+/**
  * The AV archive bucket. Bytes go from the officer's device straight to S3 by presigned URL; the
  * platform only signs, verifies and hands out time-limited retrieval links. With `checksums: 's3'`
  * (AWS) an arrival is checked from the checksums S3 verified on upload, and no byte passes through
@@ -86,17 +107,7 @@ export class EvidenceStorage {
       signableHeaders: new Set(SIGNED_UPLOAD_HEADERS),
       unhoistableHeaders: new Set(SIGNED_UPLOAD_HEADERS.filter((header) => header.startsWith('x-amz-'))),
     });
-    return {
-      url,
-      method: 'PUT' as const,
-      headers: {
-        'content-type': input.contentType,
-        'x-amz-checksum-sha256': checksum,
-        'x-amz-object-lock-mode': 'COMPLIANCE',
-        'x-amz-object-lock-retain-until-date': input.retainUntil.toISOString(),
-      },
-      expiresAt: new Date(Date.now() + UPLOAD_URL_SECONDS * 1000).toISOString(),
-    };
+    return signedUpload(url, input);
   }
 
   /**

@@ -5,6 +5,7 @@ import {
   type EvidenceStorage,
   RETRIEVAL_URL_SECONDS,
   type ReceivedObject,
+  signedUpload,
   UPLOAD_URL_SECONDS,
 } from '#shared/store/evidence-storage.ts';
 import type { Port } from '#shared/store/port.ts';
@@ -51,22 +52,11 @@ export class InMemoryEvidenceStorage implements Port<EvidenceStorage> {
   }
 
   async presignUpload(input: { key: string; contentType: string; sha256Hex: string; retainUntil: Date }) {
-    const checksum = Buffer.from(input.sha256Hex, 'hex').toString('base64');
     this.#signed.set(input.key, {
       contentType: input.contentType,
       retainUntil: input.retainUntil.toISOString(),
     });
-    return {
-      url: `memory://archive/${input.key}`,
-      method: 'PUT' as const,
-      headers: {
-        'content-type': input.contentType,
-        'x-amz-checksum-sha256': checksum,
-        'x-amz-object-lock-mode': 'COMPLIANCE',
-        'x-amz-object-lock-retain-until-date': input.retainUntil.toISOString(),
-      },
-      expiresAt: new Date(Date.now() + UPLOAD_URL_SECONDS * 1000).toISOString(),
-    };
+    return signedUpload(`memory://archive/${input.key}`, input);
   }
 
   /**
