@@ -1,6 +1,8 @@
 /** What users read for the API's codes (docs/api.md). */
 
 // The case's states and their names are the server's own (a zod-free domain module).
+import { beijingTimeText } from '../../shared/beijing-time.ts';
+
 export { caseStatusLabels } from '../../shared/domain/cases/state-machine.ts';
 
 export const moveLabels: Record<string, string> = {
@@ -106,10 +108,9 @@ export const reviewStatusLabels: Record<string, string> = {
   resubmitted: '已重新提交',
 };
 
-/** A date and time as staff read it, in China Standard Time. */
+/** A date and time as staff write it, in Beijing time (2026年12月7日 05:29). */
 export function dateTime(iso: string | undefined): string {
-  if (!iso) return '';
-  return new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+  return iso ? beijingTimeText(iso) : '';
 }
 
 /** Today's date in China Standard Time, as YYYY-MM-DD (the legal date). */

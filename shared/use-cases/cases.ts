@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
 import type { Principal } from '#shared/auth.ts';
-import { legalDateOf } from '#shared/dates.ts';
+import { beijingTimeText, legalDateOf } from '#shared/dates.ts';
 import type { AgencyProfile } from '#shared/domain/agency.ts';
 import {
   type AvGap,
@@ -319,7 +319,12 @@ function assertActivityDate(record: CaseRecord, startedAt: Date, now: Date): voi
   }
   if (startedAt.getTime() < Date.parse(record.createdAt)) {
     throw new ValidationFailed(
-      [{ path: 'startedAt', message: `执法活动开始时间不能早于立案时间（${record.createdAt}）` }],
+      [
+        {
+          path: 'startedAt',
+          message: `执法活动开始时间不能早于立案时间（北京时间 ${beijingTimeText(record.createdAt)}）`,
+        },
+      ],
       '执法活动时间有误',
     );
   }
@@ -663,7 +668,10 @@ function assertRecordFits(
     if (Date.parse(value) > now.getTime() + 60_000)
       details.push({ path: `fields.${field}`, message: '时间不能晚于当前时间' });
     else if (PROCEDURE_TIMES.includes(field) && Date.parse(value) < Date.parse(record.createdAt))
-      details.push({ path: `fields.${field}`, message: `时间不能早于立案时间（${record.createdAt}）` });
+      details.push({
+        path: `fields.${field}`,
+        message: `时间不能早于立案时间（北京时间 ${beijingTimeText(record.createdAt)}）`,
+      });
   }
   if (details.length > 0) throw new ValidationFailed(details, `${documentLabel(type)}的时间有误`);
 }
@@ -693,7 +701,7 @@ async function assertServedDocument(
   if (served && servedAt < Date.parse(served.createdAt))
     details.push({
       path: 'fields.servedAt',
-      message: `送达时间不能早于该文书的制作时间（${served.createdAt}）`,
+      message: `送达时间不能早于该文书的制作时间（北京时间 ${beijingTimeText(served.createdAt)}）`,
     });
   if (details.length > 0) throw new ValidationFailed(details, '送达回证的内容有误');
 }

@@ -148,6 +148,23 @@ describe('console administration', { timeout: 180_000 }, () => {
     expect(shown.body).toMatchObject({ name: '周文静', status: 'valid' });
   });
 
+  it('[PUB-5] [PUB-9] at phone width the unit head sees every section of the navigation on the screen, 公示 included, without scrolling sideways', async () => {
+    await asUser('李明华', PHONE, async (page) => {
+      const links = page.getByRole('navigation', { name: '主导航' }).getByRole('link');
+      const names = await links.allTextContents();
+      expect(names).toEqual(expect.arrayContaining(['我的案件', '清单', '执法人员', '公示', '系统管理']));
+      for (const box of await links.evaluateAll((anchors) =>
+        anchors.map((anchor) => anchor.getBoundingClientRect().toJSON() as DOMRect),
+      )) {
+        expect(box.left).toBeGreaterThanOrEqual(0);
+        expect(box.right).toBeLessThanOrEqual(PHONE.viewport.width);
+      }
+      await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '公示' }).click();
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await checkScreen(page, 'phone-navigation-unit-head', PHONE.viewport.width);
+    });
+  });
+
   it('[REC-10] [LAW-8] [ORG-2] system management shows the calendar’s state, registers a device and lists failed pushes', async () => {
     await asUser('系统管理员', PHONE, async (page) => {
       await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '系统管理' }).click();
