@@ -97,6 +97,7 @@ export const activityStatusLabels: Record<string, string> = { open: '进行中',
 /** Why an activity lacks its AV (shared/domain/cases/av-requirement.ts). */
 export const avGapLabels: Record<string, string> = {
   open: '活动尚未完成，音像记录未归档',
+  'open-av-archived': '音像记录已归档，请点击“完成此活动”',
   'no-evidence': '缺少已归档的音像记录',
 };
 

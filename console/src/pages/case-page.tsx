@@ -114,7 +114,11 @@ export function CasePage({
         </ul>
         {data.avGaps.length > 0 && (
           <div class="notice notice-warning">
-            <p class="notice-title">音像记录缺失</p>
+            <p class="notice-title">
+              {data.avGaps.every((gap) => gap.reason === 'open-av-archived')
+                ? '执法活动尚未完成'
+                : '音像记录缺失'}
+            </p>
             <ul>
               {data.avGaps.map((gap) => (
                 <li key={gap.activityId}>

@@ -154,7 +154,7 @@ export function RegisterCase({ session }: { session: Session }) {
         <Field
           name="title"
           label={LABELS.title ?? ''}
-          hint="例如：某某养老服务点未建立入院评估制度案"
+          hint="例如：某某养老服务点未建立入院评估制度案（最多 200 个字）"
           error={error}
           required
         >
@@ -162,7 +162,6 @@ export function RegisterCase({ session }: { session: Session }) {
             {...describedBy('title', error, true)}
             value={form.title}
             onInput={set('title')}
-            maxLength={200}
           />
         </Field>
         <Field name="procedure" label={LABELS.procedure ?? ''} error={error}>

@@ -16,6 +16,12 @@ import type { Review } from '#shared/domain/reviews/review.ts';
 import { approvalStands, approvers } from '#shared/domain/reviews/separation.ts';
 import { Conflict, type DomainError, Forbidden, RuleViolation, ValidationFailed } from '#shared/errors.ts';
 
+const AV_GAP_WORDS: Record<AvGap['reason'], string> = {
+  open: '活动尚未完成',
+  'open-av-archived': '音像记录已归档，活动尚未完成',
+  'no-evidence': '缺少已归档的音像记录',
+};
+
 /** REC-11: what keeps a case from moving on while AV is missing, or nothing. */
 export function avViolation(gaps: readonly AvGap[]): RuleViolation | undefined {
   if (gaps.length === 0) return undefined;
@@ -25,7 +31,7 @@ export function avViolation(gaps: readonly AvGap[]): RuleViolation | undefined {
     gaps.map((gap) => ({
       path: `activities.${gap.activityId}`,
       message: `${activityLabels[gap.activityType]}：${
-        gap.reason === 'open' ? '活动尚未完成' : '缺少已归档的音像记录'
+        AV_GAP_WORDS[gap.reason]
       }（要求：${avRequirementLabels[gap.requirement]}）`,
     })),
     { activities: gaps },
