@@ -767,7 +767,26 @@ describe('serving the console', () => {
     // Installable: the web app manifest, in Chinese, scoped to the console.
     const manifest = await fetch(`${api.url}/console/manifest.webmanifest`);
     expect(manifest.headers.get('content-type')).toBe('application/manifest+json; charset=utf-8');
-    expect(await manifest.json()).toMatchObject({ lang: 'zh-CN', scope: '/console/', display: 'standalone' });
+    const installable = await manifest.json();
+    expect(installable).toMatchObject({ lang: 'zh-CN', scope: '/console/', display: 'standalone' });
+    // Android installs with PNG icons of 192 and 512 pixels (one maskable); iOS takes the apple-touch-icon.
+    const icons = installable.icons as { src: string; sizes: string; type: string; purpose: string }[];
+    expect(icons).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ sizes: '192x192', type: 'image/png' }),
+        expect.objectContaining({ sizes: '512x512', type: 'image/png', purpose: 'any' }),
+        expect.objectContaining({ sizes: '512x512', type: 'image/png', purpose: 'maskable' }),
+      ]),
+    );
+    const touchIcon = /<link rel="apple-touch-icon" href="([^"]+)"/.exec(html)?.[1];
+    for (const src of [
+      ...icons.filter((icon) => icon.type === 'image/png').map((icon) => icon.src),
+      touchIcon,
+    ]) {
+      const image = await fetch(`${api.url}${src}`);
+      expect(image.headers.get('content-type'), src).toBe('image/png');
+      expect((await image.arrayBuffer()).byteLength, src).toBeGreaterThan(1000);
+    }
     const missing = await fetch(`${api.url}/console/assets/missing-0000.js`);
     expect(missing.status).toBe(404);
     expect((await missing.json()).error.message).toBe('文件不存在');

@@ -158,11 +158,7 @@ export function RegisterCase({ session }: { session: Session }) {
           error={error}
           required
         >
-          <input
-            {...describedBy('title', error, true)}
-            value={form.title}
-            onInput={set('title')}
-          />
+          <input {...describedBy('title', error, true)} value={form.title} onInput={set('title')} />
         </Field>
         <Field name="procedure" label={LABELS.procedure ?? ''} error={error}>
           <select {...describedBy('procedure', error)} value={form.procedure} onChange={set('procedure')}>
