@@ -35,6 +35,28 @@ const expected: Record<
     path: `/v1/officers/${officer.certificateNo}/qr`,
   },
   'GET /v1/complaints': { allowed: ['admin', 'unit-head', 'leader', 'supervisor'], path: '/v1/complaints' },
+  // ORG-5: the agency's own administrator keeps its accounts (no profile here: a bad unit is a 400).
+  'GET /v1/users': { allowed: ['admin'], path: '/v1/users' },
+  'POST /v1/users': {
+    allowed: ['admin'],
+    path: '/v1/users',
+    body: () => ({ name: '周晓燕', unitId: 'unit-1', roles: ['officer'] }),
+  },
+  'POST /v1/users/import': {
+    allowed: ['admin'],
+    path: '/v1/users/import',
+    body: () => ({
+      format: 'csv',
+      content: Buffer.from('姓名,股室,角色\n周晓燕,unit-1,执法人员\n').toString('base64'),
+    }),
+  },
+  'GET /v1/users/log': { allowed: ['admin'], path: '/v1/users/log' },
+  'PUT /v1/users/{userId}': {
+    allowed: ['admin'],
+    path: '/v1/users/no-such-user',
+    body: () => ({ name: '周晓燕', unitId: 'unit-1', roles: ['officer'] }),
+  },
+  'POST /v1/users/{userId}/disable': { allowed: ['admin'], path: '/v1/users/no-such-user/disable' },
   'GET /v1/agency': { allowed: everyone, path: '/v1/agency' },
   'PUT /v1/agency': {
     allowed: ['admin'],
