@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { type DevTokenIssuer, DevTokenRequest } from '#local/dev-tokens.ts';
-import { DEMO_ADMIN, DEMO_AGENCY_ID, usersOf } from '#local/seed.ts';
+import { DEMO_ADMIN, DEMO_AGENCY_ID, PLATFORM_ID, usersOf } from '#local/seed.ts';
 import { clock } from '#shared/clock.ts';
 import { AccountDisabled, issueDetails } from '#shared/errors.ts';
 import { errorBody } from '#shared/http/errors.ts';
@@ -75,16 +75,19 @@ export function devRoutes(
     }
     // The accounts of the local identity store, for the staff console's local sign-in page (the
     // demo agency's, or `?agencyId=` another's: a copy of the demo that a test seeded, or one a
-    // platform admin created), and the demo supervisor of the county justice bureau.
+    // platform admin created), the platform's administrators (ORG-6) and the demo supervisor of
+    // the county justice bureau.
     if (path === '/dev/users' && method === 'GET') {
       const agencyId = query.get('agencyId')?.trim() || DEMO_AGENCY_ID;
       if (agencyId.length > 64) return invalid([{ path: 'agencyId', message: '机关代码不能超过 64 个字符' }]);
-      const logins = await (await localIdentity()).enabled(agencyId);
+      const identities = await localIdentity();
+      const logins = await identities.enabled(agencyId);
+      const platformAdmins = agencyId === PLATFORM_ID ? [] : await identities.enabled(PLATFORM_ID);
       const users = [
-        ...logins.map(({ userId, name, unitId, roles }) => ({
+        ...[...logins, ...platformAdmins].map(({ userId, name, agencyId: agency, unitId, roles }) => ({
           sub: userId,
           name,
-          agencyId,
+          agencyId: agency,
           ...(unitId ? { unitId } : {}),
           roles,
         })),

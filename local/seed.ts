@@ -81,6 +81,28 @@ export const demoOfficers: OfficerInput[] = [
   },
 ];
 
+/** Where the platform's own administrators sign in: no agency's data is theirs (ORG-6). */
+export const PLATFORM_ID = 'platform';
+
+/** The platform administrator of one machine, offered on the local sign-in page from the first run. */
+export const platformAdmin = {
+  userId: 'platform-admin',
+  agencyId: PLATFORM_ID,
+  name: '平台管理员',
+  roles: ['platform-admin' as const],
+};
+
+/** Puts the platform administrator into the local identity store, once. */
+export async function seedPlatformAdmin(): Promise<void> {
+  const [{ LocalIdentity }, { documentClient }, { config }] = await Promise.all([
+    import('#shared/store/local-identity.ts'),
+    import('#shared/store/clients.ts'),
+    import('#shared/config.ts'),
+  ]);
+  const identity = new LocalIdentity(documentClient, config().MAIN_TABLE);
+  if (!(await identity.get(PLATFORM_ID, platformAdmin.userId))) await identity.create(platformAdmin);
+}
+
 /** The demo agency's administrator: the actor of the seeded accounts. */
 export const DEMO_ADMIN = 'demo-admin';
 

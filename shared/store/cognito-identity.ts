@@ -12,7 +12,7 @@ import {
   type AttributeType,
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { AssignableRole } from '#shared/domain/account.ts';
+import { Role } from '#shared/auth.ts';
 import { Conflict } from '#shared/errors.ts';
 import type { IdentityProvider, Login, StoredLogin } from '#shared/store/identity.ts';
 
@@ -142,7 +142,7 @@ export class CognitoIdentity implements IdentityProvider {
       agencyId,
       name: attribute('name') ?? userId,
       roles: Groups.map((group) => group.GroupName ?? '').filter(
-        (name): name is AssignableRole => AssignableRole.safeParse(name).success,
+        (name): name is Role => Role.safeParse(name).success,
       ),
       ...(unitId ? { unitId } : {}),
       ...(officerCertificateNo ? { officerCertificateNo } : {}),

@@ -1,4 +1,4 @@
-import type { AssignableRole } from '#shared/domain/account.ts';
+import type { Role } from '#shared/auth.ts';
 
 /**
  * A sign-in identity as the identity service keeps it (ORG-5): who may sign in, and the claims
@@ -10,7 +10,8 @@ export interface Login {
   agencyId: string;
   name: string;
   unitId?: string;
-  roles: AssignableRole[];
+  /** An agency's staff roles, or `platform-admin` for the platform's own administrators (ORG-6). */
+  roles: Role[];
   officerCertificateNo?: string;
   phone?: string;
   email?: string;

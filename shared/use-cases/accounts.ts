@@ -10,7 +10,7 @@ import {
   loggedFields,
   type NewAccountInput,
 } from '#shared/domain/account.ts';
-import type { AgencyProfile } from '#shared/domain/agency.ts';
+import { type AgencyProfile, FIRST_UNIT, type NewAgencyInput } from '#shared/domain/agency.ts';
 import type { JournalEntry } from '#shared/domain/journal.ts';
 import { type ErrorDetail, NotFound, ValidationFailed } from '#shared/errors.ts';
 import type { AccountRepository } from '#shared/store/account-repository.ts';
@@ -79,12 +79,13 @@ async function commit(
   });
 }
 
-function newAccount(principal: Principal, input: NewAccountInput, now: Date): Account {
+/** A new account of `agencyId`, made by `principal` (its admin, or the platform admin for the first one). */
+function newAccount(principal: Principal, agencyId: string, input: NewAccountInput, now: Date): Account {
   const at = now.toISOString();
   return {
     ...input,
     userId: `u-${ulid().toLowerCase()}`,
-    agencyId: principal.agencyId,
+    agencyId,
     status: 'active',
     createdAt: at,
     createdBy: principal.sub,
@@ -92,6 +93,69 @@ function newAccount(principal: Principal, input: NewAccountInput, now: Date): Ac
     updatedBy: principal.sub,
     version: 1,
   };
+}
+
+/** Writes a new account with its log entry, then its identity. */
+async function openAccount(ports: AccountPorts, principal: Principal, account: Account): Promise<Account> {
+  await commit(ports, principal, account, undefined, 'created');
+  await ports.identity.create(loginOf(account));
+  return account;
+}
+
+/**
+ * A new agency (ORG-6): its profile with the bodies that supervise it and one unit to start
+ * from, and its first administrator's account; everything else the agency does itself.
+ */
+export async function createAgency(
+  ports: AccountPorts,
+  principal: Principal,
+  input: NewAgencyInput,
+): Promise<AgencyProfile & { firstAdmin: Account }> {
+  const at = ports.now();
+  const profile: AgencyProfile = {
+    agencyId: input.agencyId,
+    name: input.name,
+    region: input.region ?? input.name,
+    units: [FIRST_UNIT],
+    supervisedBy: input.supervisedBy,
+    ...(input.subjectListItem ? { subjectListItem: input.subjectListItem } : {}),
+    updatedAt: at.toISOString(),
+    updatedBy: principal.sub,
+  };
+  await ports.agencies.create(profile);
+  const firstAdmin = await openAccount(
+    ports,
+    principal,
+    newAccount(
+      principal,
+      input.agencyId,
+      { ...input.firstAdmin, unitId: FIRST_UNIT.id, roles: ['admin'] },
+      at,
+    ),
+  );
+  return { ...profile, firstAdmin };
+}
+
+/**
+ * The agencies a caller may name (ORG-6, ORG-4), ids with names: every one, a page at a time,
+ * to the platform administrator; to a supervisor, those it supervises.
+ */
+export async function listAgencies(
+  ports: Pick<AccountPorts, 'agencies'>,
+  principal: Principal,
+  query: { limit: number; cursor?: string | undefined },
+): Promise<Page<{ agencyId: string; name: string }>> {
+  if (principal.roles.includes('platform-admin')) {
+    const page = await ports.agencies.page(query);
+    return { ...page, items: page.items.map(({ agencyId, name }) => ({ agencyId, name })) };
+  }
+  const supervised = await Promise.all(
+    (principal.supervises ?? []).map(async (agencyId) => ({
+      agencyId,
+      name: (await ports.agencies.get(agencyId))?.name ?? agencyId,
+    })),
+  );
+  return { items: supervised };
 }
 
 /** A staff account of the caller's agency (ORG-5): in the directory, its log, and the identity service. */
@@ -103,10 +167,7 @@ export async function createAccount(
   const profile = await ports.agencies.get(principal.agencyId);
   const details = await checkReferences(ports, profile, principal.agencyId, input);
   if (details.length > 0) throw new ValidationFailed(details);
-  const account = newAccount(principal, input, ports.now());
-  await commit(ports, principal, account, undefined, 'created');
-  await ports.identity.create(loginOf(account));
-  return account;
+  return openAccount(ports, principal, newAccount(principal, principal.agencyId, input, ports.now()));
 }
 
 /**
@@ -126,10 +187,9 @@ export async function importAccounts(
   if (details.length > 0) throw new ValidationFailed(details, '人员名单中有错误，未导入任何账号');
   const created: Account[] = [];
   for (const { account: input } of rows) {
-    const account = newAccount(principal, input, ports.now());
-    await commit(ports, principal, account, undefined, 'created');
-    await ports.identity.create(loginOf(account));
-    created.push(account);
+    created.push(
+      await openAccount(ports, principal, newAccount(principal, principal.agencyId, input, ports.now())),
+    );
   }
   return created;
 }

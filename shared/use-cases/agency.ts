@@ -9,7 +9,11 @@ export async function saveAgencyProfile(
   principal: Principal,
   input: AgencyProfileInput,
 ): Promise<AgencyProfile> {
+  // Who supervises the agency and where it came from are the platform administrator's to say.
+  const current = await ports.agencies.get(principal.agencyId);
   const profile: AgencyProfile = {
+    ...(current?.supervisedBy ? { supervisedBy: current.supervisedBy } : {}),
+    ...(current?.subjectListItem ? { subjectListItem: current.subjectListItem } : {}),
     ...input,
     agencyId: principal.agencyId,
     updatedAt: ports.now().toISOString(),

@@ -57,6 +57,18 @@ const expected: Record<
     body: () => ({ name: '周晓燕', unitId: 'unit-1', roles: ['officer'] }),
   },
   'POST /v1/users/{userId}/disable': { allowed: ['admin'], path: '/v1/users/no-such-user/disable' },
+  // ORG-6: agencies are the platform administrator's; a supervisor lists those it supervises.
+  'POST /v1/agencies': {
+    allowed: ['platform-admin'],
+    path: '/v1/agencies',
+    body: () => ({
+      agencyId: `authz-${Math.random().toString(36).slice(2, 10)}`,
+      name: '测试局',
+      supervisedBy: ['changning-sfj'],
+      firstAdmin: { name: '首位管理员' },
+    }),
+  },
+  'GET /v1/agencies': { allowed: ['platform-admin', 'supervisor'], path: '/v1/agencies' },
   'GET /v1/agency': { allowed: everyone, path: '/v1/agency' },
   'PUT /v1/agency': {
     allowed: ['admin'],
