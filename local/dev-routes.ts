@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { type DevTokenIssuer, DevTokenRequest } from '#local/dev-tokens.ts';
-import { DEMO_ADMIN, DEMO_AGENCY_ID, PLATFORM_ID, usersOf } from '#local/seed.ts';
+import { DEMO_ADMIN, DEMO_AGENCY_ID, usersOf } from '#local/seed.ts';
 import { clock } from '#shared/clock.ts';
+import { PLATFORM_ID } from '#shared/domain/agency.ts';
 import { AccountDisabled, issueDetails } from '#shared/errors.ts';
 import { errorBody } from '#shared/http/errors.ts';
 import type { LocalIdentity } from '#shared/store/local-identity.ts';

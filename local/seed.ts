@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Principal } from '#shared/auth.ts';
-import type { AgencyProfileInput } from '#shared/domain/agency.ts';
+import { type AgencyProfileInput, PLATFORM_ID } from '#shared/domain/agency.ts';
 import type { ChecklistKind } from '#shared/domain/checklists/kinds.ts';
 import type { OfficerInput } from '#shared/domain/officer.ts';
 import { Conflict } from '#shared/errors.ts';
@@ -80,9 +80,6 @@ export const demoOfficers: OfficerInput[] = [
     validTo: '2025-12-31',
   },
 ];
-
-/** Where the platform's own administrators sign in: no agency's data is theirs (ORG-6). */
-export const PLATFORM_ID = 'platform';
 
 /** The platform administrator of one machine, offered on the local sign-in page from the first run. */
 export const platformAdmin = {

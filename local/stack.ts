@@ -101,7 +101,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       PUSH_ALLOW_PRIVATE_TARGETS: 'true',
       // One process serves every function here: it gets the share of many instances.
       RATE_LIMIT_PER_SECOND: '5000',
-      // A disabled account's next request is refused here at once (docs/security.md: 5 s in AWS).
+      // A disabled account's next request is refused here at once (docs/architecture.md: 5 s in AWS).
       REVOCATION_CACHE_SECONDS: '0',
       DYNAMODB_ENDPOINT: dynamo.endpoint,
       S3_ENDPOINT: s3Endpoint,

@@ -51,28 +51,39 @@ const AgencyId = z
   .max(64)
   .regex(/^[a-z0-9][a-z0-9-]*$/, { error: '机关代码只能包含小写字母、数字和连字符' });
 
+/**
+ * Where the platform's own administrators' accounts belong (ORG-6): no agency's data is theirs,
+ * and no agency may take the id (its admin would keep the platform admins' accounts).
+ */
+export const PLATFORM_ID = 'platform';
+
 /** `POST /v1/agencies` (ORG-6): an agency, who supervises it, and its first administrator. */
-export const NewAgencyInput = z.strictObject({
-  agencyId: AgencyId,
-  name: z.string().trim().min(1).max(100),
-  /** The region its public pages name; the agency's name when not given. */
-  region: z.string().trim().min(1).max(100).optional(),
-  subjectListItem: z.string().trim().min(1).max(200).optional(),
-  supervisedBy: z
-    .array(AgencyId)
-    .min(1, { error: '至少填写一个监督机关' })
-    .max(20)
-    .refine((ids) => new Set(ids).size === ids.length, { error: '监督机关不能重复' }),
-  firstAdmin: z.strictObject({
+export const NewAgencyInput = z
+  .strictObject({
+    agencyId: AgencyId.refine((id) => id !== PLATFORM_ID, { error: '该机关代码为平台保留，不能使用' }),
     name: z.string().trim().min(1).max(100),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^\+?[0-9]{6,20}$/, { error: '手机号码格式不正确' })
-      .optional(),
-    email: z.email({ error: '电子邮箱格式不正确' }).max(254).optional(),
-  }),
-});
+    /** The region its public pages name; the agency's name when not given. */
+    region: z.string().trim().min(1).max(100).optional(),
+    subjectListItem: z.string().trim().min(1).max(200).optional(),
+    supervisedBy: z
+      .array(AgencyId)
+      .min(1, { error: '至少填写一个监督机关' })
+      .max(20)
+      .refine((ids) => new Set(ids).size === ids.length, { error: '监督机关不能重复' }),
+    firstAdmin: z.strictObject({
+      name: z.string().trim().min(1).max(100),
+      phone: z
+        .string()
+        .trim()
+        .regex(/^\+?[0-9]{6,20}$/, { error: '手机号码格式不正确' })
+        .optional(),
+      email: z.email({ error: '电子邮箱格式不正确' }).max(254).optional(),
+    }),
+  })
+  .refine((input) => !input.supervisedBy.includes(input.agencyId), {
+    error: '机关不能监督自己',
+    path: ['supervisedBy'],
+  });
 export type NewAgencyInput = z.infer<typeof NewAgencyInput>;
 
 /** The unit a new agency starts with, where its first administrator sits until it names its own. */

@@ -168,6 +168,28 @@ describe('agencies kept by the platform administrator (ORG-6)', () => {
       expect.arrayContaining(['agencyId', 'name', 'supervisedBy', 'firstAdmin.email', 'firstAdmin.roles']),
     );
     for (const detail of bad.body.error.details) expect(detail.message).toMatch(/[\u4e00-\u9fa5]/);
+    // The platform's own id is no agency's (its admin would keep the platform admins' accounts),
+    // and an agency does not supervise itself.
+    const reserved = await api.call('POST', '/v1/agencies', {
+      token: platform,
+      body: newAgency({ agencyId: 'platform', supervisedBy: ['platform'] }),
+    });
+    expect(reserved.status).toBe(400);
+    expect(reserved.body.error.details.map((detail: { path: string }) => detail.path)).toContain('agencyId');
+    const byAnother = await api.call('POST', '/v1/agencies', {
+      token: platform,
+      body: newAgency({ agencyId: newAgencyId(), supervisedBy: [agencyId] }),
+    });
+    expect(byAnother.status).toBe(201);
+    const own = newAgencyId();
+    const selfSupervised = await api.call('POST', '/v1/agencies', {
+      token: platform,
+      body: newAgency({ agencyId: own, supervisedBy: [own] }),
+    });
+    expect(selfSupervised.status).toBe(400);
+    expect(selfSupervised.body.error.details.map((detail: { path: string }) => detail.path)).toEqual([
+      'supervisedBy',
+    ]);
   });
 
   it('[ORG-6] the platform admin reads no case data, even with a token that names the agency', async () => {
