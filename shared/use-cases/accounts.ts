@@ -136,28 +136,6 @@ export async function createAgency(
   return { ...profile, firstAdmin };
 }
 
-/**
- * The agencies a caller may name (ORG-6, ORG-4), ids with names: every one, a page at a time,
- * to the platform administrator; to a supervisor, those it supervises.
- */
-export async function listAgencies(
-  ports: Pick<AccountPorts, 'agencies'>,
-  principal: Principal,
-  query: { limit: number; cursor?: string | undefined },
-): Promise<Page<{ agencyId: string; name: string }>> {
-  if (principal.roles.includes('platform-admin')) {
-    const page = await ports.agencies.page(query);
-    return { ...page, items: page.items.map(({ agencyId, name }) => ({ agencyId, name })) };
-  }
-  const supervised = await Promise.all(
-    (principal.supervises ?? []).map(async (agencyId) => ({
-      agencyId,
-      name: (await ports.agencies.get(agencyId))?.name ?? agencyId,
-    })),
-  );
-  return { items: supervised };
-}
-
 /** A staff account of the caller's agency (ORG-5): in the directory, its log, and the identity service. */
 export async function createAccount(
   ports: AccountPorts,
