@@ -7,7 +7,7 @@ import { Forbidden, RuleViolation } from '#shared/errors.ts';
  */
 export const ASSIGNABLE_ROLES = ['officer', 'unit-head', 'reviewer', 'leader', 'admin'] as const;
 export const AssignableRole = z.enum(ASSIGNABLE_ROLES, {
-  error: '角色须为执法人员、股室负责人、法制审核人员、负责人或管理员',
+  error: '角色须为执法人员、股室负责人、法制审核人员、机关负责人或系统管理员',
 });
 export type AssignableRole = z.infer<typeof AssignableRole>;
 

@@ -160,7 +160,8 @@ export async function importAccounts(
   const profile = await ports.agencies.get(principal.agencyId);
   const details: ErrorDetail[] = [];
   for (const { row, account } of rows) {
-    details.push(...(await checkReferences(ports, profile, principal.agencyId, account, `rows.${row}.`)));
+    const found = await checkReferences(ports, profile, principal.agencyId, account, `rows.${row}.`);
+    details.push(...found.map((detail) => ({ ...detail, message: `第 ${row} 行：${detail.message}` })));
   }
   if (details.length > 0) throw new ValidationFailed(details, '人员名单中有错误，未导入任何账号');
   const created: Account[] = [];

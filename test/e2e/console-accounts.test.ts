@@ -133,4 +133,44 @@ describe('console: agencies and accounts', { timeout: 180_000 }, () => {
       await checkScreen(page, 'desktop-accounts', DESKTOP.viewport?.width ?? 1280);
     });
   });
+  it('[ORG-5] the first admin imports five staff from a spreadsheet; a list with a bad row opens none and names the row', async () => {
+    const staff = (roleOfFifth: string) =>
+      Buffer.from(
+        `序号,姓名,股室,角色,手机号码\n1,杨建国,办公室,执法人员,\n2,李春梅,办公室,执法人员,\n3,赵德明,办公室,股室负责人、执法人员,\n4,何丽萍,办公室,法制审核人员,\n5,张立新,办公室,${roleOfFifth},13900000005\n`,
+      );
+    await asUser('段志华', PHONE, async (page) => {
+      await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '账号管理' }).click();
+      const form = page.locator('details.account-import');
+      await form.locator('summary').click();
+      await form.getByLabel(/^名单文件/).setInputFiles({
+        name: '人员名单.csv',
+        mimeType: 'text/csv',
+        buffer: staff('局长'),
+      });
+      await form.getByRole('button', { name: '导入并开设账号' }).click();
+      const alert = form.getByRole('alert');
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain('第 6 行「角色」');
+      await checkScreen(page, 'phone-accounts-import-refused', PHONE.viewport.width);
+      const accounts = page.getByRole('list', { name: '账号列表' });
+      expect(await accounts.locator('li', { hasText: '杨建国' }).count()).toBe(0);
+
+      await form.getByLabel(/^名单文件/).setInputFiles({
+        name: '人员名单.csv',
+        mimeType: 'text/csv',
+        buffer: staff('机关负责人'),
+      });
+      await form.getByRole('button', { name: '导入并开设账号' }).click();
+      await form.getByText('已开设 5 个账号。').waitFor();
+      await accounts.locator('li', { hasText: '张立新' }).waitFor();
+      expect(await accounts.locator('li', { hasText: '赵德明' }).textContent()).toContain(
+        '股室负责人、执法人员',
+      );
+      await checkScreen(page, 'phone-accounts-imported', PHONE.viewport.width);
+    });
+    const listed = await api.call('GET', `/dev/users?agencyId=${agencyId}`);
+    expect(listed.body.users.map((user: { name: string }) => user.name)).toEqual(
+      expect.arrayContaining(['杨建国', '李春梅', '赵德明', '何丽萍', '张立新']),
+    );
+  });
 });

@@ -1,9 +1,13 @@
+import { useState } from 'preact/hooks';
 import { api, must } from '../api/client.ts';
+import { type ApiError, asApiError } from '../api/errors.ts';
 import type { Session } from '../auth/session.ts';
 import { type ActionField, ActionForm } from '../components/action-form.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
+import { describedBy, Field } from '../components/field.tsx';
 import { dateTime, roleLabels } from '../labels.ts';
 import { useLoad } from '../use-load.ts';
+import { base64Of } from './checklist-import.tsx';
 
 /** The roles an agency's administrator gives (ORG-5); the platform's own roles are not given here. */
 const ASSIGNABLE = ['officer', 'unit-head', 'reviewer', 'leader', 'admin'];
@@ -70,6 +74,73 @@ function changeText(data: { after: Record<string, unknown> }, units: Units): str
     .join('，');
 }
 
+/**
+ * 导入人员名单 (ORG-5): a staff list (xlsx or CSV: 姓名, 股室, 角色, 执法证号, 手机号码, 电子邮箱)
+ * opens an account for each row; a list with a bad row opens none, and says which row and why.
+ */
+function AccountImport({ onImported }: { onImported: () => void }) {
+  const [file, setFile] = useState<File>();
+  const [error, setError] = useState<ApiError>();
+  const [imported, setImported] = useState<number>();
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    setImported(undefined);
+    try {
+      const { items } = await must(
+        api.POST('/v1/users/import', {
+          body: {
+            format: file?.name.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx',
+            content: file ? await base64Of(file) : '',
+          },
+        }),
+      );
+      setImported(items.length);
+      onImported();
+    } catch (caught) {
+      setError(asApiError(caught));
+    }
+    setBusy(false);
+  }
+
+  return (
+    <details class="account-import">
+      <summary>导入人员名单</summary>
+      <form onSubmit={submit} noValidate>
+        <ErrorNotice error={error} labels={{ content: '名单文件' }} />
+        <Field
+          name="account-import-file"
+          path="content"
+          label="名单文件"
+          hint="Excel（.xlsx）或 CSV，列为：姓名、股室、角色、执法证号、手机号码、电子邮箱；多个角色用顿号分隔"
+          error={error}
+          required
+        >
+          <input
+            {...describedBy('account-import-file', error, true, 'content')}
+            type="file"
+            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+            onChange={(event) => setFile(event.currentTarget.files?.[0])}
+          />
+        </Field>
+        <p class="actions">
+          <button type="submit" class="primary" disabled={busy}>
+            {busy ? '正在导入……' : '导入并开设账号'}
+          </button>
+        </p>
+        {imported !== undefined && (
+          <p class="notice notice-ok" role="status">
+            已开设 {imported} 个账号。
+          </p>
+        )}
+      </form>
+    </details>
+  );
+}
+
 /** 账号变更记录 (ORG-5): who changed which account when, newest first. */
 function AccountLog({ units, names }: { units: Units; names: Record<string, string> }) {
   const { data, error } = useLoad(
@@ -124,6 +195,7 @@ export function Accounts({ session }: { session: Session }) {
           onDone={reload}
         />
       </details>
+      <AccountImport onImported={reload} />
       <ul class="cards" aria-label="账号列表">
         {data.accounts.map((account) => (
           <li key={`${account.userId}-${account.version}`} class="card">

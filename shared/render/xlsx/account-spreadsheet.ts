@@ -69,7 +69,11 @@ export async function readStaffList(
     if (!parsed.success) {
       for (const detail of issueDetails(parsed.error.issues)) {
         const field = detail.path.split('.')[0] as keyof typeof COLUMNS;
-        details.push({ path: `rows.${row}.${COLUMNS[field] ?? field}`, message: detail.message });
+        const heading = COLUMNS[field] ?? field;
+        details.push({
+          path: `rows.${row}.${heading}`,
+          message: `第 ${row} 行「${heading}」：${detail.message}`,
+        });
       }
       return;
     }
