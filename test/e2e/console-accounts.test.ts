@@ -133,13 +133,25 @@ describe('console: agencies and accounts', { timeout: 180_000 }, () => {
       await checkScreen(page, 'desktop-accounts', DESKTOP.viewport?.width ?? 1280);
     });
   });
-  it('[ORG-5] the first admin imports five staff from a spreadsheet; a list with a bad row opens none and names the row', async () => {
+  it('[ORG-5] [ORG-6] the first admin adds a unit and imports five staff from a spreadsheet; a list with a bad row opens none and names the row', async () => {
     const staff = (roleOfFifth: string) =>
       Buffer.from(
-        `序号,姓名,股室,角色,手机号码\n1,杨建国,办公室,执法人员,\n2,李春梅,办公室,执法人员,\n3,赵德明,办公室,股室负责人、执法人员,\n4,何丽萍,办公室,法制审核人员,\n5,张立新,办公室,${roleOfFifth},13900000005\n`,
+        `序号,姓名,股室,角色,手机号码\n1,杨建国,综合执法大队,执法人员,\n2,李春梅,综合执法大队,执法人员,\n3,赵德明,综合执法大队,股室负责人、执法人员,\n4,何丽萍,办公室,法制审核人员,\n5,张立新,办公室,${roleOfFifth},13900000005\n`,
       );
     await asUser('段志华', PHONE, async (page) => {
       await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '账号管理' }).click();
+      // First a unit for the enforcement team: a taken number is refused, then it is added.
+      const units = page.locator('details.units');
+      await units.locator('summary', { hasText: '办公室' }).click();
+      await units.getByLabel(/^股室名称/).fill('综合执法大队');
+      await units.getByLabel(/^股室编号/).fill('office');
+      await units.getByRole('button', { name: '添加股室' }).click();
+      expect(await units.getByRole('alert').textContent()).toContain('股室编号不能重复');
+      await units.getByLabel(/^股室名称/).fill('综合执法大队');
+      await units.getByLabel(/^股室编号/).fill('zfdd');
+      await units.getByRole('button', { name: '添加股室' }).click();
+      await page.locator('details.units summary', { hasText: '办公室、综合执法大队' }).waitFor();
+
       const form = page.locator('details.account-import');
       await form.locator('summary').click();
       await form.getByLabel(/^名单文件/).setInputFiles({
@@ -164,7 +176,7 @@ describe('console: agencies and accounts', { timeout: 180_000 }, () => {
       await form.getByText('已开设 5 个账号。').waitFor();
       await accounts.locator('li', { hasText: '张立新' }).waitFor();
       expect(await accounts.locator('li', { hasText: '赵德明' }).textContent()).toContain(
-        '股室负责人、执法人员',
+        '综合执法大队股室负责人、执法人员',
       );
       await checkScreen(page, 'phone-accounts-imported', PHONE.viewport.width);
     });

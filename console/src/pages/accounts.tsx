@@ -141,6 +141,72 @@ function AccountImport({ onImported }: { onImported: () => void }) {
   );
 }
 
+/** What `PUT /v1/agency` takes back of the profile it answered, besides the units. */
+const PROFILE_INPUT = [
+  'name',
+  'region',
+  'documentPrefix',
+  'reviewWorkingDays',
+  'level',
+  'field',
+  'procedure',
+];
+
+/** 股室 (ORG-6): the agency's units, where its accounts sit; the administrator adds one in the console. */
+function Units({ onAdded }: { onAdded: () => void }) {
+  const { data, error, reload } = useLoad(() => must(api.GET('/v1/agency')), []);
+  if (error) return <ErrorNotice error={error} />;
+  if (!data) return <p>正在加载……</p>;
+  const profile = data as Record<string, unknown>;
+  const kept = Object.fromEntries(
+    PROFILE_INPUT.filter((key) => profile[key] !== undefined).map((key) => [key, profile[key]]),
+  ) as { name: string; region: string };
+  // The new unit's fields are named as the API names them, so a refusal shows at the field.
+  const added = `units.${data.units.length}`;
+  return (
+    <details class="units">
+      <summary>股室（{data.units.map((unit) => unit.name).join('、') || '尚未设置'}）</summary>
+      <ActionForm
+        id="unit"
+        fields={[
+          {
+            path: `${added}.name`,
+            label: '股室名称',
+            kind: 'text',
+            required: true,
+            hint: '如：综合执法大队',
+          },
+          {
+            path: `${added}.id`,
+            label: '股室编号',
+            kind: 'text',
+            required: true,
+            hint: '本机关内不重复，如 zfdd；建立后不能修改',
+          },
+        ]}
+        submitLabel="添加股室"
+        onSubmit={(values) =>
+          must(
+            api.PUT('/v1/agency', {
+              body: {
+                ...kept,
+                units: [
+                  ...data.units,
+                  { id: values[`${added}.id`] ?? '', name: values[`${added}.name`] ?? '' },
+                ],
+              },
+            }),
+          )
+        }
+        onDone={() => {
+          reload();
+          onAdded();
+        }}
+      />
+    </details>
+  );
+}
+
 /** 账号变更记录 (ORG-5): who changed which account when, newest first. */
 function AccountLog({ units, names }: { units: Units; names: Record<string, string> }) {
   const { data, error } = useLoad(
@@ -195,6 +261,7 @@ export function Accounts({ session }: { session: Session }) {
           onDone={reload}
         />
       </details>
+      <Units onAdded={reload} />
       <AccountImport onImported={reload} />
       <ul class="cards" aria-label="账号列表">
         {data.accounts.map((account) => (
