@@ -18,9 +18,11 @@ import {
   type Informing,
   maskedName,
 } from '#shared/domain/cases/case.ts';
+import { documentStatus } from '#shared/domain/cases/document-status.ts';
 import {
   type CaseDocument,
   DocumentTypeSchema,
+  type DocumentVerification,
   documentLabel,
   documentNumber,
   documentTemplates,
@@ -33,7 +35,9 @@ import {
   GATED_STATUSES,
   openTransitions,
 } from '#shared/domain/cases/state-machine.ts';
+import { newVerificationCode } from '#shared/domain/cases/verification-code.ts';
 import type { ChecklistItem } from '#shared/domain/checklists/kinds.ts';
+import { redact } from '#shared/domain/desensitise.ts';
 import {
   canonicalJson,
   GENESIS_HASH,
@@ -43,6 +47,7 @@ import {
   verifyChain,
 } from '#shared/domain/journal.ts';
 import { type EnforcementCategory, qualificationRefusal } from '#shared/domain/officer.ts';
+import { redactionContextFor } from '#shared/domain/public-record.ts';
 import { defaultRule, type Publication, readyEarly, SERVED_OR_LATER } from '#shared/domain/publication.ts';
 import {
   type ErrorDetail,
@@ -699,6 +704,24 @@ async function assertServedDocument(
 }
 
 /**
+ * What the public sees of a document under its code (PUB-16): its title with the party's name
+ * masked and the people and identifiers of the case taken out, and none of its fields.
+ */
+export function verificationOf(record: CaseRecord, document: CaseDocument): DocumentVerification {
+  return {
+    verificationCode: document.verificationCode,
+    agencyId: document.agencyId,
+    caseId: document.caseId,
+    recordId: document.id,
+    type: document.type,
+    title: redact(document.title, redactionContextFor(record, [document], { maskPersonName: true })),
+    number: document.number,
+    issuedOn: legalDateOf(new Date(document.createdAt)),
+    sha256: document.sha256,
+  };
+}
+
+/**
  * Creates a numbered document (REC-2). The serial is read, then taken in the same transaction as
  * the document and its journal entry; a lost race re-reads and tries the next, so numbers have no
  * gaps and no duplicates under concurrency.
@@ -741,6 +764,7 @@ export async function createDocument(
       year,
       serial,
       sha256: sha256Hex(canonicalJson(content)),
+      verificationCode: newVerificationCode(),
       createdAt: now.toISOString(),
       createdBy: principal.sub,
     };
@@ -751,7 +775,11 @@ export async function createDocument(
       'document.created',
       { documentId: document.id, documentType: type, number, sha256: document.sha256 },
       authoredBy(record, principal),
-      [ports.cases.takeSerial(principal.agencyId, type, year, serial), ports.cases.putDocument(document)],
+      [
+        ports.cases.takeSerial(principal.agencyId, type, year, serial),
+        ports.cases.putDocument(document),
+        ports.cases.putVerification(verificationOf(record, document)),
+      ],
     );
     return document;
   });
@@ -775,3 +803,60 @@ export async function verifyCaseJournal(ports: CasePorts, principal: Principal, 
   const { broken } = await verifyAgainstAnchors(ports, principal.agencyId, caseId, entries);
   return broken ? { ...chain, ok: false, broken: { seq: broken.seq, reason: broken.reason } } : chain;
 }
+
+/**
+ * What a record's printed document shows (REC-12): the record, the agency's full name, the party
+ * and the case's officers with their certificate numbers; for whoever may read the case.
+ */
+export async function printableDocument(
+  ports: CasePorts,
+  principal: Principal,
+  caseId: string,
+  recordId: string,
+) {
+  const record = await readCase(ports, principal, caseId);
+  const [document, profile, officers] = await Promise.all([
+    ports.cases.document(principal.agencyId, caseId, recordId),
+    ports.agencies.get(principal.agencyId),
+    Promise.all(
+      record.officers.map((certificateNo) => ports.officers.get(principal.agencyId, certificateNo)),
+    ),
+  ]);
+  if (!document) throw new NotFound('文书不存在', [{ path: 'recordId', message: '本案没有该文书' }]);
+  return {
+    document,
+    agencyName: profile?.name ?? principal.agencyId,
+    party: record.party,
+    officers: record.officers.map((certificateNo, index) => ({
+      certificateNo,
+      name: officers[index]?.name ?? certificateNo,
+    })),
+  };
+}
+
+/**
+ * A printed document checked by its code (PUB-16): what the public may see of it and whether it
+ * still stands; an unknown code is not found, and says nothing more.
+ */
+export async function verifyDocument(ports: CasePorts, code: string) {
+  const verification = await ports.cases.verification(code);
+  if (!verification) throw new NotFound('未找到该核验码对应的文书');
+  const [record, profile] = await Promise.all([
+    ports.cases.get(verification.agencyId, verification.caseId),
+    ports.agencies.get(verification.agencyId),
+  ]);
+  return {
+    agencyId: verification.agencyId,
+    agencyName: profile?.name ?? verification.agencyId,
+    type: verification.type,
+    typeName: documentLabel(verification.type),
+    title: verification.title,
+    number: verification.number,
+    issuedOn: verification.issuedOn,
+    sha256: verification.sha256,
+    verificationCode: verification.verificationCode,
+    status: record ? documentStatus(record, verification.recordId) : 'in-force',
+  };
+}
+
+export type PublicDocument = Awaited<ReturnType<typeof verifyDocument>>;

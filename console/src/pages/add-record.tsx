@@ -3,7 +3,7 @@ import { api, must } from '../api/client.ts';
 import { type ApiError, asApiError } from '../api/errors.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { describedBy, Field } from '../components/field.tsx';
-import { fieldLabels } from '../records/field-labels.ts';
+import { fieldLabels } from '../../../shared/domain/cases/field-labels.ts';
 import { SchemaField } from '../records/schema-form.tsx';
 import { emptyValue, type FormObject, type JsonSchema, toFields } from '../records/schema-values.ts';
 import { navigate } from '../router.tsx';

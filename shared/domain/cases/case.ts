@@ -168,6 +168,8 @@ export interface Decision {
   decidedBy: string;
   reviewId?: string;
   publicationId: string;
+  /** The decision's own document (行政处罚决定书 etc., REC-12): a record of the case. */
+  document?: { recordId: string; number: string; sha256: string };
   /** When it was revoked (changed, revoked, confirmed illegal or void, to be re-made): once only. */
   revokedAt?: string;
   /** How: only a decision `changed` or to be `remade` is decided again. */

@@ -1,6 +1,8 @@
 /**
- * The Chinese labels of the record templates' fields (shared/domain/cases/documents.ts), by field
- * name; a field without one shows its name. Enum values are labelled as `field.value`.
+ * The Chinese labels of the record templates' fields (documents.ts), by field name: the console's
+ * record form and the printed document (shared/render/pdf/record-document.ts) both read them, so
+ * one template drives both (REC-12). A field without one shows its name. Enum values are
+ * labelled as `field.value`.
  */
 export const fieldLabels: Record<string, string> = {
   caseSource: '案件来源',
