@@ -30,6 +30,7 @@ import { avViolation } from '#shared/domain/cases/issuance.ts';
 import {
   type CaseStatus,
   canTransition,
+  caseStatusLabels,
   GATED_STATUSES,
   openTransitions,
 } from '#shared/domain/cases/state-machine.ts';
@@ -451,8 +452,15 @@ export async function transitionCase(
       const allowed = openTransitions(record.status);
       throw new RuleViolation(
         'INVALID_TRANSITION',
-        input.to === 'decided' ? '作出决定请使用决定接口' : `案件不能从“${record.status}”转为“${input.to}”`,
-        [{ path: 'to', message: `允许的下一状态：${allowed.join('、') || '无'}` }],
+        input.to === 'decided'
+          ? '作出决定请使用决定接口'
+          : `案件不能从“${caseStatusLabels[record.status]}”转为“${caseStatusLabels[input.to]}”`,
+        [
+          {
+            path: 'to',
+            message: `可以转为：${allowed.map((status) => caseStatusLabels[status]).join('、') || '无'}`,
+          },
+        ],
         { allowed },
       );
     }

@@ -2,7 +2,7 @@ import { activityLabels } from '#shared/domain/activity.ts';
 import { type AvGap, avRequirementLabels } from '#shared/domain/cases/av-requirement.ts';
 import { type CaseRecord, type Decision, lastRevocation } from '#shared/domain/cases/case.ts';
 import { proposalShapeErrors, type StepState } from '#shared/domain/cases/procedure.ts';
-import { canTransition, openTransitions } from '#shared/domain/cases/state-machine.ts';
+import { canTransition, caseStatusLabels, openTransitions } from '#shared/domain/cases/state-machine.ts';
 import { exemptionFor } from '#shared/domain/public-record.ts';
 import {
   type Publication,
@@ -102,7 +102,7 @@ export function issuanceVerdict(facts: IssuanceFacts): IssuanceVerdict {
       new RuleViolation(
         'INVALID_TRANSITION',
         '案件尚未到待决定阶段，不能作出决定',
-        [{ path: 'status', message: `当前状态：${record.status}` }],
+        [{ path: 'status', message: `当前状态：${caseStatusLabels[record.status]}` }],
         { allowed: openTransitions(record.status) },
       ),
     );
