@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { SIGNED_OUT_EVENT } from './api/client.ts';
 import { clearSession, hasRole, loadSession, type Session, saveSession } from './auth/session.ts';
 import { Layout } from './components/layout.tsx';
+import { forgetAnswers } from './offline/last-answers.ts';
 import { AddActivity } from './pages/add-activity.tsx';
 import { AddRecord } from './pages/add-record.tsx';
 import { CasePage } from './pages/case-page.tsx';
@@ -44,6 +45,7 @@ export function App() {
   }, []);
 
   const signOut = () => {
+    forgetAnswers();
     clearSession();
     setSession(undefined);
     navigate('/sign-in');

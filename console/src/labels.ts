@@ -119,11 +119,17 @@ export function today(): string {
   return new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 }
 
+/** A legal date or an instant's day as people write it: 2026年12月7日 (Beijing time). */
 export function date(iso: string | undefined): string {
   if (!iso) return '';
-  return /^\d{4}-\d{2}-\d{2}$/.test(iso)
-    ? iso
-    : new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' });
+  const legal = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (legal) return `${Number(legal[1])}年${Number(legal[2])}月${Number(legal[3])}日`;
+  return new Date(iso).toLocaleDateString('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+  });
 }
 
 export const evidenceStatusLabels: Record<string, string> = {
