@@ -40,6 +40,8 @@ export const Review = entity({
   agencyId: z.string(),
   caseId: z.string(),
   unitId: z.string().optional(),
+  caseTitle: z.string().optional().describe('案件名称（提交审核时）'),
+  partyName: z.string().optional().describe('当事人（提交审核时）'),
   status: z.enum(['pending', 'approved', 'problems', 'disputed', 'transferred']),
   round: z.number().int(),
   rounds: z.array(Round),

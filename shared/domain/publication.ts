@@ -24,6 +24,9 @@ export interface Publication {
   caseId: string;
   /** The case's unit, whose staff see it in their list. */
   unitId?: string;
+  /** The case's title and party when it was decided, for the staff's publication queue (never public). */
+  caseTitle?: string;
+  partyName?: string;
   decisionId: string;
   category: EnforcementCategory;
   status: PublicationStatus;

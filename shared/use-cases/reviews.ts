@@ -212,6 +212,8 @@ export async function submitReview(
       caseId,
       agencyId: principal.agencyId,
       ...(record.unitId ? { unitId: record.unitId } : {}),
+      caseTitle: record.title,
+      partyName: record.party.name,
       status: 'pending',
       round: 1,
       rounds: [round],

@@ -274,8 +274,12 @@ describe.each([
       const queue = workbench.getByRole('list', { name: '法制审核列表' });
       await queue.waitFor();
       expect(await queue.textContent()).toContain('审核期限');
+      // The queue names the case and its party, then the proposal.
+      const card = queue.locator('li', { has: workbench.getByRole('link', { name: title }) });
+      expect(await card.textContent()).toContain('当事人：杨某某');
+      expect(await card.textContent()).toContain(PROPOSAL.summary);
       await checkScreen(workbench, `${device}-review-queue`, width);
-      await queue.getByRole('link', { name: PROPOSAL.summary }).first().click();
+      await queue.getByRole('link', { name: title }).click();
       await workbench.getByRole('heading', { level: 1, name: '法制审核意见' }).waitFor();
       await workbench.getByRole('link', { name: title }).waitFor();
       // Each of the seven standards is answered (REV-3).
@@ -474,11 +478,7 @@ describe('a penalty case from registration to published decision, only in the br
     try {
       const workbench = reviewerSide.page;
       await signIn(workbench, '法制审核员');
-      await workbench
-        .getByRole('list', { name: '法制审核列表' })
-        .getByRole('link', { name: PROPOSAL.summary })
-        .first()
-        .click();
+      await workbench.getByRole('list', { name: '法制审核列表' }).getByRole('link', { name: title }).click();
       await workbench.getByRole('link', { name: title }).waitFor();
       for (const standard of await workbench.locator('form fieldset').all()) {
         const pass = standard.getByLabel(/^符合$|无需移送/);
@@ -511,6 +511,12 @@ describe('a penalty case from registration to published decision, only in the br
     try {
       const head = headSide.page;
       await signIn(head, '李明华');
+      // The publication queue names the case and its party, and the due date as people write it.
+      await head.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '公示' }).click();
+      const waiting = head.getByRole('list', { name: '公示列表' }).locator('li', { hasText: title });
+      await waiting.waitFor();
+      expect(await waiting.textContent()).toMatch(/当事人：.+应于 \d{4}年\d{1,2}月\d{1,2}日前公示/);
+      await checkScreen(head, 'walk-publication-queue', width);
       await head.goto(caseUrl);
       await head.getByRole('link', { name: '查看公示' }).click();
       await head.getByRole('heading', { level: 1, name: '公示审查' }).waitFor();

@@ -182,6 +182,8 @@ export function issuedDecision(input: {
     agencyId: record.agencyId,
     caseId: record.id,
     ...(record.unitId ? { unitId: record.unitId } : {}),
+    caseTitle: record.title,
+    partyName: record.party.name,
     decisionId: decision.id,
     category: record.category,
     status: exemption ? 'exempt' : due.dueBy ? 'scheduled' : 'deadline-unconfirmed',
