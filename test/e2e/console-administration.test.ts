@@ -184,9 +184,15 @@ describe('console administration', { timeout: 180_000 }, () => {
       await form.getByLabel('设备编号').fill('DSJ-CN-0042');
       await form.getByLabel('设备类型').selectOption('body-camera');
       await form.getByLabel('所属股室').selectOption('shswg');
-      await form.getByLabel('保管人账号').fill('demo-head');
+      await form.getByLabel('保管人').selectOption({ label: '李明华' });
       await form.getByRole('button', { name: '登记' }).click();
       await page.getByRole('list', { name: '设备列表' }).getByText('DSJ-CN-0042').waitFor();
+      // The custodian is shown by name, not by the account's id.
+      const registered = page
+        .getByRole('list', { name: '设备列表' })
+        .locator('li', { hasText: 'DSJ-CN-0042' });
+      expect(await registered.textContent()).toContain('保管人 李明华');
+      expect(await registered.textContent()).not.toContain('demo-head');
       await page.getByText('没有推送失败的记录。').waitFor();
       await checkScreen(page, 'phone-system', PHONE.viewport.width);
     });
