@@ -147,7 +147,9 @@ describe('the public site on a phone', { timeout: 120_000 }, () => {
     expect(await page.locator('.status').textContent()).toBe('证件状态：有效');
     await page.getByLabel('投诉内容（时间、地点和经过）').fill('检查时未出示执法证件，态度粗暴');
     await page.getByRole('button', { name: '提交投诉' }).click();
-    await expect.poll(() => page.locator('#result').textContent()).toMatch(/^已受理。受理编号 ([0-9A-Z]{4}-){3}[0-9A-Z]{4}，请妥善保存/);
+    await expect
+      .poll(() => page.locator('#result').textContent())
+      .toMatch(/^已受理。受理编号 ([0-9A-Z]{4}-){3}[0-9A-Z]{4}，请妥善保存/);
   });
 
   it('[PUB-9] [PUB-10] a visitor searches decisions by document number and opens one', async () => {
