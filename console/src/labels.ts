@@ -163,3 +163,17 @@ export const checklistStatusLabels: Record<string, string> = {
   published: '现行',
   superseded: '已被替代',
 };
+
+/** What a complaint is about (SUP-1). */
+export const complaintAboutLabels: Record<string, string> = {
+  officer: '执法人员',
+  decision: '执法决定',
+  inspection: '行政检查',
+  agency: '执法机关',
+};
+
+export const complaintStatusLabels: Record<string, string> = {
+  received: '待答复',
+  answered: '已答复',
+  overdue: '逾期未答复',
+};
