@@ -1,4 +1,4 @@
-import { ulid } from 'ulid';
+import { monotonicFactory, ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
 import { StaleWrite } from '#shared/errors.ts';
 import type { Port } from '#shared/store/port.ts';
@@ -7,8 +7,11 @@ import type { ComplaintRepository } from '#shared/supervision/store/complaint-re
 
 const newAgencyId = () => `contract-${ulid().toLowerCase()}`;
 
+/** Ids in filing order even within one millisecond, as the newest-first listing assumes. */
+const complaintId = monotonicFactory();
+
 const complaint = (agencyId: string, overrides: Partial<Complaint> = {}): Complaint => ({
-  complaintId: ulid(),
+  complaintId: complaintId(),
   agencyId,
   about: { kind: 'officer', ref: 'ZF-0001' },
   aboutName: '李明华',

@@ -56,8 +56,9 @@ describe('complaints in the browser', { timeout: 180_000 }, () => {
       const link = citizen.page.getByRole('link', { name: '查看办理情况' });
       await link.waitFor();
       receipt =
-        (await citizen.page.locator('#result').textContent()).match(/([0-9A-Z]{4}-){3}[0-9A-Z]{4}/)?.[0] ??
-        '';
+        ((await citizen.page.locator('#result').textContent()) ?? '').match(
+          /([0-9A-Z]{4}-){3}[0-9A-Z]{4}/,
+        )?.[0] ?? '';
       expect(receipt).not.toBe('');
       await checkScreen(citizen.page, 'complaint-filed', width);
     } finally {
