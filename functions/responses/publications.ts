@@ -19,6 +19,7 @@ export const Publication = entity({
   caseId: z.string(),
   unitId: z.string().optional(),
   decisionId: z.string(),
+  documentNumber: z.string().optional().describe('决定书文号'),
   category: z.string(),
   status: z.enum([
     'scheduled',

@@ -25,6 +25,8 @@ export interface Publication {
   /** The case's unit, whose staff see it in their list. */
   unitId?: string;
   decisionId: string;
+  /** The number of the decision's document (文号, REC-12), shown and searched on the public list. */
+  documentNumber?: string;
   category: EnforcementCategory;
   status: PublicationStatus;
   decidedOn: string;
