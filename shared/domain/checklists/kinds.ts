@@ -1,7 +1,6 @@
 import * as z from 'zod';
 import { ActivityType, activityLabels } from '#shared/domain/activity.ts';
 import { DocumentTypeSchema, documentLabels } from '#shared/domain/cases/documents.ts';
-import { labelledEnum } from '#shared/domain/labelled-enum.ts';
 import { categoryLabels, EnforcementCategory } from '#shared/domain/officer.ts';
 import { PenaltyKind, penaltyLabels } from '#shared/domain/penalty-kinds.ts';
 
