@@ -87,6 +87,7 @@ export const DecisionIssued = z.object({
   decisionId: z.string(),
   decidedAt: Instant,
   publication: z.object({ id: z.string(), dueBy: LegalDate.nullable(), status: z.string() }),
+  document: z.object({ recordId: z.string(), number: z.string(), sha256: z.string() }).describe('决定书'),
 });
 
 export const ReviewPage = page(Review);

@@ -28,6 +28,8 @@ export interface Publication {
   caseTitle?: string;
   partyName?: string;
   decisionId: string;
+  /** The number of the decision's document (文号, REC-12), shown and searched on the public list. */
+  documentNumber?: string;
   category: EnforcementCategory;
   status: PublicationStatus;
   decidedOn: string;

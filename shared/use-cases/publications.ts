@@ -13,7 +13,6 @@ import { redact } from '#shared/domain/desensitise.ts';
 import type { EnforcementCategory } from '#shared/domain/officer.ts';
 import {
   buildPublicRecord,
-  decisionDocumentNo,
   type PublicRecord,
   previewFlags,
   redactionContextFor,
@@ -163,7 +162,6 @@ async function composePublicRecord(
     publishedOn,
     expiresOn,
     context,
-    documentNo: decisionDocumentNo(decision, documents),
   });
   return { record, decision, rule, context, publicRecord, publishedOn, expiresOn };
 }

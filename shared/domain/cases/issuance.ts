@@ -1,6 +1,7 @@
 import { activityLabels } from '#shared/domain/activity.ts';
 import { type AvGap, avRequirementLabels } from '#shared/domain/cases/av-requirement.ts';
 import { type CaseRecord, type Decision, lastRevocation } from '#shared/domain/cases/case.ts';
+import type { CaseDocument } from '#shared/domain/cases/documents.ts';
 import { proposalShapeErrors, type StepState } from '#shared/domain/cases/procedure.ts';
 import { canTransition, caseStatusLabels, openTransitions } from '#shared/domain/cases/state-machine.ts';
 import { exemptionFor } from '#shared/domain/public-record.ts';
@@ -45,9 +46,12 @@ export function procedureViolation(procedure: {
 }): RuleViolation | undefined {
   const missing = procedure.steps.filter((step) => step.status !== 'done');
   if (missing.length === 0) return undefined;
+  const code = missing.find((step) => step.code)?.code;
   return new RuleViolation(
-    'PROCEDURE_INCOMPLETE',
-    `${procedure.procedureName}尚未完成法定步骤，不能作出决定`,
+    code ?? 'PROCEDURE_INCOMPLETE',
+    code === 'PENALTY_EXCEEDS_NOTICE'
+      ? '决定重于事先告知的处罚，须重新制作并送达事先告知书'
+      : `${procedure.procedureName}尚未完成法定步骤，不能作出决定`,
     missing.map((step) => ({ path: `steps.${step.step}`, message: `${step.label}：${step.detail}` })),
     { steps: procedure.steps },
   );
@@ -161,6 +165,8 @@ export function issuedDecision(input: {
   now: Date;
   decidedOn: string;
   ids: { decision: string; publication: string };
+  /** The decision's own document (决定书). */
+  document: Pick<CaseDocument, 'id' | 'number' | 'sha256'>;
   rule: PublicationRule;
   due: { dueBy: string | null; calendarVersions: Record<string, number> };
   /** The publication of the decision this one replaces (after a revocation), if any. */
@@ -176,6 +182,7 @@ export function issuedDecision(input: {
     decidedBy: input.decidedBy,
     ...(approval ? { reviewId: approval.id } : {}),
     publicationId: input.ids.publication,
+    document: { recordId: input.document.id, number: input.document.number, sha256: input.document.sha256 },
   };
   const publication: Publication = {
     id: input.ids.publication,
@@ -185,6 +192,7 @@ export function issuedDecision(input: {
     caseTitle: record.title,
     partyName: record.party.name,
     decisionId: decision.id,
+    documentNumber: input.document.number,
     category: record.category,
     status: exemption ? 'exempt' : due.dueBy ? 'scheduled' : 'deadline-unconfirmed',
     decidedOn,

@@ -1,7 +1,7 @@
 import { html } from 'htm/preact';
 import { beijingTimeText, legalDateOf } from '#shared/dates.ts';
-import { penaltyLabels } from '#shared/domain/checklists/kinds.ts';
 import { categoryLabels, ENFORCEMENT_CATEGORIES } from '#shared/domain/officer.ts';
+import { penaltyLabels } from '#shared/domain/penalty-kinds.ts';
 import type { PublicRecord } from '#shared/domain/public-record.ts';
 import { complaintForm } from '#shared/render/site/complaint-pages.ts';
 import { dataTable, empty, facts, pager } from '#shared/render/site/components.ts';
