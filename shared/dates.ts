@@ -37,10 +37,7 @@ export function addCalendarMonths(date: string, months: number): string {
   return target.toISOString().slice(0, 10);
 }
 
-/** An instant as people read it: Beijing time, 24-hour (2026/11/28 15:35:12). */
-export function beijingTimeText(instant: string): string {
-  return new Date(instant).toLocaleString('zh-CN', { timeZone: LEGAL_TIME_ZONE, hour12: false });
-}
+export { beijingTimeText } from '#shared/beijing-time.ts';
 
 const CHINESE_DIGITS = '〇一二三四五六七八九';
 /** 1–31 as written in a date: 七, 十, 十二, 二十, 三十一. */

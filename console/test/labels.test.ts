@@ -8,6 +8,8 @@ import {
   activityTypeLabels,
   categoryLabels,
   checklistKindLabels,
+  date,
+  dateTime,
   penaltyKindLabels,
   procedureLabels,
   standardLabels,
@@ -23,5 +25,13 @@ describe('the console says what the server says', () => {
     expect(standardLabels).toEqual(serverStandardLabels);
     expect(penaltyKindLabels).toEqual(penaltyLabels);
     expect(checklistKindLabels).toEqual(kindLabels);
+  });
+
+  it('[REC-8] dates and times read as people write them, in Beijing time', () => {
+    expect(date('2026-12-07')).toBe('2026年12月7日');
+    // 21:29 UTC on 6 December is 05:29 on 7 December in Beijing.
+    expect(date('2026-12-06T21:29:14.392Z')).toBe('2026年12月7日');
+    expect(dateTime('2026-12-06T21:29:14.392Z')).toBe('2026年12月7日 05:29');
+    expect(date(undefined)).toBe('');
   });
 });

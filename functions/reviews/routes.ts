@@ -8,7 +8,7 @@ import {
   ReviewRequirement,
 } from '#functions/responses/reviews.ts';
 import { AGENCY_ROLES } from '#shared/auth.ts';
-import { PenaltyKind } from '#shared/domain/checklists/kinds.ts';
+import { PenaltyKind } from '#shared/domain/penalty-kinds.ts';
 import { Proposal } from '#shared/domain/reviews/proposal.ts';
 import { OpinionInput, REVIEW_STANDARDS } from '#shared/domain/reviews/review.ts';
 import { ReviewerInput } from '#shared/domain/reviews/reviewer.ts';
@@ -47,17 +47,22 @@ export const reviewsRoutes = {
     handler: 'reviews/issue-decision',
     journals: true,
     access: [...handlers, 'leader'],
-    summary: '作出决定；重大执法决定须审核通过，否则 422 REVIEW_REQUIRED；同时生成公示及期限',
+    summary:
+      '作出决定并生成决定书及文号 (REC-12)；决定内容取自审核通过的方案或事先告知书，可不再填写；重大执法决定须审核通过，否则 422 REVIEW_REQUIRED；同时生成公示及期限',
     params: IdParams,
-    body: Proposal,
+    body: Proposal.partial(),
     responses: {
       201: {
         schema: DecisionIssued,
-        description: '{decisionId, decidedAt, publication: {id, dueBy, status}}',
+        description:
+          '{decisionId, decidedAt, publication: {id, dueBy, status}, document: {recordId, number, sha256}}',
       },
       ...standardErrors,
       409: { description: 'CONFLICT: already decided' },
-      422: { description: 'REVIEW_REQUIRED, CRIMINAL_TRANSFER, INVALID_TRANSITION' },
+      422: {
+        description:
+          'REVIEW_REQUIRED, CRIMINAL_TRANSFER, INVALID_TRANSITION, DECISION_DIFFERS, PENALTY_EXCEEDS_NOTICE, PROCEDURE_INCOMPLETE',
+      },
     },
     idempotent: true,
     schedulesDueDates: true,

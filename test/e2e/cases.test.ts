@@ -242,7 +242,10 @@ describe('the case state machine', () => {
     expect(skip.body.error).toMatchObject({
       code: 'INVALID_TRANSITION',
       allowed: ['investigating', 'closed'],
+      message: '案件不能从“已立案”转为“已送达”',
     });
+    // People read the states by their names, never the codes the API answers with in `allowed`.
+    expect(skip.body.error.details).toEqual([{ path: 'to', message: '可以转为：调查中、已结案' }]);
     expect((await move('investigating')).body.status).toBe('investigating');
     const decided = await move('decided');
     expect(decided.status).toBe(422);

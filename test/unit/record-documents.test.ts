@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import jsQR from 'jsqr';
+import jsqr from 'jsqr';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { chineseDate, legalDateOf } from '#shared/dates.ts';
@@ -153,7 +153,12 @@ describe('every record prints as its standard document (REC-12, PUB-16)', async 
       expect(expected.filter((part) => !printed.includes(squeeze(part)))).toEqual([]);
       // A4 at 110 dpi is 910 x 1286 pixels.
       expect([image.width, image.height]).toEqual([910, 1286]);
-      const code = jsQR(new Uint8ClampedArray(image.data), image.width, image.height);
+      // jsqr is CommonJS with `exports.default`: its types name the default, Node gives the module.
+      const code = (jsqr as unknown as typeof jsqr.default)(
+        new Uint8ClampedArray(image.data),
+        image.width,
+        image.height,
+      );
       expect(code?.data).toBe(verificationUrl);
     },
   );

@@ -1,9 +1,11 @@
 import { useState } from 'preact/hooks';
+import { fieldLabels } from '../../../shared/domain/cases/field-labels.ts';
 import { api, must } from '../api/client.ts';
 import { type ApiError, asApiError } from '../api/errors.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { describedBy, Field } from '../components/field.tsx';
-import { fieldLabels } from '../../../shared/domain/cases/field-labels.ts';
+import { OfflineNotice } from '../offline/offline-notice.tsx';
+import { sendOrKeep } from '../offline/outbox.ts';
 import { SchemaField } from '../records/schema-form.tsx';
 import { emptyValue, type FormObject, type JsonSchema, toFields } from '../records/schema-values.ts';
 import { navigate } from '../router.tsx';
@@ -20,7 +22,7 @@ const errorLabels = {
  * fields' schema, `POST /v1/cases/{id}/records`; the case page then shows it with its number.
  */
 export function AddRecord({ caseId }: { caseId: string }) {
-  const types = useLoad(() => must(api.GET('/v1/record-types')), []);
+  const types = useLoad(() => must(api.GET('/v1/record-types')), [], 'record-types');
   const [type, setType] = useState('');
   const [title, setTitle] = useState('');
   const [values, setValues] = useState<FormObject>({});
@@ -45,12 +47,12 @@ export function AddRecord({ caseId }: { caseId: string }) {
     setBusy(true);
     setError(undefined);
     try {
-      await must(
-        api.POST('/v1/cases/{id}/records', {
-          params: { path: { id: caseId } },
-          body: { type, title, fields: toFields(schema, values) as Record<string, unknown> },
-        }),
-      );
+      await sendOrKeep({
+        caseId,
+        path: '/v1/cases/{id}/records',
+        label: title.trim() || (chosen?.label ?? '文书'),
+        body: { type, title, fields: toFields(schema, values) as Record<string, unknown> },
+      });
       navigate(`/cases/${encodeURIComponent(caseId)}`);
     } catch (caught) {
       setError(asApiError(caught));
@@ -63,6 +65,7 @@ export function AddRecord({ caseId }: { caseId: string }) {
   if (!types.data) return <p>正在加载文书模板……</p>;
   return (
     <form class="form" onSubmit={submit} noValidate>
+      <OfflineNotice since={types.offlineSince} />
       <ErrorNotice error={error} labels={errorLabels} />
       <Field name="type" label="文书种类" error={error} required>
         <select {...describedBy('type', error)} value={type} onChange={choose}>

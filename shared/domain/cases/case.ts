@@ -168,7 +168,7 @@ export interface Decision {
   decidedBy: string;
   reviewId?: string;
   publicationId: string;
-  /** The decision's own document (行政处罚决定书 etc., REC-12): a record of the case. */
+  /** The decision's own document (决定书, REC-12), made when it was issued. */
   document?: { recordId: string; number: string; sha256: string };
   /** When it was revoked (changed, revoked, confirmed illegal or void, to be re-made): once only. */
   revokedAt?: string;
