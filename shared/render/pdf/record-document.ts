@@ -74,11 +74,16 @@ function valueLines(name: string, value: unknown): string[] {
   return [String(value)];
 }
 
+/** Fields kept for the system, not for the reader: a receipt's document prints by its number. */
+export const UNPRINTED_FIELDS: readonly string[] = ['documentId'];
+
 /** The fields in the template's order (an agency's own record type: as written). */
 function orderedFields(document: CaseDocument): [string, unknown][] {
   const template = (documentTemplates as Record<string, { fields: { shape: object } }>)[document.type];
   const names = template ? Object.keys(template.fields.shape) : Object.keys(document.fields);
-  return names.filter((name) => name in document.fields).map((name) => [name, document.fields[name]]);
+  return names
+    .filter((name) => name in document.fields && !UNPRINTED_FIELDS.includes(name))
+    .map((name) => [name, document.fields[name]]);
 }
 
 /**
