@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { activityLabels } from '../../shared/domain/activity.ts';
 import { procedureLabels as serverProcedureLabels } from '../../shared/domain/cases/procedure.ts';
-import { kindLabels, penaltyLabels } from '../../shared/domain/checklists/kinds.ts';
+import { kindLabels } from '../../shared/domain/checklists/kinds.ts';
 import { categoryLabels as serverCategoryLabels } from '../../shared/domain/officer.ts';
+import { penaltyLabels } from '../../shared/domain/penalty-kinds.ts';
 import { standardLabels as serverStandardLabels } from '../../shared/domain/reviews/review.ts';
 import {
   activityTypeLabels,
