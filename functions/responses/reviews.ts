@@ -90,5 +90,18 @@ export const DecisionIssued = z.object({
   document: z.object({ recordId: z.string(), number: z.string(), sha256: z.string() }).describe('决定书'),
 });
 
+/** What the decision would say if issued now (REC-12): from the approved proposal or the notice. */
+export const DecisionDraft = z.object({
+  source: z.enum(['review', 'notice']).nullable(),
+  reviewId: z.string().optional(),
+  noticeNumber: z.string().optional(),
+  proposal: z.looseObject({
+    type: z.string().optional(),
+    summary: z.string().optional(),
+    legalBasis: z.string().optional(),
+    penalty: z.object({ kind: z.string(), amount: z.number().optional() }).optional(),
+  }),
+});
+
 export const ReviewPage = page(Review);
 export const ReviewerList = list(Reviewer);

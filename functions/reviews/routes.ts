@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import {
+  DecisionDraft,
   DecisionIssued,
   Review,
   Reviewer,
@@ -41,6 +42,21 @@ export const reviewsRoutes = {
       ...standardErrors,
     },
   }),
+  decisionDraft: defineRoute({
+    method: 'GET',
+    path: '/v1/cases/{id}/decision/draft',
+    handler: 'reviews/decision-draft',
+    access: [...handlers, 'leader'],
+    summary: '将作出的决定内容 (REC-12)：取自尚未使用的审核通过方案，否则取自最近的事先告知书；都没有时为空',
+    params: IdParams,
+    responses: {
+      200: {
+        schema: DecisionDraft,
+        description: '{source: "review"|"notice"|null, reviewId?, noticeNumber?, proposal}',
+      },
+      ...standardErrors,
+    },
+  }),
   issueDecision: defineRoute({
     method: 'POST',
     path: '/v1/cases/{id}/decision',
@@ -60,8 +76,7 @@ export const reviewsRoutes = {
       ...standardErrors,
       409: { description: 'CONFLICT: already decided' },
       422: {
-        description:
-          'REVIEW_REQUIRED, CRIMINAL_TRANSFER, INVALID_TRANSITION, DECISION_DIFFERS, PENALTY_EXCEEDS_NOTICE, PROCEDURE_INCOMPLETE',
+        description: 'REVIEW_REQUIRED, CRIMINAL_TRANSFER, INVALID_TRANSITION, PROCEDURE_INCOMPLETE',
       },
     },
     idempotent: true,

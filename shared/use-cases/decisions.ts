@@ -22,6 +22,7 @@ import {
   commitCaseChange,
   getCase,
   numberedDocument,
+  readCase,
 } from '#shared/use-cases/cases.ts';
 import { caseProcedure } from '#shared/use-cases/procedure.ts';
 import { publicationRule } from '#shared/use-cases/publications.ts';
@@ -187,6 +188,24 @@ export async function issueDecision(
       document: { recordId: document.id, number: document.number, sha256: document.sha256 },
     };
   });
+}
+
+/**
+ * What the decision would say if issued now (REC-12), for the form that issues it: the approved
+ * proposal not yet used, or else the last prior notice, or nothing; the same source the decision
+ * itself is made from.
+ */
+export async function decisionDraft(ports: DecisionPorts, principal: Principal, caseId: string) {
+  const record = await readCase(ports, principal, caseId);
+  const [reviews, documents] = await Promise.all([
+    caseReviews(ports, record),
+    ports.cases.documents(record.agencyId, record.id),
+  ]);
+  const source = decisionSource(record, reviews, documents);
+  if (!source) return { source: null, proposal: {} };
+  return source.from === 'review'
+    ? { source: 'review' as const, reviewId: source.reviewId, proposal: source.proposal }
+    : { source: 'notice' as const, noticeNumber: source.number, proposal: source.proposal };
 }
 
 /**

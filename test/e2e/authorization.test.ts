@@ -245,6 +245,10 @@ const expected: Record<
     allowed: everyone,
     path: '/v1/cases/NO-SUCH-ID/review-requirement',
   },
+  'GET /v1/cases/{id}/decision/draft': {
+    allowed: ['officer', 'unit-head', 'admin', 'leader'],
+    path: '/v1/cases/NO-SUCH-ID/decision/draft',
+  },
   'POST /v1/cases/{id}/decision': {
     allowed: ['officer', 'unit-head', 'admin', 'leader'],
     path: '/v1/cases/NO-SUCH-ID/decision',

@@ -245,7 +245,8 @@ describe.each([
       // A decision before the procedure is complete is refused, and the refusal says why in Chinese.
       await page.getByRole('link', { name: '作出决定' }).click();
       await page.getByRole('heading', { level: 1, name: '作出决定' }).waitFor();
-      await fillProposal(page);
+      // Its content is the notice's, shown and not typed again (REC-12).
+      await page.getByText('决定内容取自事先告知书').waitFor();
       await page.getByRole('button', { name: '作出决定' }).click();
       const refusal = page.getByRole('alert');
       await refusal.waitFor();
@@ -430,6 +431,9 @@ describe('a penalty case from registration to published decision, only in the br
         await form.getByLabel('法律依据').fill(PROPOSAL.legalBasis);
         await form.getByLabel('拟作出的处罚').fill('罚款人民币二万元');
         await form.getByLabel('告知的权利').fill('当事人享有陈述、申辩和要求听证的权利。');
+        // What the party is told binds the decision (LAW-10): the kind and the amount.
+        await form.getByLabel('处罚种类').selectOption('fine');
+        await form.getByLabel('金额（元）').fill('20000');
       });
       const noticeNumber =
         (await page.getByRole('list', { name: '文书记录列表' }).textContent())?.match(
@@ -437,11 +441,13 @@ describe('a penalty case from registration to published decision, only in the br
         )?.[0] ?? '';
       expect(noticeNumber).not.toBe('');
       await page.waitForTimeout(1100);
+      // The document served is chosen from the case's documents: no number typed with 〔〕.
       await addRecord('送达回证', async (form) => {
-        await form.getByLabel('送达文书的文号').fill(noticeNumber);
+        await form.getByLabel('送达的文书').selectOption({ label: `行政处罚事先告知书 ${noticeNumber}` });
         await form.getByLabel('送达时间').fill(now());
         await form.getByLabel('受送达人').fill('周某某');
         await form.getByLabel('送达方式').selectOption('direct');
+        await form.getByLabel('地点').fill('当事人住所');
       });
       await addRecord('陈述申辩笔录', async (form) => {
         await form.getByLabel('陈述或声明内容').fill('当事人承认未建立入院评估制度，请求从轻处罚。');
@@ -498,10 +504,31 @@ describe('a penalty case from registration to published decision, only in the br
       await signIn(deciding, '王秀兰');
       await deciding.goto(caseUrl);
       await deciding.getByRole('link', { name: '作出决定' }).click();
-      await fillProposal(deciding);
+      // The decision is the approved proposal, shown and not typed a third time (REC-12).
+      await deciding.getByText('决定内容取自法制审核通过的方案').waitFor();
+      expect(await deciding.locator('main').textContent()).toContain(PROPOSAL.legalBasis);
+      await checkScreen(deciding, 'walk-decision-draft', width);
       await deciding.getByRole('button', { name: '作出决定' }).click();
       await deciding.getByText('决定已作出').waitFor();
+      const decisionNumber =
+        (await deciding.getByRole('status').textContent())?.match(/昌民罚〔\d{4}〕\d+号/)?.[0] ?? '';
+      expect(decisionNumber).not.toBe('');
       await checkScreen(deciding, 'walk-decided', width);
+
+      // The decision is served by the receipt of its 决定书, which serves the case.
+      await deciding.getByRole('button', { name: '返回案件' }).click();
+      await deciding.getByText(`决定书文号：${decisionNumber}`).waitFor();
+      expect(await deciding.getByRole('button', { name: '决定书已送达' }).count()).toBe(0);
+      await deciding.getByRole('link', { name: '送达决定书（制作送达回证）' }).click();
+      await deciding.getByLabel('送达的文书').waitFor();
+      expect(await deciding.getByLabel('送达的文书').inputValue()).not.toBe('');
+      await deciding.getByLabel('送达时间').fill(now());
+      await deciding.getByLabel('受送达人').fill('周某某');
+      await deciding.getByLabel('送达方式').selectOption('direct');
+      await deciding.getByLabel('地点').fill('当事人住所');
+      await checkScreen(deciding, 'walk-decision-receipt', width);
+      await deciding.getByRole('button', { name: '保存文书记录' }).click();
+      await deciding.locator('.facts').getByText('已送达').waitFor();
     } finally {
       await decidingSide.context.close();
     }
@@ -548,7 +575,7 @@ describe('a penalty case from registration to published decision, only in the br
         Number(await tiles.locator('li', { hasText: label }).locator('.tile-value').textContent());
       expect(await value('立案')).toBeGreaterThanOrEqual(1);
       expect(await value('作出决定')).toBeGreaterThanOrEqual(1);
-      expect(await leader.locator('.bars').first().textContent()).toContain('已决定');
+      expect(await leader.locator('.bars').first().textContent()).toContain('已送达');
       expect(await tiles.locator('li', { hasText: '按时公示率' }).textContent()).toContain('100%');
       await checkScreen(leader, 'walk-leader-dashboard', width);
     } finally {

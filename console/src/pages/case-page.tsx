@@ -11,6 +11,7 @@ import {
   avGapLabels,
   caseStatusLabels,
   categoryLabels,
+  date,
   dateTime,
   evidenceStatusLabels,
   flagLabels,
@@ -163,8 +164,19 @@ export function CasePage({
             {data.decision ? (
               <>
                 <p>
-                  已于 {data.decision.decidedOn} 作出决定：{data.decision.summary}
+                  已于 {date(data.decision.decidedOn)} 作出决定：{data.decision.summary}
                 </p>
+                {data.decision.document && <p>决定书文号：{data.decision.document.number}</p>}
+                {data.status === 'decided' && data.decision.document && handles && (
+                  <p class="button-row">
+                    <Link
+                      to={`${path}/records/new?type=service-receipt&document=${encodeURIComponent(data.decision.document.recordId)}`}
+                      class="button primary"
+                    >
+                      送达决定书（制作送达回证）
+                    </Link>
+                  </p>
+                )}
                 {data.decision.revocationKind && (
                   <p class="notice notice-warning">
                     {withdrawalLabels[data.decision.revocationKind]}

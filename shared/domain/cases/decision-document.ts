@@ -5,7 +5,7 @@ import { penaltyLabels } from '#shared/domain/penalty-kinds.ts';
 import { Proposal } from '#shared/domain/reviews/proposal.ts';
 import type { Review } from '#shared/domain/reviews/review.ts';
 import { approvalStands } from '#shared/domain/reviews/separation.ts';
-import { issueDetails, RuleViolation, ValidationFailed } from '#shared/errors.ts';
+import { issueDetails, ValidationFailed } from '#shared/errors.ts';
 
 /**
  * The decision as a document (REC-12): which 决定书 a decision is, the fields it prints, and where
@@ -122,27 +122,14 @@ export function noticeProposal(fields: Record<string, unknown>): Partial<Proposa
   return parsed.success ? parsed.data : {};
 }
 
-const normalised = (text: string | undefined) => text?.replace(/\s+/g, ' ').trim();
-
 /**
- * The decision to issue: what the client gave, the rest filled in from the source. A summary that
- * differs from the approved proposal's is refused (DECISION_DIFFERS); the type, legal basis and
- * penalty are left to the rules that bind them (a new review when they differ from the approved
- * proposal, a new notice when the penalty is heavier than notified). The notice's facts and legal
- * basis fill in what the client left out; a decision made after the statement may restate them.
+ * The decision to issue: what the client gave, the rest filled in from the source. What the
+ * client gives is bound by the rules, not trusted: a decision other than the approved proposal
+ * (another wording too) needs its own review (REVIEW_REQUIRED), a penalty heavier than notified a
+ * new notice (PROCEDURE_INCOMPLETE at `steps.penalty-prior-notice`). The notice's facts and legal
+ * basis fill in what the client left out.
  */
 export function decisionContent(input: Partial<Proposal>, source: DecisionSource | undefined): Proposal {
-  if (
-    source?.from === 'review' &&
-    input.summary !== undefined &&
-    normalised(input.summary) !== normalised(source.proposal.summary)
-  )
-    throw new RuleViolation('DECISION_DIFFERS', '决定内容与法制审核通过的方案不一致', [
-      {
-        path: 'summary',
-        message: '决定内容与法制审核通过的方案不一致；决定内容取自审核通过的方案，无须重新填写',
-      },
-    ]);
   const parsed = Proposal.safeParse({ ...source?.proposal, ...input });
   if (!parsed.success)
     throw new ValidationFailed(

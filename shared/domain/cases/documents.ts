@@ -284,6 +284,8 @@ export function recordTypes() {
     type,
     label: documentTemplates[type].label,
     mark: documentTemplates[type].mark,
+    /** A 决定书: made by issuing the decision (REC-12), never as a record. */
+    madeByDecision: DECISION_DOCUMENT_TYPES.includes(type),
     fields: z.toJSONSchema(documentTemplates[type].fields, { io: 'input' }),
   }));
 }

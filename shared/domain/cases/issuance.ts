@@ -46,12 +46,9 @@ export function procedureViolation(procedure: {
 }): RuleViolation | undefined {
   const missing = procedure.steps.filter((step) => step.status !== 'done');
   if (missing.length === 0) return undefined;
-  const code = missing.find((step) => step.code)?.code;
   return new RuleViolation(
-    code ?? 'PROCEDURE_INCOMPLETE',
-    code === 'PENALTY_EXCEEDS_NOTICE'
-      ? '决定重于事先告知的处罚，须重新制作并送达事先告知书'
-      : `${procedure.procedureName}尚未完成法定步骤，不能作出决定`,
+    'PROCEDURE_INCOMPLETE',
+    `${procedure.procedureName}尚未完成法定步骤，不能作出决定`,
     missing.map((step) => ({ path: `steps.${step.step}`, message: `${step.label}：${step.detail}` })),
     { steps: procedure.steps },
   );

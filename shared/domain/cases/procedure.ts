@@ -142,8 +142,6 @@ export interface StepState {
   status: StepStatus;
   /** What satisfied the step, or what is still needed, in Chinese. */
   detail: string;
-  /** The error code a decision refused at this step answers, where it is not PROCEDURE_INCOMPLETE. */
-  code?: string;
 }
 
 /** Does this penalty entitle the party to a hearing (art. 63)? */
@@ -258,8 +256,8 @@ export function procedureSteps(
   settings: ProcedureSettings = {},
 ): StepState[] {
   const steps: StepState[] = [];
-  const add = (step: ProcedureStep, status: StepStatus, detail: string, code?: string) =>
-    steps.push({ step, label: stepLabels[step], status, detail, ...(code ? { code } : {}) });
+  const add = (step: ProcedureStep, status: StepStatus, detail: string) =>
+    steps.push({ step, label: stepLabels[step], status, detail });
   const ofType = (type: string) => facts.documents.filter((document) => document.type === type);
 
   if (facts.category === 'penalty' && facts.procedure === 'simple') {
@@ -327,8 +325,7 @@ export function procedureSteps(
     add(
       'penalty-prior-notice',
       'missing',
-      `${notified}（事先告知书 ${served.notice.number}），须重新告知`,
-      'PENALTY_EXCEEDS_NOTICE',
+      `${notified}（事先告知书 ${served.notice.number}），须重新制作并送达事先告知书`,
     );
   } else {
     add('penalty-prior-notice', 'done', `事先告知书 ${served.notice.number} 已于 ${served.on} 送达`);
