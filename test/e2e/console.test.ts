@@ -528,7 +528,8 @@ describe('a penalty case from registration to published decision, only in the br
       await deciding.getByLabel('地点').fill('当事人住所');
       await checkScreen(deciding, 'walk-decision-receipt', width);
       await deciding.getByRole('button', { name: '保存文书记录' }).click();
-      await deciding.locator('.facts').getByText('已送达').waitFor();
+      // Saving takes the case page's reload, slow on a loaded machine.
+      await deciding.locator('.facts').getByText('已送达').waitFor({ timeout: 90_000 });
     } finally {
       await decidingSide.context.close();
     }
