@@ -42,6 +42,15 @@ async function caseReviews(ports: DecisionPorts, record: CaseRecord): Promise<Re
   return reviews.filter((review) => review !== undefined);
 }
 
+/** The case's reviews and documents, and what its decision's content comes from (REC-12). */
+async function decisionMaterials(ports: DecisionPorts, record: CaseRecord) {
+  const [reviews, documents] = await Promise.all([
+    caseReviews(ports, record),
+    ports.cases.documents(record.agencyId, record.id),
+  ]);
+  return { reviews, documents, source: decisionSource(record, reviews, documents) };
+}
+
 /** What the issuance rule looks at, read once: the reviews, the catalog, AV and the procedure. */
 async function issuanceFacts(
   ports: DecisionPorts,
@@ -81,11 +90,8 @@ export async function issueDecision(
   input: Partial<Proposal>,
 ) {
   return changeCase(ports, principal, caseId, async (record) => {
-    const [reviews, documents] = await Promise.all([
-      caseReviews(ports, record),
-      ports.cases.documents(record.agencyId, record.id),
-    ]);
-    const proposal = decisionContent(input, decisionSource(record, reviews, documents));
+    const { reviews, documents, source } = await decisionMaterials(ports, record);
+    const proposal = decisionContent(input, source);
     const facts = await issuanceFacts(ports, principal, record, proposal, reviews);
     const verdict = issuanceVerdict(facts);
     if (!verdict.allowed) {
@@ -196,12 +202,7 @@ export async function issueDecision(
  * itself is made from.
  */
 export async function decisionDraft(ports: DecisionPorts, principal: Principal, caseId: string) {
-  const record = await readCase(ports, principal, caseId);
-  const [reviews, documents] = await Promise.all([
-    caseReviews(ports, record),
-    ports.cases.documents(record.agencyId, record.id),
-  ]);
-  const source = decisionSource(record, reviews, documents);
+  const { source } = await decisionMaterials(ports, await readCase(ports, principal, caseId));
   if (!source) return { source: null, proposal: {} };
   return source.from === 'review'
     ? { source: 'review' as const, reviewId: source.reviewId, proposal: source.proposal }
