@@ -325,7 +325,7 @@ function assertActivityDate(record: CaseRecord, startedAt: Date, now: Date): voi
       '执法活动时间有误',
     );
   }
-  if (startedAt.getTime() < Date.parse(record.createdAt)) {
+  if (startedAt.getTime() < startOfMinute(record.createdAt)) {
     throw new ValidationFailed(
       [
         {
@@ -682,13 +682,22 @@ function assertRecordFits(
     if (!field.endsWith('At') || typeof value !== 'string' || Number.isNaN(Date.parse(value))) continue;
     if (Date.parse(value) > now.getTime() + 60_000)
       details.push({ path: `fields.${field}`, message: '时间不能晚于当前时间' });
-    else if (PROCEDURE_TIMES.includes(field) && Date.parse(value) < Date.parse(record.createdAt))
+    else if (PROCEDURE_TIMES.includes(field) && Date.parse(value) < startOfMinute(record.createdAt))
       details.push({
         path: `fields.${field}`,
         message: `时间不能早于立案时间（北京时间 ${beijingTimeText(record.createdAt)}）`,
       });
   }
   if (details.length > 0) throw new ValidationFailed(details, `${documentLabel(type)}的时间有误`);
+}
+
+/**
+ * The minute an instant falls in. People write the times of a procedure to the minute (the console's
+ * fields and the messages here do too), so a time in the same minute as the case's registration or
+ * the served document's making is not before it.
+ */
+function startOfMinute(instant: string): number {
+  return Math.floor(Date.parse(instant) / 60_000) * 60_000;
 }
 
 /**
@@ -726,7 +735,7 @@ async function servedDocument(
   const servedAt = Date.parse(String(fields.servedAt));
   if (servedAt > now.getTime() + 60_000)
     details.push({ path: 'fields.servedAt', message: '送达时间不能晚于当前时间' });
-  if (served && servedAt < Date.parse(served.createdAt))
+  if (served && servedAt < startOfMinute(served.createdAt))
     details.push({
       path: 'fields.servedAt',
       message: `送达时间不能早于该文书的制作时间（北京时间 ${beijingTimeText(served.createdAt)}）`,

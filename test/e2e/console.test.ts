@@ -510,6 +510,9 @@ describe('a penalty case from registration to published decision, only in the br
       await checkScreen(deciding, 'walk-decision-draft', width);
       await deciding.getByRole('button', { name: '作出决定' }).click();
       await deciding.getByText('决定已作出').waitFor();
+      await expect
+        .poll(async () => (await deciding.getByRole('status').textContent()) ?? '')
+        .toMatch(/昌民罚〔\d{4}〕\d+号/);
       const decisionNumber =
         (await deciding.getByRole('status').textContent())?.match(/昌民罚〔\d{4}〕\d+号/)?.[0] ?? '';
       expect(decisionNumber).not.toBe('');
@@ -521,15 +524,15 @@ describe('a penalty case from registration to published decision, only in the br
       expect(await deciding.getByRole('button', { name: '决定书已送达' }).count()).toBe(0);
       await deciding.getByRole('link', { name: '送达决定书（制作送达回证）' }).click();
       await deciding.getByLabel('送达的文书').waitFor();
-      expect(await deciding.getByLabel('送达的文书').inputValue()).not.toBe('');
+      // The choices are the case's documents, loaded after the form: the 决定书 is chosen once they are.
+      await expect.poll(() => deciding.getByLabel('送达的文书').inputValue()).not.toBe('');
       await deciding.getByLabel('送达时间').fill(now());
       await deciding.getByLabel('受送达人').fill('周某某');
       await deciding.getByLabel('送达方式').selectOption('direct');
       await deciding.getByLabel('地点').fill('当事人住所');
       await checkScreen(deciding, 'walk-decision-receipt', width);
       await deciding.getByRole('button', { name: '保存文书记录' }).click();
-      // Saving takes the case page's reload, slow on a loaded machine.
-      await deciding.locator('.facts').getByText('已送达').waitFor({ timeout: 90_000 });
+      await deciding.locator('.facts').getByText('已送达').waitFor();
     } finally {
       await decidingSide.context.close();
     }
@@ -857,7 +860,8 @@ describe('on a lost network', { timeout: 120_000 }, () => {
     const { context, page } = await openPage(PHONE);
     try {
       await signIn(page, '王秀兰');
-      await page.getByRole('heading', { level: 1, name: '我的案件' }).waitFor();
+      // The list is seen (and so kept on the device) before the network goes, not only its heading.
+      await page.getByRole('list', { name: '案件列表' }).getByText('离线查看的案件').first().waitFor();
       await page.evaluate(async () => {
         await navigator.serviceWorker.ready;
       });
