@@ -208,25 +208,61 @@ async function qualifiedOfficers(
   return users;
 }
 
-/** Inspection cases cite an item of a published checklist (LAW-9); other cases may cite a matter. */
-async function checkMatter(ports: CasePorts, agencyId: string, input: CaseInput): Promise<void> {
+/**
+ * Inspection cases cite an item of a published checklist (LAW-9); other cases may cite a matter.
+ * Returns the field (领域) the cited matter belongs to, if the list says.
+ */
+async function citedMatterField(
+  ports: CasePorts,
+  agencyId: string,
+  input: CaseInput,
+): Promise<string | undefined> {
   if (input.matterId === undefined) {
     if (input.category === 'inspection') {
       throw new RuleViolation('MATTER_NOT_PUBLISHED', '行政检查必须依据已公布的检查事项', [
         { path: 'matterId', message: '请填写已公布的随机抽查事项或执法事项编码' },
       ]);
     }
-    return;
+    return undefined;
   }
   const kinds =
     input.category === 'inspection' ? (['random-inspections', 'matters'] as const) : (['matters'] as const);
   for (const kind of kinds) {
     const list = await currentEdition(ports, agencyId, kind);
-    if (list?.items.some((item) => item.code === input.matterId)) return;
+    const item = list?.items.find((candidate) => candidate.code === input.matterId);
+    if (item) return 'field' in item ? item.field : undefined;
   }
   throw new RuleViolation('MATTER_NOT_PUBLISHED', '所引用的事项不在已公布的清单中', [
     { path: 'matterId', message: `${input.matterId} 未公布` },
   ]);
+}
+
+/**
+ * The case's field (REV-2): the cited matter's, else the agency's. It is data, not the officer's
+ * choice: a field typed that is not that one is refused, so a catalog rule is not escaped by
+ * calling the case something else. Without either, the case has no field and every rule's field
+ * condition holds for it (the catalog fails closed).
+ */
+function caseField(
+  typed: string | undefined,
+  matterField: string | undefined,
+  profile: AgencyProfile | undefined,
+): string | undefined {
+  const field = matterField ?? profile?.field;
+  if (typed !== undefined && typed !== field) {
+    throw new ValidationFailed(
+      [
+        {
+          path: 'field',
+          message: field
+            ? `案件所属领域取自所引用的执法事项或本机关的领域（${field}），不能另行填写`
+            : '案件所属领域取自所引用的执法事项，所引用的事项未载明领域，不能另行填写',
+        },
+      ],
+      '所属领域有误',
+    );
+  }
+  return field;
 }
 
 function journalFor(
@@ -333,7 +369,7 @@ export async function registerCase(
   const now = ports.now();
   const profile = await ports.agencies.get(principal.agencyId);
   const region = input.region ?? profile?.region;
-  await checkMatter(ports, principal.agencyId, input);
+  const field = caseField(input.field, await citedMatterField(ports, principal.agencyId, input), profile);
   if (input.drawId !== undefined) {
     const draw = await ports.randomDraws.get(input.drawId);
     if (
@@ -374,7 +410,7 @@ export async function registerCase(
     agencyId: principal.agencyId,
     category: input.category,
     procedure: input.procedure ?? 'general',
-    ...((input.field ?? profile?.field) ? { field: input.field ?? profile?.field } : {}),
+    ...(field ? { field } : {}),
     title: input.title,
     ...(input.matterId ? { matterId: input.matterId } : {}),
     ...(input.drawId ? { drawId: input.drawId } : {}),

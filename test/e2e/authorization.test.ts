@@ -493,7 +493,7 @@ describe('every unit-scoped route times every role, in the case’s unit and in 
           category: 'penalty',
           procedure: 'simple',
           title: '股室范围案',
-          party: { kind: 'person', name: '李四', idNumber: '530524199001011234' },
+          party: { kind: 'person', name: '李四', idNumber: '530524199001011231' },
           officers: pair,
         },
       });
@@ -631,7 +631,7 @@ describe('every unit-scoped route times every role, in the case’s unit and in 
         expect(response.status, response.text).toBeLessThan(500);
       } else {
         expect(response.status, response.text).toBe(403);
-        expect(response.text).not.toContain('530524199001011234');
+        expect(response.text).not.toContain('530524199001011231');
       }
     },
   );

@@ -18,8 +18,8 @@ const a = officerInput({ name: '承办甲', userId: 'lg-officer-a', unitId: 'shs
 const b = officerInput({ name: '承办乙', userId: 'lg-officer-b', unitId: 'shswg', categories });
 const noAccount = officerInput({ name: '无账号丙', userId: undefined });
 const pair = [a.certificateNo, b.certificateNo];
-const person = { kind: 'person', name: '王五', idNumber: '530524198001011234' };
-const organization = { kind: 'organization', name: '某养老院', idNumber: '52530524MJ0000000X' };
+const person = { kind: 'person', name: '王五', idNumber: '530524198001011237' };
+const organization = { kind: 'organization', name: '某养老院', idNumber: '52530524MJ0000000Q' };
 const fine = (amount: number, legalBasis = '《养老机构管理办法》第四十六条') => ({
   type: 'penalty',
   summary: '对当事人处以罚款',

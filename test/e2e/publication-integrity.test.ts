@@ -41,7 +41,7 @@ async function decided(clock: string, handler = t.handler) {
       category: 'penalty',
       procedure: 'simple',
       title: '公示完整性测试案',
-      party: { kind: 'organization', name: '某养老院', idNumber: '52530524MJ0000000X' },
+      party: { kind: 'organization', name: '某养老院', idNumber: '52530524MJ0000000Q' },
       officers: officers.map((officer) => officer.certificateNo),
     },
   });
@@ -235,7 +235,7 @@ describe('withdrawal by the law’s clock', () => {
       body: {
         category: 'penalty',
         title: '未决定案',
-        party: { kind: 'organization', name: '某机构', idNumber: '52530524MJ0000001X' },
+        party: { kind: 'organization', name: '某机构', idNumber: '52530524MJ0000001U' },
         officers: officers.map((officer) => officer.certificateNo),
       },
     });

@@ -455,7 +455,7 @@ describe('publication of decisions', () => {
         title: '双随机检查',
         matterId: 'SJ-P',
         drawId: draw.id,
-        party: { kind: 'organization', name: inspected.name, idNumber: '51530524MJ0000009X' },
+        party: { kind: 'organization', name: inspected.name, idNumber: '51530524MJ0000009P' },
         officers: draw.officers.map((officer: { certificateNo: string }) => officer.certificateNo),
       },
     });
@@ -467,7 +467,7 @@ describe('publication of decisions', () => {
         title: '双随机检查',
         matterId: 'SJ-P',
         drawId: 'NO-SUCH-DRAW',
-        party: { kind: 'organization', name: inspected.name, idNumber: '51530524MJ0000009X' },
+        party: { kind: 'organization', name: inspected.name, idNumber: '51530524MJ0000009P' },
         officers: draw.officers.map((officer: { certificateNo: string }) => officer.certificateNo),
       },
     });

@@ -73,7 +73,7 @@ describe('round trips per operation', () => {
       category: 'penalty',
       procedure: 'simple',
       title: '往返次数',
-      party: { kind: 'organization', name: '某公司', idNumber: '52530524MJ0000000X' },
+      party: { kind: 'organization', name: '某公司', idNumber: '52530524MJ0000000Q' },
       officers: [officer.certificateNo, colleague.certificateNo],
     };
     let caseId = '';
