@@ -3,12 +3,13 @@ import type { Principal } from '#shared/auth.ts';
 import { legalDateOf } from '#shared/dates.ts';
 import type { CaseRecord } from '#shared/domain/cases/case.ts';
 import { type IssuanceFacts, issuanceVerdict, issuedDecision } from '#shared/domain/cases/issuance.ts';
+import { simpleFineFacts } from '#shared/domain/cases/procedure.ts';
 import type { Proposal } from '#shared/domain/reviews/proposal.ts';
 import type { Port } from '#shared/store/port.ts';
 import type { PublicationRepository } from '#shared/store/publication-repository.ts';
 import { heldDeadline } from '#shared/use-cases/calendar.ts';
 import { caseAvGaps, changeCase, commitCaseChange } from '#shared/use-cases/cases.ts';
-import { caseProcedure } from '#shared/use-cases/procedure.ts';
+import { caseProcedure, type ProcedureView } from '#shared/use-cases/procedure.ts';
 import { publicationRule } from '#shared/use-cases/publications.ts';
 import { proposalHash, type ReviewPorts, requirementFor } from '#shared/use-cases/reviews.ts';
 
@@ -23,7 +24,7 @@ async function issuanceFacts(
   principal: Principal,
   record: CaseRecord,
   proposal: Proposal,
-): Promise<IssuanceFacts> {
+): Promise<{ facts: IssuanceFacts; simpleFines: ProcedureView['simpleFines'] }> {
   const [reviews, requirement, avGaps, procedure] = await Promise.all([
     Promise.all((record.reviewIds ?? []).map((id) => ports.reviews.get(principal.agencyId, id))),
     requirementFor(ports, record, proposal),
@@ -31,15 +32,41 @@ async function issuanceFacts(
     caseProcedure(ports, record, proposal),
   ]);
   return {
-    record,
-    proposal,
-    proposalHash: proposalHash(proposal),
-    decidedBy: principal.sub,
-    reviews: reviews.filter((review) => review !== undefined),
-    requirement,
-    avGaps,
-    procedure,
+    facts: {
+      record,
+      proposal,
+      proposalHash: proposalHash(proposal),
+      decidedBy: principal.sub,
+      reviews: reviews.filter((review) => review !== undefined),
+      requirement,
+      avGaps,
+      procedure,
+    },
+    simpleFines: procedure.simpleFines,
   };
+}
+
+/**
+ * A simple-procedure fine joins its party's tally for the period (art. 51), in the decision's own
+ * transaction: a decision made at the same time on the same party loses the race and is checked
+ * again against the sum.
+ */
+function tallied(
+  ports: DecisionPorts,
+  simpleFines: ProcedureView['simpleFines'],
+  caseId: string,
+  proposal: Proposal,
+  matterId: string | undefined,
+  decidedOn: string,
+) {
+  const penalty = proposal.penalty;
+  if (!simpleFines || penalty?.kind !== 'fine' || penalty.amount === undefined) return [];
+  const { key, tally } = simpleFines;
+  const fines = [
+    ...(tally?.fines ?? []).filter((fine) => fine.caseId !== caseId),
+    { caseId, amount: penalty.amount, decidedOn, facts: simpleFineFacts(matterId, proposal.legalBasis) },
+  ];
+  return [ports.cases.putSimpleFines({ ...key, fines, version: (tally?.version ?? 0) + 1 }, tally)];
 }
 
 /**
@@ -54,7 +81,7 @@ export async function issueDecision(
   proposal: Proposal,
 ) {
   return changeCase(ports, principal, caseId, async (record) => {
-    const facts = await issuanceFacts(ports, principal, record, proposal);
+    const { facts, simpleFines } = await issuanceFacts(ports, principal, record, proposal);
     const verdict = issuanceVerdict(facts);
     if (!verdict.allowed) {
       // The refused proposal is recorded (and journaled): a review submitted next reviews it.
@@ -129,6 +156,7 @@ export async function issueDecision(
               ),
             ]
           : []),
+        ...tallied(ports, simpleFines, record.id, proposal, record.matterId, decidedOn),
         ...(approval
           ? [
               ports.reviews.put(
