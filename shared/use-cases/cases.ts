@@ -165,6 +165,7 @@ async function qualifiedOfficers(
   agencyId: string,
   certificateNos: readonly string[],
   acting: { dates: readonly string[]; category: EnforcementCategory; region: string | undefined },
+  message = '执法人员不具备本案执法资格',
 ): Promise<string[]> {
   const details: ErrorDetail[] = [];
   const users: string[] = [];
@@ -184,7 +185,10 @@ async function qualifiedOfficers(
         });
         if (refusal) {
           const when = dates.length > 1 ? `${date}：` : '';
-          details.push({ path: `officers.${index}`, message: `${certificateNo}：${when}${refusal}` });
+          details.push({
+            path: `officers.${index}`,
+            message: `${officer.name}（${certificateNo}）：${when}${refusal}`,
+          });
           break;
         }
       }
@@ -192,7 +196,7 @@ async function qualifiedOfficers(
       else
         details.push({
           path: `officers.${index}`,
-          message: `${certificateNo}：执法证未关联用户账号，无法落实回避，不能在案件中执法`,
+          message: `${officer.name}（${certificateNo}）：执法证未关联用户账号，无法落实回避，不能在案件中执法`,
         });
     }),
   );
@@ -201,7 +205,7 @@ async function qualifiedOfficers(
   if (details.length > 0) {
     throw new RuleViolation(
       'OFFICER_NOT_QUALIFIED',
-      '执法人员不具备本案执法资格',
+      message,
       details.sort((a, b) => a.path.localeCompare(b.path)),
     );
   }
@@ -303,20 +307,79 @@ export async function commitCaseChange(
 }
 
 /**
+ * LAW-2, PUB-7: the case's officers are qualified today, for every act in it, not only at
+ * registration: a certificate suspended, revoked or expired mid-case stops the case until its
+ * officers are replaced (`replaceCaseOfficers`).
+ */
+async function assertCaseOfficersQualified(ports: CasePorts, record: CaseRecord): Promise<void> {
+  await qualifiedOfficers(
+    ports,
+    record.agencyId,
+    record.officers,
+    { dates: [legalDateOf(ports.now())], category: record.category, region: record.region },
+    '本案执法人员已不具备执法资格，案件中止办理；须先更换本案执法人员',
+  );
+}
+
+/**
  * The skeleton of every command on a case: read it afresh on each attempt, check that the caller
- * may write it, make the change, and try again from the read when the commit lost a race.
+ * may write it and that the case's officers may still act in it (`officersAct: false` only for
+ * what is not an act of the officers: a decision's revocation, evidence of an act already done),
+ * make the change, and try again from the read when the commit lost a race.
  */
 export function changeCase<T>(
   ports: CasePorts,
   principal: Principal,
   caseId: string,
   change: (record: CaseRecord) => Promise<T>,
+  { officersAct = true }: { officersAct?: boolean } = {},
 ): Promise<T> {
   return withRetry(async () => {
     const record = await getCase(ports, principal.agencyId, caseId);
     assertMayHandle(record, principal);
+    if (officersAct) await assertCaseOfficersQualified(ports, record);
     return change(record);
   });
+}
+
+/**
+ * Replaces a case's officers (LAW-2): by the head of its unit or an administrator, with at least
+ * two officers qualified today, with the reason journaled. What lets a case stopped by a
+ * suspended or revoked certificate go on.
+ */
+export async function replaceCaseOfficers(
+  ports: CasePorts,
+  principal: Principal,
+  caseId: string,
+  input: { officers: string[]; reason: string },
+): Promise<CaseRecord> {
+  return changeCase(
+    ports,
+    principal,
+    caseId,
+    async (record) => {
+      const head = principal.roles.includes('unit-head') && record.unitId === principal.unitId;
+      if (!head && !principal.roles.includes('admin'))
+        throw new Forbidden('只有承办股室负责人或管理员可以更换本案执法人员');
+      if (['closed', 'archived'].includes(record.status))
+        throw new RuleViolation('CASE_CLOSED', '案件已结案，不能更换执法人员');
+      const users = await qualifiedOfficers(ports, principal.agencyId, input.officers, {
+        dates: [legalDateOf(ports.now())],
+        category: record.category,
+        region: record.region,
+      });
+      const { record: next } = await commitCaseChange(
+        ports,
+        record,
+        principal,
+        'case.officers-replaced',
+        { from: record.officers, to: input.officers, reason: input.reason },
+        { officers: input.officers, handlers: [...new Set([...record.handlers, ...users])] },
+      );
+      return next;
+    },
+    { officersAct: false },
+  );
 }
 
 /**

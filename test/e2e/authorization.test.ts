@@ -19,7 +19,7 @@ const expected: Record<
   { allowed: readonly Role[] | 'public'; path: string; body?: () => unknown; status?: number }
 > = {
   'POST /v1/officers': {
-    allowed: ['admin', 'unit-head'],
+    allowed: ['admin'],
     path: '/v1/officers',
     body: () => officerInput(),
   },
@@ -145,6 +145,11 @@ const expected: Record<
     allowed: ['officer', 'unit-head', 'admin'],
     path: '/v1/cases/NO-SUCH-ID/transitions',
     body: () => ({ to: 'investigating' }),
+  },
+  'PUT /v1/cases/{id}/officers': {
+    allowed: ['unit-head', 'admin'],
+    path: '/v1/cases/NO-SUCH-ID/officers',
+    body: () => ({ officers: ['A', 'B'], reason: '原执法人员执法证被暂扣' }),
   },
   'POST /v1/cases/{id}/activities': {
     allowed: ['officer', 'unit-head', 'admin'],
@@ -604,6 +609,12 @@ describe('every unit-scoped route times every role, in the case’s unit and in 
       scope: 'handle',
       path: () => `/v1/cases/${ids.reviewCase}/transitions`,
       body: { to: 'investigating' },
+    },
+    {
+      key: 'PUT /v1/cases/{id}/officers',
+      scope: 'handle',
+      path: () => `/v1/cases/${ids.reviewCase}/officers`,
+      body: { officers: [officer.certificateNo, second.certificateNo], reason: '原执法人员调离' },
     },
     {
       key: 'POST /v1/publications/{id}/confirmation',

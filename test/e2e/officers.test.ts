@@ -22,7 +22,7 @@ afterAll(async () => {
 describe('officers and certificates through the local HTTP API', () => {
   it('[PUB-5] [PUB-7] a certificate is issued, then verified by anyone without a token', async () => {
     const input = officerInput({ name: '周晓燕' });
-    const created = await api.call('POST', '/v1/officers', { token: head, body: input });
+    const created = await api.call('POST', '/v1/officers', { token: admin, body: input });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       ...input,

@@ -12,6 +12,8 @@ const t: Record<string, string> = {};
 const a = officerInput({ userId: 'sg-officer-a', unitId: 'shswg' });
 const b = officerInput({ userId: 'sg-officer-b', unitId: 'shswg' });
 const pair = [a.certificateNo, b.certificateNo];
+const c = officerInput({ name: '将暂扣丙', userId: 'sg-officer-c', unitId: 'shswg' });
+const d = officerInput({ name: '将吊销丁', userId: 'sg-officer-d', unitId: 'shswg' });
 const person = { kind: 'person', name: '王五', idNumber: '530524198001011237' };
 const organization = { kind: 'organization', name: '某养老院', idNumber: '52530524MJ0000000Q' };
 const fine = (amount: number, legalBasis = '《养老机构管理办法》第四十六条') => ({
@@ -30,7 +32,7 @@ beforeAll(async () => {
     token: t.admin,
     body: { name: '测试县民政局', region: '昌宁县', level: '县级', units: [] },
   });
-  for (const officer of [a, b]) {
+  for (const officer of [a, b, c, d]) {
     const created = await api.call('POST', '/v1/officers', { token: t.admin, body: officer });
     expect(created.status, created.text).toBe(201);
   }
@@ -170,5 +172,100 @@ describe('the simple procedure’s limits hold across cases', () => {
     const other = await newCase({ procedure: 'simple', party: organization });
     await pendingDecision(other);
     expect((await decide(other, fine(3000, '《物业管理条例》第六十条'))).status).toBe(201);
+  });
+});
+
+describe('qualification holds for every act in the case', () => {
+  it('[LAW-2] [PUB-7] officers suspended or revoked mid-case stop it: no record, transition or decision until they are replaced', async () => {
+    const id = await newCase({ officers: [c.certificateNo, d.certificateNo] });
+    const record = (title: string) =>
+      api.call('POST', `/v1/cases/${id}/records`, {
+        token: t.handler,
+        body: { type: '案件调查终结报告', title, fields: { conclusion: '事实清楚' } },
+      });
+    expect((await record('立案后')).status).toBe(201);
+    for (const [officer, status] of [
+      [c, 'suspended'],
+      [d, 'revoked'],
+    ] as const) {
+      const changed = await api.call('POST', `/v1/officers/${officer.certificateNo}/status`, {
+        token: t.admin,
+        body: { status, reason: '年度审验不合格' },
+      });
+      expect(changed.status, changed.text).toBe(200);
+    }
+    const writes = [
+      await record('暂扣后'),
+      await api.call('POST', `/v1/cases/${id}/transitions`, {
+        token: t.handler,
+        body: { to: 'investigating' },
+      }),
+      await decide(id, fine(100)),
+      // Even an activity by other, qualified officers: the case itself is stopped.
+      await api.call('POST', `/v1/cases/${id}/activities`, {
+        token: t.handler,
+        body: { type: 'interview', officers: pair, location: '昌宁县某养老院' },
+      }),
+    ];
+    for (const refused of writes) {
+      expect(refused.status, refused.text).toBe(422);
+      expect(refused.body.error.code).toBe('OFFICER_NOT_QUALIFIED');
+      expect(refused.body.error.message).toContain('更换');
+      const messages = details(refused).map((detail) => detail.message);
+      expect(messages.some((message) => message.includes(c.name) && message.includes('暂扣'))).toBe(true);
+      expect(messages.some((message) => message.includes(d.name) && message.includes('吊销'))).toBe(true);
+    }
+
+    const replace = (token: string | undefined, officers: string[]) =>
+      api.call('PUT', `/v1/cases/${id}/officers`, {
+        token,
+        body: { officers, reason: '原执法人员执法证被暂扣、吊销' },
+      });
+    expect((await replace(t.handler, pair)).status).toBe(403);
+    const stillBad = await replace(t.head, [c.certificateNo, a.certificateNo]);
+    expect(stillBad.status).toBe(422);
+    expect(details(stillBad).map((detail) => detail.path)).toEqual(['officers.0']);
+    const blank = await api.call('PUT', `/v1/cases/${id}/officers`, {
+      token: t.head,
+      body: { officers: pair, reason: ' \u200b\u3000 ' },
+    });
+    expect(blank.status).toBe(400);
+    const replaced = await replace(t.head, pair);
+    expect(replaced.status, replaced.text).toBe(200);
+    expect(replaced.body.officers).toEqual(pair);
+    expect((await record('更换后')).status).toBe(201);
+    const journal = await api.call('GET', `/v1/cases/${id}/journal`, { token: t.handler });
+    expect(journal.body.items.map((entry: { type: string }) => entry.type)).toContain(
+      'case.officers-replaced',
+    );
+  });
+
+  it('[LAW-2] [PUB-5] certificates are registered by the admin only, never for their own account, for five years at most', async () => {
+    const byHead = await api.call('POST', '/v1/officers', {
+      token: t.head,
+      body: officerInput({ unitId: 'shswg' }),
+    });
+    expect(byHead.status).toBe(403);
+    const own = await api.call('POST', '/v1/officers', {
+      token: t.admin,
+      body: officerInput({ userId: 'sg-admin' }),
+    });
+    expect(own.status).toBe(403);
+    expect(own.body.error.message).toContain('本人');
+    const long = await api.call('POST', '/v1/officers', {
+      token: t.admin,
+      body: officerInput({ validFrom: '2026-01-01', validTo: '2099-12-31' }),
+    });
+    expect(long.status).toBe(422);
+    expect(long.body.error.code).toBe('CERTIFICATE_VALIDITY_EXCEEDED');
+    expect(details(long)).toEqual([{ path: 'validTo', message: '有效期截止日期最晚为 2030-12-31' }]);
+    const fiveYears = officerInput({ validFrom: '2026-01-01', validTo: '2030-12-31' });
+    expect((await api.call('POST', '/v1/officers', { token: t.admin, body: fiveYears })).status).toBe(201);
+    const audit = await api.call('POST', `/v1/officers/${fiveYears.certificateNo}/status`, {
+      token: t.admin,
+      body: { status: 'valid', reason: '年度审验通过', validTo: '2099-12-31' },
+    });
+    expect(audit.status).toBe(422);
+    expect(audit.body.error.code).toBe('CERTIFICATE_VALIDITY_EXCEEDED');
   });
 });

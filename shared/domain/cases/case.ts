@@ -36,7 +36,8 @@ export const CaseFlags = z
   });
 export type CaseFlags = z.infer<typeof CaseFlags>;
 
-const uniqueOfficers = z
+/** A case's or an activity's officers: certificate numbers, each once. */
+export const CaseOfficers = z
   .array(CertificateNo)
   .min(1)
   .max(20)
@@ -58,7 +59,7 @@ export const CaseInput = z
     /** The random draw (双随机) that chose this inspection (PUB-15): published with its result. */
     drawId: Text(64).optional(),
     party: Party,
-    officers: uniqueOfficers,
+    officers: CaseOfficers,
     amountInvolved: z.number().nonnegative().max(1e12).optional(),
     flags: CaseFlags.optional(),
     /** Where the case is; defaults to the agency's region. */
@@ -137,7 +138,7 @@ export type Informing = z.infer<typeof Informing>;
 
 export const ActivityInput = z.strictObject({
   type: ActivityType,
-  officers: uniqueOfficers,
+  officers: CaseOfficers,
   location: Text(200).optional(),
   startedAt: z.iso.datetime({ offset: true }).optional(),
   informing: Informing.optional(),
