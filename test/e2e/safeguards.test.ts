@@ -235,7 +235,7 @@ describe('qualification holds for every act in the case', () => {
     expect(replaced.body.officers).toEqual(pair);
     expect((await record('更换后')).status).toBe(201);
     const journal = await api.call('GET', `/v1/cases/${id}/journal`, { token: t.handler });
-    expect(journal.body.items.map((entry: { type: string }) => entry.type)).toContain(
+    expect(journal.body.entries.map((entry: { type: string }) => entry.type)).toContain(
       'case.officers-replaced',
     );
   });
