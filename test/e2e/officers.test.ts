@@ -78,11 +78,11 @@ describe('officers and certificates through the local HTTP API', () => {
 
     await api.call('POST', path, {
       token: admin,
-      body: { status: 'valid', reason: '年度审验通过', validTo: '2031-12-31' },
+      body: { status: 'valid', reason: '年度审验通过', validTo: '2030-12-31' },
     });
     expect((await api.call('GET', publicPath)).body).toMatchObject({
       status: 'valid',
-      validTo: '2031-12-31',
+      validTo: '2030-12-31',
     });
 
     await api.call('POST', path, { token: admin, body: { status: 'revoked', reason: '调离执法岗位' } });
