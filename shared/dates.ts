@@ -37,7 +37,4 @@ export function addCalendarMonths(date: string, months: number): string {
   return target.toISOString().slice(0, 10);
 }
 
-/** An instant as people read it: Beijing time, 24-hour (2026/11/28 15:35:12). */
-export function beijingTimeText(instant: string): string {
-  return new Date(instant).toLocaleString('zh-CN', { timeZone: LEGAL_TIME_ZONE, hour12: false });
-}
+export { beijingTimeText } from '#shared/beijing-time.ts';

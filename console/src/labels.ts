@@ -1,6 +1,8 @@
 /** What users read for the API's codes (docs/api.md). */
 
 // The case's states and their names are the server's own (a zod-free domain module).
+import { beijingTimeText } from '../../shared/beijing-time.ts';
+
 export { caseStatusLabels } from '../../shared/domain/cases/state-machine.ts';
 
 export const moveLabels: Record<string, string> = {
@@ -95,6 +97,7 @@ export const activityStatusLabels: Record<string, string> = { open: '进行中',
 /** Why an activity lacks its AV (shared/domain/cases/av-requirement.ts). */
 export const avGapLabels: Record<string, string> = {
   open: '活动尚未完成，音像记录未归档',
+  'open-av-archived': '音像记录已归档，请点击“完成此活动”',
   'no-evidence': '缺少已归档的音像记录',
 };
 
@@ -106,10 +109,9 @@ export const reviewStatusLabels: Record<string, string> = {
   resubmitted: '已重新提交',
 };
 
-/** A date and time as staff read it, in China Standard Time. */
+/** A date and time as staff write it, in Beijing time (2026年12月7日 05:29). */
 export function dateTime(iso: string | undefined): string {
-  if (!iso) return '';
-  return new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+  return iso ? beijingTimeText(iso) : '';
 }
 
 /** Today's date in China Standard Time, as YYYY-MM-DD (the legal date). */
@@ -117,11 +119,17 @@ export function today(): string {
   return new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 }
 
+/** A legal date or an instant's day as people write it: 2026年12月7日 (Beijing time). */
 export function date(iso: string | undefined): string {
   if (!iso) return '';
-  return /^\d{4}-\d{2}-\d{2}$/.test(iso)
-    ? iso
-    : new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' });
+  const legal = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (legal) return `${Number(legal[1])}年${Number(legal[2])}月${Number(legal[3])}日`;
+  return new Date(iso).toLocaleDateString('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+  });
 }
 
 export const evidenceStatusLabels: Record<string, string> = {
@@ -154,4 +162,18 @@ export const checklistStatusLabels: Record<string, string> = {
   draft: '草稿',
   published: '现行',
   superseded: '已被替代',
+};
+
+/** What a complaint is about (SUP-1). */
+export const complaintAboutLabels: Record<string, string> = {
+  officer: '执法人员',
+  decision: '执法决定',
+  inspection: '行政检查',
+  agency: '执法机关',
+};
+
+export const complaintStatusLabels: Record<string, string> = {
+  received: '待答复',
+  answered: '已答复',
+  overdue: '逾期未答复',
 };

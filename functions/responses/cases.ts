@@ -23,6 +23,8 @@ export const Decision = entity({
   decidedBy: z.string(),
   reviewId: z.string().optional(),
   publicationId: z.string(),
+  /** Its 决定书 (REC-12), made when it was issued. */
+  document: entity({ recordId: z.string(), number: z.string(), sha256: z.string() }).optional(),
   revocationKind: z.enum(WITHDRAWAL_KINDS).optional(),
   revokedAt: Instant.optional(),
 });
@@ -213,6 +215,7 @@ export const RecordTypes = list(
     type: z.string(),
     label: z.string(),
     mark: z.string(),
+    madeByDecision: z.boolean().describe('a 决定书: made by POST /v1/cases/{id}/decision, not as a record'),
     fields: z.record(z.string(), z.unknown()).describe('the JSON Schema of the record’s fields'),
   }),
 );

@@ -4,6 +4,7 @@ import { LegalDate } from '#shared/dates.ts';
 import { ChecklistKind } from '#shared/domain/checklists/kinds.ts';
 import { CertificateNo, EnforcementCategory } from '#shared/domain/officer.ts';
 import { defineRoute, IdParam, type RouteDef, standardErrors } from '#shared/http/route.ts';
+import { Receipt } from '#shared/supervision/domain/complaint.ts';
 
 /** A form's field left empty arrives as `name=`: the same as not sent. */
 const blankAsAbsent = <S extends z.ZodType>(schema: S) =>
@@ -69,6 +70,12 @@ export const siteRoutes = {
     handler: 'site/decision',
     summary: '一项执法决定公示；已撤下的显示撤下日期和理由 (PUB-11)',
     params: z.strictObject({ id: IdParam }),
+  }),
+  siteComplaint: sitePage({
+    path: '/complaints/{receipt}',
+    handler: 'site/complaint',
+    summary: '凭受理编号查看投诉办理情况：状态、答复期限和答复，不含投诉内容 (SUP-1)',
+    params: z.strictObject({ receipt: Receipt }),
   }),
   siteRandomDraws: sitePage({
     path: '/agencies/{agencyId}/random-draws',

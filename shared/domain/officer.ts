@@ -27,10 +27,14 @@ export const categoryLabels: Record<EnforcementCategory, string> = {
 /** A category as a code, or as its Chinese label. */
 export const EnforcementCategory = labelledEnum(ENFORCEMENT_CATEGORIES, categoryLabels, { 其他: 'other' });
 
-/** Certificate numbers appear in keys and URLs: no whitespace, slashes, `#`, `?` or `%`. */
+/**
+ * Certificate numbers appear in keys and URLs: no whitespace, slashes, `#`, `?` or `%`. They are
+ * kept in capitals, so that one typed in small letters from a card (yn-cn-mz-0002) is the same.
+ */
 export const CertificateNo = z
   .string()
   .trim()
+  .toUpperCase()
   .min(1)
   .max(64)
   .regex(/^[^\s/#?%]+$/, { error: '证件编号不能包含空格、/、#、? 或 %' });

@@ -49,6 +49,13 @@ export function compositeSha256(partSha256Hex: readonly string[]): string {
 }
 
 /**
+ * The retention date as the SDK writes it into the signed request: ISO 8601, but without
+ * milliseconds when they are zero (`…:16Z`, not `…:16.000Z`). The device must send the same
+ * text, or S3 answers SignatureDoesNotMatch: one upload in a thousand failed so before.
+ */
+export const retainUntilHeader = (date: Date): string => date.toISOString().replace('.000Z', 'Z');
+
+/**
  * What a device is handed for a single PUT of a recording: the URL, and the headers signed into
  * it (the SHA-256, the Object Lock retention) that it must send as they are.
  */
@@ -63,7 +70,7 @@ export function signedUpload(
       'content-type': input.contentType,
       'x-amz-checksum-sha256': Buffer.from(input.sha256Hex, 'hex').toString('base64'),
       'x-amz-object-lock-mode': 'COMPLIANCE',
-      'x-amz-object-lock-retain-until-date': input.retainUntil.toISOString(),
+      'x-amz-object-lock-retain-until-date': retainUntilHeader(input.retainUntil),
     },
     expiresAt: new Date(Date.now() + UPLOAD_URL_SECONDS * 1000).toISOString(),
   };

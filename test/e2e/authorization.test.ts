@@ -35,6 +35,26 @@ const expected: Record<
     path: `/v1/officers/${officer.certificateNo}/qr`,
   },
   'GET /v1/complaints': { allowed: ['admin', 'unit-head', 'leader', 'supervisor'], path: '/v1/complaints' },
+  'POST /v1/complaints/{id}/answer': {
+    allowed: ['admin', 'unit-head', 'leader'],
+    path: '/v1/complaints/NO-SUCH-ID/answer',
+    body: () => ({ answer: '已核实处理' }),
+  },
+  'POST /public/v1/complaints': {
+    allowed: 'public',
+    path: '/public/v1/complaints',
+    body: () => ({
+      about: { kind: 'officer', ref: officer.certificateNo },
+      agencyId,
+      text: '执法时未出示证件',
+    }),
+    status: 201,
+  },
+  'GET /public/v1/complaints/{receipt}': {
+    allowed: 'public',
+    path: '/public/v1/complaints/0000-0000-0000-0000',
+    status: 404,
+  },
   'GET /v1/agency': { allowed: everyone, path: '/v1/agency' },
   'PUT /v1/agency': {
     allowed: ['admin'],
@@ -80,6 +100,7 @@ const expected: Record<
     path: '/agencies/no-such-agency/annual-reports/2025',
     status: 404,
   },
+  'GET /complaints/{receipt}': { allowed: 'public', path: '/complaints/0000-0000-0000-0000', status: 404 },
   'GET /decisions/{id}': { allowed: 'public', path: '/decisions/NO-SUCH-ID', status: 404 },
   'GET /certificates': { allowed: 'public', path: '/certificates' },
   'GET /certificates/{certificateNo}': { allowed: 'public', path: '/certificates/NO-SUCH-CERT', status: 404 },
@@ -214,6 +235,10 @@ const expected: Record<
   'GET /v1/cases/{id}/review-requirement': {
     allowed: everyone,
     path: '/v1/cases/NO-SUCH-ID/review-requirement',
+  },
+  'GET /v1/cases/{id}/decision/draft': {
+    allowed: ['officer', 'unit-head', 'admin', 'leader'],
+    path: '/v1/cases/NO-SUCH-ID/decision/draft',
   },
   'POST /v1/cases/{id}/decision': {
     allowed: ['officer', 'unit-head', 'admin', 'leader'],

@@ -152,7 +152,13 @@ describe('the statutory procedure before a penalty decision', () => {
       body: {
         type: 'service-receipt',
         title: '送达回证',
-        fields: { documentNumber: notice.number, servedAt: '2026-01-05T10:00:00+08:00' },
+        fields: {
+          documentNumber: notice.number,
+          servedAt: '2026-01-05T10:00:00+08:00',
+          recipient: '当事人',
+          method: 'direct',
+          place: '当事人住所',
+        },
       },
     });
     expect(backdated.status).toBe(400);
@@ -162,7 +168,13 @@ describe('the statutory procedure before a penalty decision', () => {
       body: {
         type: 'service-receipt',
         title: '送达回证',
-        fields: { documentNumber: '昌民告〔2026〕9999号', servedAt: new Date().toISOString() },
+        fields: {
+          documentNumber: '昌民告〔2026〕9999号',
+          servedAt: new Date().toISOString(),
+          recipient: '当事人',
+          method: 'direct',
+          place: '当事人住所',
+        },
       },
     });
     expect(nothingServed.status).toBe(400);
@@ -607,8 +619,9 @@ describe('the paths around the rules, as a dishonest user tries them', () => {
     const noAmount = await decide(id, { ...fine(0), penalty: { kind: 'fine' } });
     expect(noAmount.status).toBe(400);
     expect(paths(noAmount)).toEqual(['penalty.amount']);
+    // A penalty left out is the notice's (REC-12): what the party was told is not typed again.
     const noPenalty = await decide(id, { type: 'penalty', summary: '罚款贰万元', legalBasis: '依据' });
-    expect(paths(noPenalty)).toEqual(['penalty']);
+    expect(paths(noPenalty)).toEqual(['steps.hearing-period']);
     const warningAmount = await decide(id, { ...fine(0), penalty: { kind: 'warning', amount: 50_000 } });
     expect(paths(warningAmount)).toEqual(['penalty.amount']);
     const coercion = await newCase({ category: 'coercion' });
@@ -617,7 +630,8 @@ describe('the paths around the rules, as a dishonest user tries them', () => {
     expect(paths(penaltyInCoercion)).toEqual(['penalty']);
     for (const kind of ['other', '责令关闭', '限制从业']) {
       const waiting = await decide(id, { ...fine(0), penalty: { kind } });
-      expect(paths(waiting), kind).toEqual(['steps.hearing-period']);
+      // Each entitles to a hearing; and, another kind than the notice's fine, needs a new notice.
+      expect(paths(waiting), kind).toEqual(['steps.penalty-prior-notice', 'steps.hearing-period']);
     }
   });
 
@@ -646,6 +660,7 @@ describe('the paths around the rules, as a dishonest user tries them', () => {
       legalBasis: '依据',
       proposedPenalty: '罚款贰万元',
       rights: '陈述、申辩、听证',
+      penalty: { kind: 'fine', amount: 20_000 },
     });
     await record('hearing-waiver', { statement: '放弃听证' });
     await record('statement-record', { statement: '无异议' });
@@ -653,6 +668,9 @@ describe('the paths around the rules, as a dishonest user tries them', () => {
     await record('service-receipt', {
       documentNumber: notice.body.number,
       servedAt: new Date().toISOString(),
+      recipient: '当事人',
+      method: 'direct',
+      place: '当事人住所',
     });
     const refused = await decide(early, fine(20_000));
     expect(paths(refused)).toEqual(['steps.statement', 'steps.hearing-period']);
@@ -669,7 +687,13 @@ describe('the paths around the rules, as a dishonest user tries them', () => {
       rights: '陈述、申辩',
       penalty: { kind: '罚款', amount: 5_000 },
     });
-    await record('service-receipt', { documentNumber: notice.body.number, servedAt: notice.body.createdAt });
+    await record('service-receipt', {
+      documentNumber: notice.body.number,
+      servedAt: notice.body.createdAt,
+      recipient: '当事人',
+      method: 'direct',
+      place: '当事人住所',
+    });
     await record('statement-record', { statement: '无异议' });
     await record('on-site-inspection-record', {
       place: '现场',
@@ -849,7 +873,13 @@ describe('the paths around the rules, as a dishonest user tries them', () => {
       body: {
         type: 'penalty-prior-notice',
         title: '事后补的告知书',
-        fields: { facts: '事实', legalBasis: '依据', proposedPenalty: '罚款', rights: '陈述、申辩' },
+        fields: {
+          facts: '事实',
+          legalBasis: '依据',
+          proposedPenalty: '罚款',
+          rights: '陈述、申辩',
+          penalty: { kind: 'fine', amount: 100 },
+        },
       },
     });
     expect(late.status).toBe(422);

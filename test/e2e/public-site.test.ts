@@ -1,4 +1,10 @@
-import { mkdir } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { parseFeed } from '@rowanmanning/feed-parser';
 import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,7 +79,11 @@ afterAll(async () => {
 });
 
 /** Opens a page as a visitor does, and checks what every page must be: small, accessible, in Chinese, photographed. */
+/** Every page a test opened, to be checked by the Nu HTML Checker at the end. */
+const visited = new Set<string>();
+
 async function visit(path: string, shot: string) {
+  visited.add(path);
   const response = await page.goto(`${api.url}${path}`);
   expect(response?.status(), path).toBe(200);
   await checkPage(shot);
@@ -139,7 +149,7 @@ describe('the public site on a phone', { timeout: 120_000 }, () => {
     expect(await page.locator('main').textContent()).toContain('不得从事行政执法活动');
   });
 
-  it('[PUB-5] a visitor types a certificate number and files a complaint from the verification page', async () => {
+  it('[PUB-5] [SUP-1] a visitor types a certificate number and files a complaint from the verification page, and keeps a receipt', async () => {
     await visit(`/agencies/${agencyId}`, 'agency-complaint-channel');
     await page.getByLabel('执法证号').fill('YN-CN-MZ-0002');
     await page.getByRole('button', { name: '核验执法证' }).click();
@@ -147,7 +157,9 @@ describe('the public site on a phone', { timeout: 120_000 }, () => {
     expect(await page.locator('.status').textContent()).toBe('证件状态：有效');
     await page.getByLabel('投诉内容（时间、地点和经过）').fill('检查时未出示执法证件，态度粗暴');
     await page.getByRole('button', { name: '提交投诉' }).click();
-    await expect.poll(() => page.locator('#result').textContent()).toMatch(/^已收到，编号 /);
+    await expect
+      .poll(() => page.locator('#result').textContent())
+      .toMatch(/^已受理。受理编号 ([0-9A-Z]{4}-){3}[0-9A-Z]{4}，请妥善保存/);
   });
 
   it('[PUB-9] [PUB-10] a visitor searches decisions by document number and opens one', async () => {
@@ -235,5 +247,60 @@ describe('the public site on a phone', { timeout: 120_000 }, () => {
     expect(missing?.headers()['content-type']).toContain('text/html');
     await checkPage('not-found', 404);
     expect(await page.locator('main').textContent()).toContain('该执法机关不存在');
+  });
+});
+
+/** The Nu HTML Checker's jar, from the registry's vnu-jar (it runs on the Java DynamoDB Local needs). */
+const VNU_JAR = createRequire(import.meta.url).resolve('vnu-jar/build/dist/vnu.jar');
+
+describe('the public site by third-party checkers', { timeout: 180_000 }, () => {
+  it('[PUB-14] every kind of page the visitor opened is valid HTML to the Nu HTML Checker (vnu), the 404 page too', async () => {
+    expect(visited.size).toBeGreaterThanOrEqual(10);
+    const folder = await mkdtemp(join(tmpdir(), 'site-html-'));
+    const files = await Promise.all(
+      [...visited, '/agencies/no-such-agency'].map(async (path, index) => {
+        const response = await fetch(`${api.url}${path}`, { headers: { accept: 'text/html' } });
+        const file = join(folder, `${index}.html`);
+        await writeFile(file, await response.text());
+        return { path, file };
+      }),
+    );
+    // vnu writes its JSON report to stderr; --exit-zero-always leaves the verdict to the report.
+    const { stderr } = await promisify(execFile)(
+      'java',
+      [
+        '-jar',
+        VNU_JAR,
+        '--errors-only',
+        '--format',
+        'json',
+        '--exit-zero-always',
+        ...files.map((each) => each.file),
+      ],
+      { maxBuffer: 16 * 1024 * 1024 },
+    );
+    const pathOf = new Map(files.map((each) => [`file:${each.file}`, each.path]));
+    const { messages } = JSON.parse(stderr) as {
+      messages: { url: string; type: string; message: string; extract?: string }[];
+    };
+    expect(
+      messages.map(
+        (message) => `${pathOf.get(message.url) ?? message.url}: ${message.message} ${message.extract ?? ''}`,
+      ),
+    ).toEqual([]);
+  });
+
+  it('[PUB-14] the Atom feed reads in a well-kept feed parser, each entry with its title, link and date', async () => {
+    const response = await fetch(`${api.url}/public/v1/agencies/${agencyId}/feeds/atom`);
+    expect(response.headers.get('content-type')).toContain('application/atom+xml');
+    const feed = parseFeed(await response.text());
+    expect(feed.meta.type).toBe('atom');
+    expect(feed.items.length).toBeGreaterThanOrEqual(2);
+    for (const item of feed.items) {
+      expect(item.title).toBeTruthy();
+      expect(item.url).toMatch(/^https?:\/\//);
+      expect(item.updated ?? item.published).toBeInstanceOf(Date);
+    }
+    expect(feed.items.map((item) => item.title)).toContain('撤回公示');
   });
 });

@@ -1,3 +1,4 @@
+import type { ComplaintPorts } from '#shared/supervision/use-cases/complaints.ts';
 import type { ChecklistPorts } from '#shared/use-cases/checklists.ts';
 import type { RecomputePorts } from '#shared/use-cases/deadline-recompute.ts';
 import type { DecisionPorts } from '#shared/use-cases/decisions.ts';
@@ -29,10 +30,10 @@ import {
   eventLog,
   InMemoryAgencies,
   InMemoryCalendars,
-  InMemoryComplaints,
   InMemoryOfficers,
   testClock,
 } from '#test/fakes/in-memory-stores.ts';
+import { InMemoryComplaints } from '#test/fakes/in-memory-supervision.ts';
 import { platformStandIn } from '#test/fakes/platform-stand-in.ts';
 
 /**
@@ -76,6 +77,7 @@ export function inMemoryWorld(start = '2026-03-02T02:00:00.000Z') {
       void scheduled.push({ id: publication.id, dueBy: publication.dueBy }),
     http: platform.http,
   } satisfies PublicationPorts &
+    ComplaintPorts &
     DecisionPorts &
     ChecklistPorts &
     EvidencePorts &

@@ -88,6 +88,9 @@ Lighthouse 12 with its mobile profile (simulated slow 4G, a mid-range phone's CP
 machine's Chromium, against \`npm start\`'s demo data. Budget: every category at least ${BUDGET}; every page
 at most 50 KB of HTML and CSS transferred (the end-to-end test weighs each page too).
 
+Beside it, in \`npm test\`, \`test/e2e/public-site.test.ts\` has every kind of page checked by the Nu
+HTML Checker (\`vnu-jar\`, errors only: none) and the Atom feed read by \`@rowanmanning/feed-parser\`.
+
 | Page | Path | Performance | Accessibility | Best practices | SEO | Transferred |
 | --- | --- | --- | --- | --- | --- | --- |
 ${rows.join('\n')}

@@ -34,7 +34,7 @@ describe('the statutory AV minimum', () => {
     expect(avRequirement(list, 'penalty', 'other', true)).toBe('none');
   });
 
-  it('[REC-11] an open activity that needs AV, or a completed one without it, is a gap', () => {
+  it('[REC-11] an open activity that needs AV, or a completed one without it, is a gap; one whose AV is archived is only left to complete', () => {
     const requirement = (type: (typeof ACTIVITY_TYPES)[number]) =>
       avRequirement(undefined, 'penalty', type, false);
     const gaps = avGaps(
@@ -43,8 +43,10 @@ describe('the statutory AV minimum', () => {
         { id: 'done-without', type: 'service', status: 'completed' },
         { id: 'done-with', type: 'hearing', status: 'completed' },
         { id: 'interview', type: 'interview', status: 'open' },
+        { id: 'open-recorded', type: 'on-site-inspection', status: 'open' },
       ],
       [
+        { activityId: 'open-recorded', status: 'archived' },
         { activityId: 'done-with', status: 'archived' },
         { activityId: 'done-without', status: 'pending-upload' },
       ],
@@ -53,6 +55,7 @@ describe('the statutory AV minimum', () => {
     expect(gaps.map((gap) => [gap.activityId, gap.reason])).toEqual([
       ['open', 'open'],
       ['done-without', 'no-evidence'],
+      ['open-recorded', 'open-av-archived'],
     ]);
   });
 });

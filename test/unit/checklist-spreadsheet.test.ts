@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { zipSync } from 'fflate';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { ValidationFailed } from '#shared/errors.ts';
 import { exportItems, importItems, XLSX_LIMITS } from '#shared/render/xlsx/checklist-spreadsheet.ts';
@@ -99,7 +100,7 @@ describe('spreadsheets with the Chinese headings agencies use', () => {
     );
     expect(paths).not.toContain('rows.2.minAmount');
     expect(error.details.find((detail) => detail.path === 'rows.3.minAmount')?.message).toContain(
-      '第 3 行「金额下限（元）」',
+      '第 3 行 E 列「金额下限（元）」',
     );
     expect(error.message).toContain('未导入');
   });
@@ -125,6 +126,24 @@ describe('spreadsheets with the Chinese headings agencies use', () => {
       'columns.承办单位',
       'columns.承办机构',
     ]);
+  });
+
+  it.each(['gbk', 'gb18030', 'utf8'] as const)(
+    '[PUB-2] a CSV that Excel saved in %s, with or without a BOM, imports with its Chinese headings',
+    async (encoding) => {
+      const text = `${matterHeadings.join(',')}\r\nA1,行政处罚,对违法殡葬行为的处罚,《殡葬管理条例》第二十条,从轻,社会事务股,20日\r\n`;
+      for (const bom of encoding === 'utf8' ? [true, false] : [false]) {
+        const file = iconv.encode(text, encoding, { addBOM: bom });
+        const [item] = await importItems('matters', 'csv', file);
+        expect(item).toMatchObject({ code: 'A1', name: '对违法殡葬行为的处罚', unit: '社会事务股' });
+      }
+    },
+  );
+
+  it('[PUB-2] a CSV in an encoding it cannot read says what to do, not garbled column names only', async () => {
+    const file = iconv.encode(`${matterHeadings.join(',')}\r\n`, 'utf16le');
+    const error = await errorOf(importItems('matters', 'csv', file));
+    expect(error.details.map((detail) => detail.message).join('\n')).toContain('CSV UTF-8');
   });
 
   it('refuses a file that is not a spreadsheet', async () => {

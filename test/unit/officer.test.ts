@@ -90,4 +90,10 @@ describe('officer input', () => {
     expect(paths({ ...valid, categories: ['fishing'] })).toEqual(['categories.0']);
     expect(paths({ ...valid, certificateNo: 'a/b' })).toEqual(['certificateNo']);
   });
+
+  it('[PUB-5] keeps a certificate number in capitals, so one typed in small letters is the same', () => {
+    expect(OfficerInput.parse({ ...valid, certificateNo: ' yn-cn-mz-0002 ' }).certificateNo).toBe(
+      'YN-CN-MZ-0002',
+    );
+  });
 });

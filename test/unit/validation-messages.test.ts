@@ -24,8 +24,49 @@ describe('validation messages people read', () => {
     ).toEqual(['最多 5 个字', '最多 3 项', '不能大于 100']);
   });
 
-  it('leave the rest to the Chinese locale', () => {
-    expect(messages(z.number(), 'x')[0]).toMatch(/^无效输入/);
-    expect(messages(z.enum(['a', 'b']), 'c')[0]).toContain('无效选项');
+  it('never show an enum value, a type name or a format code', () => {
+    const form = z.strictObject({
+      result: z.enum(['pass', 'problem']),
+      amount: z.number(),
+      count: z.number(),
+      at: z.iso.datetime({ offset: true }),
+      on: z.iso.date(),
+      flag: z.boolean(),
+      fine: z.number().multipleOf(0.01),
+      either: z.union([z.string(), z.number()]),
+    });
+    const said = messages(form, {
+      result: 'passed',
+      amount: null,
+      count: 'abc',
+      at: '明天',
+      on: '2026/12/07',
+      flag: 'yes',
+      fine: 1.234,
+      either: {},
+    });
+    expect(said).toEqual([
+      '不是可选的一项，请从给出的选项中选择',
+      '必填，请填写数字',
+      '须为数字',
+      '时间格式不正确',
+      '日期格式不正确',
+      '须为“是”或“否”',
+      '最多两位小数',
+      '格式不正确',
+    ]);
+    for (const message of said) expect(message).not.toMatch(/[a-z"|]|null|NaN/);
+  });
+
+  it('keep what a schema says of its own', () => {
+    expect(
+      messages(
+        z.string().refine(() => false, '请填写真实姓名'),
+        'x',
+      ),
+    ).toEqual(['请填写真实姓名']);
+    expect(messages(z.iso.date({ error: '日期格式应为 YYYY-MM-DD' }), 'x')).toEqual([
+      '日期格式应为 YYYY-MM-DD',
+    ]);
   });
 });

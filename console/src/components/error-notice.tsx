@@ -19,10 +19,7 @@ export function ErrorNotice({
       {error.details.length > 0 && (
         <ul>
           {error.details.map((detail) => (
-            <li key={`${detail.path}:${detail.message}`}>
-              {detail.path && <strong>{labelOf(detail.path, known)}：</strong>}
-              {detail.message}
-            </li>
+            <li key={`${detail.path}:${detail.message}`}>{lineOf(detail, known)}</li>
           ))}
         </ul>
       )}
@@ -45,12 +42,27 @@ const COMMON_LABELS: Record<string, string> = {
   version: '版本',
 };
 
-/** The label of a field path, or of its nearest labelled parent, with the rest of the path kept. */
-export function labelOf(path: string, labels: Record<string, string>): string {
+/**
+ * The label of a field path, from its nearest labelled parent, with what is below it said in
+ * words (`officers.1` is 执法人员 第 2 项); a part with no label of its own is left out, so no
+ * path or field name reaches the screen. A path with no label at all names no field.
+ */
+export function labelOf(path: string, labels: Record<string, string>): string | undefined {
   const parts = path.split('.');
+  const words = (rest: string[]) =>
+    rest.flatMap((part) =>
+      /^\d+$/.test(part) ? [`第 ${Number(part) + 1} 项`] : labels[part] ? [labels[part]] : [],
+    );
   for (let length = parts.length; length > 0; length -= 1) {
     const label = labels[parts.slice(0, length).join('.')];
-    if (label) return length === parts.length ? label : `${label}（${parts.slice(length).join('.')}）`;
+    if (label) return [label, ...words(parts.slice(length))].join(' ');
   }
-  return path;
+  const readable = parts.filter((part) => /\p{Script=Han}/u.test(part));
+  return readable.length > 0 ? readable.join(' ') : undefined;
+}
+
+/** One detail as a line: the field's label, then what is wrong, unless the message names it already. */
+export function lineOf(detail: ApiError['details'][number], labels: Record<string, string>): string {
+  const label = detail.path ? labelOf(detail.path, labels) : undefined;
+  return label && !detail.message.includes(label) ? `${label}：${detail.message}` : detail.message;
 }

@@ -154,16 +154,11 @@ export function RegisterCase({ session }: { session: Session }) {
         <Field
           name="title"
           label={LABELS.title ?? ''}
-          hint="例如：某某养老服务点未建立入院评估制度案"
+          hint="例如：某某养老服务点未建立入院评估制度案（最多 200 个字）"
           error={error}
           required
         >
-          <input
-            {...describedBy('title', error, true)}
-            value={form.title}
-            onInput={set('title')}
-            maxLength={200}
-          />
+          <input {...describedBy('title', error, true)} value={form.title} onInput={set('title')} />
         </Field>
         <Field name="procedure" label={LABELS.procedure ?? ''} error={error}>
           <select {...describedBy('procedure', error)} value={form.procedure} onChange={set('procedure')}>

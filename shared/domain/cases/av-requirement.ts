@@ -68,7 +68,11 @@ export interface AvGap {
   activityId: string;
   activityType: ActivityType;
   requirement: AvRequirement;
-  reason: 'open' | 'no-evidence';
+  /**
+   * `open`: still open and its AV not archived yet; `open-av-archived`: its AV is archived, and
+   * only completing the activity is left; `no-evidence`: completed without the AV it needs.
+   */
+  reason: 'open' | 'open-av-archived' | 'no-evidence';
 }
 
 /**
@@ -85,8 +89,9 @@ export function avGaps(
     const requirement = requirementOf(activity.type);
     if (requirement === 'none') return [];
     const gap = { activityId: activity.id, activityType: activity.type, requirement };
-    if (activity.status === 'open') return [{ ...gap, reason: 'open' }];
     const own = evidence.filter((item) => item.activityId === activity.id);
-    return avSatisfied(requirement, own) ? [] : [{ ...gap, reason: 'no-evidence' }];
+    const recorded = avSatisfied(requirement, own);
+    if (activity.status === 'open') return [{ ...gap, reason: recorded ? 'open-av-archived' : 'open' }];
+    return recorded ? [] : [{ ...gap, reason: 'no-evidence' }];
   });
 }

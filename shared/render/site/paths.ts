@@ -34,6 +34,6 @@ export const sitePaths = {
   annualReportPdf: (agencyId: string, year: number, version?: number) =>
     withQuery(`/public/v1/agencies/${enc(agencyId)}/annual-reports/${year}/pdf`, { version }),
   notice: (publicationId: string) => `/public/v1/publications/${enc(publicationId)}/notice`,
-  complaints: (certificateNo: string, agencyId: string) =>
-    withQuery(`/public/v1/officers/${enc(certificateNo)}/complaints`, { agencyId }),
+  complaint: (receipt: string) => `/complaints/${enc(receipt)}`,
+  fileComplaint: () => '/public/v1/complaints',
 };

@@ -142,9 +142,33 @@ function assertUnpacksSmall(content: Buffer): void {
 /** A cell as the import reads it: dates (which Excel keeps as days) as calendar dates. */
 const cellValue = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : value);
 
+/** A column as a spreadsheet names it: 0 is A, 26 is AA. */
+function columnLetter(index: number): string {
+  let letters = '';
+  for (let rest = index + 1; rest > 0; rest = Math.floor((rest - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+/**
+ * A CSV as agencies have it: Excel on a Chinese Windows saves "CSV" in the system's code page
+ * (GBK, which GB18030 contains), and "CSV UTF-8" with a BOM; other tools write UTF-8 without one.
+ * A file that is not valid UTF-8 is read as GB18030, so nobody has to say which it is.
+ */
+export function decodeCsv(content: Buffer): string {
+  const text =
+    content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf ? content.subarray(3) : content;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(text);
+  } catch {
+    return new TextDecoder('gb18030').decode(text);
+  }
+}
+
 async function readRows(format: SheetFormat, content: Buffer): Promise<unknown[][]> {
   if (format === 'csv') {
-    return parseCsv(content.toString('utf8'), { bom: true, relaxColumnCount: true, skipEmptyLines: false });
+    return parseCsv(decodeCsv(content), { relaxColumnCount: true, skipEmptyLines: false });
   }
   assertUnpacksSmall(content);
   return (await readSheet(content)).map((row) => row.map(cellValue));
@@ -186,6 +210,12 @@ export async function importItems<K extends ChecklistKind>(
       details.push({ path: `columns.${heading}`, message: `未知的列：${heading}` });
     }
   });
+  if (details.length > 0 && format === 'csv' && headings.some((heading) => heading.includes('\uFFFD'))) {
+    details.push({
+      path: 'content',
+      message: '文件中有无法识别的字符：请在 Excel 中“另存为”“CSV UTF-8（逗号分隔）”或 xlsx 后再导入',
+    });
+  }
   if (details.length > 0) throw new ValidationFailed(details, '表格的列与清单格式不符');
 
   const rowNumbers: number[] = [];
@@ -210,9 +240,12 @@ export async function importItems<K extends ChecklistKind>(
       checked.details.map((detail) => {
         const [, index, field = ''] = detail.path.split('.');
         const row = rowNumbers[Number(index)] ?? 0;
+        const heading = headingOf.get(field);
+        const column = heading === undefined ? -1 : headings.indexOf(heading);
+        const where = column >= 0 ? `第 ${row} 行 ${columnLetter(column)} 列` : `第 ${row} 行`;
         return {
           path: `rows.${row}.${field}`,
-          message: `第 ${row} 行「${headingOf.get(field) ?? field}」：${detail.message}`,
+          message: `${where}「${heading ?? '该行'}」：${detail.message}`,
         };
       }),
       '表格中有错误，未导入任何内容',
