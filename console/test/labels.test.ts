@@ -3,7 +3,7 @@ import { activityLabels } from '../../shared/domain/activity.ts';
 import { procedureLabels as serverProcedureLabels } from '../../shared/domain/cases/procedure.ts';
 import { kindLabels } from '../../shared/domain/checklists/kinds.ts';
 import { categoryLabels as serverCategoryLabels } from '../../shared/domain/officer.ts';
-import { penaltyLabels } from '../../shared/domain/penalty-kinds.ts';
+import { penaltyLabels } from '../../shared/domain/penalty-labels.ts';
 import { standardLabels as serverStandardLabels } from '../../shared/domain/reviews/review.ts';
 import {
   activityTypeLabels,

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { FileBody } from '#functions/responses/common.ts';
 import { LegalDate } from '#shared/dates.ts';
+import { VerificationCode } from '#shared/domain/cases/verification-code.ts';
 import { ChecklistKind } from '#shared/domain/checklists/kinds.ts';
 import { CertificateNo, EnforcementCategory } from '#shared/domain/officer.ts';
 import { defineRoute, IdParam, type RouteDef, standardErrors } from '#shared/http/route.ts';
@@ -89,6 +90,12 @@ export const siteRoutes = {
     summary: '年度行政执法数据，含图表和 PDF (LAW-7)',
     params: AgencyParams.extend({ year: z.coerce.number().int().min(2000).max(2100) }),
     query: z.object({ version: blankAsAbsent(z.coerce.number().int().min(1).max(1000)) }),
+  }),
+  siteDocument: sitePage({
+    path: '/documents/{verificationCode}',
+    handler: 'site/document',
+    summary: '纸质执法文书核验页（扫文书上的二维码打开此页）(PUB-16)',
+    params: z.strictObject({ verificationCode: VerificationCode }),
   }),
   siteCertificateLookup: sitePage({
     path: '/certificates',

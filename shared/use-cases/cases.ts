@@ -18,11 +18,13 @@ import {
   type Informing,
   maskedName,
 } from '#shared/domain/cases/case.ts';
+import { documentStatus } from '#shared/domain/cases/document-status.ts';
 import {
   type CaseDocument,
   DECISION_DOCUMENT_TYPES,
   type DocumentType,
   DocumentTypeSchema,
+  type DocumentVerification,
   documentLabel,
   documentNumber,
   documentTemplates,
@@ -36,7 +38,9 @@ import {
   GATED_STATUSES,
   openTransitions,
 } from '#shared/domain/cases/state-machine.ts';
+import { newVerificationCode } from '#shared/domain/cases/verification-code.ts';
 import type { ChecklistItem } from '#shared/domain/checklists/kinds.ts';
+import { redact } from '#shared/domain/desensitise.ts';
 import {
   canonicalJson,
   GENESIS_HASH,
@@ -46,6 +50,7 @@ import {
   verifyChain,
 } from '#shared/domain/journal.ts';
 import { type EnforcementCategory, qualificationRefusal } from '#shared/domain/officer.ts';
+import { redactionContextFor } from '#shared/domain/public-record.ts';
 import { defaultRule, type Publication, readyEarly, SERVED_OR_LATER } from '#shared/domain/publication.ts';
 import {
   type ErrorDetail,
@@ -419,7 +424,7 @@ function assertActivityDate(record: CaseRecord, startedAt: Date, now: Date): voi
       '执法活动时间有误',
     );
   }
-  if (startedAt.getTime() < Date.parse(record.createdAt)) {
+  if (startedAt.getTime() < startOfMinute(record.createdAt)) {
     throw new ValidationFailed(
       [
         {
@@ -776,13 +781,22 @@ function assertRecordFits(
     if (!field.endsWith('At') || typeof value !== 'string' || Number.isNaN(Date.parse(value))) continue;
     if (Date.parse(value) > now.getTime() + 60_000)
       details.push({ path: `fields.${field}`, message: '时间不能晚于当前时间' });
-    else if (PROCEDURE_TIMES.includes(field) && Date.parse(value) < Date.parse(record.createdAt))
+    else if (PROCEDURE_TIMES.includes(field) && Date.parse(value) < startOfMinute(record.createdAt))
       details.push({
         path: `fields.${field}`,
         message: `时间不能早于立案时间（北京时间 ${beijingTimeText(record.createdAt)}）`,
       });
   }
   if (details.length > 0) throw new ValidationFailed(details, `${documentLabel(type)}的时间有误`);
+}
+
+/**
+ * The minute an instant falls in. People write the times of a procedure to the minute (the console's
+ * fields and the messages here do too), so a time in the same minute as the case's registration or
+ * the served document's making is not before it.
+ */
+function startOfMinute(instant: string): number {
+  return Math.floor(Date.parse(instant) / 60_000) * 60_000;
 }
 
 /**
@@ -820,13 +834,31 @@ async function servedDocument(
   const servedAt = Date.parse(String(fields.servedAt));
   if (servedAt > now.getTime() + 60_000)
     details.push({ path: 'fields.servedAt', message: '送达时间不能晚于当前时间' });
-  if (served && servedAt < Date.parse(served.createdAt))
+  if (served && servedAt < startOfMinute(served.createdAt))
     details.push({
       path: 'fields.servedAt',
       message: `送达时间不能早于该文书的制作时间（北京时间 ${beijingTimeText(served.createdAt)}）`,
     });
   if (!served || details.length > 0) throw new ValidationFailed(details, '送达回证的内容有误');
   return { fields: { ...fields, documentId: served.id, documentNumber: served.number }, served };
+}
+
+/**
+ * What the public sees of a document under its code (PUB-16): its title with the party's name
+ * masked and the people and identifiers of the case taken out, and none of its fields.
+ */
+export function verificationOf(record: CaseRecord, document: CaseDocument): DocumentVerification {
+  return {
+    verificationCode: document.verificationCode,
+    agencyId: document.agencyId,
+    caseId: document.caseId,
+    recordId: document.id,
+    type: document.type,
+    title: redact(document.title, redactionContextFor(record, [document], { maskPersonName: true })),
+    number: document.number,
+    issuedOn: legalDateOf(new Date(document.createdAt)),
+    sha256: document.sha256,
+  };
 }
 
 /**
@@ -861,6 +893,7 @@ export async function numberedDocument(
     year,
     serial,
     sha256: sha256Hex(canonicalJson(content)),
+    verificationCode: newVerificationCode(),
     createdAt: now.toISOString(),
     createdBy: principal.sub,
   };
@@ -869,6 +902,7 @@ export async function numberedDocument(
     writes: [
       ports.cases.takeSerial(record.agencyId, input.type, year, serial),
       ports.cases.putDocument(document),
+      ports.cases.putVerification(verificationOf(record, document)),
     ],
   };
 }
@@ -964,3 +998,60 @@ export async function verifyCaseJournal(ports: CasePorts, principal: Principal, 
   const { broken } = await verifyAgainstAnchors(ports, principal.agencyId, caseId, entries);
   return broken ? { ...chain, ok: false, broken: { seq: broken.seq, reason: broken.reason } } : chain;
 }
+
+/**
+ * What a record's printed document shows (REC-12): the record, the agency's full name, the party
+ * and the case's officers with their certificate numbers; for whoever may read the case.
+ */
+export async function printableDocument(
+  ports: CasePorts,
+  principal: Principal,
+  caseId: string,
+  recordId: string,
+) {
+  const record = await readCase(ports, principal, caseId);
+  const [document, profile, officers] = await Promise.all([
+    ports.cases.document(principal.agencyId, caseId, recordId),
+    ports.agencies.get(principal.agencyId),
+    Promise.all(
+      record.officers.map((certificateNo) => ports.officers.get(principal.agencyId, certificateNo)),
+    ),
+  ]);
+  if (!document) throw new NotFound('文书不存在', [{ path: 'recordId', message: '本案没有该文书' }]);
+  return {
+    document,
+    agencyName: profile?.name ?? principal.agencyId,
+    party: record.party,
+    officers: record.officers.map((certificateNo, index) => ({
+      certificateNo,
+      name: officers[index]?.name ?? certificateNo,
+    })),
+  };
+}
+
+/**
+ * A printed document checked by its code (PUB-16): what the public may see of it and whether it
+ * still stands; an unknown code is not found, and says nothing more.
+ */
+export async function verifyDocument(ports: CasePorts, code: string) {
+  const verification = await ports.cases.verification(code);
+  if (!verification) throw new NotFound('未找到该核验码对应的文书');
+  const [record, profile] = await Promise.all([
+    ports.cases.get(verification.agencyId, verification.caseId),
+    ports.agencies.get(verification.agencyId),
+  ]);
+  return {
+    agencyId: verification.agencyId,
+    agencyName: profile?.name ?? verification.agencyId,
+    type: verification.type,
+    typeName: documentLabel(verification.type),
+    title: verification.title,
+    number: verification.number,
+    issuedOn: verification.issuedOn,
+    sha256: verification.sha256,
+    verificationCode: verification.verificationCode,
+    status: record ? documentStatus(record, verification.recordId) : 'in-force',
+  };
+}
+
+export type PublicDocument = Awaited<ReturnType<typeof verifyDocument>>;

@@ -50,6 +50,11 @@ const expected: Record<
     }),
     status: 201,
   },
+  'GET /public/v1/documents/{verificationCode}': {
+    allowed: 'public',
+    path: '/public/v1/documents/0000-0000-0000-0000',
+    status: 404,
+  },
   'GET /public/v1/complaints/{receipt}': {
     allowed: 'public',
     path: '/public/v1/complaints/0000-0000-0000-0000',
@@ -102,6 +107,11 @@ const expected: Record<
   },
   'GET /complaints/{receipt}': { allowed: 'public', path: '/complaints/0000-0000-0000-0000', status: 404 },
   'GET /decisions/{id}': { allowed: 'public', path: '/decisions/NO-SUCH-ID', status: 404 },
+  'GET /documents/{verificationCode}': {
+    allowed: 'public',
+    path: '/documents/0000-0000-0000-0000',
+    status: 404,
+  },
   'GET /certificates': { allowed: 'public', path: '/certificates' },
   'GET /certificates/{certificateNo}': { allowed: 'public', path: '/certificates/NO-SUCH-CERT', status: 404 },
   'POST /v1/checklists': {
@@ -187,6 +197,10 @@ const expected: Record<
     body: () => ({ type: 'closing-report', title: '结案报告', fields: { summary: '略', result: '结案' } }),
   },
   'GET /v1/cases/{id}/records': { allowed: everyone, path: '/v1/cases/NO-SUCH-ID/records' },
+  'GET /v1/cases/{id}/records/{recordId}/pdf': {
+    allowed: everyone,
+    path: '/v1/cases/NO-SUCH-ID/records/NO-SUCH-RECORD/pdf',
+  },
   'POST /v1/cases/{id}/evidence': {
     allowed: ['officer', 'unit-head', 'admin'],
     path: '/v1/cases/NO-SUCH-ID/evidence',
@@ -489,8 +503,9 @@ describe('every unit-scoped route times every role, in the case’s unit and in 
       : scope === 'entitled'
         ? WHOLE_AGENCY.includes(role) || (role === 'unit-head' && own)
         : role === 'admin' || (role === 'unit-head' && own);
-  const ids: Record<'case' | 'reviewCase' | 'evidence' | 'review' | 'publication', string> = {
+  const ids: Record<'case' | 'reviewCase' | 'record' | 'evidence' | 'review' | 'publication', string> = {
     case: '',
+    record: '',
     reviewCase: '',
     evidence: '',
     review: '',
@@ -568,6 +583,7 @@ describe('every unit-scoped route times every role, in the case’s unit and in 
       body: { type: 'closing-report', title: '结案报告', fields: { summary: '略', result: '结案' } },
     });
     expect(record.status, record.text).toBe(201);
+    ids.record = record.body.id;
     const review = await api.call('POST', `/v1/cases/${ids.reviewCase}/reviews`, {
       token: handler,
       body: {
@@ -587,6 +603,11 @@ describe('every unit-scoped route times every role, in the case’s unit and in 
   const routes: { key: string; scope: Scope; path: () => string; body?: unknown }[] = [
     { key: 'GET /v1/cases/{id}', scope: 'unit', path: () => `/v1/cases/${ids.case}` },
     { key: 'GET /v1/cases/{id}/records', scope: 'unit', path: () => `/v1/cases/${ids.case}/records` },
+    {
+      key: 'GET /v1/cases/{id}/records/{recordId}/pdf',
+      scope: 'unit',
+      path: () => `/v1/cases/${ids.reviewCase}/records/${ids.record}/pdf`,
+    },
     { key: 'GET /v1/cases/{id}/journal', scope: 'unit', path: () => `/v1/cases/${ids.case}/journal` },
     {
       key: 'GET /v1/cases/{id}/journal/verify',

@@ -510,6 +510,9 @@ describe('a penalty case from registration to published decision, only in the br
       await checkScreen(deciding, 'walk-decision-draft', width);
       await deciding.getByRole('button', { name: '作出决定' }).click();
       await deciding.getByText('决定已作出').waitFor();
+      await expect
+        .poll(async () => (await deciding.getByRole('status').textContent()) ?? '')
+        .toMatch(/昌民罚〔\d{4}〕\d+号/);
       const decisionNumber =
         (await deciding.getByRole('status').textContent())?.match(/昌民罚〔\d{4}〕\d+号/)?.[0] ?? '';
       expect(decisionNumber).not.toBe('');
@@ -521,7 +524,8 @@ describe('a penalty case from registration to published decision, only in the br
       expect(await deciding.getByRole('button', { name: '决定书已送达' }).count()).toBe(0);
       await deciding.getByRole('link', { name: '送达决定书（制作送达回证）' }).click();
       await deciding.getByLabel('送达的文书').waitFor();
-      expect(await deciding.getByLabel('送达的文书').inputValue()).not.toBe('');
+      // The choices are the case's documents, loaded after the form: the 决定书 is chosen once they are.
+      await expect.poll(() => deciding.getByLabel('送达的文书').inputValue()).not.toBe('');
       await deciding.getByLabel('送达时间').fill(now());
       await deciding.getByLabel('受送达人').fill('周某某');
       await deciding.getByLabel('送达方式').selectOption('direct');
@@ -683,6 +687,89 @@ describe('legal review in rounds', { timeout: 120_000 }, () => {
   });
 });
 
+describe('printed documents', { timeout: 120_000 }, () => {
+  // Without the service worker, so that the test reads the PDF the API answered.
+  const READ_RESPONSES = { ...PHONE, serviceWorkers: 'block' as const };
+  /**
+   * Opens a card's document viewer: the size of the PDF the API answered (the browser's resource
+   * timing; Playwright does not keep the body of a response read as a blob), and its frame.
+   */
+  async function openDocument(page: Page, list: string, title: string) {
+    const card = page.getByRole('list', { name: list }).locator('li', { hasText: title });
+    const answered = page.waitForResponse(
+      (response) => response.request().method() === 'GET' && /\/records\/[^/]+\/pdf$/.test(response.url()),
+    );
+    await card.getByText('查看文书').click();
+    const response = await answered;
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('application/pdf');
+    const frame = card.locator('iframe.document-frame');
+    await frame.waitFor();
+    expect(await frame.getAttribute('src')).toMatch(/^blob:/);
+    const size = await page.evaluate(
+      (url) =>
+        (performance.getEntriesByName(url) as PerformanceResourceTiming[]).at(-1)?.decodedBodySize ?? 0,
+      response.url(),
+    );
+    return { card, frame, size };
+  }
+
+  it('[REC-12] on a phone the officer opens the prior notice as its document and prints it; the reviewer reads the materials in the workbench', async () => {
+    const title = '手机：某养老服务点未建立入院评估制度案（文书）';
+    const { caseId, reviewId } = await submitDemoReview(api, agencyId, {
+      title,
+      party: { kind: 'person', name: '𠮷某某', idNumber: '530524197805061234' },
+    });
+    const officerSide = await openPage(READ_RESPONSES);
+    const page = officerSide.page;
+    try {
+      await signIn(page, '王秀兰');
+      await page.goto(`${api.url}/console/cases/${caseId}`);
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      const { card, frame, size } = await openDocument(page, '文书记录列表', '行政处罚事先告知书');
+      // A page with its embedded font subset and QR code: tens of kilobytes.
+      expect(size).toBeGreaterThan(10_000);
+      expect(await frame.getAttribute('title')).toMatch(/^行政处罚事先告知书（.+号）$/);
+      // The print button prints the frame's document: counted here instead of a dialog.
+      await frame.evaluate((element) => {
+        const target = (element as HTMLIFrameElement).contentWindow as Window & { printed?: number };
+        target.print = () => {
+          target.printed = (target.printed ?? 0) + 1;
+        };
+      });
+      await card.getByRole('button', { name: '打印文书' }).click();
+      expect(
+        await frame.evaluate(
+          (element) =>
+            ((element as HTMLIFrameElement).contentWindow as Window & { printed?: number }).printed,
+        ),
+      ).toBe(1);
+      await checkScreen(page, 'phone-document-viewer', PHONE.viewport.width);
+    } catch (error) {
+      await page.screenshot({ path: `${SHOTS}/phone-document-failed.png`, fullPage: true });
+      throw error;
+    } finally {
+      await officerSide.context.close();
+    }
+
+    const reviewerSide = await openPage(READ_RESPONSES);
+    const workbench = reviewerSide.page;
+    try {
+      await signIn(workbench, '法制审核员');
+      await workbench.goto(`${api.url}/console/reviews/${reviewId}`);
+      await workbench.getByRole('heading', { level: 1, name: '法制审核意见' }).waitFor();
+      const { size } = await openDocument(workbench, '审核材料列表', '行政处罚事先告知书');
+      expect(size).toBeGreaterThan(10_000);
+      await checkScreen(workbench, 'phone-review-material', PHONE.viewport.width);
+    } catch (error) {
+      await workbench.screenshot({ path: `${SHOTS}/phone-review-material-failed.png`, fullPage: true });
+      throw error;
+    } finally {
+      await reviewerSide.context.close();
+    }
+  });
+});
+
 describe('officers and certificates', { timeout: 120_000 }, () => {
   it('[PUB-5] [PUB-7] the administrator sees each certificate’s status and QR code and suspends one, with the reason', async () => {
     const { context, page } = await openPage(PHONE);
@@ -773,7 +860,8 @@ describe('on a lost network', { timeout: 120_000 }, () => {
     const { context, page } = await openPage(PHONE);
     try {
       await signIn(page, '王秀兰');
-      await page.getByRole('heading', { level: 1, name: '我的案件' }).waitFor();
+      // The list is seen (and so kept on the device) before the network goes, not only its heading.
+      await page.getByRole('list', { name: '案件列表' }).getByText('离线查看的案件').first().waitFor();
       await page.evaluate(async () => {
         await navigator.serviceWorker.ready;
       });

@@ -179,6 +179,23 @@ describe('the statutory procedure before a penalty decision', () => {
     });
     expect(nothingServed.status).toBe(400);
     expect(paths(nothingServed)).toEqual(['fields.documentNumber']);
+    // A receipt tells the minute, as the console's form writes it: the minute the notice was made is not before it.
+    const sameMinute = new Date(Math.floor(Date.parse(notice.createdAt) / 60_000) * 60_000).toISOString();
+    const servedThatMinute = await api.call('POST', `/v1/cases/${id}/records`, {
+      token: t.handler,
+      body: {
+        type: 'service-receipt',
+        title: '送达回证',
+        fields: {
+          documentNumber: notice.number,
+          servedAt: sameMinute,
+          recipient: '当事人',
+          method: 'direct',
+          place: '当事人住所',
+        },
+      },
+    });
+    expect(servedThatMinute.status, servedThatMinute.text).toBe(201);
 
     const later = new Date(Date.now() + 30 * 86_400_000).toISOString();
     await api.call('POST', '/dev/clock', { body: { now: later } });

@@ -85,7 +85,7 @@ const certificate = (certificateNo: string, userId: string): OfficerInput => ({
   position: '科员',
   certificateNo,
   userId,
-  categories: ['penalty', 'inspection'],
+  categories: ['penalty', 'inspection', 'licensing', 'coercion'],
   region: '昌宁县',
   validFrom: '2024-01-01',
   validTo: '2028-12-31',

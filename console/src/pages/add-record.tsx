@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
+import { fieldLabels } from '../../../shared/domain/cases/field-labels.ts';
 import { api, must } from '../api/client.ts';
 import { type ApiError, asApiError } from '../api/errors.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { describedBy, Field } from '../components/field.tsx';
 import { OfflineNotice } from '../offline/offline-notice.tsx';
 import { sendOrKeep } from '../offline/outbox.ts';
-import { fieldLabels } from '../records/field-labels.ts';
 import { SchemaField } from '../records/schema-form.tsx';
 import { emptyValue, type FormObject, type JsonSchema, toFields } from '../records/schema-values.ts';
 import { navigate } from '../router.tsx';

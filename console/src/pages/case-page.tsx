@@ -21,6 +21,7 @@ import {
 } from '../labels.ts';
 import { OfflineNotice } from '../offline/offline-notice.tsx';
 import { OutboxList } from '../offline/outbox-list.tsx';
+import { DocumentViewer } from '../records/document-viewer.tsx';
 import { Link } from '../router.tsx';
 import { useLoad } from '../use-load.ts';
 import { CaseMoves } from './case-moves.tsx';
@@ -226,6 +227,12 @@ export function CasePage({
                   <span>{dateTime(record.createdAt)}</span>
                 </p>
                 <p class="hash">SHA-256 {record.sha256}</p>
+                <DocumentViewer
+                  caseId={id}
+                  recordId={record.id}
+                  title={record.title}
+                  number={record.number}
+                />
               </li>
             ))}
           </ul>

@@ -256,8 +256,26 @@ export interface CaseDocument {
   fields: Record<string, unknown>;
   /** SHA-256 of the canonical content: a printed copy can be checked against it. */
   sha256: string;
+  /** The short code printed on the paper, with its QR code, that lets anyone check it (PUB-16). */
+  verificationCode: string;
   createdAt: string;
   createdBy: string;
+}
+
+/**
+ * What anyone holding the paper may see of a document, kept under its verification code (PUB-16):
+ * no field of it, and its title with the party's personal data taken out.
+ */
+export interface DocumentVerification {
+  verificationCode: string;
+  agencyId: string;
+  caseId: string;
+  recordId: string;
+  type: string;
+  title: string;
+  number: string;
+  issuedOn: string;
+  sha256: string;
 }
 
 /** Every standard record type with its Chinese name, number mark and fields as JSON Schema. */

@@ -29,6 +29,8 @@ export const sitePaths = {
   certificateLookup: () => '/certificates',
   certificate: (certificateNo: string, agencyId?: string) =>
     withQuery(`/certificates/${enc(certificateNo)}`, { agencyId }),
+  /** The page a printed document's QR code opens (PUB-16). */
+  document: (verificationCode: string) => `/documents/${enc(verificationCode)}`,
   // Files and feeds the API serves.
   feed: (agencyId: string, format: 'atom' | 'json') => `/public/v1/agencies/${enc(agencyId)}/feeds/${format}`,
   annualReportPdf: (agencyId: string, year: number, version?: number) =>
