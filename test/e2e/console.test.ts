@@ -718,7 +718,7 @@ describe('printed documents', { timeout: 120_000 }, () => {
     const title = '手机：某养老服务点未建立入院评估制度案（文书）';
     const { caseId, reviewId } = await submitDemoReview(api, agencyId, {
       title,
-      party: { kind: 'person', name: '𠮷某某', idNumber: '530524197805061234' },
+      party: { kind: 'person', name: '𠮷某某', idNumber: '530524197805061235' },
     });
     const officerSide = await openPage(READ_RESPONSES);
     const page = officerSide.page;
