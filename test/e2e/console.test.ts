@@ -472,8 +472,13 @@ describe('a penalty case from registration to published decision, only in the br
       await checkScreen(page, 'walk-procedure-complete', width);
 
       await page.getByRole('link', { name: '提请法制审核' }).click();
-      await fillProposal(page);
-      await page.getByLabel(/行政处罚事先告知书/).check();
+      // The proposal starts as the notice told it, and the whole file is attached (REC-12).
+      await page.getByText(`已按事先告知书 ${noticeNumber} 填写`).waitFor();
+      expect(await page.getByLabel('法律依据').inputValue()).toBe(PROPOSAL.legalBasis);
+      expect(await page.getByLabel('处罚种类').inputValue()).toBe('fine');
+      expect(await page.getByLabel('罚没金额（元）').inputValue()).toBe('20000');
+      expect(await page.getByLabel(/行政处罚事先告知书/).isChecked()).toBe(true);
+      await page.getByLabel('决定内容摘要').fill(PROPOSAL.summary);
       await page.getByRole('button', { name: '提请法制审核' }).click();
       await page.getByRole('link', { name: '第 1 次审核' }).waitFor();
     } finally {
