@@ -83,7 +83,7 @@ describe('staff accounts kept by the agency’s administrator (ORG-5)', () => {
         matterId: 'MZ-CF-002',
         officers: DEMO_CASE_OFFICERS,
         title: '导入账号登记的案件',
-        party: { kind: 'person', name: '杨某某', idNumber: '530524197805061234' },
+        party: { kind: 'person', name: '杨某某', idNumber: '530524197805061235' },
       },
     });
     expect(registered.status, registered.text).toBe(201);

@@ -107,7 +107,7 @@ describe('agencies kept by the platform administrator (ORG-6)', () => {
         category: 'penalty',
         procedure: 'simple',
         title: '新机关的第一件案件',
-        party: { kind: 'person', name: '杨某某', idNumber: '530524197805061234' },
+        party: { kind: 'person', name: '杨某某', idNumber: '530524197805061235' },
         officers: pair.map((each) => each.certificateNo),
       },
     });
