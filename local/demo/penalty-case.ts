@@ -147,13 +147,14 @@ export async function walkPenaltyCase(client: ScenarioClient, cast: ScenarioCast
     rights: '当事人享有陈述、申辩的权利；可在告知书送达之日起五个工作日内要求听证。',
     penalty: PROPOSAL.penalty,
   });
-  await recordedActivity(caseId, 'service', '当事人住所');
+  const noticeService = await recordedActivity(caseId, 'service', '当事人住所');
   await record(caseId, 'service-receipt', '送达回证', {
     documentNumber: notice.number,
     servedAt: now(),
     recipient: PARTY.name,
     method: 'direct',
     place: '当事人住所',
+    activityId: noticeService,
   });
   await record(caseId, 'statement-record', '陈述申辩笔录', {
     statedAt: now(),
@@ -186,13 +187,14 @@ export async function walkPenaltyCase(client: ScenarioClient, cast: ScenarioCast
   });
   // The decision's content is the approved proposal: nothing is typed again (REC-12).
   const decision = await expectOk('decision', 'POST', `/v1/cases/${caseId}/decision`, handler, {});
-  await recordedActivity(caseId, 'service', '当事人住所');
+  const decisionService = await recordedActivity(caseId, 'service', '当事人住所');
   await record(caseId, 'service-receipt', '送达回证', {
     documentId: decision.document.recordId,
     servedAt: now(),
     recipient: PARTY.name,
     method: 'direct',
     place: '当事人住所',
+    activityId: decisionService,
   });
   for (const to of ['executed', 'closed', 'archived']) {
     await expectOk(`transition ${to}`, 'POST', `/v1/cases/${caseId}/transitions`, handler, { to });

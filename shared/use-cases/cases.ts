@@ -29,6 +29,7 @@ import {
   documentNumber,
   documentTemplates,
   FreeRecordFields,
+  serviceMethodLabels,
 } from '#shared/domain/cases/documents.ts';
 import { avViolation } from '#shared/domain/cases/issuance.ts';
 import {
@@ -839,8 +840,59 @@ async function servedDocument(
       path: 'fields.servedAt',
       message: `送达时间不能早于该文书的制作时间（北京时间 ${beijingTimeText(served.createdAt)}）`,
     });
+  details.push(...(await serviceAvGaps(ports, record, fields, servedAt)));
   if (!served || details.length > 0) throw new ValidationFailed(details, '送达回证的内容有误');
   return { fields: { ...fields, documentId: served.id, documentNumber: served.number }, served };
+}
+
+/**
+ * Service on site (直接送达, 留置送达) is a service activity, which needs AV by statute or by the
+ * agency's list (REC-4): the receipt names that activity of this case, its AV archived, begun no
+ * later than the service. Postal and electronic service prove themselves by the tracking number
+ * or the delivery record instead.
+ */
+async function serviceAvGaps(
+  ports: CasePorts,
+  record: CaseRecord,
+  fields: Record<string, unknown>,
+  servedAt: number,
+): Promise<ErrorDetail[]> {
+  if (fields.method !== 'direct' && fields.method !== 'left') return [];
+  const method = serviceMethodLabels[fields.method as 'direct' | 'left'];
+  const requirement = avRequirement(
+    await avListInForce(ports, record.agencyId),
+    record.category,
+    'service',
+    record.flags.majorProperty === true,
+  );
+  if (requirement === 'none') return [];
+  const path = 'fields.activityId';
+  if (fields.activityId === undefined)
+    return [
+      {
+        path,
+        message: `${method}须有${avRequirementLabels[requirement]}：请先记录送达活动并上传音像证据，再选择该送达活动`,
+      },
+    ];
+  const [activities, evidence] = await Promise.all([
+    ports.cases.activities(record.agencyId, record.id),
+    ports.evidence.forCase(record.agencyId, record.id),
+  ]);
+  const activity = activities.find(
+    (candidate) => candidate.id === fields.activityId && candidate.type === 'service',
+  );
+  if (!activity) return [{ path, message: '本案没有所选的送达活动' }];
+  const own = evidence.filter((item) => item.activityId === activity.id);
+  if (!avSatisfied(requirement, own))
+    return [{ path, message: `所选送达活动尚无已归档的${avRequirementLabels[requirement]}` }];
+  if (servedAt < startOfMinute(activity.startedAt))
+    return [
+      {
+        path: 'fields.servedAt',
+        message: `送达时间不能早于送达活动的开始时间（北京时间 ${beijingTimeText(activity.startedAt)}）`,
+      },
+    ];
+  return [];
 }
 
 /**

@@ -156,8 +156,8 @@ describe('the statutory procedure before a penalty decision', () => {
           documentNumber: notice.number,
           servedAt: '2026-01-05T10:00:00+08:00',
           recipient: '当事人',
-          method: 'direct',
-          place: '当事人住所',
+          method: 'mail',
+          trackingNumber: 'EMS1234567890CN',
         },
       },
     });
@@ -172,8 +172,8 @@ describe('the statutory procedure before a penalty decision', () => {
           documentNumber: '昌民告〔2026〕9999号',
           servedAt: new Date().toISOString(),
           recipient: '当事人',
-          method: 'direct',
-          place: '当事人住所',
+          method: 'mail',
+          trackingNumber: 'EMS1234567890CN',
         },
       },
     });
@@ -190,8 +190,8 @@ describe('the statutory procedure before a penalty decision', () => {
           documentNumber: notice.number,
           servedAt: sameMinute,
           recipient: '当事人',
-          method: 'direct',
-          place: '当事人住所',
+          method: 'mail',
+          trackingNumber: 'EMS1234567890CN',
         },
       },
     });
@@ -382,6 +382,16 @@ describe('separation of duties', () => {
   });
 });
 
+/** An investigation (REC-4): an on-site inspection with its AV archived, completed. */
+async function investigate(id: string) {
+  const inspection = await addActivity(id, 'on-site-inspection');
+  await recordAv(id, inspection);
+  const completed = await api.call('POST', `/v1/cases/${id}/activities/${inspection}/complete`, {
+    token: t.handler,
+  });
+  expect(completed.status, completed.text).toBe(200);
+}
+
 describe('the statutory AV minimum', () => {
   it('[REC-11] [REC-5] an AV list without on-site inspection does not lower the minimum', async () => {
     const list = await api.call('POST', '/v1/checklists', {
@@ -474,6 +484,101 @@ describe('the statutory AV minimum', () => {
       token: t.handler,
     });
     expect(notFull.body.error.code).toBe('AV_REQUIRED');
+  });
+});
+
+describe('AV where the law wants it (REC-4)', () => {
+  it('[REC-4] an interview record alone is no investigation: a general-procedure penalty needs an investigative activity or archived evidence', async () => {
+    const id = await newCase({ party: anotherParty() });
+    await api.call('POST', `/v1/cases/${id}/transitions`, {
+      token: t.handler,
+      body: { to: 'investigating' },
+    });
+    const interview = await api.call('POST', `/v1/cases/${id}/records`, {
+      token: t.handler,
+      body: {
+        type: 'interview-record',
+        title: '询问笔录',
+        fields: {
+          interviewee: '当事人',
+          place: '执法机关询问室',
+          startedAt: new Date().toISOString(),
+          endedAt: new Date().toISOString(),
+          questionsAndAnswers: [{ question: '是否知晓相关规定？', answer: '知晓。' }],
+        },
+      },
+    });
+    expect(interview.status, interview.text).toBe(201);
+    const view = await api.call('GET', `/v1/cases/${id}`, { token: t.handler });
+    expect(view.body.missingSteps).toContain('investigation');
+    const refused = await decide(id, fine(500));
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('PROCEDURE_INCOMPLETE');
+    const investigation = refused.body.error.details.find(
+      (detail: { path: string }) => detail.path === 'steps.investigation',
+    );
+    expect(investigation.message).toContain('调查取证活动');
+    // Evidence collected with its AV archived is the investigation.
+    await investigate(id);
+    const investigated = await api.call('GET', `/v1/cases/${id}`, { token: t.handler });
+    expect(investigated.body.missingSteps).not.toContain('investigation');
+  });
+
+  it('[REC-4] service on site is the service activity with its AV: a receipt of direct or left service names it; postal service proves itself by its number', async () => {
+    const id = await newCase({ party: anotherParty() });
+    await api.call('POST', `/v1/cases/${id}/transitions`, {
+      token: t.handler,
+      body: { to: 'investigating' },
+    });
+    const notice = await api.call('POST', `/v1/cases/${id}/records`, {
+      token: t.handler,
+      body: {
+        type: 'penalty-prior-notice',
+        title: '行政处罚事先告知书',
+        fields: {
+          facts: '经查，当事人存在违法行为',
+          legalBasis: '《养老机构管理办法》第四十六条',
+          proposedPenalty: '罚款五百元',
+          rights: '陈述、申辩',
+          penalty: { kind: 'fine', amount: 500 },
+        },
+      },
+    });
+    expect(notice.status, notice.text).toBe(201);
+    const receipt = (fields: Record<string, unknown>) =>
+      api.call('POST', `/v1/cases/${id}/records`, {
+        token: t.handler,
+        body: {
+          type: 'service-receipt',
+          title: '送达回证',
+          fields: {
+            documentId: notice.body.id,
+            servedAt: new Date().toISOString(),
+            recipient: '当事人',
+            ...fields,
+          },
+        },
+      });
+    const direct = { method: 'direct', place: '当事人住所' };
+    const unnamed = await receipt(direct);
+    expect(unnamed.status).toBe(400);
+    expect(paths(unnamed)).toEqual(['fields.activityId']);
+    expect(unnamed.body.error.details[0].message).toContain('音像记录');
+    const left = await receipt({ method: 'left', place: '当事人住所' });
+    expect(paths(left)).toEqual(['fields.activityId']);
+    // An inspection is no service; a service activity without its AV archived is none either.
+    const inspection = await addActivity(id, 'on-site-inspection');
+    expect(paths(await receipt({ ...direct, activityId: inspection }))).toEqual(['fields.activityId']);
+    const service = await addActivity(id, 'service');
+    const unrecorded = await receipt({ ...direct, activityId: service });
+    expect(paths(unrecorded)).toEqual(['fields.activityId']);
+    expect(unrecorded.body.error.details[0].message).toContain('尚无已归档');
+    await recordAv(id, service);
+    const served = await receipt({ ...direct, activityId: service });
+    expect(served.status, served.text).toBe(201);
+    expect(served.body.fields.activityId).toBe(service);
+    const posted = await receipt({ method: 'mail', trackingNumber: 'EMS1234567890CN' });
+    expect(posted.status, posted.text).toBe(201);
   });
 });
 
@@ -660,6 +765,7 @@ describe('the paths around the rules, as a dishonest user tries them', () => {
     expect(paths(await decide(id, fine(20_000)))).toEqual(['steps.hearing-period']);
 
     const early = await newCase();
+    await investigate(early);
     const record = (type: string, fields: Record<string, unknown>) =>
       api.call('POST', `/v1/cases/${early}/records`, {
         token: t.handler,
@@ -686,8 +792,8 @@ describe('the paths around the rules, as a dishonest user tries them', () => {
       documentNumber: notice.body.number,
       servedAt: new Date().toISOString(),
       recipient: '当事人',
-      method: 'direct',
-      place: '当事人住所',
+      method: 'mail',
+      trackingNumber: 'EMS1234567890CN',
     });
     const refused = await decide(early, fine(20_000));
     expect(paths(refused)).toEqual(['steps.statement', 'steps.hearing-period']);
@@ -708,10 +814,11 @@ describe('the paths around the rules, as a dishonest user tries them', () => {
       documentNumber: notice.body.number,
       servedAt: notice.body.createdAt,
       recipient: '当事人',
-      method: 'direct',
-      place: '当事人住所',
+      method: 'mail',
+      trackingNumber: 'EMS1234567890CN',
     });
     await record('statement-record', { statement: '无异议' });
+    await investigate(id);
     await record('on-site-inspection-record', {
       place: '现场',
       startedAt: notice.body.createdAt,

@@ -1,9 +1,10 @@
 import { expect } from 'vitest';
 import type { TestApi } from '#test/helpers/api.ts';
+import { recordEvidence } from '#test/helpers/evidence.ts';
 
 /**
- * The records a general-procedure penalty needs before its decision (LAW-10): an interview record
- * (investigation), the prior notice, its service receipt, the party's statement and, unless
+ * The records a general-procedure penalty needs before its decision (LAW-10): the investigation (an
+ * evidence collection with its AV archived, and its interview record), the prior notice, its receipt of postal service, the party's statement and, unless
  * `hearing: 'open'`, a written hearing waiver; with `collective`, the heads' discussion (LAW-11);
  * the notice states `penalty`.
  * Returns the records by type, so a test can cite them as review materials.
@@ -28,6 +29,24 @@ export async function completePenaltyProcedure(
     expect(response.status, response.text).toBe(201);
     return response.body as { id: string; number: string; createdAt: string };
   };
+  // Investigation is an activity (REC-4): evidence collected with its AV archived, then completed.
+  const registered = await api.call('GET', `/v1/cases/${caseId}`, { token });
+  expect(registered.status, registered.text).toBe(200);
+  const officers = registered.body.officers as string[];
+  const activity = await api.call('POST', `/v1/cases/${caseId}/activities`, {
+    token,
+    body: { type: 'evidence-collection', officers, location: '执法机关询问室' },
+  });
+  expect(activity.status, activity.text).toBe(201);
+  await recordEvidence(api, token, caseId, Buffer.from(`询问录像 ${activity.body.id}`), {
+    activityId: activity.body.id,
+    officer: officers[0] as string,
+    fullProcess: true,
+  });
+  const completed = await api.call('POST', `/v1/cases/${caseId}/activities/${activity.body.id}/complete`, {
+    token,
+  });
+  expect(completed.status, completed.text).toBe(200);
   const interview = await record('interview-record', '询问笔录', {
     interviewee: '当事人',
     place: '执法机关询问室',
@@ -46,8 +65,9 @@ export async function completePenaltyProcedure(
     documentNumber: notice.number,
     servedAt: notice.createdAt,
     recipient: '当事人',
-    method: 'direct',
-    place: '当事人住所',
+    // Postal service proves itself by its tracking number; service on site would need AV (REC-4).
+    method: 'mail',
+    trackingNumber: 'EMS1234567890CN',
   });
   const statement =
     options.statement === false

@@ -193,7 +193,7 @@ export interface WalkOptions {
   party?: CaseInput['party'];
   flags?: CaseFlags;
   amountInvolved?: number;
-  /** Investigate on site with archived AV (default), or by an interview record alone. */
+  /** Investigate on site with archived AV (default), or by an interview (no AV) and its record. */
   av?: boolean;
   /** Steps to leave out. */
   omit?: readonly WalkStep[];
@@ -203,7 +203,8 @@ export interface WalkOptions {
 
 /**
  * Registers a general-procedure penalty case and takes it to "pending decision" through the use
- * cases: investigation (on site with AV, and its record), prior notice and its service, the
+ * cases: investigation (on site with AV, and its record), prior notice and its service on site
+ * with AV, the
  * party's statement, the hearing waived in writing and, for a complex or major case, the heads'
  * collective discussion. What is left to do is the review (if the catalog asks for one) and the
  * decision. Returns the case id and its documents by step.
@@ -231,6 +232,12 @@ export async function readyForDecision(world: UnitWorld, options: WalkOptions = 
   const documents: Partial<Record<WalkStep, CaseDocument>> = {};
   if (!omit.has('investigation')) {
     if (options.av !== false) await recordedActivity(world, caseId, 'on-site-inspection');
+    else
+      await addActivity(ports, handler, caseId, {
+        type: 'interview',
+        officers: OFFICERS,
+        location: '执法机关询问室',
+      });
     const at = ports.now().toISOString();
     documents.investigation =
       options.av !== false
@@ -259,12 +266,14 @@ export async function readyForDecision(world: UnitWorld, options: WalkOptions = 
     });
     if (!omit.has('service')) {
       const notice = documents['prior-notice'];
+      const { activity } = await recordedActivity(world, caseId, 'service');
       documents.service = await record('service-receipt', '送达回证', {
         documentId: notice.id,
-        servedAt: notice.createdAt,
+        servedAt: ports.now().toISOString(),
         recipient: PARTY.name,
         method: 'direct',
         place: '当事人住所',
+        activityId: activity.id,
       });
     }
   }

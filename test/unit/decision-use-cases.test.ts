@@ -4,6 +4,7 @@ import type { Proposal } from '#shared/domain/reviews/proposal.ts';
 import { type DomainError, RuleViolation } from '#shared/errors.ts';
 import { deadline } from '#shared/use-cases/calendar.ts';
 import {
+  addActivity,
   caseJournal,
   createDocument,
   readCase,
@@ -174,8 +175,8 @@ describe('issuing a decision, without a database', () => {
       documentNumber: notice.number,
       servedAt: notice.createdAt,
       recipient: '当事人',
-      method: 'direct',
-      place: '当事人住所',
+      method: 'mail',
+      trackingNumber: 'EMS1234567890CN',
     });
     await record('statement-record', '陈述申辩笔录', { statement: '无新的陈述。' });
     await record('hearing-waiver', '放弃听证声明', { statement: '放弃听证。' });
@@ -255,6 +256,7 @@ describe('issuing a decision, without a database', () => {
     });
     await transitionCase(ports, cast.handler, inspection.id, { to: 'investigating' });
     const at = ports.now().toISOString();
+    await addActivity(ports, cast.handler, inspection.id, { type: 'interview', officers: OFFICERS });
     await createDocument(ports, cast.handler, inspection.id, {
       type: 'interview-record',
       title: '询问笔录',

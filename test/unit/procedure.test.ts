@@ -46,8 +46,13 @@ const bare: ProcedureFacts = {
   activities: [],
   archivedEvidence: 0,
 };
+/** Investigated by an interview (an activity) and its record. */
+const investigated: ProcedureFacts = { ...bare, activities: [{ type: 'interview' }] };
 /** Every step of the general procedure done, but the hearing. */
-const complete: ProcedureFacts = { ...bare, documents: [interview, notice, served(), statement] };
+const complete: ProcedureFacts = {
+  ...investigated,
+  documents: [interview, notice, served(), statement],
+};
 /** The same, the notice having told the party of a licence revocation. */
 const revocationNotified: ProcedureFacts = {
   ...complete,
@@ -90,14 +95,14 @@ describe('the statutory procedure before a decision', () => {
     },
     {
       name: 'a prior notice never served',
-      facts: { ...bare, documents: [interview, notice, statement] },
+      facts: { ...investigated, documents: [interview, notice, statement] },
       proposal: penalty('warning'),
       missing: ['penalty-prior-notice', 'statement'],
     },
     {
       name: 'a receipt that names another document',
       facts: {
-        ...bare,
+        ...investigated,
         documents: [
           interview,
           notice,
@@ -110,7 +115,7 @@ describe('the statutory procedure before a decision', () => {
     {
       name: 'a statement recorded before the notice does not answer it',
       facts: {
-        ...bare,
+        ...investigated,
         documents: [interview, { ...statement, createdAt: '2026-09-01T00:00:00.000Z' }, notice, served()],
       },
       proposal: penalty('warning'),
@@ -119,14 +124,14 @@ describe('the statutory procedure before a decision', () => {
     },
     {
       name: 'the statement period passed in silence (5 working days after service, across National Day)',
-      facts: { ...bare, documents: [interview, notice, served()] },
+      facts: { ...investigated, documents: [interview, notice, served()] },
       proposal: penalty('warning'),
       today: '2026-10-14',
       missing: [],
     },
     {
       name: 'the statement period not yet passed on its last day',
-      facts: { ...bare, documents: [interview, notice, served()] },
+      facts: { ...investigated, documents: [interview, notice, served()] },
       proposal: penalty('warning'),
       today: '2026-10-13',
       missing: ['statement'],
@@ -212,6 +217,18 @@ describe('the statutory procedure before a decision', () => {
         documents: [notice, served(), statement],
         activities: [{ type: 'on-site-inspection' }],
       },
+      proposal: penalty('warning'),
+      missing: [],
+    },
+    {
+      name: 'an interview record without an activity is not an investigation (REC-4)',
+      facts: { ...complete, activities: [] },
+      proposal: penalty('warning'),
+      missing: ['investigation'],
+    },
+    {
+      name: 'archived evidence is an investigation',
+      facts: { ...complete, activities: [], archivedEvidence: 1 },
       proposal: penalty('warning'),
       missing: [],
     },

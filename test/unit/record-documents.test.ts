@@ -11,6 +11,7 @@ import { fieldLabels, labelOfField } from '#shared/domain/cases/field-labels.ts'
 import { recordDocumentPdf, UNPRINTED_FIELDS } from '#shared/render/pdf/record-document.ts';
 import { sitePaths } from '#shared/render/site/paths.ts';
 import {
+  addActivity,
   createDocument,
   printableDocument,
   readCase,
@@ -161,6 +162,7 @@ async function decidedCase(
   });
   await transitionCase(ports, cast.handler, registered.id, { to: 'investigating' });
   const at = tick(world);
+  await addActivity(ports, cast.handler, registered.id, { type: 'interview', officers: OFFICERS });
   await createDocument(ports, cast.handler, registered.id, {
     type: 'interview-record',
     title: '询问笔录',

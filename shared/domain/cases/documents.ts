@@ -148,6 +148,11 @@ export const documentTemplates = {
         method: labelledEnum(SERVICE_METHODS, serviceMethodLabels),
         recipient: Text(100),
         place: Text(200).optional(),
+        /**
+         * 直接送达, 留置送达 where service needs AV (REC-4): the service activity of this case whose
+         * AV is archived, during which the document was served.
+         */
+        activityId: Text(64).optional(),
         /** 邮寄送达: the postal tracking number. */
         trackingNumber: Text(100).optional(),
         /** 电子送达: the delivery record (the system, the address and the time it reached it). */

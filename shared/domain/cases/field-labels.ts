@@ -41,6 +41,7 @@ export const fieldLabels: Record<string, string> = {
   reasons: '不予许可的理由',
   documentId: '送达的文书',
   documentNumber: '送达文书的文号',
+  activityId: '送达活动（音像记录）',
   trackingNumber: '邮件单号',
   deliveryRecord: '电子送达记录',
   partyConsent: '当事人书面同意电子送达',

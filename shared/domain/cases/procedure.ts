@@ -126,7 +126,11 @@ export function simpleFineFacts(matterId: string | undefined, legalBasis: string
   return `${matterId ?? ''}|${basis}`;
 }
 
-/** Activities that gather evidence: any of them, completed or not, is an investigation. */
+/**
+ * Activities that gather evidence: any of them, completed or not, is an investigation (REC-4); one
+ * that needs AV keeps the case from moving on until its AV is archived (REC-11). A record alone
+ * (询问笔录, 现场检查笔录) is not: it is written about an activity, which is where the AV is.
+ */
 const INVESTIGATIVE_ACTIVITIES: readonly ActivityType[] = [
   'on-site-inspection',
   'random-inspection',
@@ -135,13 +139,6 @@ const INVESTIGATIVE_ACTIVITIES: readonly ActivityType[] = [
   'interview',
   'seizure',
 ];
-/** Records that are evidence of an investigation. */
-const INVESTIGATIVE_RECORDS = [
-  'on-site-inspection-record',
-  'interview-record',
-  'evidence-preservation-notice',
-];
-
 /** The case flags the procedure reads (a structural view of the case's flags). */
 export interface ProcedureFlags {
   complex?: boolean | undefined;
@@ -335,16 +332,15 @@ export function procedureSteps(
     const activity = facts.activities.find((candidate) =>
       INVESTIGATIVE_ACTIVITIES.includes(candidate.type as ActivityType),
     );
-    const record = facts.documents.find((document) => INVESTIGATIVE_RECORDS.includes(document.type));
-    const done = activity !== undefined || record !== undefined || facts.archivedEvidence > 0;
+    const done = activity !== undefined || facts.archivedEvidence > 0;
     add(
       'investigation',
       done ? 'done' : 'missing',
-      done
-        ? record
-          ? `已制作调查文书 ${record.number}`
-          : '已进行调查取证活动'
-        : '尚无调查取证活动、调查笔录或证据，不能作出决定',
+      activity
+        ? '已进行调查取证活动'
+        : done
+          ? '已有归档的证据'
+          : '尚无调查取证活动或归档的证据（询问笔录、现场检查笔录须在调查取证活动中制作），不能作出决定',
     );
   }
 
