@@ -1,3 +1,4 @@
+import type { InspectionPorts } from '#shared/inspections/use-cases/inspections.ts';
 import type { ChecklistPorts } from '#shared/use-cases/checklists.ts';
 import type { RecomputePorts } from '#shared/use-cases/deadline-recompute.ts';
 import type { DecisionPorts } from '#shared/use-cases/decisions.ts';
@@ -13,6 +14,7 @@ import {
   InMemoryStatistics,
 } from '#test/fakes/in-memory-cases.ts';
 import { InMemoryDevices, InMemoryEvidenceStorage } from '#test/fakes/in-memory-evidence-storage.ts';
+import { InMemoryInspections } from '#test/fakes/in-memory-inspections.ts';
 import {
   InMemoryAnnualReports,
   InMemoryRecomputations,
@@ -36,7 +38,7 @@ import {
 import { platformStandIn } from '#test/fakes/platform-stand-in.ts';
 
 /**
- * Every port the case, review, decision, publication, evidence, oversight, draw and recomputation use cases take, in memory: a world a unit
+ * Every port the case, review, decision, publication, evidence, oversight, draw, inspection and recomputation use cases take, in memory: a world a unit
  * test builds in microseconds, with a clock it sets, the events published and the due dates
  * scheduled, to look at afterwards.
  */
@@ -67,6 +69,7 @@ export function inMemoryWorld(start = '2026-03-02T02:00:00.000Z') {
     complaints: new InMemoryComplaints(),
     calendars: new InMemoryCalendars(),
     devices: new InMemoryDevices(),
+    inspections: new InMemoryInspections(),
     storage: new InMemoryEvidenceStorage(),
     /** As the deployed stores' default: ten years of Object Lock retention. */
     retentionDays: 3650,
@@ -83,6 +86,7 @@ export function inMemoryWorld(start = '2026-03-02T02:00:00.000Z') {
     StatisticsPorts &
     AnnualReportPorts &
     DrawPorts &
+    InspectionPorts &
     RecomputePorts;
   return { ports, clock, events: log.events, scheduled, platform };
 }
