@@ -139,6 +139,13 @@ describe('inspection tasks, approved and scanned in (INS-1, INS-4)', () => {
       expect(response.status).toBe(422);
       expect(response.body.error).toMatchObject({ code: 'CODE_REFUSED', details: [{ path: 'code' }] });
     }
+    // An officer of the agency who is not one of the task's cannot scan it in.
+    const bystander = await api.token({
+      sub: `bystander-${civil.agencyId}`,
+      agencyId: civil.agencyId,
+      roles: ['officer'],
+    });
+    expect((await api.call('POST', `${path}/scan`, { token: bystander, body: { code } })).status).toBe(403);
     // Another agency's officer cannot even see the task.
     expect((await api.call('POST', `${path}/scan`, { token: market.officer, body: { code } })).status).toBe(
       404,
@@ -233,6 +240,14 @@ describe('yearly limits (INS-3)', () => {
     expect(excepted.status, excepted.text).toBe(201);
     const stored = await api.call('GET', `/v1/inspections/${excepted.body.id}`, { token: civil.head });
     expect(stored.body).toMatchObject({ exception: 'complaint', reason, status: 'pending-approval' });
+  });
+
+  it('[INS-3] an exception is counted apart: it takes nothing from the yearly limit', async () => {
+    const creditCode = freshCreditCode();
+    const clue = await task(civil, creditCode, { exception: 'clue', reason: '接到违法线索：无证经营' });
+    expect(clue.status, clue.text).toBe(201);
+    for (let done = 0; done < 2; done += 1) expect((await task(civil, creditCode)).status).toBe(201);
+    expect((await task(civil, creditCode)).body.error.code).toBe('INSPECTION_LIMIT_REACHED');
   });
 });
 
