@@ -1,4 +1,3 @@
-import jsQR from 'jsqr';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, must } from '../api/client.ts';
 import { type ApiError, asApiError } from '../api/errors.ts';
@@ -9,8 +8,9 @@ import { Link } from '../router.tsx';
 import { useLoad } from '../use-load.ts';
 
 /**
- * Reads the camera's frames until one holds a QR code (jsQR on each frame drawn to a canvas) and
- * hands its text to `onCode`; stops the camera when done or left. `onFailed` when there is no camera.
+ * Reads the camera's frames until one holds a QR code (jsQR, a well-kept decoder, on each frame
+ * drawn to a canvas) and hands its text to `onCode`; stops the camera when done or left.
+ * `onFailed` when there is no camera or it is refused.
  */
 function useQrCamera(
   video: { current: HTMLVideoElement | null },
@@ -25,15 +25,17 @@ function useQrCamera(
     let stopped = false;
     const canvas = document.createElement('canvas');
     const context = canvas.getContext('2d', { willReadFrequently: true });
+    // jsQR is loaded with the camera, not with the console: most screens never scan.
+    let decode: typeof import('jsqr').default | undefined;
     const tick = () => {
       const element = video.current;
-      if (stopped || !element || !context) return;
+      if (stopped || !element || !context || !decode) return;
       if (element.readyState >= element.HAVE_CURRENT_DATA && element.videoWidth > 0) {
         canvas.width = element.videoWidth;
         canvas.height = element.videoHeight;
         context.drawImage(element, 0, 0);
         const image = context.getImageData(0, 0, canvas.width, canvas.height);
-        const found = jsQR(image.data, image.width, image.height, { inversionAttempts: 'dontInvert' });
+        const found = decode(image.data, image.width, image.height, { inversionAttempts: 'dontInvert' });
         if (found?.data) {
           onCode(found.data);
           return;
@@ -49,6 +51,7 @@ function useQrCamera(
       .getUserMedia({ video: { facingMode: 'environment' }, audio: false })
       .then(async (opened) => {
         stream = opened;
+        decode = (await import('jsqr')).default;
         const element = video.current;
         if (stopped || !element) return;
         element.srcObject = opened;
