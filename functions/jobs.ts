@@ -70,4 +70,10 @@ export const jobTable: JobDef[] = [
     everyMinutes: 60,
     description: '标记超过审核期限仍未出具意见的法制审核',
   },
+  {
+    name: 'decision-documents',
+    handler: 'jobs/decision-documents',
+    everyMinutes: 24 * 60,
+    description: '一次性补制：为此前作出、尚无决定书的决定生成决定书及文号，并补入公示 (REC-12)',
+  },
 ];

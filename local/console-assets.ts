@@ -39,7 +39,7 @@ function securityHeaders(): Record<string, string> {
     'referrer-policy': 'same-origin',
     'content-security-policy':
       "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self'; " +
-      `img-src 'self' data: blob:; connect-src 'self'${store}; frame-ancestors 'none'; base-uri 'self'; ` +
+      `img-src 'self' data: blob:; frame-src blob:; connect-src 'self'${store}; frame-ancestors 'none'; base-uri 'self'; ` +
       "form-action 'self'",
   };
 }

@@ -101,6 +101,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       PUSH_ALLOW_PRIVATE_TARGETS: 'true',
       // One process serves every function here: it gets the share of many instances.
       RATE_LIMIT_PER_SECOND: '5000',
+      // Every test and the local browser share one address: the day's count is the platform's, not theirs.
+      COMPLAINTS_PER_ADDRESS_PER_DAY: '100000',
       DYNAMODB_ENDPOINT: dynamo.endpoint,
       S3_ENDPOINT: s3Endpoint,
       AWS_REGION: region,

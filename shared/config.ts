@@ -26,6 +26,8 @@ const ConfigSchema = z.object({
    * (anonymous), with bursts of three times that: one tenant cannot take an instance from all.
    */
   RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(50),
+  /** Complaints one address may file a day (SUP-1): a flood from one place stops at the count. */
+  COMPLAINTS_PER_ADDRESS_PER_DAY: z.coerce.number().int().positive().default(10),
   /** The claim listing the agencies a supervisor oversees (ORG-4). */
   SUPERVISES_CLAIM: z.string().min(1).default('supervises'),
   /**

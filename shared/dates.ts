@@ -38,3 +38,17 @@ export function addCalendarMonths(date: string, months: number): string {
 }
 
 export { beijingTimeText } from '#shared/beijing-time.ts';
+
+const CHINESE_DIGITS = '〇一二三四五六七八九';
+/** 1–31 as written in a date: 七, 十, 十二, 二十, 三十一. */
+const chineseOrdinal = (value: number) =>
+  value < 10
+    ? CHINESE_DIGITS[value]
+    : `${value >= 20 ? CHINESE_DIGITS[Math.floor(value / 10)] : ''}十${value % 10 ? CHINESE_DIGITS[value % 10] : ''}`;
+
+/** A calendar date as official documents print it: 2026-12-07 -> 二〇二六年十二月七日. */
+export function chineseDate(date: string): string {
+  const [year = '', month = '1', day = '1'] = date.split('-');
+  const digits = [...year].map((digit) => CHINESE_DIGITS[Number(digit)]).join('');
+  return `${digits}年${chineseOrdinal(Number(month))}月${chineseOrdinal(Number(day))}日`;
+}

@@ -4,11 +4,13 @@ import { clearSession, hasRole, loadSession, type Session, saveSession } from '.
 import { Layout } from './components/layout.tsx';
 import { Inspections } from './inspections/inspections.tsx';
 import { ScanInspection } from './inspections/scan-inspection.tsx';
+import { forgetAnswers } from './offline/last-answers.ts';
 import { AddActivity } from './pages/add-activity.tsx';
 import { AddRecord } from './pages/add-record.tsx';
 import { CasePage } from './pages/case-page.tsx';
 import { ChecklistPage } from './pages/checklist-page.tsx';
 import { Checklists } from './pages/checklists.tsx';
+import { Complaints } from './pages/complaints.tsx';
 import { Dashboard } from './pages/dashboard.tsx';
 import { IssueDecision } from './pages/issue-decision.tsx';
 import { MyCases } from './pages/my-cases.tsx';
@@ -46,6 +48,7 @@ export function App() {
   }, []);
 
   const signOut = () => {
+    forgetAnswers();
     clearSession();
     setSession(undefined);
     navigate('/sign-in');
@@ -89,6 +92,7 @@ export function App() {
   if (scan?.id) return screen('扫码入企', <ScanInspection id={scan.id} />);
   if (path === '/reviews') return screen('法制审核', <ReviewQueue />);
   if (path === '/dashboard') return screen('工作概况', <Dashboard session={session} />);
+  if (path === '/complaints') return screen('投诉举报', <Complaints session={session} />);
   if (path === '/checklists') return screen('执法清单', <Checklists session={session} />);
   const list = match('/checklists/:id', path);
   if (list?.id) return screen('清单', <ChecklistPage id={list.id} session={session} />);

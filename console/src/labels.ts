@@ -119,11 +119,17 @@ export function today(): string {
   return new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 }
 
+/** A legal date or an instant's day as people write it: 2026年12月7日 (Beijing time). */
 export function date(iso: string | undefined): string {
   if (!iso) return '';
-  return /^\d{4}-\d{2}-\d{2}$/.test(iso)
-    ? iso
-    : new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' });
+  const legal = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (legal) return `${Number(legal[1])}年${Number(legal[2])}月${Number(legal[3])}日`;
+  return new Date(iso).toLocaleDateString('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+  });
 }
 
 export const evidenceStatusLabels: Record<string, string> = {
@@ -156,4 +162,18 @@ export const checklistStatusLabels: Record<string, string> = {
   draft: '草稿',
   published: '现行',
   superseded: '已被替代',
+};
+
+/** What a complaint is about (SUP-1). */
+export const complaintAboutLabels: Record<string, string> = {
+  officer: '执法人员',
+  decision: '执法决定',
+  inspection: '行政检查',
+  agency: '执法机关',
+};
+
+export const complaintStatusLabels: Record<string, string> = {
+  received: '待答复',
+  answered: '已答复',
+  overdue: '逾期未答复',
 };

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { App } from './app.tsx';
 import { loadDeployedSettings } from './config.ts';
+import { sendWaitingDrafts } from './offline/outbox.ts';
 import './styles.css';
 
 const root = document.getElementById('app');
@@ -15,3 +16,7 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
       // Without it the console works as before, only not offline.
     });
 }
+
+// Records and activities written without a network go out when it returns, and at every start.
+window.addEventListener('online', () => sendWaitingDrafts());
+sendWaitingDrafts();

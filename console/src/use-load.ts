@@ -1,20 +1,43 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { type ApiError, asApiError } from './api/errors.ts';
+import { keepAnswer, lastAnswer } from './offline/last-answers.ts';
 
-/** Loads data for a screen; `reload` runs the loader again (after a write). */
-export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
-  const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean }>({ loading: true });
+interface LoadState<T> {
+  data?: T;
+  error?: ApiError;
+  loading: boolean;
+  /** Set when the network is lost and `data` is the last answer kept on the device: when it is from. */
+  offlineSince?: string;
+}
+
+/**
+ * Loads data for a screen; `reload` runs the loader again (after a write). With `keep`, the
+ * answer is kept on the device, and on a lost network the last one kept is shown instead of an
+ * error, with `offlineSince` saying when it is from.
+ */
+export function useLoad<T>(load: () => Promise<T>, deps: unknown[], keep?: string) {
+  const [state, setState] = useState<LoadState<T>>({ loading: true });
   const run = useCallback(() => {
     let current = true;
     setState((previous) => ({ ...previous, loading: true }));
     load().then(
-      (data) => current && setState({ data, loading: false }),
-      (error: unknown) => current && setState({ error: asApiError(error), loading: false }),
+      (data) => {
+        if (keep) keepAnswer(keep, data);
+        if (current) setState({ data, loading: false });
+      },
+      (caught: unknown) => {
+        if (!current) return;
+        const error = asApiError(caught);
+        const kept = keep && error.status === 0 ? lastAnswer<T>(keep) : undefined;
+        setState(
+          kept ? { data: kept.data, offlineSince: kept.at, loading: false } : { error, loading: false },
+        );
+      },
     );
     return () => {
       current = false;
     };
-  }, deps);
+  }, [...deps, keep]);
   useEffect(run, [run]);
   return { ...state, reload: run };
 }

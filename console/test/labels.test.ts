@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { activityLabels } from '../../shared/domain/activity.ts';
 import { procedureLabels as serverProcedureLabels } from '../../shared/domain/cases/procedure.ts';
-import { kindLabels, penaltyLabels } from '../../shared/domain/checklists/kinds.ts';
+import { kindLabels } from '../../shared/domain/checklists/kinds.ts';
 import { categoryLabels as serverCategoryLabels } from '../../shared/domain/officer.ts';
+import { penaltyLabels } from '../../shared/domain/penalty-labels.ts';
 import { standardLabels as serverStandardLabels } from '../../shared/domain/reviews/review.ts';
 import {
   activityTypeLabels,
   categoryLabels,
   checklistKindLabels,
+  date,
+  dateTime,
   penaltyKindLabels,
   procedureLabels,
   standardLabels,
@@ -23,5 +26,13 @@ describe('the console says what the server says', () => {
     expect(standardLabels).toEqual(serverStandardLabels);
     expect(penaltyKindLabels).toEqual(penaltyLabels);
     expect(checklistKindLabels).toEqual(kindLabels);
+  });
+
+  it('[REC-8] dates and times read as people write them, in Beijing time', () => {
+    expect(date('2026-12-07')).toBe('2026年12月7日');
+    // 21:29 UTC on 6 December is 05:29 on 7 December in Beijing.
+    expect(date('2026-12-06T21:29:14.392Z')).toBe('2026年12月7日');
+    expect(dateTime('2026-12-06T21:29:14.392Z')).toBe('2026年12月7日 05:29');
+    expect(date(undefined)).toBe('');
   });
 });

@@ -185,6 +185,25 @@ export const casesRoutes = {
     params: CaseParams,
     responses: { 200: { schema: list(CaseDocument), description: '{items}' }, ...standardErrors },
   }),
+  recordPdf: defineRoute({
+    method: 'GET',
+    path: '/v1/cases/{id}/records/{recordId}/pdf',
+    handler: 'cases/record-pdf',
+    access: AGENCY_ROLES,
+    summary: '执法文书的标准打印件 PDF（A4，机关全称、文号、字段、签名栏、核验码和二维码）(REC-12, PUB-16)',
+    params: z.strictObject({ id: IdParam, recordId: IdParam }),
+    responses: {
+      200: { schema: FileBody, description: 'PDF', contentType: 'application/pdf' },
+      ...standardErrors,
+    },
+    bundledFiles: [
+      {
+        from: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+        to: 'NotoSansSC-Regular.ttf',
+      },
+      { from: '../shared/render/pdf/NotoSansCJKsc-Supplementary.otf', to: 'NotoSansCJKsc-Supplementary.otf' },
+    ],
+  }),
   caseJournal: defineRoute({
     method: 'GET',
     path: '/v1/cases/{id}/journal',

@@ -1,9 +1,13 @@
 import { routes } from '#functions/routes.ts';
+import { config } from '#shared/config.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';
-import { fileComplaint } from '#shared/use-cases/officers.ts';
+import { fileComplaint } from '#shared/supervision/use-cases/complaints.ts';
 
-export const handler = httpHandler(routes.fileComplaint, async ({ params, query, body }) => {
-  const complaint = await fileComplaint(ports, params.certificateNo, query.agencyId, body);
-  return { status: 202, body: { complaintId: complaint.complaintId } };
+export const handler = httpHandler(routes.fileComplaint, async ({ body, sourceIp }) => {
+  const { receipt, answerBy } = await fileComplaint(ports, body, {
+    address: sourceIp,
+    perAddressPerDay: config().COMPLAINTS_PER_ADDRESS_PER_DAY,
+  });
+  return { status: 201, body: { receipt, answerBy } };
 });

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { FileBody, list } from '#functions/responses/common.ts';
-import { ComplaintPage, Officer, OfficerPage, Training } from '#functions/responses/officers.ts';
+import { Officer, OfficerPage, Training } from '#functions/responses/officers.ts';
 import { AGENCY_ROLES } from '#shared/auth.ts';
 import { CertificateNo, OfficerInput, StatusChangeInput } from '#shared/domain/officer.ts';
 import { TrainingInput } from '#shared/domain/training.ts';
@@ -106,15 +106,6 @@ export const officersRoutes = {
       ...standardErrors,
       404: { description: 'NOT_FOUND' },
     },
-  }),
-  listComplaints: defineRoute({
-    method: 'GET',
-    path: '/v1/complaints',
-    handler: 'officers/list-complaints',
-    access: ['admin', 'unit-head', 'leader', 'supervisor'],
-    summary: '群众对执法人员的投诉',
-    query: z.object(PageQuery),
-    responses: { 200: { schema: ComplaintPage, description: '{items, nextCursor?}' }, ...standardErrors },
   }),
   windowCard: defineRoute({
     method: 'GET',

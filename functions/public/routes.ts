@@ -1,10 +1,12 @@
 import * as z from 'zod';
+import { PublicDocument } from '#functions/responses/cases.ts';
 import { EditionDiff, EditionSummary, PublicEdition, RandomDraw } from '#functions/responses/checklists.ts';
 import { FileBody, list } from '#functions/responses/common.ts';
 import { PublicCertificate } from '#functions/responses/officers.ts';
 import { AnnualReport, OpenApiDocument } from '#functions/responses/oversight.ts';
 import { PublicDecisionPage, PublicRecord } from '#functions/responses/publications.ts';
 import { LegalDate } from '#shared/dates.ts';
+import { VerificationCode } from '#shared/domain/cases/verification-code.ts';
 import { ChecklistKind } from '#shared/domain/checklists/kinds.ts';
 import { CertificateNo } from '#shared/domain/officer.ts';
 import { defineRoute, IdParam, standardErrors } from '#shared/http/route.ts';
@@ -31,6 +33,20 @@ export const publicRoutes = {
       400: standardErrors[400],
       404: { description: 'NOT_FOUND' },
       409: { description: '多个机关使用该编号，请带 agencyId' },
+    },
+  }),
+  verifyDocument: defineRoute({
+    method: 'GET',
+    path: '/public/v1/documents/{verificationCode}',
+    handler: 'public/verify-document',
+    access: 'public',
+    summary: '公开核验纸质执法文书：机关、种类、文号、日期、电子原件 SHA-256、是否有效；无个人信息 (PUB-16)',
+    params: z.strictObject({ verificationCode: VerificationCode }),
+    responses: {
+      200: { description: 'the document as the public sees it', schema: PublicDocument },
+      400: standardErrors[400],
+      404: { description: 'NOT_FOUND' },
+      429: standardErrors[429],
     },
   }),
   openApi: defineRoute({

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { entity, Instant, LegalDate, list, page } from '#functions/responses/common.ts';
+import { DOCUMENT_STATUSES } from '#shared/domain/cases/document-status.ts';
 import { CASE_STATUSES } from '#shared/domain/cases/state-machine.ts';
 import { WITHDRAWAL_KINDS } from '#shared/domain/withdrawal.ts';
 
@@ -23,6 +24,8 @@ export const Decision = entity({
   decidedBy: z.string(),
   reviewId: z.string().optional(),
   publicationId: z.string(),
+  /** Its 决定书 (REC-12), made when it was issued. */
+  document: entity({ recordId: z.string(), number: z.string(), sha256: z.string() }).optional(),
   revocationKind: z.enum(WITHDRAWAL_KINDS).optional(),
   revokedAt: Instant.optional(),
 });
@@ -87,8 +90,23 @@ export const CaseDocument = entity({
   serial: z.number().int(),
   fields: z.record(z.string(), z.unknown()),
   sha256: z.string(),
+  verificationCode: z.string().describe('核验码（PUB-16），印在纸质文书上，附二维码'),
   createdAt: Instant,
   createdBy: z.string(),
+});
+
+/** A printed document checked by its code (PUB-16): nothing personal. */
+export const PublicDocument = z.object({
+  agencyId: z.string(),
+  agencyName: z.string(),
+  type: z.string(),
+  typeName: z.string().describe('文书种类的中文名称'),
+  title: z.string().describe('文书标题，当事人个人信息已去除'),
+  number: z.string(),
+  issuedOn: LegalDate,
+  sha256: z.string().describe('电子原件内容的 SHA-256'),
+  verificationCode: z.string(),
+  status: z.enum(DOCUMENT_STATUSES),
 });
 
 export const Evidence = entity({
@@ -213,6 +231,7 @@ export const RecordTypes = list(
     type: z.string(),
     label: z.string(),
     mark: z.string(),
+    madeByDecision: z.boolean().describe('a 决定书: made by POST /v1/cases/{id}/decision, not as a record'),
     fields: z.record(z.string(), z.unknown()).describe('the JSON Schema of the record’s fields'),
   }),
 );

@@ -41,17 +41,6 @@ export const Training = entity({
   recordedBy: z.string(),
 });
 
-export const Complaint = entity({
-  complaintId: z.string(),
-  agencyId: z.string(),
-  certificateNo: z.string(),
-  officerName: z.string().optional(),
-  content: z.string(),
-  contact: z.string().optional(),
-  status: z.string(),
-  receivedAt: Instant,
-});
-
 export const AgencyProfile = entity({
   agencyId: z.string(),
   name: z.string(),
@@ -77,7 +66,6 @@ export const Device = entity({
 });
 
 export const OfficerPage = page(Officer);
-export const ComplaintPage = page(Complaint);
 
 /** What 亮证 verification shows a citizen; checked at compile time against what the use case returns. */
 export const PublicCertificate: z.ZodType<Certificate> = z.object({

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { entity, Instant, LegalDate } from '#functions/responses/common.ts';
+import { ComplaintAbout } from '#functions/responses/supervision.ts';
 
 const counts = z.record(z.string(), z.number().int());
 const rate = z.number().nullable().describe('a fraction from 0 to 1, null when nothing was counted');
@@ -53,6 +54,16 @@ export const Overdue = entity({
     }),
   ),
   reviews: z.array(entity({ id: z.string(), caseId: z.string(), dueBy: LegalDate.nullable() })),
+  /** Complaints unanswered past their last day (SUP-1): what reaches the supervisory body. */
+  complaints: z.array(
+    entity({
+      complaintId: z.string(),
+      about: ComplaintAbout,
+      aboutName: z.string(),
+      receivedAt: Instant,
+      answerBy: LegalDate,
+    }),
+  ),
 });
 
 const AnnualData = z.object({

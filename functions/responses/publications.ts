@@ -18,7 +18,10 @@ export const Publication = entity({
   agencyId: z.string(),
   caseId: z.string(),
   unitId: z.string().optional(),
+  caseTitle: z.string().optional().describe('案件名称（作出决定时，仅工作人员可见）'),
+  partyName: z.string().optional().describe('当事人（作出决定时，仅工作人员可见）'),
   decisionId: z.string(),
+  documentNumber: z.string().optional().describe('决定书文号'),
   category: z.string(),
   status: z.enum([
     'scheduled',

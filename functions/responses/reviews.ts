@@ -40,6 +40,8 @@ export const Review = entity({
   agencyId: z.string(),
   caseId: z.string(),
   unitId: z.string().optional(),
+  caseTitle: z.string().optional().describe('案件名称（提交审核时）'),
+  partyName: z.string().optional().describe('当事人（提交审核时）'),
   status: z.enum(['pending', 'approved', 'problems', 'disputed', 'transferred']),
   round: z.number().int(),
   rounds: z.array(Round),
@@ -85,6 +87,20 @@ export const DecisionIssued = z.object({
   decisionId: z.string(),
   decidedAt: Instant,
   publication: z.object({ id: z.string(), dueBy: LegalDate.nullable(), status: z.string() }),
+  document: z.object({ recordId: z.string(), number: z.string(), sha256: z.string() }).describe('决定书'),
+});
+
+/** What the decision would say if issued now (REC-12): from the approved proposal or the notice. */
+export const DecisionDraft = z.object({
+  source: z.enum(['review', 'notice']).nullable(),
+  reviewId: z.string().optional(),
+  noticeNumber: z.string().optional(),
+  proposal: z.looseObject({
+    type: z.string().optional(),
+    summary: z.string().optional(),
+    legalBasis: z.string().optional(),
+    penalty: z.object({ kind: z.string(), amount: z.number().optional() }).optional(),
+  }),
 });
 
 export const ReviewPage = page(Review);

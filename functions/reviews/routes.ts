@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import {
+  DecisionDraft,
   DecisionIssued,
   Review,
   Reviewer,
@@ -8,7 +9,7 @@ import {
   ReviewRequirement,
 } from '#functions/responses/reviews.ts';
 import { AGENCY_ROLES } from '#shared/auth.ts';
-import { PenaltyKind } from '#shared/domain/checklists/kinds.ts';
+import { PenaltyKind } from '#shared/domain/penalty-kinds.ts';
 import { Proposal } from '#shared/domain/reviews/proposal.ts';
 import { OpinionInput, REVIEW_STANDARDS } from '#shared/domain/reviews/review.ts';
 import { ReviewerInput } from '#shared/domain/reviews/reviewer.ts';
@@ -41,23 +42,42 @@ export const reviewsRoutes = {
       ...standardErrors,
     },
   }),
+  decisionDraft: defineRoute({
+    method: 'GET',
+    path: '/v1/cases/{id}/decision/draft',
+    handler: 'reviews/decision-draft',
+    access: [...handlers, 'leader'],
+    summary: '将作出的决定内容 (REC-12)：取自尚未使用的审核通过方案，否则取自最近的事先告知书；都没有时为空',
+    params: IdParams,
+    responses: {
+      200: {
+        schema: DecisionDraft,
+        description: '{source: "review"|"notice"|null, reviewId?, noticeNumber?, proposal}',
+      },
+      ...standardErrors,
+    },
+  }),
   issueDecision: defineRoute({
     method: 'POST',
     path: '/v1/cases/{id}/decision',
     handler: 'reviews/issue-decision',
     journals: true,
     access: [...handlers, 'leader'],
-    summary: '作出决定；重大执法决定须审核通过，否则 422 REVIEW_REQUIRED；同时生成公示及期限',
+    summary:
+      '作出决定并生成决定书及文号 (REC-12)；决定内容取自审核通过的方案或事先告知书，可不再填写；重大执法决定须审核通过，否则 422 REVIEW_REQUIRED；同时生成公示及期限',
     params: IdParams,
-    body: Proposal,
+    body: Proposal.partial(),
     responses: {
       201: {
         schema: DecisionIssued,
-        description: '{decisionId, decidedAt, publication: {id, dueBy, status}}',
+        description:
+          '{decisionId, decidedAt, publication: {id, dueBy, status}, document: {recordId, number, sha256}}',
       },
       ...standardErrors,
       409: { description: 'CONFLICT: already decided' },
-      422: { description: 'REVIEW_REQUIRED, CRIMINAL_TRANSFER, INVALID_TRANSITION' },
+      422: {
+        description: 'REVIEW_REQUIRED, CRIMINAL_TRANSFER, INVALID_TRANSITION, PROCEDURE_INCOMPLETE',
+      },
     },
     idempotent: true,
     schedulesDueDates: true,

@@ -1,9 +1,11 @@
 import * as z from 'zod';
 import { FileBody } from '#functions/responses/common.ts';
 import { LegalDate } from '#shared/dates.ts';
+import { VerificationCode } from '#shared/domain/cases/verification-code.ts';
 import { ChecklistKind } from '#shared/domain/checklists/kinds.ts';
 import { CertificateNo, EnforcementCategory } from '#shared/domain/officer.ts';
 import { defineRoute, IdParam, type RouteDef, standardErrors } from '#shared/http/route.ts';
+import { Receipt } from '#shared/supervision/domain/complaint.ts';
 
 /** A form's field left empty arrives as `name=`: the same as not sent. */
 const blankAsAbsent = <S extends z.ZodType>(schema: S) =>
@@ -70,6 +72,12 @@ export const siteRoutes = {
     summary: '一项执法决定公示；已撤下的显示撤下日期和理由 (PUB-11)',
     params: z.strictObject({ id: IdParam }),
   }),
+  siteComplaint: sitePage({
+    path: '/complaints/{receipt}',
+    handler: 'site/complaint',
+    summary: '凭受理编号查看投诉办理情况：状态、答复期限和答复，不含投诉内容 (SUP-1)',
+    params: z.strictObject({ receipt: Receipt }),
+  }),
   siteRandomDraws: sitePage({
     path: '/agencies/{agencyId}/random-draws',
     handler: 'site/random-draws',
@@ -82,6 +90,12 @@ export const siteRoutes = {
     summary: '年度行政执法数据，含图表和 PDF (LAW-7)',
     params: AgencyParams.extend({ year: z.coerce.number().int().min(2000).max(2100) }),
     query: z.object({ version: blankAsAbsent(z.coerce.number().int().min(1).max(1000)) }),
+  }),
+  siteDocument: sitePage({
+    path: '/documents/{verificationCode}',
+    handler: 'site/document',
+    summary: '纸质执法文书核验页（扫文书上的二维码打开此页）(PUB-16)',
+    params: z.strictObject({ verificationCode: VerificationCode }),
   }),
   siteCertificateLookup: sitePage({
     path: '/certificates',

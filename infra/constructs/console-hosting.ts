@@ -101,7 +101,7 @@ export class ConsoleHosting extends Construct {
           // As local/console-assets.ts sends it, with the evidence store of this deployment.
           contentSecurityPolicy:
             "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self'; " +
-            `img-src 'self' data: blob:; connect-src 'self' ${[props.evidenceStoreOrigin, ...props.signIn.origins].join(' ')}; frame-ancestors 'none'; ` +
+            `img-src 'self' data: blob:; frame-src blob:; connect-src 'self' ${[props.evidenceStoreOrigin, ...props.signIn.origins].join(' ')}; frame-ancestors 'none'; ` +
             "base-uri 'self'; form-action 'self'",
           override: true,
         },

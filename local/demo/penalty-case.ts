@@ -145,6 +145,7 @@ export async function walkPenaltyCase(client: ScenarioClient, cast: ScenarioCast
     legalBasis: PROPOSAL.legalBasis,
     proposedPenalty: '罚款人民币二万元',
     rights: '当事人享有陈述、申辩的权利；可在告知书送达之日起五个工作日内要求听证。',
+    penalty: PROPOSAL.penalty,
   });
   await recordedActivity(caseId, 'service', '当事人住所');
   await record(caseId, 'service-receipt', '送达回证', {
@@ -183,16 +184,17 @@ export async function walkPenaltyCase(client: ScenarioClient, cast: ScenarioCast
     conclusion: '同意对当事人处罚款二万元。',
     minutes: '局务会议听取承办股室汇报和法制审核意见，经集体讨论，同意处罚款二万元。',
   });
-  await record(caseId, 'penalty-decision', '行政处罚决定书', {
-    facts: '当事人经营的养老服务点未建立入院评估制度，经责令限期改正，逾期仍未改正。',
-    evidence: '现场检查笔录、询问笔录、现场音像记录、责令改正通知书及送达回证。',
-    legalBasis: PROPOSAL.legalBasis,
-    penalty: '罚款人民币二万元。',
-    remedies: '如不服本决定，可在收到本决定书之日起六十日内申请行政复议，或者六个月内提起行政诉讼。',
-  });
-  const decision = await expectOk('decision', 'POST', `/v1/cases/${caseId}/decision`, handler, PROPOSAL);
+  // The decision's content is the approved proposal: nothing is typed again (REC-12).
+  const decision = await expectOk('decision', 'POST', `/v1/cases/${caseId}/decision`, handler, {});
   await recordedActivity(caseId, 'service', '当事人住所');
-  for (const to of ['served', 'executed', 'closed', 'archived']) {
+  await record(caseId, 'service-receipt', '送达回证', {
+    documentId: decision.document.recordId,
+    servedAt: now(),
+    recipient: PARTY.name,
+    method: 'direct',
+    place: '当事人住所',
+  });
+  for (const to of ['executed', 'closed', 'archived']) {
     await expectOk(`transition ${to}`, 'POST', `/v1/cases/${caseId}/transitions`, handler, { to });
   }
   return { caseId, reviewId: review.id as string, decisionId: decision.decisionId as string };

@@ -15,6 +15,8 @@ export const AgencyProfileInput = z.strictObject({
   documentPrefix: z.string().trim().min(1).max(10).optional(),
   /** Working days the legal review office has for a review (REV-5); 7 when not set. */
   reviewWorkingDays: z.number().int().min(1).max(30).optional(),
+  /** Calendar days the agency has to answer a complaint (SUP-1); 60 when not set (COMPLAINT_ANSWER_DAYS). */
+  complaintAnswerDays: z.number().int().min(1).max(90).optional(),
   /** The agency's level (层级: 省级、市级、县级…): what a review-catalog rule's `level` matches. */
   level: z.string().trim().min(1).max(50).optional(),
   /** The agency's field (领域, e.g. 民政): a case's field when it names none. */

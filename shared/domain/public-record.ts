@@ -118,8 +118,6 @@ export function buildPublicRecord(input: {
   expiresOn: string;
   /** What the case knows about its people (redactionContextFor). */
   context: RedactionContext;
-  /** The decision document's number, when the case has one. */
-  documentNo?: string | undefined;
 }): PublicRecord {
   const { record, decision, context } = input;
   const shownName = context.party?.shownAs ?? record.party.name;
@@ -142,7 +140,7 @@ export function buildPublicRecord(input: {
         }
       : {}),
     decidedOn: decision.decidedOn,
-    ...(input.documentNo ? { documentNo: input.documentNo } : {}),
+    ...(input.publication.documentNumber ? { documentNo: input.publication.documentNumber } : {}),
     publishedOn: input.publishedOn,
     expiresOn: input.expiresOn,
     ...(record.drawId ? { randomDrawId: record.drawId } : {}),
@@ -150,20 +148,6 @@ export function buildPublicRecord(input: {
       ? { performance: { status: 'executed' as const, on: record.executedOn } }
       : {}),
   };
-}
-
-/**
- * The number of the document that states the decision: the last decision document (决定书) made
- * on or before the decision, so a decision made again gets the number of its own document.
- */
-export function decisionDocumentNo(
-  decision: Pick<Decision, 'decidedAt'>,
-  documents: readonly { type: string; number: string; createdAt: string }[],
-): string | undefined {
-  return documents
-    .filter((document) => document.type.endsWith('-decision') && document.createdAt <= decision.decidedAt)
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
-    .at(-1)?.number;
 }
 
 /** Nothing is published for a minor or a secret (LAW-5); the exemption is recorded. */

@@ -24,7 +24,12 @@ export interface Publication {
   caseId: string;
   /** The case's unit, whose staff see it in their list. */
   unitId?: string;
+  /** The case's title and party when it was decided, for the staff's publication queue (never public). */
+  caseTitle?: string;
+  partyName?: string;
   decisionId: string;
+  /** The number of the decision's document (文号, REC-12), shown and searched on the public list. */
+  documentNumber?: string;
   category: EnforcementCategory;
   status: PublicationStatus;
   decidedOn: string;

@@ -41,6 +41,8 @@ export type HandlerRequest<R extends RouteDef> = RouteInput<R> & {
   /** Lower-cased header names. */
   headers: Record<string, string | undefined>;
   requestId: string;
+  /** The caller's address as API Gateway saw it (the client's, not a header the client sets). */
+  sourceIp: string;
 };
 
 interface State {
@@ -233,6 +235,7 @@ export function httpHandler<R extends RouteDef>(
       principal: state.principal as HandlerRequest<R>['principal'],
       headers: event.headers,
       requestId: context.awsRequestId,
+      sourceIp: event.requestContext.http?.sourceIp ?? '-',
     });
     return toResult(result);
   }) as unknown as Handler;

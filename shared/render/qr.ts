@@ -7,6 +7,11 @@ export function verificationUrl(agencyId: string, certificateNo: string): string
   return new URL(sitePaths.certificate(certificateNo, agencyId), config().PUBLIC_BASE_URL).toString();
 }
 
+/** The public page that checks a printed document against its electronic original (PUB-16). */
+export function documentVerificationUrl(verificationCode: string): string {
+  return new URL(sitePaths.document(verificationCode), config().PUBLIC_BASE_URL).toString();
+}
+
 /** The certificate's QR code as a standalone SVG document. */
 export function verificationQrSvg(agencyId: string, certificateNo: string): Promise<string> {
   return QRCode.toString(verificationUrl(agencyId, certificateNo), {

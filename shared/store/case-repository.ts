@@ -2,7 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { legalDateOf } from '#shared/dates.ts';
 import type { Activity, CaseRecord } from '#shared/domain/cases/case.ts';
-import type { CaseDocument } from '#shared/domain/cases/documents.ts';
+import type { CaseDocument, DocumentVerification } from '#shared/domain/cases/documents.ts';
 import type { JournalEntry } from '#shared/domain/journal.ts';
 import {
   activityCounts,
@@ -39,6 +39,8 @@ const documentKeys = (agencyId: string, caseId: string, id: string) => ({
   pk: agencyPk(agencyId),
   sk: `CASE#${caseId}#DOC#${id}`,
 });
+/** A document's verification (PUB-16), found by its code alone: one keyed read. */
+const verificationKeys = (code: string) => ({ pk: `DOCUMENT#${code}`, sk: 'DOCUMENT' });
 const counterKeys = (agencyId: string, type: string, year: string) => ({
   pk: agencyPk(agencyId),
   sk: `DOCNO#${type}#${year}`,
@@ -251,6 +253,39 @@ export class CaseRepository {
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     });
+  }
+
+  async document(agencyId: string, caseId: string, id: string): Promise<CaseDocument | undefined> {
+    const { Item } = await this.#db.send(
+      new GetCommand({
+        TableName: this.#table,
+        Key: documentKeys(agencyId, caseId, id),
+        ConsistentRead: true,
+      }),
+    );
+    return Item ? fromItem<CaseDocument>(Item) : undefined;
+  }
+
+  /** A new document's verification, under its code: a code is never taken twice. */
+  putVerification(verification: DocumentVerification): ChildWrite {
+    return dynamoChildWrite({
+      Put: {
+        TableName: this.#table,
+        Item: {
+          ...verificationKeys(verification.verificationCode),
+          entity: 'document-verification',
+          ...verification,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    });
+  }
+
+  async verification(code: string): Promise<DocumentVerification | undefined> {
+    const { Item } = await this.#db.send(
+      new GetCommand({ TableName: this.#table, Key: verificationKeys(code) }),
+    );
+    return Item ? fromItem<DocumentVerification>(Item) : undefined;
   }
 
   /** The next serial of a document type in a year (1 if none yet). */

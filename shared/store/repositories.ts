@@ -9,7 +9,6 @@ import { CalendarRepository } from '#shared/store/calendar-repository.ts';
 import { CaseRepository } from '#shared/store/case-repository.ts';
 import { ChecklistRepository } from '#shared/store/checklist-repository.ts';
 import { documentClient, s3Client } from '#shared/store/clients.ts';
-import { ComplaintRepository } from '#shared/store/complaint-repository.ts';
 import { DeviceRepository } from '#shared/store/device-repository.ts';
 import { scheduleDueDate } from '#shared/store/due-date-scheduler.ts';
 import { EvidenceRepository } from '#shared/store/evidence-repository.ts';
@@ -23,6 +22,7 @@ import { RecomputeRepository } from '#shared/store/recompute-repository.ts';
 import { ReviewRepository } from '#shared/store/review-repository.ts';
 import { StatisticsRepository } from '#shared/store/statistics-repository.ts';
 import { TrainingRepository } from '#shared/store/training-repository.ts';
+import { ComplaintRepository } from '#shared/supervision/store/complaint-repository.ts';
 
 /** The repositories over this deployment's tables, built once per cold start. */
 const {

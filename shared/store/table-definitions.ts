@@ -39,6 +39,8 @@ export const mainTable: TableDefinition = {
     // list reads what is open, not the agency's history. Sparse: finished items leave it.
     { name: 'gsi4', partitionKey: { name: 'gsi4pk', type: 'S' }, sortKey: { name: 'gsi4sk', type: 'S' } },
   ],
+  // Short-lived counters (complaints per address and day, SUP-1) expire by themselves.
+  timeToLiveAttribute: 'expiresAt',
 };
 
 /** Append-only: one partition per case, one item per entry; functions may only put and read. */

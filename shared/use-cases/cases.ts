@@ -18,9 +18,13 @@ import {
   type Informing,
   maskedName,
 } from '#shared/domain/cases/case.ts';
+import { documentStatus } from '#shared/domain/cases/document-status.ts';
 import {
   type CaseDocument,
+  DECISION_DOCUMENT_TYPES,
+  type DocumentType,
   DocumentTypeSchema,
+  type DocumentVerification,
   documentLabel,
   documentNumber,
   documentTemplates,
@@ -30,10 +34,13 @@ import { avViolation } from '#shared/domain/cases/issuance.ts';
 import {
   type CaseStatus,
   canTransition,
+  caseStatusLabels,
   GATED_STATUSES,
   openTransitions,
 } from '#shared/domain/cases/state-machine.ts';
+import { newVerificationCode } from '#shared/domain/cases/verification-code.ts';
 import type { ChecklistItem } from '#shared/domain/checklists/kinds.ts';
+import { redact } from '#shared/domain/desensitise.ts';
 import {
   canonicalJson,
   GENESIS_HASH,
@@ -43,6 +50,7 @@ import {
   verifyChain,
 } from '#shared/domain/journal.ts';
 import { type EnforcementCategory, qualificationRefusal } from '#shared/domain/officer.ts';
+import { redactionContextFor } from '#shared/domain/public-record.ts';
 import { defaultRule, type Publication, readyEarly, SERVED_OR_LATER } from '#shared/domain/publication.ts';
 import {
   type ErrorDetail,
@@ -317,7 +325,7 @@ function assertActivityDate(record: CaseRecord, startedAt: Date, now: Date): voi
       '执法活动时间有误',
     );
   }
-  if (startedAt.getTime() < Date.parse(record.createdAt)) {
+  if (startedAt.getTime() < startOfMinute(record.createdAt)) {
     throw new ValidationFailed(
       [
         {
@@ -458,8 +466,15 @@ export async function transitionCase(
       const allowed = openTransitions(record.status);
       throw new RuleViolation(
         'INVALID_TRANSITION',
-        input.to === 'decided' ? '作出决定请使用决定接口' : `案件不能从“${record.status}”转为“${input.to}”`,
-        [{ path: 'to', message: `允许的下一状态：${allowed.join('、') || '无'}` }],
+        input.to === 'decided'
+          ? '作出决定请使用决定接口'
+          : `案件不能从“${caseStatusLabels[record.status]}”转为“${caseStatusLabels[input.to]}”`,
+        [
+          {
+            path: 'to',
+            message: `可以转为：${allowed.map((status) => caseStatusLabels[status]).join('、') || '无'}`,
+          },
+        ],
         { allowed },
       );
     }
@@ -688,7 +703,7 @@ function assertRecordFits(
     if (!field.endsWith('At') || typeof value !== 'string' || Number.isNaN(Date.parse(value))) continue;
     if (Date.parse(value) > now.getTime() + 60_000)
       details.push({ path: `fields.${field}`, message: '时间不能晚于当前时间' });
-    else if (PROCEDURE_TIMES.includes(field) && Date.parse(value) < Date.parse(record.createdAt))
+    else if (PROCEDURE_TIMES.includes(field) && Date.parse(value) < startOfMinute(record.createdAt))
       details.push({
         path: `fields.${field}`,
         message: `时间不能早于立案时间（北京时间 ${beijingTimeText(record.createdAt)}）`,
@@ -698,48 +713,141 @@ function assertRecordFits(
 }
 
 /**
- * A service receipt names a document of this case, and its service took place after that
- * document was made and not in the future (LAW-2, LAW-10): a receipt cannot start the hearing
- * period of a notice that does not exist, nor start it earlier than the notice.
+ * The minute an instant falls in. People write the times of a procedure to the minute (the console's
+ * fields and the messages here do too), so a time in the same minute as the case's registration or
+ * the served document's making is not before it.
  */
-async function assertServedDocument(
+function startOfMinute(instant: string): number {
+  return Math.floor(Date.parse(instant) / 60_000) * 60_000;
+}
+
+/**
+ * A service receipt names a document of this case, by record id or number, and its service took
+ * place after that document was made and not in the future (LAW-2, LAW-10): a receipt cannot start
+ * the hearing period of a notice that does not exist, nor start it earlier than the notice.
+ * Returns the receipt's fields naming the document both ways, and the document.
+ */
+async function servedDocument(
   ports: CasePorts,
   record: CaseRecord,
   fields: Record<string, unknown>,
   now: Date,
-): Promise<void> {
+): Promise<{ fields: Record<string, unknown>; served: CaseDocument }> {
   const documents = await ports.cases.documents(record.agencyId, record.id);
-  const served = documents.find((document) => document.number === fields.documentNumber);
+  const served = documents.find((document) =>
+    fields.documentId !== undefined
+      ? document.id === fields.documentId
+      : document.number === fields.documentNumber,
+  );
   const details: ErrorDetail[] = [];
   if (!served)
-    details.push({
-      path: 'fields.documentNumber',
-      message: `本案没有文号为 ${String(fields.documentNumber)} 的文书`,
-    });
+    details.push(
+      fields.documentId !== undefined
+        ? { path: 'fields.documentId', message: '本案没有所选的文书' }
+        : {
+            path: 'fields.documentNumber',
+            message: `本案没有文号为 ${String(fields.documentNumber)} 的文书`,
+          },
+    );
+  else if (fields.documentNumber !== undefined && fields.documentNumber !== served.number)
+    details.push({ path: 'fields.documentNumber', message: `所选文书的文号是 ${served.number}` });
+  else if (served.type === 'service-receipt')
+    details.push({ path: 'fields.documentId', message: '送达回证本身不是送达的文书' });
   const servedAt = Date.parse(String(fields.servedAt));
   if (servedAt > now.getTime() + 60_000)
     details.push({ path: 'fields.servedAt', message: '送达时间不能晚于当前时间' });
-  if (served && servedAt < Date.parse(served.createdAt))
+  if (served && servedAt < startOfMinute(served.createdAt))
     details.push({
       path: 'fields.servedAt',
       message: `送达时间不能早于该文书的制作时间（北京时间 ${beijingTimeText(served.createdAt)}）`,
     });
-  if (details.length > 0) throw new ValidationFailed(details, '送达回证的内容有误');
+  if (!served || details.length > 0) throw new ValidationFailed(details, '送达回证的内容有误');
+  return { fields: { ...fields, documentId: served.id, documentNumber: served.number }, served };
 }
 
 /**
- * Creates a numbered document (REC-2). The serial is read, then taken in the same transaction as
- * the document and its journal entry; a lost race re-reads and tries the next, so numbers have no
- * gaps and no duplicates under concurrency.
+ * What the public sees of a document under its code (PUB-16): its title with the party's name
+ * masked and the people and identifiers of the case taken out, and none of its fields.
+ */
+export function verificationOf(record: CaseRecord, document: CaseDocument): DocumentVerification {
+  return {
+    verificationCode: document.verificationCode,
+    agencyId: document.agencyId,
+    caseId: document.caseId,
+    recordId: document.id,
+    type: document.type,
+    title: redact(document.title, redactionContextFor(record, [document], { maskPersonName: true })),
+    number: document.number,
+    issuedOn: legalDateOf(new Date(document.createdAt)),
+    sha256: document.sha256,
+  };
+}
+
+/**
+ * A numbered document (REC-2) and the writes that take its number and store it, to be committed
+ * with the case: the serial is read here and taken in that transaction, so a lost race re-reads
+ * and tries the next, and numbers have no gaps and no duplicates under concurrency.
+ */
+export async function numberedDocument(
+  ports: CasePorts,
+  principal: Principal,
+  record: CaseRecord,
+  input: { type: string; title: string; fields: Record<string, unknown> },
+): Promise<{ document: CaseDocument; writes: ChildWrite[] }> {
+  const now = ports.now();
+  const year = legalDateOf(now).slice(0, 4);
+  const [profile, serial] = await Promise.all([
+    ports.agencies.get(record.agencyId),
+    ports.cases.nextSerial(record.agencyId, input.type, year),
+  ]);
+  const number = documentNumber(profile?.documentPrefix ?? '', input.type, year, serial);
+  const content = {
+    agencyId: record.agencyId,
+    caseId: record.id,
+    type: input.type,
+    number,
+    title: input.title,
+    fields: input.fields,
+  };
+  const document: CaseDocument = {
+    ...content,
+    id: ulid(),
+    year,
+    serial,
+    sha256: sha256Hex(canonicalJson(content)),
+    verificationCode: newVerificationCode(),
+    createdAt: now.toISOString(),
+    createdBy: principal.sub,
+  };
+  return {
+    document,
+    writes: [
+      ports.cases.takeSerial(record.agencyId, input.type, year, serial),
+      ports.cases.putDocument(document),
+      ports.cases.putVerification(verificationOf(record, document)),
+    ],
+  };
+}
+
+/**
+ * Creates a numbered record (REC-2) of a standard template or of the agency's own type; not a
+ * decision's document, which the decision makes (REC-12). A service receipt of the case's
+ * decision document serves the decision: the case becomes `served` with it.
  */
 export async function createDocument(
-  ports: CasePorts,
+  ports: CasePorts & { publications: Port<PublicationRepository> },
   principal: Principal,
   caseId: string,
   input: { type: string; title: string; fields: Record<string, unknown> },
 ): Promise<CaseDocument> {
   const standard = DocumentTypeSchema.safeParse(input.type);
   const type = standard.success ? standard.data : input.type;
+  if (DECISION_DOCUMENT_TYPES.includes(type as DocumentType))
+    throw new RuleViolation(
+      'DECISION_DOCUMENT',
+      `${documentLabel(type)}在作出决定时由系统生成，不能另行制作`,
+      [{ path: 'type', message: '请通过“作出决定”生成决定书' }],
+    );
   const schema = standard.success ? documentTemplates[standard.data].fields : FreeRecordFields;
   const parsed = schema.safeParse(input.fields);
   if (!parsed.success) {
@@ -748,39 +856,47 @@ export async function createDocument(
       `${documentLabel(type)}的内容不完整或有误`,
     );
   }
-  const profile = await ports.agencies.get(principal.agencyId);
   return changeCase(ports, principal, caseId, async (record) => {
     const now = ports.now();
     assertRecordFits(record, type, parsed.data, now);
-    if (type === 'service-receipt') await assertServedDocument(ports, record, parsed.data, now);
-    const year = legalDateOf(now).slice(0, 4);
-    const serial = await ports.cases.nextSerial(principal.agencyId, type, year);
-    const number = documentNumber(profile?.documentPrefix ?? '', type, year, serial);
-    const content = {
-      agencyId: principal.agencyId,
-      caseId,
+    const service =
+      type === 'service-receipt' ? await servedDocument(ports, record, parsed.data, now) : undefined;
+    const { document, writes } = await numberedDocument(ports, principal, record, {
       type,
-      number,
       title: input.title,
-      fields: parsed.data,
-    };
-    const document: CaseDocument = {
-      ...content,
-      id: ulid(),
-      year,
-      serial,
-      sha256: sha256Hex(canonicalJson(content)),
-      createdAt: now.toISOString(),
-      createdBy: principal.sub,
-    };
+      fields: service?.fields ?? parsed.data,
+    });
+    // The decision is served by the receipt of its document (REC-12).
+    const servesDecision =
+      service !== undefined &&
+      record.status === 'decided' &&
+      service.served.id === record.decision?.document?.recordId;
+    if (servesDecision) await assertAvComplete(ports, record);
+    const readied = servesDecision ? await publicationReadied(ports, record, 'served') : undefined;
     await commitCaseChange(
       ports,
       record,
       principal,
       'document.created',
-      { documentId: document.id, documentType: type, number, sha256: document.sha256 },
-      authoredBy(record, principal),
-      [ports.cases.takeSerial(principal.agencyId, type, year, serial), ports.cases.putDocument(document)],
+      {
+        documentId: document.id,
+        documentType: type,
+        number: document.number,
+        sha256: document.sha256,
+        ...(service ? { serves: service.served.id } : {}),
+      },
+      { ...authoredBy(record, principal), ...(servesDecision ? { status: 'served' as const } : {}) },
+      [
+        ...writes,
+        ...(readied
+          ? [
+              ports.publications.put(
+                { ...readied, ready: true, updatedAt: now.toISOString(), version: readied.version + 1 },
+                readied,
+              ),
+            ]
+          : []),
+      ],
     );
     return document;
   });
@@ -804,3 +920,60 @@ export async function verifyCaseJournal(ports: CasePorts, principal: Principal, 
   const { broken } = await verifyAgainstAnchors(ports, principal.agencyId, caseId, entries);
   return broken ? { ...chain, ok: false, broken: { seq: broken.seq, reason: broken.reason } } : chain;
 }
+
+/**
+ * What a record's printed document shows (REC-12): the record, the agency's full name, the party
+ * and the case's officers with their certificate numbers; for whoever may read the case.
+ */
+export async function printableDocument(
+  ports: CasePorts,
+  principal: Principal,
+  caseId: string,
+  recordId: string,
+) {
+  const record = await readCase(ports, principal, caseId);
+  const [document, profile, officers] = await Promise.all([
+    ports.cases.document(principal.agencyId, caseId, recordId),
+    ports.agencies.get(principal.agencyId),
+    Promise.all(
+      record.officers.map((certificateNo) => ports.officers.get(principal.agencyId, certificateNo)),
+    ),
+  ]);
+  if (!document) throw new NotFound('文书不存在', [{ path: 'recordId', message: '本案没有该文书' }]);
+  return {
+    document,
+    agencyName: profile?.name ?? principal.agencyId,
+    party: record.party,
+    officers: record.officers.map((certificateNo, index) => ({
+      certificateNo,
+      name: officers[index]?.name ?? certificateNo,
+    })),
+  };
+}
+
+/**
+ * A printed document checked by its code (PUB-16): what the public may see of it and whether it
+ * still stands; an unknown code is not found, and says nothing more.
+ */
+export async function verifyDocument(ports: CasePorts, code: string) {
+  const verification = await ports.cases.verification(code);
+  if (!verification) throw new NotFound('未找到该核验码对应的文书');
+  const [record, profile] = await Promise.all([
+    ports.cases.get(verification.agencyId, verification.caseId),
+    ports.agencies.get(verification.agencyId),
+  ]);
+  return {
+    agencyId: verification.agencyId,
+    agencyName: profile?.name ?? verification.agencyId,
+    type: verification.type,
+    typeName: documentLabel(verification.type),
+    title: verification.title,
+    number: verification.number,
+    issuedOn: verification.issuedOn,
+    sha256: verification.sha256,
+    verificationCode: verification.verificationCode,
+    status: record ? documentStatus(record, verification.recordId) : 'in-force',
+  };
+}
+
+export type PublicDocument = Awaited<ReturnType<typeof verifyDocument>>;

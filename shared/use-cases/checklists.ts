@@ -3,6 +3,7 @@ import type { Principal } from '#shared/auth.ts';
 import { addCalendarDays, legalDateOf } from '#shared/dates.ts';
 import { unitName } from '#shared/domain/agency.ts';
 import {
+  CHECKLIST_STATUS_WORDS,
   type Checklist,
   type ChecklistDiff,
   type ChecklistStatus,
@@ -198,7 +199,9 @@ export async function publishChecklist(
 ): Promise<Checklist> {
   const draft = await getChecklist(ports, principal.agencyId, id);
   if (draft.status !== 'draft')
-    throw new Conflict('只有草稿可以发布', [{ path: 'id', message: `当前状态为 ${draft.status}` }]);
+    throw new Conflict('只有草稿可以发布', [
+      { path: 'id', message: `这份清单${CHECKLIST_STATUS_WORDS[draft.status]}` },
+    ]);
   if (expectedVersion !== undefined && draft.version !== expectedVersion) {
     throw new Conflict('清单已被他人修改，请刷新后重试', [
       { path: 'expectedVersion', message: `当前版本为 ${draft.version}` },

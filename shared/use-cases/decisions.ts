@@ -2,19 +2,53 @@ import { ulid } from 'ulid';
 import type { Principal } from '#shared/auth.ts';
 import { legalDateOf } from '#shared/dates.ts';
 import type { CaseRecord } from '#shared/domain/cases/case.ts';
+import {
+  decisionContent,
+  decisionDocumentFields,
+  decisionDocumentType,
+  decisionSource,
+} from '#shared/domain/cases/decision-document.ts';
+import { DECISION_DOCUMENT_TYPES, type DocumentType, documentLabel } from '#shared/domain/cases/documents.ts';
 import { type IssuanceFacts, issuanceVerdict, issuedDecision } from '#shared/domain/cases/issuance.ts';
+import type { PublicRecord } from '#shared/domain/public-record.ts';
 import type { Proposal } from '#shared/domain/reviews/proposal.ts';
+import type { Review } from '#shared/domain/reviews/review.ts';
 import type { Port } from '#shared/store/port.ts';
 import type { PublicationRepository } from '#shared/store/publication-repository.ts';
 import { heldDeadline } from '#shared/use-cases/calendar.ts';
-import { caseAvGaps, changeCase, commitCaseChange } from '#shared/use-cases/cases.ts';
+import {
+  caseAvGaps,
+  changeCase,
+  commitCaseChange,
+  getCase,
+  numberedDocument,
+  readCase,
+} from '#shared/use-cases/cases.ts';
 import { caseProcedure } from '#shared/use-cases/procedure.ts';
 import { publicationRule } from '#shared/use-cases/publications.ts';
+import { withRetry } from '#shared/use-cases/retry.ts';
 import { proposalHash, type ReviewPorts, requirementFor } from '#shared/use-cases/reviews.ts';
 
 export interface DecisionPorts extends ReviewPorts {
   publications: Port<PublicationRepository>;
   scheduleDueDate: (publication: { id: string; dueBy: string | null }) => Promise<void>;
+}
+
+/** The case's reviews, oldest first. */
+async function caseReviews(ports: DecisionPorts, record: CaseRecord): Promise<Review[]> {
+  const reviews = await Promise.all(
+    (record.reviewIds ?? []).map((id) => ports.reviews.get(record.agencyId, id)),
+  );
+  return reviews.filter((review) => review !== undefined);
+}
+
+/** The case's reviews and documents, and what its decision's content comes from (REC-12). */
+async function decisionMaterials(ports: DecisionPorts, record: CaseRecord) {
+  const [reviews, documents] = await Promise.all([
+    caseReviews(ports, record),
+    ports.cases.documents(record.agencyId, record.id),
+  ]);
+  return { reviews, documents, source: decisionSource(record, reviews, documents) };
 }
 
 /** What the issuance rule looks at, read once: the reviews, the catalog, AV and the procedure. */
@@ -23,9 +57,9 @@ async function issuanceFacts(
   principal: Principal,
   record: CaseRecord,
   proposal: Proposal,
+  reviews: readonly Review[],
 ): Promise<IssuanceFacts> {
-  const [reviews, requirement, avGaps, procedure] = await Promise.all([
-    Promise.all((record.reviewIds ?? []).map((id) => ports.reviews.get(principal.agencyId, id))),
+  const [requirement, avGaps, procedure] = await Promise.all([
     requirementFor(ports, record, proposal),
     caseAvGaps(ports, record),
     caseProcedure(ports, record, proposal),
@@ -35,7 +69,7 @@ async function issuanceFacts(
     proposal,
     proposalHash: proposalHash(proposal),
     decidedBy: principal.sub,
-    reviews: reviews.filter((review) => review !== undefined),
+    reviews,
     requirement,
     avGaps,
     procedure,
@@ -43,18 +77,22 @@ async function issuanceFacts(
 }
 
 /**
- * Issues a case's decision: the facts read once, the rule decided by `issuanceVerdict` (pure,
- * `shared/domain/cases/issuance.ts`), then one transaction of the decision, its publication with
- * its legal deadline (PUB-9), the approval it used and the journal entry.
+ * Issues a case's decision: its content taken from the approved proposal or the prior notice,
+ * with what the client gave checked against it (REC-12); the facts read once, the rule decided by
+ * `issuanceVerdict` (pure, `shared/domain/cases/issuance.ts`), then one transaction of the
+ * decision, its document (决定书) with its number, its publication with its legal deadline
+ * (PUB-9), the approval it used and the journal entry.
  */
 export async function issueDecision(
   ports: DecisionPorts,
   principal: Principal,
   caseId: string,
-  proposal: Proposal,
+  input: Partial<Proposal>,
 ) {
   return changeCase(ports, principal, caseId, async (record) => {
-    const facts = await issuanceFacts(ports, principal, record, proposal);
+    const { reviews, documents, source } = await decisionMaterials(ports, record);
+    const proposal = decisionContent(input, source);
+    const facts = await issuanceFacts(ports, principal, record, proposal, reviews);
     const verdict = issuanceVerdict(facts);
     if (!verdict.allowed) {
       // The refused proposal is recorded (and journaled): a review submitted next reviews it.
@@ -86,6 +124,12 @@ export async function issueDecision(
         : Promise.resolve(undefined),
       heldDeadline(ports, decidedOn, rule.workingDays),
     ]);
+    const type = decisionDocumentType(record.category, proposal);
+    const { document, writes } = await numberedDocument(ports, principal, record, {
+      type,
+      title: documentLabel(type),
+      fields: decisionDocumentFields(type, proposal, documents),
+    });
     const { decision, publication } = issuedDecision({
       record,
       proposal,
@@ -94,6 +138,7 @@ export async function issueDecision(
       now,
       decidedOn,
       ids: { decision: ulid(), publication: ulid() },
+      document,
       rule,
       due,
       previous,
@@ -111,6 +156,7 @@ export async function issueDecision(
         ...(approval ? { reviewId: approval.id } : {}),
         publicationId: publication.id,
         publicationDueBy: due.dueBy,
+        document: decision.document,
       },
       {
         status: 'decided',
@@ -120,6 +166,7 @@ export async function issueDecision(
           : {}),
       },
       [
+        ...writes,
         ports.publications.put(publication),
         ...(previous
           ? [
@@ -144,6 +191,110 @@ export async function issueDecision(
       decisionId: decision.id,
       decidedAt: decision.decidedAt,
       publication: { id: publication.id, dueBy: publication.dueBy, status: publication.status },
+      document: { recordId: document.id, number: document.number, sha256: document.sha256 },
     };
   });
+}
+
+/**
+ * What the decision would say if issued now (REC-12), for the form that issues it: the approved
+ * proposal not yet used, or else the last prior notice, or nothing; the same source the decision
+ * itself is made from.
+ */
+export async function decisionDraft(ports: DecisionPorts, principal: Principal, caseId: string) {
+  const { source } = await decisionMaterials(ports, await readCase(ports, principal, caseId));
+  if (!source) return { source: null, proposal: {} };
+  return source.from === 'review'
+    ? { source: 'review' as const, reviewId: source.reviewId, proposal: source.proposal }
+    : { source: 'notice' as const, noticeNumber: source.number, proposal: source.proposal };
+}
+
+/**
+ * One-off (REC-12): every decision made before decisions were documents gets its 决定书. The
+ * decision document the case already holds (made by hand, on or before the decision) is linked,
+ * keeping the number it was published with; otherwise one is made from the decision now, in this
+ * year's series. The case's decision, its publication and, if published, its public record then
+ * carry the number. Idempotent: a publication with a number is skipped.
+ */
+export async function documentOldDecisions(ports: DecisionPorts): Promise<{ documented: string[] }> {
+  const documented: string[] = [];
+  for (const agencyId of await ports.agencies.ids()) {
+    const system: Principal = { sub: 'system:decision-documents', name: '决定书补制', agencyId, roles: [] };
+    for (const { id, documentNumber } of await ports.publications.list(agencyId)) {
+      if (documentNumber) continue;
+      await withRetry(async () => {
+        const publication = await ports.publications.get(agencyId, id);
+        if (!publication || publication.documentNumber) return;
+        const record = await getCase(ports, agencyId, publication.caseId);
+        const decision = [record.decision, ...(record.previousDecisions ?? [])].find(
+          (candidate) => candidate?.id === publication.decisionId,
+        );
+        if (!decision) return;
+        const documents = await ports.cases.documents(agencyId, record.id);
+        const held = decision.document
+          ? documents.find((document) => document.id === decision.document?.recordId)
+          : documents
+              .filter((document) => DECISION_DOCUMENT_TYPES.includes(document.type as DocumentType))
+              .filter((document) => document.createdAt <= decision.decidedAt)
+              .at(-1);
+        const type = decisionDocumentType(record.category, decision);
+        const made = held
+          ? { document: held, writes: [] }
+          : await numberedDocument(ports, system, record, {
+              type,
+              title: documentLabel(type),
+              fields: decisionDocumentFields(type, decision, documents),
+            });
+        const document = {
+          recordId: made.document.id,
+          number: made.document.number,
+          sha256: made.document.sha256,
+        };
+        const documentedDecision = { ...decision, document };
+        const publicRecord =
+          publication.status === 'published'
+            ? await ports.publications.getPublicRecord(publication.id)
+            : undefined;
+        const { feedAt, ...listed } = publicRecord ?? {};
+        await commitCaseChange(
+          ports,
+          record,
+          system,
+          'decision.documented',
+          { decisionId: decision.id, document },
+          record.decision?.id === decision.id
+            ? { decision: documentedDecision }
+            : {
+                previousDecisions: (record.previousDecisions ?? []).map((previous) =>
+                  previous.id === decision.id ? documentedDecision : previous,
+                ),
+              },
+          [
+            ...made.writes,
+            ports.publications.put(
+              {
+                ...publication,
+                documentNumber: document.number,
+                updatedAt: ports.now().toISOString(),
+                version: publication.version + 1,
+              },
+              publication,
+            ),
+            ...(publicRecord
+              ? [
+                  ports.publications.putPublicRecord(
+                    agencyId,
+                    { ...(listed as unknown as PublicRecord), documentNo: document.number },
+                    true,
+                    typeof feedAt === 'string' ? feedAt : undefined,
+                  ),
+                ]
+              : []),
+          ],
+        );
+        documented.push(decision.id);
+      });
+    }
+  }
+  return { documented };
 }

@@ -3,7 +3,6 @@ import { CertificateStatusChanged, OFFICER_EVENT_SOURCE } from '#events/officer-
 import type { Principal } from '#shared/auth.ts';
 import { legalDateOf } from '#shared/dates.ts';
 import { type AgencyProfile, unitName } from '#shared/domain/agency.ts';
-import type { Complaint, ComplaintInput } from '#shared/domain/complaint.ts';
 import {
   categoryLabels,
   type EffectiveStatus,
@@ -18,7 +17,6 @@ import type { Training, TrainingInput } from '#shared/domain/training.ts';
 import { Conflict, NotFound, RuleViolation } from '#shared/errors.ts';
 import type { DomainEvent } from '#shared/events/publisher.ts';
 import type { AgencyRepository } from '#shared/store/agency-repository.ts';
-import type { ComplaintRepository } from '#shared/store/complaint-repository.ts';
 import type { OfficerRepository } from '#shared/store/officer-repository.ts';
 import type { Port } from '#shared/store/port.ts';
 import type { TrainingRepository } from '#shared/store/training-repository.ts';
@@ -26,7 +24,6 @@ import type { TrainingRepository } from '#shared/store/training-repository.ts';
 export interface OfficerPorts {
   officers: Port<OfficerRepository>;
   agencies: Port<AgencyRepository>;
-  complaints: Port<ComplaintRepository>;
   now: () => Date;
   publish: (events: DomainEvent[]) => Promise<void>;
 }
@@ -68,7 +65,7 @@ export async function registerOfficer(
 }
 
 export async function getOfficer(
-  ports: OfficerPorts,
+  ports: Pick<OfficerPorts, 'officers'>,
   agencyId: string,
   certificateNo: string,
 ): Promise<Officer> {
@@ -138,8 +135,9 @@ export interface PublicCertificate {
  * Finds the certificate a citizen asks about. Numbers are unique per agency; the QR code names the
  * agency, and a bare number that two agencies use asks the caller to say which.
  */
-async function findCertificate(
-  ports: OfficerPorts,
+/** The officer a certificate number names: in one agency, or the only one holding the number. */
+export async function findCertificate(
+  ports: Pick<OfficerPorts, 'officers'>,
   certificateNo: string,
   agencyId?: string,
 ): Promise<Officer> {
@@ -181,26 +179,6 @@ export async function verifyCertificate(
     validTo: officer.validTo,
     checkedAt: now.toISOString(),
   };
-}
-
-export async function fileComplaint(
-  ports: OfficerPorts,
-  certificateNo: string,
-  agencyId: string | undefined,
-  input: ComplaintInput,
-): Promise<Complaint> {
-  const officer = await findCertificate(ports, certificateNo, agencyId);
-  const complaint: Complaint = {
-    ...input,
-    complaintId: ulid(),
-    agencyId: officer.agencyId,
-    certificateNo: officer.certificateNo,
-    officerName: officer.name,
-    receivedAt: ports.now().toISOString(),
-    status: 'received',
-  };
-  await ports.complaints.create(complaint);
-  return complaint;
 }
 
 /** Records a training an officer attended (ORG-3); the officer must be the agency's. */

@@ -7,6 +7,7 @@ import type { AnnualReportRepository } from '#shared/store/annual-report-reposit
 import type { Port } from '#shared/store/port.ts';
 import type { StatisticsRepository } from '#shared/store/statistics-repository.ts';
 import type { TrainingRepository } from '#shared/store/training-repository.ts';
+import type { ComplaintRepository } from '#shared/supervision/store/complaint-repository.ts';
 import type { PublicationPorts } from '#shared/use-cases/publications.ts';
 
 /** What the statistics read: the day counters, and the officers' trainings (ORG-3). */
@@ -23,20 +24,22 @@ export function overseen(principal: Principal, requested: string | undefined): s
 }
 
 /**
- * What is late in an agency (PUB-12, REV-5, ORG-4): publications past their due date and not
- * published, and reviews past their due date without an opinion.
+ * What is late in an agency (PUB-12, REV-5, SUP-1, ORG-4): publications past their due date and
+ * not published, reviews past their due date without an opinion, complaints past their answer
+ * term.
  */
 export async function overdueItems(
-  ports: AnnualReportPorts,
+  ports: AnnualReportPorts & { complaints: Pick<Port<ComplaintRepository>, 'unansweredBefore'> },
   agencyId: string,
   unit?: { unitId: string | undefined },
 ) {
   const today = legalDateOf(ports.now());
   const lastYear = Number(today.slice(0, 4)) - 1;
-  const [publications, reviews, reports] = await Promise.all([
+  const [publications, reviews, reports, complaints] = await Promise.all([
     ports.publications.open(agencyId),
     ports.reviews.open(agencyId),
     ports.annualReports.versions(agencyId, lastYear),
+    ports.complaints.unansweredBefore(agencyId, today),
   ]);
   // A unit head sees their unit's late items; the agency-wide roles and supervisors all of them.
   const inUnit = (item: { unitId?: string | undefined }) => !unit || item.unitId === unit.unitId;
@@ -73,6 +76,14 @@ export async function overdueItems(
           review.status === 'pending' && (review.overdue || (review.dueBy !== null && review.dueBy < today)),
       )
       .map(({ id, caseId, status, round, dueBy }) => ({ id, caseId, status, round, dueBy })),
+    /** Complaints unanswered past their last day (SUP-1), from the open-work index: they reach the supervisor. */
+    complaints: complaints.map(({ complaintId, about, aboutName, receivedAt, answerBy }) => ({
+      complaintId,
+      about,
+      aboutName,
+      receivedAt,
+      answerBy,
+    })),
   };
 }
 

@@ -8,12 +8,11 @@ import { forEachConcurrently } from '#shared/concurrency.ts';
 import { addCalendarDays, addCalendarMonths, legalDateOf } from '#shared/dates.ts';
 import { CalendarNotConfirmed, workingDaysAfter, type YearCalendar } from '#shared/domain/calendar.ts';
 import type { CaseRecord } from '#shared/domain/cases/case.ts';
-import { canTransition, openTransitions } from '#shared/domain/cases/state-machine.ts';
+import { canTransition, caseStatusLabels, openTransitions } from '#shared/domain/cases/state-machine.ts';
 import { redact } from '#shared/domain/desensitise.ts';
 import type { EnforcementCategory } from '#shared/domain/officer.ts';
 import {
   buildPublicRecord,
-  decisionDocumentNo,
   type PublicRecord,
   previewFlags,
   redactionContextFor,
@@ -163,7 +162,6 @@ async function composePublicRecord(
     publishedOn,
     expiresOn,
     context,
-    documentNo: decisionDocumentNo(decision, documents),
   });
   return { record, decision, rule, context, publicRecord, publishedOn, expiresOn };
 }
@@ -258,7 +256,7 @@ export async function publishByHand(
     !rulesMoment(rule, record.status)
   ) {
     throw new RuleViolation('PUBLICATION_NOT_READY', '按本机关公示规则，该决定送达后方可公示', [
-      { path: 'id', message: `案件当前状态：${record.status}` },
+      { path: 'id', message: `案件当前状态：${caseStatusLabels[record.status]}` },
     ]);
   }
   return publishNow(ports, principal, principal.agencyId, id);
@@ -475,8 +473,8 @@ export async function revokeDecision(
     if (!canTransition(record.status, 'revoked')) {
       throw new RuleViolation(
         'INVALID_TRANSITION',
-        `案件处于“${record.status}”状态，决定尚未生效，不能撤回`,
-        [{ path: 'id', message: record.status }],
+        `案件处于“${caseStatusLabels[record.status]}”状态，决定尚未生效，不能撤回`,
+        [{ path: 'id', message: `案件当前状态：${caseStatusLabels[record.status]}` }],
         { allowed: openTransitions(record.status) },
       );
     }

@@ -2,8 +2,9 @@ import { ulid } from 'ulid';
 import type { Principal } from '#shared/auth.ts';
 import { legalDateOf } from '#shared/dates.ts';
 import type { CaseRecord } from '#shared/domain/cases/case.ts';
+import { latestNotice } from '#shared/domain/cases/decision-document.ts';
 import { documentLabel } from '#shared/domain/cases/documents.ts';
-import { proposalShapeErrors } from '#shared/domain/cases/procedure.ts';
+import { noticeRefusal, proposalShapeErrors } from '#shared/domain/cases/procedure.ts';
 import type { ChecklistItem } from '#shared/domain/checklists/kinds.ts';
 import { canonicalJson, sha256Hex } from '#shared/domain/journal.ts';
 import { type CaseFacts, type MatchedRule, reviewRequirement } from '#shared/domain/reviews/catalog.ts';
@@ -197,6 +198,18 @@ export async function submitReview(
         shape.map((detail) => ({ ...detail, path: `proposal.${detail.path}` })),
         '送审的决定方案不完整或与案件类别不符',
       );
+    // The review's proposal agrees with the notice the party was told (LAW-10): never heavier.
+    const notice =
+      record.category === 'penalty'
+        ? latestNotice(record, await ports.cases.documents(record.agencyId, record.id))
+        : undefined;
+    const exceeds = notice ? noticeRefusal(notice.fields.penalty, proposal.penalty) : undefined;
+    if (notice && exceeds)
+      throw new RuleViolation(
+        'PENALTY_EXCEEDS_NOTICE',
+        '送审的处罚方案重于事先告知的处罚，须重新制作并送达事先告知书',
+        [{ path: 'proposal.penalty', message: `${exceeds}（事先告知书 ${notice.number}）` }],
+      );
     const requirement = await requirementFor(ports, record, proposal);
     await checkMaterials(ports, record, input.materials, requirement.matched);
     const round = await openRound(
@@ -212,6 +225,8 @@ export async function submitReview(
       caseId,
       agencyId: principal.agencyId,
       ...(record.unitId ? { unitId: record.unitId } : {}),
+      caseTitle: record.title,
+      partyName: record.party.name,
       status: 'pending',
       round: 1,
       rounds: [round],

@@ -1,6 +1,8 @@
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
 import type { CaseRecord } from '#shared/domain/cases/case.ts';
+import type { DocumentVerification } from '#shared/domain/cases/documents.ts';
+import { newVerificationCode } from '#shared/domain/cases/verification-code.ts';
 import { GENESIS_HASH, type JournalEntry, nextEntry } from '#shared/domain/journal.ts';
 import type { Review } from '#shared/domain/reviews/review.ts';
 import { StaleWrite } from '#shared/errors.ts';
@@ -142,6 +144,35 @@ export function caseRepositoryContract(
         ]),
       ).rejects.toBeInstanceOf(StaleWrite);
       expect(await cases.nextSerial(agencyId, 'penalty-decision', '2026')).toBe(2);
+    });
+
+    it('[PUB-16] a document is found by its verification code alone, and a code is never taken twice', async () => {
+      const { cases, agencyId } = stores();
+      const { record, entry } = newCase(agencyId);
+      await cases.create(record, entry);
+      const code = newVerificationCode();
+      const verification: DocumentVerification = {
+        verificationCode: code,
+        agencyId,
+        caseId: record.id,
+        recordId: ulid(),
+        type: 'penalty-prior-notice',
+        title: '行政处罚事先告知书',
+        number: '昌民罚告〔2026〕1号',
+        issuedOn: '2026-03-02',
+        sha256: 'a'.repeat(64),
+      };
+      const first = changed(record, {});
+      await cases.commit(record, first.next, first.entry, [cases.putVerification(verification)]);
+      expect(await cases.verification(code)).toEqual(verification);
+      const again = changed(first.next, {});
+      await expect(
+        cases.commit(first.next, again.next, again.entry, [
+          cases.putVerification({ ...verification, caseId: 'another-case' }),
+        ]),
+      ).rejects.toBeInstanceOf(StaleWrite);
+      expect((await cases.verification(code))?.caseId).toBe(record.id);
+      expect(await cases.verification(newVerificationCode())).toBeUndefined();
     });
 
     it('[ORG-4] a unit’s page lists only its cases, newest first, and a status narrows it', async () => {

@@ -35,6 +35,31 @@ const expected: Record<
     path: `/v1/officers/${officer.certificateNo}/qr`,
   },
   'GET /v1/complaints': { allowed: ['admin', 'unit-head', 'leader', 'supervisor'], path: '/v1/complaints' },
+  'POST /v1/complaints/{id}/answer': {
+    allowed: ['admin', 'unit-head', 'leader'],
+    path: '/v1/complaints/NO-SUCH-ID/answer',
+    body: () => ({ answer: '已核实处理' }),
+  },
+  'POST /public/v1/complaints': {
+    allowed: 'public',
+    path: '/public/v1/complaints',
+    body: () => ({
+      about: { kind: 'officer', ref: officer.certificateNo },
+      agencyId,
+      text: '执法时未出示证件',
+    }),
+    status: 201,
+  },
+  'GET /public/v1/documents/{verificationCode}': {
+    allowed: 'public',
+    path: '/public/v1/documents/0000-0000-0000-0000',
+    status: 404,
+  },
+  'GET /public/v1/complaints/{receipt}': {
+    allowed: 'public',
+    path: '/public/v1/complaints/0000-0000-0000-0000',
+    status: 404,
+  },
   'GET /v1/agency': { allowed: everyone, path: '/v1/agency' },
   'PUT /v1/agency': {
     allowed: ['admin'],
@@ -80,7 +105,13 @@ const expected: Record<
     path: '/agencies/no-such-agency/annual-reports/2025',
     status: 404,
   },
+  'GET /complaints/{receipt}': { allowed: 'public', path: '/complaints/0000-0000-0000-0000', status: 404 },
   'GET /decisions/{id}': { allowed: 'public', path: '/decisions/NO-SUCH-ID', status: 404 },
+  'GET /documents/{verificationCode}': {
+    allowed: 'public',
+    path: '/documents/0000-0000-0000-0000',
+    status: 404,
+  },
   'GET /certificates': { allowed: 'public', path: '/certificates' },
   'GET /certificates/{certificateNo}': { allowed: 'public', path: '/certificates/NO-SUCH-CERT', status: 404 },
   'POST /v1/checklists': {
@@ -161,6 +192,10 @@ const expected: Record<
     body: () => ({ type: 'closing-report', title: '结案报告', fields: { summary: '略', result: '结案' } }),
   },
   'GET /v1/cases/{id}/records': { allowed: everyone, path: '/v1/cases/NO-SUCH-ID/records' },
+  'GET /v1/cases/{id}/records/{recordId}/pdf': {
+    allowed: everyone,
+    path: '/v1/cases/NO-SUCH-ID/records/NO-SUCH-RECORD/pdf',
+  },
   'POST /v1/cases/{id}/evidence': {
     allowed: ['officer', 'unit-head', 'admin'],
     path: '/v1/cases/NO-SUCH-ID/evidence',
@@ -209,6 +244,10 @@ const expected: Record<
   'GET /v1/cases/{id}/review-requirement': {
     allowed: everyone,
     path: '/v1/cases/NO-SUCH-ID/review-requirement',
+  },
+  'GET /v1/cases/{id}/decision/draft': {
+    allowed: ['officer', 'unit-head', 'admin', 'leader'],
+    path: '/v1/cases/NO-SUCH-ID/decision/draft',
   },
   'POST /v1/cases/{id}/decision': {
     allowed: ['officer', 'unit-head', 'admin', 'leader'],
@@ -502,8 +541,9 @@ describe('every unit-scoped route times every role, in the case’s unit and in 
       : scope === 'entitled'
         ? WHOLE_AGENCY.includes(role) || (role === 'unit-head' && own)
         : role === 'admin' || (role === 'unit-head' && own);
-  const ids: Record<'case' | 'reviewCase' | 'evidence' | 'review' | 'publication', string> = {
+  const ids: Record<'case' | 'reviewCase' | 'record' | 'evidence' | 'review' | 'publication', string> = {
     case: '',
+    record: '',
     reviewCase: '',
     evidence: '',
     review: '',
@@ -581,6 +621,7 @@ describe('every unit-scoped route times every role, in the case’s unit and in 
       body: { type: 'closing-report', title: '结案报告', fields: { summary: '略', result: '结案' } },
     });
     expect(record.status, record.text).toBe(201);
+    ids.record = record.body.id;
     const review = await api.call('POST', `/v1/cases/${ids.reviewCase}/reviews`, {
       token: handler,
       body: {
@@ -600,6 +641,11 @@ describe('every unit-scoped route times every role, in the case’s unit and in 
   const routes: { key: string; scope: Scope; path: () => string; body?: unknown }[] = [
     { key: 'GET /v1/cases/{id}', scope: 'unit', path: () => `/v1/cases/${ids.case}` },
     { key: 'GET /v1/cases/{id}/records', scope: 'unit', path: () => `/v1/cases/${ids.case}/records` },
+    {
+      key: 'GET /v1/cases/{id}/records/{recordId}/pdf',
+      scope: 'unit',
+      path: () => `/v1/cases/${ids.reviewCase}/records/${ids.record}/pdf`,
+    },
     { key: 'GET /v1/cases/{id}/journal', scope: 'unit', path: () => `/v1/cases/${ids.case}/journal` },
     {
       key: 'GET /v1/cases/{id}/journal/verify',

@@ -242,7 +242,10 @@ describe('the case state machine', () => {
     expect(skip.body.error).toMatchObject({
       code: 'INVALID_TRANSITION',
       allowed: ['investigating', 'closed'],
+      message: '案件不能从“已立案”转为“已送达”',
     });
+    // People read the states by their names, never the codes the API answers with in `allowed`.
+    expect(skip.body.error.details).toEqual([{ path: 'to', message: '可以转为：调查中、已结案' }]);
     expect((await move('investigating')).body.status).toBe('investigating');
     const decided = await move('decided');
     expect(decided.status).toBe(422);
@@ -266,39 +269,54 @@ describe('the case state machine', () => {
 });
 
 describe('documents', () => {
-  const decision = {
+  const notice = {
     facts: '当事人未建立入院评估制度',
-    evidence: '现场检查笔录、询问笔录',
     legalBasis: '《养老机构管理办法》第四十六条',
-    penalty: '警告',
-    remedies: '可在六十日内申请行政复议或六个月内提起行政诉讼',
+    proposedPenalty: '警告',
+    rights: '陈述、申辩',
+    penalty: { kind: 'warning' },
   };
 
   it('[REC-2] follow their template, get the agency number and carry the SHA-256 of their content', async () => {
     const created = await newCase();
     const bad = await api.call('POST', `/v1/cases/${created.id}/records`, {
       token: tokens.handler,
-      body: { type: 'penalty-decision', title: '行政处罚决定书', fields: { facts: '略', extra: 1 } },
+      body: { type: 'penalty-prior-notice', title: '行政处罚事先告知书', fields: { facts: '略', extra: 1 } },
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.map((detail: { path: string }) => detail.path)).toEqual(
-      expect.arrayContaining(['fields.evidence', 'fields.legalBasis', 'fields.extra']),
+      expect.arrayContaining(['fields.legalBasis', 'fields.penalty', 'fields.extra']),
     );
     const record = await api.call('POST', `/v1/cases/${created.id}/records`, {
       token: tokens.handler,
-      body: { type: 'penalty-decision', title: '行政处罚决定书', fields: decision },
+      body: { type: 'penalty-prior-notice', title: '行政处罚事先告知书', fields: notice },
     });
     expect(record.status).toBe(201);
-    expect(record.body.number).toMatch(/^昌民罚〔\d{4}〕\d+号$/);
+    expect(record.body.number).toMatch(/^昌民告〔\d{4}〕\d+号$/);
     const content = {
       agencyId,
       caseId: created.id,
-      type: 'penalty-decision',
+      type: 'penalty-prior-notice',
       number: record.body.number,
-      title: '行政处罚决定书',
-      fields: decision,
+      title: '行政处罚事先告知书',
+      fields: notice,
     };
     expect(record.body.sha256).toBe(createHash('sha256').update(canonicalJson(content)).digest('hex'));
+  });
+
+  it('[REC-12] a decision document is made by the decision, never typed as a record', async () => {
+    const created = await newCase();
+    const typed = await api.call('POST', `/v1/cases/${created.id}/records`, {
+      token: tokens.handler,
+      body: {
+        type: 'penalty-decision',
+        title: '行政处罚决定书',
+        fields: { facts: '略', evidence: '略', legalBasis: '略', penalty: '警告', remedies: '略' },
+      },
+    });
+    expect(typed.status).toBe(422);
+    expect(typed.body.error.code).toBe('DECISION_DOCUMENT');
+    expect(typed.body.error.message).toContain('行政处罚决定书');
   });
 
   it('[REC-2] 20 documents created at once get 20 distinct, consecutive numbers', async () => {
@@ -308,7 +326,7 @@ describe('documents', () => {
       body: {
         type: 'penalty-prior-notice',
         title: '行政处罚事先告知书',
-        fields: { facts: '事实', legalBasis: '依据', proposedPenalty: '警告', rights: '陈述、申辩' },
+        fields: notice,
       },
     });
     const fields = {

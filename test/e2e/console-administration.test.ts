@@ -54,7 +54,7 @@ async function asUser(name: string, options: BrowserContextOptions, act: (page: 
 }
 
 describe('console administration', { timeout: 180_000 }, () => {
-  it('[PUB-1] [PUB-2] a list imported from a spreadsheet becomes a draft; a bad file is refused at the file; the publisher sees the differences from the edition in force', async () => {
+  it('[PUB-1] [PUB-2] a list imported from a spreadsheet becomes a draft; a bad file is refused at the file; the publisher sees the differences from the edition in force and confirms the publication', async () => {
     const csv = await readFile(new URL('../../local/demo/matters.csv', import.meta.url), 'utf8');
     const changed = csv.replace(
       'MZ-CF-002,行政处罚,对养老机构未建立入院评估制度的处罚',
@@ -97,6 +97,14 @@ describe('console administration', { timeout: 180_000 }, () => {
       expect(await changes.locator('li').count()).toBe(2);
       await checkScreen(page, 'phone-checklist-differences', PHONE.viewport.width);
       await page.getByRole('button', { name: '审核发布' }).click();
+      // Publishing asks first, saying from when the list applies and which edition it ends.
+      const confirmation = page.getByRole('alertdialog', { name: '确认发布这份清单？' });
+      expect(await confirmation.textContent()).toMatch(/即日（.+）起施行.*现行第 1 版同时废止/);
+      await page.getByRole('button', { name: '取消' }).click();
+      expect(await page.getByRole('alertdialog').count()).toBe(0);
+      await page.getByRole('button', { name: '审核发布' }).click();
+      await checkScreen(page, 'phone-checklist-confirm-publish', PHONE.viewport.width);
+      await page.getByRole('button', { name: '确认发布' }).click();
       await page.locator('.facts').getByText('现行').waitFor();
     });
     const current = await api.call('GET', `/public/v1/agencies/${agencyId}/checklists/matters`);
@@ -176,9 +184,15 @@ describe('console administration', { timeout: 180_000 }, () => {
       await form.getByLabel('设备编号').fill('DSJ-CN-0042');
       await form.getByLabel('设备类型').selectOption('body-camera');
       await form.getByLabel('所属股室').selectOption('shswg');
-      await form.getByLabel('保管人账号').fill('demo-head');
+      await form.getByLabel('保管人').selectOption({ label: '李明华' });
       await form.getByRole('button', { name: '登记' }).click();
       await page.getByRole('list', { name: '设备列表' }).getByText('DSJ-CN-0042').waitFor();
+      // The custodian is shown by name, not by the account's id.
+      const registered = page
+        .getByRole('list', { name: '设备列表' })
+        .locator('li', { hasText: 'DSJ-CN-0042' });
+      expect(await registered.textContent()).toContain('保管人 李明华');
+      expect(await registered.textContent()).not.toContain('demo-head');
       await page.getByText('没有推送失败的记录。').waitFor();
       await checkScreen(page, 'phone-system', PHONE.viewport.width);
     });

@@ -245,7 +245,8 @@ describe.each([
       // A decision before the procedure is complete is refused, and the refusal says why in Chinese.
       await page.getByRole('link', { name: '作出决定' }).click();
       await page.getByRole('heading', { level: 1, name: '作出决定' }).waitFor();
-      await fillProposal(page);
+      // Its content is the notice's, shown and not typed again (REC-12).
+      await page.getByText('决定内容取自事先告知书').waitFor();
       await page.getByRole('button', { name: '作出决定' }).click();
       const refusal = page.getByRole('alert');
       await refusal.waitFor();
@@ -274,8 +275,12 @@ describe.each([
       const queue = workbench.getByRole('list', { name: '法制审核列表' });
       await queue.waitFor();
       expect(await queue.textContent()).toContain('审核期限');
+      // The queue names the case and its party, then the proposal.
+      const card = queue.locator('li', { has: workbench.getByRole('link', { name: title }) });
+      expect(await card.textContent()).toContain('当事人：杨某某');
+      expect(await card.textContent()).toContain(PROPOSAL.summary);
       await checkScreen(workbench, `${device}-review-queue`, width);
-      await queue.getByRole('link', { name: PROPOSAL.summary }).first().click();
+      await queue.getByRole('link', { name: title }).click();
       await workbench.getByRole('heading', { level: 1, name: '法制审核意见' }).waitFor();
       await workbench.getByRole('link', { name: title }).waitFor();
       // Each of the seven standards is answered (REV-3).
@@ -426,6 +431,9 @@ describe('a penalty case from registration to published decision, only in the br
         await form.getByLabel('法律依据').fill(PROPOSAL.legalBasis);
         await form.getByLabel('拟作出的处罚').fill('罚款人民币二万元');
         await form.getByLabel('告知的权利').fill('当事人享有陈述、申辩和要求听证的权利。');
+        // What the party is told binds the decision (LAW-10): the kind and the amount.
+        await form.getByLabel('处罚种类').selectOption('fine');
+        await form.getByLabel('金额（元）').fill('20000');
       });
       const noticeNumber =
         (await page.getByRole('list', { name: '文书记录列表' }).textContent())?.match(
@@ -433,11 +441,13 @@ describe('a penalty case from registration to published decision, only in the br
         )?.[0] ?? '';
       expect(noticeNumber).not.toBe('');
       await page.waitForTimeout(1100);
+      // The document served is chosen from the case's documents: no number typed with 〔〕.
       await addRecord('送达回证', async (form) => {
-        await form.getByLabel('送达文书的文号').fill(noticeNumber);
+        await form.getByLabel('送达的文书').selectOption({ label: `行政处罚事先告知书 ${noticeNumber}` });
         await form.getByLabel('送达时间').fill(now());
         await form.getByLabel('受送达人').fill('周某某');
         await form.getByLabel('送达方式').selectOption('direct');
+        await form.getByLabel('地点').fill('当事人住所');
       });
       await addRecord('陈述申辩笔录', async (form) => {
         await form.getByLabel('陈述或声明内容').fill('当事人承认未建立入院评估制度，请求从轻处罚。');
@@ -462,8 +472,13 @@ describe('a penalty case from registration to published decision, only in the br
       await checkScreen(page, 'walk-procedure-complete', width);
 
       await page.getByRole('link', { name: '提请法制审核' }).click();
-      await fillProposal(page);
-      await page.getByLabel(/行政处罚事先告知书/).check();
+      // The proposal starts as the notice told it, and the whole file is attached (REC-12).
+      await page.getByText(`已按事先告知书 ${noticeNumber} 填写`).waitFor();
+      expect(await page.getByLabel('法律依据').inputValue()).toBe(PROPOSAL.legalBasis);
+      expect(await page.getByLabel('处罚种类').inputValue()).toBe('fine');
+      expect(await page.getByLabel('罚没金额（元）').inputValue()).toBe('20000');
+      expect(await page.getByLabel(/行政处罚事先告知书/).isChecked()).toBe(true);
+      await page.getByLabel('决定内容摘要').fill(PROPOSAL.summary);
       await page.getByRole('button', { name: '提请法制审核' }).click();
       await page.getByRole('link', { name: '第 1 次审核' }).waitFor();
     } finally {
@@ -474,11 +489,7 @@ describe('a penalty case from registration to published decision, only in the br
     try {
       const workbench = reviewerSide.page;
       await signIn(workbench, '法制审核员');
-      await workbench
-        .getByRole('list', { name: '法制审核列表' })
-        .getByRole('link', { name: PROPOSAL.summary })
-        .first()
-        .click();
+      await workbench.getByRole('list', { name: '法制审核列表' }).getByRole('link', { name: title }).click();
       await workbench.getByRole('link', { name: title }).waitFor();
       for (const standard of await workbench.locator('form fieldset').all()) {
         const pass = standard.getByLabel(/^符合$|无需移送/);
@@ -498,10 +509,35 @@ describe('a penalty case from registration to published decision, only in the br
       await signIn(deciding, '王秀兰');
       await deciding.goto(caseUrl);
       await deciding.getByRole('link', { name: '作出决定' }).click();
-      await fillProposal(deciding);
+      // The decision is the approved proposal, shown and not typed a third time (REC-12).
+      await deciding.getByText('决定内容取自法制审核通过的方案').waitFor();
+      expect(await deciding.locator('main').textContent()).toContain(PROPOSAL.legalBasis);
+      await checkScreen(deciding, 'walk-decision-draft', width);
       await deciding.getByRole('button', { name: '作出决定' }).click();
       await deciding.getByText('决定已作出').waitFor();
+      await expect
+        .poll(async () => (await deciding.getByRole('status').textContent()) ?? '')
+        .toMatch(/昌民罚〔\d{4}〕\d+号/);
+      const decisionNumber =
+        (await deciding.getByRole('status').textContent())?.match(/昌民罚〔\d{4}〕\d+号/)?.[0] ?? '';
+      expect(decisionNumber).not.toBe('');
       await checkScreen(deciding, 'walk-decided', width);
+
+      // The decision is served by the receipt of its 决定书, which serves the case.
+      await deciding.getByRole('button', { name: '返回案件' }).click();
+      await deciding.getByText(`决定书文号：${decisionNumber}`).waitFor();
+      expect(await deciding.getByRole('button', { name: '决定书已送达' }).count()).toBe(0);
+      await deciding.getByRole('link', { name: '送达决定书（制作送达回证）' }).click();
+      await deciding.getByLabel('送达的文书').waitFor();
+      // The choices are the case's documents, loaded after the form: the 决定书 is chosen once they are.
+      await expect.poll(() => deciding.getByLabel('送达的文书').inputValue()).not.toBe('');
+      await deciding.getByLabel('送达时间').fill(now());
+      await deciding.getByLabel('受送达人').fill('周某某');
+      await deciding.getByLabel('送达方式').selectOption('direct');
+      await deciding.getByLabel('地点').fill('当事人住所');
+      await checkScreen(deciding, 'walk-decision-receipt', width);
+      await deciding.getByRole('button', { name: '保存文书记录' }).click();
+      await deciding.locator('.facts').getByText('已送达').waitFor();
     } finally {
       await decidingSide.context.close();
     }
@@ -511,6 +547,12 @@ describe('a penalty case from registration to published decision, only in the br
     try {
       const head = headSide.page;
       await signIn(head, '李明华');
+      // The publication queue names the case and its party, and the due date as people write it.
+      await head.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '公示' }).click();
+      const waiting = head.getByRole('list', { name: '公示列表' }).locator('li', { hasText: title });
+      await waiting.waitFor();
+      expect(await waiting.textContent()).toMatch(/当事人：.+应于 \d{4}年\d{1,2}月\d{1,2}日前公示/);
+      await checkScreen(head, 'walk-publication-queue', width);
       await head.goto(caseUrl);
       await head.getByRole('link', { name: '查看公示' }).click();
       await head.getByRole('heading', { level: 1, name: '公示审查' }).waitFor();
@@ -542,7 +584,7 @@ describe('a penalty case from registration to published decision, only in the br
         Number(await tiles.locator('li', { hasText: label }).locator('.tile-value').textContent());
       expect(await value('立案')).toBeGreaterThanOrEqual(1);
       expect(await value('作出决定')).toBeGreaterThanOrEqual(1);
-      expect(await leader.locator('.bars').first().textContent()).toContain('已决定');
+      expect(await leader.locator('.bars').first().textContent()).toContain('已送达');
       expect(await tiles.locator('li', { hasText: '按时公示率' }).textContent()).toContain('100%');
       await checkScreen(leader, 'walk-leader-dashboard', width);
     } finally {
@@ -650,6 +692,89 @@ describe('legal review in rounds', { timeout: 120_000 }, () => {
   });
 });
 
+describe('printed documents', { timeout: 120_000 }, () => {
+  // Without the service worker, so that the test reads the PDF the API answered.
+  const READ_RESPONSES = { ...PHONE, serviceWorkers: 'block' as const };
+  /**
+   * Opens a card's document viewer: the size of the PDF the API answered (the browser's resource
+   * timing; Playwright does not keep the body of a response read as a blob), and its frame.
+   */
+  async function openDocument(page: Page, list: string, title: string) {
+    const card = page.getByRole('list', { name: list }).locator('li', { hasText: title });
+    const answered = page.waitForResponse(
+      (response) => response.request().method() === 'GET' && /\/records\/[^/]+\/pdf$/.test(response.url()),
+    );
+    await card.getByText('查看文书').click();
+    const response = await answered;
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('application/pdf');
+    const frame = card.locator('iframe.document-frame');
+    await frame.waitFor();
+    expect(await frame.getAttribute('src')).toMatch(/^blob:/);
+    const size = await page.evaluate(
+      (url) =>
+        (performance.getEntriesByName(url) as PerformanceResourceTiming[]).at(-1)?.decodedBodySize ?? 0,
+      response.url(),
+    );
+    return { card, frame, size };
+  }
+
+  it('[REC-12] on a phone the officer opens the prior notice as its document and prints it; the reviewer reads the materials in the workbench', async () => {
+    const title = '手机：某养老服务点未建立入院评估制度案（文书）';
+    const { caseId, reviewId } = await submitDemoReview(api, agencyId, {
+      title,
+      party: { kind: 'person', name: '𠮷某某', idNumber: '530524197805061234' },
+    });
+    const officerSide = await openPage(READ_RESPONSES);
+    const page = officerSide.page;
+    try {
+      await signIn(page, '王秀兰');
+      await page.goto(`${api.url}/console/cases/${caseId}`);
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      const { card, frame, size } = await openDocument(page, '文书记录列表', '行政处罚事先告知书');
+      // A page with its embedded font subset and QR code: tens of kilobytes.
+      expect(size).toBeGreaterThan(10_000);
+      expect(await frame.getAttribute('title')).toMatch(/^行政处罚事先告知书（.+号）$/);
+      // The print button prints the frame's document: counted here instead of a dialog.
+      await frame.evaluate((element) => {
+        const target = (element as HTMLIFrameElement).contentWindow as Window & { printed?: number };
+        target.print = () => {
+          target.printed = (target.printed ?? 0) + 1;
+        };
+      });
+      await card.getByRole('button', { name: '打印文书' }).click();
+      expect(
+        await frame.evaluate(
+          (element) =>
+            ((element as HTMLIFrameElement).contentWindow as Window & { printed?: number }).printed,
+        ),
+      ).toBe(1);
+      await checkScreen(page, 'phone-document-viewer', PHONE.viewport.width);
+    } catch (error) {
+      await page.screenshot({ path: `${SHOTS}/phone-document-failed.png`, fullPage: true });
+      throw error;
+    } finally {
+      await officerSide.context.close();
+    }
+
+    const reviewerSide = await openPage(READ_RESPONSES);
+    const workbench = reviewerSide.page;
+    try {
+      await signIn(workbench, '法制审核员');
+      await workbench.goto(`${api.url}/console/reviews/${reviewId}`);
+      await workbench.getByRole('heading', { level: 1, name: '法制审核意见' }).waitFor();
+      const { size } = await openDocument(workbench, '审核材料列表', '行政处罚事先告知书');
+      expect(size).toBeGreaterThan(10_000);
+      await checkScreen(workbench, 'phone-review-material', PHONE.viewport.width);
+    } catch (error) {
+      await workbench.screenshot({ path: `${SHOTS}/phone-review-material-failed.png`, fullPage: true });
+      throw error;
+    } finally {
+      await reviewerSide.context.close();
+    }
+  });
+});
+
 describe('officers and certificates', { timeout: 120_000 }, () => {
   it('[PUB-5] [PUB-7] the administrator sees each certificate’s status and QR code and suspends one, with the reason', async () => {
     const { context, page } = await openPage(PHONE);
@@ -707,6 +832,7 @@ describe('lists (清单)', { timeout: 120_000 }, () => {
       await page.getByRole('list', { name: '清单列表' }).getByText('草稿').waitFor();
       await page.goto(draftUrl);
       await page.getByRole('button', { name: '审核发布' }).click();
+      await page.getByRole('button', { name: '确认发布' }).click();
       await page.getByRole('alert').getByText('清单的编制人不能审核发布自己编制的清单').waitFor();
       const download = page.waitForEvent('download');
       await page.getByRole('button', { name: '导出 Excel' }).click();
@@ -720,6 +846,7 @@ describe('lists (清单)', { timeout: 120_000 }, () => {
       await signIn(page, '系统管理员');
       await page.goto(draftUrl);
       await page.getByRole('button', { name: '审核发布' }).click();
+      await page.getByRole('button', { name: '确认发布' }).click();
       await page.locator('.facts').getByText('现行').waitFor();
       expect(await page.getByRole('list', { name: '清单事项' }).textContent()).toContain('60日');
       await checkScreen(page, 'phone-checklist-published', PHONE.viewport.width);
@@ -730,11 +857,16 @@ describe('lists (清单)', { timeout: 120_000 }, () => {
 });
 
 describe('on a lost network', { timeout: 120_000 }, () => {
-  it('[REC-8] the console opens offline from its service worker and says in Chinese that the server cannot be reached', async () => {
+  it('[REC-8] the console opens offline from its service worker with the list last seen, and a screen never opened says in Chinese that the server cannot be reached', async () => {
+    await registerDemoCase(api, agencyId, {
+      title: '离线查看的案件',
+      party: { kind: 'organization', name: '某养老服务点', idNumber: '52530524MJ0000001U' },
+    });
     const { context, page } = await openPage(PHONE);
     try {
       await signIn(page, '王秀兰');
-      await page.getByRole('heading', { level: 1, name: '我的案件' }).waitFor();
+      // The list is seen (and so kept on the device) before the network goes, not only its heading.
+      await page.getByRole('list', { name: '案件列表' }).getByText('离线查看的案件').first().waitFor();
       await page.evaluate(async () => {
         await navigator.serviceWorker.ready;
       });
@@ -742,8 +874,126 @@ describe('on a lost network', { timeout: 120_000 }, () => {
       await context.setOffline(true);
       await page.reload();
       await page.getByRole('heading', { level: 1, name: '我的案件' }).waitFor();
-      await page.getByRole('alert').getByText('无法连接服务器，请检查网络后重试').waitFor();
+      // The list opened before the network went is shown, with the time it is from.
+      await page.getByRole('status').getByText('网络不可用').waitFor();
+      expect(await page.getByRole('list', { name: '案件列表' }).locator('li').count()).toBeGreaterThan(0);
       await checkScreen(page, 'phone-offline', PHONE.viewport.width);
+      // A screen never opened on the network says in Chinese that the server cannot be reached.
+      await page.getByRole('link', { name: '法制审核' }).first().click();
+      await page.getByRole('alert').getByText('无法连接服务器，请检查网络后重试').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('long lists', { timeout: 120_000 }, () => {
+  it('[REC-8] an officer with more cases than one page pages through all of them', async () => {
+    const officer = usersOf(agencyId).find((user) => user.sub === 'demo-officer');
+    if (!officer) throw new Error('the demo has an officer');
+    const token = await api.token(officer);
+    for (let index = 0; index < 51; index += 1) {
+      await registerDemoCase(api, agencyId, {
+        title: `分页测试案件 ${index + 1}`,
+        party: { kind: 'organization', name: '某养老服务点', idNumber: '52530524MJ0000001U' },
+      });
+    }
+    let total = 0;
+    let cursor: string | undefined;
+    do {
+      const page = await api.call('GET', `/v1/cases?limit=100${cursor ? `&cursor=${cursor}` : ''}`, {
+        token,
+      });
+      total += page.body.items.length;
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(total).toBeGreaterThan(50);
+    const { context, page } = await openPage(PHONE);
+    try {
+      await signIn(page, '王秀兰');
+      const list = page.getByRole('list', { name: '案件列表' });
+      await list.locator('li').first().waitFor();
+      expect(await list.locator('li').count()).toBeLessThan(total);
+      while (await page.getByRole('button', { name: '加载更多' }).isVisible()) {
+        const shown = await list.locator('li').count();
+        await page.getByRole('button', { name: '加载更多' }).click();
+        await expect.poll(() => list.locator('li').count()).toBeGreaterThan(shown);
+      }
+      expect(await list.locator('li').count()).toBe(total);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('drafting without a network', { timeout: 120_000 }, () => {
+  it('[REC-8] [REC-2] an officer on a lost network opens the case, drafts an inspection record and an activity, and sees them numbered and recorded once the network returns', async () => {
+    const { caseId } = await registerDemoCase(api, agencyId, {
+      title: '田园镇某村养老服务点离线检查案',
+      party: { kind: 'organization', name: '田园镇某村养老服务点', idNumber: '52530524MJ0000001U' },
+    });
+    const { context, page } = await openPage(PHONE);
+    try {
+      await signIn(page, '王秀兰');
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+      });
+      await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+      // Opened once on the network: the case, its record templates and the activity form are kept.
+      const casePath = `${api.url}/console/cases/${caseId}`;
+      await page.goto(casePath);
+      await page.getByRole('heading', { level: 1, name: '田园镇某村养老服务点离线检查案' }).waitFor();
+      await page.getByRole('link', { name: '添加文书记录' }).click();
+      await page.getByLabel('文书种类').waitFor();
+      await page.goto(casePath);
+      await page.getByRole('link', { name: '记录执法活动' }).click();
+      await page.getByLabel('活动类型').waitFor();
+
+      await context.setOffline(true);
+      await page.reload();
+      await page.getByRole('status').getByText('网络不可用').waitFor();
+      await page.getByLabel('活动类型').selectOption('on-site-inspection');
+      await page.getByLabel('地点').fill('昌宁县田园镇某村养老服务点');
+      await page.getByLabel('出示执法证件').check();
+      await page.getByRole('button', { name: '记录执法活动' }).click();
+      await page.getByRole('heading', { level: 1, name: '田园镇某村养老服务点离线检查案' }).waitFor();
+      await page.getByRole('link', { name: '添加文书记录' }).click();
+      await page.getByLabel('文书种类').selectOption({ label: '现场检查笔录' });
+      await page.getByLabel('地点').fill('昌宁县田园镇某村养老服务点');
+      const now = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 19);
+      await page.getByLabel('开始时间').fill(now());
+      await page.getByLabel('结束时间').fill(now());
+      await page.getByLabel('被检查人').fill('田园镇某村养老服务点');
+      await page.getByLabel('检查情况').fill('离线记录：现场未见入院评估记录。');
+      await page.getByRole('button', { name: '保存文书记录' }).click();
+
+      const drafts = page.getByRole('list', { name: '本机草稿' });
+      await drafts.waitFor();
+      expect(await drafts.locator('li').count()).toBe(2);
+      expect(await drafts.textContent()).toContain('未发送');
+      expect(await drafts.textContent()).toContain('联网后自动发送');
+      await checkScreen(page, 'phone-offline-drafts', PHONE.viewport.width);
+      const officer = usersOf(agencyId).find((user) => user.sub === 'demo-officer');
+      if (!officer) throw new Error('the demo has an officer');
+      const token = await api.token(officer);
+      const before = await api.call('GET', `/v1/cases/${caseId}`, { token });
+      expect(before.body.records).toHaveLength(0);
+      expect(before.body.activities).toHaveLength(0);
+
+      await context.setOffline(false);
+      await expect
+        .poll(() => drafts.textContent(), { timeout: 20_000 })
+        .toMatch(/服务器已接受，编号 昌民检〔\d{4}〕\d+号/);
+      await expect.poll(async () => (await drafts.textContent())?.includes('未发送')).toBe(false);
+      const records = page.getByRole('list', { name: '文书记录列表' });
+      await expect.poll(() => records.textContent()).toContain('现场检查笔录');
+      await checkScreen(page, 'phone-offline-drafts-sent', PHONE.viewport.width);
+      // Sent once each, even when a resend follows a lost answer (the Idempotency-Key).
+      const after = await api.call('GET', `/v1/cases/${caseId}`, { token });
+      expect(after.body.records).toHaveLength(1);
+      expect(after.body.activities).toHaveLength(1);
+      await page.getByRole('button', { name: '知道了' }).first().click();
+      await expect.poll(() => drafts.locator('li').count()).toBe(1);
     } finally {
       await context.close();
     }

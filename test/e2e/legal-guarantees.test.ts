@@ -145,7 +145,13 @@ describe('the statutory procedure before a penalty decision', () => {
       body: {
         type: 'service-receipt',
         title: '送达回证',
-        fields: { documentNumber: notice.number, servedAt: '2026-01-05T10:00:00+08:00' },
+        fields: {
+          documentNumber: notice.number,
+          servedAt: '2026-01-05T10:00:00+08:00',
+          recipient: '当事人',
+          method: 'direct',
+          place: '当事人住所',
+        },
       },
     });
     expect(backdated.status).toBe(400);
@@ -155,11 +161,34 @@ describe('the statutory procedure before a penalty decision', () => {
       body: {
         type: 'service-receipt',
         title: '送达回证',
-        fields: { documentNumber: '昌民告〔2026〕9999号', servedAt: new Date().toISOString() },
+        fields: {
+          documentNumber: '昌民告〔2026〕9999号',
+          servedAt: new Date().toISOString(),
+          recipient: '当事人',
+          method: 'direct',
+          place: '当事人住所',
+        },
       },
     });
     expect(nothingServed.status).toBe(400);
     expect(paths(nothingServed)).toEqual(['fields.documentNumber']);
+    // A receipt tells the minute, as the console's form writes it: the minute the notice was made is not before it.
+    const sameMinute = new Date(Math.floor(Date.parse(notice.createdAt) / 60_000) * 60_000).toISOString();
+    const servedThatMinute = await api.call('POST', `/v1/cases/${id}/records`, {
+      token: t.handler,
+      body: {
+        type: 'service-receipt',
+        title: '送达回证',
+        fields: {
+          documentNumber: notice.number,
+          servedAt: sameMinute,
+          recipient: '当事人',
+          method: 'direct',
+          place: '当事人住所',
+        },
+      },
+    });
+    expect(servedThatMinute.status, servedThatMinute.text).toBe(201);
 
     const later = new Date(Date.now() + 30 * 86_400_000).toISOString();
     await api.call('POST', '/dev/clock', { body: { now: later } });
@@ -600,8 +629,9 @@ describe('the paths around the rules, as a dishonest user tries them', () => {
     const noAmount = await decide(id, { ...fine(0), penalty: { kind: 'fine' } });
     expect(noAmount.status).toBe(400);
     expect(paths(noAmount)).toEqual(['penalty.amount']);
+    // A penalty left out is the notice's (REC-12): what the party was told is not typed again.
     const noPenalty = await decide(id, { type: 'penalty', summary: '罚款贰万元', legalBasis: '依据' });
-    expect(paths(noPenalty)).toEqual(['penalty']);
+    expect(paths(noPenalty)).toEqual(['steps.hearing-period']);
     const warningAmount = await decide(id, { ...fine(0), penalty: { kind: 'warning', amount: 50_000 } });
     expect(paths(warningAmount)).toEqual(['penalty.amount']);
     const coercion = await newCase({ category: 'coercion' });
@@ -610,7 +640,8 @@ describe('the paths around the rules, as a dishonest user tries them', () => {
     expect(paths(penaltyInCoercion)).toEqual(['penalty']);
     for (const kind of ['other', '责令关闭', '限制从业']) {
       const waiting = await decide(id, { ...fine(0), penalty: { kind } });
-      expect(paths(waiting), kind).toEqual(['steps.hearing-period']);
+      // Each entitles to a hearing; and, another kind than the notice's fine, needs a new notice.
+      expect(paths(waiting), kind).toEqual(['steps.penalty-prior-notice', 'steps.hearing-period']);
     }
   });
 
@@ -639,6 +670,7 @@ describe('the paths around the rules, as a dishonest user tries them', () => {
       legalBasis: '依据',
       proposedPenalty: '罚款贰万元',
       rights: '陈述、申辩、听证',
+      penalty: { kind: 'fine', amount: 20_000 },
     });
     await record('hearing-waiver', { statement: '放弃听证' });
     await record('statement-record', { statement: '无异议' });
@@ -646,6 +678,9 @@ describe('the paths around the rules, as a dishonest user tries them', () => {
     await record('service-receipt', {
       documentNumber: notice.body.number,
       servedAt: new Date().toISOString(),
+      recipient: '当事人',
+      method: 'direct',
+      place: '当事人住所',
     });
     const refused = await decide(early, fine(20_000));
     expect(paths(refused)).toEqual(['steps.statement', 'steps.hearing-period']);
@@ -662,7 +697,13 @@ describe('the paths around the rules, as a dishonest user tries them', () => {
       rights: '陈述、申辩',
       penalty: { kind: '罚款', amount: 5_000 },
     });
-    await record('service-receipt', { documentNumber: notice.body.number, servedAt: notice.body.createdAt });
+    await record('service-receipt', {
+      documentNumber: notice.body.number,
+      servedAt: notice.body.createdAt,
+      recipient: '当事人',
+      method: 'direct',
+      place: '当事人住所',
+    });
     await record('statement-record', { statement: '无异议' });
     await record('on-site-inspection-record', {
       place: '现场',
@@ -842,7 +883,13 @@ describe('the paths around the rules, as a dishonest user tries them', () => {
       body: {
         type: 'penalty-prior-notice',
         title: '事后补的告知书',
-        fields: { facts: '事实', legalBasis: '依据', proposedPenalty: '罚款', rights: '陈述、申辩' },
+        fields: {
+          facts: '事实',
+          legalBasis: '依据',
+          proposedPenalty: '罚款',
+          rights: '陈述、申辩',
+          penalty: { kind: 'fine', amount: 100 },
+        },
       },
     });
     expect(late.status).toBe(422);

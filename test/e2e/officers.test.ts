@@ -150,7 +150,8 @@ describe('officers and certificates through the local HTTP API', () => {
     expect(page.headers.get('content-type')).toContain('text/html');
     expect(page.text).toContain('执法证核验');
     expect(page.text).toContain(input.certificateNo);
-    expect(page.text).toContain(`/public/v1/officers/${input.certificateNo}/complaints?agencyId=${agencyId}`);
+    // The complaint form files about this officer of this agency (SUP-1).
+    expect(page.text).toContain(`ref:"${input.certificateNo}"},agencyId:"${agencyId}"`);
   });
 
   it('[PUB-5] the public can complain about an officer, and the agency sees the complaint', async () => {
@@ -165,8 +166,8 @@ describe('officers and certificates through the local HTTP API', () => {
     expect(listed.body.items).toContainEqual(
       expect.objectContaining({
         complaintId: filed.body.complaintId,
-        certificateNo: input.certificateNo,
-        officerName: '钱多多',
+        about: { kind: 'officer', ref: input.certificateNo },
+        aboutName: '钱多多',
       }),
     );
   });

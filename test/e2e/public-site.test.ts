@@ -149,7 +149,7 @@ describe('the public site on a phone', { timeout: 120_000 }, () => {
     expect(await page.locator('main').textContent()).toContain('不得从事行政执法活动');
   });
 
-  it('[PUB-5] a visitor types a certificate number and files a complaint from the verification page', async () => {
+  it('[PUB-5] [SUP-1] a visitor types a certificate number and files a complaint from the verification page, and keeps a receipt', async () => {
     await visit(`/agencies/${agencyId}`, 'agency-complaint-channel');
     await page.getByLabel('执法证号').fill('YN-CN-MZ-0002');
     await page.getByRole('button', { name: '核验执法证' }).click();
@@ -157,7 +157,9 @@ describe('the public site on a phone', { timeout: 120_000 }, () => {
     expect(await page.locator('.status').textContent()).toBe('证件状态：有效');
     await page.getByLabel('投诉内容（时间、地点和经过）').fill('检查时未出示执法证件，态度粗暴');
     await page.getByRole('button', { name: '提交投诉' }).click();
-    await expect.poll(() => page.locator('#result').textContent()).toMatch(/^已收到，编号 /);
+    await expect
+      .poll(() => page.locator('#result').textContent())
+      .toMatch(/^已受理。受理编号 ([0-9A-Z]{4}-){3}[0-9A-Z]{4}，请妥善保存/);
   });
 
   it('[PUB-9] [PUB-10] a visitor searches decisions by document number and opens one', async () => {

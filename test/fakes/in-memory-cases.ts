@@ -1,6 +1,6 @@
 import { legalDateOf } from '#shared/dates.ts';
 import type { Activity, CaseRecord } from '#shared/domain/cases/case.ts';
-import type { CaseDocument } from '#shared/domain/cases/documents.ts';
+import type { CaseDocument, DocumentVerification } from '#shared/domain/cases/documents.ts';
 import type { Evidence, Retrieval } from '#shared/domain/cases/evidence.ts';
 import type { JournalEntry } from '#shared/domain/journal.ts';
 import type { Review } from '#shared/domain/reviews/review.ts';
@@ -81,6 +81,7 @@ export class InMemoryCases implements Port<CaseRepository> {
   readonly #cases = new Map<string, CaseRecord>();
   readonly #activities = new Map<string, Activity>();
   readonly #documents = new Map<string, CaseDocument>();
+  readonly #verifications = new Map<string, DocumentVerification>();
   readonly #serials = new Map<string, number>();
   readonly #journals = new Map<string, JournalEntry[]>();
   readonly #statistics: InMemoryStatistics;
@@ -201,6 +202,23 @@ export class InMemoryCases implements Port<CaseRepository> {
       holds: () => !this.#documents.has(key),
       apply: () => void this.#documents.set(key, copy(document)),
     });
+  }
+
+  async document(agencyId: string, caseId: string, id: string): Promise<CaseDocument | undefined> {
+    const document = this.#documents.get(`${agencyId}#${caseId}#${id}`);
+    return document && copy(document);
+  }
+
+  putVerification(verification: DocumentVerification): ChildWrite {
+    return memoryChildWrite({
+      holds: () => !this.#verifications.has(verification.verificationCode),
+      apply: () => void this.#verifications.set(verification.verificationCode, copy(verification)),
+    });
+  }
+
+  async verification(code: string): Promise<DocumentVerification | undefined> {
+    const verification = this.#verifications.get(code);
+    return verification && copy(verification);
   }
 
   async nextSerial(agencyId: string, type: string, year: string): Promise<number> {

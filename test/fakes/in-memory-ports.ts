@@ -1,4 +1,5 @@
 import type { InspectionPorts } from '#shared/inspections/use-cases/inspections.ts';
+import type { ComplaintPorts } from '#shared/supervision/use-cases/complaints.ts';
 import type { ChecklistPorts } from '#shared/use-cases/checklists.ts';
 import type { RecomputePorts } from '#shared/use-cases/deadline-recompute.ts';
 import type { DecisionPorts } from '#shared/use-cases/decisions.ts';
@@ -31,10 +32,10 @@ import {
   eventLog,
   InMemoryAgencies,
   InMemoryCalendars,
-  InMemoryComplaints,
   InMemoryOfficers,
   testClock,
 } from '#test/fakes/in-memory-stores.ts';
+import { InMemoryComplaints } from '#test/fakes/in-memory-supervision.ts';
 import { platformStandIn } from '#test/fakes/platform-stand-in.ts';
 
 /**
@@ -79,6 +80,7 @@ export function inMemoryWorld(start = '2026-03-02T02:00:00.000Z') {
       void scheduled.push({ id: publication.id, dueBy: publication.dueBy }),
     http: platform.http,
   } satisfies PublicationPorts &
+    ComplaintPorts &
     DecisionPorts &
     ChecklistPorts &
     EvidencePorts &

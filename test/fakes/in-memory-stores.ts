@@ -1,12 +1,10 @@
 import type { AgencyProfile } from '#shared/domain/agency.ts';
 import type { YearCalendar } from '#shared/domain/calendar.ts';
-import type { Complaint } from '#shared/domain/complaint.ts';
 import type { Officer, StatusChange } from '#shared/domain/officer.ts';
 import { Conflict, NotFound } from '#shared/errors.ts';
 import type { DomainEvent } from '#shared/events/publisher.ts';
 import type { AgencyRepository } from '#shared/store/agency-repository.ts';
 import type { CalendarRepository } from '#shared/store/calendar-repository.ts';
-import type { ComplaintRepository } from '#shared/store/complaint-repository.ts';
 import type { OfficerRepository } from '#shared/store/officer-repository.ts';
 import type { Page } from '#shared/store/pagination.ts';
 import type { Port } from '#shared/store/port.ts';
@@ -90,19 +88,6 @@ export class InMemoryAgencies implements Port<AgencyRepository> {
 
   async put(profile: AgencyProfile): Promise<void> {
     this.#profiles.set(profile.agencyId, copy(profile));
-  }
-}
-
-export class InMemoryComplaints implements Port<ComplaintRepository> {
-  readonly #complaints: Complaint[] = [];
-
-  async create(complaint: Complaint): Promise<void> {
-    this.#complaints.push(copy(complaint));
-  }
-
-  async list(agencyId: string, limit: number, cursor?: string): Promise<Page<Complaint>> {
-    const mine = this.#complaints.filter((complaint) => complaint.agencyId === agencyId).reverse();
-    return pageOf(mine, limit, cursor);
   }
 }
 

@@ -43,6 +43,7 @@ export async function recordDemoNotice(api: TestApi, token: string, caseId: stri
         legalBasis: DEMO_PROPOSAL.legalBasis,
         proposedPenalty: '罚款人民币二万元',
         rights: '当事人享有陈述、申辩的权利。',
+        penalty: { kind: 'fine', amount: 20_000 },
       },
     },
   });

@@ -4,14 +4,21 @@ import type { TestApi } from '#test/helpers/api.ts';
 /**
  * The records a general-procedure penalty needs before its decision (LAW-10): an interview record
  * (investigation), the prior notice, its service receipt, the party's statement and, unless
- * `hearing: 'open'`, a written hearing waiver; with `collective`, the heads' discussion (LAW-11).
+ * `hearing: 'open'`, a written hearing waiver; with `collective`, the heads' discussion (LAW-11);
+ * the notice states `penalty`.
  * Returns the records by type, so a test can cite them as review materials.
  */
 export async function completePenaltyProcedure(
   api: TestApi,
   token: string,
   caseId: string,
-  options: { hearing?: 'waived' | 'open'; collective?: boolean; statement?: boolean } = {},
+  options: {
+    hearing?: 'waived' | 'open';
+    collective?: boolean;
+    statement?: boolean;
+    /** The penalty the notice tells the party of, which binds the decision (LAW-10); ¥1,000,000 by default. */
+    penalty?: { kind: string; amount?: number };
+  } = {},
 ) {
   const record = async (type: string, title: string, fields: Record<string, unknown>) => {
     const response = await api.call('POST', `/v1/cases/${caseId}/records`, {
@@ -33,6 +40,7 @@ export async function completePenaltyProcedure(
     legalBasis: '《养老机构管理办法》第四十六条',
     proposedPenalty: '拟作出行政处罚',
     rights: '陈述、申辩、听证',
+    penalty: options.penalty ?? { kind: 'fine', amount: 1_000_000 },
   });
   const service = await record('service-receipt', '送达回证', {
     documentNumber: notice.number,

@@ -85,7 +85,7 @@ const certificate = (certificateNo: string, userId: string): OfficerInput => ({
   position: '科员',
   certificateNo,
   userId,
-  categories: ['penalty', 'inspection'],
+  categories: ['penalty', 'inspection', 'licensing', 'coercion'],
   region: '昌宁县',
   validFrom: '2024-01-01',
   validTo: '2028-12-31',
@@ -197,7 +197,7 @@ export interface WalkOptions {
   av?: boolean;
   /** Steps to leave out. */
   omit?: readonly WalkStep[];
-  /** The structured penalty of the prior notice, which then binds the decision. */
+  /** The structured penalty of the prior notice, which binds the decision; a fine of ¥1,000,000 by default. */
   notifiedPenalty?: { kind: string; amount?: number };
 }
 
@@ -255,12 +255,12 @@ export async function readyForDecision(world: UnitWorld, options: WalkOptions = 
       legalBasis: MAJOR_FINE.legalBasis,
       proposedPenalty: '罚款',
       rights: '当事人享有陈述、申辩的权利；可在告知书送达之日起五个工作日内要求听证。',
-      ...(options.notifiedPenalty ? { penalty: options.notifiedPenalty } : {}),
+      penalty: options.notifiedPenalty ?? { kind: 'fine', amount: 1_000_000 },
     });
     if (!omit.has('service')) {
       const notice = documents['prior-notice'];
       documents.service = await record('service-receipt', '送达回证', {
-        documentNumber: notice.number,
+        documentId: notice.id,
         servedAt: notice.createdAt,
         recipient: PARTY.name,
         method: 'direct',

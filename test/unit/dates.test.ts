@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addCalendarMonths } from '#shared/dates.ts';
+import { addCalendarMonths, chineseDate } from '#shared/dates.ts';
 
 describe('periods in calendar months', () => {
   it.each([
@@ -10,5 +10,17 @@ describe('periods in calendar months', () => {
     ['2026-03-15', 36, '2029-03-15'],
   ])('[LAW-6] %s plus %i months is %s', (from, months, expected) => {
     expect(addCalendarMonths(from, months)).toBe(expected);
+  });
+});
+
+describe('dates as documents print them', () => {
+  it.each([
+    ['2026-12-07', '二〇二六年十二月七日'],
+    ['2026-01-10', '二〇二六年一月十日'],
+    ['2030-11-20', '二〇三〇年十一月二十日'],
+    ['2027-03-31', '二〇二七年三月三十一日'],
+    ['2026-10-15', '二〇二六年十月十五日'],
+  ])('[REC-12] %s prints as %s', (date, expected) => {
+    expect(chineseDate(date)).toBe(expected);
   });
 });

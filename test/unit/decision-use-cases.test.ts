@@ -168,10 +168,14 @@ describe('issuing a decision, without a database', () => {
       legalBasis: MAJOR_FINE.legalBasis,
       proposedPenalty: '罚款',
       rights: '陈述、申辩、听证',
+      penalty: MAJOR_FINE.penalty,
     });
     await record('service-receipt', '送达回证', {
       documentNumber: notice.number,
       servedAt: notice.createdAt,
+      recipient: '当事人',
+      method: 'direct',
+      place: '当事人住所',
     });
     await record('statement-record', '陈述申辩笔录', { statement: '无新的陈述。' });
     await record('hearing-waiver', '放弃听证声明', { statement: '放弃听证。' });

@@ -181,6 +181,7 @@ describe('issuedDecision', () => {
     now: new Date('2026-12-01T02:00:00.000Z'),
     decidedOn: '2026-12-01',
     ids: { decision: 'd1', publication: 'p1' },
+    document: { id: 'r1', number: '昌民罚〔2026〕1号', sha256: 'a'.repeat(64) },
     rule,
     previous: undefined,
   };
@@ -190,7 +191,13 @@ describe('issuedDecision', () => {
       ...base,
       due: { dueBy: '2026-12-10', calendarVersions: { 2026: 1 } },
     });
-    expect(scheduled.decision).toMatchObject({ id: 'd1', decidedOn: '2026-12-01', publicationId: 'p1' });
+    expect(scheduled.decision).toMatchObject({
+      id: 'd1',
+      decidedOn: '2026-12-01',
+      publicationId: 'p1',
+      document: { recordId: 'r1', number: '昌民罚〔2026〕1号' },
+    });
+    expect(scheduled.publication.documentNumber).toBe('昌民罚〔2026〕1号');
     expect(scheduled.publication).toMatchObject({ status: 'scheduled', dueBy: '2026-12-10', workingDays: 7 });
     const held = issuedDecision({ ...base, due: { dueBy: null, calendarVersions: {} } });
     expect(held.publication.status).toBe('deadline-unconfirmed');

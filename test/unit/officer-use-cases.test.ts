@@ -2,21 +2,17 @@ import { describe, expect, it } from 'vitest';
 import type { Principal } from '#shared/auth.ts';
 import type { OfficerInput } from '#shared/domain/officer.ts';
 import { Conflict, NotFound, RuleViolation } from '#shared/errors.ts';
+import { type ComplaintPorts, fileOfficerComplaint } from '#shared/supervision/use-cases/complaints.ts';
 import {
   changeOfficerStatus,
-  fileComplaint,
   type OfficerPorts,
   registerOfficer,
   verifyCertificate,
 } from '#shared/use-cases/officers.ts';
 import { officerRepositoryContract } from '#test/contracts/officer-repository.ts';
-import {
-  eventLog,
-  InMemoryAgencies,
-  InMemoryComplaints,
-  InMemoryOfficers,
-  testClock,
-} from '#test/fakes/in-memory-stores.ts';
+import { InMemoryPublications } from '#test/fakes/in-memory-publicity.ts';
+import { eventLog, InMemoryAgencies, InMemoryOfficers, testClock } from '#test/fakes/in-memory-stores.ts';
+import { InMemoryComplaints } from '#test/fakes/in-memory-supervision.ts';
 
 // The in-memory store keeps the contract the DynamoDB one keeps (test/integration).
 officerRepositoryContract('in memory', new InMemoryOfficers());
@@ -39,13 +35,14 @@ const input = (overrides: Partial<OfficerInput> = {}): OfficerInput => ({
 function world() {
   const clock = testClock('2026-12-02T02:00:00.000Z');
   const log = eventLog();
-  const ports: OfficerPorts = {
+  const ports = {
     officers: new InMemoryOfficers(),
     agencies: new InMemoryAgencies(),
     complaints: new InMemoryComplaints(),
+    publications: new InMemoryPublications(),
     now: clock.now,
     publish: log.publish,
-  };
+  } satisfies OfficerPorts & ComplaintPorts;
   return { ports, clock, events: log.events };
 }
 
@@ -116,8 +113,19 @@ describe('officers and certificates, without a database', () => {
     });
     expect((await verifyCertificate(ports, 'ZF-0001', 'b')).name).toBe('王强');
     await expect(verifyCertificate(ports, 'ZF-9999')).rejects.toBeInstanceOf(NotFound);
-    const complaint = await fileComplaint(ports, 'ZF-0001', 'b', { content: '执法时未出示证件' });
-    expect(complaint).toMatchObject({ agencyId: 'b', officerName: '王强', status: 'received' });
+    const { complaint } = await fileOfficerComplaint(
+      ports,
+      'ZF-0001',
+      'b',
+      { content: '执法时未出示证件' },
+      { address: '203.0.113.9', perAddressPerDay: 10 },
+    );
+    expect(complaint).toMatchObject({
+      agencyId: 'b',
+      about: { kind: 'officer', ref: 'ZF-0001' },
+      aboutName: '王强',
+      status: 'received',
+    });
     expect((await ports.complaints.list('b', 10)).items).toHaveLength(1);
     expect((await ports.complaints.list('a', 10)).items).toHaveLength(0);
   });

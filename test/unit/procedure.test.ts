@@ -3,6 +3,7 @@ import { bundledCalendar } from '#shared/domain/bundled-calendar.ts';
 import { addWorkingDays } from '#shared/domain/calendar.ts';
 import {
   hearingEntitled,
+  noticeRefusal,
   type ProcedureFacts,
   type ProcedureStep,
   procedureSteps,
@@ -22,7 +23,9 @@ const doc = (type: string, number: string, createdAt: string, fields: Record<str
   fields,
 });
 
-const notice = doc('penalty-prior-notice', '昌民告〔2026〕1号', '2026-09-30T01:00:00.000Z');
+const notice = doc('penalty-prior-notice', '昌民告〔2026〕1号', '2026-09-30T01:00:00.000Z', {
+  penalty: { kind: 'fine', amount: 1_000_000 },
+});
 const served = (servedAt = '2026-09-30T10:00:00+08:00') =>
   doc('service-receipt', '昌民送〔2026〕1号', '2026-09-30T03:00:00.000Z', {
     documentNumber: notice.number,
@@ -45,6 +48,13 @@ const bare: ProcedureFacts = {
 };
 /** Every step of the general procedure done, but the hearing. */
 const complete: ProcedureFacts = { ...bare, documents: [interview, notice, served(), statement] };
+/** The same, the notice having told the party of a licence revocation. */
+const revocationNotified: ProcedureFacts = {
+  ...complete,
+  documents: complete.documents.map((document) =>
+    document === notice ? { ...notice, fields: { penalty: { kind: 'licence-revocation' } } } : document,
+  ),
+};
 
 const penalty = (kind: NonNullable<Proposal['penalty']>['kind'], amount?: number): Proposal => ({
   type: 'penalty',
@@ -171,14 +181,14 @@ describe('the statutory procedure before a decision', () => {
     },
     {
       name: 'a hearing held',
-      facts: { ...complete, hearingHeld: true },
+      facts: { ...revocationNotified, hearingHeld: true },
       proposal: penalty('licence-revocation'),
       today: '2026-10-08',
       missing: [],
     },
     {
       name: 'a licence revoked without waiting for the hearing period',
-      facts: complete,
+      facts: revocationNotified,
       proposal: penalty('licence-revocation'),
       today: '2026-10-08',
       missing: ['hearing-period'],
@@ -314,5 +324,22 @@ describe('the statutory procedure before a decision', () => {
     const fine = { kind: 'fine' as const, amount: 5_000 };
     expect(hearingEntitled('person', fine)).toBe(false);
     expect(hearingEntitled('person', fine, { hearingAmountPerson: 2_000 })).toBe(true);
+  });
+});
+
+describe('the notice binds the decision (noticeRefusal)', () => {
+  const fine = (amount: number) => ({ kind: 'fine' as const, amount });
+  it.each([
+    ['the notified fine', fine(500), fine(500), false],
+    ['a lower fine', fine(500), fine(300), false],
+    ['a warning instead of a fine', fine(500), { kind: 'warning' as const }, false],
+    ['no penalty instead of a fine', fine(500), { kind: 'no-penalty' as const }, false],
+    ['a higher fine', fine(500), fine(9_000), true],
+    ['another kind', fine(500), { kind: 'licence-revocation' as const }, true],
+    ['a fine after a notified warning', { kind: 'warning' }, fine(100), true],
+    ['a kind written with a space (罚 款)', { kind: '罚 款', amount: 500 }, fine(500), true],
+    ['a notice without a structured penalty', undefined, fine(500), true],
+  ])('[LAW-10] %s -> heavier: %s', (_name, notified, decided, heavier) => {
+    expect(noticeRefusal(notified, decided) !== undefined).toBe(heavier);
   });
 });

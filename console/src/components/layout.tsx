@@ -23,6 +23,7 @@ const NAVIGATION: { to: string; label: string; roles: Role[] }[] = [
   { to: '/checklists', label: '清单', roles: ['unit-head', 'admin', 'reviewer'] },
   { to: '/officers', label: '执法人员', roles: ['unit-head', 'admin'] },
   { to: '/publications', label: '公示', roles: ['unit-head', 'admin', 'leader'] },
+  { to: '/complaints', label: '投诉', roles: ['unit-head', 'admin', 'leader', 'supervisor'] },
   { to: '/system', label: '系统管理', roles: ['unit-head', 'admin'] },
 ];
 

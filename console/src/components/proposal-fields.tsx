@@ -19,6 +19,22 @@ export const emptyProposal: ProposalForm = {
   amount: '',
 };
 
+/** The form holding a proposal the API gave (the decision's draft), to be checked and changed. */
+export function proposalForm(proposal: {
+  type?: string;
+  summary?: string;
+  legalBasis?: string;
+  penalty?: { kind: string; amount?: number };
+}): ProposalForm {
+  return {
+    type: proposal.type ?? emptyProposal.type,
+    summary: proposal.summary ?? '',
+    legalBasis: proposal.legalBasis ?? '',
+    penaltyKind: proposal.penalty?.kind ?? '',
+    amount: proposal.penalty?.amount === undefined ? '' : String(proposal.penalty.amount),
+  };
+}
+
 export const proposalLabels = (prefix: string): Record<string, string> => ({
   [`${prefix}type`]: '决定类型',
   [`${prefix}summary`]: '决定内容摘要',

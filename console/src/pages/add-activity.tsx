@@ -4,6 +4,8 @@ import { type ApiError, asApiError } from '../api/errors.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { describedBy, Field } from '../components/field.tsx';
 import { activityTypeLabels } from '../labels.ts';
+import { OfflineNotice } from '../offline/offline-notice.tsx';
+import { sendOrKeep } from '../offline/outbox.ts';
 import { navigate } from '../router.tsx';
 import { useLoad } from '../use-load.ts';
 
@@ -33,7 +35,7 @@ async function load(caseId: string) {
  * and told to the party (亮证、告知), `POST /v1/cases/{id}/activities`.
  */
 export function AddActivity({ caseId }: { caseId: string }) {
-  const loaded = useLoad(() => load(caseId), [caseId]);
+  const loaded = useLoad(() => load(caseId), [caseId], `add-activity:${caseId}`);
   const [type, setType] = useState('on-site-inspection');
   const [location, setLocation] = useState('');
   const [startedAt, setStartedAt] = useState('');
@@ -49,22 +51,22 @@ export function AddActivity({ caseId }: { caseId: string }) {
     setError(undefined);
     const when = startedAt ? new Date(startedAt) : undefined;
     try {
-      await must(
-        api.POST('/v1/cases/{id}/activities', {
-          params: { path: { id: caseId } },
-          body: {
-            type: type as 'on-site-inspection',
-            officers: chosen,
-            ...(location.trim() ? { location } : {}),
-            ...(when && !Number.isNaN(when.getTime()) ? { startedAt: when.toISOString() } : {}),
-            informing: {
-              certificatesShown: informing.certificatesShown === true,
-              rightsExplained: informing.rightsExplained === true,
-              documentShown: informing.documentShown === true,
-            },
+      await sendOrKeep({
+        caseId,
+        path: '/v1/cases/{id}/activities',
+        label: `执法活动：${activityTypeLabels[type] ?? '其他'}`,
+        body: {
+          type,
+          officers: chosen,
+          ...(location.trim() ? { location } : {}),
+          ...(when && !Number.isNaN(when.getTime()) ? { startedAt: when.toISOString() } : {}),
+          informing: {
+            certificatesShown: informing.certificatesShown === true,
+            rightsExplained: informing.rightsExplained === true,
+            documentShown: informing.documentShown === true,
           },
-        }),
-      );
+        },
+      });
       navigate(`/cases/${encodeURIComponent(caseId)}`);
     } catch (caught) {
       setError(asApiError(caught));
@@ -77,6 +79,7 @@ export function AddActivity({ caseId }: { caseId: string }) {
   if (!loaded.data) return <p>正在加载……</p>;
   return (
     <form class="form" onSubmit={submit} noValidate>
+      <OfflineNotice since={loaded.offlineSince} />
       <p class="lead">案件：{loaded.data.found.title}</p>
       <ErrorNotice error={error} labels={LABELS} />
       <fieldset>

@@ -1,9 +1,11 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { fieldLabels } from '../../../shared/domain/cases/field-labels.ts';
 import { api, must } from '../api/client.ts';
 import { type ApiError, asApiError } from '../api/errors.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { describedBy, Field } from '../components/field.tsx';
-import { fieldLabels } from '../records/field-labels.ts';
+import { OfflineNotice } from '../offline/offline-notice.tsx';
+import { sendOrKeep } from '../offline/outbox.ts';
 import { SchemaField } from '../records/schema-form.tsx';
 import { emptyValue, type FormObject, type JsonSchema, toFields } from '../records/schema-values.ts';
 import { navigate } from '../router.tsx';
@@ -15,12 +17,32 @@ const errorLabels = {
   ...Object.fromEntries(Object.entries(fieldLabels).map(([name, label]) => [`fields.${name}`, label])),
 };
 
+/** The fields that name the document a record is about: chosen from the case's documents, not typed. */
+const DOCUMENT_FIELDS = ['documentId', 'documentNumber'];
+
+/** Fields a receipt asks for only with its method of service: the postal number, the electronic record. */
+const SHOWN_WITH_METHOD: Record<string, string> = {
+  trackingNumber: 'mail',
+  deliveryRecord: 'electronic',
+  partyConsent: 'electronic',
+};
+const shown = (name: string, values: FormObject) =>
+  !DOCUMENT_FIELDS.includes(name) &&
+  (SHOWN_WITH_METHOD[name] === undefined || values.method === SHOWN_WITH_METHOD[name]);
+
 /**
- * 添加文书记录: choose a template (`GET /v1/record-types`), fill the form generated from its
- * fields' schema, `POST /v1/cases/{id}/records`; the case page then shows it with its number.
+ * 添加文书记录: choose a template (`GET /v1/record-types`; a 决定书 is made by the decision, not
+ * here), fill the form generated from its fields' schema, `POST /v1/cases/{id}/records`; the case
+ * page then shows it with its number. A service receipt chooses the document it serves from the
+ * case's documents; `?type=service-receipt&document={recordId}` opens it for that document.
  */
 export function AddRecord({ caseId }: { caseId: string }) {
-  const types = useLoad(() => must(api.GET('/v1/record-types')), []);
+  const types = useLoad(() => must(api.GET('/v1/record-types')), [], 'record-types');
+  const documents = useLoad(
+    () => must(api.GET('/v1/cases/{id}/records', { params: { path: { id: caseId } } })),
+    [caseId],
+    `records:${caseId}`,
+  );
   const [type, setType] = useState('');
   const [title, setTitle] = useState('');
   const [values, setValues] = useState<FormObject>({});
@@ -30,14 +52,25 @@ export function AddRecord({ caseId }: { caseId: string }) {
   const chosen = types.data?.items.find((item) => item.type === type);
   const schema = chosen?.fields as JsonSchema | undefined;
 
-  function choose(event: Event) {
-    const next = (event.currentTarget as HTMLSelectElement).value;
+  function start(next: string, preset: FormObject = {}) {
     const template = types.data?.items.find((item) => item.type === next);
     setType(next);
     setTitle(template?.label ?? '');
-    setValues(template ? (emptyValue(template.fields as JsonSchema) as FormObject) : {});
+    setValues(template ? { ...(emptyValue(template.fields as JsonSchema) as FormObject), ...preset } : {});
     setError(undefined);
   }
+
+  const choose = (event: Event) => start((event.currentTarget as HTMLSelectElement).value);
+
+  // Opened for one document (送达决定书): that template, that document.
+  useEffect(() => {
+    const query = new URLSearchParams(window.location.search);
+    const wanted = query.get('type');
+    if (types.data && wanted && type === '') {
+      const document = query.get('document');
+      start(wanted, document ? { documentId: document } : {});
+    }
+  }, [types.data]);
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -45,12 +78,12 @@ export function AddRecord({ caseId }: { caseId: string }) {
     setBusy(true);
     setError(undefined);
     try {
-      await must(
-        api.POST('/v1/cases/{id}/records', {
-          params: { path: { id: caseId } },
-          body: { type, title, fields: toFields(schema, values) as Record<string, unknown> },
-        }),
-      );
+      await sendOrKeep({
+        caseId,
+        path: '/v1/cases/{id}/records',
+        label: title.trim() || (chosen?.label ?? '文书'),
+        body: { type, title, fields: toFields(schema, values) as Record<string, unknown> },
+      });
       navigate(`/cases/${encodeURIComponent(caseId)}`);
     } catch (caught) {
       setError(asApiError(caught));
@@ -63,15 +96,18 @@ export function AddRecord({ caseId }: { caseId: string }) {
   if (!types.data) return <p>正在加载文书模板……</p>;
   return (
     <form class="form" onSubmit={submit} noValidate>
+      <OfflineNotice since={types.offlineSince} />
       <ErrorNotice error={error} labels={errorLabels} />
       <Field name="type" label="文书种类" error={error} required>
         <select {...describedBy('type', error)} value={type} onChange={choose}>
           <option value="">（请选择）</option>
-          {types.data.items.map((item) => (
-            <option key={item.type} value={item.type}>
-              {item.label}
-            </option>
-          ))}
+          {types.data.items
+            .filter((item) => !item.madeByDecision)
+            .map((item) => (
+              <option key={item.type} value={item.type}>
+                {item.label}
+              </option>
+            ))}
         </select>
       </Field>
       {schema && (
@@ -83,18 +119,38 @@ export function AddRecord({ caseId }: { caseId: string }) {
               onInput={(event) => setTitle(event.currentTarget.value)}
             />
           </Field>
-          {Object.entries(schema.properties ?? {}).map(([name, fieldSchema]) => (
-            <SchemaField
-              key={`${type}.${name}`}
-              schema={fieldSchema}
-              path={`fields.${name}`}
-              name={name}
-              value={values[name] ?? ''}
-              required={schema.required?.includes(name) ?? false}
-              error={error}
-              onChange={(next) => setValues({ ...values, [name]: next })}
-            />
-          ))}
+          {schema.properties?.documentId && (
+            <Field name="fields.documentId" label="送达的文书" error={error} required>
+              <select
+                {...describedBy('fields.documentId', error)}
+                value={String(values.documentId ?? '')}
+                onChange={(event) => setValues({ ...values, documentId: event.currentTarget.value })}
+              >
+                <option value="">（请选择本案的文书）</option>
+                {(documents.data?.items ?? [])
+                  .filter((document) => document.type !== 'service-receipt')
+                  .map((document) => (
+                    <option key={document.id} value={document.id}>
+                      {document.title} {document.number}
+                    </option>
+                  ))}
+              </select>
+            </Field>
+          )}
+          {Object.entries(schema.properties ?? {})
+            .filter(([name]) => shown(name, values))
+            .map(([name, fieldSchema]) => (
+              <SchemaField
+                key={`${type}.${name}`}
+                schema={fieldSchema}
+                path={`fields.${name}`}
+                name={name}
+                value={values[name] ?? ''}
+                required={schema.required?.includes(name) ?? false}
+                error={error}
+                onChange={(next) => setValues({ ...values, [name]: next })}
+              />
+            ))}
           <p class="actions">
             <button type="submit" class="primary" disabled={busy}>
               {busy ? '正在保存……' : '保存文书记录'}

@@ -24,8 +24,11 @@ export function CaseMoves({
 }) {
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
-  // The moves the server allows by `POST .../transitions`, from the server's own state machine.
-  const moves = CASE_STATUSES.includes(status as CaseStatus) ? openTransitions(status as CaseStatus) : [];
+  // The moves the server allows by `POST .../transitions`, from the server's own state machine;
+  // but a decision is served by the receipt of its 决定书 (REC-12), not by a button.
+  const moves = CASE_STATUSES.includes(status as CaseStatus)
+    ? openTransitions(status as CaseStatus).filter((to) => to !== 'served')
+    : [];
   if (moves.length === 0) return null;
 
   async function move(to: string) {

@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import { withdrawalLabels } from '../../../shared/domain/withdrawal.ts';
 import { api, must } from '../api/client.ts';
 import { hasRole, type Session } from '../auth/session.ts';
@@ -10,6 +11,7 @@ import {
   avGapLabels,
   caseStatusLabels,
   categoryLabels,
+  date,
   dateTime,
   evidenceStatusLabels,
   flagLabels,
@@ -17,6 +19,9 @@ import {
   procedureLabels,
   stepStatusLabels,
 } from '../labels.ts';
+import { OfflineNotice } from '../offline/offline-notice.tsx';
+import { OutboxList } from '../offline/outbox-list.tsx';
+import { DocumentViewer } from '../records/document-viewer.tsx';
 import { Link } from '../router.tsx';
 import { useLoad } from '../use-load.ts';
 import { CaseMoves } from './case-moves.tsx';
@@ -38,19 +43,26 @@ export function CasePage({
   session: Session;
   onTitle: (title: string) => void;
 }) {
-  const { data, error, reload } = useLoad(async () => {
-    const [found, officers] = await Promise.all([
-      must(api.GET('/v1/cases/{id}', { params: { path: { id } } })),
-      must(api.GET('/v1/officers', { params: { query: { limit: 100 } } })).catch(() => ({ items: [] })),
-    ]);
-    onTitle(found.title);
-    const names = new Map(officers.items.map((officer) => [officer.certificateNo, officer.name]));
-    const officerChoices = found.officers.map((no) => ({
-      certificateNo: no,
-      label: names.has(no) ? `${names.get(no)}（${no}）` : no,
-    }));
-    return { ...found, officerChoices, officerNames: officerChoices.map((choice) => choice.label) };
-  }, [id]);
+  const { data, error, reload, offlineSince } = useLoad(
+    async () => {
+      const [found, officers] = await Promise.all([
+        must(api.GET('/v1/cases/{id}', { params: { path: { id } } })),
+        must(api.GET('/v1/officers', { params: { query: { limit: 100 } } })).catch(() => ({ items: [] })),
+      ]);
+      const names = new Map(officers.items.map((officer) => [officer.certificateNo, officer.name]));
+      const officerChoices = found.officers.map((no) => ({
+        certificateNo: no,
+        label: names.has(no) ? `${names.get(no)}（${no}）` : no,
+      }));
+      return { ...found, officerChoices, officerNames: officerChoices.map((choice) => choice.label) };
+    },
+    [id],
+    `case:${id}`,
+  );
+  // The title from the answer, whether it came from the server or, offline, from the device.
+  useEffect(() => {
+    if (data) onTitle(data.title);
+  }, [data?.title]);
   if (error) return <ErrorNotice error={error} />;
   if (!data) return <p>正在加载……</p>;
   const flags = Object.entries(data.flags)
@@ -61,6 +73,8 @@ export function CasePage({
   const path = `/cases/${encodeURIComponent(id)}`;
   return (
     <>
+      <OfflineNotice since={offlineSince} />
+      <OutboxList caseId={id} onSent={reload} />
       <dl class="facts">
         <dt>状态</dt>
         <dd>
@@ -150,8 +164,19 @@ export function CasePage({
             {data.decision ? (
               <>
                 <p>
-                  已于 {data.decision.decidedOn} 作出决定：{data.decision.summary}
+                  已于 {date(data.decision.decidedOn)} 作出决定：{data.decision.summary}
                 </p>
+                {data.decision.document && <p>决定书文号：{data.decision.document.number}</p>}
+                {data.status === 'decided' && data.decision.document && handles && (
+                  <p class="button-row">
+                    <Link
+                      to={`${path}/records/new?type=service-receipt&document=${encodeURIComponent(data.decision.document.recordId)}`}
+                      class="button primary"
+                    >
+                      送达决定书（制作送达回证）
+                    </Link>
+                  </p>
+                )}
                 {data.decision.revocationKind && (
                   <p class="notice notice-warning">
                     {withdrawalLabels[data.decision.revocationKind]}
@@ -202,6 +227,12 @@ export function CasePage({
                   <span>{dateTime(record.createdAt)}</span>
                 </p>
                 <p class="hash">SHA-256 {record.sha256}</p>
+                <DocumentViewer
+                  caseId={id}
+                  recordId={record.id}
+                  title={record.title}
+                  number={record.number}
+                />
               </li>
             ))}
           </ul>

@@ -4,7 +4,7 @@ import { type ApiError, asApiError } from '../api/errors.ts';
 import { hasRole, type Session } from '../auth/session.ts';
 import { differences } from '../checklists/differences.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
-import { categoryLabels, checklistKindLabels, checklistStatusLabels, date } from '../labels.ts';
+import { categoryLabels, checklistKindLabels, checklistStatusLabels, date, today } from '../labels.ts';
 import { useLoad } from '../use-load.ts';
 
 /** The Chinese names of the items' fields (the CSV headings of local/demo/*.csv). */
@@ -77,9 +77,11 @@ export function ChecklistPage({ id, session }: { id: string; session: Session })
   }, [id]);
   const [actionError, setActionError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
 
   async function publish() {
     if (!data) return;
+    setConfirming(false);
     setBusy(true);
     setActionError(undefined);
     try {
@@ -142,11 +144,36 @@ export function ChecklistPage({ id, session }: { id: string; session: Session })
           导出 Excel
         </button>
         {data.status === 'draft' && hasRole(session, 'unit-head', 'admin') && (
-          <button type="button" class="primary" disabled={busy} onClick={publish}>
+          <button
+            type="button"
+            class="primary"
+            disabled={busy || confirming}
+            onClick={() => setConfirming(true)}
+          >
             审核发布
           </button>
         )}
       </p>
+      {confirming && (
+        <div class="notice notice-warning" role="alertdialog" aria-labelledby="confirm-publish">
+          <p class="notice-title" id="confirm-publish">
+            确认发布这份清单？
+          </p>
+          <p>
+            发布后即日（{date(today())}）起施行，向社会公开
+            {data.inForce ? `，现行第 ${data.inForce.edition} 版同时废止` : ''}
+            。发布后不能撤回，只能再发布新版本。
+          </p>
+          <p class="button-row">
+            <button type="button" class="primary" disabled={busy} onClick={publish}>
+              确认发布
+            </button>
+            <button type="button" class="secondary" onClick={() => setConfirming(false)}>
+              取消
+            </button>
+          </p>
+        </div>
+      )}
       {data.status === 'draft' && (
         <ChecklistDifferences
           before={(data.inForce?.items ?? []) as Record<string, unknown>[]}

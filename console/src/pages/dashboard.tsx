@@ -3,6 +3,7 @@ import { api, must } from '../api/client.ts';
 import { type ApiError, asApiError } from '../api/errors.ts';
 import { hasRole, type Session } from '../auth/session.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
+import { SupervisedAgency, useSupervisedAgency } from '../components/supervised-agency.tsx';
 import { caseStatusLabels, categoryLabels, today } from '../labels.ts';
 import { Link } from '../router.tsx';
 import { useLoad } from '../use-load.ts';
@@ -26,6 +27,15 @@ async function load(from: string, to: string, overdue: boolean, agencyId: string
   ]);
   return { stats, late };
 }
+
+type Late = NonNullable<Awaited<ReturnType<typeof load>>['late']>;
+
+/** Everything late: the annual report once it is overdue (LAW-7), publications, reviews, complaints (SUP-1). */
+const lateCount = (late: Late) =>
+  (late.annualReport.status === 'overdue' ? 1 : 0) +
+  late.publications.length +
+  late.reviews.length +
+  late.complaints.length;
 
 /** Saves what a request answered as a file. */
 function save(blob: Blob, name: string) {
@@ -77,8 +87,7 @@ export function Dashboard({ session }: { session: Session }) {
   const [from, setFrom] = useState(`${today().slice(0, 4)}-01-01`);
   const [to, setTo] = useState(today());
   const overdue = hasRole(session, 'unit-head', 'leader', 'admin', 'supervisor');
-  const supervised = hasRole(session, 'supervisor') ? (session.supervises ?? []) : [];
-  const [agencyId, setAgencyId] = useState<string | undefined>(supervised[0]);
+  const [agencyId, setAgencyId] = useSupervisedAgency(session);
   const { data, error } = useLoad(() => load(from, to, overdue, agencyId), [from, to, overdue, agencyId]);
   const [downloadError, setDownloadError] = useState<ApiError>();
   async function download(kind: 'xlsx' | 'pdf') {
@@ -101,18 +110,7 @@ export function Dashboard({ session }: { session: Session }) {
   const reportYear = Number(to.slice(0, 4)) - 1;
   return (
     <>
-      {supervised.length > 0 && (
-        <div class="field">
-          <label for="agency">监督对象</label>
-          <select id="agency" value={agencyId} onChange={(event) => setAgencyId(event.currentTarget.value)}>
-            {supervised.map((each) => (
-              <option key={each} value={each}>
-                {each}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
+      <SupervisedAgency session={session} value={agencyId} onChange={setAgencyId} />
       <div class="period">
         <div class="field">
           <label for="from">起始日期</label>
@@ -177,10 +175,21 @@ export function Dashboard({ session }: { session: Session }) {
           {data.late && (
             <section aria-labelledby="overdue">
               <h2 id="overdue">逾期事项</h2>
-              {data.late.publications.length === 0 && data.late.reviews.length === 0 ? (
-                <p>没有逾期的公示或法制审核。</p>
+              {lateCount(data.late) === 0 ? (
+                <p>没有逾期事项。</p>
               ) : (
                 <ul class="cards">
+                  {data.late.annualReport.status === 'overdue' && (
+                    <li class="card">
+                      <a
+                        href={`/agencies/${encodeURIComponent(data.late.agencyId)}/annual-reports/${data.late.annualReport.year}`}
+                      >
+                        {data.late.annualReport.year} 年度数据逾期未发布（应于{' '}
+                        {data.late.annualReport.year + 1}
+                        年1月31日前）
+                      </a>
+                    </li>
+                  )}
                   {data.late.publications.map((item) => (
                     <li key={item.id} class="card">
                       <Link to={`/publications/${encodeURIComponent(item.id)}`}>
@@ -192,6 +201,13 @@ export function Dashboard({ session }: { session: Session }) {
                     <li key={item.id} class="card">
                       <Link to={`/reviews/${encodeURIComponent(item.id)}`}>
                         法制审核逾期（应于 {item.dueBy ?? '—'} 前）
+                      </Link>
+                    </li>
+                  ))}
+                  {data.late.complaints.map((item) => (
+                    <li key={item.complaintId} class="card">
+                      <Link to="/complaints">
+                        投诉逾期未答复：{item.aboutName}（应于 {item.answerBy} 前答复）
                       </Link>
                     </li>
                   ))}

@@ -1,13 +1,19 @@
 import { api, must } from '../api/client.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { caseStatusLabels, categoryLabels, date } from '../labels.ts';
+import { OfflineNotice } from '../offline/offline-notice.tsx';
 import { Link } from '../router.tsx';
-import { useLoad } from '../use-load.ts';
+import { usePages } from '../use-pages.ts';
 
 /** 我的案件: the cases the signed-in user may see (`GET /v1/cases`), newest first. */
 export function MyCases() {
-  const { data, error, loading } = useLoad(() => must(api.GET('/v1/cases', { params: { query: {} } })), []);
-  const cases = [...(data?.items ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const list = usePages(
+    (cursor) =>
+      must(api.GET('/v1/cases', { params: { query: { limit: 50, ...(cursor ? { cursor } : {}) } } })),
+    [],
+    'my-cases',
+  );
+  const cases = list.items ?? [];
   return (
     <>
       <p class="actions">
@@ -15,9 +21,10 @@ export function MyCases() {
           登记案件
         </Link>
       </p>
-      <ErrorNotice error={error} />
-      {loading && !data && <p>正在加载……</p>}
-      {data && cases.length === 0 && <p>还没有案件。</p>}
+      <OfflineNotice since={list.offlineSince} />
+      <ErrorNotice error={list.items ? undefined : list.error} />
+      {list.loading && !list.items && <p>正在加载……</p>}
+      {list.items && cases.length === 0 && <p>还没有案件。</p>}
       <ul class="cards" aria-label="案件列表">
         {cases.map((item) => (
           <li key={item.id} class="card">
@@ -35,6 +42,14 @@ export function MyCases() {
           </li>
         ))}
       </ul>
+      <ErrorNotice error={list.error && list.items ? list.error : undefined} />
+      {list.hasMore && (
+        <p class="button-row">
+          <button type="button" class="secondary" disabled={list.loadingMore} onClick={list.more}>
+            {list.loadingMore ? '正在加载……' : '加载更多'}
+          </button>
+        </p>
+      )}
     </>
   );
 }

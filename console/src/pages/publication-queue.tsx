@@ -33,11 +33,15 @@ export function PublicationQueue() {
         {items.map((item) => (
           <li key={item.id} class="card">
             <Link to={`/publications/${encodeURIComponent(item.id)}`} class="card-title">
-              {categoryLabels[item.category] ?? item.category}决定（{date(item.decidedOn)}）
+              {item.caseTitle ?? `${categoryLabels[item.category] ?? '行政执法'}决定`}
             </Link>
             <p class="meta">
+              {item.partyName && <span>当事人：{item.partyName}</span>}
+              <span>
+                {categoryLabels[item.category] ?? '行政执法'}决定，{date(item.decidedOn)}作出
+              </span>
               <span class="badge">{publicationStatusLabels[item.status] ?? item.status}</span>
-              <span>{item.dueBy ? `应于 ${item.dueBy} 前公示` : '公示期限待日历确认'}</span>
+              <span>{item.dueBy ? `应于 ${date(item.dueBy)}前公示` : '公示期限待日历确认'}</span>
               {item.confirmation && <span>已审查：{item.confirmation.byName}</span>}
             </p>
           </li>

@@ -13,6 +13,7 @@ import {
   reviewStatusLabels,
   standardLabels,
 } from '../labels.ts';
+import { DocumentViewer } from '../records/document-viewer.tsx';
 import { Link } from '../router.tsx';
 import { useLoad } from '../use-load.ts';
 import { ReviewAnswers } from './review-answers.tsx';
@@ -159,6 +160,12 @@ export function ReviewPage({ id, session }: { id: string; session: Session }) {
                 <span>{record.number}</span>
                 <span>{dateTime(record.createdAt)}</span>
               </p>
+              <DocumentViewer
+                caseId={found.id}
+                recordId={record.id}
+                title={record.title}
+                number={record.number}
+              />
             </li>
           ))}
         </ul>

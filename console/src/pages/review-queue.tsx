@@ -26,9 +26,11 @@ export function ReviewQueue() {
         {reviews.map((review) => (
           <li key={review.id} class="card">
             <Link to={`/reviews/${encodeURIComponent(review.id)}`} class="card-title">
-              {review.proposal?.summary ?? `审核 ${review.id}`}
+              {review.caseTitle ?? review.proposal?.summary ?? '法制审核'}
             </Link>
+            {review.caseTitle && review.proposal?.summary && <p>{review.proposal.summary}</p>}
             <p class="meta">
+              {review.partyName && <span>当事人：{review.partyName}</span>}
               <span class="badge">{reviewStatusLabels[review.status] ?? review.status}</span>
               {review.overdue && <span class="badge badge-bad">已超期</span>}
               <span>第 {review.round} 轮</span>

@@ -8,10 +8,17 @@ import {
   ProposalFields,
   type ProposalForm,
   proposalBody,
+  proposalForm,
   proposalLabels,
 } from '../components/proposal-fields.tsx';
 import { navigate } from '../router.tsx';
 import { useLoad } from '../use-load.ts';
+
+const loadCase = (caseId: string) => must(api.GET('/v1/cases/{id}', { params: { path: { id: caseId } } }));
+const loadDraft = (caseId: string) =>
+  must(api.GET('/v1/cases/{id}/decision/draft', { params: { path: { id: caseId } } }));
+type CaseView = Awaited<ReturnType<typeof loadCase>>;
+type Draft = Awaited<ReturnType<typeof loadDraft>>;
 
 const LABELS = {
   ...proposalLabels('proposal.'),
@@ -22,15 +29,25 @@ const LABELS = {
 
 /**
  * 提请法制审核 (REV): the proposed decision, the case's documents as materials and a note,
- * `POST /v1/cases/{id}/reviews`; the due date comes back from the working-day calendar.
+ * `POST /v1/cases/{id}/reviews`; the due date comes back from the working-day calendar. The
+ * proposal starts as the decision's draft (`GET /v1/cases/{id}/decision/draft`: the prior notice
+ * once served, so the notified penalty is not typed again) and every document of the case is
+ * attached until unchecked: the reviewer judges the whole file.
  */
 export function SubmitReview({ caseId }: { caseId: string }) {
-  const found = useLoad(
-    () => must(api.GET('/v1/cases/{id}', { params: { path: { id: caseId } } })),
-    [caseId],
+  const found = useLoad(() => loadCase(caseId), [caseId]);
+  const drafted = useLoad(() => loadDraft(caseId), [caseId]);
+  if (found.error || drafted.error) return <ErrorNotice error={found.error ?? drafted.error} />;
+  if (!found.data || !drafted.data) return <p>正在加载……</p>;
+  return <ReviewForm caseId={caseId} found={found.data} draft={drafted.data} />;
+}
+
+/** The form, started from what was loaded: the draft's proposal and every document checked. */
+function ReviewForm({ caseId, found, draft }: { caseId: string; found: CaseView; draft: Draft }) {
+  const [proposal, setProposal] = useState<ProposalForm>(() =>
+    draft.source ? proposalForm(draft.proposal) : emptyProposal,
   );
-  const [proposal, setProposal] = useState<ProposalForm>(emptyProposal);
-  const [materials, setMaterials] = useState<string[]>([]);
+  const [materials, setMaterials] = useState<string[]>(() => found.records.map((record) => record.id));
   const [note, setNote] = useState('');
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
@@ -58,14 +75,15 @@ export function SubmitReview({ caseId }: { caseId: string }) {
     }
   }
 
-  if (found.error) return <ErrorNotice error={found.error} />;
-  if (!found.data) return <p>正在加载……</p>;
   return (
     <form class="form" onSubmit={submit} noValidate>
-      <p class="lead">案件：{found.data.title}</p>
+      <p class="lead">案件：{found.title}</p>
       <ErrorNotice error={error} labels={LABELS} />
       <fieldset>
         <legend>拟作出的决定</legend>
+        {draft.source === 'notice' && (
+          <p class="hint">已按事先告知书 {draft.noticeNumber ?? ''} 填写；比告知的处罚更重的，须重新告知。</p>
+        )}
         <ProposalFields form={proposal} onChange={setProposal} error={error} prefix="proposal." />
       </fieldset>
       <fieldset>
@@ -75,11 +93,11 @@ export function SubmitReview({ caseId }: { caseId: string }) {
             {detail.message}
           </p>
         ))}
-        {found.data.records.length === 0 ? (
+        {found.records.length === 0 ? (
           <p>本案还没有文书记录，请先添加。</p>
         ) : (
           <ul class="choices">
-            {found.data.records.map((record) => (
+            {found.records.map((record) => (
               <li key={record.id}>
                 <label>
                   <input

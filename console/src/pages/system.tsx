@@ -68,15 +68,21 @@ function CalendarStatus() {
 /** 执法记录设备 (REC-10): the agency's recording devices, and registering one. */
 function Devices() {
   const { data, error, reload } = useLoad(async () => {
-    const [devices, agency] = await Promise.all([
+    const [devices, agency, officers] = await Promise.all([
       must(api.GET('/v1/devices', { params: { query: {} } })),
       must(api.GET('/v1/agency')),
+      must(api.GET('/v1/officers', { params: { query: { limit: 100 } } })),
     ]);
-    return { devices: devices.items, units: agency.units ?? [] };
+    // The custodian is an account; staff know it by the officer who holds it.
+    const custodians = officers.items.flatMap((officer) =>
+      officer.userId ? [[officer.userId, officer.name] as const] : [],
+    );
+    return { devices: devices.items, units: agency.units ?? [], custodians };
   }, []);
   if (error) return <ErrorNotice error={error} />;
   if (!data) return <p>正在加载……</p>;
   const unitName = new Map(data.units.map((unit) => [unit.id, unit.name]));
+  const custodianName = new Map(data.custodians);
   return (
     <section aria-labelledby="devices">
       <h2 id="devices">执法记录设备</h2>
@@ -93,7 +99,7 @@ function Devices() {
               <p class="meta">
                 <span>{deviceStatusLabels[device.status] ?? device.status}</span>
                 <span>{unitName.get(device.unitId) ?? device.unitId}</span>
-                <span>保管人 {device.custodian}</span>
+                <span>保管人 {custodianName.get(device.custodian) ?? '（账号未对应执法人员）'}</span>
                 {device.model && <span>{device.model}</span>}
               </p>
             </li>
@@ -124,7 +130,12 @@ function Devices() {
               kind: 'choice',
               options: Object.fromEntries(data.units.map((unit) => [unit.id, unit.name])),
             },
-            { path: 'custodian', label: '保管人账号', kind: 'text', required: true },
+            {
+              path: 'custodian',
+              label: '保管人',
+              kind: 'choice',
+              options: Object.fromEntries(data.custodians),
+            },
             { path: 'model', label: '型号', kind: 'text' },
           ]}
           submitLabel="登记"

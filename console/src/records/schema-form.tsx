@@ -1,6 +1,6 @@
+import { fieldLabels, labelOfField } from '../../../shared/domain/cases/field-labels.ts';
 import type { ApiError } from '../api/errors.ts';
 import { describedBy, Field } from '../components/field.tsx';
-import { fieldLabels, labelOfField } from './field-labels.ts';
 import { editable, emptyValue, type FormObject, type FormValue, type JsonSchema } from './schema-values.ts';
 
 /**

@@ -170,6 +170,8 @@ export interface Decision {
   decidedBy: string;
   reviewId?: string;
   publicationId: string;
+  /** The decision's own document (决定书, REC-12), made when it was issued. */
+  document?: { recordId: string; number: string; sha256: string };
   /** When it was revoked (changed, revoked, confirmed illegal or void, to be re-made): once only. */
   revokedAt?: string;
   /** How: only a decision `changed` or to be `remade` is decided again. */

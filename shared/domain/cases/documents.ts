@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { labelledEnum } from '#shared/domain/labelled-enum.ts';
+import { PenaltyKind, WITH_AMOUNT } from '#shared/domain/penalty-kinds.ts';
 
 /**
  * The standard enforcement documents (REC-2): each a template with a zod schema of its fields and
@@ -7,6 +8,17 @@ import { labelledEnum } from '#shared/domain/labelled-enum.ts';
  */
 const Text = (max = 2000) => z.string().trim().min(1).max(max);
 const When = z.iso.datetime({ offset: true });
+
+/** How a document was served (送达方式), with their Chinese names. */
+export const SERVICE_METHODS = ['direct', 'left', 'mail', 'electronic', 'announcement'] as const;
+export type ServiceMethod = (typeof SERVICE_METHODS)[number];
+export const serviceMethodLabels: Record<ServiceMethod, string> = {
+  direct: '直接送达',
+  left: '留置送达',
+  mail: '邮寄送达',
+  electronic: '电子送达',
+  announcement: '公告送达',
+};
 
 export const documentTemplates = {
   'case-registration': {
@@ -71,17 +83,22 @@ export const documentTemplates = {
       proposedPenalty: Text(500),
       rights: Text(),
       /**
-       * The proposed penalty in structured form (kind as code or Chinese name, amount in yuan):
-       * when given, the decision may not be of another kind or a higher amount without a new notice.
+       * The proposed penalty in structured form (a known kind, as code or Chinese name; the amount
+       * in yuan for a fine or confiscation): the decision may not be of another kind or a higher
+       * amount without a new notice (LAW-10).
        */
       penalty: z
-        .strictObject({ kind: Text(50), amount: z.number().nonnegative().max(1e12).optional() })
-        .optional(),
+        .strictObject({ kind: PenaltyKind, amount: z.number().nonnegative().max(1e12).optional() })
+        .refine((penalty) => !WITH_AMOUNT.includes(penalty.kind) || penalty.amount !== undefined, {
+          path: ['amount'],
+          error: '罚款或没收须写明拟处罚金额（元）',
+        }),
     }),
   },
   'penalty-decision': {
     label: '行政处罚决定书',
     mark: '罚',
+    decision: true,
     fields: z.strictObject({
       facts: Text(),
       evidence: Text(),
@@ -91,17 +108,68 @@ export const documentTemplates = {
       remedies: Text(),
     }),
   },
+  'no-penalty-decision': {
+    label: '不予行政处罚决定书',
+    mark: '不罚',
+    decision: true,
+    fields: z.strictObject({ facts: Text(), evidence: Text(), legalBasis: Text(), remedies: Text() }),
+  },
+  'licensing-decision': {
+    label: '行政许可决定书',
+    mark: '许',
+    decision: true,
+    fields: z.strictObject({ content: Text(), legalBasis: Text(), remedies: Text() }),
+  },
+  'licensing-refusal': {
+    label: '不予行政许可决定书',
+    mark: '不许',
+    decision: true,
+    fields: z.strictObject({ reasons: Text(), legalBasis: Text(), remedies: Text() }),
+  },
+  'enforcement-decision': {
+    label: '行政执法决定书',
+    mark: '决',
+    decision: true,
+    fields: z.strictObject({ facts: Text(), legalBasis: Text(), content: Text(), remedies: Text() }),
+  },
   'service-receipt': {
     label: '送达回证',
     mark: '送',
-    fields: z.strictObject({
-      /** The number of the document served: a document of this case. */
-      documentNumber: Text(100),
-      servedAt: When,
-      recipient: Text(100).optional(),
-      method: z.enum(['direct', 'left', 'mail', 'electronic', 'announcement']).optional(),
-      place: Text(200).optional(),
-    }),
+    /**
+     * Service of one document of this case (送达回证): named by its record id or its number (the
+     * server fills in both); how, when, to whom and where; the proof of a postal or electronic
+     * service, and for electronic service the party's consent (行政处罚法 art. 61).
+     */
+    fields: z
+      .strictObject({
+        documentId: Text(64).optional(),
+        documentNumber: Text(100).optional(),
+        servedAt: When,
+        method: labelledEnum(SERVICE_METHODS, serviceMethodLabels),
+        recipient: Text(100),
+        place: Text(200).optional(),
+        /** 邮寄送达: the postal tracking number. */
+        trackingNumber: Text(100).optional(),
+        /** 电子送达: the delivery record (the system, the address and the time it reached it). */
+        deliveryRecord: Text(1000).optional(),
+        /** 电子送达: the party agreed in writing to electronic service. */
+        partyConsent: z.boolean().optional(),
+      })
+      .superRefine((receipt, context) => {
+        const missing = (path: string, message: string) =>
+          context.addIssue({ code: 'custom', path: [path], message });
+        if (receipt.documentId === undefined && receipt.documentNumber === undefined)
+          missing('documentId', '请选择所送达的文书');
+        if ((receipt.method === 'direct' || receipt.method === 'left') && receipt.place === undefined)
+          missing('place', `${serviceMethodLabels[receipt.method]}须写明送达地点`);
+        if (receipt.method === 'mail' && receipt.trackingNumber === undefined)
+          missing('trackingNumber', '邮寄送达须写明邮件号码');
+        if (receipt.method === 'electronic') {
+          if (receipt.deliveryRecord === undefined) missing('deliveryRecord', '电子送达须写明送达记录');
+          if (receipt.partyConsent !== true)
+            missing('partyConsent', '电子送达须经当事人同意（行政处罚法第六十一条）');
+        }
+      }),
   },
   'statement-record': {
     label: '陈述申辩笔录',
@@ -144,6 +212,10 @@ export const documentTemplates = {
 } as const;
 
 export type DocumentType = keyof typeof documentTemplates;
+/** The decision documents (决定书): made by issuing the decision, never written as a record. */
+export const DECISION_DOCUMENT_TYPES = (Object.keys(documentTemplates) as DocumentType[]).filter(
+  (type) => 'decision' in documentTemplates[type],
+);
 export const DOCUMENT_TYPES = Object.keys(documentTemplates) as [DocumentType, ...DocumentType[]];
 /** Each standard document type's Chinese name. */
 export const documentLabels = Object.fromEntries(
@@ -184,8 +256,26 @@ export interface CaseDocument {
   fields: Record<string, unknown>;
   /** SHA-256 of the canonical content: a printed copy can be checked against it. */
   sha256: string;
+  /** The short code printed on the paper, with its QR code, that lets anyone check it (PUB-16). */
+  verificationCode: string;
   createdAt: string;
   createdBy: string;
+}
+
+/**
+ * What anyone holding the paper may see of a document, kept under its verification code (PUB-16):
+ * no field of it, and its title with the party's personal data taken out.
+ */
+export interface DocumentVerification {
+  verificationCode: string;
+  agencyId: string;
+  caseId: string;
+  recordId: string;
+  type: string;
+  title: string;
+  number: string;
+  issuedOn: string;
+  sha256: string;
 }
 
 /** Every standard record type with its Chinese name, number mark and fields as JSON Schema. */
@@ -194,6 +284,8 @@ export function recordTypes() {
     type,
     label: documentTemplates[type].label,
     mark: documentTemplates[type].mark,
+    /** A 决定书: made by issuing the decision (REC-12), never as a record. */
+    madeByDecision: DECISION_DOCUMENT_TYPES.includes(type),
     fields: z.toJSONSchema(documentTemplates[type].fields, { io: 'input' }),
   }));
 }

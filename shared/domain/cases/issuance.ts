@@ -1,8 +1,9 @@
 import { activityLabels } from '#shared/domain/activity.ts';
 import { type AvGap, avRequirementLabels } from '#shared/domain/cases/av-requirement.ts';
 import { type CaseRecord, type Decision, lastRevocation } from '#shared/domain/cases/case.ts';
+import type { CaseDocument } from '#shared/domain/cases/documents.ts';
 import { proposalShapeErrors, type StepState } from '#shared/domain/cases/procedure.ts';
-import { canTransition, openTransitions } from '#shared/domain/cases/state-machine.ts';
+import { canTransition, caseStatusLabels, openTransitions } from '#shared/domain/cases/state-machine.ts';
 import { exemptionFor } from '#shared/domain/public-record.ts';
 import {
   type Publication,
@@ -102,7 +103,7 @@ export function issuanceVerdict(facts: IssuanceFacts): IssuanceVerdict {
       new RuleViolation(
         'INVALID_TRANSITION',
         '案件尚未到待决定阶段，不能作出决定',
-        [{ path: 'status', message: `当前状态：${record.status}` }],
+        [{ path: 'status', message: `当前状态：${caseStatusLabels[record.status]}` }],
         { allowed: openTransitions(record.status) },
       ),
     );
@@ -161,6 +162,8 @@ export function issuedDecision(input: {
   now: Date;
   decidedOn: string;
   ids: { decision: string; publication: string };
+  /** The decision's own document (决定书). */
+  document: Pick<CaseDocument, 'id' | 'number' | 'sha256'>;
   rule: PublicationRule;
   due: { dueBy: string | null; calendarVersions: Record<string, number> };
   /** The publication of the decision this one replaces (after a revocation), if any. */
@@ -176,13 +179,17 @@ export function issuedDecision(input: {
     decidedBy: input.decidedBy,
     ...(approval ? { reviewId: approval.id } : {}),
     publicationId: input.ids.publication,
+    document: { recordId: input.document.id, number: input.document.number, sha256: input.document.sha256 },
   };
   const publication: Publication = {
     id: input.ids.publication,
     agencyId: record.agencyId,
     caseId: record.id,
     ...(record.unitId ? { unitId: record.unitId } : {}),
+    caseTitle: record.title,
+    partyName: record.party.name,
     decisionId: decision.id,
+    documentNumber: input.document.number,
     category: record.category,
     status: exemption ? 'exempt' : due.dueBy ? 'scheduled' : 'deadline-unconfirmed',
     decidedOn,

@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { legalDateOf } from '#shared/dates.ts';
 import type { ActivityType } from '#shared/domain/activity.ts';
-import { PenaltyKind, penaltyLabels } from '#shared/domain/checklists/kinds.ts';
 import type { EnforcementCategory } from '#shared/domain/officer.ts';
+import { PenaltyKind, penaltyLabels, WITH_AMOUNT } from '#shared/domain/penalty-kinds.ts';
 import type { Proposal } from '#shared/domain/reviews/proposal.ts';
 
 /**
@@ -171,9 +171,6 @@ export function hearingEntitled(
   }
 }
 
-/** Penalty kinds that carry an amount (罚款数额, 没收财物价值). */
-const WITH_AMOUNT = ['fine', 'confiscation'];
-
 /**
  * A proposed decision says what it decides (LAW-10): a penalty case's decision names its penalty
  * (不予处罚 included), a fine or confiscation its amount, and no other case decides a penalty.
@@ -205,17 +202,24 @@ export function needsCollectiveDiscussion(flags: ProcedureFlags): boolean {
   );
 }
 
+/** Decided instead of any notified penalty, these are never heavier: 不予处罚, and 警告 (the lightest, art. 9). */
+const NEVER_HEAVIER: readonly string[] = ['no-penalty', 'warning'];
+
 /**
- * A notice that states its penalty in structured form binds the decision (arts. 44, 45): the same
- * kind, and no higher amount (a statement never makes the penalty heavier).
+ * The notice binds the decision (LAW-10, arts. 44, 45): the decision is of the kind notified, at
+ * no higher amount, or a warning or no penalty at all; any other kind is not comparable and so
+ * counts as heavier than the party was told, and needs a new notice. A notice without a structured penalty binds nothing, so it answers as one
+ * that must be made again (fail closed). Returns why the decision is refused, or nothing.
  */
-function noticeRefusal(notified: unknown, decided: Proposal['penalty']): string | undefined {
-  if (!notified || typeof notified !== 'object' || !decided) return undefined;
-  const parsed = PenaltyKind.safeParse((notified as { kind?: unknown }).kind);
-  const amount = (notified as { amount?: unknown }).amount;
-  if (!parsed.success) return undefined;
+export function noticeRefusal(notified: unknown, decided: Proposal['penalty']): string | undefined {
+  if (!decided) return undefined;
+  const parsed = PenaltyKind.safeParse((notified as { kind?: unknown } | undefined)?.kind);
+  if (!parsed.success) return '事先告知书未以结构化形式写明拟处罚的种类和金额';
+  if (NEVER_HEAVIER.includes(decided.kind)) return undefined;
   if (parsed.data !== decided.kind)
     return `决定的处罚种类（${penaltyLabels[decided.kind]}）与告知的（${penaltyLabels[parsed.data]}）不同`;
+  const amount = (notified as { amount?: unknown }).amount;
+  if (WITH_AMOUNT.includes(decided.kind) && typeof amount !== 'number') return '事先告知书未写明拟处罚金额';
   if (typeof amount === 'number' && decided.amount !== undefined && decided.amount > amount)
     return `决定的金额（${decided.amount}元）高于告知的金额（${amount}元）`;
   return undefined;
@@ -318,7 +322,11 @@ export function procedureSteps(
       `事先告知书 ${notices.map((notice) => notice.number).join('、')} 尚无送达回证（送达回证须写明所送达文书的文号）`,
     );
   } else if (notified) {
-    add('penalty-prior-notice', 'missing', `${notified}（事先告知书 ${served.notice.number}），须重新告知`);
+    add(
+      'penalty-prior-notice',
+      'missing',
+      `${notified}（事先告知书 ${served.notice.number}），须重新制作并送达事先告知书`,
+    );
   } else {
     add('penalty-prior-notice', 'done', `事先告知书 ${served.notice.number} 已于 ${served.on} 送达`);
   }

@@ -5,6 +5,13 @@ import { type ErrorDetail, issueDetails } from '#shared/errors.ts';
 export const ChecklistStatus = z.enum(['draft', 'published', 'superseded']);
 export type ChecklistStatus = z.infer<typeof ChecklistStatus>;
 
+/** What a checklist's status is, said in a sentence (这份清单已发布). */
+export const CHECKLIST_STATUS_WORDS: Record<ChecklistStatus, string> = {
+  draft: '是草稿',
+  published: '已发布',
+  superseded: '已被新版本替代',
+};
+
 /**
  * One version of one of an agency's lists. Drafts are edited (optimistically, by `version`);
  * publishing gives the next `edition` and `effectiveFrom`, and supersedes the edition in force,

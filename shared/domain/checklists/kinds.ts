@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { ActivityType, activityLabels } from '#shared/domain/activity.ts';
 import { DocumentTypeSchema, documentLabels } from '#shared/domain/cases/documents.ts';
-import { labelledEnum } from '#shared/domain/labelled-enum.ts';
 import { categoryLabels, EnforcementCategory } from '#shared/domain/officer.ts';
+import { PenaltyKind, penaltyLabels } from '#shared/domain/penalty-kinds.ts';
 
 /**
  * The seven lists of the plan (清单), each with a zod schema holding exactly the fields the plan
@@ -116,40 +116,6 @@ export const AvMatterItem = z.strictObject({
 });
 
 export const PARTY_KINDS = ['person', 'organization'] as const;
-export const PENALTY_KINDS = [
-  'warning',
-  'fine',
-  'confiscation',
-  'suspension',
-  'licence-revocation',
-  'licence-downgrade',
-  'closure',
-  'practice-restriction',
-  'detention',
-  'no-penalty',
-  'other',
-] as const;
-export const penaltyLabels: Record<(typeof PENALTY_KINDS)[number], string> = {
-  warning: '警告',
-  fine: '罚款',
-  confiscation: '没收',
-  suspension: '责令停产停业',
-  'licence-revocation': '吊销许可证件',
-  'licence-downgrade': '降低资质等级',
-  closure: '责令关闭',
-  'practice-restriction': '限制从业',
-  detention: '行政拘留',
-  'no-penalty': '不予处罚',
-  other: '其他',
-};
-
-export const PenaltyKind = labelledEnum(PENALTY_KINDS, penaltyLabels, {
-  'license-revocation': 'licence-revocation',
-  'license-downgrade': 'licence-downgrade',
-  revocation: 'licence-revocation',
-  'suspension-of-business': 'suspension',
-  confiscate: 'confiscation',
-});
 export const CASE_FLAGS = ['majorPublicInterest', 'majorSocialImpact', 'majorRights', 'complex'] as const;
 
 /**

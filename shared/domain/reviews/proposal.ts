@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { PenaltyKind } from '#shared/domain/checklists/kinds.ts';
+import { PenaltyKind } from '#shared/domain/penalty-kinds.ts';
 
 /** The decision a handler proposes: what the catalog is evaluated against and the review approves. */
 export const Proposal = z.strictObject({

@@ -101,6 +101,9 @@ export interface Review {
   caseId: string;
   agencyId: string;
   unitId?: string;
+  /** The case's title and party as they were when it was submitted, for the review queue. */
+  caseTitle?: string;
+  partyName?: string;
   status: ReviewStatus;
   round: number;
   rounds: Round[];

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { penaltyLabels } from '#shared/domain/checklists/kinds.ts';
+import { penaltyLabels } from '#shared/domain/penalty-kinds.ts';
 import type { PublicRecord } from '#shared/domain/public-record.ts';
 import { indexFontPath } from '#shared/render/pdf/case-file-index.ts';
 

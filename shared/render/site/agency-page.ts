@@ -3,6 +3,7 @@ import { legalDateOf } from '#shared/dates.ts';
 import type { AgencyProfile } from '#shared/domain/agency.ts';
 import { type ChecklistKind, kindLabels } from '#shared/domain/checklists/kinds.ts';
 import type { PublicRecord } from '#shared/domain/public-record.ts';
+import { complaintForm } from '#shared/render/site/complaint-pages.ts';
 import { dataTable, empty } from '#shared/render/site/components.ts';
 import { decisionHeadings, decisionRows } from '#shared/render/site/decision-pages.ts';
 import { sitePage } from '#shared/render/site/layout.ts';
@@ -75,6 +76,10 @@ export function agencyPage(view: AgencyHomeView): string {
         <div><label for="certificate-no">执法证号</label><input id="certificate-no" name="certificateNo" required maxlength="64" /></div>
         <div><button type="submit">核验执法证</button></div>
       </form>
+      ${complaintForm(
+        { kind: 'agency', ref: id, agencyId: id, agencyName: profile.name },
+        '对本机关的行政执法有意见的，可以在此投诉举报。',
+      )}
       <h2>订阅</h2>
       <p><a href=${sitePaths.feed(id, 'atom')}>Atom 订阅源</a> · <a href=${sitePaths.feed(id, 'json')}>JSON Feed 订阅源</a>（供政务新媒体和省级平台转载）</p>`,
   );

@@ -1,5 +1,6 @@
 import { html } from 'htm/preact';
 import { beijingTimeText } from '#shared/dates.ts';
+import { complaintForm } from '#shared/render/site/complaint-pages.ts';
 import { facts } from '#shared/render/site/components.ts';
 import { sitePage } from '#shared/render/site/layout.ts';
 import { sitePaths } from '#shared/render/site/paths.ts';
@@ -21,13 +22,8 @@ const statusAdvice: Record<string, string> = {
   'not-yet-valid': '该执法证件尚未生效，持证人当前不得从事行政执法活动。',
 };
 
-/** Sends the complaint as JSON when scripts run; the form says where to complain otherwise. */
-const complaintScript = (path: string) =>
-  `document.getElementById('complaint').addEventListener('submit',async function(e){e.preventDefault();var f=new FormData(e.target),b={content:f.get('content')};if(f.get('contact'))b.contact=f.get('contact');var out=document.getElementById('result');try{var r=await fetch(${JSON.stringify(path)},{method:'POST',headers:{'content-type':'application/json'},body:JSON.stringify(b)});var a=await r.json();out.textContent=r.status===202?'已收到，编号 '+a.complaintId:(a.error&&a.error.message)||'提交失败，请稍后重试';}catch(x){out.textContent='网络不可用，请稍后重试';}});`;
-
 /** The page each certificate QR code opens (PUB-5, PUB-7): the status first, large, then the holder, then the complaint form. */
 export function certificatePage(certificate: PublicCertificate): string {
-  const complaints = sitePaths.complaints(certificate.certificateNo, certificate.agencyId);
   return sitePage(
     {
       title: `执法证核验 ${certificate.certificateNo}`,
@@ -50,18 +46,15 @@ export function certificatePage(certificate: PublicCertificate): string {
         ['有效期', `${certificate.validFrom} 至 ${certificate.validTo}`],
         ['核验时间', `${beijingTimeText(certificate.checkedAt)}（北京时间）`],
       ])}
-      <h2>投诉</h2>
-      <p>对该执法人员的执法行为有异议的，可以在此投诉，执法机关将核实处理。</p>
-      <form id="complaint">
-        <label for="complaint-content">投诉内容（时间、地点和经过）</label>
-        <textarea id="complaint-content" name="content" rows="4" minlength="5" maxlength="2000" required></textarea>
-        <label for="complaint-contact">联系方式（选填）</label>
-        <input id="complaint-contact" name="contact" maxlength="100" autocomplete="tel" />
-        <p><button type="submit">提交投诉</button></p>
-        <p id="result" role="status"></p>
-      </form>
-      <noscript><p>本页投诉需启用脚本；也可向${certificate.agencyName}当面或书面投诉。</p></noscript>
-      <script dangerouslySetInnerHTML=${{ __html: complaintScript(complaints) }}></script>`,
+      ${complaintForm(
+        {
+          kind: 'officer',
+          ref: certificate.certificateNo,
+          agencyId: certificate.agencyId,
+          agencyName: certificate.agencyName,
+        },
+        '对该执法人员的执法行为有异议的，可以在此投诉。',
+      )}`,
   );
 }
 

@@ -1,8 +1,9 @@
 import { html } from 'htm/preact';
 import { beijingTimeText, legalDateOf } from '#shared/dates.ts';
-import { penaltyLabels } from '#shared/domain/checklists/kinds.ts';
 import { categoryLabels, ENFORCEMENT_CATEGORIES } from '#shared/domain/officer.ts';
+import { penaltyLabels } from '#shared/domain/penalty-kinds.ts';
 import type { PublicRecord } from '#shared/domain/public-record.ts';
+import { complaintForm } from '#shared/render/site/complaint-pages.ts';
 import { dataTable, empty, facts, pager } from '#shared/render/site/components.ts';
 import { sitePage } from '#shared/render/site/layout.ts';
 import { sitePaths } from '#shared/render/site/paths.ts';
@@ -167,6 +168,10 @@ export function decisionPage(record: PublicRecord | Withdrawn, agencyName: strin
       ],
     ])}
       <p><a href=${sitePaths.notice(record.id)}>下载可打印的公示告示（PDF）</a></p>
-      <p class="muted">依法不予公开的信息已作处理；自然人姓名已隐去。</p>`,
+      <p class="muted">依法不予公开的信息已作处理；自然人姓名已隐去。</p>
+      ${complaintForm(
+        { kind: 'decision', ref: record.id, agencyId: record.agencyId, agencyName: record.agencyName },
+        '对这项执法决定有意见的，可以在此投诉举报（申请行政复议或提起行政诉讼的权利不受影响）。',
+      )}`,
   );
 }

@@ -29,11 +29,13 @@ export const sitePaths = {
   certificateLookup: () => '/certificates',
   certificate: (certificateNo: string, agencyId?: string) =>
     withQuery(`/certificates/${enc(certificateNo)}`, { agencyId }),
+  /** The page a printed document's QR code opens (PUB-16). */
+  document: (verificationCode: string) => `/documents/${enc(verificationCode)}`,
   // Files and feeds the API serves.
   feed: (agencyId: string, format: 'atom' | 'json') => `/public/v1/agencies/${enc(agencyId)}/feeds/${format}`,
   annualReportPdf: (agencyId: string, year: number, version?: number) =>
     withQuery(`/public/v1/agencies/${enc(agencyId)}/annual-reports/${year}/pdf`, { version }),
   notice: (publicationId: string) => `/public/v1/publications/${enc(publicationId)}/notice`,
-  complaints: (certificateNo: string, agencyId: string) =>
-    withQuery(`/public/v1/officers/${enc(certificateNo)}/complaints`, { agencyId }),
+  complaint: (receipt: string) => `/complaints/${enc(receipt)}`,
+  fileComplaint: () => '/public/v1/complaints',
 };

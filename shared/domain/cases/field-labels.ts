@@ -1,8 +1,13 @@
+import { penaltyLabels } from '#shared/domain/penalty-labels.ts';
+
 /**
- * The Chinese labels of the record templates' fields (shared/domain/cases/documents.ts), by field
- * name; a field without one shows its name. Enum values are labelled as `field.value`.
+ * The Chinese labels of the record templates' fields (documents.ts), by field name: the console's
+ * record form and the printed document (shared/render/pdf/record-document.ts) both read them, so
+ * one template drives both (REC-12). A field without one shows its name. Enum values are
+ * labelled as `field.value`.
  */
 export const fieldLabels: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(penaltyLabels).map(([kind, label]) => [`kind.${kind}`, label])),
   caseSource: '案件来源',
   briefFacts: '简要案情',
   legalBasis: '法律依据',
@@ -32,7 +37,13 @@ export const fieldLabels: Record<string, string> = {
   evidence: '证据',
   paymentMethod: '缴款方式',
   remedies: '救济途径和期限',
+  content: '决定内容',
+  reasons: '不予许可的理由',
+  documentId: '送达的文书',
   documentNumber: '送达文书的文号',
+  trackingNumber: '邮件单号',
+  deliveryRecord: '电子送达记录',
+  partyConsent: '当事人书面同意电子送达',
   servedAt: '送达时间',
   recipient: '受送达人',
   method: '送达方式',

@@ -1,0 +1,9 @@
+import { routes } from '#functions/routes.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { ports } from '#shared/store/repositories.ts';
+import { decisionDraft } from '#shared/use-cases/decisions.ts';
+
+export const handler = httpHandler(routes.decisionDraft, async ({ params, principal }) => ({
+  status: 200,
+  body: await decisionDraft(ports, principal, params.id),
+}));

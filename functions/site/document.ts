@@ -1,0 +1,11 @@
+import { routes } from '#functions/routes.ts';
+import { htmlPage } from '#functions/site/page-result.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { documentPage } from '#shared/render/site/document-page.ts';
+import { ports } from '#shared/store/repositories.ts';
+import { verifyDocument } from '#shared/use-cases/cases.ts';
+
+/** The page a printed document's QR code opens: whether it stands as of this request (PUB-16). */
+export const handler = httpHandler(routes.siteDocument, async ({ params }) =>
+  htmlPage(documentPage(await verifyDocument(ports, params.verificationCode)), { live: true }),
+);

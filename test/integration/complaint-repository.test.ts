@@ -1,0 +1,8 @@
+import { documentClient } from '#shared/store/clients.ts';
+import { ComplaintRepository } from '#shared/supervision/store/complaint-repository.ts';
+import { complaintRepositoryContract } from '#test/contracts/complaint-repository.ts';
+
+complaintRepositoryContract(
+  'DynamoDB Local',
+  new ComplaintRepository(documentClient, process.env.MAIN_TABLE ?? ''),
+);
