@@ -12,10 +12,11 @@ import {
 } from '#functions/responses/cases.ts';
 import { FileBody, list } from '#functions/responses/common.ts';
 import { AGENCY_ROLES } from '#shared/auth.ts';
-import { ActivityInput, CaseInput, Informing } from '#shared/domain/cases/case.ts';
+import { ActivityInput, CaseInput, CaseOfficers, Informing } from '#shared/domain/cases/case.ts';
 import { DocumentTypeSchema } from '#shared/domain/cases/documents.ts';
 import { CASE_STATUSES } from '#shared/domain/cases/state-machine.ts';
 import { EnforcementCategory } from '#shared/domain/officer.ts';
+import { Words } from '#shared/domain/text.ts';
 import { defineRoute, IdParam, standardErrors } from '#shared/http/route.ts';
 import { PageQuery } from '#shared/store/pagination.ts';
 
@@ -106,6 +107,25 @@ export const casesRoutes = {
       200: { schema: CaseRecord, description: 'the case' },
       ...standardErrors,
       422: { description: 'INVALID_TRANSITION' },
+    },
+  }),
+  replaceCaseOfficers: defineRoute({
+    method: 'PUT',
+    path: '/v1/cases/{id}/officers',
+    handler: 'cases/replace-officers',
+    journals: true,
+    access: ['unit-head', 'admin'],
+    summary:
+      '更换本案执法人员（承办股室负责人或管理员）：执法证被暂扣、吊销或过期的案件更换后方可继续办理 (LAW-2, PUB-7)',
+    params: CaseParams,
+    body: z.strictObject({
+      officers: CaseOfficers,
+      reason: Words(500),
+    }),
+    responses: {
+      200: { schema: CaseRecord, description: 'the case with its new officers' },
+      ...standardErrors,
+      422: { description: 'OFFICER_NOT_QUALIFIED, CASE_CLOSED' },
     },
   }),
   addActivity: defineRoute({

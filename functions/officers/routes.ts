@@ -21,13 +21,15 @@ export const officersRoutes = {
     method: 'POST',
     path: '/v1/officers',
     handler: 'officers/create-officer',
-    access: ['admin', 'unit-head'],
-    summary: '登记执法人员及执法证 (PUB-5)',
+    access: ['admin'],
+    summary:
+      '登记执法人员及执法证（本机关管理员，不得为本人账号；有效期不超过规定年限，默认五年）(PUB-5, LAW-2)',
     body: OfficerInput,
     responses: {
       201: { schema: Officer, description: 'the officer, with effectiveStatus' },
       ...standardErrors,
       409: { description: '证件编号已存在 CONFLICT' },
+      422: { description: 'CERTIFICATE_VALIDITY_EXCEEDED, UNKNOWN_UNIT' },
     },
     idempotent: true,
   }),

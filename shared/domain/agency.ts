@@ -21,6 +21,8 @@ export const AgencyProfileInput = z.strictObject({
   level: z.string().trim().min(1).max(50).optional(),
   /** The agency's field (领域, e.g. 民政): a case's field when it names none. */
   field: z.string().trim().min(1).max(100).optional(),
+  /** How many years an enforcement certificate may run (1 to 5; five when not set). */
+  certificateValidityYears: z.number().int().min(1).max(5).optional(),
   /** The province's procedure settings (较大数额, the statement period); national defaults otherwise. */
   procedure: ProcedureSettings.optional(),
   units: z

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { LegalDate } from '#shared/dates.ts';
+import { addCalendarDays, addCalendarMonths, LegalDate } from '#shared/dates.ts';
 import { labelledEnum } from '#shared/domain/labelled-enum.ts';
 
 /** Enforcement categories (执法类别): the case categories of docs/api.md. */
@@ -112,6 +112,17 @@ export const StatusChangeInput = z.strictObject({
   validTo: LegalDate.optional(),
 });
 export type StatusChangeInput = z.infer<typeof StatusChangeInput>;
+
+/**
+ * How long a certificate may be valid: many provinces' 行政执法证件管理办法 issue it for five years
+ * and renew it on audit; an agency's profile may set fewer (`certificateValidityYears`), never more.
+ */
+export const CERTIFICATE_VALIDITY_YEARS = 5;
+
+/** The last day a certificate valid from `from` may run to (five years: 2025-01-01 to 2029-12-31). */
+export function latestValidTo(from: string, years = CERTIFICATE_VALIDITY_YEARS): string {
+  return addCalendarDays(addCalendarMonths(from, 12 * years), -1);
+}
 
 /** A revoked certificate is final; a new one must be issued. */
 export function statusChangeRefusal(officer: Officer, change: StatusChangeInput): string | undefined {

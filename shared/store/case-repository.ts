@@ -3,6 +3,7 @@ import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { legalDateOf } from '#shared/dates.ts';
 import type { Activity, CaseRecord } from '#shared/domain/cases/case.ts';
 import type { CaseDocument, DocumentVerification } from '#shared/domain/cases/documents.ts';
+import type { SimpleFine } from '#shared/domain/cases/procedure.ts';
 import type { JournalEntry } from '#shared/domain/journal.ts';
 import {
   activityCounts,
@@ -45,6 +46,20 @@ const counterKeys = (agencyId: string, type: string, year: string) => ({
   pk: agencyPk(agencyId),
   sk: `DOCNO#${type}#${year}`,
 });
+const simpleFineKeys = (agencyId: string, partyKey: string, period: string) => ({
+  pk: agencyPk(agencyId),
+  sk: `SIMPLEFINES#${partyKey}#${period}`,
+});
+
+/** The simple procedure's fines on one party (by its identifier's hash) in one period (art. 51). */
+export interface SimpleFineTally {
+  agencyId: string;
+  partyKey: string;
+  period: string;
+  fines: SimpleFine[];
+  version: number;
+}
+
 /** The marker of a case's journal on one day; `gsi2` lists a day's changed cases across agencies. */
 export const JOURNAL_DAY = 'JOURNAL_DAY';
 export const journalPk = (agencyId: string, caseId: string) => `CASE#${agencyId}#${caseId}`;
@@ -312,6 +327,42 @@ export class CaseRepository {
           : {
               ExpressionAttributeNames: { '#next': 'next' },
               ExpressionAttributeValues: { ':serial': serial },
+            }),
+      },
+    });
+  }
+
+  /** One party's simple-procedure fines in one period: one keyed read, whatever the history. */
+  async simpleFines(
+    agencyId: string,
+    partyKey: string,
+    period: string,
+  ): Promise<SimpleFineTally | undefined> {
+    const { Item } = await this.#db.send(
+      new GetCommand({
+        TableName: this.#table,
+        Key: simpleFineKeys(agencyId, partyKey, period),
+        ConsistentRead: true,
+      }),
+    );
+    return Item ? fromItem<SimpleFineTally>(Item) : undefined;
+  }
+
+  /** Writes the tally, if nobody wrote it since `previous` was read (no fine slips past the sum). */
+  putSimpleFines(tally: SimpleFineTally, previous?: SimpleFineTally): ChildWrite {
+    return dynamoChildWrite({
+      Put: {
+        TableName: this.#table,
+        Item: {
+          ...simpleFineKeys(tally.agencyId, tally.partyKey, tally.period),
+          entity: 'simple-fines',
+          ...tally,
+        },
+        ...(previous === undefined
+          ? { ConditionExpression: 'attribute_not_exists(pk)' }
+          : {
+              ConditionExpression: 'version = :previous',
+              ExpressionAttributeValues: { ':previous': previous.version },
             }),
       },
     });

@@ -173,6 +173,7 @@ export async function qualifiedOfficers(
   agencyId: string,
   certificateNos: readonly string[],
   acting: { dates: readonly string[]; category: EnforcementCategory; region: string | undefined },
+  message = '执法人员不具备本案执法资格',
 ): Promise<string[]> {
   const details: ErrorDetail[] = [];
   const users: string[] = [];
@@ -192,7 +193,10 @@ export async function qualifiedOfficers(
         });
         if (refusal) {
           const when = dates.length > 1 ? `${date}：` : '';
-          details.push({ path: `officers.${index}`, message: `${certificateNo}：${when}${refusal}` });
+          details.push({
+            path: `officers.${index}`,
+            message: `${officer.name}（${certificateNo}）：${when}${refusal}`,
+          });
           break;
         }
       }
@@ -200,7 +204,7 @@ export async function qualifiedOfficers(
       else
         details.push({
           path: `officers.${index}`,
-          message: `${certificateNo}：执法证未关联用户账号，无法落实回避，不能在案件中执法`,
+          message: `${officer.name}（${certificateNo}）：执法证未关联用户账号，无法落实回避，不能在案件中执法`,
         });
     }),
   );
@@ -209,32 +213,68 @@ export async function qualifiedOfficers(
   if (details.length > 0) {
     throw new RuleViolation(
       'OFFICER_NOT_QUALIFIED',
-      '执法人员不具备本案执法资格',
+      message,
       details.sort((a, b) => a.path.localeCompare(b.path)),
     );
   }
   return users;
 }
 
-/** Inspection cases cite an item of a published checklist (LAW-9); other cases may cite a matter. */
-async function checkMatter(ports: CasePorts, agencyId: string, input: CaseInput): Promise<void> {
+/**
+ * Inspection cases cite an item of a published checklist (LAW-9); other cases may cite a matter.
+ * Returns the field (领域) the cited matter belongs to, if the list says.
+ */
+async function citedMatterField(
+  ports: CasePorts,
+  agencyId: string,
+  input: CaseInput,
+): Promise<string | undefined> {
   if (input.matterId === undefined) {
     if (input.category === 'inspection') {
       throw new RuleViolation('MATTER_NOT_PUBLISHED', '行政检查必须依据已公布的检查事项', [
         { path: 'matterId', message: '请填写已公布的随机抽查事项或执法事项编码' },
       ]);
     }
-    return;
+    return undefined;
   }
   const kinds =
     input.category === 'inspection' ? (['random-inspections', 'matters'] as const) : (['matters'] as const);
   for (const kind of kinds) {
     const list = await currentEdition(ports, agencyId, kind);
-    if (list?.items.some((item) => item.code === input.matterId)) return;
+    const item = list?.items.find((candidate) => candidate.code === input.matterId);
+    if (item) return 'field' in item ? item.field : undefined;
   }
   throw new RuleViolation('MATTER_NOT_PUBLISHED', '所引用的事项不在已公布的清单中', [
     { path: 'matterId', message: `${input.matterId} 未公布` },
   ]);
+}
+
+/**
+ * The case's field (REV-2): the cited matter's, else the agency's. It is data, not the officer's
+ * choice: a field typed that is not that one is refused, so a catalog rule is not escaped by
+ * calling the case something else. Without either, the case has no field and every rule's field
+ * condition holds for it (the catalog fails closed).
+ */
+function caseField(
+  typed: string | undefined,
+  matterField: string | undefined,
+  profile: AgencyProfile | undefined,
+): string | undefined {
+  const field = matterField ?? profile?.field;
+  if (typed !== undefined && typed !== field) {
+    throw new ValidationFailed(
+      [
+        {
+          path: 'field',
+          message: field
+            ? `案件所属领域取自所引用的执法事项或本机关的领域（${field}），不能另行填写`
+            : '案件所属领域取自所引用的执法事项，所引用的事项未载明领域，不能另行填写',
+        },
+      ],
+      '所属领域有误',
+    );
+  }
+  return field;
 }
 
 function journalFor(
@@ -275,20 +315,79 @@ export async function commitCaseChange(
 }
 
 /**
+ * LAW-2, PUB-7: the case's officers are qualified today, for every act in it, not only at
+ * registration: a certificate suspended, revoked or expired mid-case stops the case until its
+ * officers are replaced (`replaceCaseOfficers`).
+ */
+async function assertCaseOfficersQualified(ports: CasePorts, record: CaseRecord): Promise<void> {
+  await qualifiedOfficers(
+    ports,
+    record.agencyId,
+    record.officers,
+    { dates: [legalDateOf(ports.now())], category: record.category, region: record.region },
+    '本案执法人员已不具备执法资格，案件中止办理；须先更换本案执法人员',
+  );
+}
+
+/**
  * The skeleton of every command on a case: read it afresh on each attempt, check that the caller
- * may write it, make the change, and try again from the read when the commit lost a race.
+ * may write it and that the case's officers may still act in it (`officersAct: false` only for
+ * what is not an act of the officers: a decision's revocation, evidence of an act already done),
+ * make the change, and try again from the read when the commit lost a race.
  */
 export function changeCase<T>(
   ports: CasePorts,
   principal: Principal,
   caseId: string,
   change: (record: CaseRecord) => Promise<T>,
+  { officersAct = true }: { officersAct?: boolean } = {},
 ): Promise<T> {
   return withRetry(async () => {
     const record = await getCase(ports, principal.agencyId, caseId);
     assertMayHandle(record, principal);
+    if (officersAct) await assertCaseOfficersQualified(ports, record);
     return change(record);
   });
+}
+
+/**
+ * Replaces a case's officers (LAW-2): by the head of its unit or an administrator, with at least
+ * two officers qualified today, with the reason journaled. What lets a case stopped by a
+ * suspended or revoked certificate go on.
+ */
+export async function replaceCaseOfficers(
+  ports: CasePorts,
+  principal: Principal,
+  caseId: string,
+  input: { officers: string[]; reason: string },
+): Promise<CaseRecord> {
+  return changeCase(
+    ports,
+    principal,
+    caseId,
+    async (record) => {
+      const head = principal.roles.includes('unit-head') && record.unitId === principal.unitId;
+      if (!head && !principal.roles.includes('admin'))
+        throw new Forbidden('只有承办股室负责人或管理员可以更换本案执法人员');
+      if (['closed', 'archived'].includes(record.status))
+        throw new RuleViolation('CASE_CLOSED', '案件已结案，不能更换执法人员');
+      const users = await qualifiedOfficers(ports, principal.agencyId, input.officers, {
+        dates: [legalDateOf(ports.now())],
+        category: record.category,
+        region: record.region,
+      });
+      const { record: next } = await commitCaseChange(
+        ports,
+        record,
+        principal,
+        'case.officers-replaced',
+        { from: record.officers, to: input.officers, reason: input.reason },
+        { officers: input.officers, handlers: [...new Set([...record.handlers, ...users])] },
+      );
+      return next;
+    },
+    { officersAct: false },
+  );
 }
 
 /**
@@ -352,7 +451,7 @@ export async function registerCase(
   const now = ports.now();
   const profile = await ports.agencies.get(principal.agencyId);
   const region = input.region ?? profile?.region;
-  await checkMatter(ports, principal.agencyId, input);
+  const field = caseField(input.field, await citedMatterField(ports, principal.agencyId, input), profile);
   if (input.drawId !== undefined) {
     const draw = await ports.randomDraws.get(input.drawId);
     if (
@@ -393,7 +492,7 @@ export async function registerCase(
     agencyId: principal.agencyId,
     category: input.category,
     procedure: input.procedure ?? 'general',
-    ...((input.field ?? profile?.field) ? { field: input.field ?? profile?.field } : {}),
+    ...(field ? { field } : {}),
     title: input.title,
     ...(input.matterId ? { matterId: input.matterId } : {}),
     ...(input.drawId ? { drawId: input.drawId } : {}),

@@ -10,6 +10,7 @@ import {
 } from '#shared/domain/cases/decision-document.ts';
 import { DECISION_DOCUMENT_TYPES, type DocumentType, documentLabel } from '#shared/domain/cases/documents.ts';
 import { type IssuanceFacts, issuanceVerdict, issuedDecision } from '#shared/domain/cases/issuance.ts';
+import { simpleFineFacts } from '#shared/domain/cases/procedure.ts';
 import type { PublicRecord } from '#shared/domain/public-record.ts';
 import type { Proposal } from '#shared/domain/reviews/proposal.ts';
 import type { Review } from '#shared/domain/reviews/review.ts';
@@ -24,7 +25,7 @@ import {
   numberedDocument,
   readCase,
 } from '#shared/use-cases/cases.ts';
-import { caseProcedure } from '#shared/use-cases/procedure.ts';
+import { caseProcedure, type ProcedureView } from '#shared/use-cases/procedure.ts';
 import { publicationRule } from '#shared/use-cases/publications.ts';
 import { withRetry } from '#shared/use-cases/retry.ts';
 import { proposalHash, type ReviewPorts, requirementFor } from '#shared/use-cases/reviews.ts';
@@ -58,22 +59,48 @@ async function issuanceFacts(
   record: CaseRecord,
   proposal: Proposal,
   reviews: readonly Review[],
-): Promise<IssuanceFacts> {
+): Promise<{ facts: IssuanceFacts; simpleFines: ProcedureView['simpleFines'] }> {
   const [requirement, avGaps, procedure] = await Promise.all([
     requirementFor(ports, record, proposal),
     caseAvGaps(ports, record),
     caseProcedure(ports, record, proposal),
   ]);
   return {
-    record,
-    proposal,
-    proposalHash: proposalHash(proposal),
-    decidedBy: principal.sub,
-    reviews,
-    requirement,
-    avGaps,
-    procedure,
+    facts: {
+      record,
+      proposal,
+      proposalHash: proposalHash(proposal),
+      decidedBy: principal.sub,
+      reviews,
+      requirement,
+      avGaps,
+      procedure,
+    },
+    simpleFines: procedure.simpleFines,
   };
+}
+
+/**
+ * A simple-procedure fine joins its party's tally for the period (art. 51), in the decision's own
+ * transaction: a decision made at the same time on the same party loses the race and is checked
+ * again against the sum.
+ */
+function tallied(
+  ports: DecisionPorts,
+  simpleFines: ProcedureView['simpleFines'],
+  caseId: string,
+  proposal: Proposal,
+  matterId: string | undefined,
+  decidedOn: string,
+) {
+  const penalty = proposal.penalty;
+  if (!simpleFines || penalty?.kind !== 'fine' || penalty.amount === undefined) return [];
+  const { key, tally } = simpleFines;
+  const fines = [
+    ...(tally?.fines ?? []).filter((fine) => fine.caseId !== caseId),
+    { caseId, amount: penalty.amount, decidedOn, facts: simpleFineFacts(matterId, proposal.legalBasis) },
+  ];
+  return [ports.cases.putSimpleFines({ ...key, fines, version: (tally?.version ?? 0) + 1 }, tally)];
 }
 
 /**
@@ -92,7 +119,7 @@ export async function issueDecision(
   return changeCase(ports, principal, caseId, async (record) => {
     const { reviews, documents, source } = await decisionMaterials(ports, record);
     const proposal = decisionContent(input, source);
-    const facts = await issuanceFacts(ports, principal, record, proposal, reviews);
+    const { facts, simpleFines } = await issuanceFacts(ports, principal, record, proposal, reviews);
     const verdict = issuanceVerdict(facts);
     if (!verdict.allowed) {
       // The refused proposal is recorded (and journaled): a review submitted next reviews it.
@@ -176,6 +203,7 @@ export async function issueDecision(
               ),
             ]
           : []),
+        ...tallied(ports, simpleFines, record.id, proposal, record.matterId, decidedOn),
         ...(approval
           ? [
               ports.reviews.put(

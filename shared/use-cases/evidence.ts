@@ -55,71 +55,79 @@ export async function declareEvidence(
   caseId: string,
   input: EvidenceInput,
 ) {
-  return changeCase(ports, principal, caseId, async (record) => {
-    const activity = (await ports.cases.activities(principal.agencyId, caseId)).find(
-      (item) => item.id === input.activityId,
-    );
-    if (!activity) throw new NotFound('执法活动不存在', [{ path: 'activityId', message: input.activityId }]);
-    if (!activity.officers.includes(input.officer)) {
-      throw new RuleViolation('OFFICER_NOT_QUALIFIED', '记录人不是该执法活动的执法人员', [
-        { path: 'officer', message: `${input.officer} 未参与该执法活动` },
-      ]);
-    }
-    // The same recording cannot stand as the AV of two activities (REC-11).
-    const duplicate = (await ports.evidence.forCase(principal.agencyId, caseId)).find(
-      (item) =>
-        item.sha256 === input.sha256 && item.activityId !== input.activityId && item.status !== 'rejected',
-    );
-    if (duplicate) {
-      throw new Conflict('该音像文件已作为本案另一执法活动的证据登记，不能重复使用', [
-        { path: 'sha256', message: `已登记为证据 ${duplicate.id}` },
-      ]);
-    }
-    const registered = await deviceRegistered(ports, principal.agencyId, input.deviceId);
-    const now = ports.now();
-    const id = ulid();
-    const retainUntil = new Date(now.getTime() + ports.retentionDays * DAY_MS);
-    const evidence: Evidence = {
-      ...input,
-      ...(registered ? {} : { unregisteredDevice: true }),
-      id,
-      caseId,
-      agencyId: principal.agencyId,
-      status: 'pending-upload',
-      key: evidenceKey(principal.agencyId, id),
-      retainUntil: retainUntil.toISOString(),
-      legalHold: false,
-      createdAt: now.toISOString(),
-      createdBy: principal.sub,
-    };
-    await commitCaseChange(
-      ports,
-      record,
-      principal,
-      'evidence.declared',
-      {
-        evidenceId: id,
-        activityId: input.activityId,
-        fileName: input.fileName,
-        size: input.size,
-        sha256: input.sha256,
-        capturedAt: input.capturedAt,
-        deviceId: input.deviceId,
+  return changeCase(
+    ports,
+    principal,
+    caseId,
+    async (record) => {
+      const activity = (await ports.cases.activities(principal.agencyId, caseId)).find(
+        (item) => item.id === input.activityId,
+      );
+      if (!activity)
+        throw new NotFound('执法活动不存在', [{ path: 'activityId', message: input.activityId }]);
+      if (!activity.officers.includes(input.officer)) {
+        throw new RuleViolation('OFFICER_NOT_QUALIFIED', '记录人不是该执法活动的执法人员', [
+          { path: 'officer', message: `${input.officer} 未参与该执法活动` },
+        ]);
+      }
+      // The same recording cannot stand as the AV of two activities (REC-11).
+      const duplicate = (await ports.evidence.forCase(principal.agencyId, caseId)).find(
+        (item) =>
+          item.sha256 === input.sha256 && item.activityId !== input.activityId && item.status !== 'rejected',
+      );
+      if (duplicate) {
+        throw new Conflict('该音像文件已作为本案另一执法活动的证据登记，不能重复使用', [
+          { path: 'sha256', message: `已登记为证据 ${duplicate.id}` },
+        ]);
+      }
+      const registered = await deviceRegistered(ports, principal.agencyId, input.deviceId);
+      const now = ports.now();
+      const id = ulid();
+      const retainUntil = new Date(now.getTime() + ports.retentionDays * DAY_MS);
+      const evidence: Evidence = {
+        ...input,
         ...(registered ? {} : { unregisteredDevice: true }),
-        officer: input.officer,
-        ...(input.location ? { location: input.location } : {}),
-      },
-      authoredBy(record, principal),
-      [ports.evidence.put(evidence)],
-    );
-    const upload = await ports.storage.presignUpload({
-      key: evidence.key,
-      contentType: input.contentType,
-      sha256Hex: input.sha256,
-      retainUntil,
-    });
-    return { ...evidence, upload };
-  });
+        id,
+        caseId,
+        agencyId: principal.agencyId,
+        status: 'pending-upload',
+        key: evidenceKey(principal.agencyId, id),
+        retainUntil: retainUntil.toISOString(),
+        legalHold: false,
+        createdAt: now.toISOString(),
+        createdBy: principal.sub,
+      };
+      await commitCaseChange(
+        ports,
+        record,
+        principal,
+        'evidence.declared',
+        {
+          evidenceId: id,
+          activityId: input.activityId,
+          fileName: input.fileName,
+          size: input.size,
+          sha256: input.sha256,
+          capturedAt: input.capturedAt,
+          deviceId: input.deviceId,
+          ...(registered ? {} : { unregisteredDevice: true }),
+          officer: input.officer,
+          ...(input.location ? { location: input.location } : {}),
+        },
+        authoredBy(record, principal),
+        [ports.evidence.put(evidence)],
+      );
+      const upload = await ports.storage.presignUpload({
+        key: evidence.key,
+        contentType: input.contentType,
+        sha256Hex: input.sha256,
+        retainUntil,
+      });
+      return { ...evidence, upload };
+      // The AV of an act already done is archived whatever became of the certificates since (REC-6).
+    },
+    { officersAct: false },
+  );
 }
 
 /** A command on evidence and its case, read afresh on each attempt (`changeWithCase`). */

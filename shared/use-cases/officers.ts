@@ -4,9 +4,11 @@ import type { Principal } from '#shared/auth.ts';
 import { legalDateOf } from '#shared/dates.ts';
 import { type AgencyProfile, unitName } from '#shared/domain/agency.ts';
 import {
+  CERTIFICATE_VALIDITY_YEARS,
   categoryLabels,
   type EffectiveStatus,
   effectiveStatus,
+  latestValidTo,
   type Officer,
   type OfficerInput,
   type StatusChangeInput,
@@ -14,7 +16,7 @@ import {
   statusLabels,
 } from '#shared/domain/officer.ts';
 import type { Training, TrainingInput } from '#shared/domain/training.ts';
-import { Conflict, NotFound, RuleViolation } from '#shared/errors.ts';
+import { Conflict, Forbidden, NotFound, RuleViolation } from '#shared/errors.ts';
 import type { DomainEvent } from '#shared/events/publisher.ts';
 import type { AgencyRepository } from '#shared/store/agency-repository.ts';
 import type { OfficerRepository } from '#shared/store/officer-repository.ts';
@@ -44,12 +46,32 @@ function checkUnit(profile: AgencyProfile | undefined, unitId: string): void {
   }
 }
 
+/** A certificate runs no longer than the rules allow (from `from`, its start or its audit). */
+function checkValidity(profile: AgencyProfile | undefined, from: string, validTo: string): void {
+  const years = profile?.certificateValidityYears ?? CERTIFICATE_VALIDITY_YEARS;
+  const latest = latestValidTo(from, years);
+  if (validTo > latest) {
+    throw new RuleViolation('CERTIFICATE_VALIDITY_EXCEEDED', `执法证有效期不得超过${years}年`, [
+      { path: 'validTo', message: `有效期截止日期最晚为 ${latest}` },
+    ]);
+  }
+}
+
+/**
+ * Registers a certificate (PUB-5, LAW-2): by the agency's administrator (the route's access), for
+ * one of the agency's units, for no longer than the rules allow, and never for the administrator's
+ * own account (nobody makes themselves an officer).
+ */
 export async function registerOfficer(
   ports: OfficerPorts,
   principal: Principal,
   input: OfficerInput,
 ): Promise<OfficerView> {
-  checkUnit(await ports.agencies.get(principal.agencyId), input.unitId);
+  if (input.userId !== undefined && input.userId === principal.sub)
+    throw new Forbidden('不能为本人账号登记执法证，须由本机关其他管理员登记');
+  const profile = await ports.agencies.get(principal.agencyId);
+  checkUnit(profile, input.unitId);
+  checkValidity(profile, input.validFrom, input.validTo);
   const now = ports.now();
   const officer: Officer = {
     ...input,
@@ -85,7 +107,12 @@ export async function changeOfficerStatus(
   const refusal = statusChangeRefusal(officer, input);
   if (refusal)
     throw new RuleViolation('INVALID_STATUS_CHANGE', refusal, [{ path: 'status', message: refusal }]);
+  if (officer.userId !== undefined && officer.userId === principal.sub)
+    throw new Forbidden('不能变更本人执法证的状态，须由本机关其他管理员办理');
   const now = ports.now();
+  // An audit renews from its own day, as far as a new certificate would run.
+  if (input.validTo !== undefined)
+    checkValidity(await ports.agencies.get(principal.agencyId), legalDateOf(now), input.validTo);
   const updated = await ports.officers.changeStatus(officer, {
     status: input.status,
     reason: input.reason,

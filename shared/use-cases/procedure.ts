@@ -3,11 +3,15 @@ import { addWorkingDays, CalendarNotConfirmed, type YearCalendar } from '#shared
 import { type CaseRecord, lastRevocation } from '#shared/domain/cases/case.ts';
 import {
   type Procedure,
+  type ProcedureSettings,
   procedureLabels,
   procedureSteps,
   type StepState,
+  simpleFinePeriod,
 } from '#shared/domain/cases/procedure.ts';
+import { sha256Hex } from '#shared/domain/journal.ts';
 import type { Proposal } from '#shared/domain/reviews/proposal.ts';
+import type { SimpleFineTally } from '#shared/store/case-repository.ts';
 import { type CalendarPorts, yearCalendar } from '#shared/use-cases/calendar.ts';
 import type { CasePorts } from '#shared/use-cases/cases.ts';
 
@@ -24,6 +28,28 @@ export interface ProcedureView {
   steps: StepState[];
   /** The steps not yet done: what an officer's checklist shows before a decision. */
   missing: StepState[];
+  /** A simple-procedure penalty's tally of its party's fines, which its decision adds to. */
+  simpleFines?: { key: Omit<SimpleFineTally, 'fines' | 'version'>; tally: SimpleFineTally | undefined };
+}
+
+/**
+ * Where a simple-procedure penalty's fines on its party are tallied for the period of `today`
+ * (art. 51), and what the tally holds: one keyed read. Undefined for any other case.
+ */
+export async function simpleFineTally(
+  ports: ProcedurePorts,
+  record: CaseRecord,
+  settings: ProcedureSettings | undefined,
+): Promise<
+  { key: Omit<SimpleFineTally, 'fines' | 'version'>; tally: SimpleFineTally | undefined } | undefined
+> {
+  if (record.category !== 'penalty' || record.procedure !== 'simple') return undefined;
+  const key = {
+    agencyId: record.agencyId,
+    partyKey: sha256Hex(record.party.idNumber.toUpperCase()),
+    period: simpleFinePeriod(legalDateOf(ports.now()), settings),
+  };
+  return { key, tally: await ports.cases.simpleFines(key.agencyId, key.partyKey, key.period) };
 }
 
 /**
@@ -62,6 +88,7 @@ export async function caseProcedure(
     }
   };
   const procedure = record.procedure ?? 'general';
+  const fines = await simpleFineTally(ports, record, profile?.procedure);
   const steps = procedureSteps(
     {
       category: record.category,
@@ -73,6 +100,8 @@ export async function caseProcedure(
       activities,
       archivedEvidence: evidence.filter((item) => item.status === 'archived').length,
       since: lastRevocation(record),
+      simpleFines: fines?.tally?.fines.filter((fine) => fine.caseId !== record.id),
+      matterId: record.matterId,
     },
     proposal,
     { today: legalDateOf(ports.now()), periodEnd },
@@ -84,5 +113,6 @@ export async function caseProcedure(
     ...(proposal ? { proposal } : {}),
     steps,
     missing: steps.filter((step) => step.status !== 'done'),
+    ...(fines ? { simpleFines: fines } : {}),
   };
 }

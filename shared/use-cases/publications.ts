@@ -461,139 +461,146 @@ export async function revokeDecision(
   caseId: string,
   input: RevocationInput,
 ) {
-  return changeCase(ports, principal, caseId, async (record) => {
-    if (!record.decision) {
-      throw new RuleViolation('NO_DECISION', '本案没有可撤回的决定', [
-        { path: 'id', message: record.status },
-      ]);
-    }
-    if (record.status === 'revoked' || record.decision.revokedAt !== undefined) {
-      throw new Conflict('该决定已被撤回，不能重复撤回', [{ path: 'id', message: record.decision.id }]);
-    }
-    if (!canTransition(record.status, 'revoked')) {
-      throw new RuleViolation(
-        'INVALID_TRANSITION',
-        `案件处于“${caseStatusLabels[record.status]}”状态，决定尚未生效，不能撤回`,
-        [{ path: 'id', message: `案件当前状态：${caseStatusLabels[record.status]}` }],
-        { allowed: openTransitions(record.status) },
-      );
-    }
-    const now = ports.now();
-    const today = legalDateOf(now);
-    if (input.effectiveOn > today) {
-      throw new ValidationFailed([{ path: 'effectiveOn', message: '撤销决定的生效日期不能晚于今天' }]);
-    }
-    if (input.effectiveOn < record.decision.decidedOn) {
-      throw new ValidationFailed([
-        {
-          path: 'effectiveOn',
-          message: `撤销决定的生效日期不能早于原决定日期（${record.decision.decidedOn}）`,
-        },
-      ]);
-    }
-    const publication = await getPublication(ports, principal.agencyId, record.decision.publicationId);
-    // LAW-1: 3 working days from the day the revocation took effect, not from this request.
-    const withdrawBy = (await heldDeadline(ports, input.effectiveOn, 3)).dueBy;
-    const late = withdrawBy !== null && today > withdrawBy;
-    const wasPublic = publication.status === 'published';
-    const withdrawn: Publication = {
-      ...publication,
-      status: 'withdrawn',
-      withdrawal: {
-        ...input,
-        requestedAt: now.toISOString(),
-        withdrawBy,
-        withdrawnAt: now.toISOString(),
-        ...(late ? { late } : {}),
-      },
-      updatedAt: now.toISOString(),
-      version: publication.version + 1,
-    };
-    // The reason is published: redacted like any published text, the party's name masked.
-    const [rule, documents] = await Promise.all([
-      publicationRule(ports, principal.agencyId, record.category),
-      ports.cases.documents(principal.agencyId, record.id),
-    ]);
-    const reason = `${withdrawalLabels[input.kind]}：${redact(input.reason, redactionContextFor(record, documents, rule))}`;
-    const push = wasPublic
-      ? await deliveryWrites(ports, principal.agencyId, 'publication.withdrawn', publication.id, {
-          id: publication.id,
-          status: 'withdrawn',
+  return changeCase(
+    ports,
+    principal,
+    caseId,
+    async (record) => {
+      if (!record.decision) {
+        throw new RuleViolation('NO_DECISION', '本案没有可撤回的决定', [
+          { path: 'id', message: record.status },
+        ]);
+      }
+      if (record.status === 'revoked' || record.decision.revokedAt !== undefined) {
+        throw new Conflict('该决定已被撤回，不能重复撤回', [{ path: 'id', message: record.decision.id }]);
+      }
+      if (!canTransition(record.status, 'revoked')) {
+        throw new RuleViolation(
+          'INVALID_TRANSITION',
+          `案件处于“${caseStatusLabels[record.status]}”状态，决定尚未生效，不能撤回`,
+          [{ path: 'id', message: `案件当前状态：${caseStatusLabels[record.status]}` }],
+          { allowed: openTransitions(record.status) },
+        );
+      }
+      const now = ports.now();
+      const today = legalDateOf(now);
+      if (input.effectiveOn > today) {
+        throw new ValidationFailed([{ path: 'effectiveOn', message: '撤销决定的生效日期不能晚于今天' }]);
+      }
+      if (input.effectiveOn < record.decision.decidedOn) {
+        throw new ValidationFailed([
+          {
+            path: 'effectiveOn',
+            message: `撤销决定的生效日期不能早于原决定日期（${record.decision.decidedOn}）`,
+          },
+        ]);
+      }
+      const publication = await getPublication(ports, principal.agencyId, record.decision.publicationId);
+      // LAW-1: 3 working days from the day the revocation took effect, not from this request.
+      const withdrawBy = (await heldDeadline(ports, input.effectiveOn, 3)).dueBy;
+      const late = withdrawBy !== null && today > withdrawBy;
+      const wasPublic = publication.status === 'published';
+      const withdrawn: Publication = {
+        ...publication,
+        status: 'withdrawn',
+        withdrawal: {
+          ...input,
+          requestedAt: now.toISOString(),
+          withdrawBy,
           withdrawnAt: now.toISOString(),
-          reason,
-        })
-      : [];
-    await commitCaseChange(
-      ports,
-      record,
-      principal,
-      'decision.revoked',
-      {
-        kind: input.kind,
-        reason: input.reason,
-        effectiveOn: input.effectiveOn,
-        ...(input.authority ? { authority: input.authority } : {}),
-        ...(input.documentNo ? { documentNo: input.documentNo } : {}),
-        publicationId: publication.id,
-        wasPublic,
-        withdrawBy,
-        late,
-      },
-      {
-        status: 'revoked',
-        decision: { ...record.decision, revokedAt: now.toISOString(), revocationKind: input.kind },
-      },
-      [
-        ports.publications.put(withdrawn, publication),
-        // Published or not yet, the publication now answers with the withdrawal and its reason,
-        // unless nothing about it may be public at all (a minor, a secret: LAW-5).
-        ...(publication.status === 'exempt'
-          ? []
-          : [
-              ports.publications.putPublicRecord(
-                principal.agencyId,
-                {
-                  id: publication.id,
-                  agencyId: principal.agencyId,
-                  status: 'withdrawn',
-                  withdrawnAt: now.toISOString(),
-                  reason,
-                },
-                false,
-                // A withdrawal of what the public saw is news for the feed (PUB-14).
-                wasPublic ? now.toISOString() : undefined,
-              ),
-            ]),
-        ...push,
-      ],
-    );
-    await ports.publish([
-      {
-        source: PUBLICATION_EVENT_SOURCE,
-        detailType: PublicationWithdrawn.detailType,
-        detail: PublicationWithdrawn.schema.parse({
-          version: 1,
-          agencyId: principal.agencyId,
-          publicationId: publication.id,
-          caseId,
+          ...(late ? { late } : {}),
+        },
+        updatedAt: now.toISOString(),
+        version: publication.version + 1,
+      };
+      // The reason is published: redacted like any published text, the party's name masked.
+      const [rule, documents] = await Promise.all([
+        publicationRule(ports, principal.agencyId, record.category),
+        ports.cases.documents(principal.agencyId, record.id),
+      ]);
+      const reason = `${withdrawalLabels[input.kind]}：${redact(input.reason, redactionContextFor(record, documents, rule))}`;
+      const push = wasPublic
+        ? await deliveryWrites(ports, principal.agencyId, 'publication.withdrawn', publication.id, {
+            id: publication.id,
+            status: 'withdrawn',
+            withdrawnAt: now.toISOString(),
+            reason,
+          })
+        : [];
+      await commitCaseChange(
+        ports,
+        record,
+        principal,
+        'decision.revoked',
+        {
           kind: input.kind,
           reason: input.reason,
-          withdrawnAt: now.toISOString(),
+          effectiveOn: input.effectiveOn,
+          ...(input.authority ? { authority: input.authority } : {}),
+          ...(input.documentNo ? { documentNo: input.documentNo } : {}),
+          publicationId: publication.id,
+          wasPublic,
           withdrawBy,
-        }),
-      },
-    ]);
-    return {
-      publication: {
-        id: publication.id,
-        status: withdrawn.status,
-        effectiveOn: input.effectiveOn,
-        withdrawBy,
-        withdrawnAt: now.toISOString(),
-        late,
-      },
-    };
-  });
+          late,
+        },
+        {
+          status: 'revoked',
+          decision: { ...record.decision, revokedAt: now.toISOString(), revocationKind: input.kind },
+        },
+        [
+          ports.publications.put(withdrawn, publication),
+          // Published or not yet, the publication now answers with the withdrawal and its reason,
+          // unless nothing about it may be public at all (a minor, a secret: LAW-5).
+          ...(publication.status === 'exempt'
+            ? []
+            : [
+                ports.publications.putPublicRecord(
+                  principal.agencyId,
+                  {
+                    id: publication.id,
+                    agencyId: principal.agencyId,
+                    status: 'withdrawn',
+                    withdrawnAt: now.toISOString(),
+                    reason,
+                  },
+                  false,
+                  // A withdrawal of what the public saw is news for the feed (PUB-14).
+                  wasPublic ? now.toISOString() : undefined,
+                ),
+              ]),
+          ...push,
+        ],
+      );
+      await ports.publish([
+        {
+          source: PUBLICATION_EVENT_SOURCE,
+          detailType: PublicationWithdrawn.detailType,
+          detail: PublicationWithdrawn.schema.parse({
+            version: 1,
+            agencyId: principal.agencyId,
+            publicationId: publication.id,
+            caseId,
+            kind: input.kind,
+            reason: input.reason,
+            withdrawnAt: now.toISOString(),
+            withdrawBy,
+          }),
+        },
+      ]);
+      return {
+        publication: {
+          id: publication.id,
+          status: withdrawn.status,
+          effectiveOn: input.effectiveOn,
+          withdrawBy,
+          withdrawnAt: now.toISOString(),
+          late,
+        },
+      };
+      // A revocation corrects the agency's decision (PUB-11); it is no act of the case's officers.
+    },
+    { officersAct: false },
+  );
 }
 
 /** An exemption recorded before the due date: the publication is not published (PUB-12). */

@@ -144,7 +144,7 @@ try {
     category: 'penalty',
     procedure: 'simple',
     title: `基准案件 ${n}`,
-    party: { kind: 'organization', name: `某机构${n}`, idNumber: '52530524MJ0000000X' },
+    party: { kind: 'organization', name: `某机构${n}`, idNumber: '52530524MJ0000000Q' },
     officers,
   });
   const registered: string[] = [];

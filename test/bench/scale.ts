@@ -72,7 +72,7 @@ async function seedCase(agencyId: string, index: number): Promise<void> {
     category: 'penalty',
     procedure: 'simple',
     title: `基准案件 ${index}`,
-    party: { kind: 'organization', name: `某有限公司${index}`, idNumber: '52530524MJ0000000X' },
+    party: { kind: 'organization', name: `某有限公司${index}`, idNumber: '52530524MJ0000000Q' },
     officers: [],
     handlers: ['bench'],
     unitId: 'u1',

@@ -25,7 +25,7 @@ function newCase(
     agencyId,
     category: 'penalty',
     title: '某某案',
-    party: { kind: 'person', name: '杨某某', idNumber: '530524197805061234' },
+    party: { kind: 'person', name: '杨某某', idNumber: '530524197805061235' },
     officers: ['ZF-0001', 'ZF-0002'],
     handlers: ['officer'],
     unitId: 'shswg',

@@ -19,7 +19,7 @@ const expected: Record<
   { allowed: readonly Role[] | 'public'; path: string; body?: () => unknown; status?: number }
 > = {
   'POST /v1/officers': {
-    allowed: ['admin', 'unit-head'],
+    allowed: ['admin'],
     path: '/v1/officers',
     body: () => officerInput(),
   },
@@ -176,6 +176,11 @@ const expected: Record<
     allowed: ['officer', 'unit-head', 'admin'],
     path: '/v1/cases/NO-SUCH-ID/transitions',
     body: () => ({ to: 'investigating' }),
+  },
+  'PUT /v1/cases/{id}/officers': {
+    allowed: ['unit-head', 'admin'],
+    path: '/v1/cases/NO-SUCH-ID/officers',
+    body: () => ({ officers: ['A', 'B'], reason: '原执法人员执法证被暂扣' }),
   },
   'POST /v1/cases/{id}/activities': {
     allowed: ['officer', 'unit-head', 'admin'],
@@ -576,7 +581,7 @@ describe('every unit-scoped route times every role, in the case’s unit and in 
           category: 'penalty',
           procedure: 'simple',
           title: '股室范围案',
-          party: { kind: 'person', name: '李四', idNumber: '530524199001011234' },
+          party: { kind: 'person', name: '李四', idNumber: '530524199001011231' },
           officers: pair,
         },
       });
@@ -695,6 +700,12 @@ describe('every unit-scoped route times every role, in the case’s unit and in 
       body: { to: 'investigating' },
     },
     {
+      key: 'PUT /v1/cases/{id}/officers',
+      scope: 'handle',
+      path: () => `/v1/cases/${ids.reviewCase}/officers`,
+      body: { officers: [officer.certificateNo, second.certificateNo], reason: '原执法人员调离' },
+    },
+    {
       key: 'POST /v1/publications/{id}/confirmation',
       scope: 'handle',
       path: () => `/v1/publications/${ids.publication}/confirmation`,
@@ -720,7 +731,7 @@ describe('every unit-scoped route times every role, in the case’s unit and in 
         expect(response.status, response.text).toBeLessThan(500);
       } else {
         expect(response.status, response.text).toBe(403);
-        expect(response.text).not.toContain('530524199001011234');
+        expect(response.text).not.toContain('530524199001011231');
       }
     },
   );

@@ -27,7 +27,7 @@ const officers = {
   elsewhere: officerInput({ name: '外县戊', region: '施甸县' }),
 };
 const pair = [officers.a.certificateNo, officers.b.certificateNo];
-const party = { kind: 'person', name: '张三丰', idNumber: '530524199001011234' };
+const party = { kind: 'person', name: '张三丰', idNumber: '530524199001011231' };
 
 beforeAll(async () => {
   api = await startTestApi();

@@ -240,7 +240,7 @@ describe('oversight and review deadlines', { timeout: 180_000 }, () => {
   it('[ORG-4] [REC-9] the county justice bureau’s supervisor reads the supervised bureau’s figures and downloads them', async () => {
     await registerDemoCase(api, agencyId, {
       title: '监督统计：某养老服务点未建立入院评估制度案',
-      party: { kind: 'person', name: '钱某某', idNumber: '530524197805061234' },
+      party: { kind: 'person', name: '钱某某', idNumber: '530524197805061235' },
     });
     await asUser('县司法局执法监督员', PHONE, async (page) => {
       await page.getByRole('heading', { level: 1, name: '工作概况' }).waitFor();
@@ -261,7 +261,7 @@ describe('oversight and review deadlines', { timeout: 180_000 }, () => {
   it('[REV-5] a leader extends a pending review once, with the reason, and the new due date shows', async () => {
     const { reviewId } = await submitDemoReview(api, agencyId, {
       title: '延期审核：某养老服务点未建立入院评估制度案',
-      party: { kind: 'person', name: '郑某某', idNumber: '530524197805061234' },
+      party: { kind: 'person', name: '郑某某', idNumber: '530524197805061235' },
     });
     const before = await api.call('GET', `/v1/reviews/${reviewId}`, {
       token: await api.token(user('demo-leader')),

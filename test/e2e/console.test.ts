@@ -108,7 +108,7 @@ describe.each([
       expect(await page.getByLabel('执法类别').inputValue()).toBe('penalty');
       await page.getByLabel('案件名称').fill(title);
       await page.getByLabel('当事人姓名或名称').fill('杨某某');
-      await page.getByLabel('身份证件号码或统一社会信用代码').fill('530524197805061234');
+      await page.getByLabel('身份证件号码或统一社会信用代码').fill('530524197805061235');
       await page.getByLabel('联系电话').fill('13888886666');
       // 王秀兰's own certificate is chosen already; a second officer of her unit joins her.
       expect(await page.getByLabel(/王秀兰/).isChecked()).toBe(true);
@@ -231,7 +231,7 @@ describe.each([
     const title = `${device}：某养老服务点未建立入院评估制度案（审核）`;
     const { token, caseId } = await registerDemoCase(api, agencyId, {
       title,
-      party: { kind: 'person', name: '杨某某', idNumber: '530524197805061234' },
+      party: { kind: 'person', name: '杨某某', idNumber: '530524197805061235' },
       flags: { complex: true },
     });
     await recordDemoNotice(api, token, caseId);
@@ -308,7 +308,7 @@ describe.each([
   it('[REC-4] [REC-6] an upload cut off by a closed tab resumes from the parts already stored when the same file is chosen again', async () => {
     const { token, caseId } = await registerDemoCase(api, agencyId, {
       title: `${device}：上传中断续传案`,
-      party: { kind: 'person', name: '杨某某', idNumber: '530524197805061234' },
+      party: { kind: 'person', name: '杨某某', idNumber: '530524197805061235' },
     });
     const activity = await api.call('POST', `/v1/cases/${caseId}/activities`, {
       token,
@@ -390,7 +390,7 @@ describe('a penalty case from registration to published decision, only in the br
       await page.getByLabel('执法事项').selectOption('MZ-CF-002');
       await page.getByLabel('案件名称').fill(title);
       await page.getByLabel('当事人姓名或名称').fill('周某某');
-      await page.getByLabel('身份证件号码或统一社会信用代码').fill('530524197805061234');
+      await page.getByLabel('身份证件号码或统一社会信用代码').fill('530524197805061235');
       await page.getByLabel(/李明华/).check();
       await page.getByLabel('涉案金额（元）').fill('20000');
       await page.getByRole('button', { name: '登记案件' }).click();
@@ -557,7 +557,7 @@ describe('a penalty case from registration to published decision, only in the br
       await head.getByRole('link', { name: '查看公示' }).click();
       await head.getByRole('heading', { level: 1, name: '公示审查' }).waitFor();
       await head.getByText('公示内容预览').waitFor();
-      expect(await head.locator('main').textContent()).not.toContain('530524197805061234');
+      expect(await head.locator('main').textContent()).not.toContain('530524197805061235');
       await checkScreen(head, 'walk-publication-preview', width);
       if ((await head.getByRole('button', { name: '审查确认' }).count()) > 0) {
         await head.getByRole('button', { name: '审查确认' }).click();
@@ -600,7 +600,7 @@ describe('legal review in rounds', { timeout: 120_000 }, () => {
     const title = '审核轮次：某养老服务点未建立入院评估制度案';
     const { reviewId } = await submitDemoReview(api, agencyId, {
       title,
-      party: { kind: 'person', name: '吴某某', idNumber: '530524197805061234' },
+      party: { kind: 'person', name: '吴某某', idNumber: '530524197805061235' },
     });
     const reviewUrl = `${api.url}/console/reviews/${reviewId}`;
 
@@ -723,7 +723,7 @@ describe('printed documents', { timeout: 120_000 }, () => {
     const title = '手机：某养老服务点未建立入院评估制度案（文书）';
     const { caseId, reviewId } = await submitDemoReview(api, agencyId, {
       title,
-      party: { kind: 'person', name: '𠮷某某', idNumber: '530524197805061234' },
+      party: { kind: 'person', name: '𠮷某某', idNumber: '530524197805061235' },
     });
     const officerSide = await openPage(READ_RESPONSES);
     const page = officerSide.page;

@@ -5,8 +5,8 @@ import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/hel
 let api: TestApi;
 const agencyId = newAgencyId();
 const t: Record<string, string> = {};
-const a = officerInput({ userId: 'doc-a', validTo: '2040-12-31' });
-const b = officerInput({ userId: 'doc-b', validTo: '2040-12-31' });
+const a = officerInput({ userId: 'doc-a' });
+const b = officerInput({ userId: 'doc-b' });
 /** A party whose name and identifiers must never reach the public verification (LAW-5). */
 const party = { kind: 'person', name: '𠮷㵘柱', idNumber: '530524198512120013', phone: '13912345678' };
 
@@ -18,7 +18,10 @@ beforeAll(async () => {
     token: t.admin,
     body: { name: '文书核验测试局', region: '昌宁县', units: [] },
   });
-  for (const officer of [a, b]) await api.call('POST', '/v1/officers', { token: t.admin, body: officer });
+  for (const officer of [a, b]) {
+    const registered = await api.call('POST', '/v1/officers', { token: t.admin, body: officer });
+    expect(registered.status, registered.text).toBe(201);
+  }
 });
 afterAll(() => api.close());
 

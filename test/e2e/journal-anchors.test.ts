@@ -30,7 +30,7 @@ async function caseWithHistory(): Promise<string> {
       category: 'penalty',
       procedure: 'simple',
       title: '日志锚定案',
-      party: { kind: 'organization', name: '某机构', idNumber: '52530524MJ0000000X' },
+      party: { kind: 'organization', name: '某机构', idNumber: '52530524MJ0000000Q' },
       officers: pair,
     },
   });

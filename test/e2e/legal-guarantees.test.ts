@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { walkPenaltyCase } from '#local/demo/penalty-case.ts';
+import { creditCodeCheck } from '#shared/domain/party-identifier.ts';
 import { REVIEW_STANDARDS } from '#shared/domain/reviews/review.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
 import { recordEvidence } from '#test/helpers/evidence.ts';
@@ -18,8 +19,14 @@ const a = officerInput({ name: '承办甲', userId: 'lg-officer-a', unitId: 'shs
 const b = officerInput({ name: '承办乙', userId: 'lg-officer-b', unitId: 'shswg', categories });
 const noAccount = officerInput({ name: '无账号丙', userId: undefined });
 const pair = [a.certificateNo, b.certificateNo];
-const person = { kind: 'person', name: '王五', idNumber: '530524198001011234' };
-const organization = { kind: 'organization', name: '某养老院', idNumber: '52530524MJ0000000X' };
+const person = { kind: 'person', name: '王五', idNumber: '530524198001011237' };
+const organization = { kind: 'organization', name: '某养老院', idNumber: '52530524MJ0000000Q' };
+/** Another organisation each call: simple-procedure fines on one party are tallied (LAW-3). */
+let parties = 0;
+const anotherParty = () => {
+  const code = `52530524MJ${String(++parties).padStart(7, '0')}`;
+  return { kind: 'organization', name: `某养老院${parties}`, idNumber: `${code}${creditCodeCheck(code)}` };
+};
 const fine = (amount: number, legalBasis = '《养老机构管理办法》第四十六条') => ({
   type: 'penalty',
   summary: '对当事人处以罚款',
@@ -539,10 +546,10 @@ describe('informing, devices and dates', () => {
   });
 
   it('[LAW-2] an activity is not dated in the future, before registration, or back to when an expired certificate was valid', async () => {
-    const expiring = officerInput({ name: '将到期丁', validFrom: '2020-01-01', validTo: '2026-06-30' });
+    const expiring = officerInput({ name: '将到期丁', validFrom: '2022-01-01', validTo: '2026-06-30' });
     await api.call('POST', '/v1/officers', { token: t.admin, body: expiring });
     await api.call('POST', '/dev/clock', { body: { now: '2026-06-01T09:00:00+08:00' } });
-    const id = await newCase({ officers: [a.certificateNo, expiring.certificateNo] });
+    const id = await newCase();
     await api.call('POST', '/dev/clock', { body: { now: '2026-07-15T09:00:00+08:00' } });
     const backdated = await api.call('POST', `/v1/cases/${id}/activities`, {
       token: t.handler,
@@ -723,7 +730,7 @@ describe('the paths around the rules, as a dishonest user tries them', () => {
 
   it('[LAW-10] [PUB-11] a revoked or void decision is not made again; a changed one is, after a new notice', async () => {
     const made = async () => {
-      const id = await newCase({ procedure: 'simple' });
+      const id = await newCase({ procedure: 'simple', party: anotherParty() });
       expect((await decide(id, fine(100))).status).toBe(201);
       return id;
     };
@@ -873,7 +880,7 @@ describe('the paths around the rules, as a dishonest user tries them', () => {
     expect(reused.status).toBe(409);
     expect(paths(reused)).toEqual(['sha256']);
 
-    const archived = await newCase({ procedure: 'simple' });
+    const archived = await newCase({ procedure: 'simple', party: anotherParty() });
     expect((await decide(archived, fine(100))).status).toBe(201);
     for (const to of ['served', 'executed', 'closed', 'archived']) {
       await api.call('POST', `/v1/cases/${archived}/transitions`, { token: t.handler, body: { to } });

@@ -150,7 +150,7 @@ describe('GET /openapi.json', () => {
     expect(create.requestBody.content['application/json'].schema.required).toEqual(
       expect.arrayContaining(['name', 'certificateNo', 'validTo']),
     );
-    expect(create['x-roles']).toEqual(['admin', 'unit-head']);
+    expect(create['x-roles']).toEqual(['admin']);
   });
 });
 

@@ -22,7 +22,7 @@ afterAll(async () => {
 describe('officers and certificates through the local HTTP API', () => {
   it('[PUB-5] [PUB-7] a certificate is issued, then verified by anyone without a token', async () => {
     const input = officerInput({ name: '周晓燕' });
-    const created = await api.call('POST', '/v1/officers', { token: head, body: input });
+    const created = await api.call('POST', '/v1/officers', { token: admin, body: input });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       ...input,
@@ -78,11 +78,11 @@ describe('officers and certificates through the local HTTP API', () => {
 
     await api.call('POST', path, {
       token: admin,
-      body: { status: 'valid', reason: '年度审验通过', validTo: '2031-12-31' },
+      body: { status: 'valid', reason: '年度审验通过', validTo: '2030-12-31' },
     });
     expect((await api.call('GET', publicPath)).body).toMatchObject({
       status: 'valid',
-      validTo: '2031-12-31',
+      validTo: '2030-12-31',
     });
 
     await api.call('POST', path, { token: admin, body: { status: 'revoked', reason: '调离执法岗位' } });

@@ -10,11 +10,19 @@ import { recountStatistics } from '#test/helpers/recount.ts';
 let api: TestApi;
 const agencyId = newAgencyId();
 const t: Record<string, string> = {};
-// Certificates valid through the years these tests move the clock to.
-const officers = [
-  officerInput({ userId: 'pi-a', validTo: '2049-12-31' }),
-  officerInput({ userId: 'pi-b', validTo: '2049-12-31' }),
+// Certificates for each era these tests move the clock to: one runs five years at most (LAW-2).
+const eras = [
+  { from: '2026-01-01', to: '2030-12-31' },
+  { from: '2041-01-01', to: '2045-12-31' },
 ];
+const officers = eras.flatMap(({ from, to }) =>
+  ['pi-a', 'pi-b'].map((userId) => officerInput({ userId, validFrom: from, validTo: to })),
+);
+/** The pair of certificates valid on the business clock's day. */
+const pairOn = (clock: string) =>
+  officers
+    .filter((officer) => officer.validFrom <= clock.slice(0, 10) && clock.slice(0, 10) <= officer.validTo)
+    .map((officer) => officer.certificateNo);
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -41,8 +49,8 @@ async function decided(clock: string, handler = t.handler) {
       category: 'penalty',
       procedure: 'simple',
       title: '公示完整性测试案',
-      party: { kind: 'organization', name: '某养老院', idNumber: '52530524MJ0000000X' },
-      officers: officers.map((officer) => officer.certificateNo),
+      party: { kind: 'organization', name: '某养老院', idNumber: '52530524MJ0000000Q' },
+      officers: pairOn(clock),
     },
   });
   expect(created.status, created.text).toBe(201);
@@ -235,8 +243,8 @@ describe('withdrawal by the law’s clock', () => {
       body: {
         category: 'penalty',
         title: '未决定案',
-        party: { kind: 'organization', name: '某机构', idNumber: '52530524MJ0000001X' },
-        officers: officers.map((officer) => officer.certificateNo),
+        party: { kind: 'organization', name: '某机构', idNumber: '52530524MJ0000001U' },
+        officers: pairOn(new Date().toISOString()),
       },
     });
     const none = await api.call('POST', `/v1/cases/${created.body.id}/decision/revocations`, {

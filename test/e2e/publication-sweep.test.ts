@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { creditCodeCheck } from '#shared/domain/party-identifier.ts';
 import { ports } from '#shared/store/repositories.ts';
 import { type PublicationPorts, sweepPublications } from '#shared/use-cases/publications.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
@@ -15,13 +16,14 @@ beforeAll(async () => {
   const officers = [officerInput({ userId: 'sweep-a' }), officerInput()];
   for (const body of officers) await api.call('POST', '/v1/officers', { token: admin, body });
   for (let n = 0; n < 4; n += 1) {
+    const code = `91530524MA6N0000${n}`;
     const created = await api.call('POST', '/v1/cases', {
       token: handler,
       body: {
         category: 'penalty',
         procedure: 'simple',
         title: `批量案件${n}`,
-        party: { kind: 'organization', name: `某养老院${n}`, idNumber: `91530524MA${n}` },
+        party: { kind: 'organization', name: `某养老院${n}`, idNumber: `${code}${creditCodeCheck(code)}` },
         officers: officers.map((officer) => officer.certificateNo),
       },
     });

@@ -8,8 +8,13 @@ import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/hel
 let api: TestApi;
 const agencyId = newAgencyId();
 const t: Record<string, string> = {};
-const a = officerInput({ userId: 'pub-a', validTo: '2040-12-31' });
-const b = officerInput({ userId: 'pub-b', validTo: '2040-12-31' });
+const a = officerInput({ userId: 'pub-a', validFrom: '2026-01-01', validTo: '2030-12-31' });
+const b = officerInput({ userId: 'pub-b', validFrom: '2026-01-01', validTo: '2030-12-31' });
+// Their successors, for a decision the clock moves past a and b's five years (LAW-2).
+const successors = [
+  officerInput({ userId: 'pub-a', validFrom: '2032-01-01', validTo: '2036-12-31' }),
+  officerInput({ userId: 'pub-b', validFrom: '2032-01-01', validTo: '2036-12-31' }),
+];
 const party = { kind: 'person', name: '赵铁柱', idNumber: '530524198512120013', phone: '13912345678' };
 
 beforeAll(async () => {
@@ -25,7 +30,8 @@ beforeAll(async () => {
     token: t.admin,
     body: { name: '公示测试局', region: '昌宁县', units: [] },
   });
-  for (const officer of [a, b]) await api.call('POST', '/v1/officers', { token: t.admin, body: officer });
+  for (const officer of [a, b, ...successors])
+    await api.call('POST', '/v1/officers', { token: t.admin, body: officer });
   const list = await api.call('POST', '/v1/checklists', {
     token: t.handler,
     body: {
@@ -88,6 +94,13 @@ async function decide(
     await api.call('POST', `/v1/cases/${created.body.id}/transitions`, { token: t.handler, body: { to } });
   }
   if (options.clock) await api.call('POST', '/dev/clock', { body: { now: options.clock } });
+  if (options.clock && options.clock.slice(0, 10) > a.validTo) {
+    const replaced = await api.call('PUT', `/v1/cases/${created.body.id}/officers`, {
+      token: t.admin,
+      body: { officers: successors.map((officer) => officer.certificateNo), reason: '原执法证已到期' },
+    });
+    expect(replaced.status, replaced.text).toBe(200);
+  }
   const decided = await api.call('POST', `/v1/cases/${created.body.id}/decision`, {
     token: t.handler,
     body: {
@@ -455,7 +468,7 @@ describe('publication of decisions', () => {
         title: '双随机检查',
         matterId: 'SJ-P',
         drawId: draw.id,
-        party: { kind: 'organization', name: inspected.name, idNumber: '51530524MJ0000009X' },
+        party: { kind: 'organization', name: inspected.name, idNumber: '51530524MJ0000009P' },
         officers: draw.officers.map((officer: { certificateNo: string }) => officer.certificateNo),
       },
     });
@@ -467,7 +480,7 @@ describe('publication of decisions', () => {
         title: '双随机检查',
         matterId: 'SJ-P',
         drawId: 'NO-SUCH-DRAW',
-        party: { kind: 'organization', name: inspected.name, idNumber: '51530524MJ0000009X' },
+        party: { kind: 'organization', name: inspected.name, idNumber: '51530524MJ0000009P' },
         officers: draw.officers.map((officer: { certificateNo: string }) => officer.certificateNo),
       },
     });

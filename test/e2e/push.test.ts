@@ -59,7 +59,7 @@ async function decidedCase() {
       category: 'penalty',
       procedure: 'simple',
       title: '推送测试案',
-      party: { kind: 'organization', name: '某社会组织', idNumber: '51530524MJ0000000X' },
+      party: { kind: 'organization', name: '某社会组织', idNumber: '51530524MJ0000000U' },
       officers: officers.map((officer) => officer.certificateNo),
     },
   });

@@ -25,7 +25,7 @@ beforeAll(async () => {
       category: 'penalty',
       procedure: 'simple',
       title: '恢复演练案',
-      party: { kind: 'organization', name: '某机构', idNumber: '52530524MJ0000000X' },
+      party: { kind: 'organization', name: '某机构', idNumber: '52530524MJ0000000Q' },
       officers: pair,
     },
   });

@@ -13,7 +13,7 @@ const agencyId = newAgencyId();
 const t: Record<string, string> = {};
 const a = officerInput({ name: '承办甲', userId: 'handler-a' });
 const b = officerInput({ name: '承办乙', userId: 'handler-b' });
-const person = { kind: 'person', name: '李四', idNumber: '530524198001011234' };
+const person = { kind: 'person', name: '李四', idNumber: '530524198001011237' };
 const fine = (amount: number) => ({
   type: 'penalty',
   summary: '对当事人处以罚款',

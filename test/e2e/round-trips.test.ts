@@ -11,7 +11,9 @@ import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/hel
 const expected: Record<string, Record<string, number>> = {
   // One transaction: the case, its journal entry, its day's counters.
   'register case': { GetItem: 3, TransactWriteItems: 1 },
-  'add activity': { GetItem: 4, TransactWriteItems: 1 },
+  // The case, its activities' index and the activity's two certificates, then the case's two
+  // certificates again: every act checks the case's officers are still qualified (LAW-2).
+  'add activity': { GetItem: 6, TransactWriteItems: 1 },
   'case list': { Query: 1 },
   'public decision list': { Query: 1 },
   'certificate verification': { GetItem: 2 },
@@ -73,7 +75,7 @@ describe('round trips per operation', () => {
       category: 'penalty',
       procedure: 'simple',
       title: '往返次数',
-      party: { kind: 'organization', name: '某公司', idNumber: '52530524MJ0000000X' },
+      party: { kind: 'organization', name: '某公司', idNumber: '52530524MJ0000000Q' },
       officers: [officer.certificateNo, colleague.certificateNo],
     };
     let caseId = '';

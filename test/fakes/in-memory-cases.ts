@@ -16,7 +16,7 @@ import {
   reviewCounts,
 } from '#shared/domain/statistics.ts';
 import { Conflict, StaleWrite } from '#shared/errors.ts';
-import type { CaseRepository } from '#shared/store/case-repository.ts';
+import type { CaseRepository, SimpleFineTally } from '#shared/store/case-repository.ts';
 import type { ChildWrite } from '#shared/store/child-write.ts';
 import type { EvidenceRepository } from '#shared/store/evidence-repository.ts';
 import type { Page } from '#shared/store/pagination.ts';
@@ -83,6 +83,7 @@ export class InMemoryCases implements Port<CaseRepository> {
   readonly #documents = new Map<string, CaseDocument>();
   readonly #verifications = new Map<string, DocumentVerification>();
   readonly #serials = new Map<string, number>();
+  readonly #simpleFines = new Map<string, SimpleFineTally>();
   readonly #journals = new Map<string, JournalEntry[]>();
   readonly #statistics: InMemoryStatistics;
   /** Commits that will lose their race before they are applied (a test's stand-in for a rival writer). */
@@ -231,6 +232,16 @@ export class InMemoryCases implements Port<CaseRepository> {
       holds: () => (this.#serials.get(key) ?? 1) === serial,
       apply: () => void this.#serials.set(key, serial + 1),
     });
+  }
+
+  async simpleFines(agencyId: string, partyKey: string, period: string) {
+    const tally = this.#simpleFines.get(`${agencyId}#${partyKey}#${period}`);
+    return tally ? copy(tally) : undefined;
+  }
+
+  putSimpleFines(tally: SimpleFineTally, previous?: SimpleFineTally): ChildWrite {
+    const key = `${tally.agencyId}#${tally.partyKey}#${tally.period}`;
+    return memoryChildWrite(versionedPut(this.#simpleFines, key, tally, previous));
   }
 
   async journal(agencyId: string, caseId: string): Promise<JournalEntry[]> {

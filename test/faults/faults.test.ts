@@ -72,7 +72,7 @@ async function lifeOfACase(n: number): Promise<Outcome> {
       category: 'penalty',
       procedure: 'simple',
       title: `故障注入案 ${n}`,
-      party: { kind: 'organization', name: `某机构${n}`, idNumber: '52530524MJ0000000X' },
+      party: { kind: 'organization', name: `某机构${n}`, idNumber: '52530524MJ0000000Q' },
       officers: officers.map((officer) => officer.certificateNo),
     },
     `${key}-register`,

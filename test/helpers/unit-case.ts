@@ -58,7 +58,7 @@ export const DEVICE = 'DSJ-CN-0001';
 export const PARTY = {
   kind: 'person' as const,
   name: '杨某某',
-  idNumber: '530524197805061234',
+  idNumber: '530524197805061235',
   phone: '13888886666',
   address: '昌宁县田园镇某村',
 };

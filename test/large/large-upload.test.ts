@@ -61,7 +61,7 @@ describe('a recording of a gigabyte from an officer’s phone', () => {
     async () => {
       const { token, caseId } = await registerDemoCase(api, agencyId, {
         title: '大文件上传测试案',
-        party: { kind: 'organization', name: '某养老服务有限公司', idNumber: '91530524MA6N000001' },
+        party: { kind: 'organization', name: '某养老服务有限公司', idNumber: '91530524MA6N000005' },
       });
       const activity = await api.call('POST', `/v1/cases/${caseId}/activities`, {
         token,

@@ -18,7 +18,7 @@ const penaltyCase = (overrides: Partial<CaseInput> = {}): CaseInput => ({
   category: 'penalty',
   procedure: 'general',
   title: '杨某某养老服务点未建立入院评估制度案',
-  party: { kind: 'person', name: '杨某某', idNumber: '530524197805061234' },
+  party: { kind: 'person', name: '杨某某', idNumber: '530524197805061235' },
   officers: OFFICERS,
   unitId: UNIT,
   ...overrides,

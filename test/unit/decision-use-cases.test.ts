@@ -77,7 +77,7 @@ describe('issuing a decision, without a database', () => {
     const organisation = {
       kind: 'organization' as const,
       name: '昌宁县某养老服务有限公司',
-      idNumber: '91530524MA6N1234XY',
+      idNumber: '91530524MA6N1234XA',
     };
     const fine: Proposal = { ...SMALL_FINE, penalty: { kind: 'fine', amount: 60_000 } };
     const { caseId, documents } = await readyForDecision(world, {
@@ -249,7 +249,7 @@ describe('issuing a decision, without a database', () => {
       category: 'inspection',
       title: '某养老机构监督检查',
       matterId: 'MZ-JC-001',
-      party: { kind: 'organization', name: '昌宁县某养老院', idNumber: '52530524MJ0000123X' },
+      party: { kind: 'organization', name: '昌宁县某养老院', idNumber: '52530524MJ0000123R' },
       officers: OFFICERS,
       unitId: UNIT,
     });

@@ -157,7 +157,8 @@ describe('the certificate expiry report, without a database', () => {
     certificateNo,
     categories: ['penalty'],
     region: '昌宁县',
-    validFrom: '2020-01-01',
+    // A year before it ends: within the five years a certificate may run (LAW-2).
+    validFrom: addCalendarDays(validTo, -365),
     validTo,
   });
 

@@ -141,7 +141,7 @@ describe('the review catalog decides which decisions are major', () => {
   it.each([
     { involved: 499_999.99, fine: 1000, matched: false },
     { involved: 500_000, fine: 1000, matched: true },
-    { involved: undefined, fine: 600_000, matched: false },
+    { involved: undefined, fine: 1000, matched: true },
   ])(
     '[REV-2] a rule on the amount involved (涉案金额 $involved, fine $fine) matches: $matched',
     ({ involved, fine, matched }) => {

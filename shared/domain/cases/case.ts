@@ -6,6 +6,7 @@ import type { CaseStatus } from '#shared/domain/cases/state-machine.ts';
 import { CASE_FLAGS, PARTY_KINDS } from '#shared/domain/checklists/kinds.ts';
 import { maskPersonName } from '#shared/domain/desensitise.ts';
 import { CertificateNo, EnforcementCategory } from '#shared/domain/officer.ts';
+import { partyIdentifierRefusal } from '#shared/domain/party-identifier.ts';
 import type { Proposal } from '#shared/domain/reviews/proposal.ts';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
@@ -35,7 +36,8 @@ export const CaseFlags = z
   });
 export type CaseFlags = z.infer<typeof CaseFlags>;
 
-const uniqueOfficers = z
+/** A case's or an activity's officers: certificate numbers, each once. */
+export const CaseOfficers = z
   .array(CertificateNo)
   .min(1)
   .max(20)
@@ -47,14 +49,17 @@ export const CaseInput = z
     title: Text(200),
     /** 普通程序 or 简易程序 (行政处罚法 art. 51); `general` when not given. */
     procedure: z.enum(PROCEDURES).optional(),
-    /** The field (领域) the case is in, e.g. 养老服务: what a review-catalog rule's `field` matches. */
+    /**
+     * The field (领域) the case is in, e.g. 养老服务: what a review-catalog rule's `field` matches.
+     * It is the cited matter's field (or the agency's): given, it must be that one (REV-2).
+     */
     field: Text(100).optional(),
     /** The matters or random-inspections checklist item the case acts on (LAW-9). */
     matterId: Text(64).optional(),
     /** The random draw (双随机) that chose this inspection (PUB-15): published with its result. */
     drawId: Text(64).optional(),
     party: Party,
-    officers: uniqueOfficers,
+    officers: CaseOfficers,
     amountInvolved: z.number().nonnegative().max(1e12).optional(),
     flags: CaseFlags.optional(),
     /** Where the case is; defaults to the agency's region. */
@@ -65,6 +70,11 @@ export const CaseInput = z
   .refine((input) => input.procedure !== 'simple' || input.category === 'penalty', {
     path: ['procedure'],
     error: '简易程序仅适用于行政处罚案件',
+  })
+  // The party's kind is read from its identifier, not taken on trust (LAW-3, LAW-10).
+  .superRefine((input, context) => {
+    const refusal = partyIdentifierRefusal(input.party.kind, input.party.idNumber);
+    if (refusal) context.addIssue({ code: 'custom', path: ['party', 'idNumber'], message: refusal });
   });
 export type CaseInput = z.infer<typeof CaseInput>;
 
@@ -130,7 +140,7 @@ export type Informing = z.infer<typeof Informing>;
 
 export const ActivityInput = z.strictObject({
   type: ActivityType,
-  officers: uniqueOfficers,
+  officers: CaseOfficers,
   location: Text(200).optional(),
   startedAt: z.iso.datetime({ offset: true }).optional(),
   informing: Informing.optional(),

@@ -61,6 +61,15 @@ export const ProcedureSettings = z.strictObject({
     .min(3, { error: '陈述申辩期限不得少于三个工作日' })
     .max(30)
     .optional(),
+  /**
+   * The period, in months from the start of a calendar year (1, 3, 6 or 12), over which the simple
+   * procedure's fines on one party add up against the art. 51 limit.
+   */
+  simpleProcedurePeriodMonths: z
+    .union([z.literal(1), z.literal(3), z.literal(6), z.literal(12)], {
+      error: '简易程序罚款累计期间须为1、3、6或12个月',
+    })
+    .optional(),
   /** Where these values come from (the province's rule). */
   source: z.string().trim().min(1).max(500).optional(),
 });
@@ -77,8 +86,11 @@ export const DEFAULT_PROCEDURE_SETTINGS = {
   hearingAmountPerson: 10_000,
   hearingAmountOrganization: 50_000,
   statementWorkingDays: 5,
+  simpleProcedurePeriodMonths: 12,
   source:
-    '平台默认值：较大数额公民一万元、法人或其他组织五万元；陈述申辩期限参照《市场监督管理行政处罚程序规定》为送达后五个工作日',
+    '平台默认值：较大数额公民一万元、法人或其他组织五万元；陈述申辩期限参照《市场监督管理行政处罚程序规定》为送达后五个工作日；' +
+    '同一当事人一个自然年度内以简易程序所受罚款合计不得超过《行政处罚法》第五十一条的限额（拆分处罚不得规避普通程序），' +
+    '同一违法行为不得给予两次以上罚款（第二十九条）',
 } as const satisfies Required<ProcedureSettings>;
 
 /** 行政处罚法 art. 64: the party asks for a hearing within 5 days of the notice (art. 85: working days). */
@@ -86,6 +98,33 @@ export const HEARING_REQUEST_WORKING_DAYS = 5;
 
 /** 行政处罚法 art. 51: the simple procedure's ceilings, in yuan. */
 export const SIMPLE_PROCEDURE_FINE_LIMIT = { person: 200, organization: 3000 } as const;
+
+/** One simple-procedure fine on a party: what the party's tally for its period holds. */
+export interface SimpleFine {
+  caseId: string;
+  amount: number;
+  decidedOn: string;
+  /** The facts fined, as `simpleFineFacts` writes them: the same key is the same violation. */
+  facts: string;
+}
+
+/** The period a date falls in, for the simple procedure's tally: `2026-01` for Jan-Dec at 12 months. */
+export function simpleFinePeriod(date: string, settings: ProcedureSettings = {}): string {
+  const months =
+    settings.simpleProcedurePeriodMonths ?? DEFAULT_PROCEDURE_SETTINGS.simpleProcedurePeriodMonths;
+  const month = Number(date.slice(5, 7));
+  const first = month - ((month - 1) % months);
+  return `${date.slice(0, 4)}-${String(first).padStart(2, '0')}-${months}`;
+}
+
+/**
+ * The facts a fine is for, as a key: the matter cited and the legal basis, normalised (width,
+ * spaces and punctuation do not make another violation).
+ */
+export function simpleFineFacts(matterId: string | undefined, legalBasis: string): string {
+  const basis = legalBasis.normalize('NFKC').replace(/[\s\p{P}\p{S}\p{Cf}]/gu, '');
+  return `${matterId ?? ''}|${basis}`;
+}
 
 /** Activities that gather evidence: any of them, completed or not, is an investigation. */
 const INVESTIGATIVE_ACTIVITIES: readonly ActivityType[] = [
@@ -120,6 +159,10 @@ export interface ProcedureFacts {
   documents: readonly { type: string; number: string; fields: Record<string, unknown>; createdAt: string }[];
   activities: readonly { type: string }[];
   archivedEvidence: number;
+  /** The simple procedure's fines on the party earlier in this period, in other cases (art. 51). */
+  simpleFines?: readonly SimpleFine[] | undefined;
+  /** The matter the case cites: with the legal basis, what makes two fines one violation. */
+  matterId?: string | undefined;
   /**
    * When the last decision of the case was revoked: a decision made again is notified, served and
    * (where needed) discussed again, so notices and minutes from before this instant do not count.
@@ -225,8 +268,16 @@ export function noticeRefusal(notified: unknown, decided: Proposal['penalty']): 
   return undefined;
 }
 
-/** The simple procedure's limits (art. 51): a warning, or a small fine. */
-function simpleLimitRefusal(partyKind: 'person' | 'organization', proposal: Proposal | undefined) {
+/**
+ * The simple procedure's limits (art. 51): a warning, or a small fine; and fines on the party
+ * earlier in the period (`earlier`, other cases) that repeat these facts (art. 29) or add up past
+ * the limit with this one (a fine split in parts is not small) are for the general procedure.
+ */
+function simpleLimitRefusal(
+  partyKind: 'person' | 'organization',
+  proposal: Proposal | undefined,
+  earlier: { fines: readonly SimpleFine[]; matterId: string | undefined },
+) {
   const limit = SIMPLE_PROCEDURE_FINE_LIMIT[partyKind];
   const who = partyKind === 'person' ? '公民' : '法人或者其他组织';
   const rule = `简易程序仅适用于警告或对${who}处${limit}元以下罚款`;
@@ -236,6 +287,13 @@ function simpleLimitRefusal(partyKind: 'person' | 'organization', proposal: Prop
   if (penalty.kind !== 'fine') return `${rule}，不适用于该处罚种类`;
   if (penalty.amount === undefined) return `${rule}，请写明罚款金额`;
   if (penalty.amount > limit) return `${rule}，拟罚款${penalty.amount}元，须适用普通程序`;
+  const facts = simpleFineFacts(earlier.matterId, proposal?.legalBasis ?? '');
+  const repeated = earlier.fines.find((fine) => fine.facts === facts);
+  if (repeated)
+    return `该当事人已于${repeated.decidedOn}因同一事实和依据受到简易程序罚款，同一违法行为不得给予两次以上罚款（行政处罚法第二十九条）；确属新的违法行为的，须适用普通程序，由承办股室负责人审查`;
+  const total = earlier.fines.reduce((sum, fine) => sum + fine.amount, 0) + penalty.amount;
+  if (earlier.fines.length > 0 && total > limit)
+    return `${rule}：该当事人本期间内已受简易程序罚款${earlier.fines.length}次，连同本次合计${total}元，超过限额，须适用普通程序，由承办股室负责人审查`;
   return undefined;
 }
 
@@ -261,7 +319,10 @@ export function procedureSteps(
   const ofType = (type: string) => facts.documents.filter((document) => document.type === type);
 
   if (facts.category === 'penalty' && facts.procedure === 'simple') {
-    const refusal = simpleLimitRefusal(facts.partyKind, proposal);
+    const refusal = simpleLimitRefusal(facts.partyKind, proposal, {
+      fines: facts.simpleFines ?? [],
+      matterId: facts.matterId,
+    });
     add(
       'simple-procedure-limit',
       refusal ? 'missing' : 'done',

@@ -48,6 +48,11 @@ export const MatterItem = z.strictObject({
   legalBasis: longText,
   discretionBenchmark: longText,
   unit: text(100),
+  /**
+   * The field (领域, e.g. 养老服务) the matter belongs to: a case citing the matter is in this field,
+   * which is what a review-catalog rule's `field` matches (REV-2); the officer does not type it.
+   */
+  field: text(100).optional(),
   /** As written in the list (20个工作日); a bare number is taken as days. */
   timeLimit: z.preprocess((value) => (typeof value === 'number' ? `${value}日` : value), text(100)),
 });
@@ -191,6 +196,7 @@ export const columns: { [K in ChecklistKind]: Columns<(typeof itemSchemas)[K]> }
     legalBasis: { heading: '执法依据', cell: t },
     discretionBenchmark: { heading: '裁量基准', cell: t },
     unit: { heading: '承办机构', cell: t },
+    field: { heading: '所属领域', cell: t },
     timeLimit: { heading: '办理时限', cell: t },
   },
   'random-inspections': {

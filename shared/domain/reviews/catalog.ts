@@ -51,7 +51,11 @@ const statutoryTriggers: { code: string; title: string; applies: (facts: CaseFac
   },
 ];
 
-/** A catalog rule matches when every condition it states holds; a rule that states none matches nothing. */
+/**
+ * A catalog rule matches when every condition it states holds; a rule that states none matches
+ * nothing. A condition the case's facts cannot decide (no field, no level, no amount involved)
+ * holds: the catalog fails closed, so silence never escapes a review (REV-2).
+ */
 export function ruleMatches(
   rule: ChecklistItem<'review-catalog'>,
   facts: CaseFacts,
@@ -71,7 +75,8 @@ export function ruleMatches(
     const minAmount = rule.minAmount;
     const reaches = (amount: number | undefined) => amount !== undefined && amount >= minAmount;
     const penalty = reaches(proposal?.penalty?.amount);
-    const involved = reaches(facts.amountInvolved);
+    // An amount involved the case does not state cannot be shown to be below the rule's.
+    const involved = facts.amountInvolved === undefined || reaches(facts.amountInvolved);
     const basis = rule.amountBasis ?? 'penalty';
     conditions.push(basis === 'penalty' ? penalty : basis === 'involved' ? involved : penalty || involved);
   }

@@ -1,0 +1,9 @@
+import { routes } from '#functions/routes.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { ports } from '#shared/store/repositories.ts';
+import { replaceCaseOfficers } from '#shared/use-cases/cases.ts';
+
+export const handler = httpHandler(routes.replaceCaseOfficers, async ({ params, body, principal }) => ({
+  status: 200,
+  body: await replaceCaseOfficers(ports, principal, params.id, body),
+}));
