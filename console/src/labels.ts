@@ -5,6 +5,18 @@ import { beijingTimeText } from '../../shared/beijing-time.ts';
 
 export { caseStatusLabels } from '../../shared/domain/cases/state-machine.ts';
 
+/** The roles as staff call them (shared/auth.ts). */
+export const roleLabels: Record<string, string> = {
+  officer: '执法人员',
+  'unit-head': '股室负责人',
+  reviewer: '法制审核人员',
+  leader: '机关负责人',
+  admin: '系统管理员',
+  supervisor: '执法监督人员',
+  'calendar-admin': '日历管理员',
+  'platform-admin': '平台管理员',
+};
+
 export const moveLabels: Record<string, string> = {
   investigating: '开始调查取证',
   hearing: '进入听证',

@@ -6,8 +6,8 @@ import { describedBy, Field } from '../components/field.tsx';
 import { checklistKindLabels } from '../labels.ts';
 import { navigate } from '../router.tsx';
 
-/** The file's bytes as base64, as the import route takes them. */
-async function base64Of(file: File): Promise<string> {
+/** The file's bytes as base64, as the import routes take them. */
+export async function base64Of(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';
   for (let index = 0; index < bytes.length; index += 0x8000)
