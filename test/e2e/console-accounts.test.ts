@@ -5,13 +5,7 @@ import { ensureConsoleBuilt } from '#local/console-build.ts';
 import { seedPlatformAdmin } from '#local/seed.ts';
 import { newAgencyId, startTestApi, type TestApi } from '#test/helpers/api.ts';
 import { launchChromium, PHONE } from '#test/helpers/browser.ts';
-import {
-  CONSOLE_SHOTS,
-  checkScreen,
-  DESKTOP,
-  openConsolePage,
-  signInAs,
-} from '#test/helpers/console-screens.ts';
+import { asConsoleUser, CONSOLE_SHOTS, checkScreen, DESKTOP } from '#test/helpers/console-screens.ts';
 
 /**
  * An agency goes live in the console alone (ORG-6, ORG-5): the platform administrator creates
@@ -34,15 +28,8 @@ afterAll(async () => {
   await api?.close();
 });
 
-async function asUser(name: string, options: BrowserContextOptions, act: (page: Page) => Promise<void>) {
-  const { context, page } = await openConsolePage(browser, options);
-  try {
-    await signInAs(page, api.url, agencyId, name);
-    await act(page);
-  } finally {
-    await context.close();
-  }
-}
+const asUser = (name: string, options: BrowserContextOptions, act: (page: Page) => Promise<void>) =>
+  asConsoleUser(browser, api.url, agencyId, name, options, act);
 
 describe('console: agencies and accounts', { timeout: 180_000 }, () => {
   it('[ORG-6] the platform admin creates an agency with its supervisory body and first admin; bad input is shown at its fields', async () => {

@@ -4,10 +4,9 @@ import { type ApiError, asApiError } from '../api/errors.ts';
 import type { Session } from '../auth/session.ts';
 import { type ActionField, ActionForm } from '../components/action-form.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
-import { describedBy, Field } from '../components/field.tsx';
+import { SpreadsheetField, spreadsheetBody } from '../components/spreadsheet-field.tsx';
 import { dateTime, roleLabels } from '../labels.ts';
 import { useLoad } from '../use-load.ts';
-import { base64Of } from './checklist-import.tsx';
 
 /** The roles an agency's administrator gives (ORG-5); the platform's own roles are not given here. */
 const ASSIGNABLE = ['officer', 'unit-head', 'reviewer', 'leader', 'admin'];
@@ -92,10 +91,7 @@ function AccountImport({ onImported }: { onImported: () => void }) {
     try {
       const { items } = await must(
         api.POST('/v1/users/import', {
-          body: {
-            format: file?.name.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx',
-            content: file ? await base64Of(file) : '',
-          },
+          body: await spreadsheetBody(file),
         }),
       );
       setImported(items.length);
@@ -111,21 +107,13 @@ function AccountImport({ onImported }: { onImported: () => void }) {
       <summary>导入人员名单</summary>
       <form onSubmit={submit} noValidate>
         <ErrorNotice error={error} labels={{ content: '名单文件' }} />
-        <Field
+        <SpreadsheetField
           name="account-import-file"
-          path="content"
           label="名单文件"
           hint="Excel（.xlsx）或 CSV，列为：姓名、股室、角色、执法证号、手机号码、电子邮箱；多个角色用顿号分隔"
           error={error}
-          required
-        >
-          <input
-            {...describedBy('account-import-file', error, true, 'content')}
-            type="file"
-            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-            onChange={(event) => setFile(event.currentTarget.files?.[0])}
-          />
-        </Field>
+          onFile={setFile}
+        />
         <p class="actions">
           <button type="submit" class="primary" disabled={busy}>
             {busy ? '正在导入……' : '导入并开设账号'}
