@@ -6,6 +6,7 @@ import { casesRoutes } from '#functions/cases/routes.ts';
 import { checklistsRoutes } from '#functions/checklists/routes.ts';
 import { complaintsRoutes } from '#functions/complaints/routes.ts';
 import { evidenceRoutes } from '#functions/evidence/routes.ts';
+import { inspectionsRoutes } from '#functions/inspections/routes.ts';
 import { officersRoutes } from '#functions/officers/routes.ts';
 import { oversightRoutes } from '#functions/oversight/routes.ts';
 import { publicRoutes } from '#functions/public/routes.ts';
@@ -27,6 +28,7 @@ export const routes = {
   ...checklistsRoutes,
   ...complaintsRoutes,
   ...evidenceRoutes,
+  ...inspectionsRoutes,
   ...officersRoutes,
   ...oversightRoutes,
   ...publicRoutes,

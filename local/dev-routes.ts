@@ -67,7 +67,11 @@ export function devRoutes(
       const parsed = parse(DevTokenRequest, body);
       if ('reply' in parsed) return parsed.reply;
       // Any claims may be minted for tests, but never a token of an account its agency disabled.
-      const login = await (await localIdentity()).get(parsed.data.agencyId, parsed.data.sub);
+      // An enterprise's token names no agency and no account of one (INS-5).
+      const login =
+        parsed.data.agencyId === undefined
+          ? undefined
+          : await (await localIdentity()).get(parsed.data.agencyId, parsed.data.sub);
       if (login && !login.enabled) {
         const refusal = new AccountDisabled();
         return { status: refusal.status, body: errorBody(refusal.code, refusal.message) };

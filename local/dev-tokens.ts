@@ -1,17 +1,29 @@
 import { jwtVerify, SignJWT } from 'jose';
 import * as z from 'zod';
 import { Role } from '#shared/auth.ts';
+import { CreditCode } from '#shared/inspections/domain/inspection.ts';
 
 /** `POST /dev/token`: the claims docs/api.md names. */
-export const DevTokenRequest = z.strictObject({
-  sub: z.string().trim().min(1).max(128),
-  name: z.string().trim().min(1).max(100),
-  agencyId: z.string().trim().min(1).max(64),
-  unitId: z.string().trim().min(1).max(64).optional(),
-  roles: z.array(Role).max(7),
-  /** A supervisor's agencies (ORG-4). */
-  supervises: z.array(z.string().trim().min(1).max(64)).max(500).optional(),
-});
+export const DevTokenRequest = z
+  .strictObject({
+    sub: z.string().trim().min(1).max(128),
+    name: z.string().trim().min(1).max(100),
+    agencyId: z.string().trim().min(1).max(64).optional(),
+    unitId: z.string().trim().min(1).max(64).optional(),
+    roles: z.array(Role).max(7),
+    /** A supervisor's agencies (ORG-4). */
+    supervises: z.array(z.string().trim().min(1).max(64)).max(500).optional(),
+    /** An enterprise's 统一社会信用代码 (INS-5): the token of the role `enterprise`, which has no agency. */
+    creditCode: CreditCode.optional(),
+  })
+  .refine((claims) => claims.agencyId !== undefined || claims.creditCode !== undefined, {
+    path: ['agencyId'],
+    error: '请填写机关代码',
+  })
+  .refine((claims) => claims.roles.includes('enterprise') === (claims.creditCode !== undefined), {
+    path: ['creditCode'],
+    error: '企业账号须填写统一社会信用代码，且只有企业账号填写',
+  });
 export type DevTokenRequest = z.infer<typeof DevTokenRequest>;
 
 const issuer = 'urn:enforcement-platform:local';

@@ -4,11 +4,12 @@ import * as z from 'zod';
 export const AGENCY_ROLES = ['officer', 'unit-head', 'reviewer', 'leader', 'admin', 'supervisor'] as const;
 /**
  * Every role: the agency roles and the platform roles: `calendar-admin` (the province's justice
- * department keeps the national working-day calendar) and `platform-admin` (creates agencies and
+ * department keeps the national working-day calendar), `platform-admin` (creates agencies and
  * their first administrators, ORG-6; no route of an agency's cases, reviews, publications or
- * evidence admits it). In AWS they are Cognito groups or the external issuer's roles claim.
+ * evidence admits it) and `enterprise` (INS-5: an inspected enterprise, signed in as itself). In
+ * AWS they are Cognito groups or the external issuer's roles claim.
  */
-export const ROLES = [...AGENCY_ROLES, 'calendar-admin', 'platform-admin'] as const;
+export const ROLES = [...AGENCY_ROLES, 'calendar-admin', 'platform-admin', 'enterprise'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
@@ -20,6 +21,8 @@ export interface Principal {
   roles: Role[];
   /** A supervisor's agencies (ORG-4): read-only statistics, overdue lists and annual data. */
   supervises?: string[];
+  /** An enterprise's 统一社会信用代码 (INS-5): only an `enterprise` has it, and only that role. */
+  creditCode?: string;
 }
 
 export interface ClaimNames {
@@ -27,6 +30,7 @@ export interface ClaimNames {
   agency: string;
   unit: string;
   supervises?: string;
+  creditCode?: string;
 }
 
 type ClaimValue = string | number | boolean | string[] | undefined;
@@ -53,12 +57,26 @@ export function principalFromClaims(
 ): Principal | undefined {
   if (!claims) return undefined;
   const sub = claims.sub;
+  const roleClaims = claimList(claims[names.roles]);
+  const creditCode = claims[names.creditCode ?? 'creditCode'];
+  // An enterprise belongs to no agency: its token carries its credit code, and it is nothing else.
+  if (roleClaims.includes('enterprise')) {
+    if (typeof sub !== 'string' || sub === '' || typeof creditCode !== 'string' || creditCode === '')
+      return undefined;
+    return {
+      sub,
+      name: typeof claims.name === 'string' ? claims.name : sub,
+      agencyId: `enterprise:${creditCode}`,
+      roles: ['enterprise'],
+      creditCode,
+    };
+  }
   const agencyId = claims[names.agency];
   if (typeof sub !== 'string' || sub === '' || typeof agencyId !== 'string' || agencyId === '') {
     return undefined;
   }
   const unitId = claims[names.unit];
-  const roles = claimList(claims[names.roles]).filter((role): role is Role => Role.safeParse(role).success);
+  const roles = roleClaims.filter((role): role is Role => Role.safeParse(role).success);
   const supervises = roles.includes('supervisor') ? claimList(claims[names.supervises ?? 'supervises']) : [];
   return {
     sub,

@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { SIGNED_OUT_EVENT } from './api/client.ts';
 import { clearSession, hasRole, loadSession, type Session, saveSession } from './auth/session.ts';
 import { Layout } from './components/layout.tsx';
+import { Inspections } from './inspections/inspections.tsx';
+import { ScanInspection } from './inspections/scan-inspection.tsx';
 import { forgetAnswers } from './offline/last-answers.ts';
 import { Accounts } from './pages/accounts.tsx';
 import { AddActivity } from './pages/add-activity.tsx';
@@ -89,6 +91,9 @@ export function App() {
   const found = match('/cases/:id', path);
   if (found?.id)
     return screen(caseTitle, <CasePage id={found.id} session={session} onTitle={setCaseTitle} />);
+  if (path === '/inspections') return screen('涉企检查', <Inspections session={session} />);
+  const scan = match('/inspections/:id/scan', path);
+  if (scan?.id) return screen('扫码入企', <ScanInspection id={scan.id} />);
   if (path === '/reviews') return screen('法制审核', <ReviewQueue />);
   if (path === '/dashboard') return screen('工作概况', <Dashboard session={session} />);
   if (path === '/complaints') return screen('投诉举报', <Complaints session={session} />);

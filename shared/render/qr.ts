@@ -20,3 +20,8 @@ export function verificationQrSvg(agencyId: string, certificateNo: string): Prom
     margin: 2,
   });
 }
+
+/** An enterprise's supervision code (INS-4) as a standalone SVG QR code. */
+export function supervisionQrSvg(code: string): Promise<string> {
+  return QRCode.toString(code, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+}

@@ -169,8 +169,8 @@ function caseUnit(
  * that a date set back cannot bring an expired certificate back to life. Each officer has an
  * account, so that separation of duties knows who acted (LAW-12). Returns those accounts.
  */
-async function qualifiedOfficers(
-  ports: CasePorts,
+export async function qualifiedOfficers(
+  ports: Pick<CasePorts, 'officers'>,
   agencyId: string,
   certificateNos: readonly string[],
   acting: { dates: readonly string[]; category: EnforcementCategory; region: string | undefined },
@@ -438,10 +438,16 @@ function assertActivityDate(record: CaseRecord, startedAt: Date, now: Date): voi
   }
 }
 
+/**
+ * Registers a case. An inspection of an enterprise opens its case when the officer scans the
+ * enterprise in (INS-4): `opened` names the inspection and carries its change into the case's
+ * transaction.
+ */
 export async function registerCase(
   ports: CasePorts,
   principal: Principal,
   input: CaseInput,
+  opened?: { inspectionId: string; children: (caseId: string) => ChildWrite[] },
 ): Promise<CaseRecord> {
   const now = ports.now();
   const profile = await ports.agencies.get(principal.agencyId);
@@ -491,6 +497,7 @@ export async function registerCase(
     title: input.title,
     ...(input.matterId ? { matterId: input.matterId } : {}),
     ...(input.drawId ? { drawId: input.drawId } : {}),
+    ...(opened ? { inspectionId: opened.inspectionId } : {}),
     party: input.party,
     officers: input.officers,
     handlers: [...new Set([principal.sub, ...officerUsers])],
@@ -507,7 +514,7 @@ export async function registerCase(
     journalHead: entry.hash,
   };
   // Nothing was written when DynamoDB cancels for a conflicting transaction: the same write again.
-  await withRetry(() => ports.cases.create(record, entry));
+  await withRetry(() => ports.cases.create(record, entry, opened?.children(id)));
   return record;
 }
 
@@ -615,6 +622,13 @@ export async function transitionCase(
   });
 }
 
+/** The activities of an inspection on the enterprise's premises (INS-4). */
+const ON_SITE_INSPECTIONS: readonly ActivityInput['type'][] = ['on-site-inspection', 'random-inspection'];
+
+/** An inspection of an enterprise (an organisation): on site only after its code is scanned (INS-4). */
+const isEnterpriseInspection = (record: CaseRecord) =>
+  record.category === 'inspection' && record.party.kind === 'organization';
+
 export async function addActivity(
   ports: CasePorts,
   principal: Principal,
@@ -624,6 +638,13 @@ export async function addActivity(
   return changeCase(ports, principal, caseId, async (record) => {
     if (['closed', 'archived'].includes(record.status)) {
       throw new RuleViolation('CASE_CLOSED', '案件已结案，不能再登记执法活动');
+    }
+    if (ON_SITE_INSPECTIONS.includes(input.type) && isEnterpriseInspection(record) && !record.inspectionId) {
+      throw new RuleViolation(
+        'NOT_SCANNED_IN',
+        '对企业的现场检查须先由检查人员扫描企业监管码登记入企，再记录现场检查',
+        [{ path: 'type', message: '请从检查任务扫码入企' }],
+      );
     }
     const now = ports.now();
     const startedAt = input.startedAt ? new Date(input.startedAt) : now;

@@ -456,6 +456,40 @@ const expected: Record<
     path: '/public/v1/publications/NO-SUCH-ID',
     status: 404,
   },
+  'POST /v1/inspections': {
+    allowed: ['officer', 'unit-head', 'admin'],
+    path: '/v1/inspections',
+    body: () => ({
+      enterpriseCreditCode: '91350100M000100Y43',
+      enterpriseName: '某公司',
+      itemCode: 'NOT-LISTED',
+      officers: ['T-1', 'T-2'],
+      plannedOn: '2099-01-01',
+    }),
+  },
+  'GET /v1/inspections': { allowed: everyone, path: '/v1/inspections' },
+  'GET /v1/inspections/{id}': { allowed: everyone, path: '/v1/inspections/NO-SUCH-ID' },
+  'POST /v1/inspections/{id}/approval': {
+    allowed: ['unit-head'],
+    path: '/v1/inspections/NO-SUCH-ID/approval',
+  },
+  'POST /v1/inspections/{id}/scan': {
+    allowed: ['officer'],
+    path: '/v1/inspections/NO-SUCH-ID/scan',
+    body: () => ({ code: 'JGM1.x' }),
+  },
+  'GET /public/v1/agencies/{agencyId}/inspection-limits': {
+    allowed: 'public',
+    path: `/public/v1/agencies/${agencyId}/inspection-limits`,
+  },
+  'GET /v1/enterprise/code': { allowed: ['enterprise'], path: '/v1/enterprise/code' },
+  'POST /v1/enterprise/code': { allowed: ['enterprise'], path: '/v1/enterprise/code' },
+  'GET /v1/enterprise/inspections': { allowed: ['enterprise'], path: '/v1/enterprise/inspections' },
+  'POST /v1/enterprise/inspections/{id}/rating': {
+    allowed: ['enterprise'],
+    path: '/v1/enterprise/inspections/NO-SUCH-ID/rating',
+    body: () => ({ score: 3 }),
+  },
   'GET /public/v1/agencies/{agencyId}/checklists/{kind}/diff': {
     allowed: 'public',
     path: `/public/v1/agencies/${agencyId}/checklists/matters/diff?from=1&to=2`,
@@ -465,7 +499,16 @@ const expected: Record<
 
 beforeAll(async () => {
   api = await startTestApi();
-  for (const role of ROLES) tokens.set(role, await api.token({ agencyId, unitId: 'unit-1', roles: [role] }));
+  for (const role of ROLES)
+    tokens.set(
+      role,
+      await api.token(
+        // An enterprise has no agency: its token carries its credit code (INS-5).
+        role === 'enterprise'
+          ? { creditCode: '91350100M000100Y43', roles: [role] }
+          : { agencyId, unitId: 'unit-1', roles: [role] },
+      ),
+    );
   const created = await api.call('POST', '/v1/officers', { token: tokens.get('admin'), body: officer });
   expect(created.status).toBe(201);
 });

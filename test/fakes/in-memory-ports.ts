@@ -1,3 +1,4 @@
+import type { InspectionPorts } from '#shared/inspections/use-cases/inspections.ts';
 import type { ComplaintPorts } from '#shared/supervision/use-cases/complaints.ts';
 import type { ChecklistPorts } from '#shared/use-cases/checklists.ts';
 import type { RecomputePorts } from '#shared/use-cases/deadline-recompute.ts';
@@ -14,6 +15,7 @@ import {
   InMemoryStatistics,
 } from '#test/fakes/in-memory-cases.ts';
 import { InMemoryDevices, InMemoryEvidenceStorage } from '#test/fakes/in-memory-evidence-storage.ts';
+import { InMemoryInspections } from '#test/fakes/in-memory-inspections.ts';
 import {
   InMemoryAnnualReports,
   InMemoryRecomputations,
@@ -37,7 +39,7 @@ import { InMemoryComplaints } from '#test/fakes/in-memory-supervision.ts';
 import { platformStandIn } from '#test/fakes/platform-stand-in.ts';
 
 /**
- * Every port the case, review, decision, publication, evidence, oversight, draw and recomputation use cases take, in memory: a world a unit
+ * Every port the case, review, decision, publication, evidence, oversight, draw, inspection and recomputation use cases take, in memory: a world a unit
  * test builds in microseconds, with a clock it sets, the events published and the due dates
  * scheduled, to look at afterwards.
  */
@@ -68,6 +70,7 @@ export function inMemoryWorld(start = '2026-03-02T02:00:00.000Z') {
     complaints: new InMemoryComplaints(),
     calendars: new InMemoryCalendars(),
     devices: new InMemoryDevices(),
+    inspections: new InMemoryInspections(),
     storage: new InMemoryEvidenceStorage(),
     /** As the deployed stores' default: ten years of Object Lock retention. */
     retentionDays: 3650,
@@ -85,6 +88,7 @@ export function inMemoryWorld(start = '2026-03-02T02:00:00.000Z') {
     StatisticsPorts &
     AnnualReportPorts &
     DrawPorts &
+    InspectionPorts &
     RecomputePorts;
   return { ports, clock, events: log.events, scheduled, platform };
 }

@@ -52,7 +52,8 @@ export async function startTestApi() {
   async function token(claims: {
     sub?: string;
     name?: string;
-    agencyId: string;
+    agencyId?: string;
+    creditCode?: string;
     unitId?: string;
     roles: Role[];
     supervises?: string[];

@@ -15,7 +15,7 @@ export const PHONE = {
  * Headless Chromium for the site's tests. Without the background-networking flags Chromium keeps
  * calling Google's hosts (Playwright gives each launch a new empty profile), which this closed network refuses (docs/toolchain.md).
  */
-export function launchChromium(): Promise<Browser> {
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -26,6 +26,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }

@@ -301,6 +301,7 @@ describe('stateless stack', () => {
       'calendar',
       'cases',
       'evidence',
+      'inspections',
       'publications',
       'reviews',
     ]);

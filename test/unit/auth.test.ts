@@ -33,4 +33,21 @@ describe('claims from the JWT authorizer', () => {
     expect(principalFromClaims({ 'custom:agencyId': 'a' }, names)).toBeUndefined();
     expect(principalFromClaims(undefined, names)).toBeUndefined();
   });
+
+  it('[INS-5] an enterprise is its credit code and nothing else: no agency, no staff role', () => {
+    const claims = {
+      sub: 'e1',
+      name: '某公司',
+      'cognito:groups': '[enterprise admin]',
+      'custom:agencyId': 'a1',
+    };
+    expect(principalFromClaims({ ...claims, creditCode: '91350100M000100Y43' }, names)).toEqual({
+      sub: 'e1',
+      name: '某公司',
+      agencyId: 'enterprise:91350100M000100Y43',
+      roles: ['enterprise'],
+      creditCode: '91350100M000100Y43',
+    });
+    expect(principalFromClaims(claims, names)).toBeUndefined();
+  });
 });

@@ -85,6 +85,8 @@ export interface CaseRecord {
   title: string;
   matterId?: string;
   drawId?: string;
+  /** The inspection of an enterprise whose scan opened the case (INS-4). */
+  inspectionId?: string;
   party: Party;
   /** 普通程序 when absent (cases registered before procedures were recorded). */
   procedure?: Procedure;

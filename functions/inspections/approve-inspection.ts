@@ -1,0 +1,9 @@
+import { routes } from '#functions/routes.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { approveInspection } from '#shared/inspections/use-cases/inspections.ts';
+import { ports } from '#shared/store/repositories.ts';
+
+export const handler = httpHandler(routes.approveInspection, async ({ params, principal }) => ({
+  status: 200,
+  body: await approveInspection(ports, principal, params.id),
+}));

@@ -1,0 +1,9 @@
+import { routes } from '#functions/routes.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { enterpriseInspections } from '#shared/inspections/use-cases/inspections.ts';
+import { ports } from '#shared/store/repositories.ts';
+
+export const handler = httpHandler(routes.enterpriseInspections, async ({ query, principal }) => ({
+  status: 200,
+  body: await enterpriseInspections(ports, principal, query.limit, query.cursor),
+}));

@@ -1,0 +1,140 @@
+import * as z from 'zod';
+import { page } from '#functions/responses/common.ts';
+import {
+  EnterpriseInspection,
+  Inspection,
+  InspectionLimits,
+  ScanResult,
+  SupervisionCode,
+} from '#functions/responses/inspections.ts';
+import { AGENCY_ROLES } from '#shared/auth.ts';
+import { defineRoute, IdParam, standardErrors } from '#shared/http/route.ts';
+import { InspectionInput, RatingInput } from '#shared/inspections/domain/inspection.ts';
+import { PageQuery } from '#shared/store/pagination.ts';
+
+const IdParams = z.strictObject({ id: IdParam });
+
+/** The routes of inspections of enterprises (INS-1, INS-3, INS-4, INS-5), beside their handlers. */
+export const inspectionsRoutes = {
+  createInspection: defineRoute({
+    method: 'POST',
+    path: '/v1/inspections',
+    handler: 'inspections/create-inspection',
+    access: ['officer', 'unit-head', 'admin'],
+    summary:
+      '编制涉企行政检查任务，待负责人审批：检查事项须在已公布的清单中，检查人员须具备资格，不超过年度检查次数上限或注明例外情形 (INS-1, INS-3)',
+    body: InspectionInput,
+    responses: {
+      201: { schema: Inspection, description: 'the task, pending approval' },
+      ...standardErrors,
+      422: { description: 'NOT_ON_LIST, OFFICER_NOT_QUALIFIED, INSPECTION_LIMIT_REACHED' },
+    },
+    idempotent: true,
+  }),
+  listInspections: defineRoute({
+    method: 'GET',
+    path: '/v1/inspections',
+    handler: 'inspections/list-inspections',
+    access: AGENCY_ROLES,
+    summary: '本机关的涉企检查任务，最新在前',
+    query: z.object(PageQuery),
+    responses: { 200: { schema: page(Inspection), description: '{items, nextCursor?}' }, ...standardErrors },
+  }),
+  getInspection: defineRoute({
+    method: 'GET',
+    path: '/v1/inspections/{id}',
+    handler: 'inspections/get-inspection',
+    access: AGENCY_ROLES,
+    summary: '本机关的一项涉企检查任务',
+    params: IdParams,
+    responses: { 200: { schema: Inspection, description: 'the task' }, ...standardErrors },
+  }),
+  approveInspection: defineRoute({
+    method: 'POST',
+    path: '/v1/inspections/{id}/approval',
+    handler: 'inspections/approve-inspection',
+    access: ['unit-head'],
+    summary: '负责人审批检查任务（检查必审批）；检查人员和编制人不能审批 (INS-1)',
+    params: IdParams,
+    responses: {
+      200: { schema: Inspection, description: 'the approved task' },
+      ...standardErrors,
+      409: { description: 'CONFLICT: already approved' },
+    },
+  }),
+  scanInspection: defineRoute({
+    method: 'POST',
+    path: '/v1/inspections/{id}/scan',
+    handler: 'inspections/scan-inspection',
+    access: ['officer'],
+    summary: '扫码入企：本任务的检查人员在现场扫描企业监管码，登记检查开始，立案并开始现场检查 (INS-4)',
+    params: IdParams,
+    body: z.strictObject({ code: z.string().trim().min(1).max(200) }),
+    responses: {
+      201: { schema: ScanResult, description: 'the started task, its case and its on-site activity' },
+      ...standardErrors,
+      409: { description: 'CONFLICT: already started' },
+      422: { description: 'NOT_APPROVED, CODE_REFUSED' },
+    },
+    journals: true,
+  }),
+  inspectionLimits: defineRoute({
+    method: 'GET',
+    path: '/public/v1/agencies/{agencyId}/inspection-limits',
+    handler: 'public/inspection-limits',
+    access: 'public',
+    summary: '公开：对同一企业的年度检查次数上限，按检查类别 (INS-3)',
+    params: z.strictObject({ agencyId: z.string().trim().min(1).max(64) }),
+    responses: {
+      200: { schema: InspectionLimits, description: '[{category, perYear}]' },
+      400: standardErrors[400],
+      429: standardErrors[429],
+    },
+  }),
+  enterpriseCode: defineRoute({
+    method: 'GET',
+    path: '/v1/enterprise/code',
+    handler: 'inspections/enterprise-code',
+    access: ['enterprise'],
+    summary: '本企业的监管码（二维码），检查人员现场扫码入企 (INS-4)',
+    responses: { 200: { schema: SupervisionCode, description: '{code, svg}' }, ...standardErrors },
+  }),
+  renewEnterpriseCode: defineRoute({
+    method: 'POST',
+    path: '/v1/enterprise/code',
+    handler: 'inspections/renew-enterprise-code',
+    access: ['enterprise'],
+    summary: '更新本企业的监管码，原监管码随即失效 (INS-4)',
+    responses: {
+      201: { schema: SupervisionCode, description: '{code, svg}: the new code' },
+      ...standardErrors,
+    },
+  }),
+  enterpriseInspections: defineRoute({
+    method: 'GET',
+    path: '/v1/enterprise/inspections',
+    handler: 'inspections/enterprise-inspections',
+    access: ['enterprise'],
+    summary: '本企业接受的行政检查，最新在前 (INS-5)',
+    query: z.object(PageQuery),
+    responses: {
+      200: { schema: page(EnterpriseInspection), description: '{items, nextCursor?}' },
+      ...standardErrors,
+    },
+  }),
+  rateInspection: defineRoute({
+    method: 'POST',
+    path: '/v1/enterprise/inspections/{id}/rating',
+    handler: 'inspections/rate-inspection',
+    access: ['enterprise'],
+    summary: '企业评价一次已开始的检查 (INS-5)',
+    params: IdParams,
+    body: RatingInput,
+    responses: {
+      200: { schema: EnterpriseInspection, description: 'the inspection, rated' },
+      ...standardErrors,
+      409: { description: 'CONFLICT: already rated' },
+      422: { description: 'NOT_STARTED' },
+    },
+  }),
+};

@@ -1,0 +1,57 @@
+import * as z from 'zod';
+import { entity, Instant, LegalDate } from '#functions/responses/common.ts';
+import {
+  INSPECTION_CATEGORIES,
+  INSPECTION_STATUSES,
+  LIMIT_EXCEPTIONS,
+} from '#shared/inspections/domain/inspection.ts';
+
+const Rating = entity({ score: z.number().int(), comment: z.string().optional(), ratedAt: Instant });
+
+/** An inspection task as its agency sees it (INS-1, INS-3, INS-4). */
+export const Inspection = entity({
+  id: z.string(),
+  agencyId: z.string(),
+  enterpriseCreditCode: z.string(),
+  enterpriseName: z.string(),
+  itemCode: z.string(),
+  category: z.enum(INSPECTION_CATEGORIES),
+  officers: z.array(z.string()),
+  officerNames: z.array(z.string()),
+  plannedOn: LegalDate,
+  year: z.number().int(),
+  reason: z.string().optional(),
+  jointWith: z.array(z.string()).optional(),
+  exception: z.enum(LIMIT_EXCEPTIONS).optional(),
+  status: z.enum(INSPECTION_STATUSES),
+  createdAt: Instant,
+  approvedBy: z.string().optional(),
+  approvedAt: Instant.optional(),
+  startedAt: Instant.optional(),
+  caseId: z.string().optional(),
+  rating: Rating.optional(),
+  version: z.number().int(),
+});
+
+/** What the enterprise sees of an inspection of it (INS-5): no internal reason, accounts or case. */
+export const EnterpriseInspection = z.strictObject({
+  id: z.string(),
+  agencyId: z.string(),
+  itemCode: z.string(),
+  category: z.enum(INSPECTION_CATEGORIES),
+  officers: z.array(z.strictObject({ certificateNo: z.string(), name: z.string() })),
+  plannedOn: LegalDate,
+  status: z.enum(INSPECTION_STATUSES),
+  jointWith: z.array(z.string()).optional(),
+  exception: z.enum(LIMIT_EXCEPTIONS).optional(),
+  startedAt: Instant.optional(),
+  rating: Rating.optional(),
+});
+
+export const SupervisionCode = entity({ code: z.string(), svg: z.string().describe('the QR code, SVG') });
+
+export const InspectionLimits = z.array(
+  entity({ category: z.enum(INSPECTION_CATEGORIES), perYear: z.number().int() }),
+);
+
+export const ScanResult = entity({ inspection: Inspection, caseId: z.string(), activityId: z.string() });

@@ -1,0 +1,204 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { StaleWrite } from '#shared/errors.ts';
+import type {
+  Inspection,
+  InspectionCategory,
+  InspectionCounter,
+} from '#shared/inspections/domain/inspection.ts';
+import type { SupervisionKey } from '#shared/inspections/domain/supervision-code.ts';
+import { type ChildWrite, dynamoChildWrite } from '#shared/store/child-write.ts';
+import { isLostRace } from '#shared/store/conditional.ts';
+import { fromItem } from '#shared/store/item.ts';
+import type { Page } from '#shared/store/pagination.ts';
+import { indexPage } from '#shared/store/query.ts';
+
+/** What a new inspection adds to one agency's counter of the enterprise's year (INS-3). */
+export interface CounterIncrement {
+  agencyId: string;
+  /** A category, counted against `limit`; or the exceptions, counted apart. */
+  counts: { category: InspectionCategory; limit: number } | 'exceptions';
+}
+
+const counterKey = (agencyId: string, creditCode: string, year: number) => ({
+  pk: `AGENCY#${agencyId}`,
+  sk: `INSPECTIONS#${creditCode}#${year}`,
+});
+const inspectionKey = (id: string) => ({ pk: `INSPECTION#${id}`, sk: 'INSPECTION' });
+const codeKey = (creditCode: string) => ({ pk: `ENTERPRISE#${creditCode}`, sk: 'SUPERVISION-CODE' });
+
+/**
+ * Inspections of enterprises (INS-1..INS-5): one item each, listed by agency (gsi1) and by
+ * enterprise (gsi2), newest first; one counter per agency, enterprise and year, so the yearly
+ * limit is one keyed read and the write that passes it is conditional; and each enterprise's
+ * supervision-code key.
+ */
+export class InspectionRepository {
+  readonly #db: DynamoDBDocumentClient;
+  readonly #table: string;
+
+  constructor(db: DynamoDBDocumentClient, table: string) {
+    this.#db = db;
+    this.#table = table;
+  }
+
+  #item(inspection: Inspection) {
+    return {
+      ...inspectionKey(inspection.id),
+      gsi1pk: `INSPECTIONS#${inspection.agencyId}`,
+      gsi1sk: `${inspection.createdAt}#${inspection.id}`,
+      gsi2pk: `ENTERPRISE#${inspection.enterpriseCreditCode}`,
+      gsi2sk: `${inspection.createdAt}#${inspection.id}`,
+      entity: 'inspection',
+      ...inspection,
+    };
+  }
+
+  /**
+   * A new inspection with what it adds to the counters, in one transaction: a counter already at
+   * its limit (another task got there first) fails it as a StaleWrite, to be read again.
+   */
+  async create(inspection: Inspection, increments: readonly CounterIncrement[]): Promise<void> {
+    try {
+      await this.#db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.#table,
+                Item: this.#item(inspection),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            ...increments.map(({ agencyId, counts }) => ({
+              Update: {
+                TableName: this.#table,
+                Key: counterKey(agencyId, inspection.enterpriseCreditCode, inspection.year),
+                UpdateExpression: 'ADD #count :one SET entity = :entity',
+                ...(counts === 'exceptions'
+                  ? {
+                      ExpressionAttributeNames: { '#count': 'exceptions' },
+                      ExpressionAttributeValues: { ':one': 1, ':entity': 'inspection-counter' },
+                    }
+                  : {
+                      ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
+                      ExpressionAttributeNames: { '#count': counts.category },
+                      ExpressionAttributeValues: {
+                        ':one': 1,
+                        ':entity': 'inspection-counter',
+                        ':limit': counts.limit,
+                      },
+                    }),
+              },
+            })),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (isLostRace(error)) throw new StaleWrite('检查次数已被其他检查任务更新，请重试');
+      throw error;
+    }
+  }
+
+  async get(id: string): Promise<Inspection | undefined> {
+    const { Item } = await this.#db.send(
+      new GetCommand({ TableName: this.#table, Key: inspectionKey(id), ConsistentRead: true }),
+    );
+    return Item ? fromItem<Inspection>(Item) : undefined;
+  }
+
+  /** `previous` changed into `next`, only from the version read: a child write of a case commit. */
+  put(next: Inspection, previous: Inspection): ChildWrite {
+    return dynamoChildWrite({
+      Put: {
+        TableName: this.#table,
+        Item: this.#item(next),
+        ConditionExpression: 'version = :version',
+        ExpressionAttributeValues: { ':version': previous.version },
+      },
+    });
+  }
+
+  /** `previous` changed into `next` on its own (approval, rating); a lost race is a StaleWrite. */
+  async update(next: Inspection, previous: Inspection): Promise<void> {
+    try {
+      await this.#db.send(
+        new PutCommand({
+          TableName: this.#table,
+          Item: this.#item(next),
+          ConditionExpression: 'version = :version',
+          ExpressionAttributeValues: { ':version': previous.version },
+        }),
+      );
+    } catch (error) {
+      if (isLostRace(error)) throw new StaleWrite('检查任务已被他人修改，请刷新后重试');
+      throw error;
+    }
+  }
+
+  /** One agency's inspections of one enterprise in one year (INS-3): one keyed read. */
+  async counter(agencyId: string, creditCode: string, year: number): Promise<InspectionCounter> {
+    const { Item } = await this.#db.send(
+      new GetCommand({
+        TableName: this.#table,
+        Key: counterKey(agencyId, creditCode, year),
+        ConsistentRead: true,
+      }),
+    );
+    return {
+      counted: { random: Number(Item?.random ?? 0), targeted: Number(Item?.targeted ?? 0) },
+      exceptions: Number(Item?.exceptions ?? 0),
+    };
+  }
+
+  /** An agency's inspections, newest first. */
+  listByAgency(agencyId: string, limit: number, cursor?: string): Promise<Page<Inspection>> {
+    return this.#page('gsi1', `INSPECTIONS#${agencyId}`, limit, cursor);
+  }
+
+  /** An enterprise's inspections by every agency, newest first (INS-5). */
+  listByEnterprise(creditCode: string, limit: number, cursor?: string): Promise<Page<Inspection>> {
+    return this.#page('gsi2', `ENTERPRISE#${creditCode}`, limit, cursor);
+  }
+
+  #page(index: 'gsi1' | 'gsi2', partition: string, limit: number, cursor: string | undefined) {
+    return indexPage<Inspection>(this.#db, {
+      table: this.#table,
+      index,
+      partition,
+      itemPk: 'INSPECTION#',
+      itemPkIsPrefix: true,
+      itemSkPrefix: 'INSPECTION',
+      limit,
+      cursor,
+    });
+  }
+
+  async supervisionKey(creditCode: string): Promise<SupervisionKey | undefined> {
+    const { Item } = await this.#db.send(
+      new GetCommand({ TableName: this.#table, Key: codeKey(creditCode), ConsistentRead: true }),
+    );
+    return Item ? fromItem<SupervisionKey>(Item) : undefined;
+  }
+
+  /** The enterprise's first key, or a renewed one over the version read; a lost race is a StaleWrite. */
+  async putSupervisionKey(key: SupervisionKey, previous: SupervisionKey | undefined): Promise<void> {
+    try {
+      await this.#db.send(
+        new PutCommand({
+          TableName: this.#table,
+          Item: { ...codeKey(key.creditCode), entity: 'supervision-key', ...key },
+          ...(previous
+            ? {
+                ConditionExpression: 'version = :version',
+                ExpressionAttributeValues: { ':version': previous.version },
+              }
+            : { ConditionExpression: 'attribute_not_exists(pk)' }),
+        }),
+      );
+    } catch (error) {
+      if (isLostRace(error)) throw new StaleWrite('监管码已被更新，请重试');
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,91 @@
+import { StaleWrite } from '#shared/errors.ts';
+import type { Inspection, InspectionCounter } from '#shared/inspections/domain/inspection.ts';
+import type { SupervisionKey } from '#shared/inspections/domain/supervision-code.ts';
+import type {
+  CounterIncrement,
+  InspectionRepository,
+} from '#shared/inspections/store/inspection-repository.ts';
+import type { ChildWrite } from '#shared/store/child-write.ts';
+import type { Page } from '#shared/store/pagination.ts';
+import type { Port } from '#shared/store/port.ts';
+import { copy, memoryChildWrite, newestFirst, pageOf } from '#test/fakes/memory.ts';
+
+type Counters = { random?: number; targeted?: number; exceptions?: number };
+
+/** Inspections of enterprises, their yearly counters and supervision keys, as the DynamoDB store keeps them. */
+export class InMemoryInspections implements Port<InspectionRepository> {
+  readonly #inspections = new Map<string, Inspection>();
+  readonly #counters = new Map<string, Counters>();
+  readonly #keys = new Map<string, SupervisionKey>();
+
+  async create(inspection: Inspection, increments: readonly CounterIncrement[]): Promise<void> {
+    if (this.#inspections.has(inspection.id))
+      throw new Error(`ConditionalCheckFailed: ${inspection.id} exists`);
+    const keyOf = (agencyId: string) => `${agencyId}#${inspection.enterpriseCreditCode}#${inspection.year}`;
+    const full = increments.some(
+      ({ agencyId, counts }) =>
+        counts !== 'exceptions' &&
+        (this.#counters.get(keyOf(agencyId))?.[counts.category] ?? 0) >= counts.limit,
+    );
+    if (full) throw new StaleWrite('检查次数已被其他检查任务更新，请重试');
+    for (const { agencyId, counts } of increments) {
+      const counter = { ...this.#counters.get(keyOf(agencyId)) };
+      const field = counts === 'exceptions' ? 'exceptions' : counts.category;
+      counter[field] = (counter[field] ?? 0) + 1;
+      this.#counters.set(keyOf(agencyId), counter);
+    }
+    this.#inspections.set(inspection.id, copy(inspection));
+  }
+
+  async get(id: string): Promise<Inspection | undefined> {
+    const inspection = this.#inspections.get(id);
+    return inspection ? copy(inspection) : undefined;
+  }
+
+  put(next: Inspection, previous: Inspection): ChildWrite {
+    return memoryChildWrite({
+      holds: () => this.#inspections.get(next.id)?.version === previous.version,
+      apply: () => void this.#inspections.set(next.id, copy(next)),
+    });
+  }
+
+  async update(next: Inspection, previous: Inspection): Promise<void> {
+    if (this.#inspections.get(next.id)?.version !== previous.version)
+      throw new StaleWrite('检查任务已被他人修改，请刷新后重试');
+    this.#inspections.set(next.id, copy(next));
+  }
+
+  async counter(agencyId: string, creditCode: string, year: number): Promise<InspectionCounter> {
+    const counter = this.#counters.get(`${agencyId}#${creditCode}#${year}`) ?? {};
+    return {
+      counted: { random: counter.random ?? 0, targeted: counter.targeted ?? 0 },
+      exceptions: counter.exceptions ?? 0,
+    };
+  }
+
+  async listByAgency(agencyId: string, limit: number, cursor?: string): Promise<Page<Inspection>> {
+    return this.#page((inspection) => inspection.agencyId === agencyId, limit, cursor);
+  }
+
+  async listByEnterprise(creditCode: string, limit: number, cursor?: string): Promise<Page<Inspection>> {
+    return this.#page((inspection) => inspection.enterpriseCreditCode === creditCode, limit, cursor);
+  }
+
+  #page(keep: (inspection: Inspection) => boolean, limit: number, cursor: string | undefined) {
+    const items = [...this.#inspections.values()]
+      .filter(keep)
+      .sort(newestFirst((inspection) => `${inspection.createdAt}#${inspection.id}`));
+    return pageOf(items, limit, cursor);
+  }
+
+  async supervisionKey(creditCode: string): Promise<SupervisionKey | undefined> {
+    const key = this.#keys.get(creditCode);
+    return key ? copy(key) : undefined;
+  }
+
+  async putSupervisionKey(key: SupervisionKey, previous: SupervisionKey | undefined): Promise<void> {
+    if (this.#keys.get(key.creditCode)?.version !== previous?.version)
+      throw new StaleWrite('监管码已被更新，请重试');
+    this.#keys.set(key.creditCode, copy(key));
+  }
+}

@@ -1,0 +1,224 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Principal } from '#shared/auth.ts';
+import type { DomainError } from '#shared/errors.ts';
+import {
+  type InspectionInput,
+  InspectionInput as InspectionSchema,
+} from '#shared/inspections/domain/inspection.ts';
+import {
+  approveInspection,
+  createInspection,
+  enterpriseCode,
+  enterpriseInspections,
+  rateInspection,
+  scanInspection,
+} from '#shared/inspections/use-cases/inspections.ts';
+import { addActivity, registerCase } from '#shared/use-cases/cases.ts';
+import { createDraft, publishChecklist } from '#shared/use-cases/checklists.ts';
+import { inspectionRepositoryContract } from '#test/contracts/inspection-repository.ts';
+import { InMemoryInspections } from '#test/fakes/in-memory-inspections.ts';
+import { freshCreditCode } from '#test/helpers/credit-code.ts';
+import { AGENCY, cast, OFFICERS, type UnitWorld, unitBureau } from '#test/helpers/unit-case.ts';
+
+inspectionRepositoryContract('in memory', new InMemoryInspections());
+
+const PARTNER = 'changning-scjgj';
+const enterprise = (creditCode: string): Principal => ({
+  sub: `enterprise-${creditCode}`,
+  name: '某养老服务有限公司',
+  agencyId: `enterprise:${creditCode}`,
+  roles: ['enterprise'],
+  creditCode,
+});
+
+let world: UnitWorld;
+let creditCode: string;
+
+beforeEach(async () => {
+  world = await unitBureau('2026-12-01T02:00:00.000Z');
+  creditCode = freshCreditCode();
+  const { ports } = world;
+  await ports.agencies.put({
+    agencyId: PARTNER,
+    name: '昌宁县市场监督管理局',
+    region: '昌宁县',
+    units: [],
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    updatedBy: 'admin',
+  });
+  const list = await createDraft(ports, cast.admin, {
+    kind: 'random-inspections',
+    title: '随机抽查事项清单',
+    items: [
+      {
+        code: 'SJ-1',
+        inspectingBody: '昌宁县民政局',
+        basis: '《养老机构管理办法》',
+        objects: '养老机构',
+        content: '养老机构服务安全',
+        method: '现场检查',
+        ratio: '5%',
+        frequency: '每年一次',
+      },
+    ],
+  });
+  await publishChecklist(ports, cast.secondAdmin, list.id);
+});
+
+const task = (overrides: Partial<InspectionInput> = {}): InspectionInput =>
+  InspectionSchema.parse({
+    enterpriseCreditCode: creditCode,
+    enterpriseName: '某养老服务有限公司',
+    itemCode: 'SJ-1',
+    officers: OFFICERS,
+    plannedOn: '2026-12-05',
+    ...overrides,
+  });
+
+const codeOf = (error: unknown) => (error as DomainError).code;
+
+async function approvedTask(overrides: Partial<InspectionInput> = {}) {
+  const created = await createInspection(world.ports, cast.handler, task(overrides));
+  return approveInspection(world.ports, cast.head, created.id);
+}
+
+describe('inspection tasks (INS-1)', () => {
+  it('[INS-1] refuses an item not on a published list, and unqualified officers', async () => {
+    await expect(
+      createInspection(world.ports, cast.handler, task({ itemCode: 'SJ-9' })),
+    ).rejects.toMatchObject({
+      code: 'NOT_ON_LIST',
+      details: [{ path: 'itemCode' }],
+    });
+    await expect(
+      createInspection(world.ports, cast.handler, task({ officers: [OFFICERS[0], 'ZF-9999'] })),
+    ).rejects.toMatchObject({ code: 'OFFICER_NOT_QUALIFIED' });
+  });
+
+  it('[INS-1] a task waits for a unit head who is none of its officers, and cannot start before', async () => {
+    const created = await createInspection(world.ports, cast.handler, task());
+    expect(created.status).toBe('pending-approval');
+    const error = await scanInspection(world.ports, cast.handler, created.id, 'x').catch((caught) => caught);
+    expect(codeOf(error)).toBe('NOT_APPROVED');
+    const asOfficer = { ...cast.handler, roles: ['unit-head' as const] };
+    await expect(approveInspection(world.ports, asOfficer, created.id)).rejects.toMatchObject({
+      status: 403,
+    });
+    expect((await approveInspection(world.ports, cast.head, created.id)).status).toBe('approved');
+    await expect(approveInspection(world.ports, cast.head, created.id)).rejects.toMatchObject({
+      status: 409,
+    });
+  });
+
+  it('[INS-1] a credit code with a wrong check character is a bad field', () => {
+    const result = InspectionSchema.safeParse({ ...task(), enterpriseCreditCode: '91350100M000100Y44' });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['enterpriseCreditCode']);
+  });
+});
+
+describe('yearly limits (INS-3)', () => {
+  it('[INS-3] a joint inspection counts once for each agency; past the limit only a named exception passes, counted apart', async () => {
+    await createInspection(world.ports, cast.handler, task());
+    await createInspection(world.ports, cast.handler, task({ jointWith: [PARTNER] }));
+    expect((await world.ports.inspections.counter(PARTNER, creditCode, 2026)).counted.random).toBe(1);
+    const refused = await createInspection(world.ports, cast.handler, task()).catch((caught) => caught);
+    expect(codeOf(refused)).toBe('INSPECTION_LIMIT_REACHED');
+    expect(refused.details[0].message).toContain('已达年度上限 2 次');
+    const excepted = await createInspection(
+      world.ports,
+      cast.handler,
+      task({ exception: 'complaint', reason: '群众投诉该机构存在消防安全隐患' }),
+    );
+    expect(excepted).toMatchObject({ exception: 'complaint', reason: '群众投诉该机构存在消防安全隐患' });
+    expect(await world.ports.inspections.counter(AGENCY, creditCode, 2026)).toEqual({
+      counted: { random: 2, targeted: 0 },
+      exceptions: 1,
+    });
+    // Next year the count starts again.
+    await createInspection(world.ports, cast.handler, task({ plannedOn: '2027-01-05' }));
+  });
+
+  it('[INS-3] an exception without its reason is a bad field; a joint agency must exist', async () => {
+    const result = InspectionSchema.safeParse({ ...task(), exception: 'clue' });
+    expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['reason']);
+    await expect(
+      createInspection(world.ports, cast.handler, task({ jointWith: ['no-such-agency'] })),
+    ).rejects.toMatchObject({ status: 400, details: [{ path: 'jointWith.0' }] });
+  });
+});
+
+describe('scan to enter (INS-4)', () => {
+  it('[INS-4] the enterprise’s current code opens the case and its on-site activity; forged, another’s or renewed codes are refused', async () => {
+    const approved = await approvedTask();
+    const code = await enterpriseCode(world.ports, enterprise(creditCode), false);
+    expect(await enterpriseCode(world.ports, enterprise(creditCode), false)).toBe(code);
+    const other = await enterpriseCode(world.ports, enterprise(freshCreditCode()), false);
+    const forged = `${code.slice(0, -4)}AAAA`;
+    for (const bad of [other, forged, 'JGM1.not-a-code'])
+      expect(codeOf(await scanInspection(world.ports, cast.handler, approved.id, bad).catch((e) => e))).toBe(
+        'CODE_REFUSED',
+      );
+    const renewed = await enterpriseCode(world.ports, enterprise(creditCode), true);
+    expect(codeOf(await scanInspection(world.ports, cast.handler, approved.id, code).catch((e) => e))).toBe(
+      'CODE_REFUSED',
+    );
+    await expect(scanInspection(world.ports, cast.head, approved.id, renewed)).rejects.toMatchObject({
+      status: 403,
+    });
+    const scanned = await scanInspection(world.ports, cast.colleague, approved.id, renewed);
+    expect(scanned.inspection).toMatchObject({ status: 'started', caseId: scanned.caseId });
+    const record = await world.ports.cases.get(AGENCY, scanned.caseId);
+    expect(record).toMatchObject({ category: 'inspection', inspectionId: approved.id, matterId: 'SJ-1' });
+    const activities = await world.ports.cases.activities(AGENCY, scanned.caseId);
+    expect(activities.map((activity) => activity.type)).toEqual(['random-inspection']);
+    await expect(scanInspection(world.ports, cast.handler, approved.id, renewed)).rejects.toMatchObject({
+      status: 409,
+    });
+  });
+
+  it('[INS-4] an enterprise inspection case registered without the scan cannot record its on-site activity', async () => {
+    const record = await registerCase(world.ports, cast.handler, {
+      category: 'inspection',
+      title: '对某公司的检查',
+      matterId: 'SJ-1',
+      party: { kind: 'organization', name: '某公司', idNumber: creditCode },
+      officers: OFFICERS,
+    });
+    const error = await addActivity(world.ports, cast.handler, record.id, {
+      type: 'on-site-inspection',
+      officers: OFFICERS,
+    }).catch((caught) => caught);
+    expect(codeOf(error)).toBe('NOT_SCANNED_IN');
+  });
+});
+
+describe('the enterprise’s own view (INS-5)', () => {
+  it('[INS-5] shows the enterprise its own inspections without internal notes, and takes one rating of a started one', async () => {
+    const approved = await approvedTask({ reason: '内部：上年度检查发现问题' });
+    await createInspection(world.ports, cast.handler, task({ enterpriseCreditCode: freshCreditCode() }));
+    const me = enterprise(creditCode);
+    const page = await enterpriseInspections(world.ports, me, 50, undefined);
+    expect(page.items.map((item) => item.id)).toEqual([approved.id]);
+    expect(JSON.stringify(page.items)).not.toContain('内部');
+    expect(page.items[0]).not.toHaveProperty('officerUsers');
+    expect(codeOf(await rateInspection(world.ports, me, approved.id, { score: 5 }).catch((e) => e))).toBe(
+      'NOT_STARTED',
+    );
+    await scanInspection(
+      world.ports,
+      cast.handler,
+      approved.id,
+      await enterpriseCode(world.ports, me, false),
+    );
+    const stranger = enterprise(freshCreditCode());
+    await expect(rateInspection(world.ports, stranger, approved.id, { score: 1 })).rejects.toMatchObject({
+      status: 404,
+    });
+    const rated = await rateInspection(world.ports, me, approved.id, { score: 4, comment: '检查规范' });
+    expect(rated.rating).toMatchObject({ score: 4, comment: '检查规范' });
+    await expect(rateInspection(world.ports, me, approved.id, { score: 1 })).rejects.toMatchObject({
+      status: 409,
+    });
+  });
+});
