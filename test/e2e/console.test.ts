@@ -376,6 +376,29 @@ describe('a penalty case from registration to published decision, only in the br
     const officerSide = await openPage(PHONE);
     const page = officerSide.page;
     let caseUrl = '';
+    /** An activity recorded with its video archived, then completed (REC-4, REC-11). */
+    async function activityWithVideo(type: string, place: string, fileName: string) {
+      await page.getByRole('link', { name: '记录执法活动' }).click();
+      await page.getByLabel('活动类型').selectOption(type);
+      await page.getByLabel('地点').fill(place);
+      await page.getByLabel('出示执法证件').check();
+      await page.getByLabel('告知当事人权利').check();
+      await page.getByLabel('出示执法文书').check();
+      await page.getByRole('button', { name: '记录执法活动' }).click();
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      await page.locator('input[type="file"]:not([capture])').setInputFiles({
+        name: fileName,
+        mimeType: 'video/mp4',
+        buffer: Buffer.alloc(256 * 1024, fileName),
+      });
+      const upload = page.getByRole('status');
+      await expect.poll(() => upload.textContent(), { timeout: 30_000 }).toContain('等待平台校验归档');
+      await api.call('POST', '/dev/evidence-arrivals');
+      await expect.poll(() => upload.textContent(), { timeout: 30_000 }).toContain('已归档');
+      await page.getByRole('button', { name: '完成此活动' }).click();
+      const activities = page.getByRole('list', { name: '执法活动列表' });
+      await expect.poll(() => activities.getByText('进行中', { exact: true }).count()).toBe(0);
+    }
     async function addRecord(type: string, fill: (form: Page) => Promise<void>) {
       await page.getByRole('link', { name: '添加文书记录' }).click();
       await page.getByLabel('文书种类').selectOption({ label: type });
@@ -400,25 +423,7 @@ describe('a penalty case from registration to published decision, only in the br
       await page.locator('.facts').getByText('调查中').waitFor();
 
       // On site: the inspection with its video, then completed.
-      await page.getByRole('link', { name: '记录执法活动' }).click();
-      await page.getByLabel('地点').fill('昌宁县田园镇某村养老服务点');
-      await page.getByLabel('出示执法证件').check();
-      await page.getByLabel('告知当事人权利').check();
-      await page.getByLabel('出示执法文书').check();
-      await page.getByRole('button', { name: '记录执法活动' }).click();
-      await page.getByRole('heading', { level: 1, name: title }).waitFor();
-      await page.locator('input[type="file"]:not([capture])').setInputFiles({
-        name: '现场检查.mp4',
-        mimeType: 'video/mp4',
-        buffer: Buffer.alloc(256 * 1024, 'walk'),
-      });
-      const upload = page.getByRole('status');
-      await expect.poll(() => upload.textContent(), { timeout: 30_000 }).toContain('等待平台校验归档');
-      await api.call('POST', '/dev/evidence-arrivals');
-      await expect.poll(() => upload.textContent(), { timeout: 30_000 }).toContain('已归档');
-      await page.getByRole('button', { name: '完成此活动' }).click();
-      await page.getByRole('list', { name: '执法活动列表' }).getByText('已完成').waitFor();
-
+      await activityWithVideo('on-site-inspection', '昌宁县田园镇某村养老服务点', '现场检查.mp4');
       await addRecord('现场检查笔录', async (form) => {
         await form.getByLabel('地点').fill('昌宁县田园镇某村养老服务点');
         await form.getByLabel('开始时间').fill(now());
@@ -440,6 +445,8 @@ describe('a penalty case from registration to published decision, only in the br
           /昌民告〔\d{4}〕\d+号/,
         )?.[0] ?? '';
       expect(noticeNumber).not.toBe('');
+      // Served on site: the service is an activity with its video (REC-4).
+      await activityWithVideo('service', '当事人住所', '送达.mp4');
       await page.waitForTimeout(1100);
       // The document served is chosen from the case's documents: no number typed with 〔〕.
       await addRecord('送达回证', async (form) => {
@@ -448,6 +455,11 @@ describe('a penalty case from registration to published decision, only in the br
         await form.getByLabel('受送达人').fill('周某某');
         await form.getByLabel('送达方式').selectOption('direct');
         await form.getByLabel('地点').fill('当事人住所');
+        const service = form.getByLabel('送达活动（音像记录）');
+        await expect.poll(() => service.locator('option').count()).toBe(2);
+        await service.selectOption({ index: 1 });
+        expect(await service.locator('option:checked').textContent()).toContain('录像已归档');
+        await checkScreen(form, 'walk-notice-receipt', width);
       });
       await addRecord('陈述申辩笔录', async (form) => {
         await form.getByLabel('陈述或声明内容').fill('当事人承认未建立入院评估制度，请求从轻处罚。');
@@ -533,8 +545,10 @@ describe('a penalty case from registration to published decision, only in the br
       await expect.poll(() => deciding.getByLabel('送达的文书').inputValue()).not.toBe('');
       await deciding.getByLabel('送达时间').fill(now());
       await deciding.getByLabel('受送达人').fill('周某某');
-      await deciding.getByLabel('送达方式').selectOption('direct');
-      await deciding.getByLabel('地点').fill('当事人住所');
+      // By post: the tracking number is its proof, and no AV is asked (REC-4).
+      await deciding.getByLabel('送达方式').selectOption('mail');
+      expect(await deciding.getByLabel('送达活动（音像记录）').count()).toBe(0);
+      await deciding.getByLabel('邮件单号').fill('EMS1234567890CN');
       await checkScreen(deciding, 'walk-decision-receipt', width);
       await deciding.getByRole('button', { name: '保存文书记录' }).click();
       await deciding.locator('.facts').getByText('已送达').waitFor();

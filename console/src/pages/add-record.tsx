@@ -4,6 +4,7 @@ import { api, must } from '../api/client.ts';
 import { type ApiError, asApiError } from '../api/errors.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { describedBy, Field } from '../components/field.tsx';
+import { dateTime } from '../labels.ts';
 import { OfflineNotice } from '../offline/offline-notice.tsx';
 import { sendOrKeep } from '../offline/outbox.ts';
 import { SchemaField } from '../records/schema-form.tsx';
@@ -17,8 +18,13 @@ const errorLabels = {
   ...Object.fromEntries(Object.entries(fieldLabels).map(([name, label]) => [`fields.${name}`, label])),
 };
 
-/** The fields that name the document a record is about: chosen from the case's documents, not typed. */
-const DOCUMENT_FIELDS = ['documentId', 'documentNumber'];
+/**
+ * The fields that name what a record is about, chosen from the case, not typed: the document
+ * served, and the service activity whose AV records service on site (REC-4).
+ */
+const CHOSEN_FIELDS = ['documentId', 'documentNumber', 'activityId'];
+/** Service on site, which is a service activity with its AV. */
+const ON_SITE_SERVICE = ['direct', 'left'];
 
 /** Fields a receipt asks for only with its method of service: the postal number, the electronic record. */
 const SHOWN_WITH_METHOD: Record<string, string> = {
@@ -27,7 +33,7 @@ const SHOWN_WITH_METHOD: Record<string, string> = {
   partyConsent: 'electronic',
 };
 const shown = (name: string, values: FormObject) =>
-  !DOCUMENT_FIELDS.includes(name) &&
+  !CHOSEN_FIELDS.includes(name) &&
   (SHOWN_WITH_METHOD[name] === undefined || values.method === SHOWN_WITH_METHOD[name]);
 
 /**
@@ -42,6 +48,15 @@ export function AddRecord({ caseId }: { caseId: string }) {
     () => must(api.GET('/v1/cases/{id}/records', { params: { path: { id: caseId } } })),
     [caseId],
     `records:${caseId}`,
+  );
+  const found = useLoad(
+    () => must(api.GET('/v1/cases/{id}', { params: { path: { id: caseId } } })),
+    [caseId],
+    `case-activities:${caseId}`,
+  );
+  const serviceActivities = (found.data?.activities ?? []).filter((activity) => activity.type === 'service');
+  const archived = new Set(
+    (found.data?.evidence ?? []).filter((item) => item.status === 'archived').map((item) => item.activityId),
   );
   const [type, setType] = useState('');
   const [title, setTitle] = useState('');
@@ -134,6 +149,29 @@ export function AddRecord({ caseId }: { caseId: string }) {
                       {document.title} {document.number}
                     </option>
                   ))}
+              </select>
+            </Field>
+          )}
+          {schema.properties?.activityId && ON_SITE_SERVICE.includes(String(values.method ?? '')) && (
+            <Field
+              name="fields.activityId"
+              label="送达活动（音像记录）"
+              hint="直接送达、留置送达须有送达活动的音像记录：先在案件中记录送达活动并上传录像，再在此选择。"
+              error={error}
+              required
+            >
+              <select
+                {...describedBy('fields.activityId', error)}
+                value={String(values.activityId ?? '')}
+                onChange={(event) => setValues({ ...values, activityId: event.currentTarget.value })}
+              >
+                <option value="">（请选择本案的送达活动）</option>
+                {serviceActivities.map((activity) => (
+                  <option key={activity.id} value={activity.id}>
+                    {dateTime(activity.startedAt)} {activity.location ?? ''}
+                    {archived.has(activity.id) ? '（录像已归档）' : '（尚无已归档录像）'}
+                  </option>
+                ))}
               </select>
             </Field>
           )}
