@@ -333,8 +333,8 @@ describe('documents', () => {
       documentNumber: served.body.number,
       recipient: '张三丰',
       servedAt: served.body.createdAt,
-      method: 'direct',
-      place: '当事人住所',
+      method: 'mail',
+      trackingNumber: 'EMS1234567890CN',
     };
     const responses = await Promise.all(
       Array.from({ length: 20 }, () =>

@@ -399,7 +399,7 @@ describe('the statutory AV minimum', () => {
       body: {
         kind: 'av-matters',
         title: '音像记录事项清单',
-        items: [{ code: 'AV-1', category: 'penalty', activityType: 'interview', requirement: 'av' }],
+        items: [{ code: 'AV-1', category: 'penalty', activityType: 'other', requirement: 'av' }],
       },
     });
     expect((await api.call('POST', `/v1/checklists/${list.body.id}/publish`, { token: t.head })).status).toBe(
@@ -412,8 +412,8 @@ describe('the statutory AV minimum', () => {
     });
     expect(refused.status).toBe(422);
     expect(refused.body.error.code).toBe('AV_REQUIRED');
-    const interview = await addActivity(id, 'interview');
-    const listed = await api.call('POST', `/v1/cases/${id}/activities/${interview}/complete`, {
+    const other = await addActivity(id, 'other');
+    const listed = await api.call('POST', `/v1/cases/${id}/activities/${other}/complete`, {
       token: t.handler,
     });
     expect(listed.body.error.code).toBe('AV_REQUIRED');

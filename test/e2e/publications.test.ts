@@ -4,6 +4,7 @@ import { legalDateOf } from '#shared/dates.ts';
 import { drawSample } from '#shared/domain/random-draw.ts';
 import { type DomainEvent, localEventBus } from '#shared/events/publisher.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
+import { onSiteWithAv } from '#test/helpers/evidence.ts';
 
 let api: TestApi;
 const agencyId = newAgencyId();
@@ -74,6 +75,7 @@ async function decide(
   });
   expect(created.status, created.text).toBe(201);
   if (options.category === 'inspection') {
+    await onSiteWithAv(api, t.handler as string, created.body.id, [a.certificateNo, b.certificateNo]);
     const inspected = await api.call('POST', `/v1/cases/${created.body.id}/records`, {
       token: t.handler,
       body: {
@@ -486,6 +488,14 @@ describe('publication of decisions', () => {
     });
     expect(unknownDraw.status).toBe(422);
     expect(unknownDraw.body.error.code).toBe('UNKNOWN_DRAW');
+    await onSiteWithAv(
+      api,
+      t.handler as string,
+      created.body.id,
+      draw.officers.map((officer: { certificateNo: string }) => officer.certificateNo),
+      // On site at an enterprise is scanned in first (INS-4): here the draw is investigated by interview.
+      'interview',
+    );
     await api.call('POST', `/v1/cases/${created.body.id}/records`, {
       token: t.handler,
       body: {

@@ -48,3 +48,30 @@ export async function recordEvidence(
   await api.call('POST', '/dev/evidence-arrivals');
   return declared;
 }
+
+/**
+ * An on-site activity with its AV archived, then completed: an investigation (REC-4) that keeps
+ * no AV gap open (REC-11). Returns the activity's id.
+ */
+export async function onSiteWithAv(
+  api: TestApi,
+  token: string,
+  caseId: string,
+  officers: readonly string[],
+  type = 'on-site-inspection',
+) {
+  const activity = await api.call('POST', `/v1/cases/${caseId}/activities`, {
+    token,
+    body: { type, officers, location: '检查现场' },
+  });
+  expect(activity.status, activity.text).toBe(201);
+  await recordEvidence(api, token, caseId, Buffer.from(`录像 ${activity.body.id}`), {
+    activityId: activity.body.id,
+    officer: officers[0] as string,
+  });
+  const completed = await api.call('POST', `/v1/cases/${caseId}/activities/${activity.body.id}/complete`, {
+    token,
+  });
+  expect(completed.status, completed.text).toBe(200);
+  return activity.body.id as string;
+}

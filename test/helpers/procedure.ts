@@ -1,10 +1,9 @@
 import { expect } from 'vitest';
 import type { TestApi } from '#test/helpers/api.ts';
-import { recordEvidence } from '#test/helpers/evidence.ts';
 
 /**
  * The records a general-procedure penalty needs before its decision (LAW-10): the investigation (an
- * evidence collection with its AV archived, and its interview record), the prior notice, its receipt of postal service, the party's statement and, unless
+ * interview, an activity that needs no AV by statute, and its record), the prior notice, its receipt of postal service, the party's statement and, unless
  * `hearing: 'open'`, a written hearing waiver; with `collective`, the heads' discussion (LAW-11);
  * the notice states `penalty`.
  * Returns the records by type, so a test can cite them as review materials.
@@ -29,24 +28,14 @@ export async function completePenaltyProcedure(
     expect(response.status, response.text).toBe(201);
     return response.body as { id: string; number: string; createdAt: string };
   };
-  // Investigation is an activity (REC-4): evidence collected with its AV archived, then completed.
+  // Investigation is an activity (REC-4): an interview, which needs no AV by statute, and its record.
   const registered = await api.call('GET', `/v1/cases/${caseId}`, { token });
   expect(registered.status, registered.text).toBe(200);
-  const officers = registered.body.officers as string[];
   const activity = await api.call('POST', `/v1/cases/${caseId}/activities`, {
     token,
-    body: { type: 'evidence-collection', officers, location: '执法机关询问室' },
+    body: { type: 'interview', officers: registered.body.officers, location: '执法机关询问室' },
   });
   expect(activity.status, activity.text).toBe(201);
-  await recordEvidence(api, token, caseId, Buffer.from(`询问录像 ${activity.body.id}`), {
-    activityId: activity.body.id,
-    officer: officers[0] as string,
-    fullProcess: true,
-  });
-  const completed = await api.call('POST', `/v1/cases/${caseId}/activities/${activity.body.id}/complete`, {
-    token,
-  });
-  expect(completed.status, completed.text).toBe(200);
   const interview = await record('interview-record', '询问笔录', {
     interviewee: '当事人',
     place: '执法机关询问室',

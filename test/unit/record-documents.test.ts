@@ -25,6 +25,7 @@ import {
   OFFICERS,
   PARTY,
   readyForDecision,
+  recordedActivity,
   SMALL_FINE,
   tick,
   UNIT,
@@ -50,10 +51,17 @@ interface JsonSchema {
  * each text distinct, so that each can be found in the printed text: any record type added to
  * the templates is covered without a line here.
  */
-function sampleOf(schema: JsonSchema, name: string, at: string, numbers: { document: string }): unknown {
+function sampleOf(
+  schema: JsonSchema,
+  name: string,
+  at: string,
+  numbers: { document: string; activity?: string },
+): unknown {
   const own = schema.anyOf?.[0] ?? schema;
   if (own.enum) return own.enum[0];
   if (name === 'documentNumber') return numbers.document;
+  // Service on site names the service activity with its AV (REC-4).
+  if (name === 'activityId') return numbers.activity;
   switch (own.type) {
     case 'object':
       return Object.fromEntries(
@@ -200,8 +208,9 @@ async function caseWithEveryRecord() {
     flags: {},
   });
   await transitionCase(ports, cast.handler, registered.id, { to: 'investigating' });
+  const { activity } = await recordedActivity(world, registered.id, 'service');
   tick(world, 30);
-  const numbers = { document: '' };
+  const numbers = { document: '', activity: activity.id };
   const issued: Issued[] = [];
   for (const type of recordTypes()) {
     const way = decisionWays[type.type];

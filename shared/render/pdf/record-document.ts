@@ -75,7 +75,7 @@ function valueLines(name: string, value: unknown): string[] {
 }
 
 /** Fields kept for the system, not for the reader: a receipt's document prints by its number. */
-export const UNPRINTED_FIELDS: readonly string[] = ['documentId'];
+export const UNPRINTED_FIELDS: readonly string[] = ['documentId', 'activityId'];
 
 /** The fields in the template's order (an agency's own record type: as written). */
 function orderedFields(document: CaseDocument): [string, unknown][] {
