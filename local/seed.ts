@@ -89,7 +89,18 @@ export const platformAdmin = {
   roles: ['platform-admin' as const],
 };
 
-/** Puts the platform administrator into the local identity store, once. */
+/**
+ * The calendar administrator (the province's justice department, LAW-8), a platform role beside
+ * the administrator: loads each year's holidays, which no agency may change.
+ */
+export const calendarAdmin = {
+  userId: 'calendar-admin',
+  agencyId: PLATFORM_ID,
+  name: '日历管理员（省司法厅）',
+  roles: ['calendar-admin' as const],
+};
+
+/** Puts the platform's administrator and calendar administrator into the local identity store, once. */
 export async function seedPlatformAdmin(): Promise<void> {
   const [{ LocalIdentity }, { documentClient }, { config }] = await Promise.all([
     import('#shared/store/local-identity.ts'),
@@ -97,7 +108,8 @@ export async function seedPlatformAdmin(): Promise<void> {
     import('#shared/config.ts'),
   ]);
   const identity = new LocalIdentity(documentClient, config().MAIN_TABLE);
-  if (!(await identity.get(PLATFORM_ID, platformAdmin.userId))) await identity.create(platformAdmin);
+  for (const account of [platformAdmin, calendarAdmin])
+    if (!(await identity.get(PLATFORM_ID, account.userId))) await identity.create(account);
 }
 
 /** The demo agency's administrator: the actor of the seeded accounts. */

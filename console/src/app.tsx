@@ -9,6 +9,7 @@ import { Accounts } from './pages/accounts.tsx';
 import { AddActivity } from './pages/add-activity.tsx';
 import { AddRecord } from './pages/add-record.tsx';
 import { Agencies } from './pages/agencies.tsx';
+import { CalendarAdmin } from './pages/calendar.tsx';
 import { CasePage } from './pages/case-page.tsx';
 import { ChecklistPage } from './pages/checklist-page.tsx';
 import { Checklists } from './pages/checklists.tsx';
@@ -69,7 +70,9 @@ export function App() {
             ? '/officers'
             : hasRole(session, 'platform-admin')
               ? '/agencies'
-              : '/cases';
+              : hasRole(session, 'calendar-admin')
+                ? '/calendar'
+                : '/cases';
     return <Redirect to={home} />;
   }
 
@@ -105,6 +108,7 @@ export function App() {
   if (path === '/accounts') return screen('账号管理', <Accounts session={session} />);
   if (path === '/agencies') return screen('机构管理', <Agencies />);
   if (path === '/system') return screen('系统管理', <System session={session} />);
+  if (path === '/calendar') return screen('节假日日历', <CalendarAdmin />);
   const publication = match('/publications/:id', path);
   if (publication?.id) return screen('公示审查', <PublicationPage id={publication.id} session={session} />);
   const opened = match('/reviews/:id', path);

@@ -16,6 +16,11 @@ export const handler = httpHandler(routes.putCalendar, async ({ params, body, pr
         : [{ path: `${field}.${index}`, message: `${date} 不在 ${params.year} 年` }],
     ),
   );
+  // A day is a holiday or an adjusted working day, never both.
+  const holidays = new Set(body.holidays);
+  body.workdays.forEach((date, index) => {
+    if (holidays.has(date)) details.push({ path: `workdays.${index}`, message: `${date} 已列为放假日期` });
+  });
   if (details.length > 0) throw new ValidationFailed(details);
   const calendar = await loadYear(ports, principal, params.year, body);
   const started = await startRecomputation(ports, principal, calendar);

@@ -4,7 +4,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureConsoleBuilt } from '#local/console-build.ts';
 import { publishDecisionNow, walkPenaltyCase } from '#local/demo/penalty-case.ts';
-import { seedDemoData, usersOf } from '#local/seed.ts';
+import { seedDemoData, seedPlatformAdmin, usersOf } from '#local/seed.ts';
 import { newAgencyId, startTestApi, type TestApi } from '#test/helpers/api.ts';
 import { launchChromium, PHONE } from '#test/helpers/browser.ts';
 import {
@@ -35,6 +35,7 @@ beforeAll(async () => {
   await ensureConsoleBuilt();
   api = await startTestApi();
   await seedDemoData(agencyId);
+  await seedPlatformAdmin();
   browser = await launchChromium();
   await mkdir(CONSOLE_SHOTS, { recursive: true });
 }, 300_000);
@@ -193,6 +194,47 @@ describe('console administration', { timeout: 180_000 }, () => {
     expect(devices.body.items.map((device: { deviceId: string }) => device.deviceId)).toContain(
       'DSJ-CN-0042',
     );
+  });
+
+  it('[LAW-8] the calendar administrator loads a year as the State Council’s notice writes it, sees it read back, and a wrong date is said in words', async () => {
+    // A year no other test relies on: the calendar is the platform's, shared by every agency.
+    const year = 2035;
+    await asUser('日历管理员', PHONE, async (page) => {
+      await page.getByRole('heading', { level: 1, name: '节假日日历' }).waitFor();
+      const names = await page
+        .getByRole('navigation', { name: '主导航' })
+        .getByRole('link')
+        .allTextContents();
+      expect(names).toEqual(['节假日日历']);
+      await page.getByRole('spinbutton', { name: /^年度/ }).fill(String(year));
+      await page.getByRole('spinbutton', { name: /^年度/ }).dispatchEvent('change');
+      await page.getByLabel(/^放假日期/).fill('1月1日\n2月30日\n2月7日至13日');
+      await page.getByLabel(/^调休上班日期/).fill(`${year}年2月4日、2月17日`);
+      await page.getByLabel(/^依据的放假安排/).fill(`国务院办公厅关于${year}年部分节假日安排的通知`);
+      await page.getByRole('button', { name: `载入 ${year} 年日历` }).click();
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain('放假日期：“2月30日”不是日期');
+      await checkScreen(page, 'phone-calendar-refused', PHONE.viewport.width);
+
+      await page.getByLabel(/^放假日期/).fill('1月1日\n2月7日至13日');
+      await page.getByText('共 8 天：1月1日、2月7日至13日').waitFor();
+      await page.getByRole('button', { name: `载入 ${year} 年日历` }).click();
+      await page.getByText(`已载入 ${year} 年日历：放假 8 天，调休上班 2 天。`).waitFor();
+      const card = page.getByRole('list', { name: '年度日历' }).locator('li', { hasText: `${year} 年` });
+      await card.getByText('已载入').waitFor();
+      await checkScreen(page, 'phone-calendar-loaded', PHONE.viewport.width);
+    });
+    const loaded = await api.call('GET', `/v1/calendar/${year}`, {
+      token: await api.token(user('demo-admin')),
+    });
+    expect(loaded.body).toMatchObject({
+      holidays: [
+        `${year}-01-01`,
+        ...[7, 8, 9, 10, 11, 12, 13].map((day) => `${year}-02-${String(day).padStart(2, '0')}`),
+      ],
+      workdays: [`${year}-02-04`, `${year}-02-17`],
+    });
   });
 
   it('[PUB-11] the officer records that the decision was revoked on reconsideration, and its publication is withdrawn at once', async () => {

@@ -18,6 +18,7 @@ const NAVIGATION: { to: string; label: string; roles: Role[] }[] = [
   { to: '/system', label: '系统管理', roles: ['unit-head', 'admin'] },
   { to: '/accounts', label: '账号管理', roles: ['admin'] },
   { to: '/agencies', label: '机构管理', roles: ['platform-admin'] },
+  { to: '/calendar', label: '节假日日历', roles: ['calendar-admin'] },
 ];
 
 /** Every signed-in screen: the header with who is signed in, the navigation, one h1. */

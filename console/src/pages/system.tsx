@@ -4,8 +4,9 @@ import { api, must } from '../api/client.ts';
 import { type ApiError, asApiError } from '../api/errors.ts';
 import { hasRole, type Session } from '../auth/session.ts';
 import { ActionForm } from '../components/action-form.tsx';
+import { CalendarStatus } from '../components/calendar-status.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
-import { date, dateTime, today } from '../labels.ts';
+import { dateTime } from '../labels.ts';
 import { useLoad } from '../use-load.ts';
 
 const deviceStatusLabels: Record<string, string> = { 'in-service': '在用', retired: '已停用' };
@@ -13,57 +14,6 @@ const pushEventLabels: Record<string, string> = {
   'publication.published': '公示发布',
   'publication.withdrawn': '公示撤回',
 };
-
-/**
- * The holiday calendar of this year and the next (LAW-8): loaded by the calendar administrator
- * from the State Council's notice, or not yet, in which case deadlines that reach into that year
- * wait as "to be confirmed".
- */
-function CalendarStatus() {
-  const year = Number(today().slice(0, 4));
-  const { data } = useLoad(
-    () =>
-      Promise.all(
-        [year, year + 1].map((each) =>
-          must(api.GET('/v1/calendar/{year}', { params: { path: { year: each } } })).then(
-            (calendar) => ({ year: each, calendar }),
-            () => ({ year: each, calendar: undefined }),
-          ),
-        ),
-      ),
-    [year],
-  );
-  return (
-    <section aria-labelledby="calendar">
-      <h2 id="calendar">节假日日历</h2>
-      {!data ? (
-        <p>正在加载……</p>
-      ) : (
-        <ul class="cards" aria-label="年度日历">
-          {data.map(({ year: each, calendar }) => (
-            <li key={each} class="card">
-              <p class="card-title">{each} 年</p>
-              {calendar ? (
-                <p class="meta">
-                  <span class="badge calendar-loaded">已载入</span>
-                  <span>节假日 {calendar.holidays.length} 天</span>
-                  <span>调休上班 {calendar.workdays.length} 天</span>
-                  <span>来源：{calendar.source}</span>
-                  {calendar.loadedAt && <span>载入于 {date(calendar.loadedAt)}</span>}
-                </p>
-              ) : (
-                <p class="meta">
-                  <span class="badge badge-bad">尚未载入</span>
-                  <span>跨入该年的公示和审核期限暂缓确认，待日历管理员载入国务院放假安排后自动计算</span>
-                </p>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
-  );
-}
 
 /** 执法记录设备 (REC-10): the agency's recording devices, and registering one. */
 function Devices() {
