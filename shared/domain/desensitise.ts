@@ -245,10 +245,7 @@ const patterns: {
   },
   {
     kind: 'health',
-    pattern: new RegExp(
-      `(?:患有|确诊为?|诊断为|罹患)[^，。；,;）)]{1,15}|(?:${HEALTH})(?:阳性|患者)?`,
-      'g',
-    ),
+    pattern: new RegExp(`(?:患有|确诊为?|诊断为|罹患)[^，。；,;）)]{1,15}|(?:${HEALTH})(?:阳性|患者)?`, 'g'),
     replacement: '[健康信息已隐去]',
   },
   {
