@@ -8,6 +8,8 @@
  * other invisible characters removed), so look-alike writing does not slip through.
  */
 
+import { HEALTH_TERMS } from '#shared/domain/health-terms.ts';
+
 export type PersonalDataKind =
   | 'name'
   | 'identifier'
@@ -72,9 +74,9 @@ export function normalise(text: string): string {
       .replace(/[\p{Nd}\p{No}]/gu, (char) => (/[0-9]/.test(char) ? char : (digitOf(char) ?? char)))
       .replace(/[\u2010-\u2015\u2212\ufe58\ufe63]/g, '-')
       .replace(/[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]/g, ' ')
-      // A number written in Chinese numerals, seven or more in a row (一三九一二三四五六七八).
-      .replace(/[〇零一二三四五六七八九壹贰叁肆伍陆柒捌玖\d]{7,}/g, (run) =>
-        /[〇零一二三四五六七八九壹贰叁肆伍陆柒捌玖]/.test(run)
+      // A number written in Chinese numerals, seven or more, separated or not (幺三九 一二三四 五六七八).
+      .replace(CHINESE_DIGIT_RUN, (run) =>
+        /[〇零幺两一二三四五六七八九壹贰叁肆伍陆柒捌玖]/.test(run)
           ? [...run].map((char) => CHINESE_DIGITS[char] ?? char).join('')
           : run,
       )
@@ -87,7 +89,12 @@ export function normalise(text: string): string {
 const CHINESE_DIGITS: Record<string, string> = Object.fromEntries(
   [...'〇一二三四五六七八九']
     .map((char, index) => [char, String(index)])
-    .concat([...'零壹贰叁肆伍陆柒捌玖'].map((char, index) => [char, String(index)])),
+    .concat([...'零壹贰叁肆伍陆柒捌玖'].map((char, index) => [char, String(index)]))
+    // As digits are read out on the phone: 幺 for one, 两 for two.
+    .concat([
+      ['幺', '1'],
+      ['两', '2'],
+    ]),
 );
 
 /** The value of a non-ASCII digit character, if it is one (𝟏, ①, ₁, ١). */
@@ -103,9 +110,18 @@ function digitOf(char: string): string | undefined {
   return undefined;
 }
 
-/** The separators people put between digits: spaces, dashes, dots, slashes, commas, brackets. */
-const SEPARATOR = '[\\s\\-.·•・/_，,、。()（）]';
-const SEP = `${SEPARATOR}{0,3}`;
+/**
+ * The separators people put between digits: spaces, dashes, dots, slashes, commas, brackets,
+ * colons, tildes, stars and pluses (139:1234:5678, 139~1234~5678, 139＊1234＊5678).
+ */
+const SEPARATOR = '[\\s\\-.·•・/_，,、。()（）:：~～*＊+]';
+/** Up to five of them between two digits: runs of spaces too. */
+const SEP = `${SEPARATOR}{0,5}`;
+/** Seven or more digits, Chinese or not, with separators between them. */
+const CHINESE_DIGIT_RUN = new RegExp(
+  `[〇零幺两一二三四五六七八九壹贰叁肆伍陆柒捌玖\\d](?:${SEP}[〇零幺两一二三四五六七八九壹贰叁肆伍陆柒捌玖\\d]){6,}`,
+  'g',
+);
 const digits = (count: number) => `\\d(?:${SEP}\\d){${count - 1}}`;
 
 const SURNAMES =
@@ -113,14 +129,13 @@ const SURNAMES =
 const COMPOUND_SURNAMES = '欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|令狐|长孙|宇文|司徒|夏侯|端木|申屠';
 /** Words after which a person's name follows: witnesses, relatives, staff, those who report. */
 const ROLE_BEFORE_NAME =
-  '(?:证人|见证人|被询问人|被检查人|监护人|法定代表人|负责人|联系人|经办人|委托代理人|代理人|家属|亲属|配偶|其妻|其夫|妻子|丈夫|之妻|之夫|之子|之女|儿子|女儿|之父|之母|其父|其母|父亲|母亲|之弟|之兄|之妹|之姐|其弟|其兄|其妹|其姐|受害人|被害人|举报人|投诉人|申请人|司机|驾驶员|员工|护工|店员|老人)';
+  '(?:证人|见证人|被询问人|被检查人|监护人|法定代表人|负责人|联系人|经办人|委托代理人|代理人|家属|亲属|配偶|其妻|其夫|妻子|丈夫|之妻|之夫|之子|之女|儿子|女儿|之父|之母|其父|其母|父亲|母亲|之弟|之兄|之妹|之姐|其弟|其兄|其妹|其姐|受害人|被害人|举报人|投诉人|申请人|司机|驾驶员|员工|护工|店员|老人|邻居|邻居家|同事|房东|租户|房客|承租人|出租人|朋友|同学|室友|工友|雇主|雇员|老板|合伙人|亲戚|表哥|表姐|表弟|表妹|堂兄|堂弟|堂姐|堂妹|舅舅|姨妈|叔叔|阿姨|伯父|岳父|岳母|公公|婆婆|女婿|儿媳|孙子|孙女|侄子|侄女|外甥|前妻|前夫|男友|女友|未婚妻|未婚夫|保姆|邻人|经营者|业主|店主|个体户)';
 /** What follows a role word and is not a name (证人陈述属实, 负责人表示). */
 const NOT_A_NAME =
   '(?!陈述|证明|证实|表示|承认|签字|签名|到场|在场|提供|出具|作证|说明|称|未|不|已|均|也|都|对|向|在|于|为|是)';
 const PERSON_NAME = `(?:(?:${COMPOUND_SURNAMES})[\\u4e00-\\u9fa5]{1,2}|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}|[\\u4e00-\\u9fa5]{2,4}·[\\u4e00-\\u9fa5]{2,6})`;
-/** Health data (LAW-5): what a person suffers from is never published. */
-const HEALTH_TERMS =
-  '艾滋病|HIV|hiv|乙肝|丙肝|梅毒|淋病|性病|精神病|精神分裂症?|抑郁症|双相情感障碍|癫痫|癌症|肿瘤|白血病|尿毒症|结核病?|传染病|吸毒|戒毒|怀孕|流产|残疾';
+/** Health data (LAW-5): what a person suffers from is never published; longest words first. */
+const HEALTH = [...HEALTH_TERMS].sort((a, b) => b.length - a.length).join('|');
 
 /** Address units: administrative levels, and the fine-grained ones that make it a home or a door. */
 const ADDRESS_UNIT =
@@ -230,10 +245,7 @@ const patterns: {
   },
   {
     kind: 'health',
-    pattern: new RegExp(
-      `(?:患有|确诊为?|诊断为|罹患)[^，。；,;）)]{1,15}|(?:${HEALTH_TERMS})(?:阳性|患者)?`,
-      'g',
-    ),
+    pattern: new RegExp(`(?:患有|确诊为?|诊断为|罹患)[^，。；,;）)]{1,15}|(?:${HEALTH})(?:阳性|患者)?`, 'g'),
     replacement: '[健康信息已隐去]',
   },
   {
@@ -279,7 +291,8 @@ const patterns: {
 const PROTECTED = [
   /\d{4}\s?[-./年]\s?\d{1,2}\s?[-./月]\s?\d{1,2}日?(?:\s?[-至到~]\s?\d{4}\s?[-./年]\s?\d{1,2}\s?[-./月]\s?\d{1,2}日?)?/g,
   /\d{1,2}[:：]\d{2}/g,
-  /\d[\d,，\s]*(?:\.\d+)?\s?(?:元|万元|亿元)/g,
+  // An amount is at most 13 digits, grouped by thousands or not: a card number before it is no part of it.
+  /(?<![\d,，])(?:\d{1,3}(?:[,，]\d{3})+|\d{1,13})(?:\.\d+)?\s?(?:元|万元|亿元)/g,
   /《[^》]{1,60}》/g,
   /(?<=(?:统一社会信用代码|社会信用代码|信用代码)[:：\s为是]{0,3})[0-9A-Z]{18}/g,
   /(?<=(?:执法证号?|信用代码|营业执照号?|注册号|许可证号|文号|编号)[:：\s为是]{0,3})[A-Za-z0-9-]{5,30}/g,

@@ -120,7 +120,8 @@ export function buildPublicRecord(input: {
   context: RedactionContext;
 }): PublicRecord {
   const { record, decision, context } = input;
-  const shownName = context.party?.shownAs ?? record.party.name;
+  // An organisation's name is public, but not the person, ID or phone written into it (张三（身份证…）便利店).
+  const shownName = context.party?.shownAs ?? redact(record.party.name, context);
   return {
     id: input.publication.id,
     agencyId: record.agencyId,

@@ -295,6 +295,56 @@ describe('publication of decisions', () => {
     expect(shown.conclusion).toContain('赵**');
   });
 
+  it('[LAW-5] variants that once slipped through (separators, Chinese digits, a neighbour, a health word, a person inside an organisation’s name) reach no public output', async () => {
+    const created = await api.call('POST', '/v1/cases', {
+      token: t.handler,
+      body: {
+        category: 'penalty',
+        procedure: 'simple',
+        title: '某便利店未登记案',
+        party: {
+          kind: 'organization',
+          name: '昌宁县便利店（经营者张小三，13912345678）',
+          idNumber: '52530524MJ0000000Q',
+        },
+        officers: [a.certificateNo, b.certificateNo],
+      },
+    });
+    expect(created.status, created.text).toBe(201);
+    const summary =
+      '经查，经营者身份证530524:19851212:0013，联系电话幺三九幺二三四五六七八，另一号码139～8765～4321；' +
+      '邻居李春花称其患有糖尿病，仍在店内售卖散装药酒。依据《食品安全法》第一百二十二条给予警告。';
+    const decided = await api.call('POST', `/v1/cases/${created.body.id}/decision`, {
+      token: t.handler,
+      body: {
+        type: 'penalty',
+        summary,
+        legalBasis: '《食品安全法》第一百二十二条',
+        penalty: { kind: 'warning' },
+      },
+    });
+    expect(decided.status, decided.text).toBe(201);
+    const publicationId = decided.body.publication.id;
+    const published = await api.call('POST', `/v1/publications/${publicationId}/publish`, { token: t.admin });
+    expect(published.status, published.text).toBe(200);
+    const outputs = {
+      record: (await api.call('GET', `/public/v1/publications/${publicationId}`)).text,
+      list: (await api.call('GET', `/public/v1/agencies/${agencyId}/decisions`)).text,
+      atom: (await api.call('GET', `/public/v1/agencies/${agencyId}/feeds/atom`)).text,
+      json: (await api.call('GET', `/public/v1/agencies/${agencyId}/feeds/json`)).text,
+      page: (await api.call('GET', `/decisions/${publicationId}`)).text,
+    };
+    expect(outputs.record).toContain('第一百二十二条');
+    expect(outputs.page).toContain('第一百二十二条');
+    const digitsOnly = (text: string) => text.replace(/[^0-9]/g, '');
+    for (const [output, text] of Object.entries(outputs)) {
+      for (const secret of ['张小三', '李春花', '糖尿病', '幺三九', '19851212'])
+        expect(text, `${output}: ${secret}`).not.toContain(secret);
+      for (const number of ['530524198512120013', '13912345678', '13987654321'])
+        expect(digitsOnly(text), `${output}: ${number}`).not.toContain(number);
+    }
+  });
+
   it('[LAW-5] a published withdrawal reason is scrubbed too', async () => {
     const { caseId, publication } = await decide();
     await api.call('POST', `/v1/cases/${caseId}/decision/revocations`, {
