@@ -2,10 +2,11 @@ import * as z from 'zod';
 import { FileBody } from '#functions/responses/common.ts';
 import { AnnualReportVersion, Overdue, Stats } from '#functions/responses/oversight.ts';
 import { LegalDate } from '#shared/dates.ts';
+import { Words } from '#shared/domain/text.ts';
 import { defineRoute, standardErrors } from '#shared/http/route.ts';
 
 /** Publication (公示) routes of the route table (functions/routes.ts). */
-const Reason = z.string().trim().min(2).max(1000);
+const Reason = Words(1000, 2);
 
 /** The agency an oversight route reads: the caller's own, or one a supervisor oversees (ORG-4). */
 const OverseenAgency = z.string().trim().min(1).max(64).optional();
