@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { walkDemoCases } from '#local/seed.ts';
 import { newAgencyId, startTestApi, type TestApi } from '#test/helpers/api.ts';
 
 /** Faults seen in passing (issue 21), each on the local stack over HTTP. */
@@ -41,5 +42,19 @@ describe('an inverted period', () => {
     expect(refused.text).toContain('结束日期不能早于开始日期');
     const open = await api.call('GET', `/agencies/${agencyId}/decisions?from=2026-03-01&to=`);
     expect(open.status, open.text).toBe(200);
+  });
+});
+
+describe('npm start', () => {
+  it('[ORG-6] a demo walk that fails is logged and the platform keeps serving', async () => {
+    const lines: string[] = [];
+    // An agency without the demo's officers: the walk's first registration is refused.
+    const walked = await walkDemoCases(api.url, { agencyId: newAgencyId(), log: (line) => lines.push(line) });
+    expect(walked).toBeUndefined();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('the demo cases could not be walked');
+    expect(lines[0]).toContain('register: 4');
+    const still = await api.call('GET', `/agencies/${agencyId}`);
+    expect(still.status).toBe(200);
   });
 });
