@@ -1,19 +1,31 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { walkDemoCases } from '#local/seed.ts';
-import { newAgencyId, startTestApi, type TestApi } from '#test/helpers/api.ts';
+import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
+import { recordEvidence } from '#test/helpers/evidence.ts';
 
 /** Faults seen in passing (issue 21), each on the local stack over HTTP. */
 let api: TestApi;
 const agencyId = newAgencyId();
 const t: Record<string, string> = {};
+const a = officerInput({ name: '承办甲', userId: 'sf-officer-a', unitId: 'shswg' });
+const b = officerInput({ name: '承办乙', userId: 'sf-officer-b', unitId: 'shswg' });
+const pair = [a.certificateNo, b.certificateNo];
 
 beforeAll(async () => {
   api = await startTestApi();
   t.admin = await api.token({ sub: 'sf-admin', agencyId, unitId: 'shswg', roles: ['admin'] });
+  t.handler = await api.token({ sub: 'sf-officer-a', agencyId, unitId: 'shswg', roles: ['officer'] });
   await api.call('PUT', '/v1/agency', {
     token: t.admin,
     body: { name: '测试县民政局', region: '昌宁县', documentPrefix: '昌民', units: [] },
   });
+  for (const officer of [a, b]) {
+    const created = await api.call('POST', '/v1/officers', { token: t.admin, body: officer });
+    expect(created.status, created.text).toBe(201);
+  }
+});
+afterEach(async () => {
+  await api.call('DELETE', '/dev/clock');
 });
 afterAll(() => api.close());
 
@@ -56,5 +68,39 @@ describe('npm start', () => {
     expect(lines[0]).toContain('register: 4');
     const still = await api.call('GET', `/agencies/${agencyId}`);
     expect(still.status).toBe(200);
+  });
+});
+
+describe('the clock of the local stack', () => {
+  it('[REC-6] moved to the past, moves the case but not the archive: evidence is locked from the real time and uploads', async () => {
+    const days = 5;
+    const past = new Date(Date.now() - days * 24 * 60 * 60 * 1000);
+    await api.call('POST', '/dev/clock', { body: { now: past.toISOString() } });
+    const registered = await api.call('POST', '/v1/cases', {
+      token: t.handler,
+      body: {
+        category: 'penalty',
+        title: '某养老院违规案',
+        party: { kind: 'person', name: '王五', idNumber: '530524198001011237' },
+        officers: pair,
+      },
+    });
+    expect(registered.status, registered.text).toBe(201);
+    expect(Date.parse(registered.body.createdAt)).toBeLessThan(Date.now() - (days - 1) * 24 * 60 * 60 * 1000);
+    const caseId = registered.body.id as string;
+    const activity = await api.call('POST', `/v1/cases/${caseId}/activities`, {
+      token: t.handler,
+      body: { type: 'on-site-inspection', officers: pair, location: '昌宁县某养老院' },
+    });
+    expect(activity.status, activity.text).toBe(201);
+    const declared = await recordEvidence(api, t.handler, caseId, Buffer.from('现场检查录像'), {
+      activityId: activity.body.id,
+      officer: a.certificateNo,
+      capturedAt: past.toISOString(),
+    });
+    // The lock runs the archive's retention from the real time: a lock date in the past is no lock.
+    expect(Date.parse(declared.retainUntil)).toBeGreaterThan(Date.now());
+    const archived = await api.call('GET', `/v1/evidence/${declared.id}`, { token: t.handler });
+    expect(archived.body.status).toBe('archived');
   });
 });
