@@ -104,3 +104,50 @@ describe('the clock of the local stack', () => {
     expect(archived.body.status).toBe('archived');
   });
 });
+
+describe('the annual report job', () => {
+  it('[LAW-7] publishes the year of an agency with data that never saved its profile', async () => {
+    const year = Number(new Date().toISOString().slice(0, 4));
+    const unprofiled = newAgencyId();
+    const admin = await api.token({
+      sub: 'sf-np-admin',
+      agencyId: unprofiled,
+      unitId: 'shswg',
+      roles: ['admin'],
+    });
+    const officer = await api.token({
+      sub: 'sf-np-officer',
+      agencyId: unprofiled,
+      unitId: 'shswg',
+      roles: ['officer'],
+    });
+    const officers = [
+      officerInput({ name: '承办丙', userId: 'sf-np-officer', unitId: 'shswg' }),
+      officerInput({ name: '承办丁', userId: 'sf-np-officer-2', unitId: 'shswg' }),
+    ];
+    for (const body of officers) {
+      const created = await api.call('POST', '/v1/officers', { token: admin, body });
+      expect(created.status, created.text).toBe(201);
+    }
+    const registered = await api.call('POST', '/v1/cases', {
+      token: officer,
+      body: {
+        category: 'penalty',
+        title: '某养老院违规案',
+        party: { kind: 'person', name: '王五', idNumber: '530524198001011237' },
+        officers: officers.map((item) => item.certificateNo),
+      },
+    });
+    expect(registered.status, registered.text).toBe(201);
+    expect((await api.call('GET', '/v1/agency', { token: admin })).status).toBe(404);
+
+    await api.call('POST', '/dev/clock', { body: { now: `${year + 1}-01-02T09:00:00+08:00` } });
+    const job = await api.call('POST', '/dev/jobs/annual-report');
+    expect(job.status, job.text).toBe(200);
+    expect(job.body.result.published).toContain(unprofiled);
+    const report = await api.call('GET', `/public/v1/agencies/${unprofiled}/annual-reports/${year}`);
+    expect(report.body).toMatchObject({ status: 'published', version: 1 });
+    const again = await api.call('POST', '/dev/jobs/annual-report');
+    expect(again.body.result.published).not.toContain(unprofiled);
+  });
+});
