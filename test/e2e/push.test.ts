@@ -207,6 +207,33 @@ describe('push targets, resolved once and checked', () => {
     }
   });
 
+  it('[ORG-2] a platform that answers with a redirect is not followed inside the network', async () => {
+    let reached = 0;
+    const inside = createServer((_req, res) => {
+      reached += 1;
+      res.writeHead(204).end();
+    });
+    inside.listen(0, '127.0.0.1');
+    await once(inside, 'listening');
+    const insideUrl = `http://127.0.0.1:${(inside.address() as AddressInfo).port}/`;
+    const redirecting = createServer((_req, res) => res.writeHead(307, { location: insideUrl }).end());
+    redirecting.listen(0, '127.0.0.1');
+    await once(redirecting, 'listening');
+    try {
+      const id = await oneDelivery(
+        newAgencyId(),
+        `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}/publicity`,
+      );
+      const run = await deliverDue(ports);
+      expect(run.failed).toContain(id);
+      expect((await ports.push.get(id))?.lastError).toBe('HTTP 307');
+      expect(reached).toBe(0);
+    } finally {
+      inside.close();
+      redirecting.close();
+    }
+  });
+
   it('[ORG-2] in AWS, a target that is or resolves to an internal address is refused when set and never sent to', async () => {
     let reached = 0;
     const inside = createServer((_req, res) => {
