@@ -306,3 +306,24 @@ export async function seedDemoCase(
   await revokeDecision(client, revoked.caseId, officer, legalDateOf(new Date()));
   return walked.caseId;
 }
+
+/**
+ * The demo walk of `npm start`: a step it cannot take is logged, and the platform runs on without
+ * the demo cases (a failed walk used to end the whole running platform).
+ */
+export async function walkDemoCases(
+  serverUrl: string,
+  {
+    agencyId = DEMO_AGENCY_ID,
+    log = console.error,
+  }: { agencyId?: string; log?: (line: string) => void } = {},
+): Promise<string | undefined> {
+  try {
+    return await seedDemoCase(serverUrl, agencyId);
+  } catch (error) {
+    log(
+      `the demo cases could not be walked; the platform runs without them: ${(error as Error).stack ?? String(error)}`,
+    );
+    return undefined;
+  }
+}

@@ -5,7 +5,7 @@ import { startApiServer } from '#local/api-server.ts';
 import { CONSOLE_BASE } from '#local/console-assets.ts';
 import { ensureConsoleBuilt } from '#local/console-build.ts';
 import { startScheduler } from '#local/scheduler.ts';
-import { DEMO_AGENCY_ID, demoUsers, seedDemoCase, seedDemoData, seedPlatformAdmin } from '#local/seed.ts';
+import { DEMO_AGENCY_ID, demoUsers, seedDemoData, seedPlatformAdmin, walkDemoCases } from '#local/seed.ts';
 import { startLocalStack } from '#local/stack.ts';
 
 /**
@@ -39,7 +39,7 @@ const server = await startApiServer({
   host: process.env.HOST ?? '127.0.0.1',
 });
 const scheduler = startScheduler();
-const demoCase = await seedDemoCase(server.url);
+const demoCase = await walkDemoCases(server.url);
 
 console.log(`
 行政执法三项制度平台 (local) is running

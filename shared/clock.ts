@@ -1,6 +1,7 @@
 /**
  * The one source of "now" for domain code. In AWS it is the system clock; the local runtime can move
- * it (`POST /dev/clock`) to show deadlines and schedules without waiting for them.
+ * it (`POST /dev/clock`) to show deadlines and schedules without waiting for them. What other
+ * systems check against the machine's clock (Object Lock dates, SigV4 signatures) never uses it.
  */
 let offsetMs = 0;
 

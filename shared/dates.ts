@@ -18,6 +18,20 @@ export function legalDateOf(instant: Date): string {
 /** A calendar date `YYYY-MM-DD` that exists (no 2026-02-30). */
 export const LegalDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });
 
+/**
+ * A query with a period `from`–`to` (either may be absent): a `to` before `from` is a 400 naming
+ * `to`, on every route that takes one, before the handler runs.
+ */
+export function orderedPeriod<Query extends z.ZodObject>(query: Query) {
+  return query.refine(
+    (value) => {
+      const { from, to } = value as { from?: string; to?: string };
+      return from === undefined || to === undefined || to >= from;
+    },
+    { error: '结束日期不能早于开始日期', path: ['to'] },
+  );
+}
+
 /** A calendar date plus (or minus) whole days; plain calendar arithmetic, no time zone involved. */
 export function addCalendarDays(date: string, days: number): string {
   const utc = new Date(`${date}T00:00:00Z`);

@@ -102,7 +102,7 @@ export const casesRoutes = {
     access: handlers,
     summary: '案件状态流转；不允许的流转为 422 INVALID_TRANSITION，附允许的下一状态',
     params: CaseParams,
-    body: z.strictObject({ to: z.enum(CASE_STATUSES), note: z.string().trim().min(1).max(1000).optional() }),
+    body: z.strictObject({ to: z.enum(CASE_STATUSES), note: Words(1000).optional() }),
     responses: {
       200: { schema: CaseRecord, description: 'the case' },
       ...standardErrors,

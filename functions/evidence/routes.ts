@@ -17,6 +17,7 @@ import {
   RetrievalInput,
 } from '#shared/domain/cases/evidence.ts';
 import { DeviceInput } from '#shared/domain/device.ts';
+import { Words } from '#shared/domain/text.ts';
 import { defineRoute, IdParam, standardErrors } from '#shared/http/route.ts';
 
 /** The case and whole-process recording routes of the route table (functions/routes.ts). */
@@ -143,7 +144,7 @@ export const evidenceRoutes = {
     access: ['admin', 'leader', 'unit-head'],
     summary: '争议证据的法定保全（legal hold）开启或解除 (REC-7)',
     params: EvidenceParams,
-    body: z.strictObject({ on: z.boolean(), reason: z.string().trim().min(2).max(500) }),
+    body: z.strictObject({ on: z.boolean(), reason: Words(500, 2) }),
     responses: { 200: { schema: Evidence, description: 'the evidence' }, ...standardErrors },
     evidenceArchive: ['legal-hold'],
   }),

@@ -1,5 +1,4 @@
 import { routes } from '#functions/routes.ts';
-import { ValidationFailed } from '#shared/errors.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { statisticsRows } from '#shared/render/statistics-rows.ts';
 import { ports } from '#shared/store/repositories.ts';
@@ -9,8 +8,6 @@ import { overseen, statistics } from '#shared/use-cases/oversight.ts';
 export const handler = httpHandler(routes.evaluationReport, async ({ query, principal }) => {
   // Loaded on first use: the area's other routes start without it (docs/performance.md).
   const { reportPdf } = await import('#shared/render/pdf/report.ts');
-  if (query.to < query.from)
-    throw new ValidationFailed([{ path: 'to', message: '结束日期不能早于开始日期' }]);
   const agencyId = overseen(principal, query.agencyId);
   const [stats, profile] = await Promise.all([
     statistics(ports, agencyId, query.from, query.to),

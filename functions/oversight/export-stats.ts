@@ -1,5 +1,4 @@
 import { routes } from '#functions/routes.ts';
-import { ValidationFailed } from '#shared/errors.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';
 import { overseen, statistics } from '#shared/use-cases/oversight.ts';
@@ -7,8 +6,6 @@ import { overseen, statistics } from '#shared/use-cases/oversight.ts';
 export const handler = httpHandler(routes.exportStats, async ({ query, principal }) => {
   // Loaded on first use: the area's other routes start without it (docs/performance.md).
   const { statisticsWorkbook } = await import('#shared/render/xlsx/stats-workbook.ts');
-  if (query.to < query.from)
-    throw new ValidationFailed([{ path: 'to', message: '结束日期不能早于开始日期' }]);
   const agencyId = overseen(principal, query.agencyId);
   const [stats, profile] = await Promise.all([
     statistics(ports, agencyId, query.from, query.to),

@@ -1,14 +1,18 @@
 import * as z from 'zod';
 import { FileBody } from '#functions/responses/common.ts';
 import { AnnualReportVersion, Overdue, Stats } from '#functions/responses/oversight.ts';
-import { LegalDate } from '#shared/dates.ts';
+import { LegalDate, orderedPeriod } from '#shared/dates.ts';
+import { Words } from '#shared/domain/text.ts';
 import { defineRoute, standardErrors } from '#shared/http/route.ts';
 
 /** Publication (公示) routes of the route table (functions/routes.ts). */
-const Reason = z.string().trim().min(2).max(1000);
+const Reason = Words(1000, 2);
 
 /** The agency an oversight route reads: the caller's own, or one a supervisor oversees (ORG-4). */
 const OverseenAgency = z.string().trim().min(1).max(64).optional();
+
+/** The period of a statistic or report, for the caller's agency or one it oversees. */
+const PeriodQuery = orderedPeriod(z.object({ from: LegalDate, to: LegalDate, agencyId: OverseenAgency }));
 
 /** The routes of `functions/oversight/`. */
 export const oversightRoutes = {
@@ -19,7 +23,7 @@ export const oversightRoutes = {
     access: ['unit-head', 'reviewer', 'leader', 'admin', 'supervisor'],
     summary:
       '统计：案件、公示及时率、审核结果、音像记录覆盖率 (REC-9, ORG-1)；监督机关带 ?agencyId= 查看所监督的机关 (ORG-4)',
-    query: z.object({ from: LegalDate, to: LegalDate, agencyId: OverseenAgency }),
+    query: PeriodQuery,
     responses: { 200: { schema: Stats, description: 'counts and rates' }, ...standardErrors },
   }),
   exportStats: defineRoute({
@@ -28,7 +32,7 @@ export const oversightRoutes = {
     handler: 'oversight/export-stats',
     access: ['unit-head', 'reviewer', 'leader', 'admin', 'supervisor'],
     summary: '统计导出为 Excel，供舆情应对和决策使用 (ORG-3, REC-9)',
-    query: z.object({ from: LegalDate, to: LegalDate, agencyId: OverseenAgency }),
+    query: PeriodQuery,
     responses: {
       200: {
         schema: FileBody,
@@ -56,7 +60,7 @@ export const oversightRoutes = {
     handler: 'oversight/evaluation-report',
     access: ['unit-head', 'reviewer', 'leader', 'admin', 'supervisor'],
     summary: '任意期间的三项制度执行情况评估报告（PDF，含图表），由统计自动生成 (ORG-1, ORG-4)',
-    query: z.object({ from: LegalDate, to: LegalDate, agencyId: OverseenAgency }),
+    query: PeriodQuery,
     responses: {
       200: { schema: FileBody, description: 'PDF', contentType: 'application/pdf' },
       ...standardErrors,

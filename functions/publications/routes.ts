@@ -8,11 +8,12 @@ import {
 } from '#functions/responses/publications.ts';
 import { AGENCY_ROLES } from '#shared/auth.ts';
 import { PublicationRuleInput, PublicationRuleParams, RevocationInput } from '#shared/domain/publication.ts';
+import { Words } from '#shared/domain/text.ts';
 import { defineRoute, IdParam, standardErrors } from '#shared/http/route.ts';
 import { PageQuery } from '#shared/store/pagination.ts';
 
 /** Publication (公示) routes of the route table (functions/routes.ts). */
-const Reason = z.string().trim().min(2).max(1000);
+const Reason = Words(1000, 2);
 
 /** The routes of `functions/publications/`. */
 export const publicationsRoutes = {

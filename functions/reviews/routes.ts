@@ -13,6 +13,7 @@ import { PenaltyKind } from '#shared/domain/penalty-kinds.ts';
 import { Proposal } from '#shared/domain/reviews/proposal.ts';
 import { OpinionInput, REVIEW_STANDARDS } from '#shared/domain/reviews/review.ts';
 import { ReviewerInput } from '#shared/domain/reviews/reviewer.ts';
+import { Words } from '#shared/domain/text.ts';
 import { defineRoute, IdParam, standardErrors } from '#shared/http/route.ts';
 import { PageQuery } from '#shared/store/pagination.ts';
 
@@ -21,7 +22,7 @@ const handlers = ['officer', 'unit-head', 'admin'] as const;
 
 const IdParams = z.strictObject({ id: IdParam });
 
-const Note = z.string().trim().min(1).max(2000);
+const Note = Words(2000);
 
 /** The routes of `functions/reviews/`. */
 export const reviewsRoutes = {

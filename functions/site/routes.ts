@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { FileBody } from '#functions/responses/common.ts';
-import { LegalDate } from '#shared/dates.ts';
+import { LegalDate, orderedPeriod } from '#shared/dates.ts';
 import { VerificationCode } from '#shared/domain/cases/verification-code.ts';
 import { ChecklistKind } from '#shared/domain/checklists/kinds.ts';
 import { CertificateNo, EnforcementCategory } from '#shared/domain/officer.ts';
@@ -58,13 +58,15 @@ export const siteRoutes = {
     handler: 'site/decisions',
     summary: '行政执法决定公示：按公示日期、类别、文号查询，分页 (PUB-9, PUB-10)',
     params: AgencyParams,
-    query: z.object({
-      from: blankAsAbsent(LegalDate),
-      to: blankAsAbsent(LegalDate),
-      category: blankAsAbsent(EnforcementCategory),
-      documentNo: blankAsAbsent(z.string().trim().max(100)),
-      cursor: Cursor,
-    }),
+    query: orderedPeriod(
+      z.object({
+        from: blankAsAbsent(LegalDate),
+        to: blankAsAbsent(LegalDate),
+        category: blankAsAbsent(EnforcementCategory),
+        documentNo: blankAsAbsent(z.string().trim().max(100)),
+        cursor: Cursor,
+      }),
+    ),
   }),
   siteDecision: sitePage({
     path: '/decisions/{id}',

@@ -3,6 +3,7 @@ import { LegalDate } from '#shared/dates.ts';
 import type { Deadline } from '#shared/domain/calendar.ts';
 import type { EnforcementCategory } from '#shared/domain/officer.ts';
 import { EnforcementCategory as Category } from '#shared/domain/officer.ts';
+import { Words } from '#shared/domain/text.ts';
 import { WITHDRAWAL_KINDS, type WithdrawalKind } from '#shared/domain/withdrawal.ts';
 
 export type PublicationStatus =
@@ -97,7 +98,7 @@ export type PublicationRule = z.infer<typeof PublicationRuleInput>;
 
 export const RevocationInput = z.strictObject({
   kind: z.enum(WITHDRAWAL_KINDS),
-  reason: z.string().trim().min(2).max(1000),
+  reason: Words(1000, 2),
   /** When the revoking decision, reconsideration or judgment took effect (Asia/Shanghai date). */
   effectiveOn: LegalDate,
   /** Who revoked it: the agency itself, a reconsideration body, a court. */

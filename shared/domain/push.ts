@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import ipaddr from 'ipaddr.js';
 import * as z from 'zod';
 
 /**
@@ -15,41 +16,47 @@ export const PushTargetInput = z.strictObject({
 });
 export type PushTargetInput = z.infer<typeof PushTargetInput>;
 
-/** Loopback, private, link-local (cloud metadata), carrier-grade NAT and unique-local addresses. */
+/**
+ * Whether an address is anything but a global unicast one (ipaddr.js's ranges): loopback,
+ * private, link-local (cloud metadata), carrier-grade NAT, unique-local, multicast, reserved and
+ * documentation ranges. An IPv6 address that carries an IPv4 one (IPv4-mapped `::ffff:7f00:1`,
+ * RFC 6145, NAT64 `64:ff9b::7f00:1`) is judged by the IPv4 address it reaches; 6to4, Teredo and
+ * local-use NAT64 (`64:ff9b:1::/48`), whose IPv4 end cannot be read off, are refused. Not an
+ * address at all: refused (fail closed).
+ */
 export function isInternalAddress(address: string): boolean {
-  const mapped = address.replace(/^::ffff:/i, '');
-  const v4 = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(mapped);
-  if (v4) {
-    const [a = 0, b = 0] = v4.slice(1, 3).map(Number);
-    return (
-      a === 0 ||
-      a === 10 ||
-      a === 127 ||
-      (a === 169 && b === 254) ||
-      (a === 172 && b >= 16 && b <= 31) ||
-      (a === 192 && b === 168) ||
-      (a === 100 && b >= 64 && b <= 127)
-    );
-  }
-  const v6 = address.toLowerCase();
-  return v6 === '::' || v6 === '::1' || /^f[cd]/.test(v6) || /^fe[89ab]/.test(v6);
+  const bare = address.replace(/^\[|\]$/g, '');
+  if (!ipaddr.isValid(bare)) return true;
+  const parsed = ipaddr.parse(bare);
+  if (parsed.kind() === 'ipv4') return parsed.range() !== 'unicast';
+  const v6 = parsed as ipaddr.IPv6;
+  const range = v6.range();
+  if (range === 'unicast') return false;
+  const [high = 0, low = 0] = v6.parts.slice(6);
+  const wellKnownNat64 = v6.match(ipaddr.IPv6.parse('64:ff9b::'), 96);
+  if (range === 'ipv4Mapped' || range === 'rfc6145' || wellKnownNat64)
+    return isInternalAddress(`${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`);
+  return true;
 }
+
+/** Host names that stand for this machine or its network, with or without the trailing dot. */
+const INTERNAL_NAME = /(^|\.)(localhost|internal|local|localdomain|home\.arpa)$/;
 
 /**
  * Why a push target may not be used (ORG-2): only https, and never an internal host, which would
- * let an administrator make the platform call inside its own network (blind SSRF).
+ * let an administrator make the platform call inside its own network (blind SSRF). The URL is read
+ * by the WHATWG parser, as the request will be (`0x7f.1` is 127.0.0.1, `[::ffff:127.0.0.1]` is
+ * `[::ffff:7f00:1]`); a name is checked here, its addresses where it is resolved (`permittedAddresses`).
  */
 export function pushTargetRefusal(url: string, allowPrivate: boolean): string | undefined {
   if (allowPrivate) return undefined;
-  const parsed = new URL(url);
+  const parsed = URL.parse(url);
+  if (!parsed) return '对接平台地址格式不正确';
   if (parsed.protocol !== 'https:') return '对接平台地址须使用 https';
-  const host = parsed.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (
-    host === 'localhost' ||
-    host.endsWith('.localhost') ||
-    host.endsWith('.internal') ||
-    isInternalAddress(host)
-  )
+  const host = parsed.hostname.toLowerCase();
+  const name = host.replace(/\.+$/, '');
+  const literal = host.startsWith('[') || /^[\d.]+$/.test(name);
+  if (literal ? isInternalAddress(host) : name === '' || INTERNAL_NAME.test(name))
     return '对接平台地址不能是内网或本机地址';
   return undefined;
 }

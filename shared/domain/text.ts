@@ -20,14 +20,14 @@ export function saysSomething(text: string): boolean {
 
 /**
  * The words a rule needs (REV-3, REV-4, LAW-10: a note, an opinion, a reason, a finding): cleaned,
- * and refused when nothing is left that says anything. NFKC decides emptiness only; the text is
- * kept as written, since NFKC would turn the full-width punctuation of Chinese prose (，（）：)
- * into ASCII.
+ * and refused when nothing is left that says anything, or fewer than `min` characters. NFKC
+ * decides emptiness only; the text is kept as written, since NFKC would turn the full-width
+ * punctuation of Chinese prose (，（）：) into ASCII.
  */
-export const Words = (max: number) =>
+export const Words = (max: number, min = 1) =>
   z
     .string()
     .overwrite(cleanText)
-    .min(1)
+    .min(min, { abort: true })
     .max(max)
     .refine(saysSomething, { error: '须填写实际内容，不能只有空白、标点或不可见字符' });

@@ -50,6 +50,8 @@ export type HandlerRequest<R extends RouteDef> = RouteInput<R> & {
 interface State {
   principal?: Principal;
   input?: RouteInput<RouteDef>;
+  /** This request saved its idempotency key's record, so its failure releases the key. */
+  holdsKey?: boolean;
 }
 
 /** Per-request state, keyed by the event: the local runtime serves requests concurrently in one process. */
@@ -170,8 +172,15 @@ function jsonBody(): MiddlewareObj<HttpEvent, APIGatewayProxyResultV2> {
   };
 }
 
-function idempotency(route: RouteDef) {
-  return makeHandlerIdempotent({
+/**
+ * Powertools idempotency, with one change to its rule: only the request that holds the key's
+ * record may release it. Powertools deletes the record on any error, so a request refused by it
+ * (another body under the key, or the key's first request still in progress) freed the key, and
+ * the original body sent again wrote a second time. Here a key whose write succeeded answers that
+ * result for its lifetime, whatever comes between; a write that fails releases its own key only.
+ */
+function idempotency(route: RouteDef): MiddlewareObj<HttpEvent, APIGatewayProxyResultV2> {
+  const powertools = makeHandlerIdempotent({
     persistenceStore: new DynamoDBPersistenceLayer({
       tableName: config().IDEMPOTENCY_TABLE,
       awsSdkV3Client: dynamoClient,
@@ -188,6 +197,18 @@ function idempotency(route: RouteDef) {
     }),
     keyPrefix: routeKey(route),
   });
+  return {
+    before: async (request) => {
+      const replay = await powertools.before?.(request as never);
+      // Reached only when this request saved the key's record (or replays it): it may release it.
+      stateOf(request.event).holdsKey = true;
+      return replay;
+    },
+    after: powertools.after as MiddlewareObj<HttpEvent, APIGatewayProxyResultV2>['after'],
+    onError: async (request) => {
+      if (stateOf(request.event).holdsKey) await powertools.onError?.(request as never);
+    },
+  };
 }
 
 function toResult(result: HttpResult): APIGatewayProxyResultV2 {

@@ -62,6 +62,7 @@ export const ports = {
   anchors: new JournalAnchors(documentClient, table, s3Client, EVIDENCE_BUCKET),
   retentionDays: EVIDENCE_RETENTION_DAYS,
   now: () => clock.now(),
+  systemNow: () => new Date(),
   publish: publishEvents,
   scheduleDueDate,
   http: pushHttp,

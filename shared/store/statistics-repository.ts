@@ -14,6 +14,9 @@ export const STATISTICS_SHARDS = 8;
 const statisticsPk = (agencyId: string) => `STATS#${agencyId}`;
 const daySk = (day: string, shard: number) => `DAY#${day}#${shard}`;
 const monthSk = (month: string, shard: number) => `MONTH#${month}#${shard}`;
+const yearSk = (year: string, shard: number) => `YEAR#${year}#${shard}`;
+/** The index partition of the agencies that have counters in a year (LAW-7's annual report). */
+const yearPartition = (year: string) => `STATS_YEAR#${year}`;
 
 /** The shard of a case: every change of one case lands on the same items. */
 export function shardOf(caseId: string): number {
@@ -52,9 +55,29 @@ function addTo(
 }
 
 /**
+ * The agency's mark for a year, on the case's shard (so concurrent commits rarely meet on it):
+ * the index `gsi2` lists, per year, the agencies with data, at most SHARDS items each.
+ */
+function markYear(table: string, agencyId: string, year: string, shard: number): TransactItem {
+  return {
+    Update: {
+      TableName: table,
+      Key: { pk: statisticsPk(agencyId), sk: yearSk(year, shard) },
+      UpdateExpression: 'SET entity = :entity, agencyId = :agencyId, gsi2pk = :gsi2pk, gsi2sk = :gsi2sk',
+      ExpressionAttributeValues: {
+        ':entity': 'statistics-year',
+        ':agencyId': agencyId,
+        ':gsi2pk': yearPartition(year),
+        ':gsi2sk': `${agencyId}#${shard}`,
+      },
+    },
+  };
+}
+
+/**
  * The writes that add a change's counts to its days' and its months' counter items: one Update
  * per day and one per month (a transaction may touch an item once), `ADD` on flat attribute
- * names, so a counter that does not exist yet starts at 0.
+ * names, so a counter that does not exist yet starts at 0; and the agency's mark for each year.
  */
 export function counterWrites(
   table: string,
@@ -70,6 +93,9 @@ export function counterWrites(
     ),
     ...months.map(({ day: month, counts }) =>
       addTo(table, agencyId, monthSk(month, shard), { name: 'month', value: month }, counts),
+    ),
+    ...[...new Set(days.map(({ day }) => day.slice(0, 4)))].map((year) =>
+      markYear(table, agencyId, year, shard),
     ),
   ];
 }
@@ -123,5 +149,19 @@ export class StatisticsRepository {
       for (const [name, value] of Object.entries(item))
         if (name.includes('.') && typeof value === 'number') totals[name] = (totals[name] ?? 0) + value;
     return totals;
+  }
+
+  /**
+   * The agencies with counters in a year, whether or not they saved a profile: one keyed read of
+   * the year's marks (at most SHARDS per agency), whatever the agencies' history.
+   */
+  async agenciesWithData(year: number): Promise<string[]> {
+    const items = await queryAll(this.#db, {
+      TableName: this.#table,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': yearPartition(String(year)) },
+    });
+    return [...new Set(items.map((item) => item.agencyId as string))];
   }
 }

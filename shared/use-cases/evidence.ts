@@ -32,6 +32,11 @@ import { withRetry } from '#shared/use-cases/retry.ts';
 export interface EvidencePorts extends CasePorts, DevicePorts {
   storage: Port<EvidenceStorage>;
   retentionDays: number;
+  /**
+   * The machine's own clock, which the archive checks Object Lock dates against; `POST
+   * /dev/clock` moves `now` (the business clock) only, so a lock date is never in the archive's past.
+   */
+  systemNow: () => Date;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -83,7 +88,7 @@ export async function declareEvidence(
       const registered = await deviceRegistered(ports, principal.agencyId, input.deviceId);
       const now = ports.now();
       const id = ulid();
-      const retainUntil = new Date(now.getTime() + ports.retentionDays * DAY_MS);
+      const retainUntil = new Date(ports.systemNow().getTime() + ports.retentionDays * DAY_MS);
       const evidence: Evidence = {
         ...input,
         ...(registered ? {} : { unregisteredDevice: true }),

@@ -193,13 +193,21 @@ export async function publishAnnualReport(
   return report;
 }
 
-/** The `annual-report` job: from 2 January, every agency's previous year is published once. */
+/**
+ * The `annual-report` job: from 2 January, the previous year of every agency is published once:
+ * of every agency with a profile (0 where none) and of every agency with data that year, profile
+ * or not (the statistics' year marks, one keyed read).
+ */
 export async function publishAnnualReports(ports: AnnualReportPorts) {
   const today = legalDateOf(ports.now());
   const year = Number(today.slice(0, 4)) - 1;
   if (today < publishOn(year)) return { year, published: [] };
   const published: string[] = [];
-  for (const agencyId of await ports.agencies.ids()) {
+  const [profiled, withData] = await Promise.all([
+    ports.agencies.ids(),
+    ports.statistics.agenciesWithData(year),
+  ]);
+  for (const agencyId of new Set([...profiled, ...withData])) {
     if ((await ports.annualReports.versions(agencyId, year)).length > 0) continue;
     const system: Principal = { sub: 'system:annual-report', name: '年度报告', agencyId, roles: [] };
     try {

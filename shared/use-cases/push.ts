@@ -3,7 +3,6 @@ import type { Principal } from '#shared/auth.ts';
 import { forEachConcurrently } from '#shared/concurrency.ts';
 import {
   type Delivery,
-  isInternalAddress,
   MAX_ATTEMPTS,
   nextAttempt,
   type PushTargetInput,
@@ -11,7 +10,7 @@ import {
   signature,
 } from '#shared/domain/push.ts';
 import { Conflict, NotFound, ValidationFailed } from '#shared/errors.ts';
-import type { PushHttp } from '#shared/events/push-http.ts';
+import { InternalTargetRefused, type PushHttp } from '#shared/events/push-http.ts';
 import { logger } from '#shared/observability.ts';
 import type { ChildWrite } from '#shared/store/child-write.ts';
 import type { Port } from '#shared/store/port.ts';
@@ -67,14 +66,11 @@ async function send(
     data: delivery.payload,
   });
   const timestamp = sentAt.toISOString();
+  // Checked again at delivery: a target saved before a rule, or a name that now points inside.
+  if (pushTargetRefusal(target.url, http.allowPrivateTargets)) return '对接平台地址为内网或本机地址，未发送';
   try {
-    // The name is resolved first: a public name that points inside the network is refused too.
-    if (!http.allowPrivateTargets) {
-      const addresses = await http.addresses(new URL(target.url).hostname);
-      if (addresses.some(isInternalAddress)) return '对接平台地址解析为内网地址，未发送';
-    }
+    // The name is resolved once and every address checked; the POST connects to a checked one.
     const response = await http.post(target.url, {
-      method: 'POST',
       headers: {
         'content-type': 'application/json; charset=utf-8',
         'x-platform-delivery': delivery.id,
@@ -84,18 +80,32 @@ async function send(
       body,
       signal: AbortSignal.timeout((target.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000),
     });
-    await response.arrayBuffer();
-    return response.ok ? undefined : `HTTP ${response.status}`;
+    return response.status >= 200 && response.status < 300 ? undefined : `HTTP ${response.status}`;
   } catch (error) {
+    if (error instanceof InternalTargetRefused) return '对接平台地址解析为内网地址，未发送';
     // The receiver's failure by its kind only: the runtime's own message stays in the log.
     logger.warn('push delivery failed', { deliveryId: delivery.id, error: error as Error });
     return (error as Error).name === 'TimeoutError' ? '对接平台响应超时' : '无法连接对接平台';
   }
 }
 
-/** Sets the agency's push target (ORG-2): https, and not an internal host. */
+/** Why a target's host may not be used once resolved: every address it has is checked. */
+async function resolveRefusal(http: PushHttp, url: string): Promise<string | undefined> {
+  try {
+    await http.addresses(new URL(url).hostname);
+    return undefined;
+  } catch (error) {
+    if (error instanceof InternalTargetRefused) return '对接平台地址解析为内网或本机地址';
+    logger.warn('push target not resolved', { error: error as Error });
+    return '对接平台地址的域名无法解析';
+  }
+}
+
+/** Sets the agency's push target (ORG-2): https, and not an internal host, by name or by address. */
 export async function setPushTarget(ports: PushPorts, principal: Principal, input: PushTargetInput) {
-  const refusal = pushTargetRefusal(input.url, ports.http.allowPrivateTargets);
+  const refusal =
+    pushTargetRefusal(input.url, ports.http.allowPrivateTargets) ??
+    (await resolveRefusal(ports.http, input.url));
   if (refusal) throw new ValidationFailed([{ path: 'url', message: refusal }], '对接平台地址不可用');
   await ports.push.putTarget(principal.agencyId, input);
   return { url: input.url };

@@ -1025,3 +1025,95 @@ describe('the paths around the rules, as a dishonest user tries them', () => {
     expect(paths(future)).toEqual(['fields.heldAt']);
   });
 });
+
+describe('text must say something', () => {
+  /** Spaces, zero-width characters, a Hangul filler and a blank braille cell: nothing said. */
+  const empty = ' \u200b\u3000\u200d\u3164\u2800 ';
+
+  it('[REV-3] [LAW-3] a finding of a problem, an opinion, a dispute, a ruling or the facts of a document of invisible characters is a 400 naming the field', async () => {
+    const id = await newCase({ flags: { majorRights: true } });
+    const { notice } = await completePenaltyProcedure(api, t.handler as string, id);
+    const review = await api.call('POST', `/v1/cases/${id}/reviews`, {
+      token: t.handler,
+      body: { materials: [notice.id], proposal: fine(5_000) },
+    });
+    expect(review.status, review.text).toBe(201);
+    const opinions = `/v1/reviews/${review.body.id}/opinions`;
+    const findings = REVIEW_STANDARDS.map((standard, index) =>
+      index === 2 ? { standard, result: 'problem', note: empty } : { standard, result: 'pass' },
+    );
+    const problem = await api.call('POST', opinions, {
+      token: t.reviewer,
+      body: { findings, conclusion: 'problems', opinion: '证据不足' },
+    });
+    expect(problem.status, problem.text).toBe(400);
+    expect(paths(problem)).toEqual(['findings.2.note']);
+    const zeroWidth = await api.call('POST', opinions, {
+      token: t.reviewer,
+      body: { ...approve, opinion: '\u200b\u200c\u200d\u2060\ufeff' },
+    });
+    expect(zeroWidth.status, zeroWidth.text).toBe(400);
+    expect(paths(zeroWidth)).toEqual(['opinion']);
+    for (const response of [problem, zeroWidth]) {
+      expect(response.body.error.details[0].message).toMatch(/[\u4e00-\u9fff]/);
+    }
+    const dispute = await api.call('POST', `/v1/reviews/${review.body.id}/disputes`, {
+      token: t.handler,
+      body: { reason: empty },
+    });
+    expect(dispute.status, dispute.text).toBe(400);
+    expect(paths(dispute)).toEqual(['reason']);
+    const ruling = await api.call('POST', `/v1/reviews/${review.body.id}/rulings`, {
+      token: t.leader,
+      body: { conclusion: 'approved', note: empty },
+    });
+    expect(ruling.status, ruling.text).toBe(400);
+    expect(paths(ruling)).toEqual(['note']);
+    const record = await api.call('POST', `/v1/cases/${id}/records`, {
+      token: t.handler,
+      body: {
+        type: 'penalty-prior-notice',
+        title: '行政处罚事先告知书',
+        fields: {
+          facts: empty,
+          legalBasis: '《养老机构管理办法》第四十六条',
+          proposedPenalty: '罚款五千元',
+          rights: '陈述、申辩',
+          penalty: { kind: 'fine', amount: 5_000 },
+        },
+      },
+    });
+    expect(record.status, record.text).toBe(400);
+    expect(paths(record)).toEqual(['fields.facts']);
+    const said = await api.call('POST', opinions, { token: t.reviewer, body: approve });
+    expect(said.status, said.text).toBe(200);
+    expect(said.body.status).toBe('approved');
+  });
+
+  it('[LAW-3] a withdrawal reason, a complaint and its answer of invisible characters are a 400 naming the field', async () => {
+    const id = await newCase({ procedure: 'simple', party: anotherParty() });
+    expect((await decide(id, fine(100))).status).toBe(201);
+    const withdrawal = await api.call('POST', `/v1/cases/${id}/decision/revocations`, {
+      token: t.handler,
+      body: { kind: 'revoked', reason: empty, effectiveOn: new Date().toISOString().slice(0, 10) },
+    });
+    expect(withdrawal.status, withdrawal.text).toBe(400);
+    expect(paths(withdrawal)).toEqual(['reason']);
+
+    const about = { kind: 'officer', ref: a.certificateNo };
+    const blank = await api.call('POST', '/public/v1/complaints', { body: { about, agencyId, text: empty } });
+    expect(blank.status, blank.text).toBe(400);
+    expect(paths(blank)).toEqual(['text']);
+    const text = '执法人员检查时态度粗暴，未出示执法证件。';
+    const filed = await api.call('POST', '/public/v1/complaints', { body: { about, agencyId, text } });
+    expect(filed.status, filed.text).toBe(201);
+    const listed = await api.call('GET', '/v1/complaints', { token: t.head });
+    const complaint = listed.body.items.find((item: { text: string }) => item.text === text);
+    const answer = await api.call('POST', `/v1/complaints/${complaint.complaintId}/answer`, {
+      token: t.head,
+      body: { answer: empty },
+    });
+    expect(answer.status, answer.text).toBe(400);
+    expect(paths(answer)).toEqual(['answer']);
+  });
+});

@@ -4,10 +4,12 @@ import type { AddressInfo } from 'node:net';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signature } from '#shared/domain/push.ts';
+import { ValidationFailed } from '#shared/errors.ts';
+import { nodePushHttp } from '#shared/events/push-http.ts';
 import { transactItemOf } from '#shared/store/child-write.ts';
 import { documentClient } from '#shared/store/clients.ts';
 import { ports } from '#shared/store/repositories.ts';
-import { deliverDue, deliveryWrites } from '#shared/use-cases/push.ts';
+import { deliverDue, deliveryWrites, setPushTarget } from '#shared/use-cases/push.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
 
 let api: TestApi;
@@ -152,12 +154,127 @@ describe("one agency's platform does not hold up another's", () => {
         .filter((item) => item?.agencyId === slowAgency)
         .map((item) => item?.id);
       expect(slowIds).toHaveLength(3);
-      expect(run.failed.filter((id) => slowIds.includes(id))).toHaveLength(1);
+      const timedOut = run.failed.filter((id) => slowIds.includes(id));
+      expect(timedOut).toHaveLength(1);
+      expect((await ports.push.get(timedOut[0] ?? ''))?.lastError).toBe('对接平台响应超时');
       expect(run.deferred.filter((id) => slowIds.includes(id))).toHaveLength(2);
       expect(received.some((delivery) => delivery.body.publicationId === 'prompt-1')).toBe(true);
     } finally {
       hanging.closeAllConnections();
       hanging.close();
+    }
+  });
+});
+
+describe('push targets, resolved once and checked', () => {
+  /** The agency's only delivery, written as a publication writes it. */
+  async function oneDelivery(agency: string, url: string) {
+    await ports.push.putTarget(agency, { url, secret, timeoutSeconds: 2 });
+    const writes = (await deliveryWrites(ports, agency, 'publication.published', `pub-${agency}`, {})).map(
+      transactItemOf,
+    );
+    await documentClient.send(new TransactWriteCommand({ TransactItems: writes }));
+    return String(writes[0]?.Put?.Item?.id);
+  }
+
+  it('[ORG-2] an IPv6 platform is delivered to, by literal and by a name whose checked address the socket connects to (no second lookup)', async () => {
+    const v6 = createServer(async (req, res) => {
+      for await (const _ of req);
+      res.writeHead(204).end();
+    });
+    v6.listen(0, '::1');
+    await once(v6, 'listening');
+    const port = (v6.address() as AddressInfo).port;
+    try {
+      const literal = await oneDelivery(newAgencyId(), `http://[::1]:${port}/publicity`);
+      // A name no DNS knows: only the resolver's checked answer can lead the socket to ::1.
+      const name = 'platform.push-check.invalid';
+      const named = await oneDelivery(newAgencyId(), `http://${name}:${port}/publicity`);
+      const resolved: string[] = [];
+      const http = nodePushHttp(
+        () => true,
+        async (host) => {
+          resolved.push(host);
+          return host === name ? ['::1'] : [];
+        },
+      );
+      const run = await deliverDue({ ...ports, http });
+      expect(run.delivered).toEqual(expect.arrayContaining([literal, named]));
+      expect(resolved.filter((host) => host === name)).toEqual([name]);
+      expect((await ports.push.get(named))?.status).toBe('delivered');
+    } finally {
+      v6.close();
+    }
+  });
+
+  it('[ORG-2] a platform that answers with a redirect is not followed inside the network', async () => {
+    let reached = 0;
+    const inside = createServer((_req, res) => {
+      reached += 1;
+      res.writeHead(204).end();
+    });
+    inside.listen(0, '127.0.0.1');
+    await once(inside, 'listening');
+    const insideUrl = `http://127.0.0.1:${(inside.address() as AddressInfo).port}/`;
+    const redirecting = createServer((_req, res) => res.writeHead(307, { location: insideUrl }).end());
+    redirecting.listen(0, '127.0.0.1');
+    await once(redirecting, 'listening');
+    try {
+      const id = await oneDelivery(
+        newAgencyId(),
+        `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}/publicity`,
+      );
+      const run = await deliverDue(ports);
+      expect(run.failed).toContain(id);
+      expect((await ports.push.get(id))?.lastError).toBe('HTTP 307');
+      expect(reached).toBe(0);
+    } finally {
+      inside.close();
+      redirecting.close();
+    }
+  });
+
+  it('[ORG-2] in AWS, a target that is or resolves to an internal address is refused when set and never sent to', async () => {
+    let reached = 0;
+    const inside = createServer((_req, res) => {
+      reached += 1;
+      res.writeHead(204).end();
+    });
+    inside.listen(0, '127.0.0.1');
+    await once(inside, 'listening');
+    const port = (inside.address() as AddressInfo).port;
+    const name = 'gkpt.push-check.invalid';
+    const http = nodePushHttp(
+      () => false,
+      async (host) => (host === name ? ['202.96.128.86', '127.0.0.1'] : ['202.96.128.86']),
+    );
+    const admin = { sub: 'admin', name: '管理员', agencyId: newAgencyId(), roles: ['admin' as const] };
+    try {
+      for (const url of [
+        'https://[::ffff:7f00:1]/x',
+        'https://[::ffff:a9fe:a9fe]/latest/meta-data',
+        'https://[64:ff9b::7f00:1]/x',
+        'https://localhost./x',
+        `https://${name}/x`,
+      ]) {
+        const refused = await setPushTarget({ ...ports, http }, admin, { url, secret }).catch(
+          (error) => error,
+        );
+        expect(refused, url).toBeInstanceOf(ValidationFailed);
+        expect((refused as ValidationFailed).details.map((detail) => detail.path)).toEqual(['url']);
+      }
+      expect(await ports.push.target(admin.agencyId)).toBeUndefined();
+      // Saved before the rule, or its name moved inside since: checked at delivery, not sent.
+      const ids = [
+        await oneDelivery(newAgencyId(), `https://${name}:${port}/publicity`),
+        await oneDelivery(newAgencyId(), `https://localhost.:${port}/publicity`),
+      ];
+      const run = await deliverDue({ ...ports, http });
+      expect(run.failed).toEqual(expect.arrayContaining(ids));
+      for (const id of ids) expect((await ports.push.get(id))?.lastError).toMatch(/内网/);
+      expect(reached).toBe(0);
+    } finally {
+      inside.close();
     }
   });
 });

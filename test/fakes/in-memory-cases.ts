@@ -70,6 +70,14 @@ export class InMemoryStatistics implements Port<StatisticsRepository> {
     }
     return totals;
   }
+
+  async agenciesWithData(year: number): Promise<string[]> {
+    const agencies = [...this.#days.keys()]
+      .map((key) => key.split('#'))
+      .filter(([, day = '']) => day.startsWith(`${year}-`))
+      .map(([agency = '']) => agency);
+    return [...new Set(agencies)];
+  }
 }
 
 /**

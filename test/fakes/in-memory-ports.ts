@@ -75,6 +75,8 @@ export function inMemoryWorld(start = '2026-03-02T02:00:00.000Z') {
     /** As the deployed stores' default: ten years of Object Lock retention. */
     retentionDays: 3650,
     now: clock.now,
+    /** One clock here: the business clock and the machine's are moved together. */
+    systemNow: clock.now,
     publish: log.publish,
     scheduleDueDate: async (publication: { id: string; dueBy: string | null }) =>
       void scheduled.push({ id: publication.id, dueBy: publication.dueBy }),

@@ -1,4 +1,4 @@
-import type { PushHttp } from '#shared/events/push-http.ts';
+import { type PushHttp, permittedAddresses } from '#shared/events/push-http.ts';
 
 /**
  * Another platform as a unit test sets it (ORG-2): every POST recorded with its headers and body,
@@ -7,11 +7,14 @@ import type { PushHttp } from '#shared/events/push-http.ts';
 export function platformStandIn() {
   const posts: { url: string; headers: Record<string, string>; body: string }[] = [];
   const addresses = new Map<string, string[]>();
-  let respond: () => Promise<Response> = async () => new Response(null, { status: 200 });
+  let respond: () => Promise<{ status: number }> = async () => ({ status: 200 });
+  const resolve = async (host: string) => addresses.get(host) ?? ['202.96.128.86'];
   const http: PushHttp = {
     allowPrivateTargets: false,
-    addresses: async (host) => addresses.get(host) ?? ['203.0.113.10'],
+    addresses: (host) => permittedAddresses(host, resolve, false),
     post: async (url, init) => {
+      // As the real one: the host resolved and every address checked before anything is sent.
+      await http.addresses(new URL(url).hostname);
       posts.push({
         url,
         headers: Object.fromEntries(new Headers(init.headers).entries()),
@@ -24,7 +27,7 @@ export function platformStandIn() {
     http,
     posts,
     /** How the platform answers from now on: a status, or a thrown error (a lost connection, a timeout). */
-    answer: (next: () => Promise<Response>) => {
+    answer: (next: () => Promise<{ status: number }>) => {
       respond = next;
     },
     resolveTo: (host: string, list: string[]) => void addresses.set(host, list),

@@ -102,7 +102,7 @@ describe('pushes to another platform, without a network', () => {
     const [id = ''] = inside.failed;
     expect((await world.ports.push.get(id))?.lastError).toBe('对接平台地址解析为内网地址，未发送');
 
-    world.platform.resolveTo('gs.example.gov.cn', ['203.0.113.7']);
+    world.platform.resolveTo('gs.example.gov.cn', ['202.96.134.133']);
     world.platform.answer(async () => {
       throw new TypeError('fetch failed');
     });

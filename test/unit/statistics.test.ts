@@ -142,7 +142,7 @@ describe('statistics as day counters', () => {
     expect(stats.av.coverageRate).toBeNull();
   });
 
-  it('writes one ADD per day and one per month on the case’s shard, the same shard for every change of a case', () => {
+  it('writes one ADD per day and one per month, and a mark per year, on the case’s shard, the same shard for every change of a case', () => {
     const shard = shardOf('01CASE');
     const writes = counterWrites('table', 'agency', '01CASE', [
       { day: '2026-01-01', counts: { 'a.x': 2 } },
@@ -153,12 +153,18 @@ describe('statistics as day counters', () => {
     expect(write?.Update?.UpdateExpression).toContain('ADD #c0 :c0');
     expect(write?.Update?.ExpressionAttributeNames?.['#c0']).toBe('a.x');
     // Two days of one month are one Update of the month item (a transaction touches an item once).
+    // And the agency's mark for the year, found by the annual report job through gsi2 (LAW-7).
     expect(writes.map((each) => each.Update?.Key?.sk)).toEqual([
       `DAY#2026-01-01#${shard}`,
       `DAY#2026-01-20#${shard}`,
       `MONTH#2026-01#${shard}`,
+      `YEAR#2026#${shard}`,
     ]);
     expect(writes[2]?.Update?.ExpressionAttributeValues).toMatchObject({ ':c0': 3, ':c1': -1 });
+    expect(writes[3]?.Update?.ExpressionAttributeValues).toMatchObject({
+      ':gsi2pk': 'STATS_YEAR#2026',
+      ':gsi2sk': `agency#${shard}`,
+    });
     const shards = new Set(Array.from({ length: 200 }, (_, index) => shardOf(`01CASE${index}`)));
     expect(shards.size).toBe(STATISTICS_SHARDS);
   });

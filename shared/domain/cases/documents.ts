@@ -1,12 +1,14 @@
 import * as z from 'zod';
 import { labelledEnum } from '#shared/domain/labelled-enum.ts';
 import { PenaltyKind, WITH_AMOUNT } from '#shared/domain/penalty-kinds.ts';
+import { Words } from '#shared/domain/text.ts';
 
 /**
  * The standard enforcement documents (REC-2): each a template with a zod schema of its fields and
  * the character that marks its number, e.g. 昌民罚〔2026〕12号 for a penalty decision.
  */
-const Text = (max = 2000) => z.string().trim().min(1).max(max);
+/** Every field of a document says something (REV-3, LAW-3). */
+const Text = (max = 2000) => Words(max);
 const When = z.iso.datetime({ offset: true });
 
 /** How a document was served (送达方式), with their Chinese names. */

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { CertificateNo } from '#shared/domain/officer.ts';
+import { Words } from '#shared/domain/text.ts';
 
 /** 50 GiB: several hours of body-camera video. */
 export const MAX_EVIDENCE_BYTES = 50 * 1024 ** 3;
@@ -98,7 +99,7 @@ export const RETRIEVAL_PURPOSES = ['dispute', 'hearing', 'review', 'supervision'
 
 export const RetrievalInput = z.strictObject({
   purpose: z.enum(RETRIEVAL_PURPOSES),
-  reason: z.string().trim().min(2).max(500),
+  reason: Words(500, 2),
 });
 
 export interface Retrieval {

@@ -1,11 +1,12 @@
 import * as z from 'zod';
 import { PenaltyKind } from '#shared/domain/penalty-kinds.ts';
+import { Words } from '#shared/domain/text.ts';
 
 /** The decision a handler proposes: what the catalog is evaluated against and the review approves. */
 export const Proposal = z.strictObject({
   type: z.string().trim().min(1).max(100),
-  summary: z.string().trim().min(1).max(5000),
-  legalBasis: z.string().trim().min(1).max(5000),
+  summary: Words(5000),
+  legalBasis: Words(5000),
   penalty: z
     .strictObject({ kind: PenaltyKind, amount: z.number().nonnegative().max(1e12).optional() })
     .optional(),

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { Deadline } from '#shared/domain/calendar.ts';
 import type { MatchedRule } from '#shared/domain/reviews/catalog.ts';
 import type { Proposal } from '#shared/domain/reviews/proposal.ts';
+import { Words } from '#shared/domain/text.ts';
 
 /** The seven review standards (REV-3), in the order of docs/api.md. */
 export const REVIEW_STANDARDS = [
@@ -25,7 +26,7 @@ export const standardLabels: Record<ReviewStandard, string> = {
   'criminal-transfer': '涉嫌犯罪应当移送司法机关',
 };
 
-const Note = z.string().trim().min(1).max(2000);
+const Note = Words(2000);
 
 export const Finding = z.strictObject({
   standard: z.enum(REVIEW_STANDARDS),
@@ -38,7 +39,7 @@ export const OpinionInput = z
   .strictObject({
     findings: z.array(Finding).length(REVIEW_STANDARDS.length, { error: '须对七项审核标准逐项作出结论' }),
     conclusion: z.enum(['approved', 'problems']),
-    opinion: z.string().trim().min(2).max(10000),
+    opinion: Words(10000, 2),
   })
   .superRefine((input, context) => {
     const standards = new Set(input.findings.map((finding) => finding.standard));

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import * as z from 'zod';
 import { addCalendarDays, legalDateOf } from '#shared/dates.ts';
+import { Words } from '#shared/domain/text.ts';
 
 /**
  * Days an agency has to answer a complaint (SUP-1) unless its profile sets its own
@@ -20,7 +21,7 @@ export const complaintAboutLabels: Record<ComplaintAboutKind, string> = {
   agency: '执法机关',
 };
 
-const Text = z.string().trim().min(5).max(2000);
+const Text = Words(2000, 5);
 const Contact = z.string().trim().min(1).max(100).optional();
 
 /** `POST /public/v1/complaints` (SUP-1): about what, at which agency, what happened. */
@@ -36,7 +37,7 @@ export type ComplaintInput = z.infer<typeof ComplaintInput>;
 export const OfficerComplaintInput = z.strictObject({ content: Text, contact: Contact });
 export type OfficerComplaintInput = z.infer<typeof OfficerComplaintInput>;
 
-export const AnswerInput = z.strictObject({ answer: z.string().trim().min(2).max(4000) });
+export const AnswerInput = z.strictObject({ answer: Words(4000, 2) });
 
 export interface Complaint {
   complaintId: string;
