@@ -12,7 +12,12 @@ import {
   overdueRectifications,
   reportRectification,
 } from '#shared/supervision/use-cases/matters.ts';
+import { matterRepositoryContract } from '#test/contracts/matter-repository.ts';
 import { inMemoryWorld } from '#test/fakes/in-memory-ports.ts';
+import { InMemoryMatters } from '#test/fakes/in-memory-supervision.ts';
+
+// The in-memory store keeps the contract the DynamoDB one keeps (test/integration).
+matterRepositoryContract('in memory', new InMemoryMatters());
 
 const supervisorOf = (agencyId: string, agencies: string[]): Principal => ({
   sub: `supervisor-${agencyId}`,
