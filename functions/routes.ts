@@ -1,4 +1,5 @@
 import '#shared/zod-locale.ts';
+import { accountsRoutes } from '#functions/accounts/routes.ts';
 import { agencyRoutes } from '#functions/agency/routes.ts';
 import { calendarRoutes } from '#functions/calendar/routes.ts';
 import { casesRoutes } from '#functions/cases/routes.ts';
@@ -19,6 +20,7 @@ import { siteRoutes } from '#functions/site/routes.ts';
  * Each area's routes are declared beside its handlers, in `functions/{area}/routes.ts`.
  */
 export const routes = {
+  ...accountsRoutes,
   ...agencyRoutes,
   ...calendarRoutes,
   ...casesRoutes,

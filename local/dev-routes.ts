@@ -1,9 +1,11 @@
 import * as z from 'zod';
 import { type DevTokenIssuer, DevTokenRequest } from '#local/dev-tokens.ts';
-import { DEMO_AGENCY_ID, usersOf } from '#local/seed.ts';
+import { DEMO_ADMIN, DEMO_AGENCY_ID, usersOf } from '#local/seed.ts';
 import { clock } from '#shared/clock.ts';
-import { issueDetails } from '#shared/errors.ts';
+import { PLATFORM_ID } from '#shared/domain/agency.ts';
+import { AccountDisabled, issueDetails } from '#shared/errors.ts';
 import { errorBody } from '#shared/http/errors.ts';
+import type { LocalIdentity } from '#shared/store/local-identity.ts';
 
 export interface DevReply {
   status: number;
@@ -32,6 +34,20 @@ function parse<T>(schema: z.ZodType<T>, body: string | undefined): { data: T } |
 
 const now = (): DevReply => ({ status: 200, body: { now: clock.now().toISOString() } });
 
+let identity: LocalIdentity | undefined;
+
+/** The local identity store; imported late, as the repositories read the environment the stack sets. */
+async function localIdentity(): Promise<LocalIdentity> {
+  if (identity) return identity;
+  const [{ LocalIdentity }, { documentClient }, { config }] = await Promise.all([
+    import('#shared/store/local-identity.ts'),
+    import('#shared/store/clients.ts'),
+    import('#shared/config.ts'),
+  ]);
+  identity = new LocalIdentity(documentClient, config().MAIN_TABLE);
+  return identity;
+}
+
 /**
  * The routes that exist only on one machine (docs/api.md, "Local mode only"): tokens, the demo users, the clock,
  * running a scheduled job now, and delivering S3 notifications for arrived evidence now. Answers undefined for any other request.
@@ -49,16 +65,39 @@ export function devRoutes(
   ): Promise<DevReply | undefined> => {
     if (path === '/dev/token' && method === 'POST') {
       const parsed = parse(DevTokenRequest, body);
-      return 'reply' in parsed
-        ? parsed.reply
-        : { status: 200, body: { token: await issuer.issue(parsed.data) } };
+      if ('reply' in parsed) return parsed.reply;
+      // Any claims may be minted for tests, but never a token of an account its agency disabled.
+      const login = await (await localIdentity()).get(parsed.data.agencyId, parsed.data.sub);
+      if (login && !login.enabled) {
+        const refusal = new AccountDisabled();
+        return { status: refusal.status, body: errorBody(refusal.code, refusal.message) };
+      }
+      return { status: 200, body: { token: await issuer.issue(parsed.data) } };
     }
-    // The demo accounts, for the staff console's local sign-in page; `?agencyId=` those of a
-    // copy of the demo agency (seedDemoData(agencyId), as tests make).
+    // The accounts of the local identity store, for the staff console's local sign-in page (the
+    // demo agency's, or `?agencyId=` another's: a copy of the demo that a test seeded, or one a
+    // platform admin created), the platform's administrators (ORG-6) and the demo supervisor of
+    // the county justice bureau.
     if (path === '/dev/users' && method === 'GET') {
       const agencyId = query.get('agencyId')?.trim() || DEMO_AGENCY_ID;
       if (agencyId.length > 64) return invalid([{ path: 'agencyId', message: '机关代码不能超过 64 个字符' }]);
-      return { status: 200, body: { agencyId, users: usersOf(agencyId) } };
+      const identities = await localIdentity();
+      const logins = await identities.enabled(agencyId);
+      const platformAdmins = agencyId === PLATFORM_ID ? [] : await identities.enabled(PLATFORM_ID);
+      const users = [
+        ...[...logins, ...platformAdmins].map(({ userId, name, agencyId: agency, unitId, roles }) => ({
+          sub: userId,
+          name,
+          agencyId: agency,
+          ...(unitId ? { unitId } : {}),
+          roles,
+        })),
+        // The demo supervisor oversees the demo agency and its copies, no agency made otherwise.
+        ...(logins.some((login) => login.userId === DEMO_ADMIN)
+          ? usersOf(agencyId).filter((user) => user.supervises)
+          : []),
+      ];
+      return { status: 200, body: { agencyId, users } };
     }
     if (path === '/dev/clock') {
       if (method === 'GET') return now();

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Principal } from '#shared/auth.ts';
-import type { AgencyProfileInput } from '#shared/domain/agency.ts';
+import { type AgencyProfileInput, PLATFORM_ID } from '#shared/domain/agency.ts';
 import type { ChecklistKind } from '#shared/domain/checklists/kinds.ts';
 import type { OfficerInput } from '#shared/domain/officer.ts';
 import { Conflict } from '#shared/errors.ts';
@@ -81,9 +81,35 @@ export const demoOfficers: OfficerInput[] = [
   },
 ];
 
-/** The demo data's accounts; `POST /dev/token` with one of these gives a working session. */
+/** The platform administrator of one machine, offered on the local sign-in page from the first run. */
+export const platformAdmin = {
+  userId: 'platform-admin',
+  agencyId: PLATFORM_ID,
+  name: '平台管理员',
+  roles: ['platform-admin' as const],
+};
+
+/** Puts the platform administrator into the local identity store, once. */
+export async function seedPlatformAdmin(): Promise<void> {
+  const [{ LocalIdentity }, { documentClient }, { config }] = await Promise.all([
+    import('#shared/store/local-identity.ts'),
+    import('#shared/store/clients.ts'),
+    import('#shared/config.ts'),
+  ]);
+  const identity = new LocalIdentity(documentClient, config().MAIN_TABLE);
+  if (!(await identity.get(PLATFORM_ID, platformAdmin.userId))) await identity.create(platformAdmin);
+}
+
+/** The demo agency's administrator: the actor of the seeded accounts. */
+export const DEMO_ADMIN = 'demo-admin';
+
+/**
+ * The demo data's accounts; `POST /dev/token` with one of these gives a working session. The
+ * agency's are seeded into its account directory and the local identity store, which the
+ * local sign-in page lists; the supervisor belongs to another body (ORG-4) and stays here.
+ */
 export const demoUsers: Principal[] = [
-  { sub: 'demo-admin', name: '系统管理员', agencyId: DEMO_AGENCY_ID, unitId: 'dzbgs', roles: ['admin'] },
+  { sub: DEMO_ADMIN, name: '系统管理员', agencyId: DEMO_AGENCY_ID, unitId: 'dzbgs', roles: ['admin'] },
   {
     sub: 'demo-head',
     name: '李明华',
@@ -146,6 +172,7 @@ export async function seedDemoData(
       updatedBy: admin.sub,
     });
   }
+  await seedDemoAccounts(agencyId);
   let created = 0;
   for (const officer of demoOfficers) {
     try {
@@ -169,6 +196,55 @@ export async function seedDemoData(
     published += 1;
   }
   return { officers: created, checklists: published };
+}
+
+/**
+ * The demo agency's staff accounts (ORG-5), with the demo's fixed user ids, in the account
+ * directory (and its log) and the local identity store; those already there are left alone.
+ */
+async function seedDemoAccounts(agencyId: string): Promise<void> {
+  const [
+    { ports },
+    { loginOf },
+    { LocalIdentity },
+    { documentClient },
+    { config },
+    { AssignableRole, loggedFields },
+  ] = await Promise.all([
+    import('#shared/store/repositories.ts'),
+    import('#shared/use-cases/accounts.ts'),
+    import('#shared/store/local-identity.ts'),
+    import('#shared/store/clients.ts'),
+    import('#shared/config.ts'),
+    import('#shared/domain/account.ts'),
+  ]);
+  const identity = new LocalIdentity(documentClient, config().MAIN_TABLE);
+  for (const user of usersOf(agencyId).filter((each) => each.agencyId === agencyId)) {
+    if (await ports.accounts.get(agencyId, user.sub)) continue;
+    const at = ports.now().toISOString();
+    const certificateNo = demoOfficers.find((officer) => officer.userId === user.sub)?.certificateNo;
+    const account = {
+      userId: user.sub,
+      agencyId,
+      name: user.name,
+      unitId: user.unitId ?? 'dzbgs',
+      roles: user.roles.map((role) => AssignableRole.parse(role)),
+      ...(certificateNo ? { officerCertificateNo: certificateNo } : {}),
+      status: 'active' as const,
+      createdAt: at,
+      createdBy: DEMO_ADMIN,
+      updatedAt: at,
+      updatedBy: DEMO_ADMIN,
+      version: 1,
+    };
+    await ports.accounts.commit(account, undefined, {
+      at,
+      actor: DEMO_ADMIN,
+      type: 'created',
+      data: { userId: user.sub, after: loggedFields(account) },
+    });
+    await identity.create(loginOf(account));
+  }
 }
 
 /**

@@ -101,6 +101,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       PUSH_ALLOW_PRIVATE_TARGETS: 'true',
       // One process serves every function here: it gets the share of many instances.
       RATE_LIMIT_PER_SECOND: '5000',
+      // A disabled account's next request is refused here at once (docs/architecture.md: 5 s in AWS).
+      REVOCATION_CACHE_SECONDS: '0',
       // Every test and the local browser share one address: the day's count is the platform's, not theirs.
       COMPLAINTS_PER_ADDRESS_PER_DAY: '100000',
       DYNAMODB_ENDPOINT: dynamo.endpoint,

@@ -5,7 +5,7 @@ import { startApiServer } from '#local/api-server.ts';
 import { CONSOLE_BASE } from '#local/console-assets.ts';
 import { ensureConsoleBuilt } from '#local/console-build.ts';
 import { startScheduler } from '#local/scheduler.ts';
-import { DEMO_AGENCY_ID, demoUsers, seedDemoCase, seedDemoData } from '#local/seed.ts';
+import { DEMO_AGENCY_ID, demoUsers, seedDemoCase, seedDemoData, seedPlatformAdmin } from '#local/seed.ts';
 import { startLocalStack } from '#local/stack.ts';
 
 /**
@@ -31,6 +31,7 @@ const stack = await startLocalStack({
   ...(process.env.S3_PORT ? { s3Port: Number(process.env.S3_PORT) } : {}),
 });
 Object.assign(process.env, stack.env);
+await seedPlatformAdmin();
 const seeded = await seedDemoData();
 const server = await startApiServer({
   port,
@@ -43,7 +44,7 @@ const demoCase = await seedDemoCase(server.url);
 console.log(`
 行政执法三项制度平台 (local) is running
   public site    ${server.url}/   (the demo agency: ${server.url}/agencies/${DEMO_AGENCY_ID})
-  staff console  ${server.url}${CONSOLE_BASE}   (sign in as a demo user, e.g. 王秀兰, an officer)
+  staff console  ${server.url}${CONSOLE_BASE}   (sign in as a demo user, e.g. 王秀兰, an officer, or as 平台管理员 to create agencies)
   API            ${server.url}   (OpenAPI: ${server.url}/openapi.json)
   DynamoDB Local ${stack.env.DYNAMODB_ENDPOINT}
   S3 (radosgw)   ${stack.env.S3_ENDPOINT}   bucket ${stack.env.EVIDENCE_BUCKET}

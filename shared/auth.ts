@@ -3,11 +3,12 @@ import * as z from 'zod';
 /** The roles inside an agency (docs/api.md): what every agency's routes are written for. */
 export const AGENCY_ROLES = ['officer', 'unit-head', 'reviewer', 'leader', 'admin', 'supervisor'] as const;
 /**
- * Every role: the agency roles and the platform role `calendar-admin` (the province's justice
- * department keeps the national working-day calendar). In AWS they are Cognito groups or the
- * external issuer's roles claim.
+ * Every role: the agency roles and the platform roles: `calendar-admin` (the province's justice
+ * department keeps the national working-day calendar) and `platform-admin` (creates agencies and
+ * their first administrators, ORG-6; no route of an agency's cases, reviews, publications or
+ * evidence admits it). In AWS they are Cognito groups or the external issuer's roles claim.
  */
-export const ROLES = [...AGENCY_ROLES, 'calendar-admin'] as const;
+export const ROLES = [...AGENCY_ROLES, 'calendar-admin', 'platform-admin'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 

@@ -45,6 +45,17 @@ const ConfigSchema = z.object({
    * (one machine, where radosgw ignores checksums: docs/local-s3.md).
    */
   EVIDENCE_CHECKSUMS: z.enum(['s3', 'hash']).default('hash'),
+  /**
+   * Where staff accounts sign in (ORG-5): a Cognito user pool (`USER_POOL_ID`), the province's OIDC
+   * platform (accounts mapped, not created), or the local identity store on one machine.
+   */
+  IDENTITY_PROVIDER: z.enum(['local', 'cognito', 'oidc']).default('local'),
+  USER_POOL_ID: z.string().min(1).optional(),
+  /**
+   * How long an instance trusts its copy of an agency's disabled accounts: a disabled account's
+   * token may pass for at most this long after the disable. 0 on one machine (read every request).
+   */
+  REVOCATION_CACHE_SECONDS: z.coerce.number().min(0).max(60).default(5),
   /** Set only on one machine: DynamoDB Local and the local S3 server. */
   DYNAMODB_ENDPOINT: z.url().optional(),
   S3_ENDPOINT: z.url().optional(),

@@ -58,6 +58,13 @@ export class Unauthenticated extends DomainError {
   }
 }
 
+/** A token of an account its agency has disabled (ORG-5): refused from that moment, whatever its expiry. */
+export class AccountDisabled extends DomainError {
+  constructor() {
+    super(401, 'ACCOUNT_DISABLED', '该账号已停用，请联系本机关管理员');
+  }
+}
+
 export class Forbidden extends DomainError {
   constructor(message = '无权执行此操作') {
     super(403, 'FORBIDDEN', message);

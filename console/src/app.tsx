@@ -3,8 +3,10 @@ import { SIGNED_OUT_EVENT } from './api/client.ts';
 import { clearSession, hasRole, loadSession, type Session, saveSession } from './auth/session.ts';
 import { Layout } from './components/layout.tsx';
 import { forgetAnswers } from './offline/last-answers.ts';
+import { Accounts } from './pages/accounts.tsx';
 import { AddActivity } from './pages/add-activity.tsx';
 import { AddRecord } from './pages/add-record.tsx';
+import { Agencies } from './pages/agencies.tsx';
 import { CasePage } from './pages/case-page.tsx';
 import { ChecklistPage } from './pages/checklist-page.tsx';
 import { Checklists } from './pages/checklists.tsx';
@@ -63,7 +65,9 @@ export function App() {
           ? '/dashboard'
           : hasRole(session, 'admin')
             ? '/officers'
-            : '/cases';
+            : hasRole(session, 'platform-admin')
+              ? '/agencies'
+              : '/cases';
     return <Redirect to={home} />;
   }
 
@@ -93,6 +97,8 @@ export function App() {
   if (list?.id) return screen('清单', <ChecklistPage id={list.id} session={session} />);
   if (path === '/officers') return screen('执法人员和执法证', <Officers session={session} />);
   if (path === '/publications') return screen('执法决定公示', <PublicationQueue />);
+  if (path === '/accounts') return screen('账号管理', <Accounts session={session} />);
+  if (path === '/agencies') return screen('机构管理', <Agencies />);
   if (path === '/system') return screen('系统管理', <System session={session} />);
   const publication = match('/publications/:id', path);
   if (publication?.id) return screen('公示审查', <PublicationPage id={publication.id} session={session} />);

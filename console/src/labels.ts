@@ -1,9 +1,22 @@
 /** What users read for the API's codes (docs/api.md). */
 
-// The case's states and their names are the server's own (a zod-free domain module).
 import { beijingTimeText } from '../../shared/beijing-time.ts';
+// The case's states and the penalties' names are the server's own (zod-free domain modules).
+import { penaltyLabels } from '../../shared/domain/penalty-labels.ts';
 
 export { caseStatusLabels } from '../../shared/domain/cases/state-machine.ts';
+
+/** The roles as staff call them (shared/auth.ts). */
+export const roleLabels: Record<string, string> = {
+  officer: '执法人员',
+  'unit-head': '股室负责人',
+  reviewer: '法制审核人员',
+  leader: '机关负责人',
+  admin: '系统管理员',
+  supervisor: '执法监督人员',
+  'calendar-admin': '日历管理员',
+  'platform-admin': '平台管理员',
+};
 
 export const moveLabels: Record<string, string> = {
   investigating: '开始调查取证',
@@ -25,19 +38,7 @@ export const standardLabels: Record<string, string> = {
   'criminal-transfer': '涉嫌犯罪应当移送司法机关',
 };
 
-export const penaltyKindLabels: Record<string, string> = {
-  warning: '警告',
-  fine: '罚款',
-  confiscation: '没收',
-  suspension: '责令停产停业',
-  'licence-revocation': '吊销许可证件',
-  'licence-downgrade': '降低资质等级',
-  closure: '责令关闭',
-  'practice-restriction': '限制从业',
-  detention: '行政拘留',
-  'no-penalty': '不予处罚',
-  other: '其他',
-};
+export const penaltyKindLabels: Record<string, string> = penaltyLabels;
 
 export const decisionTypeLabels: Record<string, string> = {
   penalty: '行政处罚决定',

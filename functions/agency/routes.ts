@@ -1,7 +1,11 @@
+import * as z from 'zod';
+import { Account } from '#functions/responses/accounts.ts';
+import { page } from '#functions/responses/common.ts';
 import { AgencyProfile } from '#functions/responses/officers.ts';
 import { AGENCY_ROLES } from '#shared/auth.ts';
-import { AgencyProfileInput } from '#shared/domain/agency.ts';
+import { AgencyProfileInput, NewAgencyInput } from '#shared/domain/agency.ts';
 import { defineRoute, standardErrors } from '#shared/http/route.ts';
+import { PageQuery } from '#shared/store/pagination.ts';
 
 /**
  * The route table: API Gateway routes (infra/stacks/stateless-stack.ts), the local server
@@ -31,5 +35,41 @@ export const agencyRoutes = {
     summary: '维护本机关信息及股室',
     body: AgencyProfileInput,
     responses: { 200: { schema: AgencyProfile, description: 'the agency profile' }, ...standardErrors },
+  }),
+  createAgency: defineRoute({
+    method: 'POST',
+    path: '/v1/agencies',
+    handler: 'agency/create-agency',
+    access: ['platform-admin'],
+    summary: '新建执法机关：机关信息、监督机关和首位管理员账号（ORG-6）',
+    body: NewAgencyInput,
+    responses: {
+      201: {
+        schema: AgencyProfile.extend({ firstAdmin: Account }),
+        description: 'the agency and its first administrator',
+      },
+      ...standardErrors,
+      409: { description: 'CONFLICT: the agency id is taken' },
+    },
+    idempotent: true,
+    journals: true,
+    managesIdentities: true,
+  }),
+  // One route for both callers: the platform administrator pages through every agency, a
+  // supervisor gets the agencies it supervises (ORG-4).
+  listAgencies: defineRoute({
+    method: 'GET',
+    path: '/v1/agencies',
+    handler: 'agency/list-agencies',
+    access: ['platform-admin', 'supervisor'],
+    summary: '机关名录：平台管理员看全部，监督机关看其监督的机关（代码和名称）',
+    query: z.object(PageQuery),
+    responses: {
+      200: {
+        schema: page(z.object({ agencyId: z.string(), name: z.string() })),
+        description: '{items: [{agencyId, name}], nextCursor?}',
+      },
+      ...standardErrors,
+    },
   }),
 };

@@ -48,6 +48,8 @@ export const AgencyProfile = entity({
   documentPrefix: z.string().optional(),
   units: z.array(entity({ id: z.string(), name: z.string() })),
   reviewWorkingDays: z.number().int().optional(),
+  supervisedBy: z.array(z.string()).optional().describe('the bodies that supervise the agency (ORG-6)'),
+  subjectListItem: z.string().optional(),
   updatedAt: Instant.optional(),
   updatedBy: z.string().optional(),
 });

@@ -176,13 +176,16 @@ export class StatefulStack extends Stack {
         accountRecovery: AccountRecovery.EMAIL_ONLY,
         featurePlan: FeaturePlan.PLUS,
         standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
-        // The ID token carries them as `custom:agencyId` and `custom:unitId`; groups are the roles.
+        // The ID token carries them as `custom:agencyId`, `custom:unitId` and `custom:certificateNo`;
+        // groups are the roles. Only the accounts function writes them (AdminUpdateUserAttributes).
         customAttributes: {
           agencyId: new StringAttribute({ mutable: false, minLen: 1, maxLen: 64 }),
           // Mutable for administrators (a person moves to another unit); the app client cannot write it.
           unitId: new StringAttribute({ mutable: true, minLen: 1, maxLen: 64 }),
           /** A supervisor's agencies, comma-separated (ORG-4). */
           supervises: new StringAttribute({ mutable: true, minLen: 1, maxLen: 2048 }),
+          /** The law-enforcement certificate the account acts under (ORG-5, PUB-5). */
+          certificateNo: new StringAttribute({ mutable: true, minLen: 1, maxLen: 64 }),
         },
         removalPolicy: RemovalPolicy.RETAIN,
         deletionProtection: true,

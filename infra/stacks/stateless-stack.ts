@@ -92,6 +92,8 @@ export class StatelessStack extends Stack {
       UNIT_CLAIM: identity.unitClaim,
       SUPERVISES_CLAIM: identity.supervisesClaim,
       EVENT_BUS_NAME: stateful.eventBus.eventBusName,
+      IDENTITY_PROVIDER: identity.provider,
+      ...(stateful.userPool ? { USER_POOL_ID: stateful.userPool.userPoolId } : {}),
     };
 
     const issuer =
@@ -268,6 +270,25 @@ export class StatelessStack extends Stack {
       if (grants.putEvents) stateful.eventBus.grantPutEventsTo(fn);
       for (const access of grants.evidenceArchive) grantArchive(fn, access);
       if (grants.schedulesDueDates) grantDueDateSchedules(fn);
+      if (grants.identities && stateful.userPool) {
+        // Exactly the admin actions of shared/store/cognito-identity.ts, on this pool only.
+        fn.addToRolePolicy(
+          new PolicyStatement({
+            actions: [
+              'cognito-idp:AdminCreateUser',
+              'cognito-idp:AdminGetUser',
+              'cognito-idp:AdminUpdateUserAttributes',
+              'cognito-idp:AdminDeleteUserAttributes',
+              'cognito-idp:AdminAddUserToGroup',
+              'cognito-idp:AdminRemoveUserFromGroup',
+              'cognito-idp:AdminListGroupsForUser',
+              'cognito-idp:AdminDisableUser',
+              'cognito-idp:AdminUserGlobalSignOut',
+            ],
+            resources: [stateful.userPool.userPoolArn],
+          }),
+        );
+      }
       const integration = new HttpLambdaIntegration(`${constructId(`api-${area}`)}Integration`, fn);
       for (const route of routes) {
         const [addedRoute] = this.api.addRoutes({

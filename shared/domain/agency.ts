@@ -36,6 +36,10 @@ export type AgencyProfileInput = z.infer<typeof AgencyProfileInput>;
 
 export interface AgencyProfile extends AgencyProfileInput {
   agencyId: string;
+  /** The bodies that supervise the agency (ORG-4, ORG-6): set by the platform administrator only. */
+  supervisedBy?: string[];
+  /** The agency's entry in the enforcement subject list (PUB-4) it was created from. */
+  subjectListItem?: string;
   updatedAt: string;
   updatedBy: string;
 }
@@ -43,3 +47,48 @@ export interface AgencyProfile extends AgencyProfileInput {
 export function unitName(profile: AgencyProfile | undefined, unitId: string): string {
   return profile?.units.find((unit) => unit.id === unitId)?.name ?? unitId;
 }
+
+const AgencyId = z
+  .string()
+  .trim()
+  .min(2)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, { error: '机关代码只能包含小写字母、数字和连字符' });
+
+/**
+ * Where the platform's own administrators' accounts belong (ORG-6): no agency's data is theirs,
+ * and no agency may take the id (its admin would keep the platform admins' accounts).
+ */
+export const PLATFORM_ID = 'platform';
+
+/** `POST /v1/agencies` (ORG-6): an agency, who supervises it, and its first administrator. */
+export const NewAgencyInput = z
+  .strictObject({
+    agencyId: AgencyId.refine((id) => id !== PLATFORM_ID, { error: '该机关代码为平台保留，不能使用' }),
+    name: z.string().trim().min(1).max(100),
+    /** The region its public pages name; the agency's name when not given. */
+    region: z.string().trim().min(1).max(100).optional(),
+    subjectListItem: z.string().trim().min(1).max(200).optional(),
+    supervisedBy: z
+      .array(AgencyId)
+      .min(1, { error: '至少填写一个监督机关' })
+      .max(20)
+      .refine((ids) => new Set(ids).size === ids.length, { error: '监督机关不能重复' }),
+    firstAdmin: z.strictObject({
+      name: z.string().trim().min(1).max(100),
+      phone: z
+        .string()
+        .trim()
+        .regex(/^\+?[0-9]{6,20}$/, { error: '手机号码格式不正确' })
+        .optional(),
+      email: z.email({ error: '电子邮箱格式不正确' }).max(254).optional(),
+    }),
+  })
+  .refine((input) => !input.supervisedBy.includes(input.agencyId), {
+    error: '机关不能监督自己',
+    path: ['supervisedBy'],
+  });
+export type NewAgencyInput = z.infer<typeof NewAgencyInput>;
+
+/** The unit a new agency starts with, where its first administrator sits until it names its own. */
+export const FIRST_UNIT: Unit = { id: 'office', name: '办公室' };

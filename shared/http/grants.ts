@@ -14,6 +14,8 @@ export interface FunctionGrants {
   putEvents: boolean;
   evidenceArchive: ReadonlySet<EvidenceArchiveAccess>;
   schedulesDueDates: boolean;
+  /** The Cognito user pool's admin actions on users, for the accounts function (ORG-5). */
+  identities: boolean;
 }
 
 export function grantsOf(routes: readonly RouteDef[]): FunctionGrants {
@@ -25,5 +27,6 @@ export function grantsOf(routes: readonly RouteDef[]): FunctionGrants {
     putEvents: writes,
     evidenceArchive: new Set(routes.flatMap((route) => route.evidenceArchive ?? [])),
     schedulesDueDates: routes.some((route) => route.schedulesDueDates === true),
+    identities: routes.some((route) => route.managesIdentities === true),
   };
 }

@@ -11,6 +11,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, 
 import { hasAnyRole, type Principal, principalFromClaims } from '#shared/auth.ts';
 import { config } from '#shared/config.ts';
 import {
+  AccountDisabled,
   type ErrorDetail,
   Forbidden,
   issueDetails,
@@ -19,6 +20,7 @@ import {
 } from '#shared/errors.ts';
 import { errorResponse, toErrorResponse } from '#shared/http/errors.ts';
 import { rateKey, TokenBuckets, TooManyRequests } from '#shared/http/rate-limit.ts';
+import { isRevoked } from '#shared/http/revocations.ts';
 import { type HttpResult, type RouteDef, type RouteInput, routeKey } from '#shared/http/route.ts';
 import { logger, metrics, tracer } from '#shared/observability.ts';
 import { errorPage } from '#shared/render/site/error-page.ts';
@@ -67,10 +69,13 @@ function claimNames() {
   return { roles: ROLES_CLAIM, agency: AGENCY_CLAIM, unit: UNIT_CLAIM, supervises: SUPERVISES_CLAIM };
 }
 
-/** Who is calling, and may they: 401 without a usable token, 403 without an allowed role. */
+/**
+ * Who is calling, and may they: 401 without a usable token or with the token of a disabled
+ * account (ACCOUNT_DISABLED), 403 without an allowed role.
+ */
 function authorize(route: RouteDef): MiddlewareObj<HttpEvent, APIGatewayProxyResultV2> {
   return {
-    before: (request) => {
+    before: async (request) => {
       const state = stateOf(request.event);
       const claims = request.event.requestContext.authorizer?.jwt?.claims;
       const principal = principalFromClaims(claims, claimNames());
@@ -79,6 +84,7 @@ function authorize(route: RouteDef): MiddlewareObj<HttpEvent, APIGatewayProxyRes
         return;
       }
       if (!principal) throw new Unauthenticated();
+      if (await isRevoked(principal)) throw new AccountDisabled();
       if (!hasAnyRole(principal, route.access)) throw new Forbidden();
       state.principal = principal;
     },

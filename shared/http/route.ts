@@ -35,7 +35,9 @@ export interface RouteDef {
   bundledFiles?: readonly { from: string; to: string }[];
   /** Creates one-time due-date schedules for publications (EventBridge Scheduler). */
   schedulesDueDates?: boolean;
-  /** Commits case changes, each of which appends to the case's journal (REC-3). */
+  /** Creates, changes or disables sign-in identities (ORG-5): the identity service's admin actions. */
+  managesIdentities?: boolean;
+  /** Commits case changes or account changes, each of which appends to a journal (REC-3, ORG-5). */
   journals?: boolean;
   /** What the handler does with the evidence archive; the stack grants exactly that. */
   evidenceArchive?: readonly EvidenceArchiveAccess[];

@@ -1,11 +1,22 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { AgencyProfile } from '#shared/domain/agency.ts';
+import { Conflict } from '#shared/errors.ts';
+import { isConditionFailure } from '#shared/store/conditional.ts';
 import { fromItem } from '#shared/store/item.ts';
 import type { Page } from '#shared/store/pagination.ts';
 import { indexPage, queryAll } from '#shared/store/query.ts';
 
 const keys = (agencyId: string) => ({ pk: `AGENCY#${agencyId}`, sk: 'PROFILE' });
+
+// Every agency is listed (gsi2), for the jobs that run over all of them (the annual report).
+const toItem = (profile: AgencyProfile) => ({
+  ...keys(profile.agencyId),
+  gsi2pk: 'AGENCIES',
+  gsi2sk: profile.agencyId,
+  entity: 'agency',
+  ...profile,
+});
 
 export class AgencyRepository {
   readonly #db: DynamoDBDocumentClient;
@@ -61,18 +72,24 @@ export class AgencyRepository {
   }
 
   async put(profile: AgencyProfile): Promise<void> {
-    await this.#db.send(
-      new PutCommand({
-        TableName: this.#table,
-        // Every agency is listed (gsi2), for the jobs that run over all of them (the annual report).
-        Item: {
-          ...keys(profile.agencyId),
-          gsi2pk: 'AGENCIES',
-          gsi2sk: profile.agencyId,
-          entity: 'agency',
-          ...profile,
-        },
-      }),
-    );
+    await this.#db.send(new PutCommand({ TableName: this.#table, Item: toItem(profile) }));
+  }
+
+  /** A new agency (ORG-6); a Conflict if the id is taken. */
+  async create(profile: AgencyProfile): Promise<void> {
+    try {
+      await this.#db.send(
+        new PutCommand({
+          TableName: this.#table,
+          Item: toItem(profile),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) {
+        throw new Conflict('该机关代码已被使用', [{ path: 'agencyId', message: '机关代码已存在' }]);
+      }
+      throw error;
+    }
   }
 }

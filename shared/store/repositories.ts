@@ -2,6 +2,7 @@ import { clock } from '#shared/clock.ts';
 import { config } from '#shared/config.ts';
 import { publishEvents } from '#shared/events/publisher.ts';
 import { pushHttp } from '#shared/events/push-http.ts';
+import { AccountRepository } from '#shared/store/account-repository.ts';
 import { AgencyRepository } from '#shared/store/agency-repository.ts';
 import { AnnualReportRepository } from '#shared/store/annual-report-repository.ts';
 import { CalendarRepository } from '#shared/store/calendar-repository.ts';
@@ -34,6 +35,7 @@ const {
 } = config();
 
 export const repositories = {
+  accounts: new AccountRepository(documentClient, table, JOURNAL_TABLE),
   agencies: new AgencyRepository(documentClient, table),
   annualReports: new AnnualReportRepository(documentClient, table),
   officers: new OfficerRepository(documentClient, table),

@@ -1,6 +1,7 @@
 import type { Principal } from '#shared/auth.ts';
 import type { AgencyProfile, AgencyProfileInput } from '#shared/domain/agency.ts';
 import type { AgencyRepository } from '#shared/store/agency-repository.ts';
+import type { Page } from '#shared/store/pagination.ts';
 import type { Port } from '#shared/store/port.ts';
 
 /** An administrator records the agency's profile (name, region, units, settings), whole. */
@@ -9,7 +10,11 @@ export async function saveAgencyProfile(
   principal: Principal,
   input: AgencyProfileInput,
 ): Promise<AgencyProfile> {
+  // Who supervises the agency and where it came from are the platform administrator's to say.
+  const current = await ports.agencies.get(principal.agencyId);
   const profile: AgencyProfile = {
+    ...(current?.supervisedBy ? { supervisedBy: current.supervisedBy } : {}),
+    ...(current?.subjectListItem ? { subjectListItem: current.subjectListItem } : {}),
     ...input,
     agencyId: principal.agencyId,
     updatedAt: ports.now().toISOString(),
@@ -17,4 +22,26 @@ export async function saveAgencyProfile(
   };
   await ports.agencies.put(profile);
   return profile;
+}
+
+/**
+ * The agencies a caller may name (ORG-6, ORG-4), ids with names: every one, a page at a time,
+ * to the platform administrator; to a supervisor, those it supervises.
+ */
+export async function listAgencies(
+  ports: { agencies: Port<AgencyRepository> },
+  principal: Principal,
+  query: { limit: number; cursor?: string | undefined },
+): Promise<Page<{ agencyId: string; name: string }>> {
+  if (principal.roles.includes('platform-admin')) {
+    const page = await ports.agencies.page(query);
+    return { ...page, items: page.items.map(({ agencyId, name }) => ({ agencyId, name })) };
+  }
+  const supervised = await Promise.all(
+    (principal.supervises ?? []).map(async (agencyId) => ({
+      agencyId,
+      name: (await ports.agencies.get(agencyId))?.name ?? agencyId,
+    })),
+  );
+  return { items: supervised };
 }

@@ -7,6 +7,8 @@
  *   made (an SDK middleware records them; calls made side by side count once); the ratio of the
  *   two at p50 and p99 is what the platform adds around its storage. The HTTP round trip through
  *   the local server, which API Gateway does in AWS, is shown beside it.
+ * - The ACCOUNT_DISABLED check (ORG-5): memory within the revocation cache period, one GetItem
+ *   when it runs out.
  * - Growth with history: `GET /v1/stats`, the case list and the draft annual report at 10, 100 and 1,000 cases of one
  *   agency, each divided by its time at 10 (flat is 1).
  */
@@ -213,6 +215,50 @@ try {
   await measure(
     'certificate verification',
     async () => () => call('GET', `/public/v1/officers/BENCH-A?agencyId=${agencyId}`),
+  );
+
+  // ORG-5: every authenticated request asks whether its account was disabled. In AWS the agency's
+  // revocation item is read once per REVOCATION_CACHE_SECONDS (5 s) per instance and memory
+  // answers in between; this machine reads it on every request (0 s).
+  console.log(
+    '\nACCOUNT_DISABLED check: cached (AWS, 5 s) vs read (one GetItem, as this machine does every request)',
+  );
+  const { isRevoked } = await import('#shared/http/revocations.ts');
+  const { admin: revocationAdmin } = await agencyWithOfficers(`${agencyId}-revocations`);
+  await call('PUT', '/v1/agency', revocationAdmin, {
+    name: '基准机关',
+    region: '昌宁县',
+    units: [{ id: 'u1', name: '一股' }],
+  });
+  const leaver = await call('POST', '/v1/users', revocationAdmin, {
+    name: '离职人员',
+    unitId: 'u1',
+    roles: ['officer'],
+  });
+  await call('POST', `/v1/users/${leaver.userId}/disable`, revocationAdmin);
+  const principal = {
+    sub: leaver.userId as string,
+    name: '离职人员',
+    agencyId: `${agencyId}-revocations`,
+    roles: ['officer' as const],
+  };
+  const checkTimes = async (count: number, periodSeconds: number) => {
+    const times: number[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const start = performance.now();
+      if (!(await isRevoked(principal, Date.now(), periodSeconds))) throw new Error('the leaver passed');
+      times.push(performance.now() - start);
+    }
+    return times;
+  };
+  await checkTimes(50, 0); // warm-up
+  const read = await checkTimes(iterations, 0);
+  const cached = await checkTimes(iterations * 50, 5);
+  const readP50 = quantile(read, 0.5);
+  console.log(
+    `${'cached (memory)'.padEnd(38)} p50 ${(quantile(cached, 0.5) * 1000).toFixed(1).padStart(6)} µs  p99 ${(quantile(cached, 0.99) * 1000).toFixed(1).padStart(6)} µs\n` +
+      `${'read (GetItem)'.padEnd(38)} p50 ${readP50.toFixed(2).padStart(6)} ms  p99 ${quantile(read, 0.99).toFixed(2).padStart(6)} ms  ` +
+      `(one per agency per instance per 5 s in AWS: at 10 requests/s that is ${(readP50 / 50).toFixed(3)} ms a request)`,
   );
 
   console.log('\ngrowth with history: time at N cases / time at 10 cases, one fresh agency');

@@ -35,6 +35,40 @@ const expected: Record<
     path: `/v1/officers/${officer.certificateNo}/qr`,
   },
   'GET /v1/complaints': { allowed: ['admin', 'unit-head', 'leader', 'supervisor'], path: '/v1/complaints' },
+  // ORG-5: the agency's own administrator keeps its accounts (no profile here: a bad unit is a 400).
+  'GET /v1/users': { allowed: ['admin'], path: '/v1/users' },
+  'POST /v1/users': {
+    allowed: ['admin'],
+    path: '/v1/users',
+    body: () => ({ name: '周晓燕', unitId: 'unit-1', roles: ['officer'] }),
+  },
+  'POST /v1/users/import': {
+    allowed: ['admin'],
+    path: '/v1/users/import',
+    body: () => ({
+      format: 'csv',
+      content: Buffer.from('姓名,股室,角色\n周晓燕,unit-1,执法人员\n').toString('base64'),
+    }),
+  },
+  'GET /v1/users/log': { allowed: ['admin'], path: '/v1/users/log' },
+  'PUT /v1/users/{userId}': {
+    allowed: ['admin'],
+    path: '/v1/users/no-such-user',
+    body: () => ({ name: '周晓燕', unitId: 'unit-1', roles: ['officer'] }),
+  },
+  'POST /v1/users/{userId}/disable': { allowed: ['admin'], path: '/v1/users/no-such-user/disable' },
+  // ORG-6: agencies are the platform administrator's; a supervisor lists those it supervises.
+  'POST /v1/agencies': {
+    allowed: ['platform-admin'],
+    path: '/v1/agencies',
+    body: () => ({
+      agencyId: `authz-${Math.random().toString(36).slice(2, 10)}`,
+      name: '测试局',
+      supervisedBy: ['changning-sfj'],
+      firstAdmin: { name: '首位管理员' },
+    }),
+  },
+  'GET /v1/agencies': { allowed: ['platform-admin', 'supervisor'], path: '/v1/agencies' },
   'POST /v1/complaints/{id}/answer': {
     allowed: ['admin', 'unit-head', 'leader'],
     path: '/v1/complaints/NO-SUCH-ID/answer',

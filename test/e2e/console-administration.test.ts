@@ -8,11 +8,11 @@ import { seedDemoData, usersOf } from '#local/seed.ts';
 import { newAgencyId, startTestApi, type TestApi } from '#test/helpers/api.ts';
 import { launchChromium, PHONE } from '#test/helpers/browser.ts';
 import {
+  asConsoleUser,
   CONSOLE_SHOTS,
   checkScreen,
   DESKTOP,
   openConsolePage,
-  signInAs,
 } from '#test/helpers/console-screens.ts';
 import { registerDemoCase, submitDemoReview } from '#test/helpers/demo-case.ts';
 
@@ -43,15 +43,8 @@ afterAll(async () => {
   await api?.close();
 });
 
-async function asUser(name: string, options: BrowserContextOptions, act: (page: Page) => Promise<void>) {
-  const { context, page } = await openConsolePage(browser, options);
-  try {
-    await signInAs(page, api.url, agencyId, name);
-    await act(page);
-  } finally {
-    await context.close();
-  }
-}
+const asUser = (name: string, options: BrowserContextOptions, act: (page: Page) => Promise<void>) =>
+  asConsoleUser(browser, api.url, agencyId, name, options, act);
 
 describe('console administration', { timeout: 180_000 }, () => {
   it('[PUB-1] [PUB-2] a list imported from a spreadsheet becomes a draft; a bad file is refused at the file; the publisher sees the differences from the edition in force and confirms the publication', async () => {

@@ -5,7 +5,7 @@ import { ensureConsoleBuilt } from '#local/console-build.ts';
 import { seedDemoData } from '#local/seed.ts';
 import { newAgencyId, startTestApi, type TestApi } from '#test/helpers/api.ts';
 import { launchChromium, PHONE } from '#test/helpers/browser.ts';
-import { CONSOLE_SHOTS, checkScreen, openConsolePage, signInAs } from '#test/helpers/console-screens.ts';
+import { asConsoleUser, CONSOLE_SHOTS, checkScreen, openConsolePage } from '#test/helpers/console-screens.ts';
 
 /**
  * Complaints that reach someone (SUP-1) in headless Chromium at phone width: a citizen complains
@@ -31,15 +31,8 @@ afterAll(async () => {
   await api?.close();
 });
 
-async function asUser(name: string, options: BrowserContextOptions, act: (page: Page) => Promise<void>) {
-  const { context, page } = await openConsolePage(browser, options);
-  try {
-    await signInAs(page, api.url, agencyId, name);
-    await act(page);
-  } finally {
-    await context.close();
-  }
-}
+const asUser = (name: string, options: BrowserContextOptions, act: (page: Page) => Promise<void>) =>
+  asConsoleUser(browser, api.url, agencyId, name, options, act);
 
 const navigation = (page: Page) => page.getByRole('navigation', { name: '主导航' });
 

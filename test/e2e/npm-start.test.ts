@@ -31,7 +31,7 @@ afterAll(async () => {
 }, 40_000);
 
 describe('npm start, as a new developer runs it', () => {
-  it('[REC-8] a fresh process starts the whole platform with the demo agency and serves it', async () => {
+  it('[REC-8] [ORG-6] a fresh process starts the whole platform with the demo agency and the platform admin, and serves it', async () => {
     const port = await freePort();
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -73,5 +73,11 @@ describe('npm start, as a new developer runs it', () => {
     expect(staffConsole.status).toBe(200);
     expect(await staffConsole.text()).toContain('<html lang="zh-CN">');
     await expect.poll(() => output, { timeout: 30_000 }).toContain(`http://127.0.0.1:${port}/console/`);
+    // ORG-6: the first run offers the platform administrator on the sign-in page, beside the demo.
+    const signIn = await (await fetch(`http://127.0.0.1:${port}/dev/users`)).json();
+    expect(signIn.users).toContainEqual(
+      expect.objectContaining({ name: '平台管理员', agencyId: 'platform', roles: ['platform-admin'] }),
+    );
+    expect(signIn.users).toContainEqual(expect.objectContaining({ name: '王秀兰', roles: ['officer'] }));
   }, 120_000);
 });

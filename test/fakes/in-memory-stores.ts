@@ -89,6 +89,13 @@ export class InMemoryAgencies implements Port<AgencyRepository> {
   async put(profile: AgencyProfile): Promise<void> {
     this.#profiles.set(profile.agencyId, copy(profile));
   }
+
+  async create(profile: AgencyProfile): Promise<void> {
+    if (this.#profiles.has(profile.agencyId)) {
+      throw new Conflict('该机关代码已被使用', [{ path: 'agencyId', message: '机关代码已存在' }]);
+    }
+    this.#profiles.set(profile.agencyId, copy(profile));
+  }
 }
 
 export class InMemoryCalendars implements Port<CalendarRepository> {

@@ -43,3 +43,21 @@ export async function signInAs(page: Page, url: string, agencyId: string, name: 
   await page.getByRole('button', { name: new RegExp(name) }).click();
   await page.getByRole('navigation', { name: '主导航' }).waitFor();
 }
+
+/** Opens a console page signed in as the demo user of that name, runs `act`, and closes the page. */
+export async function asConsoleUser(
+  browser: Browser,
+  url: string,
+  agencyId: string,
+  name: string,
+  options: BrowserContextOptions,
+  act: (page: Page) => Promise<void>,
+) {
+  const { context, page } = await openConsolePage(browser, options);
+  try {
+    await signInAs(page, url, agencyId, name);
+    await act(page);
+  } finally {
+    await context.close();
+  }
+}

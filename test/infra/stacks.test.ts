@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { jobTable } from '#functions/jobs.ts';
 import { routeTable } from '#functions/routes.ts';
 import { buildApp } from '#infra/app.ts';
+import { ROLES } from '#shared/auth.ts';
 import type { RouteDef } from '#shared/http/route.ts';
 
 const cdkJson = JSON.parse(readFileSync('cdk.json', 'utf8')) as { context: Record<string, unknown> };
@@ -117,7 +118,8 @@ describe('stateful stack', () => {
   it('has the event bus, the schedule group, and a Cognito pool whose groups are the roles', () => {
     stateful.resourceCountIs('AWS::Events::EventBus', 1);
     stateful.resourceCountIs('AWS::Scheduler::ScheduleGroup', 1);
-    stateful.resourceCountIs('AWS::Cognito::UserPoolGroup', 7);
+    stateful.resourceCountIs('AWS::Cognito::UserPoolGroup', ROLES.length);
+    stateful.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'platform-admin' });
     stateful.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'calendar-admin' });
     stateful.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'reviewer' });
   });
@@ -287,13 +289,21 @@ describe('stateless stack', () => {
     expect(stage?.Properties.DefaultRouteSettings).toMatchObject({ ThrottlingRateLimit: 200 });
   });
 
-  it('[REC-3] only the functions that change cases may append to the journal', () => {
+  it('[REC-3] only the functions that keep a hash-chained log (cases, accounts, agencies) may append to the journal', () => {
     const journaling = new Set(
       routeTable
         .filter((route) => 'journals' in route && route.journals)
         .map((route) => route.handler.split('/')[0]),
     );
-    expect([...journaling].sort()).toEqual(['calendar', 'cases', 'evidence', 'publications', 'reviews']);
+    expect([...journaling].sort()).toEqual([
+      'accounts',
+      'agency',
+      'calendar',
+      'cases',
+      'evidence',
+      'publications',
+      'reviews',
+    ]);
     for (const area of new Set(routeTable.map((route) => route.handler.split('/')[0]))) {
       const journal = statementsOf(`API: ${area}`).some((statement) =>
         /JournalTable/.test(statement.resources),

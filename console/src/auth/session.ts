@@ -10,7 +10,8 @@ export type Role =
   | 'leader'
   | 'admin'
   | 'supervisor'
-  | 'calendar-admin';
+  | 'calendar-admin'
+  | 'platform-admin';
 
 export interface Session {
   token: string;

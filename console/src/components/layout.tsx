@@ -1,17 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { hasRole, type Role, type Session } from '../auth/session.ts';
+import { roleLabels } from '../labels.ts';
 import { Link } from '../router.tsx';
-
-const roleLabels: Record<string, string> = {
-  officer: '执法人员',
-  'unit-head': '股室负责人',
-  reviewer: '法制审核人员',
-  leader: '机关负责人',
-  admin: '系统管理员',
-  supervisor: '执法监督人员',
-  'calendar-admin': '日历管理员',
-};
 
 /** The main navigation: each screen and who works on it. */
 const NAVIGATION: { to: string; label: string; roles: Role[] }[] = [
@@ -24,6 +15,8 @@ const NAVIGATION: { to: string; label: string; roles: Role[] }[] = [
   { to: '/publications', label: '公示', roles: ['unit-head', 'admin', 'leader'] },
   { to: '/complaints', label: '投诉', roles: ['unit-head', 'admin', 'leader', 'supervisor'] },
   { to: '/system', label: '系统管理', roles: ['unit-head', 'admin'] },
+  { to: '/accounts', label: '账号管理', roles: ['admin'] },
+  { to: '/agencies', label: '机构管理', roles: ['platform-admin'] },
 ];
 
 /** Every signed-in screen: the header with who is signed in, the navigation, one h1. */

@@ -1,6 +1,15 @@
+import { api, must } from '../api/client.ts';
 import type { ApiError } from '../api/errors.ts';
 import { decisionTypeLabels, penaltyKindLabels } from '../labels.ts';
 import { describedBy, Field } from './field.tsx';
+
+/**
+ * What the case's decision would say if issued now (`GET /v1/cases/{id}/decision/draft`): the
+ * approved proposal or the prior notice, which the decision and a review submission start from.
+ */
+export const loadDecisionDraft = (caseId: string) =>
+  must(api.GET('/v1/cases/{id}/decision/draft', { params: { path: { id: caseId } } }));
+export type DecisionDraft = Awaited<ReturnType<typeof loadDecisionDraft>>;
 
 /** A proposed or issued decision as the form holds it. */
 export interface ProposalForm {

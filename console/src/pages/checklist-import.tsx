@@ -3,17 +3,9 @@ import { api, must } from '../api/client.ts';
 import { type ApiError, asApiError } from '../api/errors.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { describedBy, Field } from '../components/field.tsx';
+import { SpreadsheetField, spreadsheetBody } from '../components/spreadsheet-field.tsx';
 import { checklistKindLabels } from '../labels.ts';
 import { navigate } from '../router.tsx';
-
-/** The file's bytes as base64, as the import route takes them. */
-async function base64Of(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let index = 0; index < bytes.length; index += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
-  return btoa(binary);
-}
 
 /**
  * 导入清单 (PUB-2..PUB-6): a spreadsheet (xlsx or CSV with the Chinese headings, as exported)
@@ -37,8 +29,7 @@ export function ChecklistImport() {
           body: {
             kind: kind as 'matters',
             title,
-            format: file?.name.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx',
-            content: file ? await base64Of(file) : '',
+            ...(await spreadsheetBody(file)),
           },
         }),
       );
@@ -74,21 +65,13 @@ export function ChecklistImport() {
             onInput={(event) => setTitle(event.currentTarget.value)}
           />
         </Field>
-        <Field
+        <SpreadsheetField
           name="import-file"
-          path="content"
           label="表格文件"
           hint="Excel（.xlsx）或 CSV，表头与导出的表格相同"
           error={error}
-          required
-        >
-          <input
-            {...describedBy('import-file', error, true, 'content')}
-            type="file"
-            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-            onChange={(event) => setFile(event.currentTarget.files?.[0])}
-          />
-        </Field>
+          onFile={setFile}
+        />
         <p class="actions">
           <button type="submit" class="primary" disabled={busy}>
             {busy ? '正在导入……' : '导入为草稿'}

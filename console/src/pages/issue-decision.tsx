@@ -3,7 +3,9 @@ import { api, must } from '../api/client.ts';
 import { type ApiError, asApiError } from '../api/errors.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import {
+  type DecisionDraft,
   emptyProposal,
+  loadDecisionDraft,
   ProposalFields,
   type ProposalForm,
   proposalBody,
@@ -13,13 +15,8 @@ import { date, decisionTypeLabels, penaltyKindLabels } from '../labels.ts';
 import { navigate } from '../router.tsx';
 import { useLoad } from '../use-load.ts';
 
-type Draft = NonNullable<Awaited<ReturnType<typeof loadDraft>>>;
-
-const loadDraft = (caseId: string) =>
-  must(api.GET('/v1/cases/{id}/decision/draft', { params: { path: { id: caseId } } }));
-
 /** The decision as it will be issued, from the approved proposal or the notice: shown, not typed again (REC-12). */
-function DraftContent({ draft }: { draft: Draft }) {
+function DraftContent({ draft }: { draft: DecisionDraft }) {
   const { proposal } = draft;
   const penalty = proposal.penalty;
   return (
@@ -65,7 +62,7 @@ export function IssueDecision({ caseId }: { caseId: string }) {
     () => must(api.GET('/v1/cases/{id}', { params: { path: { id: caseId } } })),
     [caseId],
   );
-  const drafted = useLoad(() => loadDraft(caseId), [caseId]);
+  const drafted = useLoad(() => loadDecisionDraft(caseId), [caseId]);
   const [form, setForm] = useState<ProposalForm>(emptyProposal);
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);

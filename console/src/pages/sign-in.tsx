@@ -4,15 +4,7 @@ import { type DemoUser, demoUsers, signInAsDemoUser } from '../auth/dev-sign-in.
 import type { Session } from '../auth/session.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { config } from '../config.ts';
-
-const roleNames: Record<string, string> = {
-  officer: '执法人员',
-  'unit-head': '股室负责人',
-  reviewer: '法制审核',
-  leader: '机关负责人',
-  admin: '系统管理员',
-  supervisor: '执法监督',
-};
+import { roleLabels } from '../labels.ts';
 
 /**
  * Sign-in. Configured for OpenID Connect (AWS), one button to the identity platform; on this
@@ -81,7 +73,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void 
                 >
                   <span class="user-name">{user.name}</span>
                   <span class="user-roles">
-                    {user.roles.map((role) => roleNames[role] ?? role).join('、')}
+                    {user.roles.map((role) => roleLabels[role] ?? role).join('、')}
                   </span>
                 </button>
               </li>

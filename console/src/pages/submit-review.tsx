@@ -4,7 +4,9 @@ import { type ApiError, asApiError } from '../api/errors.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { describedBy, Field } from '../components/field.tsx';
 import {
+  type DecisionDraft,
   emptyProposal,
+  loadDecisionDraft,
   ProposalFields,
   type ProposalForm,
   proposalBody,
@@ -15,10 +17,7 @@ import { navigate } from '../router.tsx';
 import { useLoad } from '../use-load.ts';
 
 const loadCase = (caseId: string) => must(api.GET('/v1/cases/{id}', { params: { path: { id: caseId } } }));
-const loadDraft = (caseId: string) =>
-  must(api.GET('/v1/cases/{id}/decision/draft', { params: { path: { id: caseId } } }));
 type CaseView = Awaited<ReturnType<typeof loadCase>>;
-type Draft = Awaited<ReturnType<typeof loadDraft>>;
 
 const LABELS = {
   ...proposalLabels('proposal.'),
@@ -36,14 +35,14 @@ const LABELS = {
  */
 export function SubmitReview({ caseId }: { caseId: string }) {
   const found = useLoad(() => loadCase(caseId), [caseId]);
-  const drafted = useLoad(() => loadDraft(caseId), [caseId]);
+  const drafted = useLoad(() => loadDecisionDraft(caseId), [caseId]);
   if (found.error || drafted.error) return <ErrorNotice error={found.error ?? drafted.error} />;
   if (!found.data || !drafted.data) return <p>正在加载……</p>;
   return <ReviewForm caseId={caseId} found={found.data} draft={drafted.data} />;
 }
 
 /** The form, started from what was loaded: the draft's proposal and every document checked. */
-function ReviewForm({ caseId, found, draft }: { caseId: string; found: CaseView; draft: Draft }) {
+function ReviewForm({ caseId, found, draft }: { caseId: string; found: CaseView; draft: DecisionDraft }) {
   const [proposal, setProposal] = useState<ProposalForm>(() =>
     draft.source ? proposalForm(draft.proposal) : emptyProposal,
   );

@@ -174,6 +174,16 @@ async function readRows(format: SheetFormat, content: Buffer): Promise<unknown[]
   return (await readSheet(content)).map((row) => row.map(cellValue));
 }
 
+/** The rows of an uploaded xlsx or CSV (header first); a file that cannot be read is a 400 naming `content`. */
+export async function readSpreadsheet(format: SheetFormat, content: Buffer): Promise<unknown[][]> {
+  try {
+    return await readRows(format, content);
+  } catch (error) {
+    if (error instanceof ValidationFailed) throw error;
+    throw new ValidationFailed([{ path: 'content', message: `文件无法读取，请上传 ${format} 格式的表格` }]);
+  }
+}
+
 /**
  * Reads a spreadsheet into items. Every bad row is reported with its row number and field (the
  * header is row 1), and every missing required column; nothing is returned unless all is well.
@@ -183,14 +193,7 @@ export async function importItems<K extends ChecklistKind>(
   format: SheetFormat,
   content: Buffer,
 ): Promise<ChecklistItem<K>[]> {
-  let rows: unknown[][];
-  try {
-    rows = await readRows(format, content);
-  } catch (error) {
-    if (error instanceof ValidationFailed) throw error;
-    throw new ValidationFailed([{ path: 'content', message: `文件无法读取，请上传 ${format} 格式的表格` }]);
-  }
-  const [header = [], ...body] = rows;
+  const [header = [], ...body] = await readSpreadsheet(format, content);
   const headings = header.map((value) => (value === undefined || value === null ? '' : String(value).trim()));
   const cols = columnsOf(kind);
   const schema = itemSchemas[kind];

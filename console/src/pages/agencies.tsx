@@ -1,0 +1,116 @@
+import { useState } from 'preact/hooks';
+import { api, must } from '../api/client.ts';
+import { ActionForm } from '../components/action-form.tsx';
+import { ErrorNotice } from '../components/error-notice.tsx';
+import { useLoad } from '../use-load.ts';
+
+/** 新建执法机关 (ORG-6): the agency, who supervises it, and its first administrator's account. */
+function CreateAgency({ onCreated }: { onCreated: () => void }) {
+  return (
+    <details class="agency-creation">
+      <summary>新建执法机关</summary>
+      <ActionForm
+        id="agency"
+        fields={[
+          { path: 'name', label: '机关名称', kind: 'text', required: true, hint: '如：昌宁县市场监督管理局' },
+          {
+            path: 'agencyId',
+            label: '机关代码',
+            kind: 'text',
+            required: true,
+            hint: '小写字母、数字和连字符，如 changning-scjgj；建立后不能修改',
+          },
+          { path: 'subjectListItem', label: '执法主体清单条目', kind: 'text' },
+          {
+            path: 'supervisedBy',
+            label: '监督机关代码',
+            kind: 'text',
+            required: true,
+            hint: '如县司法局的机关代码；多个用逗号分隔',
+          },
+          { path: 'firstAdmin.name', label: '首位管理员姓名', kind: 'text', required: true },
+          { path: 'firstAdmin.phone', label: '首位管理员手机号码', kind: 'text' },
+          { path: 'firstAdmin.email', label: '首位管理员电子邮箱', kind: 'text' },
+        ]}
+        submitLabel="新建机关"
+        secondary={false}
+        onSubmit={(values) =>
+          must(
+            api.POST('/v1/agencies', {
+              body: {
+                agencyId: values.agencyId ?? '',
+                name: values.name ?? '',
+                ...(values.subjectListItem ? { subjectListItem: values.subjectListItem } : {}),
+                supervisedBy: (values.supervisedBy ?? '')
+                  .split(/[,，、\s]+/)
+                  .map((id) => id.trim())
+                  .filter(Boolean),
+                firstAdmin: {
+                  name: values['firstAdmin.name'] ?? '',
+                  ...(values['firstAdmin.phone'] ? { phone: values['firstAdmin.phone'] } : {}),
+                  ...(values['firstAdmin.email'] ? { email: values['firstAdmin.email'] } : {}),
+                },
+              },
+            }),
+          )
+        }
+        onDone={onCreated}
+        result={(created) => (
+          <p class="notice notice-ok">
+            已新建{created.name}，首位管理员{created.firstAdmin.name}的账号已开设。
+          </p>
+        )}
+      />
+    </details>
+  );
+}
+
+/** 机构管理 (ORG-6): every agency of the platform by name, a page at a time, and a new one. */
+export function Agencies() {
+  const [cursors, setCursors] = useState<string[]>([]);
+  const cursor = cursors.at(-1);
+  const { data, error, reload } = useLoad(
+    () => must(api.GET('/v1/agencies', { params: { query: { limit: 50, ...(cursor ? { cursor } : {}) } } })),
+    [cursor],
+  );
+  return (
+    <>
+      <CreateAgency onCreated={reload} />
+      <h2>执法机关</h2>
+      {error ? (
+        <ErrorNotice error={error} />
+      ) : !data ? (
+        <p>正在加载……</p>
+      ) : (
+        <>
+          <ul class="cards" aria-label="执法机关列表">
+            {data.items.map((agency) => (
+              <li key={agency.agencyId} class="card">
+                <p class="card-title">{agency.name}</p>
+                <p class="meta">
+                  <span>机关代码 {agency.agencyId}</span>
+                </p>
+              </li>
+            ))}
+          </ul>
+          <div class="actions">
+            {cursors.length > 0 && (
+              <button type="button" class="secondary" onClick={() => setCursors(cursors.slice(0, -1))}>
+                上一页
+              </button>
+            )}
+            {data.nextCursor && (
+              <button
+                type="button"
+                class="secondary"
+                onClick={() => data.nextCursor && setCursors([...cursors, data.nextCursor])}
+              >
+                下一页
+              </button>
+            )}
+          </div>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,10 @@
+import { routes } from '#functions/routes.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { identityProvider } from '#shared/store/identity-provider.ts';
+import { ports } from '#shared/store/repositories.ts';
+import { accountLog } from '#shared/use-cases/accounts.ts';
+
+export const handler = httpHandler(routes.userLog, async ({ query, principal }) => ({
+  status: 200,
+  body: await accountLog({ ...ports, identity: await identityProvider() }, principal, query),
+}));

@@ -1,0 +1,9 @@
+import { routes } from '#functions/routes.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { ports } from '#shared/store/repositories.ts';
+import { listAgencies } from '#shared/use-cases/agency.ts';
+
+export const handler = httpHandler(routes.listAgencies, async ({ query, principal }) => ({
+  status: 200,
+  body: await listAgencies(ports, principal, query),
+}));

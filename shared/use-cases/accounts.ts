@@ -1,0 +1,253 @@
+import { ulid } from 'ulid';
+import type { Principal } from '#shared/auth.ts';
+import {
+  type Account,
+  type AccountChange,
+  type AccountInput,
+  assertActive,
+  assertMayDisable,
+  assertNotOwnRoles,
+  loggedFields,
+  type NewAccountInput,
+} from '#shared/domain/account.ts';
+import { type AgencyProfile, FIRST_UNIT, type NewAgencyInput } from '#shared/domain/agency.ts';
+import type { JournalEntry } from '#shared/domain/journal.ts';
+import { type ErrorDetail, NotFound, ValidationFailed } from '#shared/errors.ts';
+import type { AccountRepository } from '#shared/store/account-repository.ts';
+import type { AgencyRepository } from '#shared/store/agency-repository.ts';
+import type { IdentityProvider, Login } from '#shared/store/identity.ts';
+import type { OfficerRepository } from '#shared/store/officer-repository.ts';
+import type { Page } from '#shared/store/pagination.ts';
+import type { Port } from '#shared/store/port.ts';
+
+export interface AccountPorts {
+  accounts: Port<AccountRepository>;
+  agencies: Port<AgencyRepository>;
+  officers: Port<OfficerRepository>;
+  identity: IdentityProvider;
+  now: () => Date;
+}
+
+export const loginOf = (account: Account): Login => ({
+  userId: account.userId,
+  agencyId: account.agencyId,
+  name: account.name,
+  unitId: account.unitId,
+  roles: account.roles,
+  ...(account.officerCertificateNo ? { officerCertificateNo: account.officerCertificateNo } : {}),
+  ...(account.phone ? { phone: account.phone } : {}),
+  ...(account.email ? { email: account.email } : {}),
+});
+
+/**
+ * The unit is one of the agency's, and the certificate one the agency registered (PUB-5): an
+ * account cannot act under another agency's or an invented certificate. `prefix` names the row.
+ */
+async function checkReferences(
+  ports: AccountPorts,
+  profile: AgencyProfile | undefined,
+  agencyId: string,
+  input: AccountInput,
+  prefix = '',
+): Promise<ErrorDetail[]> {
+  const details: ErrorDetail[] = [];
+  if (!profile?.units.some((unit) => unit.id === input.unitId)) {
+    details.push({ path: `${prefix}unitId`, message: '本机关没有该股室' });
+  }
+  if (input.officerCertificateNo && !(await ports.officers.get(agencyId, input.officerCertificateNo))) {
+    details.push({ path: `${prefix}officerCertificateNo`, message: '本机关未登记该执法证号' });
+  }
+  return details;
+}
+
+async function commit(
+  ports: AccountPorts,
+  principal: Principal,
+  account: Account,
+  previous: Account | undefined,
+  type: AccountChange,
+): Promise<JournalEntry> {
+  return ports.accounts.commit(account, previous?.version, {
+    at: account.updatedAt,
+    actor: principal.sub,
+    type,
+    data: {
+      userId: account.userId,
+      ...(previous ? { before: loggedFields(previous) } : {}),
+      after: loggedFields(account),
+    },
+  });
+}
+
+/** A new account of `agencyId`, made by `principal` (its admin, or the platform admin for the first one). */
+function newAccount(principal: Principal, agencyId: string, input: NewAccountInput, now: Date): Account {
+  const at = now.toISOString();
+  return {
+    ...input,
+    userId: `u-${ulid().toLowerCase()}`,
+    agencyId,
+    status: 'active',
+    createdAt: at,
+    createdBy: principal.sub,
+    updatedAt: at,
+    updatedBy: principal.sub,
+    version: 1,
+  };
+}
+
+/** Writes a new account with its log entry, then its identity. */
+async function openAccount(ports: AccountPorts, principal: Principal, account: Account): Promise<Account> {
+  await commit(ports, principal, account, undefined, 'created');
+  await ports.identity.create(loginOf(account));
+  return account;
+}
+
+/**
+ * A new agency (ORG-6): its profile with the bodies that supervise it and one unit to start
+ * from, and its first administrator's account; everything else the agency does itself.
+ */
+export async function createAgency(
+  ports: AccountPorts,
+  principal: Principal,
+  input: NewAgencyInput,
+): Promise<AgencyProfile & { firstAdmin: Account }> {
+  const at = ports.now();
+  const profile: AgencyProfile = {
+    agencyId: input.agencyId,
+    name: input.name,
+    region: input.region ?? input.name,
+    units: [FIRST_UNIT],
+    supervisedBy: input.supervisedBy,
+    ...(input.subjectListItem ? { subjectListItem: input.subjectListItem } : {}),
+    updatedAt: at.toISOString(),
+    updatedBy: principal.sub,
+  };
+  await ports.agencies.create(profile);
+  const firstAdmin = await openAccount(
+    ports,
+    principal,
+    newAccount(
+      principal,
+      input.agencyId,
+      { ...input.firstAdmin, unitId: FIRST_UNIT.id, roles: ['admin'] },
+      at,
+    ),
+  );
+  return { ...profile, firstAdmin };
+}
+
+/** A staff account of the caller's agency (ORG-5): in the directory, its log, and the identity service. */
+export async function createAccount(
+  ports: AccountPorts,
+  principal: Principal,
+  input: NewAccountInput,
+): Promise<Account> {
+  const profile = await ports.agencies.get(principal.agencyId);
+  const details = await checkReferences(ports, profile, principal.agencyId, input);
+  if (details.length > 0) throw new ValidationFailed(details);
+  return openAccount(ports, principal, newAccount(principal, principal.agencyId, input, ports.now()));
+}
+
+/**
+ * Accounts from a staff list: every row checked before any is created, so a list with one bad
+ * row creates nothing (`rows.{row}.{field}`).
+ */
+export async function importAccounts(
+  ports: AccountPorts,
+  principal: Principal,
+  rows: { row: number; account: NewAccountInput }[],
+): Promise<Account[]> {
+  const profile = await ports.agencies.get(principal.agencyId);
+  const details: ErrorDetail[] = [];
+  for (const { row, account } of rows) {
+    const found = await checkReferences(ports, profile, principal.agencyId, account, `rows.${row}.`);
+    details.push(...found.map((detail) => ({ ...detail, message: `第 ${row} 行：${detail.message}` })));
+  }
+  if (details.length > 0) throw new ValidationFailed(details, '人员名单中有错误，未导入任何账号');
+  const created: Account[] = [];
+  for (const { account: input } of rows) {
+    created.push(
+      await openAccount(ports, principal, newAccount(principal, principal.agencyId, input, ports.now())),
+    );
+  }
+  return created;
+}
+
+async function accountOf(ports: AccountPorts, principal: Principal, userId: string): Promise<Account> {
+  // Keyed by the caller's agency: another agency's account is not found, whatever its id.
+  const account = await ports.accounts.get(principal.agencyId, userId);
+  if (!account) throw new NotFound('账号不存在', [{ path: 'userId', message: '本机关没有该账号' }]);
+  return account;
+}
+
+export async function updateAccount(
+  ports: AccountPorts,
+  principal: Principal,
+  userId: string,
+  input: AccountInput,
+): Promise<Account> {
+  const current = await accountOf(ports, principal, userId);
+  assertActive(current);
+  assertNotOwnRoles(principal.sub, current, input.roles);
+  const details = await checkReferences(
+    ports,
+    await ports.agencies.get(principal.agencyId),
+    principal.agencyId,
+    input,
+  );
+  if (details.length > 0) throw new ValidationFailed(details);
+  const { officerCertificateNo: _dropped, ...kept } = current;
+  const next: Account = {
+    ...kept,
+    ...input,
+    updatedAt: ports.now().toISOString(),
+    updatedBy: principal.sub,
+    version: current.version + 1,
+  };
+  await commit(ports, principal, next, current, 'updated');
+  await ports.identity.update(loginOf(current), loginOf(next));
+  return next;
+}
+
+/** The account is disabled: its tokens are refused from now on (ORG-5), and it cannot sign in again. */
+export async function disableAccount(
+  ports: AccountPorts,
+  principal: Principal,
+  userId: string,
+): Promise<Account> {
+  const current = await accountOf(ports, principal, userId);
+  assertMayDisable(principal.sub, current);
+  const at = ports.now().toISOString();
+  const next: Account = {
+    ...current,
+    status: 'disabled',
+    disabledAt: at,
+    updatedAt: at,
+    updatedBy: principal.sub,
+    version: current.version + 1,
+  };
+  await commit(ports, principal, next, current, 'disabled');
+  await ports.identity.disable(loginOf(next));
+  return next;
+}
+
+export async function listAccounts(
+  ports: AccountPorts,
+  principal: Principal,
+  query: { limit: number; cursor?: string | undefined },
+): Promise<Page<Account>> {
+  return ports.accounts.page(principal.agencyId, query.limit, query.cursor);
+}
+
+/** Who changed which account how and when, newest first, with the head to verify the chain against. */
+export async function accountLog(
+  ports: AccountPorts,
+  principal: Principal,
+  query: { limit: number; cursor?: string | undefined },
+): Promise<Page<JournalEntry> & { head: { seq: number; hash: string } }> {
+  const [page, head] = await Promise.all([
+    ports.accounts.log(principal.agencyId, query.limit, query.cursor),
+    ports.accounts.logHead(principal.agencyId),
+  ]);
+  return { ...page, head };
+}

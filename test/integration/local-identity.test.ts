@@ -1,0 +1,6 @@
+import { documentClient } from '#shared/store/clients.ts';
+import { LocalIdentity } from '#shared/store/local-identity.ts';
+import { identityContract } from '#test/contracts/identity.ts';
+
+const identity = new LocalIdentity(documentClient, process.env.MAIN_TABLE ?? '');
+identityContract('the local identity store on DynamoDB Local', () => identity);
