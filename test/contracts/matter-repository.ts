@@ -28,9 +28,9 @@ const opinion = (rectifyBy: string): Opinion => ({
   acceptances: [],
 });
 
-const matter = (agencyId: string, opinions: Opinion[] = []): SupervisionMatter => ({
+const matter = (agencyId: string, opinions: Opinion[] = [], body = 'changning-sfj'): SupervisionMatter => ({
   matterId: matterId(),
-  supervisorAgencyId: 'changning-sfj',
+  supervisorAgencyId: body,
   supervisorName: '长宁县司法局',
   agencyId,
   agencyName: '长宁县民政局',
@@ -64,6 +64,21 @@ export function matterRepositoryContract(name: string, repository: Port<MatterRe
       expect((await repository.journal(made[0]?.matterId ?? '')).map((entry) => entry.hash)).toEqual([
         opened.hash,
       ]);
+    });
+
+    it('[SUP-2] one body lists the matters it opened against an agency, not another body’s about the same agency', async () => {
+      const agencyId = newAgencyId();
+      const ours = [matter(agencyId), matter(agencyId)];
+      const theirs = matter(agencyId, [], 'city-sfj');
+      for (const item of [...ours, theirs]) await repository.create(item, opened);
+      const first = await repository.list(agencyId, 1, undefined, 'changning-sfj');
+      expect(first.items.map((item) => item.matterId)).toEqual([ours[1]?.matterId]);
+      const second = await repository.list(agencyId, 5, first.nextCursor, 'changning-sfj');
+      expect(second.items.map((item) => item.matterId)).toEqual([ours[0]?.matterId]);
+      expect((await repository.list(agencyId, 5, undefined, 'city-sfj')).items).toEqual([
+        expect.objectContaining({ matterId: theirs.matterId }),
+      ]);
+      expect((await repository.list(agencyId, 5)).items).toHaveLength(3);
     });
 
     it('[SUP-3] an opinion waiting for its report is in the open range before a day until reported, over the version read', async () => {

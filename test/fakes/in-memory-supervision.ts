@@ -114,9 +114,17 @@ export class InMemoryMatters implements Port<MatterRepository> {
     )?.matterId;
   }
 
-  async list(agencyId: string, limit: number, cursor?: string): Promise<Page<SupervisionMatter>> {
+  async list(
+    agencyId: string,
+    limit: number,
+    cursor?: string,
+    byBody?: string,
+  ): Promise<Page<SupervisionMatter>> {
     const mine = [...this.#matters.values()]
-      .filter((matter) => matter.agencyId === agencyId)
+      .filter(
+        (matter) =>
+          matter.agencyId === agencyId && (byBody === undefined || matter.supervisorAgencyId === byBody),
+      )
       .sort((a, b) => byteOrder(b.matterId, a.matterId));
     return pageOf(mine, limit, cursor);
   }

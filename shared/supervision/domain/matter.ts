@@ -34,23 +34,37 @@ export const opinionKindLabels: Record<OpinionKind, string> = {
 const numberMarks: Record<OpinionKind, string> = { opinion: '监意', recommendation: '监建' };
 
 /** `POST /v1/supervision/matters` (SUP-2). */
-export const MatterInput = z.strictObject({
-  agencyId: z.string().trim().min(1).max(64),
-  source: labelledEnum(MATTER_SOURCES, matterSourceLabels),
-  /** The complaint, hotline ticket, evaluation or alert it comes from, as its id or number. */
-  sourceRef: z.string().trim().min(1).max(100).optional(),
-  subject: z.strictObject({
-    caseId: z.string().trim().min(1).max(64).optional(),
-    /** A practice rather than one case: 有案不立, 以罚代管, 选择性执法 and the like. */
-    practice: z.string().trim().min(1).max(200).optional(),
-  }),
-  facts: Words(4000),
-});
+export const MatterInput = z
+  .strictObject({
+    agencyId: z.string().trim().min(1).max(64),
+    source: labelledEnum(MATTER_SOURCES, matterSourceLabels),
+    /**
+     * The complaint (its id: it must be one the agency received), hotline ticket, evaluation or
+     * alert it comes from; required for a complaint and a 12345 transfer.
+     */
+    sourceRef: z.string().trim().min(1).max(100).optional(),
+    subject: z.strictObject({
+      caseId: z.string().trim().min(1).max(64).optional(),
+      /** A practice rather than one case: 有案不立, 以罚代管, 选择性执法 and the like. */
+      practice: z.string().trim().min(1).max(200).optional(),
+    }),
+    facts: Words(4000),
+  })
+  .superRefine((input, context) => {
+    if ((input.source === 'complaint' || input.source === 'hotline') && input.sourceRef === undefined)
+      context.addIssue({
+        code: 'custom',
+        path: ['sourceRef'],
+        message: input.source === 'complaint' ? '请填写所依据的投诉编号' : '请填写12345热线转办工单号',
+      });
+  });
 export type MatterInput = z.infer<typeof MatterInput>;
 
 /** `POST /v1/supervision/matters/{id}/opinions` (SUP-3). */
 export const OpinionInput = z.strictObject({
   kind: labelledEnum(OPINION_KINDS, opinionKindLabels),
+  /** The facts found, when the opinion states more than the matter's. */
+  facts: Words(4000).optional(),
   /** The rule broken: the law and article, and how. */
   ruleBroken: Words(2000),
   /** What the agency is to do. */
@@ -76,6 +90,7 @@ export interface Opinion {
   kind: OpinionKind;
   /** The document's number in the supervisory body's series, e.g. 昌司监意〔2026〕1号. */
   number: string;
+  facts?: string;
   ruleBroken: string;
   demand?: string;
   rectifyBy: string;

@@ -15,6 +15,8 @@ const opinionPk = (opinionId: string) => `SUPERVISION_OPINION#${opinionId}`;
 const OPINION_SK = 'OPINION';
 /** The supervised agency's matters, newest first (gsi1). */
 const agencyMattersPk = (agencyId: string) => `SUPERVISION_MATTERS#${agencyId}`;
+/** The matters one supervisory body opened against one agency, newest first (gsi2). */
+const bodyMattersPk = (bodyId: string, agencyId: string) => `SUPERVISION_MATTERS_BY#${bodyId}#${agencyId}`;
 /** The supervised agency's opinions waiting for its rectification report, by their last day (gsi4). */
 const openRectificationsPk = (agencyId: string) => `OPEN_RECTIFICATIONS#${agencyId}`;
 
@@ -51,6 +53,8 @@ export class MatterRepository {
       sk: MATTER_SK,
       gsi1pk: agencyMattersPk(matter.agencyId),
       gsi1sk: matter.matterId,
+      gsi2pk: bodyMattersPk(matter.supervisorAgencyId, matter.agencyId),
+      gsi2sk: matter.matterId,
       entity: 'supervision-matter',
       ...matter,
     };
@@ -154,12 +158,16 @@ export class MatterRepository {
     return Item?.matterId as string | undefined;
   }
 
-  /** An agency's matters, newest first (matter ids are ULIDs). */
-  list(agencyId: string, limit: number, cursor?: string): Promise<Page<SupervisionMatter>> {
+  /**
+   * An agency's matters, newest first (matter ids are ULIDs): all of them, or those one
+   * supervisory body opened (`byBody`), each a partition of its own, so no page is filtered.
+   */
+  list(agencyId: string, limit: number, cursor?: string, byBody?: string): Promise<Page<SupervisionMatter>> {
     return indexPage<SupervisionMatter>(this.#db, {
       table: this.#table,
-      index: 'gsi1',
-      partition: agencyMattersPk(agencyId),
+      ...(byBody
+        ? { index: 'gsi2', partition: bodyMattersPk(byBody, agencyId) }
+        : { index: 'gsi1', partition: agencyMattersPk(agencyId) }),
       itemPk: 'SUPERVISION_MATTER#',
       itemPkIsPrefix: true,
       itemSkPrefix: MATTER_SK,

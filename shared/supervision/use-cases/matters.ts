@@ -1,5 +1,5 @@
 import { ulid } from 'ulid';
-import { hasAnyRole, type Principal } from '#shared/auth.ts';
+import { hasAnyRole, type Principal, type Role } from '#shared/auth.ts';
 import { legalDateOf } from '#shared/dates.ts';
 import { GENESIS_HASH, nextEntry, verifyChain } from '#shared/domain/journal.ts';
 import { Forbidden, NotFound, RuleViolation, ValidationFailed } from '#shared/errors.ts';
@@ -21,6 +21,7 @@ import {
   rectificationRefusal,
   type SupervisionMatter,
 } from '#shared/supervision/domain/matter.ts';
+import type { ComplaintRepository } from '#shared/supervision/store/complaint-repository.ts';
 import type { MatterRepository } from '#shared/supervision/store/matter-repository.ts';
 import { overseen } from '#shared/use-cases/oversight.ts';
 import { withRetry } from '#shared/use-cases/retry.ts';
@@ -29,21 +30,29 @@ export interface MatterPorts {
   matters: Port<MatterRepository>;
   agencies: Pick<Port<AgencyRepository>, 'get'>;
   cases: Pick<Port<CaseRepository>, 'get' | 'nextSerial' | 'takeSerial'>;
+  complaints: Pick<Port<ComplaintRepository>, 'get'>;
   now: () => Date;
 }
 
-/** The roles of the supervised agency that read its matters and report its rectification (SUP-3). */
-const AGENCY_SIDE = ['admin', 'leader'] as const;
+/** The roles of the supervised agency that read its matters (SUP-2). */
+const AGENCY_READERS = ['admin', 'leader', 'unit-head'] as const;
+/** The roles of the supervised agency that report its rectification (SUP-3). */
+const AGENCY_REPORTERS = ['admin', 'leader'] as const;
 
 const notFound = () => new NotFound('监督事项不存在', [{ path: 'id', message: '未找到该监督事项' }]);
 
-/** The supervisory body's side: a supervisor of the body that opened the matter. */
+/**
+ * The supervisory body's side: a supervisor of the body that opened the matter, which still
+ * supervises the agency (a token issued after the agency left its supervision reads nothing).
+ */
 const isBody = (principal: Principal, matter: SupervisionMatter) =>
-  principal.roles.includes('supervisor') && principal.agencyId === matter.supervisorAgencyId;
+  principal.roles.includes('supervisor') &&
+  principal.agencyId === matter.supervisorAgencyId &&
+  principal.supervises?.includes(matter.agencyId) === true;
 
-/** The supervised agency's side: its administrators and leaders. */
-const isAgency = (principal: Principal, matter: SupervisionMatter) =>
-  hasAnyRole(principal, AGENCY_SIDE) && principal.agencyId === matter.agencyId;
+/** The supervised agency's side: its administrators, leaders and unit heads read; `roles` narrows it. */
+const isAgency = (principal: Principal, matter: SupervisionMatter, roles: readonly Role[] = AGENCY_READERS) =>
+  hasAnyRole(principal, roles) && principal.agencyId === matter.agencyId;
 
 /** A matter as either side reads it: each opinion with its status of today (`overdue` once its day has passed). */
 const matterView = (matter: SupervisionMatter, now: Date) => ({
@@ -100,13 +109,21 @@ export async function openMatter(ports: MatterPorts, principal: Principal, input
   if (!principal.roles.includes('supervisor') || input.agencyId === principal.agencyId)
     throw new Forbidden('只有监督机关可以对其所监督的执法机关立监督事项');
   overseen(principal, input.agencyId);
-  const [agency, body, subjectCase] = await Promise.all([
+  const fromComplaint = input.source === 'complaint' && input.sourceRef !== undefined;
+  const [agency, body, subjectCase, complaint] = await Promise.all([
     ports.agencies.get(input.agencyId),
     ports.agencies.get(principal.agencyId),
-    input.subject.caseId ? ports.cases.get(input.agencyId, input.subject.caseId) : Promise.resolve(undefined),
+    input.subject.caseId ? ports.cases.get(input.agencyId, input.subject.caseId) : undefined,
+    fromComplaint ? ports.complaints.get(input.agencyId, input.sourceRef ?? '') : undefined,
   ]);
-  if (input.subject.caseId && !subjectCase)
-    throw new ValidationFailed([{ path: 'subject.caseId', message: '被监督机关没有这个案件' }]);
+  const bad = [
+    ...(input.subject.caseId && !subjectCase
+      ? [{ path: 'subject.caseId', message: '被监督机关没有这个案件' }]
+      : []),
+    // A matter said to come from a complaint names a complaint the agency received.
+    ...(fromComplaint && !complaint ? [{ path: 'sourceRef', message: '被监督机关没有收到这件投诉' }] : []),
+  ];
+  if (bad.length > 0) throw new ValidationFailed(bad);
   const now = ports.now();
   const matterId = ulid();
   const entry = nextEntry(
@@ -166,10 +183,16 @@ export function issueOpinion(
       ports.agencies.get(principal.agencyId),
       ports.cases.nextSerial(principal.agencyId, series, year),
     ]);
+    if (!body?.documentPrefix)
+      throw new RuleViolation(
+        'DOCUMENT_PREFIX_MISSING',
+        '本监督机关尚未设置文号前缀，请管理员在“机关设置”中填写后再制发监督文书',
+      );
     const opinion: Opinion = {
       opinionId: ulid(),
       kind: input.kind,
-      number: opinionNumber(body?.documentPrefix ?? '', input.kind, year, serial),
+      number: opinionNumber(body.documentPrefix, input.kind, year, serial),
+      ...(input.facts ? { facts: input.facts } : {}),
       ruleBroken: input.ruleBroken,
       ...(input.demand ? { demand: input.demand } : {}),
       rectifyBy: input.rectifyBy,
@@ -187,6 +210,7 @@ export function issueOpinion(
         kind: opinion.kind,
         title: opinionKindLabels[opinion.kind],
         number: opinion.number,
+        ...(opinion.facts ? { facts: opinion.facts } : {}),
         ruleBroken: opinion.ruleBroken,
         rectifyBy: opinion.rectifyBy,
       },
@@ -220,7 +244,8 @@ export async function reportRectification(
 ) {
   const matterId = await matterOfOpinion(ports, opinionId);
   return changeMatter(ports, principal, matterId, 'rectification.reported', async (matter, now) => {
-    if (!isAgency(principal, matter)) throw new Forbidden('只有被监督机关的负责人或管理员可以提交整改报告');
+    if (!isAgency(principal, matter, AGENCY_REPORTERS))
+      throw new Forbidden('只有被监督机关的负责人或管理员可以提交整改报告');
     const opinion = opinionIn(matter, opinionId);
     const refusal = rectificationRefusal(opinion, 'report');
     if (refusal) throw new RuleViolation('RECTIFICATION_NOT_EXPECTED', refusal);
@@ -302,22 +327,31 @@ export async function answerRectification(
   );
 }
 
-/** A page of an agency's matters, newest first: the agency's own, or one a supervisor's body supervises. */
+/**
+ * A page of an agency's matters, newest first (SUP-2): the agency's own, for its admins, leaders
+ * and unit heads; for a supervisor, those its body opened against an agency it supervises, which
+ * it names (`agencyId`).
+ */
 export async function listMatters(
   ports: MatterPorts,
   principal: Principal,
   requested: { agencyId?: string | undefined; limit: number; cursor?: string | undefined },
 ) {
+  const supervisor = principal.roles.includes('supervisor');
+  if (supervisor && requested.agencyId === undefined)
+    throw new ValidationFailed([{ path: 'agencyId', message: '请选择所监督的执法机关' }]);
   const agencyId = overseen(principal, requested.agencyId);
-  const page = await ports.matters.list(agencyId, requested.limit, requested.cursor);
+  const own = agencyId === principal.agencyId;
+  if (own && !hasAnyRole(principal, AGENCY_READERS))
+    throw new Forbidden('只有本机关的负责人、管理员或股室负责人可以查看监督事项');
+  const page = await ports.matters.list(
+    agencyId,
+    requested.limit,
+    requested.cursor,
+    own ? undefined : principal.agencyId,
+  );
   const now = ports.now();
-  return {
-    ...page,
-    // A supervisor reads the matters of its own body only, not another body's about the same agency.
-    items: page.items
-      .filter((matter) => agencyId === principal.agencyId || matter.supervisorAgencyId === principal.agencyId)
-      .map((matter) => matterView(matter, now)),
-  };
+  return { ...page, items: page.items.map((matter) => matterView(matter, now)) };
 }
 
 export async function getMatter(ports: MatterPorts, principal: Principal, matterId: string) {
