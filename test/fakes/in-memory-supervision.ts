@@ -139,6 +139,7 @@ export class InMemoryMatters implements Port<MatterRepository> {
             opinionId,
             matterId: matter.matterId,
             agencyId,
+            supervisorAgencyId: matter.supervisorAgencyId,
             number,
             rectifyBy,
           })),

@@ -13,6 +13,7 @@ import {
   overdueRectifications,
   reportRectification,
 } from '#shared/supervision/use-cases/matters.ts';
+import { overdueItems } from '#shared/use-cases/oversight.ts';
 import { matterRepositoryContract } from '#test/contracts/matter-repository.ts';
 import { inMemoryWorld } from '#test/fakes/in-memory-ports.ts';
 import { InMemoryMatters } from '#test/fakes/in-memory-supervision.ts';
@@ -109,6 +110,20 @@ describe('supervision matters and opinions (SUP-2, SUP-3), without a database', 
     const [overdue] = await overdueRectifications(ports, 'changning-mzj');
     expect(overdue?.number).toBe('昌司监建〔2026〕1号');
     expect((await getMatter(ports, body, matter.matterId)).opinions[0]?.status).toBe('overdue');
+    // On the overdue list of both sides; another body supervising the agency does not see it.
+    const listed = await overdueItems(ports, 'changning-mzj');
+    expect(listed.rectifications).toEqual([
+      {
+        opinionId: overdue?.opinionId,
+        matterId: matter.matterId,
+        number: '昌司监建〔2026〕1号',
+        rectifyBy: '2026-03-05',
+      },
+    ]);
+    expect(
+      (await overdueItems(ports, 'changning-mzj', undefined, 'changning-sfj')).rectifications,
+    ).toHaveLength(1);
+    expect((await overdueItems(ports, 'changning-mzj', undefined, 'city-sfj')).rectifications).toEqual([]);
   });
 
   it('[SUP-2] isolation: another body, another agency and the agency itself cannot open, read or accept', async () => {

@@ -25,6 +25,8 @@ export interface OpenRectification {
   opinionId: string;
   matterId: string;
   agencyId: string;
+  /** The body that issued it: another body supervising the same agency does not see it. */
+  supervisorAgencyId: string;
   number: string;
   rectifyBy: string;
 }
@@ -65,6 +67,7 @@ export class MatterRepository {
       opinionId: opinion.opinionId,
       matterId: matter.matterId,
       agencyId: matter.agencyId,
+      supervisorAgencyId: matter.supervisorAgencyId,
       number: opinion.number,
       rectifyBy: opinion.rectifyBy,
     };
