@@ -3,33 +3,15 @@ import { LegalDate, legalDateOf } from '#shared/dates.ts';
 import type { JournalEntry } from '#shared/domain/journal.ts';
 import { labelledEnum } from '#shared/domain/labelled-enum.ts';
 import { Words } from '#shared/domain/text.ts';
+import {
+  MATTER_SOURCES,
+  type MatterSource,
+  matterSourceLabels,
+  OPINION_KINDS,
+  type OpinionKind,
+  opinionKindLabels,
+} from '#shared/supervision/domain/matter-labels.ts';
 
-/** Where a supervision matter comes from (SUP-2). */
-export const MATTER_SOURCES = [
-  'complaint',
-  'hotline',
-  'evaluation',
-  'alert',
-  'statistics',
-  'own-finding',
-] as const;
-export type MatterSource = (typeof MATTER_SOURCES)[number];
-export const matterSourceLabels: Record<MatterSource, string> = {
-  complaint: '投诉举报',
-  hotline: '12345热线转办',
-  evaluation: '案卷评查',
-  alert: '监督预警',
-  statistics: '统计分析',
-  'own-finding': '监督机关自行发现',
-};
-
-/** A supervision document (SUP-3): 行政执法监督意见书 or 行政执法监督建议书. */
-export const OPINION_KINDS = ['opinion', 'recommendation'] as const;
-export type OpinionKind = (typeof OPINION_KINDS)[number];
-export const opinionKindLabels: Record<OpinionKind, string> = {
-  opinion: '行政执法监督意见书',
-  recommendation: '行政执法监督建议书',
-};
 /** The mark of each kind's number series after the supervisory body's prefix, as case documents have theirs. */
 const numberMarks: Record<OpinionKind, string> = { opinion: '监意', recommendation: '监建' };
 

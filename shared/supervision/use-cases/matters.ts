@@ -13,7 +13,6 @@ import {
   matterSettled,
   type Opinion,
   type OpinionInput,
-  opinionKindLabels,
   opinionNumber,
   opinionSeries,
   opinionStatus,
@@ -21,6 +20,7 @@ import {
   rectificationRefusal,
   type SupervisionMatter,
 } from '#shared/supervision/domain/matter.ts';
+import { opinionKindLabels } from '#shared/supervision/domain/matter-labels.ts';
 import type { ComplaintRepository } from '#shared/supervision/store/complaint-repository.ts';
 import type { MatterRepository } from '#shared/supervision/store/matter-repository.ts';
 import { overseen } from '#shared/use-cases/oversight.ts';
