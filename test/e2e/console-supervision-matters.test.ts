@@ -56,6 +56,7 @@ describe('supervision matters in the browser', { timeout: 240_000 }, () => {
       const card = page.getByRole('list', { name: '监督事项列表' }).getByRole('listitem').first();
       await card.getByText('12345热线转办：有案不立').waitFor();
 
+      await card.locator('details.opinion-issuing summary').click();
       await card.getByLabel(/^违反的规定/).fill('违反《行政处罚法》第五十四条第一款');
       await card.getByLabel(/^整改期限/).fill('2026-04-01');
       await card.getByRole('button', { name: '制发监督文书' }).click();

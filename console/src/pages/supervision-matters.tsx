@@ -144,32 +144,35 @@ export function SupervisionMatters({ session }: { session: Session }) {
               />
             ))}
             {supervises && matter.status === 'open' && (
-              <ActionForm
-                id={`opinion-${matter.matterId}`}
-                fields={[
-                  { path: 'kind', label: '文书种类', kind: 'choice', options: opinionKindLabels },
-                  { path: 'facts', label: '查明的事实', kind: 'text' },
-                  { path: 'ruleBroken', label: '违反的规定', kind: 'text', required: true },
-                  { path: 'demand', label: '整改要求', kind: 'text' },
-                  { path: 'rectifyBy', label: '整改期限', kind: 'date', required: true },
-                ]}
-                submitLabel="制发监督文书"
-                onSubmit={(values) =>
-                  must(
-                    api.POST('/v1/supervision/matters/{id}/opinions', {
-                      params: { path: { id: matter.matterId } },
-                      body: {
-                        kind: (values.kind ?? 'opinion') as Opinion['kind'],
-                        ...(values.facts ? { facts: values.facts } : {}),
-                        ruleBroken: values.ruleBroken ?? '',
-                        ...(values.demand ? { demand: values.demand } : {}),
-                        rectifyBy: values.rectifyBy ?? '',
-                      },
-                    }),
-                  )
-                }
-                onDone={changed}
-              />
+              <details class="opinion-issuing">
+                <summary>制发监督文书</summary>
+                <ActionForm
+                  id={`opinion-${matter.matterId}`}
+                  fields={[
+                    { path: 'kind', label: '文书种类', kind: 'choice', options: opinionKindLabels },
+                    { path: 'facts', label: '查明的事实', kind: 'text' },
+                    { path: 'ruleBroken', label: '违反的规定', kind: 'text', required: true },
+                    { path: 'demand', label: '整改要求', kind: 'text' },
+                    { path: 'rectifyBy', label: '整改期限', kind: 'date', required: true },
+                  ]}
+                  submitLabel="制发监督文书"
+                  onSubmit={(values) =>
+                    must(
+                      api.POST('/v1/supervision/matters/{id}/opinions', {
+                        params: { path: { id: matter.matterId } },
+                        body: {
+                          kind: (values.kind ?? 'opinion') as Opinion['kind'],
+                          ...(values.facts ? { facts: values.facts } : {}),
+                          ruleBroken: values.ruleBroken ?? '',
+                          ...(values.demand ? { demand: values.demand } : {}),
+                          rectifyBy: values.rectifyBy ?? '',
+                        },
+                      }),
+                    )
+                  }
+                  onDone={changed}
+                />
+              </details>
             )}
           </li>
         ))}
