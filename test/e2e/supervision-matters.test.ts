@@ -304,6 +304,12 @@ describe('supervision matters and opinions (SUP-2, SUP-3) through the local HTTP
           .status,
       ).toBe(404);
     }
+    for (const token of [tokens.otherSupervisor, tokens.formerSupervisor]) {
+      expect((await answer(opinionId, { accepted: true, note: '越权验收' }, token)).status).toBe(404);
+      expect((await api.call('GET', `/v1/oversight/overdue?agencyId=${agencyId}`, { token })).status).toBe(
+        403,
+      );
+    }
     // The other agency's own list has none of them; its admin reports on none of them.
     const theirs = await api.call('GET', '/v1/supervision/matters', { token: tokens.otherAdmin });
     expect(theirs.body.items).toEqual([]);
