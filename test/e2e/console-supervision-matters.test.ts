@@ -101,4 +101,37 @@ describe('supervision matters in the browser', { timeout: 240_000 }, () => {
       true,
     ]);
   });
+
+  it('[SUP-3] a rectification not reported by its deadline is on the supervisor’s and the agency’s overview', async () => {
+    const supervisor = await api.token({
+      agencyId: 'changning-sfj',
+      roles: ['supervisor'],
+      supervises: [agencyId],
+    });
+    const matter = await api.call('POST', '/v1/supervision/matters', {
+      token: supervisor,
+      body: {
+        agencyId,
+        source: 'own-finding',
+        subject: { practice: '未按期公示' },
+        facts: '抽查发现行政处罚决定逾期未公示',
+      },
+    });
+    const issued = await api.call('POST', `/v1/supervision/matters/${matter.body.matterId}/opinions`, {
+      token: supervisor,
+      body: { kind: 'recommendation', ruleBroken: '违反《行政执法公示办法》', rectifyBy: '2026-03-05' },
+    });
+    const number: string = issued.body.opinions[0].number;
+    await api.call('POST', '/dev/clock', { body: { now: '2026-03-06T02:00:00Z' } });
+    for (const name of ['县司法局执法监督员', '局长'])
+      await asUser(name, PHONE, async (page) => {
+        await navigation(page).getByRole('link', { name: '工作概况' }).click();
+        await page.getByText(`逾期未整改：${number}`).waitFor();
+        await checkScreen(
+          page,
+          `overview-rectification-overdue-${name === '局长' ? 'agency' : 'supervisor'}`,
+          width,
+        );
+      });
+  });
 });
