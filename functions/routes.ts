@@ -14,6 +14,7 @@ import { publicationsRoutes } from '#functions/publications/routes.ts';
 import { pushRoutes } from '#functions/push/routes.ts';
 import { reviewsRoutes } from '#functions/reviews/routes.ts';
 import { siteRoutes } from '#functions/site/routes.ts';
+import { supervisionRoutes } from '#functions/supervision/routes.ts';
 
 /**
  * The route table: API Gateway routes (infra/stacks/stateless-stack.ts), the local server
@@ -36,6 +37,7 @@ export const routes = {
   ...pushRoutes,
   ...reviewsRoutes,
   ...siteRoutes,
+  ...supervisionRoutes,
 };
 
 export const routeTable = Object.values(routes);

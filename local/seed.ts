@@ -23,6 +23,17 @@ export const demoAgency: AgencyProfileInput = {
   ],
 };
 
+/** The demo agency's supervisory body (ORG-4): its prefix numbers its supervision documents (SUP-3), 昌司监意〔2026〕1号. */
+export const DEMO_SUPERVISORY_BODY_ID = 'changning-sfj';
+const demoSupervisoryBody: AgencyProfileInput = {
+  name: '昌宁县司法局',
+  region: '昌宁县',
+  documentPrefix: '昌司',
+  level: '县级',
+  field: '司法行政',
+  units: [{ id: 'zfjdg', name: '行政执法协调监督股' }],
+};
+
 export const demoOfficers: OfficerInput[] = [
   {
     name: '李明华',
@@ -142,7 +153,7 @@ export const demoUsers: Principal[] = [
   {
     sub: 'demo-supervisor',
     name: '县司法局执法监督员',
-    agencyId: 'changning-sfj',
+    agencyId: DEMO_SUPERVISORY_BODY_ID,
     roles: ['supervisor'],
     supervises: [DEMO_AGENCY_ID],
   },
@@ -180,6 +191,14 @@ export async function seedDemoData(
     await ports.agencies.put({
       ...demoAgency,
       agencyId,
+      updatedAt: ports.now().toISOString(),
+      updatedBy: admin.sub,
+    });
+  }
+  if (!(await ports.agencies.get(DEMO_SUPERVISORY_BODY_ID))) {
+    await ports.agencies.put({
+      ...demoSupervisoryBody,
+      agencyId: DEMO_SUPERVISORY_BODY_ID,
       updatedAt: ports.now().toISOString(),
       updatedBy: admin.sub,
     });

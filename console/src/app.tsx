@@ -26,6 +26,7 @@ import { ReviewPage } from './pages/review-page.tsx';
 import { ReviewQueue } from './pages/review-queue.tsx';
 import { SignIn } from './pages/sign-in.tsx';
 import { SubmitReview } from './pages/submit-review.tsx';
+import { SupervisionMatters } from './pages/supervision-matters.tsx';
 import { System } from './pages/system.tsx';
 import { match, navigate, Redirect, usePath } from './router.tsx';
 
@@ -100,6 +101,8 @@ export function App() {
   if (path === '/reviews') return screen('法制审核', <ReviewQueue />);
   if (path === '/dashboard') return screen('工作概况', <Dashboard session={session} />);
   if (path === '/complaints') return screen('投诉举报', <Complaints session={session} />);
+  if (path === '/supervision') return screen('监督事项', <SupervisionMatters session={session} />);
+  if (path === '/rectification') return screen('监督整改', <SupervisionMatters session={session} />);
   if (path === '/checklists') return screen('执法清单', <Checklists session={session} />);
   const list = match('/checklists/:id', path);
   if (list?.id) return screen('清单', <ChecklistPage id={list.id} session={session} />);

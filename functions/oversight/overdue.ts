@@ -4,9 +4,16 @@ import { ports } from '#shared/store/repositories.ts';
 import { listScope } from '#shared/use-cases/cases.ts';
 import { overdueItems, overseen } from '#shared/use-cases/oversight.ts';
 
-/** Late publications and reviews: a unit head's unit, the agency for the agency-wide roles. */
+/**
+ * Late publications and reviews: a unit head's unit, the agency for the agency-wide roles; a
+ * supervisor reads its own body's late rectifications.
+ */
 export const handler = httpHandler(routes.overdue, async ({ query, principal }) => {
   const agencyId = overseen(principal, query.agencyId);
-  const unit = agencyId === principal.agencyId ? listScope(principal) : undefined;
-  return { status: 200, body: await overdueItems(ports, agencyId, unit) };
+  const own = agencyId === principal.agencyId;
+  const unit = own ? listScope(principal) : undefined;
+  return {
+    status: 200,
+    body: await overdueItems(ports, agencyId, unit, own ? undefined : principal.agencyId),
+  };
 });

@@ -64,6 +64,10 @@ export const Overdue = entity({
       answerBy: LegalDate,
     }),
   ),
+  /** Supervision opinions past their rectification deadline without a report (SUP-3). */
+  rectifications: z.array(
+    entity({ opinionId: z.string(), matterId: z.string(), number: z.string(), rectifyBy: LegalDate }),
+  ),
 });
 
 const AnnualData = z.object({

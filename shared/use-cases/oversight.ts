@@ -8,6 +8,7 @@ import type { Port } from '#shared/store/port.ts';
 import type { StatisticsRepository } from '#shared/store/statistics-repository.ts';
 import type { TrainingRepository } from '#shared/store/training-repository.ts';
 import type { ComplaintRepository } from '#shared/supervision/store/complaint-repository.ts';
+import type { MatterRepository } from '#shared/supervision/store/matter-repository.ts';
 import type { PublicationPorts } from '#shared/use-cases/publications.ts';
 
 /** What the statistics read: the day counters, and the officers' trainings (ORG-3). */
@@ -24,22 +25,28 @@ export function overseen(principal: Principal, requested: string | undefined): s
 }
 
 /**
- * What is late in an agency (PUB-12, REV-5, SUP-1, ORG-4): publications past their due date and
- * not published, reviews past their due date without an opinion, complaints past their answer
- * term.
+ * What is late in an agency (PUB-12, REV-5, SUP-1, SUP-3, ORG-4): publications past their due
+ * date and not published, reviews past their due date without an opinion, complaints past their
+ * answer term, supervision opinions past their rectification deadline without a report. A
+ * supervisor reading another agency passes its `body`: it sees its own body's opinions only.
  */
 export async function overdueItems(
-  ports: AnnualReportPorts & { complaints: Pick<Port<ComplaintRepository>, 'unansweredBefore'> },
+  ports: AnnualReportPorts & {
+    complaints: Pick<Port<ComplaintRepository>, 'unansweredBefore'>;
+    matters: Pick<Port<MatterRepository>, 'openRectificationsBefore'>;
+  },
   agencyId: string,
   unit?: { unitId: string | undefined },
+  body?: string,
 ) {
   const today = legalDateOf(ports.now());
   const lastYear = Number(today.slice(0, 4)) - 1;
-  const [publications, reviews, reports, complaints] = await Promise.all([
+  const [publications, reviews, reports, complaints, rectifications] = await Promise.all([
     ports.publications.open(agencyId),
     ports.reviews.open(agencyId),
     ports.annualReports.versions(agencyId, lastYear),
     ports.complaints.unansweredBefore(agencyId, today),
+    ports.matters.openRectificationsBefore(agencyId, today),
   ]);
   // A unit head sees their unit's late items; the agency-wide roles and supervisors all of them.
   const inUnit = (item: { unitId?: string | undefined }) => !unit || item.unitId === unit.unitId;
@@ -84,6 +91,13 @@ export async function overdueItems(
       receivedAt,
       answerBy,
     })),
+    /**
+     * Supervision opinions whose rectification was not reported (or was returned) by their
+     * deadline (SUP-3), from the open-work index: flagged for both sides, and counted.
+     */
+    rectifications: rectifications
+      .filter((item) => body === undefined || item.supervisorAgencyId === body)
+      .map(({ opinionId, matterId, number, rectifyBy }) => ({ opinionId, matterId, number, rectifyBy })),
   };
 }
 

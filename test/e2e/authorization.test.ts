@@ -9,6 +9,7 @@ import { recordEvidence } from '#test/helpers/evidence.ts';
 
 let api: TestApi;
 const agencyId = newAgencyId();
+const supervisedAgency = newAgencyId();
 const officer = officerInput();
 const tokens = new Map<Role, string>();
 
@@ -490,6 +491,44 @@ const expected: Record<
     path: '/v1/enterprise/inspections/NO-SUCH-ID/rating',
     body: () => ({ score: 3 }),
   },
+  // SUP-2, SUP-3: the supervisory body opens matters and issues opinions; the agency reports.
+  'POST /v1/supervision/matters': {
+    allowed: ['supervisor'],
+    path: '/v1/supervision/matters',
+    body: () => ({
+      agencyId: supervisedAgency,
+      source: 'own-finding',
+      subject: { practice: '以罚代管' },
+      facts: '抽查发现多起案件只罚款不责令改正',
+    }),
+  },
+  'GET /v1/supervision/matters': {
+    allowed: ['supervisor', 'admin', 'leader', 'unit-head'],
+    path: '/v1/supervision/matters',
+  },
+  'GET /v1/supervision/matters/{id}': {
+    allowed: ['supervisor', 'admin', 'leader', 'unit-head'],
+    path: '/v1/supervision/matters/NO-SUCH-ID',
+  },
+  'GET /v1/supervision/matters/{id}/journal': {
+    allowed: ['supervisor', 'admin', 'leader', 'unit-head'],
+    path: '/v1/supervision/matters/NO-SUCH-ID/journal',
+  },
+  'POST /v1/supervision/matters/{id}/opinions': {
+    allowed: ['supervisor'],
+    path: '/v1/supervision/matters/NO-SUCH-ID/opinions',
+    body: () => ({ kind: 'opinion', ruleBroken: '违反《行政处罚法》第二十八条', rectifyBy: '2099-01-01' }),
+  },
+  'POST /v1/supervision/opinions/{id}/rectification': {
+    allowed: ['admin', 'leader'],
+    path: '/v1/supervision/opinions/NO-SUCH-ID/rectification',
+    body: () => ({ report: '已逐案责令改正' }),
+  },
+  'POST /v1/supervision/opinions/{id}/acceptance': {
+    allowed: ['supervisor'],
+    path: '/v1/supervision/opinions/NO-SUCH-ID/acceptance',
+    body: () => ({ accepted: true, note: '整改到位' }),
+  },
   'GET /public/v1/agencies/{agencyId}/checklists/{kind}/diff': {
     allowed: 'public',
     path: `/public/v1/agencies/${agencyId}/checklists/matters/diff?from=1&to=2`,
@@ -506,7 +545,13 @@ beforeAll(async () => {
         // An enterprise has no agency: its token carries its credit code (INS-5).
         role === 'enterprise'
           ? { creditCode: '91350100M000100Y43', roles: [role] }
-          : { agencyId, unitId: 'unit-1', roles: [role] },
+          : {
+              agencyId,
+              unitId: 'unit-1',
+              roles: [role],
+              // A supervisor opens matters against an agency it supervises, never its own (SUP-2).
+              ...(role === 'supervisor' ? { supervises: [supervisedAgency] } : {}),
+            },
       ),
     );
   const created = await api.call('POST', '/v1/officers', { token: tokens.get('admin'), body: officer });

@@ -25,8 +25,9 @@ const expected: Record<string, Record<string, number>> = {
   'certificate verification': { GetItem: 2 },
   // The period's day counters and the trainings: the same however many cases the agency has.
   statistics: { GetItem: ACCOUNT_CHECK, Query: 2 },
-  // Open publications, pending reviews, last year's annual report, unanswered complaints.
-  'overdue list': { GetItem: ACCOUNT_CHECK, Query: 4 },
+  // Open publications, pending reviews, last year's annual report, unanswered complaints,
+  // opinions waiting for their rectification report (SUP-3).
+  'overdue list': { GetItem: ACCOUNT_CHECK, Query: 5 },
 };
 
 let counting = false;

@@ -1,11 +1,22 @@
+import type { JournalEntry } from '#shared/domain/journal.ts';
 import { StaleWrite } from '#shared/errors.ts';
+import type { ChildWrite } from '#shared/store/child-write.ts';
 import type { Page } from '#shared/store/pagination.ts';
 import type { Port } from '#shared/store/port.ts';
 import type { Complaint } from '#shared/supervision/domain/complaint.ts';
+import { awaitsReport, type SupervisionMatter } from '#shared/supervision/domain/matter.ts';
 import type { ComplaintRepository } from '#shared/supervision/store/complaint-repository.ts';
-import { byteOrder, copy, pageOf } from '#test/fakes/memory.ts';
+import type { MatterRepository, OpenRectification } from '#shared/supervision/store/matter-repository.ts';
+import {
+  byteOrder,
+  copy,
+  type MemoryWrite,
+  memoryWriteOf,
+  pageOf,
+  versionedPut,
+} from '#test/fakes/memory.ts';
 
-/** The supervision system's stores in memory (SUP-1): the contract of test/contracts/complaint-repository.ts. */
+/** Complaints in memory (SUP-1): the contract of test/contracts/complaint-repository.ts. */
 export class InMemoryComplaints implements Port<ComplaintRepository> {
   readonly #complaints = new Map<string, Complaint>();
   readonly #receipts = new Map<string, string>();
@@ -56,5 +67,87 @@ export class InMemoryComplaints implements Port<ComplaintRepository> {
     if (filed >= limit) return false;
     this.#addresses.set(key, filed + 1);
     return true;
+  }
+}
+
+/** Supervision matters in memory (SUP-2, SUP-3): the contract of test/contracts/matter-repository.ts. */
+export class InMemoryMatters implements Port<MatterRepository> {
+  readonly #matters = new Map<string, SupervisionMatter>();
+  readonly #journals = new Map<string, JournalEntry[]>();
+
+  #transact(
+    matter: SupervisionMatter,
+    write: MemoryWrite,
+    entry: JournalEntry,
+    children: ChildWrite[],
+    conflict: string,
+  ) {
+    const writes = [write, ...children.map(memoryWriteOf)];
+    if (!writes.every((each) => each.holds())) throw new StaleWrite(conflict);
+    for (const each of writes) each.apply();
+    this.#journals.set(matter.matterId, [...(this.#journals.get(matter.matterId) ?? []), copy(entry)]);
+  }
+
+  async create(matter: SupervisionMatter, entry: JournalEntry): Promise<void> {
+    const write = versionedPut(this.#matters, matter.matterId, matter, undefined);
+    this.#transact(matter, write, entry, [], '监督事项已存在');
+  }
+
+  async commit(
+    current: SupervisionMatter,
+    next: SupervisionMatter,
+    entry: JournalEntry,
+    children: ChildWrite[] = [],
+  ): Promise<void> {
+    const write = versionedPut(this.#matters, next.matterId, next, current);
+    this.#transact(next, write, entry, children, '监督事项已被他人修改，请刷新后重试');
+  }
+
+  async get(matterId: string): Promise<SupervisionMatter | undefined> {
+    const matter = this.#matters.get(matterId);
+    return matter ? copy(matter) : undefined;
+  }
+
+  async matterOfOpinion(opinionId: string): Promise<string | undefined> {
+    return [...this.#matters.values()].find((matter) =>
+      matter.opinions.some((opinion) => opinion.opinionId === opinionId),
+    )?.matterId;
+  }
+
+  async list(
+    agencyId: string,
+    limit: number,
+    cursor?: string,
+    byBody?: string,
+  ): Promise<Page<SupervisionMatter>> {
+    const mine = [...this.#matters.values()]
+      .filter(
+        (matter) =>
+          matter.agencyId === agencyId && (byBody === undefined || matter.supervisorAgencyId === byBody),
+      )
+      .sort((a, b) => byteOrder(b.matterId, a.matterId));
+    return pageOf(mine, limit, cursor);
+  }
+
+  async openRectificationsBefore(agencyId: string, date: string): Promise<OpenRectification[]> {
+    return [...this.#matters.values()]
+      .filter((matter) => matter.agencyId === agencyId)
+      .flatMap((matter) =>
+        matter.opinions
+          .filter((opinion) => awaitsReport(opinion) && opinion.rectifyBy < date)
+          .map(({ opinionId, number, rectifyBy }) => ({
+            opinionId,
+            matterId: matter.matterId,
+            agencyId,
+            supervisorAgencyId: matter.supervisorAgencyId,
+            number,
+            rectifyBy,
+          })),
+      )
+      .sort((a, b) => byteOrder(`${a.rectifyBy}#${a.opinionId}`, `${b.rectifyBy}#${b.opinionId}`));
+  }
+
+  async journal(matterId: string): Promise<JournalEntry[]> {
+    return copy(this.#journals.get(matterId) ?? []);
   }
 }

@@ -289,7 +289,7 @@ describe('stateless stack', () => {
     expect(stage?.Properties.DefaultRouteSettings).toMatchObject({ ThrottlingRateLimit: 200 });
   });
 
-  it('[REC-3] only the functions that keep a hash-chained log (cases, accounts, agencies) may append to the journal', () => {
+  it('[REC-3] only the functions that keep a hash-chained log (cases, accounts, agencies, supervision matters) may append to the journal', () => {
     const journaling = new Set(
       routeTable
         .filter((route) => 'journals' in route && route.journals)
@@ -304,6 +304,7 @@ describe('stateless stack', () => {
       'inspections',
       'publications',
       'reviews',
+      'supervision',
     ]);
     for (const area of new Set(routeTable.map((route) => route.handler.split('/')[0]))) {
       const journal = statementsOf(`API: ${area}`).some((statement) =>

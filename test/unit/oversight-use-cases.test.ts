@@ -195,6 +195,7 @@ describe('oversight, without a database', () => {
       ],
       reviews: [{ id: review.id, caseId: reviewedCaseId, status: 'pending', round: 1, dueBy: reviewDue }],
       complaints: [],
+      rectifications: [],
     });
     // A unit head sees their own unit's late items; another unit's head none of them.
     expect(await overdueItems(world.ports, AGENCY, { unitId: UNIT })).toEqual(late);

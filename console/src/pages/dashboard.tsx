@@ -30,12 +30,16 @@ async function load(from: string, to: string, overdue: boolean, agencyId: string
 
 type Late = NonNullable<Awaited<ReturnType<typeof load>>['late']>;
 
-/** Everything late: the annual report once it is overdue (LAW-7), publications, reviews, complaints (SUP-1). */
+/**
+ * Everything late: the annual report once it is overdue (LAW-7), publications, reviews,
+ * complaints (SUP-1), rectifications not reported by their deadline (SUP-3).
+ */
 const lateCount = (late: Late) =>
   (late.annualReport.status === 'overdue' ? 1 : 0) +
   late.publications.length +
   late.reviews.length +
-  late.complaints.length;
+  late.complaints.length +
+  late.rectifications.length;
 
 /** Saves what a request answered as a file. */
 function save(blob: Blob, name: string) {
@@ -208,6 +212,13 @@ export function Dashboard({ session }: { session: Session }) {
                     <li key={item.complaintId} class="card">
                       <Link to="/complaints">
                         投诉逾期未答复：{item.aboutName}（应于 {item.answerBy} 前答复）
+                      </Link>
+                    </li>
+                  ))}
+                  {data.late.rectifications.map((item) => (
+                    <li key={item.opinionId} class="card">
+                      <Link to={hasRole(session, 'supervisor') ? '/supervision' : '/rectification'}>
+                        逾期未整改：{item.number}（应于 {item.rectifyBy} 前提交整改报告）
                       </Link>
                     </li>
                   ))}

@@ -1,0 +1,9 @@
+import { routes } from '#functions/routes.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { ports } from '#shared/store/repositories.ts';
+import { getMatter } from '#shared/supervision/use-cases/matters.ts';
+
+export const handler = httpHandler(routes.getMatter, async ({ params, principal }) => ({
+  status: 200,
+  body: await getMatter(ports, principal, params.id),
+}));

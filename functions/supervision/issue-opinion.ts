@@ -1,0 +1,9 @@
+import { routes } from '#functions/routes.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { ports } from '#shared/store/repositories.ts';
+import { issueOpinion } from '#shared/supervision/use-cases/matters.ts';
+
+export const handler = httpHandler(routes.issueOpinion, async ({ params, body, principal }) => ({
+  status: 201,
+  body: await issueOpinion(ports, principal, params.id, body),
+}));

@@ -1,0 +1,9 @@
+import { routes } from '#functions/routes.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { ports } from '#shared/store/repositories.ts';
+import { openMatter } from '#shared/supervision/use-cases/matters.ts';
+
+export const handler = httpHandler(routes.openMatter, async ({ body, principal }) => ({
+  status: 201,
+  body: await openMatter(ports, principal, body),
+}));

@@ -1,0 +1,9 @@
+import { routes } from '#functions/routes.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { ports } from '#shared/store/repositories.ts';
+import { reportRectification } from '#shared/supervision/use-cases/matters.ts';
+
+export const handler = httpHandler(routes.reportRectification, async ({ params, body, principal }) => ({
+  status: 200,
+  body: await reportRectification(ports, principal, params.id, body),
+}));

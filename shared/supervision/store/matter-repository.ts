@@ -1,0 +1,203 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { JournalEntry } from '#shared/domain/journal.ts';
+import { StaleWrite } from '#shared/errors.ts';
+import { type ChildWrite, type TransactItem, transactItemOf } from '#shared/store/child-write.ts';
+import { isLostRace } from '#shared/store/conditional.ts';
+import { fromItem } from '#shared/store/item.ts';
+import type { Page } from '#shared/store/pagination.ts';
+import { indexPage, queryAll } from '#shared/store/query.ts';
+import { awaitsReport, type Opinion, type SupervisionMatter } from '#shared/supervision/domain/matter.ts';
+
+const matterPk = (matterId: string) => `SUPERVISION_MATTER#${matterId}`;
+const MATTER_SK = 'MATTER';
+const opinionPk = (opinionId: string) => `SUPERVISION_OPINION#${opinionId}`;
+const OPINION_SK = 'OPINION';
+/** The supervised agency's matters, newest first (gsi1). */
+const agencyMattersPk = (agencyId: string) => `SUPERVISION_MATTERS#${agencyId}`;
+/** The matters one supervisory body opened against one agency, newest first (gsi2). */
+const bodyMattersPk = (bodyId: string, agencyId: string) => `SUPERVISION_MATTERS_BY#${bodyId}#${agencyId}`;
+/** The supervised agency's opinions waiting for its rectification report, by their last day (gsi4). */
+const openRectificationsPk = (agencyId: string) => `OPEN_RECTIFICATIONS#${agencyId}`;
+
+/** What a supervision opinion's pointer holds: where its matter is, and its place in the open-work index. */
+export interface OpenRectification {
+  opinionId: string;
+  matterId: string;
+  agencyId: string;
+  /** The body that issued it: another body supervising the same agency does not see it. */
+  supervisorAgencyId: string;
+  number: string;
+  rectifyBy: string;
+}
+
+/**
+ * Supervision matters (SUP-2, SUP-3): one item per matter, its opinions inside it (a matter has
+ * few), listed under the supervised agency (gsi1); its journal in the journal table, each step
+ * written in the same transaction as the matter, as a case's (REC-3). Each opinion has a pointer
+ * item (found by its id alone) which, while the opinion waits for a report or an acceptance, is
+ * in the agency's open-work index by its last day: the overdue ones are a range of that index.
+ */
+export class MatterRepository {
+  readonly #db: DynamoDBDocumentClient;
+  readonly #table: string;
+  readonly #journal: string;
+
+  constructor(db: DynamoDBDocumentClient, table: string, journalTable: string) {
+    this.#db = db;
+    this.#table = table;
+    this.#journal = journalTable;
+  }
+
+  #matterItem(matter: SupervisionMatter) {
+    return {
+      pk: matterPk(matter.matterId),
+      sk: MATTER_SK,
+      gsi1pk: agencyMattersPk(matter.agencyId),
+      gsi1sk: matter.matterId,
+      gsi2pk: bodyMattersPk(matter.supervisorAgencyId, matter.agencyId),
+      gsi2sk: matter.matterId,
+      entity: 'supervision-matter',
+      ...matter,
+    };
+  }
+
+  #opinionItem(matter: SupervisionMatter, opinion: Opinion) {
+    const pointer: OpenRectification = {
+      opinionId: opinion.opinionId,
+      matterId: matter.matterId,
+      agencyId: matter.agencyId,
+      supervisorAgencyId: matter.supervisorAgencyId,
+      number: opinion.number,
+      rectifyBy: opinion.rectifyBy,
+    };
+    return {
+      pk: opinionPk(opinion.opinionId),
+      sk: OPINION_SK,
+      ...(awaitsReport(opinion)
+        ? {
+            gsi4pk: openRectificationsPk(matter.agencyId),
+            gsi4sk: `${opinion.rectifyBy}#${opinion.opinionId}`,
+          }
+        : {}),
+      entity: 'supervision-opinion',
+      ...pointer,
+    };
+  }
+
+  #writes(matter: SupervisionMatter, entry: JournalEntry, condition: TransactItem, children: ChildWrite[]) {
+    return [
+      condition,
+      {
+        Put: {
+          TableName: this.#journal,
+          Item: { pk: matterPk(matter.matterId), ...entry },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      // Every opinion's pointer, as the matter now has it: in or out of the open-work index.
+      ...matter.opinions.map((opinion) => ({
+        Put: { TableName: this.#table, Item: this.#opinionItem(matter, opinion) },
+      })),
+      ...children.map(transactItemOf),
+    ];
+  }
+
+  /** A new matter with its first journal entry. */
+  async create(matter: SupervisionMatter, entry: JournalEntry): Promise<void> {
+    const put = {
+      Put: {
+        TableName: this.#table,
+        Item: this.#matterItem(matter),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+    await this.#send(this.#writes(matter, entry, put, []), '监督事项已存在');
+  }
+
+  /** `next` over `current` (the version read), with its journal entry and child writes (a serial). */
+  async commit(
+    current: SupervisionMatter,
+    next: SupervisionMatter,
+    entry: JournalEntry,
+    children: ChildWrite[] = [],
+  ): Promise<void> {
+    const put = {
+      Put: {
+        TableName: this.#table,
+        Item: this.#matterItem(next),
+        ConditionExpression: 'version = :version',
+        ExpressionAttributeValues: { ':version': current.version },
+      },
+    };
+    await this.#send(this.#writes(next, entry, put, children), '监督事项已被他人修改，请刷新后重试');
+  }
+
+  async #send(items: TransactItem[], conflict: string): Promise<void> {
+    try {
+      await this.#db.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      if (isLostRace(error)) throw new StaleWrite(conflict);
+      throw error;
+    }
+  }
+
+  async get(matterId: string): Promise<SupervisionMatter | undefined> {
+    const { Item } = await this.#db.send(
+      new GetCommand({
+        TableName: this.#table,
+        Key: { pk: matterPk(matterId), sk: MATTER_SK },
+        ConsistentRead: true,
+      }),
+    );
+    return Item ? fromItem<SupervisionMatter>(Item) : undefined;
+  }
+
+  /** The matter an opinion belongs to, found by the opinion's id alone. */
+  async matterOfOpinion(opinionId: string): Promise<string | undefined> {
+    const { Item } = await this.#db.send(
+      new GetCommand({ TableName: this.#table, Key: { pk: opinionPk(opinionId), sk: OPINION_SK } }),
+    );
+    return Item?.matterId as string | undefined;
+  }
+
+  /**
+   * An agency's matters, newest first (matter ids are ULIDs): all of them, or those one
+   * supervisory body opened (`byBody`), each a partition of its own, so no page is filtered.
+   */
+  list(agencyId: string, limit: number, cursor?: string, byBody?: string): Promise<Page<SupervisionMatter>> {
+    return indexPage<SupervisionMatter>(this.#db, {
+      table: this.#table,
+      ...(byBody
+        ? { index: 'gsi2', partition: bodyMattersPk(byBody, agencyId) }
+        : { index: 'gsi1', partition: agencyMattersPk(agencyId) }),
+      itemPk: 'SUPERVISION_MATTER#',
+      itemPkIsPrefix: true,
+      itemSkPrefix: MATTER_SK,
+      limit,
+      cursor,
+    });
+  }
+
+  /** The agency's opinions waiting for a report whose last day is before `date`, the earliest first. */
+  async openRectificationsBefore(agencyId: string, date: string): Promise<OpenRectification[]> {
+    const items = await queryAll(this.#db, {
+      TableName: this.#table,
+      IndexName: 'gsi4',
+      KeyConditionExpression: 'gsi4pk = :pk AND gsi4sk < :date',
+      ExpressionAttributeValues: { ':pk': openRectificationsPk(agencyId), ':date': date },
+    });
+    return items.map((item) => fromItem<OpenRectification>(item));
+  }
+
+  /** The whole journal of a matter, in order. */
+  async journal(matterId: string): Promise<JournalEntry[]> {
+    const items = await queryAll(this.#db, {
+      TableName: this.#journal,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': matterPk(matterId) },
+      ConsistentRead: true,
+    });
+    return items.map(({ pk: _pk, ...entry }) => entry as unknown as JournalEntry);
+  }
+}
