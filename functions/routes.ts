@@ -5,6 +5,7 @@ import { calendarRoutes } from '#functions/calendar/routes.ts';
 import { casesRoutes } from '#functions/cases/routes.ts';
 import { checklistsRoutes } from '#functions/checklists/routes.ts';
 import { complaintsRoutes } from '#functions/complaints/routes.ts';
+import { evaluationsRoutes } from '#functions/evaluations/routes.ts';
 import { evidenceRoutes } from '#functions/evidence/routes.ts';
 import { inspectionsRoutes } from '#functions/inspections/routes.ts';
 import { officersRoutes } from '#functions/officers/routes.ts';
@@ -27,6 +28,7 @@ export const routes = {
   ...casesRoutes,
   ...checklistsRoutes,
   ...complaintsRoutes,
+  ...evaluationsRoutes,
   ...evidenceRoutes,
   ...inspectionsRoutes,
   ...officersRoutes,

@@ -24,6 +24,7 @@ import { ReviewRepository } from '#shared/store/review-repository.ts';
 import { StatisticsRepository } from '#shared/store/statistics-repository.ts';
 import { TrainingRepository } from '#shared/store/training-repository.ts';
 import { ComplaintRepository } from '#shared/supervision/store/complaint-repository.ts';
+import { EvaluationRepository } from '#shared/supervision/store/evaluation-repository.ts';
 
 /** The repositories over this deployment's tables, built once per cold start. */
 const {
@@ -40,6 +41,7 @@ export const repositories = {
   annualReports: new AnnualReportRepository(documentClient, table),
   officers: new OfficerRepository(documentClient, table),
   complaints: new ComplaintRepository(documentClient, table),
+  evaluations: new EvaluationRepository(documentClient, table, JOURNAL_TABLE),
   checklists: new ChecklistRepository(documentClient, table),
   cases: new CaseRepository(documentClient, table, JOURNAL_TABLE),
   evidence: new EvidenceRepository(documentClient, table),

@@ -1,5 +1,6 @@
 import type { InspectionPorts } from '#shared/inspections/use-cases/inspections.ts';
 import type { ComplaintPorts } from '#shared/supervision/use-cases/complaints.ts';
+import type { EvaluationPorts } from '#shared/supervision/use-cases/evaluations.ts';
 import type { ChecklistPorts } from '#shared/use-cases/checklists.ts';
 import type { RecomputePorts } from '#shared/use-cases/deadline-recompute.ts';
 import type { DecisionPorts } from '#shared/use-cases/decisions.ts';
@@ -35,7 +36,7 @@ import {
   InMemoryOfficers,
   testClock,
 } from '#test/fakes/in-memory-stores.ts';
-import { InMemoryComplaints } from '#test/fakes/in-memory-supervision.ts';
+import { InMemoryComplaints, InMemoryEvaluations } from '#test/fakes/in-memory-supervision.ts';
 import { platformStandIn } from '#test/fakes/platform-stand-in.ts';
 
 /**
@@ -68,6 +69,7 @@ export function inMemoryWorld(start = '2026-03-02T02:00:00.000Z') {
     officers: new InMemoryOfficers(),
     agencies: new InMemoryAgencies(),
     complaints: new InMemoryComplaints(),
+    evaluations: new InMemoryEvaluations(),
     calendars: new InMemoryCalendars(),
     devices: new InMemoryDevices(),
     inspections: new InMemoryInspections(),
@@ -81,6 +83,7 @@ export function inMemoryWorld(start = '2026-03-02T02:00:00.000Z') {
     http: platform.http,
   } satisfies PublicationPorts &
     ComplaintPorts &
+    EvaluationPorts &
     DecisionPorts &
     ChecklistPorts &
     EvidencePorts &

@@ -1,8 +1,11 @@
+import type { JournalEntry } from '#shared/domain/journal.ts';
 import { StaleWrite } from '#shared/errors.ts';
 import type { Page } from '#shared/store/pagination.ts';
 import type { Port } from '#shared/store/port.ts';
 import type { Complaint } from '#shared/supervision/domain/complaint.ts';
+import type { Evaluation, EvaluationFile } from '#shared/supervision/domain/evaluation.ts';
 import type { ComplaintRepository } from '#shared/supervision/store/complaint-repository.ts';
+import type { EvaluationRepository } from '#shared/supervision/store/evaluation-repository.ts';
 import { byteOrder, copy, pageOf } from '#test/fakes/memory.ts';
 
 /** The supervision system's stores in memory (SUP-1): the contract of test/contracts/complaint-repository.ts. */
@@ -56,5 +59,54 @@ export class InMemoryComplaints implements Port<ComplaintRepository> {
     if (filed >= limit) return false;
     this.#addresses.set(key, filed + 1);
     return true;
+  }
+}
+
+/** Case-file evaluations in memory (SUP-4): one transaction per change, as in DynamoDB. */
+export class InMemoryEvaluations implements Port<EvaluationRepository> {
+  readonly #evaluations = new Map<string, Evaluation>();
+  readonly #files = new Map<string, EvaluationFile>();
+  readonly journals = new Map<string, JournalEntry[]>();
+
+  async create(evaluation: Evaluation, files: readonly EvaluationFile[], entry: JournalEntry): Promise<void> {
+    if (this.#evaluations.has(evaluation.id)) throw new StaleWrite('评查已存在');
+    this.#evaluations.set(evaluation.id, copy(evaluation));
+    for (const file of files) this.#files.set(`${file.evaluationId}#${file.caseId}`, copy(file));
+    this.journals.set(evaluation.id, [copy(entry)]);
+  }
+
+  async get(id: string): Promise<{ evaluation: Evaluation; files: EvaluationFile[] } | undefined> {
+    const evaluation = this.#evaluations.get(id);
+    if (!evaluation) return undefined;
+    const files = [...this.#files.values()]
+      .filter((file) => file.evaluationId === id)
+      .sort((a, b) => a.order - b.order)
+      .map(copy);
+    return { evaluation: copy(evaluation), files };
+  }
+
+  async score(
+    previous: Evaluation,
+    next: Evaluation,
+    previousFile: EvaluationFile,
+    file: EvaluationFile,
+    entry: JournalEntry,
+  ): Promise<void> {
+    const key = `${file.evaluationId}#${file.caseId}`;
+    if (
+      this.#evaluations.get(previous.id)?.version !== previous.version ||
+      this.#files.get(key)?.version !== previousFile.version
+    )
+      throw new StaleWrite('评查已被他人更新，请刷新后重试');
+    this.#evaluations.set(next.id, copy(next));
+    this.#files.set(key, copy(file));
+    this.journals.get(next.id)?.push(copy(entry));
+  }
+
+  async ofYear(evaluatorAgencyId: string, year: number): Promise<Evaluation[]> {
+    return [...this.#evaluations.values()]
+      .filter((evaluation) => evaluation.evaluatorAgencyId === evaluatorAgencyId && evaluation.year === year)
+      .sort((a, b) => byteOrder(`${a.createdAt}#${a.id}`, `${b.createdAt}#${b.id}`))
+      .map(copy);
   }
 }
