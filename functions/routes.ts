@@ -1,6 +1,7 @@
 import '#shared/zod-locale.ts';
 import { accountsRoutes } from '#functions/accounts/routes.ts';
 import { agencyRoutes } from '#functions/agency/routes.ts';
+import { alertsRoutes } from '#functions/alerts/routes.ts';
 import { calendarRoutes } from '#functions/calendar/routes.ts';
 import { casesRoutes } from '#functions/cases/routes.ts';
 import { checklistsRoutes } from '#functions/checklists/routes.ts';
@@ -24,6 +25,7 @@ import { siteRoutes } from '#functions/site/routes.ts';
 export const routes = {
   ...accountsRoutes,
   ...agencyRoutes,
+  ...alertsRoutes,
   ...calendarRoutes,
   ...casesRoutes,
   ...checklistsRoutes,

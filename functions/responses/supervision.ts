@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { entity, Instant, LegalDate, page } from '#functions/responses/common.ts';
+import { ALERT_KINDS } from '#shared/supervision/domain/alert.ts';
 
 export const ComplaintAbout = entity({ kind: z.string(), ref: z.string() });
 
@@ -119,4 +120,23 @@ export const Evaluation = entity({
       }),
     ),
   }),
+});
+
+/** The supervisory body's live alerts of an agency (SUP-5), the oldest first. */
+export const Alerts = entity({
+  agencyId: z.string(),
+  today: LegalDate,
+  items: z.array(
+    entity({
+      kind: z.enum(ALERT_KINDS),
+      title: z.string(),
+      concerns: entity({
+        kind: z.enum(['publication', 'review', 'complaint', 'annual-report', 'inspection']),
+        id: z.string(),
+        caseId: z.string().optional(),
+        name: z.string().optional(),
+      }),
+      since: LegalDate,
+    }),
+  ),
 });

@@ -91,6 +91,8 @@ const expected: Record<
     path: '/v1/supervision/evaluations/NO-SUCH-ID/scores/NO-SUCH-CASE',
     body: () => ({ items: [{ itemId: 'procedure', points: 20 }] }),
   },
+  // SUP-5: a supervisor, for an agency its token names (none here: the agency is required).
+  'GET /v1/supervision/alerts': { allowed: ['supervisor'], path: '/v1/supervision/alerts', status: 400 },
   'GET /v1/supervision/evaluations/{id}': {
     allowed: ['supervisor', 'admin', 'leader'],
     path: '/v1/supervision/evaluations/NO-SUCH-ID',

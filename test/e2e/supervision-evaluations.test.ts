@@ -243,3 +243,45 @@ describe('case-file evaluation (SUP-4) through the local HTTP API', () => {
     expect((await score('NO-SUCH-EVALUATION', file, items)).status).toBe(404);
   });
 });
+
+describe('live alerts for the supervisory body (SUP-5) through the local HTTP API', () => {
+  it('[SUP-5] an unanswered complaint past its term is an alert for the agency’s supervisor, and for no other body', async () => {
+    const filed = await api.call('POST', '/public/v1/complaints', {
+      body: { about: { kind: 'agency', ref: agencyId }, agencyId, text: '多次申请办理均被推诿，无人答复' },
+    });
+    expect(filed.status, filed.text).toBe(201);
+    const alerts = () =>
+      api.call('GET', `/v1/supervision/alerts?agencyId=${agencyId}`, { token: t.evaluator });
+    const before = await alerts();
+    expect(before.status, before.text).toBe(200);
+    expect(before.body.items.map((alert: { kind: string }) => alert.kind)).not.toContain('complaint-overdue');
+    await api.call('POST', '/dev/clock', { body: { now: `${filed.body.answerBy}T18:00:00Z` } });
+    const late = await alerts();
+    expect(late.body.items).toContainEqual({
+      kind: 'complaint-overdue',
+      title: '投诉举报逾期未答复',
+      concerns: { kind: 'complaint', id: expect.any(String), name: '昌宁县评查测试局' },
+      since: late.body.today,
+    });
+    // Last year's data unpublished since 1 February is an alert too; no screen shows a code alone.
+    expect(late.body.items).toContainEqual(
+      expect.objectContaining({
+        kind: 'annual-report-overdue',
+        title: '上一年度行政执法数据逾期未公开',
+        since: '2026-02-01',
+      }),
+    );
+    for (const token of [t.otherSupervisor, t.inside, t.admin]) {
+      const refused = await api.call('GET', `/v1/supervision/alerts?agencyId=${agencyId}`, { token });
+      expect(refused.status).toBe(403);
+      expect(refused.text).not.toContain('推诿');
+    }
+    expect(
+      (await api.call('GET', `/v1/supervision/alerts?agencyId=${otherAgency}`, { token: t.evaluator }))
+        .status,
+    ).toBe(403);
+    const missing = await api.call('GET', '/v1/supervision/alerts', { token: t.evaluator });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.details.map((detail: { path: string }) => detail.path)).toEqual(['agencyId']);
+  });
+});

@@ -1,4 +1,5 @@
 import type { InspectionPorts } from '#shared/inspections/use-cases/inspections.ts';
+import type { AlertPorts } from '#shared/supervision/use-cases/alerts.ts';
 import type { ComplaintPorts } from '#shared/supervision/use-cases/complaints.ts';
 import type { EvaluationPorts } from '#shared/supervision/use-cases/evaluations.ts';
 import type { ChecklistPorts } from '#shared/use-cases/checklists.ts';
@@ -84,6 +85,7 @@ export function inMemoryWorld(start = '2026-03-02T02:00:00.000Z') {
   } satisfies PublicationPorts &
     ComplaintPorts &
     EvaluationPorts &
+    AlertPorts &
     DecisionPorts &
     ChecklistPorts &
     EvidencePorts &
