@@ -13,8 +13,13 @@ import {
   scoreRefusals,
 } from '#shared/supervision/domain/evaluation.ts';
 import { drawEvaluation, readEvaluation, scoreFile } from '#shared/supervision/use-cases/evaluations.ts';
+import { evaluationRepositoryContract } from '#test/contracts/evaluation-repository.ts';
 import { inMemoryWorld } from '#test/fakes/in-memory-ports.ts';
+import { InMemoryEvaluations } from '#test/fakes/in-memory-supervision.ts';
 import { refusal } from '#test/helpers/unit-case.ts';
+
+// The in-memory store keeps the contract the DynamoDB one keeps (test/integration).
+evaluationRepositoryContract('in memory', new InMemoryEvaluations());
 
 const AGENCY = 'changning-mzj';
 const OTHER = 'changning-scj';
