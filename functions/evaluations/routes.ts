@@ -1,6 +1,7 @@
 import * as z from 'zod';
-import { Evaluation } from '#functions/responses/supervision.ts';
+import { Evaluation, EvaluationPage } from '#functions/responses/supervision.ts';
 import { defineRoute, IdParam, standardErrors } from '#shared/http/route.ts';
+import { PageQuery } from '#shared/store/pagination.ts';
 import { EvaluationInput, ScoreInput } from '#shared/supervision/domain/evaluation.ts';
 
 /** The routes of `functions/evaluations/`: case-file evaluation (案卷评查, SUP-4). */
@@ -36,6 +37,15 @@ export const evaluationsRoutes = {
     },
     idempotent: true,
     journals: true,
+  }),
+  listEvaluations: defineRoute({
+    method: 'GET',
+    path: '/v1/supervision/evaluations',
+    handler: 'evaluations/list-evaluations',
+    access: ['supervisor', 'admin', 'leader'],
+    summary: '本机关的案卷评查，新的在前；监督机关带 ?agencyId= 查看所监督机关的评查 (SUP-4)',
+    query: z.object({ ...PageQuery, agencyId: z.string().trim().min(1).max(64).optional() }),
+    responses: { 200: { schema: EvaluationPage, description: '{items, nextCursor?}' }, ...standardErrors },
   }),
   readEvaluation: defineRoute({
     method: 'GET',

@@ -59,6 +59,17 @@ const FileScore = entity({
   scoredByName: z.string(),
 });
 
+const EvaluationTotals = entity({
+  files: z.number().int(),
+  scored: z.number().int(),
+  complete: z.boolean(),
+  average: z.number().nullable(),
+  passed: z.number().int(),
+  failed: z.number().int(),
+  maxPoints: z.number(),
+  passMark: z.number(),
+});
+
 /** A case-file evaluation (SUP-4): the seeded draw, its files and scores, totals and the year's ranking. */
 export const Evaluation = entity({
   id: z.string(),
@@ -94,16 +105,7 @@ export const Evaluation = entity({
       flagged: z.boolean().optional(),
     }),
   ),
-  totals: entity({
-    files: z.number().int(),
-    scored: z.number().int(),
-    complete: z.boolean(),
-    average: z.number().nullable(),
-    passed: z.number().int(),
-    failed: z.number().int(),
-    maxPoints: z.number(),
-    passMark: z.number(),
-  }),
+  totals: EvaluationTotals,
   /** The files below the pass mark, for a supervision matter (SUP-2). */
   flagged: z.array(z.string()),
   ranking: entity({
@@ -140,3 +142,20 @@ export const Alerts = entity({
     }),
   ),
 });
+
+/** A page of an agency's evaluations, newest first, without their files (SUP-4). */
+export const EvaluationPage = page(
+  entity({
+    id: z.string(),
+    agencyId: z.string(),
+    agencyName: z.string(),
+    evaluatorAgencyId: z.string(),
+    from: LegalDate,
+    to: LegalDate,
+    seed: z.string(),
+    sampleSize: z.number().int(),
+    createdAt: Instant,
+    createdByName: z.string(),
+    totals: EvaluationTotals,
+  }),
+);

@@ -107,5 +107,21 @@ export function evaluationRepositoryContract(name: string, repository: Port<Eval
       ]);
       expect(await repository.ofYear(body, 2025)).toEqual([]);
     });
+
+    it('[SUP-4] lists an evaluated agency’s evaluations newest first, a page at a time', async () => {
+      const body = `sfj-${ulid()}`;
+      const made = ['2026-04-01', '2026-04-02', '2026-04-03'].map((day) =>
+        drawn(body, `${day}T02:00:00.000Z`, ['X']),
+      );
+      const agencyId = `agency-${ulid()}`;
+      for (const { evaluation, files, entry } of made)
+        await repository.create({ ...evaluation, agencyId }, files, entry);
+      const first = await repository.ofAgency(agencyId, 2);
+      expect(first.items.map((item) => item.id)).toEqual([made[2]?.evaluation.id, made[1]?.evaluation.id]);
+      const second = await repository.ofAgency(agencyId, 2, first.nextCursor);
+      expect(second.items.map((item) => item.id)).toEqual([made[0]?.evaluation.id]);
+      expect(second.nextCursor).toBeUndefined();
+      expect((await repository.ofAgency(`agency-${ulid()}`, 10)).items).toEqual([]);
+    });
   });
 }

@@ -93,6 +93,10 @@ const expected: Record<
   },
   // SUP-5: a supervisor, for an agency its token names (none here: the agency is required).
   'GET /v1/supervision/alerts': { allowed: ['supervisor'], path: '/v1/supervision/alerts', status: 400 },
+  'GET /v1/supervision/evaluations': {
+    allowed: ['supervisor', 'admin', 'leader'],
+    path: '/v1/supervision/evaluations',
+  },
   'GET /v1/supervision/evaluations/{id}': {
     allowed: ['supervisor', 'admin', 'leader'],
     path: '/v1/supervision/evaluations/NO-SUCH-ID',

@@ -11,7 +11,7 @@ import { registerDemoCase } from '#test/helpers/demo-case.ts';
 /**
  * The supervisory body's case-file evaluation (SUP-4) and alerts (SUP-5) in headless Chromium at
  * phone width: the county justice bureau draws closed files of the demo agency, scores one below
- * the pass mark, and reads the agency's alerts. Every screen is checked with axe-core.
+ * the pass mark, and reads the agency's alerts; the agency's leader reads the result and ranking. Every screen is checked with axe-core.
  */
 let api: TestApi;
 let browser: Browser;
@@ -48,7 +48,7 @@ afterAll(async () => {
 const navigation = (page: Page) => page.getByRole('navigation', { name: '主导航' });
 
 describe('case-file evaluation and alerts in the browser', { timeout: 180_000 }, () => {
-  it('[SUP-4] [SUP-5] the bureau draws two closed files with a shown seed, scores one below the pass mark, and reads the alerts', async () => {
+  it('[SUP-4] [SUP-5] the bureau draws two closed files with a shown seed, scores one below the pass mark, reads the alerts; the agency reads the result', async () => {
     await asConsoleUser(browser, api.url, agencyId, '县司法局执法监督员', PHONE, async (page) => {
       await navigation(page).getByRole('link', { name: '案卷评查' }).click();
       await page.getByLabel('抽取案卷数').fill('2');
@@ -79,6 +79,20 @@ describe('case-file evaluation and alerts in the browser', { timeout: 180_000 },
       const text = (await page.locator('main').textContent()) ?? '';
       expect(text).not.toMatch(/annual-report|overdue|publication-late/);
       await checkScreen(page, 'supervisor-alerts', width);
+    });
+
+    // The evaluated agency's leader reads the result, the scores and the ranking, and scores nothing.
+    await asConsoleUser(browser, api.url, agencyId, '局长', PHONE, async (page) => {
+      await navigation(page).getByRole('link', { name: '案卷评查' }).click();
+      const record = page.getByRole('list', { name: '评查记录' }).getByRole('listitem').first();
+      await record.getByText('抽取 2 件，已评 1 件，平均 53 分').waitFor();
+      await record.getByRole('button', { name: '查看评查结果' }).click();
+      await page.getByText('本年度排名：第 1 名').waitFor();
+      await page.getByText('53 分，不合格，待立监督事项').waitFor();
+      await page.getByText('证据确凿充分：8 / 20 分').waitFor();
+      expect(await page.getByRole('button', { name: /评分/ }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: '随机抽取案卷' }).count()).toBe(0);
+      await checkScreen(page, 'agency-evaluation-result', width);
     });
   });
 });

@@ -157,6 +157,17 @@ describe('case-file evaluation (SUP-4) through the local HTTP API', () => {
       failed: 1,
     });
 
+    // The agency finds its evaluations in its own list; another agency's list does not show them.
+    const listed = await api.call('GET', '/v1/supervision/evaluations?limit=100', { token: t.admin });
+    expect(listed.status, listed.text).toBe(200);
+    expect(listed.body.items.find((item: { id: string }) => item.id === drawn.body.id)?.totals).toMatchObject(
+      {
+        average: 76,
+        failed: 1,
+      },
+    );
+    const theirs = await api.call('GET', '/v1/supervision/evaluations?limit=100', { token: t.otherAdmin });
+    expect(theirs.body.items).toEqual([]);
     for (const token of [t.admin, t.leader]) {
       const read = await api.call('GET', `/v1/supervision/evaluations/${drawn.body.id}`, { token });
       expect(read.status, read.text).toBe(200);

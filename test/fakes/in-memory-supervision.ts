@@ -103,6 +103,13 @@ export class InMemoryEvaluations implements Port<EvaluationRepository> {
     this.journals.get(next.id)?.push(copy(entry));
   }
 
+  async ofAgency(agencyId: string, limit: number, cursor?: string): Promise<Page<Evaluation>> {
+    const mine = [...this.#evaluations.values()]
+      .filter((evaluation) => evaluation.agencyId === agencyId)
+      .sort((a, b) => byteOrder(`${b.createdAt}#${b.id}`, `${a.createdAt}#${a.id}`));
+    return pageOf(mine, limit, cursor);
+  }
+
   async ofYear(evaluatorAgencyId: string, year: number): Promise<Evaluation[]> {
     return [...this.#evaluations.values()]
       .filter((evaluation) => evaluation.evaluatorAgencyId === evaluatorAgencyId && evaluation.year === year)

@@ -12,7 +12,12 @@ import {
   rubricMaxPoints,
   scoreRefusals,
 } from '#shared/supervision/domain/evaluation.ts';
-import { drawEvaluation, readEvaluation, scoreFile } from '#shared/supervision/use-cases/evaluations.ts';
+import {
+  drawEvaluation,
+  listEvaluations,
+  readEvaluation,
+  scoreFile,
+} from '#shared/supervision/use-cases/evaluations.ts';
 import { evaluationRepositoryContract } from '#test/contracts/evaluation-repository.ts';
 import { inMemoryWorld } from '#test/fakes/in-memory-ports.ts';
 import { InMemoryEvaluations } from '#test/fakes/in-memory-supervision.ts';
@@ -275,6 +280,19 @@ describe('case-file evaluation (SUP-4), without a database', () => {
     });
     expect(await refusal(readEvaluation(ports, supervisor, 'NO-SUCH-EVALUATION'))).toMatchObject({
       status: 404,
+    });
+    const listed = await listEvaluations(ports, as(['leader']), { limit: 10 });
+    expect(listed.items.map((item) => [item.id, item.totals.files])).toEqual([[drawn.id, 1]]);
+    expect((await listEvaluations(ports, supervisor, { agencyId: AGENCY, limit: 10 })).items).toHaveLength(1);
+    expect((await listEvaluations(ports, as(['admin'], OTHER), { limit: 10 })).items).toEqual([]);
+    expect(
+      await refusal(listEvaluations(ports, as(['admin'], OTHER), { agencyId: AGENCY, limit: 10 })),
+    ).toMatchObject({
+      status: 403,
+    });
+    expect(await refusal(listEvaluations(ports, supervisor, { limit: 10 }))).toMatchObject({
+      status: 400,
+      details: [{ path: 'agencyId' }],
     });
   });
 

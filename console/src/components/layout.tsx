@@ -15,7 +15,7 @@ const NAVIGATION: { to: string; label: string; roles: Role[] }[] = [
   { to: '/officers', label: '执法人员', roles: ['unit-head', 'admin'] },
   { to: '/publications', label: '公示', roles: ['unit-head', 'admin', 'leader'] },
   { to: '/complaints', label: '投诉', roles: ['unit-head', 'admin', 'leader', 'supervisor'] },
-  { to: '/evaluations', label: '案卷评查', roles: ['supervisor'] },
+  { to: '/evaluations', label: '案卷评查', roles: ['supervisor', 'admin', 'leader'] },
   { to: '/alerts', label: '预警', roles: ['supervisor'] },
   { to: '/system', label: '系统管理', roles: ['unit-head', 'admin'] },
   { to: '/accounts', label: '账号管理', roles: ['admin'] },

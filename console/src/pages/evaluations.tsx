@@ -1,9 +1,12 @@
 import { useState } from 'preact/hooks';
 import { api, must } from '../api/client.ts';
-import type { Session } from '../auth/session.ts';
+import { type ApiError, asApiError } from '../api/errors.ts';
+import { hasRole, type Session } from '../auth/session.ts';
 import { ActionForm } from '../components/action-form.tsx';
+import { ErrorNotice } from '../components/error-notice.tsx';
 import { SupervisedAgency, useSupervisedAgency } from '../components/supervised-agency.tsx';
-import { categoryLabels, date, today } from '../labels.ts';
+import { categoryLabels, date, dateTime, today } from '../labels.ts';
+import { useLoad } from '../use-load.ts';
 
 const drawEvaluation = (body: {
   agencyId: string;
@@ -20,7 +23,7 @@ type EvaluationFile = Evaluation['files'][number];
 /** The default rubric (shared/supervision/domain/evaluation.ts): the one the console draws with. */
 const RUBRIC_ID = 'case-file-2026';
 
-/** One drawn file: its score, or the rubric's items to score it on. */
+/** One drawn file: its score, and for the evaluator the rubric's items to score it on. */
 function FileCard({
   evaluation,
   file,
@@ -28,7 +31,7 @@ function FileCard({
 }: {
   evaluation: Evaluation;
   file: EvaluationFile;
-  onScored: (next: Evaluation) => void;
+  onScored?: (next: Evaluation) => void;
 }) {
   const items = evaluation.rubric.items;
   return (
@@ -45,33 +48,44 @@ function FileCard({
           </span>
         )}
       </p>
-      <ActionForm
-        id={`score-${file.caseId}`}
-        fields={items.map((item) => ({
-          path: item.itemId,
-          label: `${item.label}（满分 ${item.maxPoints} 分）`,
-          kind: 'number' as const,
-          min: 0,
-          max: item.maxPoints,
-          required: true,
-          hint: item.guide,
-        }))}
-        submitLabel={file.score ? '重新评分' : '提交评分'}
-        onSubmit={(values) =>
-          must(
-            api.PUT('/v1/supervision/evaluations/{id}/scores/{caseId}', {
-              params: { path: { id: evaluation.id, caseId: file.caseId } },
-              body: {
-                items: items.map((item) => ({
-                  itemId: item.itemId,
-                  points: Number(values[item.itemId] ?? ''),
-                })),
-              },
-            }),
-          )
-        }
-        onDone={onScored}
-      />
+      {file.score && !onScored && (
+        <ul aria-label={`${file.title}的得分`}>
+          {file.score.items.map((item) => (
+            <li key={item.itemId}>
+              {item.label}：{item.points} / {item.maxPoints} 分{item.note ? `（${item.note}）` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+      {onScored && (
+        <ActionForm
+          id={`score-${file.caseId}`}
+          fields={items.map((item) => ({
+            path: item.itemId,
+            label: `${item.label}（满分 ${item.maxPoints} 分）`,
+            kind: 'number' as const,
+            min: 0,
+            max: item.maxPoints,
+            required: true,
+            hint: item.guide,
+          }))}
+          submitLabel={file.score ? '重新评分' : '提交评分'}
+          onSubmit={(values) =>
+            must(
+              api.PUT('/v1/supervision/evaluations/{id}/scores/{caseId}', {
+                params: { path: { id: evaluation.id, caseId: file.caseId } },
+                body: {
+                  items: items.map((item) => ({
+                    itemId: item.itemId,
+                    points: Number(values[item.itemId] ?? ''),
+                  })),
+                },
+              }),
+            )
+          }
+          onDone={onScored}
+        />
+      )}
     </li>
   );
 }
@@ -79,16 +93,59 @@ function FileCard({
 /**
  * 案卷评查 (SUP-4): the supervisor draws a seeded sample of an overseen agency's closed case files
  * for a period, then scores each file on the rubric; the seed is shown so the draw can be repeated.
+ * The evaluated agency's administrators and leaders read their evaluations, scores and ranking.
  */
 export function Evaluations({ session }: { session: Session }) {
   const [agencyId, setAgencyId] = useSupervisedAgency(session);
+  const evaluates = hasRole(session, 'supervisor') && agencyId !== undefined;
   const [evaluation, setEvaluation] = useState<Evaluation>();
+  const [opening, setOpening] = useState<ApiError>();
   const year = today().slice(0, 4);
+  const list = useLoad(
+    () =>
+      must(
+        api.GET('/v1/supervision/evaluations', {
+          params: { query: { limit: 20, ...(agencyId ? { agencyId } : {}) } },
+        }),
+      ),
+    [agencyId, evaluation],
+  );
+  const open = (id: string) =>
+    must(api.GET('/v1/supervision/evaluations/{id}', { params: { path: { id } } })).then(
+      (opened) => {
+        setOpening(undefined);
+        setEvaluation(opened);
+      },
+      (caught: unknown) => setOpening(asApiError(caught)),
+    );
   return (
     <>
       <SupervisedAgency session={session} value={agencyId} onChange={setAgencyId} />
-      {!agencyId && <p>您的账号没有监督对象。</p>}
-      {agencyId && (
+      <ErrorNotice error={list.error} />
+      {list.data && list.data.items.length === 0 && <p>还没有案卷评查。</p>}
+      {list.data && list.data.items.length > 0 && (
+        <ul class="cards" aria-label="评查记录">
+          {list.data.items.map((item) => (
+            <li key={item.id} class="card">
+              <p class="card-title">
+                {item.agencyName}：{date(item.from)}至{date(item.to)}结案的案卷
+              </p>
+              <p class="meta">
+                <span>
+                  抽取 {item.sampleSize} 件，已评 {item.totals.scored} 件，平均 {item.totals.average ?? '—'}{' '}
+                  分
+                </span>
+                <span>抽取时间：{dateTime(item.createdAt)}</span>
+              </p>
+              <button type="button" class="secondary" onClick={() => open(item.id)}>
+                查看评查结果
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <ErrorNotice error={opening} />
+      {evaluates && agencyId && (
         <ActionForm
           id="draw"
           secondary={false}
@@ -144,7 +201,12 @@ export function Evaluations({ session }: { session: Session }) {
           </p>
           <ul class="cards" aria-label="抽取的案卷">
             {evaluation.files.map((file) => (
-              <FileCard key={file.caseId} evaluation={evaluation} file={file} onScored={setEvaluation} />
+              <FileCard
+                key={file.caseId}
+                evaluation={evaluation}
+                file={file}
+                {...(evaluates ? { onScored: setEvaluation } : {})}
+              />
             ))}
           </ul>
         </section>

@@ -4,7 +4,8 @@ import type { JournalEntry } from '#shared/domain/journal.ts';
 import { StaleWrite } from '#shared/errors.ts';
 import { isLostRace } from '#shared/store/conditional.ts';
 import { fromItem } from '#shared/store/item.ts';
-import { queryAll } from '#shared/store/query.ts';
+import type { Page } from '#shared/store/pagination.ts';
+import { indexPage, queryAll } from '#shared/store/query.ts';
 import type { Evaluation, EvaluationFile } from '#shared/supervision/domain/evaluation.ts';
 
 const evaluationPk = (id: string) => `EVALUATION#${id}`;
@@ -12,13 +13,15 @@ const HEADER = 'EVALUATION';
 const fileSk = (caseId: string) => `FILE#${caseId}`;
 /** A supervisory body's evaluations of one year (gsi1): what its ranking reads. */
 const yearPk = (evaluatorAgencyId: string, year: number) => `EVALUATIONS#${evaluatorAgencyId}#${year}`;
+/** The evaluations of one evaluated agency (gsi2), newest first: what the agency and its supervisors list. */
+const agencyPk = (agencyId: string) => `EVALUATIONS_OF#${agencyId}`;
 /** The evaluation's journal partition, beside the cases' journals (REC-3's chain). */
 export const evaluationJournalPk = (id: string) => `EVALUATION#${id}`;
 
 /**
  * Case-file evaluations (SUP-4): one partition per evaluation, its header and one item per
  * drawn file, so opening one is one query bounded by the sample; the headers of a supervisory
- * body's year in gsi1 for the ranking. Every change is one transaction: the header over the
+ * body's year in gsi1 for the ranking, and of the evaluated agency in gsi2 for its list. Every change is one transaction: the header over the
  * version read, the file, and the journal entry (hash-chained, append-only, as a case's).
  */
 export class EvaluationRepository {
@@ -38,6 +41,8 @@ export class EvaluationRepository {
       sk: HEADER,
       gsi1pk: yearPk(evaluation.evaluatorAgencyId, evaluation.year),
       gsi1sk: `${evaluation.createdAt}#${evaluation.id}`,
+      gsi2pk: agencyPk(evaluation.agencyId),
+      gsi2sk: `${evaluation.createdAt}#${evaluation.id}`,
       entity: 'evaluation',
       ...evaluation,
     };
@@ -140,6 +145,20 @@ export class EvaluationRepository {
       if (isLostRace(error)) throw new StaleWrite('评查已被他人更新，请刷新后重试');
       throw error;
     }
+  }
+
+  /** A page of the evaluations of an evaluated agency, newest first. */
+  ofAgency(agencyId: string, limit: number, cursor?: string): Promise<Page<Evaluation>> {
+    return indexPage<Evaluation>(this.#db, {
+      table: this.#table,
+      index: 'gsi2',
+      partition: agencyPk(agencyId),
+      itemPk: 'EVALUATION#',
+      itemPkIsPrefix: true,
+      itemSkPrefix: HEADER,
+      limit,
+      cursor,
+    });
   }
 
   /** A supervisory body's evaluations of a year, oldest first: as many as it drew that year. */

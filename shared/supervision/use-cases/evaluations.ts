@@ -199,17 +199,45 @@ export async function scoreFile(
   });
 }
 
+/** Whether the caller reads an agency's evaluations: its administrators and leaders, or a supervisor of it. */
+function readsEvaluationsOf(principal: Principal, agencyId: string): boolean {
+  const ownAgency =
+    principal.agencyId === agencyId && principal.roles.some((role) => role === 'admin' || role === 'leader');
+  const supervising =
+    principal.roles.includes('supervisor') && principal.supervises?.includes(agencyId) === true;
+  return ownAgency || supervising;
+}
+
+const NOT_READABLE = '只能查看本机关或本机关所监督机关的评查结果';
+
 /**
  * An evaluation with its scores, totals and ranking (SUP-4): for a supervisor of the evaluated
  * agency, and for the evaluated agency's administrators and leaders.
  */
 export async function readEvaluation(ports: EvaluationPorts, principal: Principal, id: string) {
   const { evaluation, files } = await found(ports, id);
-  const ownAgency =
-    principal.agencyId === evaluation.agencyId &&
-    principal.roles.some((role) => role === 'admin' || role === 'leader');
-  const supervising =
-    principal.roles.includes('supervisor') && principal.supervises?.includes(evaluation.agencyId) === true;
-  if (!ownAgency && !supervising) throw new Forbidden('只能查看本机关或本机关所监督机关的评查结果');
+  if (!readsEvaluationsOf(principal, evaluation.agencyId)) throw new Forbidden(NOT_READABLE);
   return view(ports, evaluation, files);
+}
+
+/**
+ * A page of an agency's evaluations, newest first, with their totals (SUP-4): the caller's own
+ * agency for its administrators and leaders, or `agencyId` for a supervisor of it.
+ */
+export async function listEvaluations(
+  ports: EvaluationPorts,
+  principal: Principal,
+  requested: { agencyId?: string | undefined; limit: number; cursor?: string | undefined },
+) {
+  const agencyId = requested.agencyId ?? principal.agencyId;
+  if (!readsEvaluationsOf(principal, agencyId)) {
+    if (requested.agencyId === undefined && principal.roles.includes('supervisor'))
+      throw new ValidationFailed([{ path: 'agencyId', message: '请选择所监督的机关' }]);
+    throw new Forbidden(NOT_READABLE);
+  }
+  const page = await ports.evaluations.ofAgency(agencyId, requested.limit, requested.cursor);
+  return {
+    ...page,
+    items: page.items.map((evaluation) => ({ ...evaluation, totals: evaluationTotals(evaluation) })),
+  };
 }
