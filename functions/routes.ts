@@ -1,10 +1,12 @@
 import '#shared/zod-locale.ts';
 import { accountsRoutes } from '#functions/accounts/routes.ts';
 import { agencyRoutes } from '#functions/agency/routes.ts';
+import { alertsRoutes } from '#functions/alerts/routes.ts';
 import { calendarRoutes } from '#functions/calendar/routes.ts';
 import { casesRoutes } from '#functions/cases/routes.ts';
 import { checklistsRoutes } from '#functions/checklists/routes.ts';
 import { complaintsRoutes } from '#functions/complaints/routes.ts';
+import { evaluationsRoutes } from '#functions/evaluations/routes.ts';
 import { evidenceRoutes } from '#functions/evidence/routes.ts';
 import { inspectionsRoutes } from '#functions/inspections/routes.ts';
 import { officersRoutes } from '#functions/officers/routes.ts';
@@ -24,10 +26,12 @@ import { supervisionRoutes } from '#functions/supervision/routes.ts';
 export const routes = {
   ...accountsRoutes,
   ...agencyRoutes,
+  ...alertsRoutes,
   ...calendarRoutes,
   ...casesRoutes,
   ...checklistsRoutes,
   ...complaintsRoutes,
+  ...evaluationsRoutes,
   ...evidenceRoutes,
   ...inspectionsRoutes,
   ...officersRoutes,

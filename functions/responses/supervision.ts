@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { JournalEntry, JournalVerification } from '#functions/responses/cases.ts';
 import { entity, Instant, LegalDate, page } from '#functions/responses/common.ts';
+import { ALERT_KINDS } from '#shared/supervision/domain/alert.ts';
 
 export const ComplaintAbout = entity({ kind: z.string(), ref: z.string() });
 
@@ -84,3 +85,129 @@ export const SupervisionMatterJournal = z.object({
   entries: z.array(JournalEntry),
   verification: JournalVerification,
 });
+
+const RubricItem = entity({
+  itemId: z.string(),
+  label: z.string(),
+  maxPoints: z.number(),
+  guide: z.string(),
+});
+
+/** A scored file (SUP-4): each rubric item's points, the total and whether it passed. */
+const FileScore = entity({
+  items: z.array(
+    entity({
+      itemId: z.string(),
+      label: z.string(),
+      points: z.number(),
+      maxPoints: z.number(),
+      note: z.string().optional(),
+    }),
+  ),
+  total: z.number(),
+  passed: z.boolean(),
+  scoredAt: Instant,
+  scoredBy: z.string(),
+  scoredByName: z.string(),
+});
+
+const EvaluationTotals = entity({
+  files: z.number().int(),
+  scored: z.number().int(),
+  complete: z.boolean(),
+  average: z.number().nullable(),
+  passed: z.number().int(),
+  failed: z.number().int(),
+  maxPoints: z.number(),
+  passMark: z.number(),
+});
+
+/** A case-file evaluation (SUP-4): the seeded draw, its files and scores, totals and the year's ranking. */
+export const Evaluation = entity({
+  id: z.string(),
+  agencyId: z.string(),
+  agencyName: z.string(),
+  evaluatorAgencyId: z.string(),
+  from: LegalDate,
+  to: LegalDate,
+  year: z.number().int(),
+  rubric: entity({
+    rubricId: z.string(),
+    name: z.string(),
+    source: z.string(),
+    passMark: z.number(),
+    items: z.array(RubricItem),
+  }),
+  seed: z.string(),
+  algorithm: z.string(),
+  poolSize: z.number().int(),
+  poolSha256: z.string(),
+  sampleSize: z.number().int(),
+  createdAt: Instant,
+  createdByName: z.string(),
+  files: z.array(
+    entity({
+      order: z.number().int(),
+      caseId: z.string(),
+      title: z.string(),
+      category: z.string(),
+      unitId: z.string().optional(),
+      closedOn: LegalDate,
+      score: FileScore.optional(),
+      flagged: z.boolean().optional(),
+    }),
+  ),
+  totals: EvaluationTotals,
+  /** The files below the pass mark, for a supervision matter (SUP-2). */
+  flagged: z.array(z.string()),
+  ranking: entity({
+    rank: z.number().int().nullable(),
+    rows: z.array(
+      entity({
+        rank: z.number().int(),
+        agencyId: z.string(),
+        agencyName: z.string(),
+        evaluationId: z.string(),
+        average: z.number(),
+        scored: z.number().int(),
+        failed: z.number().int(),
+      }),
+    ),
+  }),
+});
+
+/** The supervisory body's live alerts of an agency (SUP-5), the oldest first. */
+export const Alerts = entity({
+  agencyId: z.string(),
+  today: LegalDate,
+  items: z.array(
+    entity({
+      kind: z.enum(ALERT_KINDS),
+      title: z.string(),
+      concerns: entity({
+        kind: z.enum(['publication', 'review', 'complaint', 'opinion', 'annual-report', 'inspection']),
+        id: z.string(),
+        caseId: z.string().optional(),
+        name: z.string().optional(),
+      }),
+      since: LegalDate,
+    }),
+  ),
+});
+
+/** A page of an agency's evaluations, newest first, without their files (SUP-4). */
+export const EvaluationPage = page(
+  entity({
+    id: z.string(),
+    agencyId: z.string(),
+    agencyName: z.string(),
+    evaluatorAgencyId: z.string(),
+    from: LegalDate,
+    to: LegalDate,
+    seed: z.string(),
+    sampleSize: z.number().int(),
+    createdAt: Instant,
+    createdByName: z.string(),
+    totals: EvaluationTotals,
+  }),
+);

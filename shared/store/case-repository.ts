@@ -31,6 +31,11 @@ const agencyPk = (agencyId: string) => `AGENCY#${agencyId}`;
 /** The partition of one unit's cases in gsi2; `-` holds the cases registered without a unit. */
 const unitCasesPk = (agencyId: string, unitId: string | undefined) =>
   `CASES#${agencyId}#UNIT#${unitId ?? '-'}`;
+/** The partition of an agency's closed case files in gsi3, by the day each was closed (SUP-4). */
+const closedCasesPk = (agencyId: string) => `CLOSED_CASES#${agencyId}`;
+/** A case file that is closed (结案) or archived (归档), with its closing day. */
+export const isClosedFile = (record: Pick<CaseRecord, 'status' | 'closedOn'>) =>
+  (record.status === 'closed' || record.status === 'archived') && record.closedOn !== undefined;
 const caseKeys = (agencyId: string, id: string) => ({ pk: agencyPk(agencyId), sk: `CASE#${id}` });
 const activityKeys = (agencyId: string, caseId: string, id: string) => ({
   pk: agencyPk(agencyId),
@@ -88,6 +93,11 @@ export class CaseRepository {
       gsi1sk: `${record.createdAt}#${record.id}`,
       gsi2pk: unitCasesPk(record.agencyId, record.unitId),
       gsi2sk: `${record.createdAt}#${record.id}`,
+      // The agency's closed case files by the day they were closed (SUP-4); sparse: a case
+      // reopened by a revocation leaves it until it is closed again.
+      ...(isClosedFile(record)
+        ? { gsi3pk: closedCasesPk(record.agencyId), gsi3sk: `${record.closedOn}#${record.id}` }
+        : {}),
       entity: 'case',
       ...record,
     };
@@ -219,6 +229,20 @@ export class CaseRepository {
       cursor,
       ...(status ? { filter: statusIs(status) } : {}),
     });
+  }
+
+  /**
+   * The agency's case files closed between `from` and `to` (北京时间 dates, inclusive), oldest
+   * first, from their own index: the cost is the period's closed files, not the agency's history.
+   */
+  async closedBetween(agencyId: string, from: string, to: string): Promise<CaseRecord[]> {
+    const items = await queryAll(this.#db, {
+      TableName: this.#table,
+      IndexName: 'gsi3',
+      KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': closedCasesPk(agencyId), ':from': from, ':to': `${to}#\uffff` },
+    });
+    return items.map((item) => fromItem<CaseRecord>(item));
   }
 
   async #children<T>(agencyId: string, caseId: string, marker: string): Promise<T[]> {

@@ -24,6 +24,7 @@ import { ReviewRepository } from '#shared/store/review-repository.ts';
 import { StatisticsRepository } from '#shared/store/statistics-repository.ts';
 import { TrainingRepository } from '#shared/store/training-repository.ts';
 import { ComplaintRepository } from '#shared/supervision/store/complaint-repository.ts';
+import { EvaluationRepository } from '#shared/supervision/store/evaluation-repository.ts';
 import { MatterRepository } from '#shared/supervision/store/matter-repository.ts';
 
 /** The repositories over this deployment's tables, built once per cold start. */
@@ -42,6 +43,7 @@ export const repositories = {
   officers: new OfficerRepository(documentClient, table),
   complaints: new ComplaintRepository(documentClient, table),
   matters: new MatterRepository(documentClient, table, JOURNAL_TABLE),
+  evaluations: new EvaluationRepository(documentClient, table, JOURNAL_TABLE),
   checklists: new ChecklistRepository(documentClient, table),
   cases: new CaseRepository(documentClient, table, JOURNAL_TABLE),
   evidence: new EvidenceRepository(documentClient, table),

@@ -608,6 +608,10 @@ export async function transitionCase(
         status: input.to,
         // The performance of the decision (履行情况) is published with it, before or after (PUB-10).
         ...(input.to === 'executed' ? { executedOn: legalDateOf(ports.now()) } : {}),
+        // The closed case files a case-file evaluation draws from are those closed in its period (SUP-4).
+        ...(input.to === 'closed' || (input.to === 'archived' && !record.closedOn)
+          ? { closedOn: legalDateOf(ports.now()) }
+          : {}),
       },
       readied
         ? [

@@ -194,5 +194,26 @@ export function caseRepositoryContract(
       expect(whole.items).toHaveLength(2);
       expect(whole.nextCursor).toBeDefined();
     });
+
+    it('[SUP-4] the closed case files of a period, oldest first; reopened by a revocation, a file leaves them', async () => {
+      const { cases, agencyId } = stores();
+      const files: CaseRecord[] = [];
+      for (const closedOn of ['2026-02-28', '2026-03-01', '2026-03-31', '2026-04-01']) {
+        const { record, entry } = newCase(agencyId, { status: 'closed', closedOn });
+        await cases.create(record, entry);
+        files.push(record);
+      }
+      const open = newCase(agencyId);
+      await cases.create(open.record, open.entry);
+      const march = await cases.closedBetween(agencyId, '2026-03-01', '2026-03-31');
+      expect(march.map((item) => item.id)).toEqual([files[1]?.id, files[2]?.id]);
+      const archived = changed(files[1] as CaseRecord, { status: 'archived' });
+      await cases.commit(files[1] as CaseRecord, archived.next, archived.entry);
+      const revoked = changed(files[2] as CaseRecord, { status: 'revoked' });
+      await cases.commit(files[2] as CaseRecord, revoked.next, revoked.entry);
+      const after = await cases.closedBetween(agencyId, '2026-03-01', '2026-03-31');
+      expect(after.map((item) => [item.id, item.status])).toEqual([[files[1]?.id, 'archived']]);
+      expect(await cases.closedBetween(`${agencyId}-other`, '2026-01-01', '2026-12-31')).toEqual([]);
+    });
   });
 }

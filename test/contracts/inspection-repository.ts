@@ -66,6 +66,35 @@ export function inspectionRepositoryContract(name: string, repository: Port<Insp
       });
     });
 
+    it('[INS-3] [SUP-5] a counter an inspection raised an alert on is in the agency’s alerts of that year, since the first', async () => {
+      const agency = `a-${ulid()}`;
+      const [quiet, repeated] = [freshCreditCode(), freshCreditCode()];
+      const counts = { category: 'random' as const, limit: 2 };
+      await repository.create(inspection(agency, quiet, '2026-12-03T01:00:00.000Z'), [
+        { agencyId: agency, counts },
+      ]);
+      const first = inspection(agency, repeated, '2026-12-03T02:00:00.000Z');
+      await repository.create(first, [{ agencyId: agency, counts }]);
+      const second = inspection(agency, repeated, '2026-12-03T03:00:00.000Z');
+      await repository.create(second, [{ agencyId: agency, counts, alert: true }]);
+      const third = inspection(agency, repeated, '2026-12-03T04:00:00.000Z');
+      await repository.create(third, [{ agencyId: agency, counts: 'exceptions', alert: true }]);
+      expect(await repository.alerts(agency, 2026)).toEqual([
+        {
+          agencyId: agency,
+          creditCode: repeated,
+          enterpriseName: '某养老服务有限公司',
+          year: 2026,
+          counted: { random: 2, targeted: 0 },
+          exceptions: 1,
+          lastInspectionId: third.id,
+          since: second.createdAt,
+        },
+      ]);
+      expect(await repository.alerts(agency, 2025)).toEqual([]);
+      expect(await repository.alerts(`b-${ulid()}`, 2026)).toEqual([]);
+    });
+
     it('[INS-5] lists an enterprise its own inspections, newest first, page by page, and changes one only from the version read', async () => {
       const agency = `a-${ulid()}`;
       const [mine, theirs] = [freshCreditCode(), freshCreditCode()];

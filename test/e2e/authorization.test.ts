@@ -75,6 +75,33 @@ const expected: Record<
     path: '/v1/complaints/NO-SUCH-ID/answer',
     body: () => ({ answer: '已核实处理' }),
   },
+  // SUP-4: the supervisory body draws and scores; the evaluated agency's admin and leader read.
+  'POST /v1/supervision/evaluations': {
+    allowed: ['supervisor'],
+    path: '/v1/supervision/evaluations',
+    body: () => ({
+      agencyId,
+      from: '2026-03-01',
+      to: '2026-03-31',
+      sampleSize: 0,
+      rubricId: 'case-file-2026',
+    }),
+  },
+  'PUT /v1/supervision/evaluations/{id}/scores/{caseId}': {
+    allowed: ['supervisor'],
+    path: '/v1/supervision/evaluations/NO-SUCH-ID/scores/NO-SUCH-CASE',
+    body: () => ({ items: [{ itemId: 'procedure', points: 20 }] }),
+  },
+  // SUP-5: a supervisor, for an agency its token names (none here: the agency is required).
+  'GET /v1/supervision/alerts': { allowed: ['supervisor'], path: '/v1/supervision/alerts', status: 400 },
+  'GET /v1/supervision/evaluations': {
+    allowed: ['supervisor', 'admin', 'leader'],
+    path: '/v1/supervision/evaluations',
+  },
+  'GET /v1/supervision/evaluations/{id}': {
+    allowed: ['supervisor', 'admin', 'leader'],
+    path: '/v1/supervision/evaluations/NO-SUCH-ID',
+  },
   'POST /public/v1/complaints': {
     allowed: 'public',
     path: '/public/v1/complaints',

@@ -28,6 +28,8 @@ const expected: Record<string, Record<string, number>> = {
   // Open publications, pending reviews, last year's annual report, unanswered complaints,
   // opinions waiting for their rectification report (SUP-3).
   'overdue list': { GetItem: ACCOUNT_CHECK, Query: 5 },
+  // The overdue list's five, and this year's inspection counters that raised an alert (SUP-5).
+  'alert list': { GetItem: ACCOUNT_CHECK, Query: 6 },
 };
 
 let counting = false;
@@ -53,6 +55,11 @@ beforeAll(async () => {
   api = await startTestApi();
   t.admin = await api.token({ sub: 'admin', agencyId, roles: ['admin'] });
   t.officer = await api.token({ sub: officer.userId, agencyId, unitId: 'unit-1', roles: ['officer'] });
+  t.supervisor = await api.token({
+    agencyId: `sfj-${agencyId}`,
+    roles: ['supervisor'],
+    supervises: [agencyId],
+  });
   for (const input of [officer, colleague])
     expect((await api.call('POST', '/v1/officers', { token: t.admin, body: input })).status).toBe(201);
 });
@@ -109,6 +116,9 @@ describe('round trips per operation', () => {
         api.call('GET', `/v1/stats?from=${year}-01-01&to=${year}-12-31`, { token: t.admin }),
       ),
       'overdue list': await roundTrips(() => api.call('GET', '/v1/oversight/overdue', { token: t.admin })),
+      'alert list': await roundTrips(() =>
+        api.call('GET', `/v1/supervision/alerts?agencyId=${agencyId}`, { token: t.supervisor }),
+      ),
     };
     expect(measured).toEqual(expected);
   });

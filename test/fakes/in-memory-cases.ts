@@ -16,7 +16,7 @@ import {
   reviewCounts,
 } from '#shared/domain/statistics.ts';
 import { Conflict, StaleWrite } from '#shared/errors.ts';
-import type { CaseRepository, SimpleFineTally } from '#shared/store/case-repository.ts';
+import { type CaseRepository, isClosedFile, type SimpleFineTally } from '#shared/store/case-repository.ts';
 import type { ChildWrite } from '#shared/store/child-write.ts';
 import type { EvidenceRepository } from '#shared/store/evidence-repository.ts';
 import type { Page } from '#shared/store/pagination.ts';
@@ -178,6 +178,14 @@ export class InMemoryCases implements Port<CaseRepository> {
   async list(agencyId: string, query: ListQuery<CaseRecord['status']>): Promise<Page<CaseRecord>> {
     const mine = [...this.#cases.values()].filter((record) => record.agencyId === agencyId);
     return listPage(mine, (record) => `${record.createdAt}#${record.id}`, query);
+  }
+
+  async closedBetween(agencyId: string, from: string, to: string): Promise<CaseRecord[]> {
+    return [...this.#cases.values()]
+      .filter((record) => record.agencyId === agencyId && isClosedFile(record))
+      .filter((record) => (record.closedOn ?? '') >= from && (record.closedOn ?? '') <= to)
+      .sort((a, b) => byteOrder(`${a.closedOn}#${a.id}`, `${b.closedOn}#${b.id}`))
+      .map(copy);
   }
 
   async activities(agencyId: string, caseId: string): Promise<Activity[]> {

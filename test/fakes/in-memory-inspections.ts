@@ -1,5 +1,9 @@
 import { StaleWrite } from '#shared/errors.ts';
-import type { Inspection, InspectionCounter } from '#shared/inspections/domain/inspection.ts';
+import type {
+  Inspection,
+  InspectionAlert,
+  InspectionCounter,
+} from '#shared/inspections/domain/inspection.ts';
 import type { SupervisionKey } from '#shared/inspections/domain/supervision-code.ts';
 import type {
   CounterIncrement,
@@ -8,9 +12,14 @@ import type {
 import type { ChildWrite } from '#shared/store/child-write.ts';
 import type { Page } from '#shared/store/pagination.ts';
 import type { Port } from '#shared/store/port.ts';
-import { copy, memoryChildWrite, newestFirst, pageOf } from '#test/fakes/memory.ts';
+import { byteOrder, copy, memoryChildWrite, newestFirst, pageOf } from '#test/fakes/memory.ts';
 
-type Counters = { random?: number; targeted?: number; exceptions?: number };
+type Counters = {
+  random?: number;
+  targeted?: number;
+  exceptions?: number;
+  alert?: { since: string; lastInspectionId: string; enterpriseName: string };
+};
 
 /** Inspections of enterprises, their yearly counters and supervision keys, as the DynamoDB store keeps them. */
 export class InMemoryInspections implements Port<InspectionRepository> {
@@ -28,10 +37,16 @@ export class InMemoryInspections implements Port<InspectionRepository> {
         (this.#counters.get(keyOf(agencyId))?.[counts.category] ?? 0) >= counts.limit,
     );
     if (full) throw new StaleWrite('检查次数已被其他检查任务更新，请重试');
-    for (const { agencyId, counts } of increments) {
+    for (const { agencyId, counts, alert } of increments) {
       const counter = { ...this.#counters.get(keyOf(agencyId)) };
       const field = counts === 'exceptions' ? 'exceptions' : counts.category;
       counter[field] = (counter[field] ?? 0) + 1;
+      if (alert)
+        counter.alert = {
+          since: counter.alert?.since ?? inspection.createdAt,
+          lastInspectionId: inspection.id,
+          enterpriseName: inspection.enterpriseName,
+        };
       this.#counters.set(keyOf(agencyId), counter);
     }
     this.#inspections.set(inspection.id, copy(inspection));
@@ -61,6 +76,23 @@ export class InMemoryInspections implements Port<InspectionRepository> {
       counted: { random: counter.random ?? 0, targeted: counter.targeted ?? 0 },
       exceptions: counter.exceptions ?? 0,
     };
+  }
+
+  async alerts(agencyId: string, year: number): Promise<InspectionAlert[]> {
+    return [...this.#counters.entries()]
+      .map(([key, counter]) => ({ key: key.split('#'), counter }))
+      .filter(({ key, counter }) => key[0] === agencyId && key[2] === String(year) && counter.alert)
+      .sort((a, b) => byteOrder(a.key[1] ?? '', b.key[1] ?? ''))
+      .map(({ key, counter }) => ({
+        agencyId,
+        creditCode: key[1] ?? '',
+        enterpriseName: counter.alert?.enterpriseName ?? '',
+        year,
+        counted: { random: counter.random ?? 0, targeted: counter.targeted ?? 0 },
+        exceptions: counter.exceptions ?? 0,
+        lastInspectionId: counter.alert?.lastInspectionId ?? '',
+        since: counter.alert?.since ?? '',
+      }));
   }
 
   async listByAgency(agencyId: string, limit: number, cursor?: string): Promise<Page<Inspection>> {

@@ -1,5 +1,7 @@
 import type { InspectionPorts } from '#shared/inspections/use-cases/inspections.ts';
+import type { AlertPorts } from '#shared/supervision/use-cases/alerts.ts';
 import type { ComplaintPorts } from '#shared/supervision/use-cases/complaints.ts';
+import type { EvaluationPorts } from '#shared/supervision/use-cases/evaluations.ts';
 import type { MatterPorts } from '#shared/supervision/use-cases/matters.ts';
 import type { ChecklistPorts } from '#shared/use-cases/checklists.ts';
 import type { RecomputePorts } from '#shared/use-cases/deadline-recompute.ts';
@@ -36,7 +38,11 @@ import {
   InMemoryOfficers,
   testClock,
 } from '#test/fakes/in-memory-stores.ts';
-import { InMemoryComplaints, InMemoryMatters } from '#test/fakes/in-memory-supervision.ts';
+import {
+  InMemoryComplaints,
+  InMemoryEvaluations,
+  InMemoryMatters,
+} from '#test/fakes/in-memory-supervision.ts';
 import { platformStandIn } from '#test/fakes/platform-stand-in.ts';
 
 /**
@@ -70,6 +76,7 @@ export function inMemoryWorld(start = '2026-03-02T02:00:00.000Z') {
     agencies: new InMemoryAgencies(),
     complaints: new InMemoryComplaints(),
     matters: new InMemoryMatters(),
+    evaluations: new InMemoryEvaluations(),
     calendars: new InMemoryCalendars(),
     devices: new InMemoryDevices(),
     inspections: new InMemoryInspections(),
@@ -86,6 +93,8 @@ export function inMemoryWorld(start = '2026-03-02T02:00:00.000Z') {
   } satisfies PublicationPorts &
     ComplaintPorts &
     MatterPorts &
+    EvaluationPorts &
+    AlertPorts &
     DecisionPorts &
     ChecklistPorts &
     EvidencePorts &

@@ -4,8 +4,10 @@ import type { ChildWrite } from '#shared/store/child-write.ts';
 import type { Page } from '#shared/store/pagination.ts';
 import type { Port } from '#shared/store/port.ts';
 import type { Complaint } from '#shared/supervision/domain/complaint.ts';
+import type { Evaluation, EvaluationFile } from '#shared/supervision/domain/evaluation.ts';
 import { awaitsReport, type SupervisionMatter } from '#shared/supervision/domain/matter.ts';
 import type { ComplaintRepository } from '#shared/supervision/store/complaint-repository.ts';
+import type { EvaluationRepository } from '#shared/supervision/store/evaluation-repository.ts';
 import type { MatterRepository, OpenRectification } from '#shared/supervision/store/matter-repository.ts';
 import {
   byteOrder,
@@ -149,5 +151,61 @@ export class InMemoryMatters implements Port<MatterRepository> {
 
   async journal(matterId: string): Promise<JournalEntry[]> {
     return copy(this.#journals.get(matterId) ?? []);
+  }
+}
+
+/** Case-file evaluations in memory (SUP-4): one transaction per change, as in DynamoDB. */
+export class InMemoryEvaluations implements Port<EvaluationRepository> {
+  readonly #evaluations = new Map<string, Evaluation>();
+  readonly #files = new Map<string, EvaluationFile>();
+  readonly journals = new Map<string, JournalEntry[]>();
+
+  async create(evaluation: Evaluation, files: readonly EvaluationFile[], entry: JournalEntry): Promise<void> {
+    if (this.#evaluations.has(evaluation.id)) throw new StaleWrite('评查已存在');
+    this.#evaluations.set(evaluation.id, copy(evaluation));
+    for (const file of files) this.#files.set(`${file.evaluationId}#${file.caseId}`, copy(file));
+    this.journals.set(evaluation.id, [copy(entry)]);
+  }
+
+  async get(id: string): Promise<{ evaluation: Evaluation; files: EvaluationFile[] } | undefined> {
+    const evaluation = this.#evaluations.get(id);
+    if (!evaluation) return undefined;
+    const files = [...this.#files.values()]
+      .filter((file) => file.evaluationId === id)
+      .sort((a, b) => a.order - b.order)
+      .map(copy);
+    return { evaluation: copy(evaluation), files };
+  }
+
+  async score(
+    previous: Evaluation,
+    next: Evaluation,
+    previousFile: EvaluationFile,
+    file: EvaluationFile,
+    entry: JournalEntry,
+  ): Promise<void> {
+    const key = `${file.evaluationId}#${file.caseId}`;
+    if (
+      this.#evaluations.get(previous.id)?.version !== previous.version ||
+      this.#files.get(key)?.version !== previousFile.version
+    )
+      throw new StaleWrite('评查已被他人更新，请刷新后重试');
+    this.#evaluations.set(next.id, copy(next));
+    this.#files.set(key, copy(file));
+    this.journals.get(next.id)?.push(copy(entry));
+  }
+
+  async ofAgency(agencyId: string, limit: number, cursor?: string): Promise<Page<Evaluation>> {
+    const mine = [...this.#evaluations.values()]
+      .filter((evaluation) => evaluation.agencyId === agencyId)
+      .sort((a, b) => byteOrder(`${b.createdAt}#${b.id}`, `${a.createdAt}#${a.id}`));
+    return pageOf(mine, limit, cursor);
+  }
+
+  async ofYear(evaluatorAgencyId: string, year: number): Promise<Evaluation[]> {
+    return [...this.#evaluations.values()]
+      .filter((evaluation) => evaluation.evaluatorAgencyId === evaluatorAgencyId && evaluation.year === year)
+      .sort((a, b) => byteOrder(`${a.createdAt}#${a.id}`, `${b.createdAt}#${b.id}`))
+      .map(copy);
   }
 }

@@ -289,7 +289,7 @@ describe('stateless stack', () => {
     expect(stage?.Properties.DefaultRouteSettings).toMatchObject({ ThrottlingRateLimit: 200 });
   });
 
-  it('[REC-3] only the functions that keep a hash-chained log (cases, accounts, agencies, supervision matters) may append to the journal', () => {
+  it('[REC-3] only the functions that keep a hash-chained log (cases, accounts, agencies, supervision matters, evaluations) may append to the journal', () => {
     const journaling = new Set(
       routeTable
         .filter((route) => 'journals' in route && route.journals)
@@ -300,6 +300,7 @@ describe('stateless stack', () => {
       'agency',
       'calendar',
       'cases',
+      'evaluations',
       'evidence',
       'inspections',
       'publications',

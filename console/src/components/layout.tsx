@@ -17,6 +17,8 @@ const NAVIGATION: { to: string; label: string; roles: Role[] }[] = [
   { to: '/complaints', label: '投诉', roles: ['unit-head', 'admin', 'leader', 'supervisor'] },
   { to: '/supervision', label: '监督事项', roles: ['supervisor'] },
   { to: '/rectification', label: '整改', roles: ['unit-head', 'admin', 'leader'] },
+  { to: '/evaluations', label: '案卷评查', roles: ['supervisor', 'admin', 'leader'] },
+  { to: '/alerts', label: '预警', roles: ['supervisor'] },
   { to: '/system', label: '系统管理', roles: ['unit-head', 'admin'] },
   { to: '/accounts', label: '账号管理', roles: ['admin'] },
   { to: '/agencies', label: '机构管理', roles: ['platform-admin'] },

@@ -106,6 +106,8 @@ export interface CaseRecord {
   status: CaseStatus;
   /** When the decision was executed (履行), published as its performance (PUB-10). */
   executedOn?: string;
+  /** The day (北京时间) the case was closed: the period a case-file evaluation draws from (SUP-4). */
+  closedOn?: string;
   /** A hearing was held: a hearing activity was completed, with its AV. */
   hearingHeld?: boolean;
   /** Legal reviews of this case, oldest first. */

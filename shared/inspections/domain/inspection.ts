@@ -123,6 +123,20 @@ export interface InspectionCounter {
 }
 
 /**
+ * An enterprise the supervisory body is to look at (INS-3, SUP-5): inspected by one agency more
+ * than once in a year in one category, or past the yearly limit as an exception. `since` is the
+ * inspection that first raised it, `lastInspectionId` the latest one.
+ */
+export interface InspectionAlert extends InspectionCounter {
+  agencyId: string;
+  creditCode: string;
+  enterpriseName: string;
+  year: number;
+  lastInspectionId: string;
+  since: string;
+}
+
+/**
  * What the enterprise sees of an inspection of it (INS-5): who, when, on what and why by rule,
  * and its rating; never the agency's internal reason, accounts or case.
  */

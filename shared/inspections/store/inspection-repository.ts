@@ -3,6 +3,7 @@ import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynam
 import { StaleWrite } from '#shared/errors.ts';
 import type {
   Inspection,
+  InspectionAlert,
   InspectionCategory,
   InspectionCounter,
 } from '#shared/inspections/domain/inspection.ts';
@@ -11,14 +12,19 @@ import { type ChildWrite, dynamoChildWrite } from '#shared/store/child-write.ts'
 import { isLostRace } from '#shared/store/conditional.ts';
 import { fromItem } from '#shared/store/item.ts';
 import type { Page } from '#shared/store/pagination.ts';
-import { indexPage } from '#shared/store/query.ts';
+import { indexPage, queryAll } from '#shared/store/query.ts';
 
 /** What a new inspection adds to one agency's counter of the enterprise's year (INS-3). */
 export interface CounterIncrement {
   agencyId: string;
   /** A category, counted against `limit`; or the exceptions, counted apart. */
   counts: { category: InspectionCategory; limit: number } | 'exceptions';
+  /** The inspection repeats one of the year, or passes the limit: the counter joins the agency's alerts (SUP-5). */
+  alert?: boolean;
 }
+
+/** An agency's counters that raised an alert, in gsi4 (sparse) by year and enterprise (SUP-5). */
+const alertsPk = (agencyId: string) => `INSPECTION_ALERTS#${agencyId}`;
 
 const counterKey = (agencyId: string, creditCode: string, year: number) => ({
   pk: `AGENCY#${agencyId}`,
@@ -26,6 +32,20 @@ const counterKey = (agencyId: string, creditCode: string, year: number) => ({
 });
 const inspectionKey = (id: string) => ({ pk: `INSPECTION#${id}`, sk: 'INSPECTION' });
 const codeKey = (creditCode: string) => ({ pk: `ENTERPRISE#${creditCode}`, sk: 'SUPERVISION-CODE' });
+
+/** What a counter that raises an alert keeps beside its counts: who, which year, since when, the latest inspection. */
+const ALERT_SET =
+  ', gsi4pk = :alertsPk, gsi4sk = :alertSk, agencyId = :agencyId, creditCode = :creditCode, enterpriseName = :enterpriseName, #year = :year, lastInspectionId = :inspectionId, since = if_not_exists(since, :since)';
+const alertValues = (agencyId: string, inspection: Inspection) => ({
+  ':alertsPk': alertsPk(agencyId),
+  ':alertSk': `${inspection.year}#${inspection.enterpriseCreditCode}`,
+  ':agencyId': agencyId,
+  ':creditCode': inspection.enterpriseCreditCode,
+  ':enterpriseName': inspection.enterpriseName,
+  ':year': inspection.year,
+  ':inspectionId': inspection.id,
+  ':since': inspection.createdAt,
+});
 
 /**
  * Inspections of enterprises (INS-1..INS-5): one item each, listed by agency (gsi1) and by
@@ -70,25 +90,24 @@ export class InspectionRepository {
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
-            ...increments.map(({ agencyId, counts }) => ({
+            ...increments.map(({ agencyId, counts, alert }) => ({
               Update: {
                 TableName: this.#table,
                 Key: counterKey(agencyId, inspection.enterpriseCreditCode, inspection.year),
-                UpdateExpression: 'ADD #count :one SET entity = :entity',
+                UpdateExpression: `ADD #count :one SET entity = :entity${alert ? ALERT_SET : ''}`,
+                ExpressionAttributeNames: {
+                  '#count': counts === 'exceptions' ? 'exceptions' : counts.category,
+                  ...(alert ? { '#year': 'year' } : {}),
+                },
+                ExpressionAttributeValues: {
+                  ':one': 1,
+                  ':entity': 'inspection-counter',
+                  ...(counts === 'exceptions' ? {} : { ':limit': counts.limit }),
+                  ...(alert ? alertValues(agencyId, inspection) : {}),
+                },
                 ...(counts === 'exceptions'
-                  ? {
-                      ExpressionAttributeNames: { '#count': 'exceptions' },
-                      ExpressionAttributeValues: { ':one': 1, ':entity': 'inspection-counter' },
-                    }
-                  : {
-                      ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
-                      ExpressionAttributeNames: { '#count': counts.category },
-                      ExpressionAttributeValues: {
-                        ':one': 1,
-                        ':entity': 'inspection-counter',
-                        ':limit': counts.limit,
-                      },
-                    }),
+                  ? {}
+                  : { ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit' }),
               },
             })),
           ],
@@ -149,6 +168,30 @@ export class InspectionRepository {
       counted: { random: Number(Item?.random ?? 0), targeted: Number(Item?.targeted ?? 0) },
       exceptions: Number(Item?.exceptions ?? 0),
     };
+  }
+
+  /**
+   * The agency's counters of `year` that raised an alert (SUP-5): a range of the sparse alert
+   * index, as many as the enterprises inspected repeatedly or past the limit, never the agency's
+   * inspections.
+   */
+  async alerts(agencyId: string, year: number): Promise<InspectionAlert[]> {
+    const items = await queryAll(this.#db, {
+      TableName: this.#table,
+      IndexName: 'gsi4',
+      KeyConditionExpression: 'gsi4pk = :pk AND gsi4sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': alertsPk(agencyId), ':from': `${year}#`, ':to': `${year}#\uffff` },
+    });
+    return items.map((item) => ({
+      agencyId: String(item.agencyId),
+      creditCode: String(item.creditCode),
+      enterpriseName: String(item.enterpriseName),
+      year: Number(item.year),
+      counted: { random: Number(item.random ?? 0), targeted: Number(item.targeted ?? 0) },
+      exceptions: Number(item.exceptions ?? 0),
+      lastInspectionId: String(item.lastInspectionId),
+      since: String(item.since),
+    }));
   }
 
   /** An agency's inspections, newest first. */

@@ -100,13 +100,17 @@ async function increments(
   category: InspectionCategory,
   year: number,
 ): Promise<CounterIncrement[]> {
-  if (input.exception) return participants.map((agencyId) => ({ agencyId, counts: 'exceptions' }));
+  // Past the limit by an exception, or a second inspection of the year: the supervisor sees it (SUP-5).
+  if (input.exception)
+    return participants.map((agencyId) => ({ agencyId, counts: 'exceptions', alert: true }));
   const limit = limitOf(category);
   const details: ErrorDetail[] = [];
+  const repeated = new Set<string>();
   await Promise.all(
     participants.map(async (agencyId) => {
       const counter = await ports.inspections.counter(agencyId, input.enterpriseCreditCode, year);
       const done = counter.counted[category] ?? 0;
+      if (done >= 1) repeated.add(agencyId);
       if (done >= limit)
         details.push({
           path: 'exception',
@@ -116,7 +120,11 @@ async function increments(
   );
   if (details.length > 0)
     throw new RuleViolation('INSPECTION_LIMIT_REACHED', '已达对该企业的年度检查次数上限', details);
-  return participants.map((agencyId) => ({ agencyId, counts: { category, limit } }));
+  return participants.map((agencyId) => ({
+    agencyId,
+    counts: { category, limit },
+    ...(repeated.has(agencyId) ? { alert: true } : {}),
+  }));
 }
 
 /** `POST /v1/inspections`: a task of inspecting an enterprise, pending the unit head's approval (INS-1, INS-3). */

@@ -1,0 +1,9 @@
+import { routes } from '#functions/routes.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { ports } from '#shared/store/repositories.ts';
+import { readEvaluation } from '#shared/supervision/use-cases/evaluations.ts';
+
+export const handler = httpHandler(routes.readEvaluation, async ({ params, principal }) => ({
+  status: 200,
+  body: await readEvaluation(ports, principal, params.id),
+}));

@@ -1,0 +1,9 @@
+import { routes } from '#functions/routes.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { ports } from '#shared/store/repositories.ts';
+import { scoreFile } from '#shared/supervision/use-cases/evaluations.ts';
+
+export const handler = httpHandler(routes.scoreEvaluationFile, async ({ params, body, principal }) => ({
+  status: 200,
+  body: await scoreFile(ports, principal, params.id, params.caseId, body),
+}));
