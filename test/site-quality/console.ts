@@ -67,7 +67,10 @@ try {
       undefined,
       page,
     );
+    // What was audited is the screen itself, not the sign-in page it would fall back to.
+    const heading = await page.$eval('h1', (element) => element.textContent ?? '');
     await page.close();
+    if (user && heading === '行政执法工作台') failures.push(`${path} showed the sign-in page`);
     const lhr = result?.lhr;
     if (!lhr) throw new Error(`Lighthouse returned nothing for ${path}`);
     const scores = CATEGORIES.map((category) => Math.round((lhr.categories[category]?.score ?? 0) * 100));
@@ -78,7 +81,7 @@ try {
       if (HELD.includes(category) && (scores[index] ?? 0) < BUDGET)
         failures.push(`${path} ${category} ${scores[index]}`);
     });
-    globalThis.console.log(name, path, scores.join(' '));
+    globalThis.console.log(name, path, heading, scores.join(' '));
   }
   await writeFile(
     'docs/console-quality.md',
