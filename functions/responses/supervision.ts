@@ -155,6 +155,8 @@ export const Evaluation = entity({
       closedOn: LegalDate,
       score: FileScore.optional(),
       flagged: z.boolean().optional(),
+      /** The supervision matter its score below the pass mark opened (SUP-4, SUP-2). */
+      supervisionMatterId: z.string().optional(),
     }),
   ),
   totals: EvaluationTotals,

@@ -13,6 +13,7 @@ import {
   byteOrder,
   copy,
   type MemoryWrite,
+  memoryChildWrite,
   memoryWriteOf,
   pageOf,
   versionedPut,
@@ -93,6 +94,19 @@ export class InMemoryMatters implements Port<MatterRepository> {
   async create(matter: SupervisionMatter, entry: JournalEntry): Promise<void> {
     const write = versionedPut(this.#matters, matter.matterId, matter, undefined);
     this.#transact(matter, write, entry, [], '监督事项已存在');
+  }
+
+  opening(matter: SupervisionMatter, entry: JournalEntry): ChildWrite[] {
+    const put = versionedPut(this.#matters, matter.matterId, matter, undefined);
+    return [
+      memoryChildWrite({
+        holds: put.holds,
+        apply: () => {
+          put.apply();
+          this.#journals.set(matter.matterId, [copy(entry)]);
+        },
+      }),
+    ];
   }
 
   async commit(
@@ -183,16 +197,20 @@ export class InMemoryEvaluations implements Port<EvaluationRepository> {
     previousFile: EvaluationFile,
     file: EvaluationFile,
     entry: JournalEntry,
+    children: ChildWrite[] = [],
   ): Promise<void> {
     const key = `${file.evaluationId}#${file.caseId}`;
+    const writes = children.map(memoryWriteOf);
     if (
       this.#evaluations.get(previous.id)?.version !== previous.version ||
-      this.#files.get(key)?.version !== previousFile.version
+      this.#files.get(key)?.version !== previousFile.version ||
+      !writes.every((write) => write.holds())
     )
       throw new StaleWrite('评查已被他人更新，请刷新后重试');
     this.#evaluations.set(next.id, copy(next));
     this.#files.set(key, copy(file));
     this.journals.get(next.id)?.push(copy(entry));
+    for (const write of writes) write.apply();
   }
 
   async ofAgency(agencyId: string, limit: number, cursor?: string): Promise<Page<Evaluation>> {

@@ -18,6 +18,7 @@ import {
   readEvaluation,
   scoreFile,
 } from '#shared/supervision/use-cases/evaluations.ts';
+import { newMatter } from '#shared/supervision/use-cases/matters.ts';
 import { evaluationRepositoryContract } from '#test/contracts/evaluation-repository.ts';
 import { inMemoryWorld } from '#test/fakes/in-memory-ports.ts';
 import { InMemoryEvaluations } from '#test/fakes/in-memory-supervision.ts';
@@ -232,6 +233,83 @@ describe('case-file evaluation (SUP-4), without a database', () => {
       seed: 'totals-seed',
       caseIds: drawn.files.map((file) => file.caseId),
     });
+  });
+
+  it("[SUP-4] a file below the pass mark opens a supervision matter in the score's write, once per file, journaled", async () => {
+    const { ports } = await world();
+    const drawn = await drawEvaluation(ports, supervisor, { ...march, sampleSize: 3, seed: 'matter-seed' });
+    const [a, b, c] = drawn.files.map((file) => file.caseId) as [string, string, string];
+    const failing = marks({ procedure: 5, evidence: 5, 'basis-discretion': 5, documents: 5 });
+    await scoreFile(ports, supervisor, drawn.id, c, { items: fullMarks });
+    const first = await scoreFile(ports, supervisor, drawn.id, a, { items: failing });
+    const matterA = first.files.find((file) => file.caseId === a)?.supervisionMatterId;
+    expect(matterA).toBeDefined();
+    expect(first.files.find((file) => file.caseId === c)?.supervisionMatterId).toBeUndefined();
+    const opened = await ports.matters.get(matterA ?? '');
+    expect(opened).toMatchObject({
+      source: 'evaluation',
+      sourceRef: drawn.id,
+      subject: { caseId: a },
+      agencyId: AGENCY,
+      supervisorAgencyId: 'changning-sfj',
+      status: 'open',
+    });
+    expect(opened?.facts).toContain('40分');
+    expect((await ports.matters.journal(matterA ?? '')).map((entry) => entry.type)).toEqual([
+      'matter.opened',
+    ]);
+    // Scored again, failing or passing: the same matter, no second one.
+    const again = await scoreFile(ports, supervisor, drawn.id, a, { items: marks({ procedure: 0 }) });
+    expect(again.files.find((file) => file.caseId === a)?.supervisionMatterId).toBe(matterA);
+    const passing = await scoreFile(ports, supervisor, drawn.id, a, { items: fullMarks });
+    expect(passing.files.find((file) => file.caseId === a)).toMatchObject({ supervisionMatterId: matterA });
+    expect(passing.flagged).toEqual([]);
+    // A second failing file of the same evaluation opens its own matter.
+    const second = await scoreFile(ports, supervisor, drawn.id, b, { items: failing });
+    const matterB = second.files.find((file) => file.caseId === b)?.supervisionMatterId;
+    expect(matterB).toBeDefined();
+    expect(matterB).not.toBe(matterA);
+    const listed = await ports.matters.list(AGENCY, 10, undefined, 'changning-sfj');
+    expect(listed.items.map((matter) => matter.subject.caseId).sort()).toEqual([a, b].sort());
+    const journal = ports.evaluations.journals.get(drawn.id) ?? [];
+    expect(journal.filter((entry) => entry.data.supervisionMatterId).map((entry) => entry.data)).toEqual([
+      expect.objectContaining({ caseId: a, supervisionMatterId: matterA }),
+      expect.objectContaining({ caseId: b, supervisionMatterId: matterB }),
+    ]);
+  });
+
+  it('[SUP-4] a score that loses its race opens no matter', async () => {
+    const { ports } = await world();
+    const drawn = await drawEvaluation(ports, supervisor, { ...march, sampleSize: 2, seed: 'race-seed' });
+    const [a] = drawn.files.map((file) => file.caseId) as [string];
+    const stored = await ports.evaluations.get(drawn.id);
+    const { evaluation, files } = stored ?? { evaluation: undefined, files: [] };
+    const file = files[0];
+    if (!evaluation || !file) throw new Error('the evaluation is stored');
+    // Another score lands first: the stale one must leave neither its score nor a matter behind.
+    await scoreFile(ports, supervisor, drawn.id, a, { items: fullMarks });
+    const { matter, entry } = newMatter(
+      supervisor,
+      {
+        agencyId: AGENCY,
+        source: 'evaluation',
+        sourceRef: drawn.id,
+        subject: { caseId: a },
+        facts: '低于合格分',
+      },
+      { bodyName: '昌宁县司法局', agencyName: '昌宁县民政局', now: new Date('2026-04-10T02:00:00.000Z') },
+    );
+    await expect(
+      ports.evaluations.score(
+        evaluation,
+        { ...evaluation, version: evaluation.version + 1 },
+        file,
+        { ...file, version: file.version + 1 },
+        entry,
+        ports.matters.opening(matter, entry),
+      ),
+    ).rejects.toThrow();
+    expect(await ports.matters.get(matter.matterId)).toBeUndefined();
   });
 
   it('[SUP-4] an evaluator of the agency itself, or of no supervising body, scores nothing; a file not drawn is 404', async () => {

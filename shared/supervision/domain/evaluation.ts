@@ -206,11 +206,13 @@ export interface EvaluationFile {
   unitId?: string;
   closedOn: string;
   score?: FileScore;
-  /**
-   * Scored below the pass mark: the file is for a supervision matter (SUP-2). Until the matters
-   * module exists, the flag is what the supervisor acts on.
-   */
+  /** Scored below the pass mark (its latest score). */
   flagged?: boolean;
+  /**
+   * The supervision matter (SUP-2) its first score below the pass mark opened, in the score's
+   * write; it stays when the file is scored again, so a file opens one matter at most.
+   */
+  supervisionMatterId?: string;
   version: number;
 }
 

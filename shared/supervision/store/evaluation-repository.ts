@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { JournalEntry } from '#shared/domain/journal.ts';
 import { StaleWrite } from '#shared/errors.ts';
+import { type ChildWrite, transactItemOf } from '#shared/store/child-write.ts';
 import { isLostRace } from '#shared/store/conditional.ts';
 import { fromItem } from '#shared/store/item.ts';
 import type { Page } from '#shared/store/pagination.ts';
@@ -109,13 +110,18 @@ export class EvaluationRepository {
     return { evaluation: fromItem<Evaluation>(header), files };
   }
 
-  /** A file's score with the header's new totals and the journal entry; anything moved meanwhile is a StaleWrite. */
+  /**
+   * A file's score with the header's new totals and the journal entry, and the child writes that
+   * ride with it (the supervision matter a failing file opens); anything moved meanwhile is a
+   * StaleWrite.
+   */
   async score(
     previous: Evaluation,
     next: Evaluation,
     previousFile: EvaluationFile,
     file: EvaluationFile,
     entry: JournalEntry,
+    children: ChildWrite[] = [],
   ): Promise<void> {
     try {
       await this.#db.send(
@@ -138,6 +144,7 @@ export class EvaluationRepository {
               },
             },
             this.#journalPut(next, entry),
+            ...children.map(transactItemOf),
           ],
         }),
       );

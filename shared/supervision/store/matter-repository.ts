@@ -2,7 +2,12 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { JournalEntry } from '#shared/domain/journal.ts';
 import { StaleWrite } from '#shared/errors.ts';
-import { type ChildWrite, type TransactItem, transactItemOf } from '#shared/store/child-write.ts';
+import {
+  type ChildWrite,
+  dynamoChildWrite,
+  type TransactItem,
+  transactItemOf,
+} from '#shared/store/child-write.ts';
 import { isLostRace } from '#shared/store/conditional.ts';
 import { fromItem } from '#shared/store/item.ts';
 import type { Page } from '#shared/store/pagination.ts';
@@ -103,8 +108,7 @@ export class MatterRepository {
     ];
   }
 
-  /** A new matter with its first journal entry. */
-  async create(matter: SupervisionMatter, entry: JournalEntry): Promise<void> {
+  #creation(matter: SupervisionMatter, entry: JournalEntry): TransactItem[] {
     const put = {
       Put: {
         TableName: this.#table,
@@ -112,7 +116,20 @@ export class MatterRepository {
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     };
-    await this.#send(this.#writes(matter, entry, put, []), '监督事项已存在');
+    return this.#writes(matter, entry, put, []);
+  }
+
+  /** A new matter with its first journal entry. */
+  async create(matter: SupervisionMatter, entry: JournalEntry): Promise<void> {
+    await this.#send(this.#creation(matter, entry), '监督事项已存在');
+  }
+
+  /**
+   * A new matter with its first journal entry as child writes of another store's transaction:
+   * the matter a case file scored below the pass mark opens, in the score's write (SUP-4).
+   */
+  opening(matter: SupervisionMatter, entry: JournalEntry): ChildWrite[] {
+    return this.#creation(matter, entry).map((item) => dynamoChildWrite(item));
   }
 
   /** `next` over `current` (the version read), with its journal entry and child writes (a serial). */

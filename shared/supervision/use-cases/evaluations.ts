@@ -21,12 +21,15 @@ import {
   scoreRefusals,
 } from '#shared/supervision/domain/evaluation.ts';
 import type { EvaluationRepository } from '#shared/supervision/store/evaluation-repository.ts';
+import type { MatterRepository } from '#shared/supervision/store/matter-repository.ts';
+import { newMatter } from '#shared/supervision/use-cases/matters.ts';
 import { withRetry } from '#shared/use-cases/retry.ts';
 
 export interface EvaluationPorts {
   evaluations: Port<EvaluationRepository>;
   cases: Pick<Port<CaseRepository>, 'closedBetween'>;
   agencies: Pick<Port<AgencyRepository>, 'get'>;
+  matters: Pick<Port<MatterRepository>, 'opening'>;
   now: () => Date;
 }
 
@@ -140,9 +143,37 @@ export async function drawEvaluation(ports: EvaluationPorts, principal: Principa
 }
 
 /**
+ * The supervision matter (SUP-2) a file scored below the pass mark opens (SUP-4): from the
+ * evaluation, about the case, with the score as its facts. A file that opened one already (a
+ * second score) opens no other.
+ */
+async function matterOfFailingFile(
+  ports: EvaluationPorts,
+  principal: Principal,
+  evaluation: Evaluation,
+  file: EvaluationFile,
+  score: { total: number; passed: boolean },
+) {
+  if (score.passed || file.supervisionMatterId) return undefined;
+  const body = await ports.agencies.get(principal.agencyId);
+  return newMatter(
+    principal,
+    {
+      agencyId: evaluation.agencyId,
+      source: 'evaluation',
+      sourceRef: evaluation.id,
+      subject: { caseId: file.caseId },
+      facts: `案卷评查（${evaluation.from}至${evaluation.to}）中，案卷“${file.title}”得${score.total}分，低于合格分${evaluation.rubric.passMark}分。`,
+    },
+    { bodyName: body?.name ?? principal.agencyId, agencyName: evaluation.agencyName, now: ports.now() },
+  );
+}
+
+/**
  * Scores one drawn file (SUP-4): every rubric item once, within its points; by an evaluator of
- * the supervisory body, never of the evaluated agency. A file below the pass mark is flagged
- * for a supervision matter. Scoring again replaces the score, journaled like the first.
+ * the supervisory body, never of the evaluated agency. A file below the pass mark is flagged and
+ * opens a supervision matter in the same write (once per file). Scoring again replaces the
+ * score, journaled like the first.
  */
 export async function scoreFile(
   ports: EvaluationPorts,
@@ -164,13 +195,20 @@ export async function scoreFile(
       sub: principal.sub,
       name: principal.name,
     });
+    const opened = await matterOfFailingFile(ports, principal, evaluation, file, score);
     const entry = nextEntry(
       { seq: evaluation.journalSeq, hash: evaluation.journalHead },
       {
         at: now,
         actor: principal.sub,
         type: 'evaluation.scored',
-        data: { caseId, items: score.items, total: score.total, passed: score.passed },
+        data: {
+          caseId,
+          items: score.items,
+          total: score.total,
+          passed: score.passed,
+          ...(opened ? { supervisionMatterId: opened.matter.matterId } : {}),
+        },
       },
     );
     const before = file.score;
@@ -188,9 +226,17 @@ export async function scoreFile(
       ...unflagged,
       score,
       ...(score.passed ? {} : { flagged: true }),
+      ...(opened ? { supervisionMatterId: opened.matter.matterId } : {}),
       version: file.version + 1,
     };
-    await ports.evaluations.score(evaluation, next, file, scoredFile, entry);
+    await ports.evaluations.score(
+      evaluation,
+      next,
+      file,
+      scoredFile,
+      entry,
+      opened ? ports.matters.opening(opened.matter, opened.entry) : [],
+    );
     return view(
       ports,
       next,

@@ -1,7 +1,7 @@
 import { ulid } from 'ulid';
 import { hasAnyRole, type Principal, type Role } from '#shared/auth.ts';
 import { legalDateOf } from '#shared/dates.ts';
-import { GENESIS_HASH, nextEntry, verifyChain } from '#shared/domain/journal.ts';
+import { GENESIS_HASH, type JournalEntry, nextEntry, verifyChain } from '#shared/domain/journal.ts';
 import { Forbidden, NotFound, RuleViolation, ValidationFailed } from '#shared/errors.ts';
 import type { AgencyRepository } from '#shared/store/agency-repository.ts';
 import type { CaseRepository } from '#shared/store/case-repository.ts';
@@ -101,6 +101,54 @@ function changeMatter(
 }
 
 /**
+ * A new matter opened by the caller's body and its first journal entry (`matter.opened`), as
+ * `openMatter` writes it and as a case file scored below the pass mark opens one (SUP-4).
+ */
+export function newMatter(
+  principal: Principal,
+  input: Omit<MatterInput, 'sourceRef'> & { sourceRef?: string | undefined },
+  names: { bodyName: string; agencyName: string; now: Date },
+): { matter: SupervisionMatter; entry: JournalEntry } {
+  const entry = nextEntry(
+    { seq: 0, hash: GENESIS_HASH },
+    {
+      at: names.now.toISOString(),
+      actor: principal.sub,
+      type: 'matter.opened' satisfies MatterStep,
+      data: {
+        agencyId: input.agencyId,
+        source: input.source,
+        ...(input.sourceRef ? { sourceRef: input.sourceRef } : {}),
+        subject: input.subject,
+        facts: input.facts,
+      },
+    },
+  );
+  const matter: SupervisionMatter = {
+    matterId: ulid(),
+    supervisorAgencyId: principal.agencyId,
+    supervisorName: names.bodyName,
+    agencyId: input.agencyId,
+    agencyName: names.agencyName,
+    source: input.source,
+    ...(input.sourceRef ? { sourceRef: input.sourceRef } : {}),
+    subject: {
+      ...(input.subject.caseId ? { caseId: input.subject.caseId } : {}),
+      ...(input.subject.practice ? { practice: input.subject.practice } : {}),
+    },
+    facts: input.facts,
+    openedAt: names.now.toISOString(),
+    openedBy: principal.sub,
+    openedByName: principal.name,
+    status: 'open',
+    opinions: [],
+    journalHead: { seq: entry.seq, hash: entry.hash },
+    version: 1,
+  };
+  return { matter, entry };
+}
+
+/**
  * Opens a supervision matter (SUP-2) against an agency the caller's body supervises: from a
  * complaint, a 12345 transfer, an evaluation, an alert, statistics or its own finding; about a
  * case of that agency (which must exist) or a practice, or the agency itself.
@@ -124,40 +172,13 @@ export async function openMatter(ports: MatterPorts, principal: Principal, input
     ...(fromComplaint && !complaint ? [{ path: 'sourceRef', message: '被监督机关没有收到这件投诉' }] : []),
   ];
   if (bad.length > 0) throw new ValidationFailed(bad);
-  const now = ports.now();
-  const matterId = ulid();
-  const entry = nextEntry(
-    { seq: 0, hash: GENESIS_HASH },
-    {
-      at: now.toISOString(),
-      actor: principal.sub,
-      type: 'matter.opened' satisfies MatterStep,
-      data: { agencyId: input.agencyId, source: input.source, subject: input.subject, facts: input.facts },
-    },
-  );
-  const matter: SupervisionMatter = {
-    matterId,
-    supervisorAgencyId: principal.agencyId,
-    supervisorName: body?.name ?? principal.agencyId,
-    agencyId: input.agencyId,
+  const { matter, entry } = newMatter(principal, input, {
+    bodyName: body?.name ?? principal.agencyId,
     agencyName: agency?.name ?? input.agencyId,
-    source: input.source,
-    ...(input.sourceRef ? { sourceRef: input.sourceRef } : {}),
-    subject: {
-      ...(input.subject.caseId ? { caseId: input.subject.caseId } : {}),
-      ...(input.subject.practice ? { practice: input.subject.practice } : {}),
-    },
-    facts: input.facts,
-    openedAt: now.toISOString(),
-    openedBy: principal.sub,
-    openedByName: principal.name,
-    status: 'open',
-    opinions: [],
-    journalHead: { seq: entry.seq, hash: entry.hash },
-    version: 1,
-  };
+    now: ports.now(),
+  });
   await ports.matters.create(matter, entry);
-  return matterView(matter, now);
+  return matterView(matter, new Date(matter.openedAt));
 }
 
 /**
