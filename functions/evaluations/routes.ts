@@ -27,7 +27,8 @@ export const evaluationsRoutes = {
     path: '/v1/supervision/evaluations/{id}/scores/{caseId}',
     handler: 'evaluations/score-evaluation-file',
     access: ['supervisor'],
-    summary: '按评查标准为抽取的案卷逐项评分；不能评查本机关的案卷；低于合格分的案卷在同一次写入中立监督事项（来源案卷评查），每份案卷只立一次 (SUP-4, SUP-2)',
+    summary:
+      '按评查标准为抽取的案卷逐项评分；不能评查本机关的案卷；低于合格分的案卷在同一次写入中立监督事项（来源案卷评查），每份案卷只立一次 (SUP-4, SUP-2)',
     params: z.strictObject({ id: IdParam, caseId: IdParam }),
     body: ScoreInput,
     responses: {

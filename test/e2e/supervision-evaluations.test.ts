@@ -191,6 +191,63 @@ describe('case-file evaluation (SUP-4) through the local HTTP API', () => {
     ).toBe(403);
   });
 
+  it('[SUP-4] a file below the pass mark opens its supervision matter with the score, once; both sides read it', async () => {
+    const drawn = await draw({ ...march, sampleSize: 3, seed: 'matter-seed-1' });
+    const [poor, alsoPoor, good] = caseIds(drawn.body) as [string, string, string];
+    const failing = marks({ procedure: 20, evidence: 15, 'basis-discretion': 10 });
+    const passed = await score(drawn.body.id, good, marks());
+    expect(
+      passed.body.files.find((file: { caseId: string }) => file.caseId === good).supervisionMatterId,
+    ).toBeUndefined();
+    const first = await score(drawn.body.id, poor, failing);
+    expect(first.status, first.text).toBe(200);
+    const matterId = first.body.files.find(
+      (file: { caseId: string }) => file.caseId === poor,
+    ).supervisionMatterId;
+    expect(matterId).toEqual(expect.any(String));
+    for (const token of [t.evaluator, t.admin, t.leader]) {
+      const matter = await api.call('GET', `/v1/supervision/matters/${matterId}`, { token });
+      expect(matter.status, matter.text).toBe(200);
+      expect(matter.body).toMatchObject({
+        agencyId,
+        supervisorAgencyId: bureau,
+        source: 'evaluation',
+        sourceRef: drawn.body.id,
+        subject: { caseId: poor },
+        status: 'open',
+      });
+      expect(matter.body.facts).toContain('55分');
+    }
+    expect(
+      (await api.call('GET', `/v1/supervision/matters/${matterId}`, { token: t.otherSupervisor })).status,
+    ).toBe(404);
+    const journal = await api.call('GET', `/v1/supervision/matters/${matterId}/journal`, {
+      token: t.evaluator,
+    });
+    expect(journal.body.entries.map((entry: { type: string }) => entry.type)).toEqual(['matter.opened']);
+    expect(journal.body.verification.ok).toBe(true);
+    // Scored again, still failing: the same matter; the body's list holds one matter for the file.
+    const again = await score(drawn.body.id, poor, marks({ procedure: 25 }));
+    expect(
+      again.body.files.find((file: { caseId: string }) => file.caseId === poor).supervisionMatterId,
+    ).toBe(matterId);
+    const other = await score(drawn.body.id, alsoPoor, failing);
+    const otherMatter = other.body.files.find(
+      (file: { caseId: string }) => file.caseId === alsoPoor,
+    ).supervisionMatterId;
+    expect(otherMatter).toEqual(expect.any(String));
+    expect(otherMatter).not.toBe(matterId);
+    const listed = await api.call('GET', `/v1/supervision/matters?agencyId=${agencyId}&limit=100`, {
+      token: t.evaluator,
+    });
+    const fromThis = listed.body.items.filter(
+      (matter: { sourceRef?: string }) => matter.sourceRef === drawn.body.id,
+    );
+    expect(fromThis.map((matter: { subject: { caseId: string } }) => matter.subject.caseId).sort()).toEqual(
+      [poor, alsoPoor].sort(),
+    );
+  });
+
   it('[SUP-4] a reviewer never scores files of their own agency, nor draws them; a body draws only agencies it supervises', async () => {
     const drawn = await draw({ ...march, sampleSize: 1, seed: 'own-agency-seed' });
     const [file] = caseIds(drawn.body) as [string];
