@@ -68,7 +68,7 @@ describe('case-file evaluation and alerts in the browser', { timeout: 180_000 },
       ] as const)
         await card.getByLabel(new RegExp(`^${label}`)).fill(points);
       await card.getByRole('button', { name: '提交评分' }).click();
-      await card.getByText('53 分，不合格，待立监督事项').waitFor();
+      await card.getByText('53 分，不合格，已立监督事项').waitFor();
       await page.getByText('已评 1 件，平均 53 分，不合格 1 件').waitFor();
       expect(await page.getByText('本年度排名：第 1 名').count()).toBe(1);
       await checkScreen(page, 'evaluation-scored', width);
@@ -88,7 +88,7 @@ describe('case-file evaluation and alerts in the browser', { timeout: 180_000 },
       await record.getByText('抽取 2 件，已评 1 件，平均 53 分').waitFor();
       await record.getByRole('button', { name: '查看评查结果' }).click();
       await page.getByText('本年度排名：第 1 名').waitFor();
-      await page.getByText('53 分，不合格，待立监督事项').waitFor();
+      await page.getByText('53 分，不合格，已立监督事项').waitFor();
       await page.getByText('证据确凿充分：8 / 20 分').waitFor();
       expect(await page.getByRole('button', { name: /评分/ }).count()).toBe(0);
       expect(await page.getByRole('button', { name: '随机抽取案卷' }).count()).toBe(0);

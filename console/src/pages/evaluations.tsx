@@ -44,7 +44,8 @@ function FileCard({
         <span>结案：{date(file.closedOn)}</span>
         {file.score && (
           <span class={file.score.passed ? 'badge' : 'badge badge-bad'}>
-            {file.score.total} 分，{file.score.passed ? '合格' : '不合格，待立监督事项'}
+            {file.score.total} 分，
+            {file.score.passed ? '合格' : file.supervisionMatterId ? '不合格，已立监督事项' : '不合格'}
           </span>
         )}
       </p>
