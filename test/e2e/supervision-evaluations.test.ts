@@ -199,6 +199,15 @@ describe('case-file evaluation (SUP-4) through the local HTTP API', () => {
     expect(
       passed.body.files.find((file: { caseId: string }) => file.caseId === good).supervisionMatterId,
     ).toBeUndefined();
+    // A second body supervising the same agency scores nothing of this body's evaluation.
+    const secondBody = await api.token({
+      agencyId: `sfj2-${agencyId}`,
+      roles: ['supervisor'],
+      supervises: [agencyId],
+    });
+    const refused = await score(drawn.body.id, poor, failing, secondBody);
+    expect(refused.status, refused.text).toBe(403);
+    expect(refused.body.error.message).toBe('只能为本机关组织的评查评分');
     const first = await score(drawn.body.id, poor, failing);
     expect(first.status, first.text).toBe(200);
     const matterId = first.body.files.find(

@@ -312,12 +312,17 @@ describe('case-file evaluation (SUP-4), without a database', () => {
     expect(await ports.matters.get(matter.matterId)).toBeUndefined();
   });
 
-  it('[SUP-4] an evaluator of the agency itself, or of no supervising body, scores nothing; a file not drawn is 404', async () => {
+  it('[SUP-4] an evaluator of the agency itself, of another body or of no supervising body scores nothing; a file not drawn is 404', async () => {
     const { ports, inMarch } = await world();
     const drawn = await drawEvaluation(ports, supervisor, { ...march, sampleSize: 2, seed: 'refusal-seed' });
     const file = drawn.files[0]?.caseId ?? '';
     const ownAgency: Principal = { ...supervisor, sub: 'mzj-inside', agencyId: AGENCY, supervises: [AGENCY] };
     expect(await refusal(scoreFile(ports, ownAgency, drawn.id, file, { items: fullMarks }))).toMatchObject({
+      status: 403,
+    });
+    // Another body that supervises the agency too does not score this body's evaluation (nor open its matters).
+    const otherBody: Principal = { ...supervisor, sub: 'other-body', agencyId: 'other-sfj' };
+    expect(await refusal(scoreFile(ports, otherBody, drawn.id, file, { items: fullMarks }))).toMatchObject({
       status: 403,
     });
     const stranger: Principal = { ...supervisor, supervises: [OTHER] };

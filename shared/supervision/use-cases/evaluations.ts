@@ -185,6 +185,10 @@ export async function scoreFile(
   return withRetry(async () => {
     const { evaluation, files } = await found(ports, id);
     assertEvaluates(principal, evaluation.agencyId);
+    // Another body supervising the same agency neither scores this body's evaluation nor opens
+    // matters in its name.
+    if (principal.agencyId !== evaluation.evaluatorAgencyId)
+      throw new Forbidden('只能为本机关组织的评查评分');
     const file = files.find((candidate) => candidate.caseId === caseId);
     if (!file) throw new NotFound('该案卷不在本次评查的抽取结果中', [{ path: 'caseId', message: caseId }]);
     const refusals = scoreRefusals(evaluation.rubric, input.items);
