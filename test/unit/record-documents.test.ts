@@ -301,6 +301,21 @@ describe('every record prints as its standard document (REC-12, PUB-16)', async 
     expect(unlabelled).toEqual([]);
   });
 
+  it('[INS-6] the inspection documents of the national format are record types, each printed above with every field', () => {
+    const labels = recordTypes().map((type) => type.label);
+    for (const label of [
+      '行政检查审批表',
+      '行政检查通知书',
+      '现场检查笔录',
+      '询问笔录',
+      '抽样取证凭证',
+      '勘验笔录',
+      '行政检查结果告知书',
+    ])
+      expect(labels).toContain(label);
+    expect(documents.map((document) => document.title)).toContain('𠮷㵘龘行政检查结果告知书');
+  });
+
   it('[PUB-16] each record has its own verification code: 16 Crockford base32 characters (80 bits) in groups of four', () => {
     const codes = documents.map((document) => document.verificationCode);
     for (const code of codes) expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);

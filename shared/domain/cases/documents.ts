@@ -45,6 +45,81 @@ export const documentTemplates = {
       partyStatement: Text().optional(),
     }),
   },
+  /*
+   * The inspection documents (INS-6) follow the 司法部办公厅 行政检查文书基本格式文本（试行）(2025):
+   * 审批表, 通知书, 现场检查笔录 (above), 询问笔录 (below), 抽样取证凭证, 勘验笔录, 结果告知书.
+   */
+  'inspection-approval': {
+    label: '行政检查审批表',
+    mark: '检批',
+    fields: z.strictObject({
+      inspectedParty: Text(200),
+      inspectionItem: Text(500),
+      taskSource: Text(200),
+      legalBasis: Text(),
+      inspectionMethod: Text(200),
+      plannedAt: When,
+      inspectors: Text(500),
+      assistants: Text(500).optional(),
+      inspectionsThisYear: z.number().int().min(0).max(1000),
+      handlerOpinion: Text(1000),
+      approvalOpinion: Text(1000).optional(),
+    }),
+  },
+  'inspection-notice': {
+    label: '行政检查通知书',
+    mark: '检通',
+    fields: z.strictObject({
+      inspectedParty: Text(200),
+      inspectionItem: Text(500),
+      legalBasis: Text(),
+      plannedAt: When,
+      place: Text(200),
+      inspectors: Text(500),
+      materials: Text(1000).optional(),
+      rights: Text(),
+      contact: Text(200),
+    }),
+  },
+  'sampling-record': {
+    label: '抽样取证凭证',
+    mark: '样',
+    fields: z.strictObject({
+      inspectedParty: Text(200),
+      place: Text(200),
+      sampledAt: When,
+      samplingMethod: Text(500),
+      samples: z
+        .array(z.strictObject({ name: Text(200), specification: Text(200), quantity: Text(50) }))
+        .min(1)
+        .max(200),
+      legalBasis: Text(),
+    }),
+  },
+  'survey-record': {
+    label: '勘验笔录',
+    mark: '勘',
+    fields: z.strictObject({
+      place: Text(200),
+      startedAt: When,
+      endedAt: When,
+      surveyObject: Text(500),
+      surveyFindings: Text(),
+      witnesses: Text(500).optional(),
+    }),
+  },
+  'inspection-result-notice': {
+    label: '行政检查结果告知书',
+    mark: '检告',
+    fields: z.strictObject({
+      inspectedParty: Text(200),
+      inspectionItem: Text(500),
+      inspectedAt: When,
+      inspectionResult: Text(),
+      rectification: Text().optional(),
+      remedies: Text(),
+    }),
+  },
   'interview-record': {
     label: '询问笔录',
     mark: '询',
