@@ -252,6 +252,24 @@ describe('the statutory procedure before a penalty decision', () => {
 });
 
 describe('a review approves one proposal', () => {
+  it('[REV-3] an agency’s own record type with nothing in it (blank, invisible or punctuation only) is no review material: a 400', async () => {
+    const id = await newCase();
+    for (const fields of [
+      {},
+      { conclusion: '   ' },
+      { conclusion: '\u200b\u200b', note: '。' },
+      { items: [{ a: ' ' }] },
+    ]) {
+      const refused = await api.call('POST', `/v1/cases/${id}/records`, {
+        token: t.handler,
+        body: { type: '案件调查终结报告', title: '案件调查终结报告', fields },
+      });
+      expect(refused.status, JSON.stringify(fields)).toBe(400);
+      expect(paths(refused)).toEqual(['fields']);
+    }
+    expect((await material(id)).length).toBe(1);
+  });
+
   it('[REV-2] [LAW-12] a submission without a proposal, and none refused before, is a 400', async () => {
     const id = await newCase({ flags: { majorRights: true } });
     const submitted = await api.call('POST', `/v1/cases/${id}/reviews`, {

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { labelledEnum } from '#shared/domain/labelled-enum.ts';
 import { PenaltyKind, WITH_AMOUNT } from '#shared/domain/penalty-kinds.ts';
-import { Words } from '#shared/domain/text.ts';
+import { saysSomething, Words } from '#shared/domain/text.ts';
 
 /**
  * The standard enforcement documents (REC-2): each a template with a zod schema of its fields and
@@ -313,7 +313,20 @@ export const DocumentTypeSchema = labelledEnum(DOCUMENT_TYPES, documentLabels);
 export const FREE_RECORD_MARK = '记';
 export const FreeRecordFields = z
   .record(z.string().max(100), z.unknown())
-  .refine((fields) => JSON.stringify(fields).length <= 100_000, { error: '记录内容过大' });
+  .refine((fields) => JSON.stringify(fields).length <= 100_000, { error: '记录内容过大' })
+  // A record says something (REV-3): cited as review material, blank fields would pass as a file.
+  .refine((fields) => saysSomethingWithin(fields), {
+    error: '记录须有实际内容，不能只有空白、标点或不可见字符',
+  });
+
+/** Whether any text in a record's fields, however deep, says something. */
+function saysSomethingWithin(value: unknown): boolean {
+  if (typeof value === 'string') return saysSomething(value);
+  if (typeof value === 'number') return true;
+  if (Array.isArray(value)) return value.some(saysSomethingWithin);
+  if (value && typeof value === 'object') return Object.values(value).some(saysSomethingWithin);
+  return false;
+}
 
 export function documentLabel(type: string): string {
   return (documentLabels as Record<string, string>)[type] ?? type;
