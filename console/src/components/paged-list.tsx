@@ -5,15 +5,16 @@ import { ErrorNotice } from './error-notice.tsx';
 
 /**
  * The one way a list screen says where its list stands, above the list: shown from the device on
- * a lost network, the first page's error, loading, or `empty` when there is nothing.
+ * a lost network, the first page's error, loading, or `empty` when there is nothing (a screen
+ * that says so in its own sections gives none).
  */
-export function ListStatus<T>({ list, empty }: { list: PagedList<T>; empty: ComponentChildren }) {
+export function ListStatus<T>({ list, empty }: { list: PagedList<T>; empty?: ComponentChildren }) {
   return (
     <>
       <OfflineNotice since={list.offlineSince} />
       <ErrorNotice error={list.items ? undefined : list.error} />
       {list.loading && !list.items && <p>正在加载……</p>}
-      {list.items && list.items.length === 0 && <p>{empty}</p>}
+      {empty !== undefined && list.items && list.items.length === 0 && <p>{empty}</p>}
     </>
   );
 }
