@@ -21,9 +21,10 @@ export function ListStatus<T>({ list, empty }: { list: PagedList<T>; empty?: Com
 
 /**
  * Below a list: how many items are shown and, while the API has more, 加载更多 for the next page;
- * a page that fails to load says why here, with the items already shown kept.
+ * a page that fails to load says why here, with the items already shown kept. `noun` names what
+ * is loaded where a screen has two lists (加载更多账号).
  */
-export function MoreItems<T>({ list }: { list: PagedList<T> }) {
+export function MoreItems<T>({ list, noun = '' }: { list: PagedList<T>; noun?: string }) {
   if (!list.items || list.items.length === 0) return null;
   return (
     <div class="list-more">
@@ -34,7 +35,7 @@ export function MoreItems<T>({ list }: { list: PagedList<T> }) {
       {list.hasMore && (
         <p class="button-row">
           <button type="button" class="secondary" disabled={list.loadingMore} onClick={list.more}>
-            {list.loadingMore ? '正在加载……' : '加载更多'}
+            {list.loadingMore ? '正在加载……' : `加载更多${noun}`}
           </button>
         </p>
       )}
