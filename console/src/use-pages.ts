@@ -77,22 +77,22 @@ export function appended<T>(shown: Page<T>, page: Page<T>): Page<T> {
 }
 
 /** The most items a picker pages through (`allPages`): 10 pages of 100. */
-export const PICKER_MAX_PAGES = 10;
+const PICKER_MAX_PAGES = 10;
 
 /**
  * Every item of a small set a picker chooses from (an agency's officers), page after page, at
- * most `maxPages` pages of 100: a set bigger than that is cut there and `complete` says so, so
- * no request grows without bound with an agency's history.
+ * most `maxPages` pages of 100, where a set bigger than that is cut, so that no screen's requests
+ * grow without bound with an agency's history. The same `{items}` a single page has.
  */
 export async function allPages<T>(
   loadPage: (query: { limit: number; cursor?: string }) => Promise<Page<T>>,
   maxPages = PICKER_MAX_PAGES,
-): Promise<{ items: T[]; complete: boolean }> {
+): Promise<{ items: T[] }> {
   let shown: Page<T> = { items: [] };
   for (let page = 0; page < maxPages; page += 1) {
     const cursor = shown.nextCursor;
     shown = appended(shown, await loadPage({ limit: 100, ...(cursor ? { cursor } : {}) }));
-    if (!shown.nextCursor) return { items: shown.items, complete: true };
+    if (!shown.nextCursor) break;
   }
-  return { items: shown.items, complete: false };
+  return { items: shown.items };
 }
