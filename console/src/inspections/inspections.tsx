@@ -3,9 +3,10 @@ import { api, must } from '../api/client.ts';
 import { type ApiError, asApiError } from '../api/errors.ts';
 import { hasRole, type Session } from '../auth/session.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
+import { ListStatus, MoreItems } from '../components/paged-list.tsx';
 import { date } from '../labels.ts';
 import { Link } from '../router.tsx';
-import { useLoad } from '../use-load.ts';
+import { pageQuery, usePages } from '../use-pages.ts';
 
 export const inspectionStatusLabels: Record<string, string> = {
   'pending-approval': '待审批',
@@ -27,13 +28,14 @@ export const limitExceptionLabels: Record<string, string> = {
  * on site (扫码入企), and a started task leads to its case.
  */
 export function Inspections({ session }: { session: Session }) {
-  const { data, error, loading, reload } = useLoad(
-    () => must(api.GET('/v1/inspections', { params: { query: { limit: 100 } } })),
+  const list = usePages(
+    (cursor) => must(api.GET('/v1/inspections', { params: { query: pageQuery(cursor) } })),
     [],
   );
   const [actionError, setActionError] = useState<ApiError>();
   const [busy, setBusy] = useState('');
-  const tasks = data?.items ?? [];
+  // The pages loaded so far; a unit head's waiting tasks are among them.
+  const tasks = list.items ?? [];
   const pending = tasks.filter((task) => task.status === 'pending-approval');
   const mayApprove = hasRole(session, 'unit-head');
   // A unit head sees the tasks waiting for approval apart, above the others.
@@ -44,7 +46,7 @@ export function Inspections({ session }: { session: Session }) {
     setActionError(undefined);
     try {
       await must(api.POST('/v1/inspections/{id}/approval', { params: { path: { id } } }));
-      reload();
+      list.reload();
     } catch (caught) {
       setActionError(asApiError(caught));
     }
@@ -97,9 +99,9 @@ export function Inspections({ session }: { session: Session }) {
 
   return (
     <>
-      <ErrorNotice error={error ?? actionError} />
-      {loading && !data && <p>正在加载……</p>}
-      {mayApprove && data && (
+      <ListStatus list={list} />
+      <ErrorNotice error={actionError} />
+      {mayApprove && list.items && (
         <section aria-labelledby="pending-inspections">
           <h2 id="pending-inspections">待审批的检查任务</h2>
           {pending.length === 0 ? (
@@ -111,7 +113,7 @@ export function Inspections({ session }: { session: Session }) {
           )}
         </section>
       )}
-      {data && (
+      {list.items && (
         <section aria-labelledby="all-inspections">
           <h2 id="all-inspections">检查任务</h2>
           {others.length === 0 ? (
@@ -123,6 +125,7 @@ export function Inspections({ session }: { session: Session }) {
           )}
         </section>
       )}
+      <MoreItems list={list} />
     </>
   );
 }

@@ -4,9 +4,11 @@ import { type ApiError, asApiError } from '../api/errors.ts';
 import type { Session } from '../auth/session.ts';
 import { type ActionField, ActionForm } from '../components/action-form.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
+import { ListStatus, MoreItems } from '../components/paged-list.tsx';
 import { SpreadsheetField, spreadsheetBody } from '../components/spreadsheet-field.tsx';
 import { dateTime, roleLabels } from '../labels.ts';
 import { useLoad } from '../use-load.ts';
+import { allPages, pageQuery, usePages } from '../use-pages.ts';
 
 /** The roles an agency's administrator gives (ORG-5); the platform's own roles are not given here. */
 const ASSIGNABLE = ['officer', 'unit-head', 'reviewer', 'leader', 'admin'];
@@ -195,42 +197,53 @@ function Units({ onAdded }: { onAdded: () => void }) {
   );
 }
 
-/** 账号变更记录 (ORG-5): who changed which account when, newest first. */
-function AccountLog({ units, names }: { units: Units; names: Record<string, string> }) {
-  const { data, error } = useLoad(
-    () => must(api.GET('/v1/users/log', { params: { query: { limit: 50 } } })),
+/** 账号变更记录 (ORG-5): who changed which account when, newest first, a page at a time. */
+function AccountLog({ units }: { units: Units }) {
+  const log = usePages(
+    (cursor) => must(api.GET('/v1/users/log', { params: { query: pageQuery(cursor) } })),
     [],
   );
-  if (error) return <ErrorNotice error={error} />;
-  if (!data) return <p>正在加载……</p>;
-  if (data.items.length === 0) return <p>还没有账号变更。</p>;
+  // Whoever made a change may be on any page of the accounts: they are all named here, paged
+  // through fully and bounded (`allPages`); an actor outside the agency is the platform's admin.
+  const names = useLoad(
+    async () =>
+      Object.fromEntries(
+        (await allPages((query) => must(api.GET('/v1/users', { params: { query } })))).items.map(
+          (account) => [account.userId, account.name],
+        ),
+      ),
+    [],
+  );
   return (
-    <ul class="plain account-log" aria-label="账号变更记录">
-      {data.items.map((entry) => (
-        <li key={entry.seq}>
-          {dateTime(entry.at)} {names[entry.actor] ?? '平台管理员'} {CHANGES[entry.type] ?? '变更账号'}：
-          {changeText(entry.data, units)}
-        </li>
-      ))}
-    </ul>
+    <>
+      <ListStatus list={log} empty="还没有账号变更。" />
+      <ul class="plain account-log" aria-label="账号变更记录">
+        {(log.items ?? []).map((entry) => (
+          <li key={entry.seq}>
+            {dateTime(entry.at)} {names.data?.[entry.actor] ?? '平台管理员'}{' '}
+            {CHANGES[entry.type] ?? '变更账号'}：{changeText(entry.data, units)}
+          </li>
+        ))}
+      </ul>
+      <MoreItems list={log} noun="变更记录" />
+    </>
   );
 }
 
-/** 账号管理 (ORG-5): the agency's staff accounts, kept by its administrator. */
+/** 账号管理 (ORG-5): the agency's staff accounts, a page at a time, kept by its administrator. */
 export function Accounts({ session }: { session: Session }) {
-  const { data, error, reload } = useLoad(async () => {
-    const [accounts, agency] = await Promise.all([
-      must(api.GET('/v1/users', { params: { query: { limit: 100 } } })),
-      must(api.GET('/v1/agency')),
-    ]);
-    return {
-      accounts: accounts.items,
-      units: Object.fromEntries((agency.units ?? []).map((unit) => [unit.id, unit.name])) as Units,
-    };
-  }, []);
-  if (error) return <ErrorNotice error={error} />;
-  if (!data) return <p>正在加载……</p>;
-  const names = Object.fromEntries(data.accounts.map((account) => [account.userId, account.name]));
+  const agency = useLoad(
+    async () =>
+      Object.fromEntries(
+        ((await must(api.GET('/v1/agency'))).units ?? []).map((unit) => [unit.id, unit.name]),
+      ) as Units,
+    [],
+  );
+  const list = usePages((cursor) => must(api.GET('/v1/users', { params: { query: pageQuery(cursor) } })), []);
+  const reload = list.reload;
+  if (agency.error) return <ErrorNotice error={agency.error} />;
+  if (!agency.data) return <p>正在加载……</p>;
+  const units = agency.data;
   return (
     <>
       <details class="account-creation">
@@ -238,7 +251,7 @@ export function Accounts({ session }: { session: Session }) {
         <ActionForm
           id="account"
           fields={[
-            ...accountFields(data.units),
+            ...accountFields(units),
             { path: 'phone', label: '手机号码', kind: 'text', hint: '用于告知首次登录方式' },
           ]}
           submitLabel="开设账号"
@@ -249,10 +262,16 @@ export function Accounts({ session }: { session: Session }) {
           onDone={reload}
         />
       </details>
-      <Units onAdded={reload} />
+      <Units
+        onAdded={() => {
+          agency.reload();
+          reload();
+        }}
+      />
       <AccountImport onImported={reload} />
+      <ListStatus list={list} />
       <ul class="cards" aria-label="账号列表">
-        {data.accounts.map((account) => (
+        {(list.items ?? []).map((account) => (
           <li key={`${account.userId}-${account.version}`} class="card">
             <p class="card-title">
               {account.name}
@@ -262,7 +281,7 @@ export function Accounts({ session }: { session: Session }) {
               <span class={`badge account-${account.status}`}>
                 {STATUS[account.status] ?? account.status}
               </span>
-              <span>{data.units[account.unitId] ?? account.unitId}</span>
+              <span>{units[account.unitId] ?? account.unitId}</span>
               <span>{account.roles.map((role) => roleLabels[role] ?? role).join('、')}</span>
               {account.officerCertificateNo && <span>执法证号 {account.officerCertificateNo}</span>}
               {account.disabledAt && <span>{dateTime(account.disabledAt)} 停用</span>}
@@ -273,7 +292,7 @@ export function Accounts({ session }: { session: Session }) {
                   <summary>修改姓名、股室、角色或执法证</summary>
                   <ActionForm
                     id={`edit-${account.userId}`}
-                    fields={accountFields(data.units, account)}
+                    fields={accountFields(units, account)}
                     submitLabel="保存修改"
                     onSubmit={(values) =>
                       must(
@@ -310,12 +329,9 @@ export function Accounts({ session }: { session: Session }) {
           </li>
         ))}
       </ul>
+      <MoreItems list={list} noun="账号" />
       <h2>账号变更记录</h2>
-      <AccountLog
-        key={data.accounts.map((account) => account.version).join()}
-        units={data.units}
-        names={names}
-      />
+      <AccountLog key={(list.items ?? []).map((account) => account.version).join()} units={units} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { type ApiError, asApiError } from '../api/errors.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { describedBy, Field } from '../components/field.tsx';
 import { activityTypeLabels } from '../labels.ts';
+import { allOfficers } from '../officers.ts';
 import { OfflineNotice } from '../offline/offline-notice.tsx';
 import { sendOrKeep } from '../offline/outbox.ts';
 import { navigate } from '../router.tsx';
@@ -25,7 +26,7 @@ export const INFORMING = ['certificatesShown', 'rightsExplained', 'documentShown
 async function load(caseId: string) {
   const [found, officers] = await Promise.all([
     must(api.GET('/v1/cases/{id}', { params: { path: { id: caseId } } })),
-    must(api.GET('/v1/officers', { params: { query: { limit: 100 } } })),
+    allOfficers(),
   ]);
   return { found, officers: officers.items.filter((officer) => officer.effectiveStatus === 'valid') };
 }

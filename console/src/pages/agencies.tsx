@@ -1,8 +1,7 @@
-import { useState } from 'preact/hooks';
 import { api, must } from '../api/client.ts';
 import { ActionForm } from '../components/action-form.tsx';
-import { ErrorNotice } from '../components/error-notice.tsx';
-import { useLoad } from '../use-load.ts';
+import { ListStatus, MoreItems } from '../components/paged-list.tsx';
+import { pageQuery, usePages } from '../use-pages.ts';
 
 /** 新建执法机关 (ORG-6): the agency, who supervises it, and its first administrator's account. */
 function CreateAgency({ onCreated }: { onCreated: () => void }) {
@@ -67,50 +66,26 @@ function CreateAgency({ onCreated }: { onCreated: () => void }) {
 
 /** 机构管理 (ORG-6): every agency of the platform by name, a page at a time, and a new one. */
 export function Agencies() {
-  const [cursors, setCursors] = useState<string[]>([]);
-  const cursor = cursors.at(-1);
-  const { data, error, reload } = useLoad(
-    () => must(api.GET('/v1/agencies', { params: { query: { limit: 50, ...(cursor ? { cursor } : {}) } } })),
-    [cursor],
+  const list = usePages(
+    (cursor) => must(api.GET('/v1/agencies', { params: { query: pageQuery(cursor) } })),
+    [],
   );
   return (
     <>
-      <CreateAgency onCreated={reload} />
+      <CreateAgency onCreated={list.reload} />
       <h2>执法机关</h2>
-      {error ? (
-        <ErrorNotice error={error} />
-      ) : !data ? (
-        <p>正在加载……</p>
-      ) : (
-        <>
-          <ul class="cards" aria-label="执法机关列表">
-            {data.items.map((agency) => (
-              <li key={agency.agencyId} class="card">
-                <p class="card-title">{agency.name}</p>
-                <p class="meta">
-                  <span>机关代码 {agency.agencyId}</span>
-                </p>
-              </li>
-            ))}
-          </ul>
-          <div class="actions">
-            {cursors.length > 0 && (
-              <button type="button" class="secondary" onClick={() => setCursors(cursors.slice(0, -1))}>
-                上一页
-              </button>
-            )}
-            {data.nextCursor && (
-              <button
-                type="button"
-                class="secondary"
-                onClick={() => data.nextCursor && setCursors([...cursors, data.nextCursor])}
-              >
-                下一页
-              </button>
-            )}
-          </div>
-        </>
-      )}
+      <ListStatus list={list} empty="还没有执法机关。" />
+      <ul class="cards" aria-label="执法机关列表">
+        {(list.items ?? []).map((agency) => (
+          <li key={agency.agencyId} class="card">
+            <p class="card-title">{agency.name}</p>
+            <p class="meta">
+              <span>机关代码 {agency.agencyId}</span>
+            </p>
+          </li>
+        ))}
+      </ul>
+      <MoreItems list={list} />
     </>
   );
 }

@@ -19,6 +19,7 @@ import {
   procedureLabels,
   stepStatusLabels,
 } from '../labels.ts';
+import { allOfficers } from '../officers.ts';
 import { OfflineNotice } from '../offline/offline-notice.tsx';
 import { OutboxList } from '../offline/outbox-list.tsx';
 import { DocumentViewer } from '../records/document-viewer.tsx';
@@ -47,7 +48,7 @@ export function CasePage({
     async () => {
       const [found, officers] = await Promise.all([
         must(api.GET('/v1/cases/{id}', { params: { path: { id } } })),
-        must(api.GET('/v1/officers', { params: { query: { limit: 100 } } })).catch(() => ({ items: [] })),
+        allOfficers().catch(() => ({ items: [] })),
       ]);
       const names = new Map(officers.items.map((officer) => [officer.certificateNo, officer.name]));
       const officerChoices = found.officers.map((no) => ({

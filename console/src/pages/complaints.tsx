@@ -1,22 +1,19 @@
-import { useEffect, useState } from 'preact/hooks';
 import { api, must } from '../api/client.ts';
-import { type ApiError, asApiError } from '../api/errors.ts';
 import { hasRole, type Session } from '../auth/session.ts';
 import { ActionForm } from '../components/action-form.tsx';
-import { ErrorNotice } from '../components/error-notice.tsx';
+import { ListStatus, MoreItems } from '../components/paged-list.tsx';
 import { SupervisedAgency, useSupervisedAgency } from '../components/supervised-agency.tsx';
 import { complaintAboutLabels, complaintStatusLabels, date, dateTime } from '../labels.ts';
+import { pageQuery, usePages } from '../use-pages.ts';
 
 type Page = Awaited<ReturnType<typeof loadPage>>;
 type Complaint = Page['items'][number];
-
-const PAGE_SIZE = 20;
 
 const loadPage = (agencyId: string | undefined, cursor?: string) =>
   must(
     api.GET('/v1/complaints', {
       params: {
-        query: { limit: PAGE_SIZE, ...(agencyId ? { agencyId } : {}), ...(cursor ? { cursor } : {}) },
+        query: { ...pageQuery(cursor), ...(agencyId ? { agencyId } : {}) },
       },
     }),
   );
@@ -28,27 +25,10 @@ const loadPage = (agencyId: string | undefined, cursor?: string) =>
 export function Complaints({ session }: { session: Session }) {
   const [agencyId, setAgencyId] = useSupervisedAgency(session);
   const answers = hasRole(session, 'admin', 'unit-head', 'leader') && agencyId === undefined;
-  const [items, setItems] = useState<Complaint[]>([]);
-  const [next, setNext] = useState<string>();
-  const [error, setError] = useState<ApiError>();
-  const [loading, setLoading] = useState(true);
-
-  async function load(cursor?: string) {
-    setLoading(true);
-    setError(undefined);
-    try {
-      const page = await loadPage(agencyId, cursor);
-      setItems((previous) => (cursor ? [...previous, ...page.items] : page.items));
-      setNext(page.nextCursor);
-    } catch (caught) {
-      setError(asApiError(caught));
-    }
-    setLoading(false);
-  }
-  useEffect(() => void load(), [agencyId]);
+  const list = usePages((cursor) => loadPage(agencyId, cursor), [agencyId]);
 
   const answered = (complaint: Complaint) =>
-    setItems((previous) =>
+    list.update((previous) =>
       previous.map((each) => (each.complaintId === complaint.complaintId ? complaint : each)),
     );
 
@@ -56,10 +36,9 @@ export function Complaints({ session }: { session: Session }) {
     <>
       <SupervisedAgency session={session} value={agencyId} onChange={setAgencyId} />
       <p class="hint">群众投诉须在答复期限内答复；逾期未答复的，监督机关在“工作概况”中看到。</p>
-      <ErrorNotice error={error} />
-      {!loading && !error && items.length === 0 && <p>还没有收到投诉。</p>}
+      <ListStatus list={list} empty="还没有收到投诉。" />
       <ul class="cards" aria-label="投诉列表">
-        {items.map((complaint) => (
+        {(list.items ?? []).map((complaint) => (
           <li key={complaint.complaintId} class="card">
             <p class="card-title">
               投诉{complaintAboutLabels[complaint.about.kind] ?? '对象'}：{complaint.aboutName}
@@ -99,14 +78,7 @@ export function Complaints({ session }: { session: Session }) {
           </li>
         ))}
       </ul>
-      {loading && <p>正在加载……</p>}
-      {next && !loading && (
-        <p>
-          <button type="button" class="secondary" onClick={() => load(next)}>
-            加载更多
-          </button>
-        </p>
-      )}
+      <MoreItems list={list} />
     </>
   );
 }

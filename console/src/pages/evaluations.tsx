@@ -4,9 +4,10 @@ import { type ApiError, asApiError } from '../api/errors.ts';
 import { hasRole, type Session } from '../auth/session.ts';
 import { ActionForm } from '../components/action-form.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
+import { ListStatus, MoreItems } from '../components/paged-list.tsx';
 import { SupervisedAgency, useSupervisedAgency } from '../components/supervised-agency.tsx';
 import { categoryLabels, date, dateTime, today } from '../labels.ts';
-import { useLoad } from '../use-load.ts';
+import { pageQuery, usePages } from '../use-pages.ts';
 
 const drawEvaluation = (body: {
   agencyId: string;
@@ -102,11 +103,11 @@ export function Evaluations({ session }: { session: Session }) {
   const [evaluation, setEvaluation] = useState<Evaluation>();
   const [opening, setOpening] = useState<ApiError>();
   const year = today().slice(0, 4);
-  const list = useLoad(
-    () =>
+  const list = usePages(
+    (cursor) =>
       must(
         api.GET('/v1/supervision/evaluations', {
-          params: { query: { limit: 20, ...(agencyId ? { agencyId } : {}) } },
+          params: { query: { ...pageQuery(cursor), ...(agencyId ? { agencyId } : {}) } },
         }),
       ),
     [agencyId, evaluation],
@@ -122,11 +123,10 @@ export function Evaluations({ session }: { session: Session }) {
   return (
     <>
       <SupervisedAgency session={session} value={agencyId} onChange={setAgencyId} />
-      <ErrorNotice error={list.error} />
-      {list.data && list.data.items.length === 0 && <p>还没有案卷评查。</p>}
-      {list.data && list.data.items.length > 0 && (
+      <ListStatus list={list} empty="还没有案卷评查。" />
+      {list.items && list.items.length > 0 && (
         <ul class="cards" aria-label="评查记录">
-          {list.data.items.map((item) => (
+          {list.items.map((item) => (
             <li key={item.id} class="card">
               <p class="card-title">
                 {item.agencyName}：{date(item.from)}至{date(item.to)}结案的案卷
@@ -145,6 +145,7 @@ export function Evaluations({ session }: { session: Session }) {
           ))}
         </ul>
       )}
+      <MoreItems list={list} />
       <ErrorNotice error={opening} />
       {evaluates && agencyId && (
         <ActionForm

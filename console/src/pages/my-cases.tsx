@@ -1,19 +1,16 @@
 import { api, must } from '../api/client.ts';
-import { ErrorNotice } from '../components/error-notice.tsx';
+import { ListStatus, MoreItems } from '../components/paged-list.tsx';
 import { caseStatusLabels, categoryLabels, date } from '../labels.ts';
-import { OfflineNotice } from '../offline/offline-notice.tsx';
 import { Link } from '../router.tsx';
-import { usePages } from '../use-pages.ts';
+import { pageQuery, usePages } from '../use-pages.ts';
 
-/** 我的案件: the cases the signed-in user may see (`GET /v1/cases`), newest first. */
+/** 我的案件: the cases the signed-in user may see (`GET /v1/cases`), newest first, a page at a time. */
 export function MyCases() {
   const list = usePages(
-    (cursor) =>
-      must(api.GET('/v1/cases', { params: { query: { limit: 50, ...(cursor ? { cursor } : {}) } } })),
+    (cursor) => must(api.GET('/v1/cases', { params: { query: pageQuery(cursor) } })),
     [],
     'my-cases',
   );
-  const cases = list.items ?? [];
   return (
     <>
       <p class="actions">
@@ -21,12 +18,9 @@ export function MyCases() {
           登记案件
         </Link>
       </p>
-      <OfflineNotice since={list.offlineSince} />
-      <ErrorNotice error={list.items ? undefined : list.error} />
-      {list.loading && !list.items && <p>正在加载……</p>}
-      {list.items && cases.length === 0 && <p>还没有案件。</p>}
+      <ListStatus list={list} empty="还没有案件。" />
       <ul class="cards" aria-label="案件列表">
-        {cases.map((item) => (
+        {(list.items ?? []).map((item) => (
           <li key={item.id} class="card">
             <Link to={`/cases/${encodeURIComponent(item.id)}`} class="card-title">
               {item.title}
@@ -42,14 +36,7 @@ export function MyCases() {
           </li>
         ))}
       </ul>
-      <ErrorNotice error={list.error && list.items ? list.error : undefined} />
-      {list.hasMore && (
-        <p class="button-row">
-          <button type="button" class="secondary" disabled={list.loadingMore} onClick={list.more}>
-            {list.loadingMore ? '正在加载……' : '加载更多'}
-          </button>
-        </p>
-      )}
+      <MoreItems list={list} />
     </>
   );
 }

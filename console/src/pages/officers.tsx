@@ -4,8 +4,10 @@ import { type ApiError, asApiError } from '../api/errors.ts';
 import { hasRole, type Session } from '../auth/session.ts';
 import { ActionForm } from '../components/action-form.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
+import { ListStatus, MoreItems } from '../components/paged-list.tsx';
 import { categoryLabels } from '../labels.ts';
 import { useLoad } from '../use-load.ts';
+import { pageQuery, usePages } from '../use-pages.ts';
 
 const STATUS: Record<string, string> = {
   valid: '有效',
@@ -236,23 +238,24 @@ function RegisterOfficer({
   );
 }
 
-/** 执法人员和执法证: the agency's officers, their certificates' status today and QR codes. */
+/** 执法人员和执法证: the agency's officers, a page at a time, their certificates' status today and QR codes. */
 export function Officers({ session }: { session: Session }) {
-  const { data, error, reload } = useLoad(async () => {
-    const [officers, agency] = await Promise.all([
-      must(api.GET('/v1/officers', { params: { query: { limit: 100 } } })),
-      must(api.GET('/v1/agency')),
-    ]);
-    return { ...officers, units: agency.units ?? [] };
-  }, []);
+  const list = usePages(
+    (cursor) => must(api.GET('/v1/officers', { params: { query: pageQuery(cursor) } })),
+    [],
+  );
+  const agency = useLoad(() => must(api.GET('/v1/agency')), []);
   const [shown, setShown] = useState<string>();
-  if (error) return <ErrorNotice error={error} />;
-  if (!data) return <p>正在加载……</p>;
+  const reload = list.reload;
   return (
     <>
-      {hasRole(session, 'admin') && <RegisterOfficer units={data.units} onRegistered={reload} />}
+      {hasRole(session, 'admin') && agency.data && (
+        <RegisterOfficer units={agency.data.units ?? []} onRegistered={reload} />
+      )}
+      <ErrorNotice error={agency.error} />
+      <ListStatus list={list} empty="还没有登记执法人员。" />
       <ul class="cards" aria-label="执法人员列表">
-        {data.items.map((officer) => (
+        {(list.items ?? []).map((officer) => (
           <li key={officer.certificateNo} class="card">
             <p class="card-title">
               {officer.name}（{officer.position}）
@@ -294,6 +297,7 @@ export function Officers({ session }: { session: Session }) {
           </li>
         ))}
       </ul>
+      <MoreItems list={list} />
     </>
   );
 }

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import { api, must } from '../api/client.ts';
-import { ErrorNotice } from '../components/error-notice.tsx';
+import { ListStatus, MoreItems } from '../components/paged-list.tsx';
 import { earliestDueFirst, StatusFilter } from '../components/status-filter.tsx';
 import { categoryLabels, date, publicationStatusLabels } from '../labels.ts';
 import { Link } from '../router.tsx';
-import { useLoad } from '../use-load.ts';
+import { pageQuery, usePages } from '../use-pages.ts';
 
 type PublicationStatus =
   | 'scheduled'
@@ -18,17 +18,16 @@ type PublicationStatus =
 /** 公示队列 (PUB-1, PUB-12): decisions to publish, by status (`GET /v1/publications`), the earliest due first. */
 export function PublicationQueue() {
   const [status, setStatus] = useState<PublicationStatus>('scheduled');
-  const { data, error, loading } = useLoad(
-    () => must(api.GET('/v1/publications', { params: { query: { status, limit: 100 } } })),
+  const list = usePages(
+    (cursor) => must(api.GET('/v1/publications', { params: { query: { status, ...pageQuery(cursor) } } })),
     [status],
   );
-  const items = earliestDueFirst(data?.items ?? []);
+  // The pages loaded so far, the earliest due first.
+  const items = earliestDueFirst(list.items ?? []);
   return (
     <>
       <StatusFilter label="公示状态" value={status} labels={publicationStatusLabels} onChange={setStatus} />
-      <ErrorNotice error={error} />
-      {loading && !data && <p>正在加载……</p>}
-      {data && items.length === 0 && <p>没有{publicationStatusLabels[status]}的决定。</p>}
+      <ListStatus list={list} empty={`没有${publicationStatusLabels[status]}的决定。`} />
       <ul class="cards" aria-label="公示列表">
         {items.map((item) => (
           <li key={item.id} class="card">
@@ -47,6 +46,7 @@ export function PublicationQueue() {
           </li>
         ))}
       </ul>
+      <MoreItems list={list} />
     </>
   );
 }

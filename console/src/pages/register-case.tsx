@@ -5,6 +5,7 @@ import type { Session } from '../auth/session.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { describedBy, Field } from '../components/field.tsx';
 import { categoryLabels, categoryOfLabel, flagLabels, partyKindLabels, procedureLabels } from '../labels.ts';
+import { allOfficers } from '../officers.ts';
 import { navigate } from '../router.tsx';
 import { useLoad } from '../use-load.ts';
 
@@ -40,9 +41,7 @@ async function loadChoices() {
     ? ((await must(api.GET('/v1/checklists/{id}', { params: { path: { id: current.id } } })))
         .items as unknown as Matter[])
     : [];
-  const officers = (await must(api.GET('/v1/officers', { params: { query: { limit: 100 } } }))).items.filter(
-    (officer) => officer.effectiveStatus === 'valid',
-  );
+  const officers = (await allOfficers()).items.filter((officer) => officer.effectiveStatus === 'valid');
   return { matters, officers };
 }
 

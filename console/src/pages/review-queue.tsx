@@ -1,27 +1,26 @@
 import { useState } from 'preact/hooks';
 import { api, must } from '../api/client.ts';
-import { ErrorNotice } from '../components/error-notice.tsx';
+import { ListStatus, MoreItems } from '../components/paged-list.tsx';
 import { earliestDueFirst, StatusFilter } from '../components/status-filter.tsx';
 import { date, penaltyKindLabels, reviewStatusLabels } from '../labels.ts';
 import { Link } from '../router.tsx';
-import { useLoad } from '../use-load.ts';
+import { pageQuery, usePages } from '../use-pages.ts';
 
 type ReviewStatus = 'pending' | 'approved' | 'problems' | 'disputed' | 'transferred';
 
 /** 法制审核队列: reviews by status (`GET /v1/reviews?status=`), the earliest due first, overdue marked. */
 export function ReviewQueue() {
   const [status, setStatus] = useState<ReviewStatus>('pending');
-  const { data, error, loading } = useLoad(
-    () => must(api.GET('/v1/reviews', { params: { query: { status, limit: 100 } } })),
+  const list = usePages(
+    (cursor) => must(api.GET('/v1/reviews', { params: { query: { status, ...pageQuery(cursor) } } })),
     [status],
   );
-  const reviews = earliestDueFirst(data?.items ?? []);
+  // The pages loaded so far, the earliest due first.
+  const reviews = earliestDueFirst(list.items ?? []);
   return (
     <>
       <StatusFilter label="审核状态" value={status} labels={reviewStatusLabels} onChange={setStatus} />
-      <ErrorNotice error={error} />
-      {loading && !data && <p>正在加载……</p>}
-      {data && reviews.length === 0 && <p>没有{reviewStatusLabels[status]}的审核。</p>}
+      <ListStatus list={list} empty={`没有${reviewStatusLabels[status]}的审核。`} />
       <ul class="cards" aria-label="法制审核列表">
         {reviews.map((review) => (
           <li key={review.id} class="card">
@@ -45,6 +44,7 @@ export function ReviewQueue() {
           </li>
         ))}
       </ul>
+      <MoreItems list={list} />
     </>
   );
 }

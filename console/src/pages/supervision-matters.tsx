@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'preact/hooks';
 import {
   matterSourceLabels,
   matterStatusLabels,
@@ -6,24 +5,22 @@ import {
   opinionStatusLabels,
 } from '../../../shared/supervision/domain/matter-labels.ts';
 import { api, must } from '../api/client.ts';
-import { type ApiError, asApiError } from '../api/errors.ts';
 import { hasRole, type Session } from '../auth/session.ts';
 import { ActionForm } from '../components/action-form.tsx';
-import { ErrorNotice } from '../components/error-notice.tsx';
+import { ListStatus, MoreItems } from '../components/paged-list.tsx';
 import { SupervisedAgency, useSupervisedAgency } from '../components/supervised-agency.tsx';
 import { date, dateTime } from '../labels.ts';
+import { pageQuery, usePages } from '../use-pages.ts';
 
 type Page = Awaited<ReturnType<typeof loadPage>>;
 type Matter = Page['items'][number];
 type Opinion = Matter['opinions'][number];
 
-const PAGE_SIZE = 20;
-
 const loadPage = (agencyId: string | undefined, cursor?: string) =>
   must(
     api.GET('/v1/supervision/matters', {
       params: {
-        query: { limit: PAGE_SIZE, ...(agencyId ? { agencyId } : {}), ...(cursor ? { cursor } : {}) },
+        query: { ...pageQuery(cursor), ...(agencyId ? { agencyId } : {}) },
       },
     }),
   );
@@ -42,27 +39,10 @@ export function SupervisionMatters({ session }: { session: Session }) {
   const [agencyId, setAgencyId] = useSupervisedAgency(session);
   const supervises = agencyId !== undefined;
   const reports = hasRole(session, 'admin', 'leader') && !supervises;
-  const [items, setItems] = useState<Matter[]>([]);
-  const [next, setNext] = useState<string>();
-  const [error, setError] = useState<ApiError>();
-  const [loading, setLoading] = useState(true);
-
-  async function load(cursor?: string) {
-    setLoading(true);
-    setError(undefined);
-    try {
-      const page = await loadPage(agencyId, cursor);
-      setItems((previous) => (cursor ? [...previous, ...page.items] : page.items));
-      setNext(page.nextCursor);
-    } catch (caught) {
-      setError(asApiError(caught));
-    }
-    setLoading(false);
-  }
-  useEffect(() => void load(), [agencyId]);
+  const list = usePages((cursor) => loadPage(agencyId, cursor), [agencyId]);
 
   const changed = (matter: Matter) =>
-    setItems((previous) => previous.map((each) => (each.matterId === matter.matterId ? matter : each)));
+    list.update((previous) => previous.map((each) => (each.matterId === matter.matterId ? matter : each)));
 
   return (
     <>
@@ -107,7 +87,7 @@ export function SupervisionMatters({ session }: { session: Session }) {
                 }),
               )
             }
-            onDone={(matter) => setItems((previous) => [matter, ...previous])}
+            onDone={(matter) => list.update((previous) => [matter, ...previous])}
           />
         </details>
       ) : (
@@ -115,10 +95,9 @@ export function SupervisionMatters({ session }: { session: Session }) {
           监督机关制发的监督意见书、建议书须在整改期限内提交整改报告；逾期未整改的，双方在“工作概况”中看到。
         </p>
       )}
-      <ErrorNotice error={error} />
-      {!loading && !error && items.length === 0 && <p>还没有监督事项。</p>}
+      <ListStatus list={list} empty="还没有监督事项。" />
       <ul class="cards" aria-label="监督事项列表">
-        {items.map((matter) => (
+        {(list.items ?? []).map((matter) => (
           <li key={matter.matterId} class="card">
             <p class="card-title">
               {matterSourceLabels[matter.source] ?? '监督事项'}：
@@ -177,14 +156,7 @@ export function SupervisionMatters({ session }: { session: Session }) {
           </li>
         ))}
       </ul>
-      {loading && <p>正在加载……</p>}
-      {next && !loading && (
-        <p>
-          <button type="button" class="secondary" onClick={() => load(next)}>
-            加载更多
-          </button>
-        </p>
-      )}
+      <MoreItems list={list} />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { ActionForm } from '../components/action-form.tsx';
 import { CalendarStatus } from '../components/calendar-status.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { dateTime } from '../labels.ts';
+import { allOfficers } from '../officers.ts';
 import { useLoad } from '../use-load.ts';
 
 const deviceStatusLabels: Record<string, string> = { 'in-service': '在用', retired: '已停用' };
@@ -21,7 +22,7 @@ function Devices() {
     const [devices, agency, officers] = await Promise.all([
       must(api.GET('/v1/devices', { params: { query: {} } })),
       must(api.GET('/v1/agency')),
-      must(api.GET('/v1/officers', { params: { query: { limit: 100 } } })),
+      allOfficers(),
     ]);
     // The custodian is an account; staff know it by the officer who holds it.
     const custodians = officers.items.flatMap((officer) =>
