@@ -60,22 +60,11 @@ async function fuzzedRun() {
     }),
   );
   const collection = join(folder, 'collection.json');
+  // Run in the temporary folder: Portman keeps its working files in ./tmp of where it runs.
   execFileSync(
-    'npx',
-    [
-      'portman',
-      '-l',
-      spec,
-      '-c',
-      config,
-      '-o',
-      collection,
-      '--includeTests',
-      'true',
-      '--syncPostman',
-      'false',
-    ],
-    { stdio: 'ignore' },
+    join(process.cwd(), 'node_modules', '.bin', 'portman'),
+    ['-l', spec, '-c', config, '-o', collection, '--includeTests', 'true', '--syncPostman', 'false'],
+    { stdio: 'ignore', cwd: folder },
   );
   const token = await api.token({ sub: 'fuzz-admin', agencyId: newAgencyId(), roles: ['admin'] });
   return new Promise<newman.NewmanRunSummary>((resolve, reject) =>
