@@ -98,6 +98,9 @@ describe('complaints in the browser', { timeout: 180_000 }, () => {
     await asUser('县司法局执法监督员', PHONE, async (page) => {
       await navigation(page).getByRole('link', { name: '工作概况' }).click();
       await page.getByText('投诉逾期未答复：昌宁县民政局').waitFor();
+      // The supervised agency is chosen by its name, not its id.
+      const picker = page.getByLabel('监督对象');
+      await expect.poll(() => picker.locator('option:checked').textContent()).toBe('昌宁县民政局');
       await checkScreen(page, 'supervisor-overview-complaint', width);
       await navigation(page).getByRole('link', { name: '投诉' }).click();
       const card = page.getByRole('listitem').filter({ hasText: '办理低保申请时多次推诿' });
