@@ -4,7 +4,7 @@ import { walkPenaltyCase } from '#local/demo/penalty-case.ts';
 import { creditCodeCheck } from '#shared/domain/party-identifier.ts';
 import { REVIEW_STANDARDS } from '#shared/domain/reviews/review.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
-import { recordEvidence } from '#test/helpers/evidence.ts';
+import { onSiteWithAv, recordEvidence } from '#test/helpers/evidence.ts';
 import { completePenaltyProcedure } from '#test/helpers/procedure.ts';
 
 /**
@@ -401,14 +401,7 @@ describe('separation of duties', () => {
 });
 
 /** An investigation (REC-4): an on-site inspection with its AV archived, completed. */
-async function investigate(id: string) {
-  const inspection = await addActivity(id, 'on-site-inspection');
-  await recordAv(id, inspection);
-  const completed = await api.call('POST', `/v1/cases/${id}/activities/${inspection}/complete`, {
-    token: t.handler,
-  });
-  expect(completed.status, completed.text).toBe(200);
-}
+const investigate = (id: string) => onSiteWithAv(api, t.handler as string, id, pair);
 
 describe('the statutory AV minimum', () => {
   it('[REC-11] [REC-5] an AV list without on-site inspection does not lower the minimum', async () => {
