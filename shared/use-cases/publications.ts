@@ -8,7 +8,8 @@ import { forEachConcurrently } from '#shared/concurrency.ts';
 import { addCalendarDays, addCalendarMonths, legalDateOf } from '#shared/dates.ts';
 import { CalendarNotConfirmed, workingDaysAfter, type YearCalendar } from '#shared/domain/calendar.ts';
 import type { CaseRecord } from '#shared/domain/cases/case.ts';
-import { canTransition, caseStatusLabels, openTransitions } from '#shared/domain/cases/state-machine.ts';
+import { revocationVerdict } from '#shared/domain/cases/issuance.ts';
+import { caseStatusLabels } from '#shared/domain/cases/state-machine.ts';
 import { redact } from '#shared/domain/desensitise.ts';
 import type { EnforcementCategory } from '#shared/domain/officer.ts';
 import {
@@ -27,7 +28,7 @@ import {
   rulesMoment,
 } from '#shared/domain/publication.ts';
 import { withdrawalLabels } from '#shared/domain/withdrawal.ts';
-import { Conflict, failureReason, NotFound, RuleViolation, ValidationFailed } from '#shared/errors.ts';
+import { Conflict, failureReason, NotFound, RuleViolation } from '#shared/errors.ts';
 import type { DomainEvent } from '#shared/events/publisher.ts';
 import { logger } from '#shared/observability.ts';
 import type { ChildWrite } from '#shared/store/child-write.ts';
@@ -466,36 +467,12 @@ export async function revokeDecision(
     principal,
     caseId,
     async (record) => {
-      if (!record.decision) {
-        throw new RuleViolation('NO_DECISION', '本案没有可撤回的决定', [
-          { path: 'id', message: record.status },
-        ]);
-      }
-      if (record.status === 'revoked' || record.decision.revokedAt !== undefined) {
-        throw new Conflict('该决定已被撤回，不能重复撤回', [{ path: 'id', message: record.decision.id }]);
-      }
-      if (!canTransition(record.status, 'revoked')) {
-        throw new RuleViolation(
-          'INVALID_TRANSITION',
-          `案件处于“${caseStatusLabels[record.status]}”状态，决定尚未生效，不能撤回`,
-          [{ path: 'id', message: `案件当前状态：${caseStatusLabels[record.status]}` }],
-          { allowed: openTransitions(record.status) },
-        );
-      }
       const now = ports.now();
       const today = legalDateOf(now);
-      if (input.effectiveOn > today) {
-        throw new ValidationFailed([{ path: 'effectiveOn', message: '撤销决定的生效日期不能晚于今天' }]);
-      }
-      if (input.effectiveOn < record.decision.decidedOn) {
-        throw new ValidationFailed([
-          {
-            path: 'effectiveOn',
-            message: `撤销决定的生效日期不能早于原决定日期（${record.decision.decidedOn}）`,
-          },
-        ]);
-      }
-      const publication = await getPublication(ports, principal.agencyId, record.decision.publicationId);
+      const verdict = revocationVerdict({ record, effectiveOn: input.effectiveOn, today });
+      if (!verdict.allowed) throw verdict.error;
+      const { decision } = verdict;
+      const publication = await getPublication(ports, principal.agencyId, decision.publicationId);
       // LAW-1: 3 working days from the day the revocation took effect, not from this request.
       const withdrawBy = (await heldDeadline(ports, input.effectiveOn, 3)).dueBy;
       const late = withdrawBy !== null && today > withdrawBy;
@@ -545,7 +522,7 @@ export async function revokeDecision(
         },
         {
           status: 'revoked',
-          decision: { ...record.decision, revokedAt: now.toISOString(), revocationKind: input.kind },
+          decision: { ...decision, revokedAt: now.toISOString(), revocationKind: input.kind },
         },
         [
           ports.publications.put(withdrawn, publication),
