@@ -21,6 +21,7 @@ import {
 import {
   confirmationRequired,
   defaultRule,
+  isPublishable,
   type Publication,
   type PublicationRule,
   type RevocationInput,
@@ -132,7 +133,6 @@ function isDue(publication: Publication, today: string): boolean {
 }
 
 /** What may still be published: waiting for its date, past it, or with a date the calendar holds. */
-const PUBLISHABLE: Publication['status'][] = ['scheduled', 'overdue', 'deadline-unconfirmed'];
 
 /** The public record as it would be published now, with what it was built from. */
 async function composePublicRecord(
@@ -205,7 +205,7 @@ const changePublication = <T>(
 /** A person checked the preview and confirms it (审查): the sweep may publish it when ready. */
 export async function confirmPublication(ports: PublicationPorts, principal: Principal, id: string) {
   return changePublication(ports, principal.agencyId, id, async (publication, record) => {
-    if (!PUBLISHABLE.includes(publication.status)) {
+    if (!isPublishable(publication.status)) {
       throw new Conflict('该公示当前状态不需要审查确认', [{ path: 'id', message: publication.status }]);
     }
     assertMayHandle(record, principal);
@@ -252,7 +252,7 @@ export async function publishByHand(
   assertMayHandle(record, principal);
   const rule = await publicationRule(ports, principal.agencyId, publication.category);
   if (
-    PUBLISHABLE.includes(publication.status) &&
+    isPublishable(publication.status) &&
     !isDue(publication, legalDateOf(ports.now())) &&
     !rulesMoment(rule, record.status)
   ) {
@@ -275,7 +275,7 @@ export async function publishNow(
   id: string,
 ): Promise<Publication | undefined> {
   return changePublication(ports, agencyId, id, async (publication, record) => {
-    if (!PUBLISHABLE.includes(publication.status)) return undefined;
+    if (!isPublishable(publication.status)) return undefined;
     const now = ports.now();
     const { rule, publicRecord, publishedOn, expiresOn } = await composePublicRecord(
       ports,
@@ -362,7 +362,7 @@ export async function sweepPublications(ports: PublicationPorts) {
   // of one case meet on its version, and the loser is retried by its kernel).
   await forEachConcurrently(work, SWEEP_CONCURRENCY, async ({ agencyId, id }) => {
     const publication = await ports.publications.get(agencyId, id);
-    if (!publication || !PUBLISHABLE.includes(publication.status)) return;
+    if (!publication || !isPublishable(publication.status)) return;
     // Past its due date nothing waits any more (PUB-12); before it, the rule says when it is
     // ready; an unconfirmed due date holds only the date, never the publication (LAW-8).
     const due = isDue(publication, today);
@@ -404,7 +404,7 @@ async function noteFailure(
 ): Promise<boolean> {
   try {
     return await changePublication(ports, agencyId, id, async (publication, record) => {
-      if (!PUBLISHABLE.includes(publication.status)) return false;
+      if (!isPublishable(publication.status)) return false;
       const becomesOverdue = pastDue && publication.status !== 'overdue';
       await commitPublication(
         ports,
@@ -581,14 +581,14 @@ export async function revokeDecision(
 }
 
 /** An exemption recorded before the due date: the publication is not published (PUB-12). */
-export async function exempt(
+export async function exemptPublication(
   ports: PublicationPorts,
   principal: Principal,
   id: string,
   input: { reason: string },
 ) {
   return changePublication(ports, principal.agencyId, id, async (publication, record) => {
-    if (!['scheduled', 'deadline-unconfirmed', 'overdue'].includes(publication.status)) {
+    if (!isPublishable(publication.status)) {
       throw new Conflict('该公示当前状态不能豁免', [{ path: 'id', message: publication.status }]);
     }
     return commitPublication(
@@ -619,7 +619,7 @@ export async function recomputePublicationDeadline(
 ): Promise<boolean> {
   return withRetry(async () => {
     const publication = await ports.publications.get(agencyId, id);
-    if (!publication || !PUBLISHABLE.includes(publication.status)) return false;
+    if (!publication || !isPublishable(publication.status)) return false;
     const touches = publication.dueBy === null || String(year) in publication.calendarVersions;
     if (!touches) return false;
     const due = await heldDeadline(ports, publication.decidedOn, publication.workingDays);
