@@ -84,13 +84,18 @@ export class ChecklistRepository {
   }
 
   async create(checklist: Checklist): Promise<void> {
-    await this.#db.send(
-      new PutCommand({
-        TableName: this.#table,
-        Item: toItem(checklist),
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+    try {
+      await this.#db.send(
+        new PutCommand({
+          TableName: this.#table,
+          Item: toItem(checklist),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) throw new Conflict('清单已存在');
+      throw error;
+    }
   }
 
   async get(agencyId: string, id: string): Promise<Checklist | undefined> {
