@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { forgetCachedAnswers } from './api/answer-cache.ts';
 import { SIGNED_OUT_EVENT } from './api/client.ts';
 import { clearSession, loadSession, type Session, saveSession } from './auth/session.ts';
 import { Layout } from './components/layout.tsx';
@@ -32,6 +33,7 @@ export function App() {
 
   const signOut = () => {
     forgetAnswers();
+    forgetCachedAnswers();
     clearSession();
     setSession(undefined);
     navigate('/sign-in');

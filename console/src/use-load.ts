@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { cacheAnswer, cachedAnswer } from './api/answer-cache.ts';
 import { type ApiError, asApiError } from './api/errors.ts';
 import { keepAnswer, lastAnswer } from './offline/last-answers.ts';
 
@@ -10,19 +11,33 @@ interface LoadState<T> {
   offlineSince?: string;
 }
 
+/** What a screen shows before its answer comes: what it was shown last in this tab, if anything. */
+const shownBefore = <T>(keep: string | undefined): LoadState<T> => {
+  const data = keep === undefined ? undefined : cachedAnswer<T>(keep);
+  return data === undefined ? { loading: true } : { data, loading: true };
+};
+
 /**
- * Loads data for a screen; `reload` runs the loader again (after a write). With `keep`, the
- * answer is kept on the device, and on a lost network the last one kept is shown instead of an
- * error, with `offlineSince` saying when it is from.
+ * Loads data for a screen; `reload` runs the loader again (after a write). With `keep` (the
+ * screen and its parameters, `case:{id}`), what it was shown last in this tab shows at once while
+ * it asks again (`api/answer-cache.ts`, forgotten by any write), the answer is kept on the
+ * device, and on a lost network the last one kept is shown instead of an error, with
+ * `offlineSince` saying when it is from.
  */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[], keep?: string) {
-  const [state, setState] = useState<LoadState<T>>({ loading: true });
+  const [state, setState] = useState<LoadState<T>>(() => shownBefore(keep));
   const run = useCallback(() => {
     let current = true;
-    setState((previous) => ({ ...previous, loading: true }));
+    setState((previous) => {
+      const before = shownBefore<T>(keep);
+      return before.data === undefined ? { ...previous, loading: true } : before;
+    });
     load().then(
       (data) => {
-        if (keep) keepAnswer(keep, data);
+        if (keep) {
+          keepAnswer(keep, data);
+          cacheAnswer(keep, data);
+        }
         if (current) setState({ data, loading: false });
       },
       (caught: unknown) => {

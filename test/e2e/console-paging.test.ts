@@ -11,7 +11,8 @@ import { registerDemoCase } from '#test/helpers/demo-case.ts';
 /**
  * Every list in the console pages through all of it (issue 25): an officer with 250 cases pages
  * through them with 加载更多 on 我的案件 at phone width and reaches the first one registered (the
- * list is newest first); an administrator pages past the first page of officers.
+ * list is newest first), and going back to the list shows it at once while it is asked again;
+ * an administrator pages past the first page of officers.
  */
 let api: TestApi;
 let browser: Browser;
@@ -82,7 +83,8 @@ describe('console: every list pages through all of it', { timeout: 300_000 }, ()
       await page.getByText('已显示 50 条，还有更多').waitFor();
       await checkScreen(page, 'phone-my-cases-first-page', PHONE.viewport.width);
 
-      expect(await loadAll(page, '案件列表')).toBeGreaterThanOrEqual(4);
+      // Five pages of fifty: four presses, and none after the last page, which is exactly full.
+      expect(await loadAll(page, '案件列表')).toBe(4);
       const titles = await cases.locator('.card-title').allTextContents();
       expect(titles).toHaveLength(CASES);
       expect(new Set(titles).size).toBe(CASES);
@@ -98,6 +100,28 @@ describe('console: every list pages through all of it', { timeout: 300_000 }, ()
       // The last one is a case like any other: it opens.
       await cases.getByRole('link', { name: caseTitle(1) }).click();
       await page.getByRole('heading', { level: 1, name: caseTitle(1) }).waitFor();
+
+      // Back on 我的案件, what it showed is there at once while it asks the server again.
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let asked = 0;
+      let answered = false;
+      await page.route('**/v1/cases?*', async (route) => {
+        asked += 1;
+        await held;
+        await route.continue();
+        answered = true;
+      });
+      await page.goBack();
+      await page.getByRole('heading', { level: 1, name: '我的案件' }).waitFor();
+      await cases.locator('li').first().waitFor();
+      expect(await cases.locator(':scope > li').count()).toBe(50);
+      await expect.poll(() => asked).toBe(1);
+      release();
+      await expect.poll(() => answered).toBe(true);
+      await page.unroute('**/v1/cases?*');
     });
   });
 

@@ -1,6 +1,7 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import { clearSession, loadSession } from '../auth/session.ts';
 import { config } from '../config.ts';
+import { forgetOnWrite } from './answer-cache.ts';
 import { ApiError, apiErrorOf, networkError } from './errors.ts';
 import type { paths } from './schema';
 
@@ -24,7 +25,7 @@ const bearer: Middleware = {
 
 /** Typed calls to every route of the contract (types generated from the OpenAPI document). */
 export const api = createClient<paths>({ baseUrl: config.apiBaseUrl });
-api.use(bearer);
+api.use(bearer, forgetOnWrite);
 
 interface Answer<T> {
   data?: T;
