@@ -5,6 +5,7 @@ import type { SupervisionMatter } from '#shared/supervision/domain/matter.ts';
 import {
   MATTER_SOURCES,
   type MatterSource,
+  matterSourceLabels,
   OPINION_KINDS,
   type OpinionKind,
 } from '#shared/supervision/domain/matter-labels.ts';
@@ -258,3 +259,37 @@ export function supervisionReportFigures(input: {
     agencies,
   };
 }
+
+/** The report's figures as people read them, one line each: what the page's table and the PDF print. */
+export function supervisionReportLines(report: SupervisionReportFigures): [label: string, value: number][] {
+  const { matters, opinions, rectifications, complaints, evaluations } = report;
+  return [
+    ['立监督事项（件）', matters.opened],
+    ...MATTER_SOURCES.map((source): [string, number] => [
+      `　其中来源于${matterSourceLabels[source]}`,
+      matters.openedBySource[source],
+    ]),
+    ['办结监督事项（件）', matters.closed],
+    ['制发行政执法监督意见书（份）', opinions.opinion],
+    ['制发行政执法监督建议书（份）', opinions.recommendation],
+    ['按期提交整改报告（次）', rectifications.reportedOnTime],
+    ['逾期提交整改报告（次）', rectifications.reportedLate],
+    ['整改通过验收（次）', rectifications.accepted],
+    ['整改退回重新整改（次）', rectifications.returned],
+    ['发布时逾期未整改（份）', rectifications.overdue],
+    ['收到投诉举报（件）', complaints.received],
+    ['按期答复投诉（件）', complaints.answeredOnTime],
+    ['逾期答复投诉（件）', complaints.answeredLate],
+    ['组织案卷评查（次）', evaluations.evaluations],
+    ['抽取案卷（卷）', evaluations.filesDrawn],
+    ['已评分案卷（卷）', evaluations.filesScored],
+    ['不合格案卷（卷）', evaluations.filesFailed],
+  ];
+}
+
+/** The matters opened by source, as the chart of the page and the PDF draws them. */
+export const supervisionReportBars = (report: SupervisionReportFigures) =>
+  MATTER_SOURCES.map((source) => ({
+    label: matterSourceLabels[source],
+    value: report.matters.openedBySource[source],
+  }));
