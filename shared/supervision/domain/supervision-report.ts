@@ -17,7 +17,10 @@ import {
  * that grows with the body's history, and nothing personal.
  */
 
-/** The counters of one body's year about one supervised agency, by name: `opened.complaint`, `reported.late`. */
+/**
+ * The counters of one body's year about one supervised agency, by dotted name (`opened.complaint`,
+ * `rectifications.reportedLate`): the store reads back the attributes with a dot.
+ */
 export type SupervisionCounts = Record<string, number>;
 
 /** What one change adds to one body's counters of one agency and year. */
@@ -62,11 +65,11 @@ export function matterCounts(
         byYear,
         rectification.reportedAt,
         legalDateOf(new Date(rectification.reportedAt)) > opinion.rectifyBy
-          ? 'reported.late'
-          : 'reported.onTime',
+          ? 'rectifications.reportedLate'
+          : 'rectifications.reportedOnTime',
       );
     for (const acceptance of opinion.acceptances.slice(previous?.acceptances.length ?? 0))
-      add(byYear, acceptance.at, acceptance.accepted ? 'accepted' : 'returned');
+      add(byYear, acceptance.at, acceptance.accepted ? 'rectifications.accepted' : 'rectifications.returned');
   }
   return asCounts(after.supervisorAgencyId, after.agencyId, byYear);
 }
@@ -205,7 +208,8 @@ export function supervisionReportFigures(input: {
         mattersOpened: sum(MATTER_SOURCES.map((source) => count(`opened.${source}`, counts))),
         mattersClosed: sum(MATTER_SOURCES.map((source) => count(`closed.${source}`, counts))),
         opinionsIssued: sum(OPINION_KINDS.map((kind) => count(`issued.${kind}`, counts))),
-        rectificationsReported: count('reported.onTime', counts) + count('reported.late', counts),
+        rectificationsReported:
+          count('rectifications.reportedOnTime', counts) + count('rectifications.reportedLate', counts),
         rectificationsOverdue: overdue.filter((row) => row.agencyId === agencyId).length,
         complaintsReceived: count('complaints.received', counts),
         complaintsAnsweredOnTime: count('complaints.answeredOnTime', counts),
@@ -230,10 +234,10 @@ export function supervisionReportFigures(input: {
       total: sum(OPINION_KINDS.map((kind) => count(`issued.${kind}`))),
     },
     rectifications: {
-      reportedOnTime: count('reported.onTime'),
-      reportedLate: count('reported.late'),
-      accepted: count('accepted'),
-      returned: count('returned'),
+      reportedOnTime: count('rectifications.reportedOnTime'),
+      reportedLate: count('rectifications.reportedLate'),
+      accepted: count('rectifications.accepted'),
+      returned: count('rectifications.returned'),
       overdue: overdue.length,
       overdueDocuments: overdue.map(({ agencyId, number, rectifyBy }) => ({ agencyId, number, rectifyBy })),
     },
