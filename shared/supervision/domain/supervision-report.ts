@@ -291,9 +291,16 @@ export function supervisionReportLines(report: SupervisionReportFigures): [label
   ];
 }
 
+/** The sources' names short enough for a chart's label column (six characters at most). */
+const chartLabels: Record<MatterSource, string> = {
+  ...matterSourceLabels,
+  hotline: '12345热线',
+  'own-finding': '自行发现',
+};
+
 /** The matters opened by source, as the chart of the page and the PDF draws them. */
 export const supervisionReportBars = (report: SupervisionReportFigures) =>
   MATTER_SOURCES.map((source) => ({
-    label: matterSourceLabels[source],
+    label: chartLabels[source],
     value: report.matters.openedBySource[source],
   }));
