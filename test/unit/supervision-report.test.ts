@@ -18,7 +18,13 @@ import {
   publishSupervisionReports,
   supervisionReportView,
 } from '#shared/supervision/use-cases/supervision-report.ts';
+import { supervisionYearRepositoryContract } from '#test/contracts/supervision-year-repository.ts';
 import { inMemoryWorld } from '#test/fakes/in-memory-ports.ts';
+import { InMemoryComplaints, InMemorySupervisionYears } from '#test/fakes/in-memory-supervision.ts';
+
+// The in-memory stores keep the contract the DynamoDB ones keep (test/integration).
+const years = new InMemorySupervisionYears();
+supervisionYearRepositoryContract('in memory', { years, complaints: new InMemoryComplaints(years) });
 
 const BODY = 'changning-sfj';
 const OTHER_BODY = 'ningxi-sfj';
