@@ -1,3 +1,6 @@
+import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '#shared/auth.ts';
@@ -6,6 +9,7 @@ import { GENESIS_HASH, nextEntry } from '#shared/domain/journal.ts';
 import { NotFound } from '#shared/errors.ts';
 import { DEFAULT_RUBRIC } from '#shared/supervision/domain/evaluation.ts';
 import { MatterInput, OpinionInput } from '#shared/supervision/domain/matter.ts';
+import { ComplaintRepository } from '#shared/supervision/store/complaint-repository.ts';
 import { answerComplaint, fileComplaint } from '#shared/supervision/use-cases/complaints.ts';
 import { drawEvaluation, scoreFile } from '#shared/supervision/use-cases/evaluations.ts';
 import {
@@ -18,6 +22,7 @@ import {
   publishSupervisionReports,
   supervisionReportView,
 } from '#shared/supervision/use-cases/supervision-report.ts';
+import { withRetry } from '#shared/use-cases/retry.ts';
 import { supervisionYearRepositoryContract } from '#test/contracts/supervision-year-repository.ts';
 import { inMemoryWorld } from '#test/fakes/in-memory-ports.ts';
 import { InMemoryComplaints, InMemorySupervisionYears } from '#test/fakes/in-memory-supervision.ts';
@@ -256,5 +261,37 @@ describe('the yearly supervision report (SUP-6), without a database', () => {
       { agencyId: AGENCY, counts: { 'opened.alert': 1 } },
       { agencyId: OTHER, counts: { 'complaints.received': 1, 'complaints.answeredOnTime': 1 } },
     ]);
+  });
+
+  it('[SUP-6] a complaint whose count met another change on the shared counter item (TransactionConflict) is filed on the retry', async () => {
+    const db = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'cn-north-1' }));
+    const mock = mockClient(db);
+    const conflict = new TransactionCanceledException({
+      message: 'Transaction cancelled',
+      $metadata: {},
+      CancellationReasons: [{ Code: 'None' }, { Code: 'None' }, { Code: 'TransactionConflict' }],
+    });
+    mock.on(TransactWriteCommand).rejectsOnce(conflict).resolves({});
+    const repository = new ComplaintRepository(db, 'main');
+    const filed = {
+      complaintId: ulid(),
+      agencyId: AGENCY,
+      about: { kind: 'agency' as const, ref: AGENCY },
+      aboutName: '昌宁县民政局',
+      text: '窗口人员推诿扯皮',
+      receivedAt: '2026-03-02T02:00:00.000Z',
+      answerBy: '2026-05-01',
+      status: 'received' as const,
+      version: 1,
+    };
+    const counted = [{ bodyId: BODY, agencyId: AGENCY, year: 2026, counts: { 'complaints.received': 1 } }];
+    let attempts = 0;
+    await withRetry(async () => {
+      attempts += 1;
+      await repository.create(filed, 'RECEIPT', counted);
+    });
+    expect(attempts).toBe(2);
+    const items = mock.commandCalls(TransactWriteCommand)[1]?.args[0].input.TransactItems ?? [];
+    expect(items[2]?.Update?.Key).toEqual({ pk: `SUPERVISION_YEAR#${BODY}`, sk: `2026#${AGENCY}` });
   });
 });
