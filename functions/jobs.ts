@@ -45,6 +45,12 @@ export const jobTable: JobDef[] = [
     description: '每年 1 月 2 日起发布各机关上一年度行政执法数据，发布后固定 (LAW-7)',
   },
   {
+    name: 'supervision-report',
+    handler: 'jobs/supervision-report',
+    everyMinutes: 24 * 60,
+    description: '每年 1 月 2 日起发布各监督机关上一年度行政执法监督报告，发布后固定 (SUP-6)',
+  },
+  {
     name: 'journal-anchor',
     handler: 'jobs/journal-anchor',
     everyMinutes: 6 * 60,

@@ -17,6 +17,7 @@ import { pushRoutes } from '#functions/push/routes.ts';
 import { reviewsRoutes } from '#functions/reviews/routes.ts';
 import { siteRoutes } from '#functions/site/routes.ts';
 import { supervisionRoutes } from '#functions/supervision/routes.ts';
+import { supervisionReportsRoutes } from '#functions/supervision-reports/routes.ts';
 
 /**
  * The route table: API Gateway routes (infra/constructs/api.ts), the local server
@@ -43,6 +44,7 @@ export const routes = {
   ...reviewsRoutes,
   ...siteRoutes,
   ...supervisionRoutes,
+  ...supervisionReportsRoutes,
 };
 
 export const routeTable = Object.values(routes);

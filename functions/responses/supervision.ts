@@ -213,3 +213,59 @@ export const EvaluationPage = page(
     totals: EvaluationTotals,
   }),
 );
+
+const Count = z.number().int();
+const BySource = z
+  .record(z.string(), Count)
+  .describe('by source: complaint, hotline, evaluation, alert, statistics, own-finding');
+
+/** The yearly supervision report (SUP-6): counts, agencies' names and document numbers, nothing personal. */
+export const SupervisionReport = entity({
+  bodyId: z.string(),
+  bodyName: z.string(),
+  year: z.number().int(),
+  status: z.literal('published'),
+  publishedAt: Instant,
+  matters: entity({ opened: Count, closed: Count, openedBySource: BySource, closedBySource: BySource }),
+  opinions: entity({ opinion: Count, recommendation: Count, total: Count }),
+  rectifications: entity({
+    reportedOnTime: Count,
+    reportedLate: Count,
+    accepted: Count,
+    returned: Count,
+    overdue: Count.describe('opinions waiting for a report past their deadline at publication'),
+    overdueDocuments: z.array(entity({ agencyId: z.string(), number: z.string(), rectifyBy: LegalDate })),
+  }),
+  complaints: entity({ received: Count, answeredOnTime: Count, answeredLate: Count }),
+  evaluations: entity({
+    evaluations: Count,
+    filesDrawn: Count,
+    filesScored: Count,
+    filesFailed: Count,
+    ranking: z.array(
+      entity({
+        rank: Count,
+        agencyId: z.string(),
+        agencyName: z.string(),
+        average: z.number(),
+        scored: Count,
+        failed: Count,
+      }),
+    ),
+  }),
+  agencies: z.array(
+    entity({
+      agencyId: z.string(),
+      agencyName: z.string(),
+      mattersOpened: Count,
+      mattersClosed: Count,
+      opinionsIssued: Count,
+      rectificationsReported: Count,
+      rectificationsOverdue: Count,
+      complaintsReceived: Count,
+      complaintsAnsweredOnTime: Count,
+      complaintsAnsweredLate: Count,
+      evaluationsDrawn: Count,
+    }),
+  ),
+});

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { FileBody } from '#functions/responses/common.ts';
+import { SupervisionReportParams } from '#functions/supervision-reports/routes.ts';
 import { LegalDate, orderedPeriod } from '#shared/dates.ts';
 import { VerificationCode } from '#shared/domain/cases/verification-code.ts';
 import { ChecklistKind } from '#shared/domain/checklists/kinds.ts';
@@ -92,6 +93,12 @@ export const siteRoutes = {
     summary: '年度行政执法数据，含图表和 PDF (LAW-7)',
     params: AgencyParams.extend({ year: z.coerce.number().int().min(2000).max(2100) }),
     query: z.object({ version: blankAsAbsent(z.coerce.number().int().min(1).max(1000)) }),
+  }),
+  siteSupervisionReport: sitePage({
+    path: '/supervisory-bodies/{agencyId}/reports/{year}',
+    handler: 'site/supervision-report',
+    summary: '监督机关年度行政执法监督报告，含图表和 PDF；发布前为 404 (SUP-6)',
+    params: SupervisionReportParams,
   }),
   siteDocument: sitePage({
     path: '/documents/{verificationCode}',

@@ -26,6 +26,7 @@ import { TrainingRepository } from '#shared/store/training-repository.ts';
 import { ComplaintRepository } from '#shared/supervision/store/complaint-repository.ts';
 import { EvaluationRepository } from '#shared/supervision/store/evaluation-repository.ts';
 import { MatterRepository } from '#shared/supervision/store/matter-repository.ts';
+import { SupervisionYearRepository } from '#shared/supervision/store/supervision-year-repository.ts';
 
 /** The repositories over this deployment's tables, built once per cold start. */
 const {
@@ -44,6 +45,7 @@ export const repositories = {
   complaints: new ComplaintRepository(documentClient, table),
   matters: new MatterRepository(documentClient, table, JOURNAL_TABLE),
   evaluations: new EvaluationRepository(documentClient, table, JOURNAL_TABLE),
+  supervisionYears: new SupervisionYearRepository(documentClient, table),
   checklists: new ChecklistRepository(documentClient, table),
   cases: new CaseRepository(documentClient, table, JOURNAL_TABLE),
   evidence: new EvidenceRepository(documentClient, table),

@@ -34,7 +34,8 @@ export const mainTable: TableDefinition = {
     { name: 'gsi1', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' } },
     { name: 'gsi2', partitionKey: { name: 'gsi2pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' } },
     // A unit's lists (reviews, publications), newest first: a unit's page costs the same however large the agency;
-    // and an agency's closed case files by the day they were closed (SUP-4), sparse.
+    // and an agency's closed case files by the day they were closed (SUP-4), sparse; and a supervisory
+    // body's opinions waiting for rectification by their deadline (SUP-6), sparse.
     { name: 'gsi3', partitionKey: { name: 'gsi3pk', type: 'S' }, sortKey: { name: 'gsi3sk', type: 'S' } },
     // An agency's open work (publications not yet public, pending reviews) by due date: the overdue
     // list reads what is open, not the agency's history. Sparse: finished items leave it. Also the

@@ -168,6 +168,22 @@ const expected: Record<
     status: 404,
   },
   'GET /complaints/{receipt}': { allowed: 'public', path: '/complaints/0000-0000-0000-0000', status: 404 },
+  // SUP-6: a year not published yet is 404 to everyone.
+  'GET /supervisory-bodies/{agencyId}/reports/{year}': {
+    allowed: 'public',
+    path: `/supervisory-bodies/${agencyId}/reports/2025`,
+    status: 404,
+  },
+  'GET /public/v1/supervisory-bodies/{agencyId}/reports/{year}': {
+    allowed: 'public',
+    path: `/public/v1/supervisory-bodies/${agencyId}/reports/2025`,
+    status: 404,
+  },
+  'GET /public/v1/supervisory-bodies/{agencyId}/reports/{year}/pdf': {
+    allowed: 'public',
+    path: `/public/v1/supervisory-bodies/${agencyId}/reports/2025/pdf`,
+    status: 404,
+  },
   'GET /decisions/{id}': { allowed: 'public', path: '/decisions/NO-SUCH-ID', status: 404 },
   'GET /documents/{verificationCode}': {
     allowed: 'public',

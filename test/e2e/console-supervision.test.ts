@@ -2,7 +2,8 @@ import { mkdir } from 'node:fs/promises';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureConsoleBuilt } from '#local/console-build.ts';
-import { seedDemoData } from '#local/seed.ts';
+import { DEMO_SUPERVISORY_BODY_ID, seedDemoData } from '#local/seed.ts';
+import { legalDateOf } from '#shared/dates.ts';
 import { newAgencyId, startTestApi, type TestApi } from '#test/helpers/api.ts';
 import { launchChromium, PHONE } from '#test/helpers/browser.ts';
 import { asConsoleUser, CONSOLE_SHOTS, checkScreen, openConsolePage } from '#test/helpers/console-screens.ts';
@@ -102,6 +103,12 @@ describe('complaints in the browser', { timeout: 180_000 }, () => {
       const picker = page.getByLabel('监督对象');
       await expect.poll(() => picker.locator('option:checked').textContent()).toBe('昌宁县民政局');
       await checkScreen(page, 'supervisor-overview-complaint', width);
+      // [SUP-6] the overview links the body's own yearly supervision report of last year (by the
+      // browser's calendar, as the period's fields) on the public site.
+      const year = Number(legalDateOf(new Date()).slice(0, 4)) - 1;
+      expect(await page.getByRole('link', { name: `${year} 年度监督报告` }).getAttribute('href')).toBe(
+        `/supervisory-bodies/${DEMO_SUPERVISORY_BODY_ID}/reports/${year}`,
+      );
       await navigation(page).getByRole('link', { name: '投诉' }).click();
       const card = page.getByRole('listitem').filter({ hasText: '办理低保申请时多次推诿' });
       await card.getByText('逾期未答复').waitFor();

@@ -241,6 +241,35 @@ describe('the public site on a phone', { timeout: 120_000 }, () => {
     expect(await page.locator('tbody tr', { hasText: '行政许可' }).textContent()).toContain('0');
   });
 
+  it("[SUP-6] the yearly supervision report of the agency's supervisory body opens once the job has published it", async () => {
+    const year = Number(legalDateOf(new Date()).slice(0, 4)) - 1;
+    const bodyId = `sfj-${agencyId}`;
+    const supervisor = await api.token({ agencyId: bodyId, roles: ['supervisor'], supervises: [agencyId] });
+    const named = await api.call('PUT', '/v1/agency', {
+      token: await api.token({ agencyId: bodyId, roles: ['admin'] }),
+      body: { name: '昌宁县司法局', region: '昌宁县', units: [] },
+    });
+    expect(named.status, named.text).toBe(200);
+    // A matter opened last year, and the job of 2 January of this year.
+    await api.call('POST', '/dev/clock', { body: { now: `${year}-06-01T02:00:00Z` } });
+    const opened = await api.call('POST', '/v1/supervision/matters', {
+      token: supervisor,
+      body: {
+        agencyId,
+        source: 'own-finding',
+        subject: { practice: '以罚代管' },
+        facts: '抽查中发现以罚代管',
+      },
+    });
+    expect(opened.status, opened.text).toBe(201);
+    await api.call('POST', '/dev/clock', { body: { now: `${year + 1}-01-02T02:00:00Z` } });
+    expect((await api.call('POST', '/dev/jobs/supervision-report')).status).toBe(200);
+    await api.call('DELETE', '/dev/clock');
+    await visit(`/supervisory-bodies/${bodyId}/reports/${year}`, 'supervision-report');
+    expect(await page.locator('tbody tr', { hasText: '立监督事项（件）' }).textContent()).toContain('1');
+    expect(await page.locator('svg.chart[role="img"]').count()).toBe(1);
+  });
+
   it('an unknown agency or decision is a 404 page in Chinese, not JSON', async () => {
     const missing = await page.goto(`${api.url}/agencies/no-such-agency`);
     expect(missing?.status()).toBe(404);

@@ -3,6 +3,7 @@ import type { AlertPorts } from '#shared/supervision/use-cases/alerts.ts';
 import type { ComplaintPorts } from '#shared/supervision/use-cases/complaints.ts';
 import type { EvaluationPorts } from '#shared/supervision/use-cases/evaluations.ts';
 import type { MatterPorts } from '#shared/supervision/use-cases/matters.ts';
+import type { SupervisionReportPorts } from '#shared/supervision/use-cases/supervision-report.ts';
 import type { ChecklistPorts } from '#shared/use-cases/checklists.ts';
 import type { RecomputePorts } from '#shared/use-cases/deadline-recompute.ts';
 import type { DecisionPorts } from '#shared/use-cases/decisions.ts';
@@ -42,6 +43,7 @@ import {
   InMemoryComplaints,
   InMemoryEvaluations,
   InMemoryMatters,
+  InMemorySupervisionYears,
 } from '#test/fakes/in-memory-supervision.ts';
 import { platformStandIn } from '#test/fakes/platform-stand-in.ts';
 
@@ -59,6 +61,7 @@ export function inMemoryWorld(start = '2026-03-02T02:00:00.000Z') {
   const platform = platformStandIn();
   const reviews = new InMemoryReviews();
   const publications = new InMemoryPublications();
+  const supervisionYears = new InMemorySupervisionYears();
   const ports = {
     cases,
     statistics,
@@ -74,9 +77,10 @@ export function inMemoryWorld(start = '2026-03-02T02:00:00.000Z') {
     push: new InMemoryPush(),
     officers: new InMemoryOfficers(),
     agencies: new InMemoryAgencies(),
-    complaints: new InMemoryComplaints(),
-    matters: new InMemoryMatters(),
-    evaluations: new InMemoryEvaluations(),
+    complaints: new InMemoryComplaints(supervisionYears),
+    matters: new InMemoryMatters(supervisionYears),
+    evaluations: new InMemoryEvaluations(supervisionYears),
+    supervisionYears,
     calendars: new InMemoryCalendars(),
     devices: new InMemoryDevices(),
     inspections: new InMemoryInspections(),
@@ -93,6 +97,7 @@ export function inMemoryWorld(start = '2026-03-02T02:00:00.000Z') {
   } satisfies PublicationPorts &
     ComplaintPorts &
     MatterPorts &
+    SupervisionReportPorts &
     EvaluationPorts &
     AlertPorts &
     DecisionPorts &

@@ -1,14 +1,22 @@
 import type { JournalEntry } from '#shared/domain/journal.ts';
-import { StaleWrite } from '#shared/errors.ts';
+import { Conflict, StaleWrite } from '#shared/errors.ts';
 import type { ChildWrite } from '#shared/store/child-write.ts';
 import type { Page } from '#shared/store/pagination.ts';
 import type { Port } from '#shared/store/port.ts';
 import type { Complaint } from '#shared/supervision/domain/complaint.ts';
 import type { Evaluation, EvaluationFile } from '#shared/supervision/domain/evaluation.ts';
 import { awaitsReport, type SupervisionMatter } from '#shared/supervision/domain/matter.ts';
+import {
+  evaluationCount,
+  matterCounts,
+  type SupervisionCount,
+  type SupervisionCounts,
+  type SupervisionReport,
+} from '#shared/supervision/domain/supervision-report.ts';
 import type { ComplaintRepository } from '#shared/supervision/store/complaint-repository.ts';
 import type { EvaluationRepository } from '#shared/supervision/store/evaluation-repository.ts';
 import type { MatterRepository, OpenRectification } from '#shared/supervision/store/matter-repository.ts';
+import type { SupervisionYearRepository } from '#shared/supervision/store/supervision-year-repository.ts';
 import {
   byteOrder,
   copy,
@@ -19,17 +27,70 @@ import {
   versionedPut,
 } from '#test/fakes/memory.ts';
 
+/** The supervisory bodies' years in memory (SUP-6): counters per body, year and agency, and the reports. */
+export class InMemorySupervisionYears implements Port<SupervisionYearRepository> {
+  readonly #counters = new Map<
+    string,
+    { bodyId: string; agencyId: string; year: number; counts: SupervisionCounts }
+  >();
+  readonly #reports = new Map<string, SupervisionReport>();
+
+  /** What the stores' transactions add, applied with the rest of their writes. */
+  add(counted: readonly SupervisionCount[]): void {
+    for (const { bodyId, agencyId, year, counts } of counted) {
+      const key = `${bodyId}#${year}#${agencyId}`;
+      const row = this.#counters.get(key) ?? { bodyId, agencyId, year, counts: {} };
+      for (const [name, value] of Object.entries(counts)) row.counts[name] = (row.counts[name] ?? 0) + value;
+      this.#counters.set(key, row);
+    }
+  }
+
+  async counters(bodyId: string, year: number): Promise<{ agencyId: string; counts: SupervisionCounts }[]> {
+    return [...this.#counters.values()]
+      .filter((row) => row.bodyId === bodyId && row.year === year)
+      .sort((a, b) => byteOrder(a.agencyId, b.agencyId))
+      .map(({ agencyId, counts }) => ({ agencyId, counts: copy(counts) }));
+  }
+
+  async bodiesWithData(year: number): Promise<string[]> {
+    return [
+      ...new Set([...this.#counters.values()].filter((row) => row.year === year).map((row) => row.bodyId)),
+    ];
+  }
+
+  async report(bodyId: string, year: number): Promise<SupervisionReport | undefined> {
+    const report = this.#reports.get(`${bodyId}#${year}`);
+    return report ? copy(report) : undefined;
+  }
+
+  async publish(report: SupervisionReport): Promise<void> {
+    const key = `${report.bodyId}#${report.year}`;
+    if (this.#reports.has(key)) throw new Conflict('该年度的监督报告已发布');
+    this.#reports.set(key, copy(report));
+  }
+}
+
 /** Complaints in memory (SUP-1): the contract of test/contracts/complaint-repository.ts. */
 export class InMemoryComplaints implements Port<ComplaintRepository> {
   readonly #complaints = new Map<string, Complaint>();
   readonly #receipts = new Map<string, string>();
   readonly #addresses = new Map<string, number>();
+  readonly #years: InMemorySupervisionYears;
 
-  async create(complaint: Complaint, receipt: string): Promise<void> {
+  constructor(years = new InMemorySupervisionYears()) {
+    this.#years = years;
+  }
+
+  async create(
+    complaint: Complaint,
+    receipt: string,
+    counted: readonly SupervisionCount[] = [],
+  ): Promise<void> {
     const key = `${complaint.agencyId}#${complaint.complaintId}`;
     if (this.#complaints.has(key) || this.#receipts.has(receipt)) throw new StaleWrite('投诉已存在');
     this.#complaints.set(key, copy(complaint));
     this.#receipts.set(receipt, key);
+    this.#years.add(counted);
   }
 
   async get(agencyId: string, complaintId: string): Promise<Complaint | undefined> {
@@ -43,11 +104,16 @@ export class InMemoryComplaints implements Port<ComplaintRepository> {
     return complaint ? copy(complaint) : undefined;
   }
 
-  async update(complaint: Complaint, previousVersion: number): Promise<void> {
+  async update(
+    complaint: Complaint,
+    previousVersion: number,
+    counted: readonly SupervisionCount[] = [],
+  ): Promise<void> {
     const key = `${complaint.agencyId}#${complaint.complaintId}`;
     if (this.#complaints.get(key)?.version !== previousVersion)
       throw new StaleWrite('投诉已被他人处理，请刷新后重试');
     this.#complaints.set(key, copy(complaint));
+    this.#years.add(counted);
   }
 
   async list(agencyId: string, limit: number, cursor?: string): Promise<Page<Complaint>> {
@@ -77,8 +143,14 @@ export class InMemoryComplaints implements Port<ComplaintRepository> {
 export class InMemoryMatters implements Port<MatterRepository> {
   readonly #matters = new Map<string, SupervisionMatter>();
   readonly #journals = new Map<string, JournalEntry[]>();
+  readonly #years: InMemorySupervisionYears;
+
+  constructor(years = new InMemorySupervisionYears()) {
+    this.#years = years;
+  }
 
   #transact(
+    before: SupervisionMatter | undefined,
     matter: SupervisionMatter,
     write: MemoryWrite,
     entry: JournalEntry,
@@ -89,11 +161,12 @@ export class InMemoryMatters implements Port<MatterRepository> {
     if (!writes.every((each) => each.holds())) throw new StaleWrite(conflict);
     for (const each of writes) each.apply();
     this.#journals.set(matter.matterId, [...(this.#journals.get(matter.matterId) ?? []), copy(entry)]);
+    this.#years.add(matterCounts(before, matter));
   }
 
   async create(matter: SupervisionMatter, entry: JournalEntry): Promise<void> {
     const write = versionedPut(this.#matters, matter.matterId, matter, undefined);
-    this.#transact(matter, write, entry, [], '监督事项已存在');
+    this.#transact(undefined, matter, write, entry, [], '监督事项已存在');
   }
 
   opening(matter: SupervisionMatter, entry: JournalEntry): ChildWrite[] {
@@ -104,6 +177,7 @@ export class InMemoryMatters implements Port<MatterRepository> {
         apply: () => {
           put.apply();
           this.#journals.set(matter.matterId, [copy(entry)]);
+          this.#years.add(matterCounts(undefined, matter));
         },
       }),
     ];
@@ -116,7 +190,7 @@ export class InMemoryMatters implements Port<MatterRepository> {
     children: ChildWrite[] = [],
   ): Promise<void> {
     const write = versionedPut(this.#matters, next.matterId, next, current);
-    this.#transact(next, write, entry, children, '监督事项已被他人修改，请刷新后重试');
+    this.#transact(current, next, write, entry, children, '监督事项已被他人修改，请刷新后重试');
   }
 
   async get(matterId: string): Promise<SupervisionMatter | undefined> {
@@ -163,6 +237,16 @@ export class InMemoryMatters implements Port<MatterRepository> {
       .sort((a, b) => byteOrder(`${a.rectifyBy}#${a.opinionId}`, `${b.rectifyBy}#${b.opinionId}`));
   }
 
+  async openRectificationsOfBodyBefore(bodyId: string, date: string): Promise<OpenRectification[]> {
+    const ofBody = [...this.#matters.values()].filter((matter) => matter.supervisorAgencyId === bodyId);
+    const agencies = [...new Set(ofBody.map((matter) => matter.agencyId))];
+    const open = await Promise.all(agencies.map((agencyId) => this.openRectificationsBefore(agencyId, date)));
+    return open
+      .flat()
+      .filter((row) => row.supervisorAgencyId === bodyId)
+      .sort((a, b) => byteOrder(`${a.rectifyBy}#${a.opinionId}`, `${b.rectifyBy}#${b.opinionId}`));
+  }
+
   async journal(matterId: string): Promise<JournalEntry[]> {
     return copy(this.#journals.get(matterId) ?? []);
   }
@@ -173,12 +257,18 @@ export class InMemoryEvaluations implements Port<EvaluationRepository> {
   readonly #evaluations = new Map<string, Evaluation>();
   readonly #files = new Map<string, EvaluationFile>();
   readonly journals = new Map<string, JournalEntry[]>();
+  readonly #years: InMemorySupervisionYears;
+
+  constructor(years = new InMemorySupervisionYears()) {
+    this.#years = years;
+  }
 
   async create(evaluation: Evaluation, files: readonly EvaluationFile[], entry: JournalEntry): Promise<void> {
     if (this.#evaluations.has(evaluation.id)) throw new StaleWrite('评查已存在');
     this.#evaluations.set(evaluation.id, copy(evaluation));
     for (const file of files) this.#files.set(`${file.evaluationId}#${file.caseId}`, copy(file));
     this.journals.set(evaluation.id, [copy(entry)]);
+    this.#years.add([evaluationCount(evaluation)]);
   }
 
   async get(id: string): Promise<{ evaluation: Evaluation; files: EvaluationFile[] } | undefined> {

@@ -147,6 +147,15 @@ export function Dashboard({ session }: { session: Session }) {
         >
           {reportYear} 年度数据公开
         </a>
+        {hasRole(session, 'supervisor') && (
+          // The supervisory body's own yearly report (SUP-6), published on 2 January.
+          <a
+            class="button"
+            href={`/supervisory-bodies/${encodeURIComponent(session.agencyId)}/reports/${reportYear}`}
+          >
+            {reportYear} 年度监督报告
+          </a>
+        )}
       </p>
       <ErrorNotice error={error ?? downloadError} />
       {!data && !error && <p>正在加载……</p>}

@@ -26,6 +26,7 @@ export const sitePaths = {
   randomDraws: (agencyId: string) => `/agencies/${enc(agencyId)}/random-draws`,
   annualReport: (agencyId: string, year: number, version?: number) =>
     withQuery(`/agencies/${enc(agencyId)}/annual-reports/${year}`, { version }),
+  supervisionReport: (bodyId: string, year: number) => `/supervisory-bodies/${enc(bodyId)}/reports/${year}`,
   certificateLookup: () => '/certificates',
   certificate: (certificateNo: string, agencyId?: string) =>
     withQuery(`/certificates/${enc(certificateNo)}`, { agencyId }),
@@ -35,6 +36,8 @@ export const sitePaths = {
   feed: (agencyId: string, format: 'atom' | 'json') => `/public/v1/agencies/${enc(agencyId)}/feeds/${format}`,
   annualReportPdf: (agencyId: string, year: number, version?: number) =>
     withQuery(`/public/v1/agencies/${enc(agencyId)}/annual-reports/${year}/pdf`, { version }),
+  supervisionReportPdf: (bodyId: string, year: number) =>
+    `/public/v1/supervisory-bodies/${enc(bodyId)}/reports/${year}/pdf`,
   notice: (publicationId: string) => `/public/v1/publications/${enc(publicationId)}/notice`,
   complaint: (receipt: string) => `/complaints/${enc(receipt)}`,
   fileComplaint: () => '/public/v1/complaints',

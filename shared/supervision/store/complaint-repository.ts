@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { StaleWrite } from '#shared/errors.ts';
-import { isConditionFailure } from '#shared/store/conditional.ts';
+import { isConditionFailure, isLostRace } from '#shared/store/conditional.ts';
 import { fromItem } from '#shared/store/item.ts';
 import { decodeCursor, encodeCursor, type Page } from '#shared/store/pagination.ts';
 import { queryAll, queryPage, sortKeyStartsWith } from '#shared/store/query.ts';
 import type { Complaint } from '#shared/supervision/domain/complaint.ts';
+import type { SupervisionCount } from '#shared/supervision/domain/supervision-report.ts';
+import { supervisionCounterWrites } from '#shared/supervision/store/supervision-year-repository.ts';
 
 /** Receipts and addresses are kept only as hashes: a copy of the table reads no complaint's answer and no caller's address. */
 const digest = (value: string) => createHash('sha256').update(value).digest('hex');
@@ -40,34 +42,45 @@ export class ComplaintRepository {
     };
   }
 
-  /** A new complaint and its receipt's pointer, together. */
-  async create(complaint: Complaint, receipt: string): Promise<void> {
-    await this.#db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: this.#table,
-              Item: this.#item(complaint),
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          {
-            Put: {
-              TableName: this.#table,
-              Item: {
-                pk: `COMPLAINT_RECEIPT#${digest(receipt)}`,
-                sk: 'COMPLAINT_RECEIPT',
-                entity: 'complaint-receipt',
-                agencyId: complaint.agencyId,
-                complaintId: complaint.complaintId,
+  /** A new complaint and its receipt's pointer, together, with what it adds to its supervisors' years (SUP-6). */
+  async create(
+    complaint: Complaint,
+    receipt: string,
+    counted: readonly SupervisionCount[] = [],
+  ): Promise<void> {
+    try {
+      await this.#db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.#table,
+                Item: this.#item(complaint),
+                ConditionExpression: 'attribute_not_exists(pk)',
               },
-              ConditionExpression: 'attribute_not_exists(pk)',
             },
-          },
-        ],
-      }),
-    );
+            {
+              Put: {
+                TableName: this.#table,
+                Item: {
+                  pk: `COMPLAINT_RECEIPT#${digest(receipt)}`,
+                  sk: 'COMPLAINT_RECEIPT',
+                  entity: 'complaint-receipt',
+                  agencyId: complaint.agencyId,
+                  complaintId: complaint.complaintId,
+                },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            ...supervisionCounterWrites(this.#table, counted),
+          ],
+        }),
+      );
+    } catch (error) {
+      // Another complaint's count met this one's on the counter item: try again.
+      if (isLostRace(error)) throw new StaleWrite('投诉已存在');
+      throw error;
+    }
   }
 
   async get(agencyId: string, complaintId: string): Promise<Complaint | undefined> {
@@ -91,19 +104,33 @@ export class ComplaintRepository {
     return Item ? this.get(Item.agencyId as string, Item.complaintId as string) : undefined;
   }
 
-  /** `complaint` over the version read (an answer); a complaint changed meanwhile is a StaleWrite. */
-  async update(complaint: Complaint, previousVersion: number): Promise<void> {
+  /**
+   * `complaint` over the version read (an answer), with what it adds to its supervisors' years
+   * (SUP-6); a complaint changed meanwhile is a StaleWrite.
+   */
+  async update(
+    complaint: Complaint,
+    previousVersion: number,
+    counted: readonly SupervisionCount[] = [],
+  ): Promise<void> {
     try {
       await this.#db.send(
-        new PutCommand({
-          TableName: this.#table,
-          Item: this.#item(complaint),
-          ConditionExpression: 'version = :previous',
-          ExpressionAttributeValues: { ':previous': previousVersion },
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.#table,
+                Item: this.#item(complaint),
+                ConditionExpression: 'version = :previous',
+                ExpressionAttributeValues: { ':previous': previousVersion },
+              },
+            },
+            ...supervisionCounterWrites(this.#table, counted),
+          ],
         }),
       );
     } catch (error) {
-      if (isConditionFailure(error)) throw new StaleWrite('投诉已被他人处理，请刷新后重试');
+      if (isLostRace(error)) throw new StaleWrite('投诉已被他人处理，请刷新后重试');
       throw error;
     }
   }

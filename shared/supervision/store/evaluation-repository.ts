@@ -8,6 +8,8 @@ import { fromItem } from '#shared/store/item.ts';
 import type { Page } from '#shared/store/pagination.ts';
 import { indexPage, queryAll } from '#shared/store/query.ts';
 import type { Evaluation, EvaluationFile } from '#shared/supervision/domain/evaluation.ts';
+import { evaluationCount } from '#shared/supervision/domain/supervision-report.ts';
+import { supervisionCounterWrites } from '#shared/supervision/store/supervision-year-repository.ts';
 
 const evaluationPk = (id: string) => `EVALUATION#${id}`;
 const HEADER = 'EVALUATION';
@@ -70,27 +72,35 @@ export class EvaluationRepository {
 
   /** A new evaluation, its drawn files and its first journal entry, together. */
   async create(evaluation: Evaluation, files: readonly EvaluationFile[], entry: JournalEntry): Promise<void> {
-    await this.#db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: this.#table,
-              Item: this.#header(evaluation),
-              ConditionExpression: 'attribute_not_exists(pk)',
+    try {
+      await this.#db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.#table,
+                Item: this.#header(evaluation),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
             },
-          },
-          ...files.map((file) => ({
-            Put: {
-              TableName: this.#table,
-              Item: this.#file(file),
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          })),
-          this.#journalPut(evaluation, entry),
-        ],
-      }),
-    );
+            ...files.map((file) => ({
+              Put: {
+                TableName: this.#table,
+                Item: this.#file(file),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            })),
+            this.#journalPut(evaluation, entry),
+            // The body's year counts the draw (SUP-6).
+            ...supervisionCounterWrites(this.#table, [evaluationCount(evaluation)]),
+          ],
+        }),
+      );
+    } catch (error) {
+      // Another change met this draw on the body's counter item: try again.
+      if (isLostRace(error)) throw new StaleWrite('评查已存在');
+      throw error;
+    }
   }
 
   /** The evaluation and its files in drawn order: one query of its partition. */

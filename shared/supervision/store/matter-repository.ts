@@ -13,6 +13,8 @@ import { fromItem } from '#shared/store/item.ts';
 import type { Page } from '#shared/store/pagination.ts';
 import { indexPage, queryAll } from '#shared/store/query.ts';
 import { awaitsReport, type Opinion, type SupervisionMatter } from '#shared/supervision/domain/matter.ts';
+import { matterCounts } from '#shared/supervision/domain/supervision-report.ts';
+import { supervisionCounterWrites } from '#shared/supervision/store/supervision-year-repository.ts';
 
 const matterPk = (matterId: string) => `SUPERVISION_MATTER#${matterId}`;
 const MATTER_SK = 'MATTER';
@@ -24,6 +26,8 @@ const agencyMattersPk = (agencyId: string) => `SUPERVISION_MATTERS#${agencyId}`;
 const bodyMattersPk = (bodyId: string, agencyId: string) => `SUPERVISION_MATTERS_BY#${bodyId}#${agencyId}`;
 /** The supervised agency's opinions waiting for its rectification report, by their last day (gsi4). */
 const openRectificationsPk = (agencyId: string) => `OPEN_RECTIFICATIONS#${agencyId}`;
+/** The same opinions by the body that issued them (gsi3): what its yearly report counts as overdue (SUP-6). */
+const bodyOpenRectificationsPk = (bodyId: string) => `OPEN_RECTIFICATIONS_BY#${bodyId}`;
 
 /** What a supervision opinion's pointer holds: where its matter is, and its place in the open-work index. */
 export interface OpenRectification {
@@ -83,6 +87,8 @@ export class MatterRepository {
         ? {
             gsi4pk: openRectificationsPk(matter.agencyId),
             gsi4sk: `${opinion.rectifyBy}#${opinion.opinionId}`,
+            gsi3pk: bodyOpenRectificationsPk(matter.supervisorAgencyId),
+            gsi3sk: `${opinion.rectifyBy}#${opinion.opinionId}`,
           }
         : {}),
       entity: 'supervision-opinion',
@@ -90,7 +96,13 @@ export class MatterRepository {
     };
   }
 
-  #writes(matter: SupervisionMatter, entry: JournalEntry, condition: TransactItem, children: ChildWrite[]) {
+  #writes(
+    before: SupervisionMatter | undefined,
+    matter: SupervisionMatter,
+    entry: JournalEntry,
+    condition: TransactItem,
+    children: ChildWrite[],
+  ) {
     return [
       condition,
       {
@@ -105,6 +117,8 @@ export class MatterRepository {
         Put: { TableName: this.#table, Item: this.#opinionItem(matter, opinion) },
       })),
       ...children.map(transactItemOf),
+      // The body's yearly counters (SUP-6), from what the change did to the matter.
+      ...supervisionCounterWrites(this.#table, matterCounts(before, matter)),
     ];
   }
 
@@ -116,7 +130,7 @@ export class MatterRepository {
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     };
-    return this.#writes(matter, entry, put, []);
+    return this.#writes(undefined, matter, entry, put, []);
   }
 
   /** A new matter with its first journal entry. */
@@ -147,7 +161,7 @@ export class MatterRepository {
         ExpressionAttributeValues: { ':version': current.version },
       },
     };
-    await this.#send(this.#writes(next, entry, put, children), '监督事项已被他人修改，请刷新后重试');
+    await this.#send(this.#writes(current, next, entry, put, children), '监督事项已被他人修改，请刷新后重试');
   }
 
   async #send(items: TransactItem[], conflict: string): Promise<void> {
@@ -203,6 +217,17 @@ export class MatterRepository {
       IndexName: 'gsi4',
       KeyConditionExpression: 'gsi4pk = :pk AND gsi4sk < :date',
       ExpressionAttributeValues: { ':pk': openRectificationsPk(agencyId), ':date': date },
+    });
+    return items.map((item) => fromItem<OpenRectification>(item));
+  }
+
+  /** The opinions a body issued that wait for a report whose last day is before `date`, of every agency. */
+  async openRectificationsOfBodyBefore(bodyId: string, date: string): Promise<OpenRectification[]> {
+    const items = await queryAll(this.#db, {
+      TableName: this.#table,
+      IndexName: 'gsi3',
+      KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk < :date',
+      ExpressionAttributeValues: { ':pk': bodyOpenRectificationsPk(bodyId), ':date': date },
     });
     return items.map((item) => fromItem<OpenRectification>(item));
   }

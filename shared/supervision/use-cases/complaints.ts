@@ -12,9 +12,11 @@ import {
   newReceipt,
   type OfficerComplaintInput,
 } from '#shared/supervision/domain/complaint.ts';
+import { complaintCounts } from '#shared/supervision/domain/supervision-report.ts';
 import type { ComplaintRepository } from '#shared/supervision/store/complaint-repository.ts';
 import { findCertificate, type OfficerPorts } from '#shared/use-cases/officers.ts';
 import { overseen } from '#shared/use-cases/oversight.ts';
+import { withRetry } from '#shared/use-cases/retry.ts';
 
 export interface ComplaintPorts extends Pick<OfficerPorts, 'officers' | 'agencies' | 'now'> {
   complaints: Port<ComplaintRepository>;
@@ -83,7 +85,8 @@ export async function fileComplaint(
     version: 1,
   };
   const receipt = newReceipt();
-  await ports.complaints.create(complaint, receipt);
+  const counted = complaintCounts(undefined, complaint, profile?.supervisedBy ?? []);
+  await withRetry(() => ports.complaints.create(complaint, receipt, counted));
   return { receipt, answerBy: complaint.answerBy, complaint };
 }
 
@@ -145,22 +148,31 @@ export async function answerComplaint(
   complaintId: string,
   answer: string,
 ) {
-  const complaint = await ports.complaints.get(principal.agencyId, complaintId);
-  if (!complaint) throw new NotFound('投诉不存在', [{ path: 'id', message: complaintId }]);
-  if (complaint.status === 'answered')
-    throw new Conflict('该投诉已答复', [{ path: 'id', message: '已答复' }]);
-  const now = ports.now();
-  const answered: Complaint = {
-    ...complaint,
-    status: 'answered',
-    answer: {
-      text: answer,
-      answeredAt: now.toISOString(),
-      answeredBy: principal.sub,
-      answeredByName: principal.name,
-    },
-    version: complaint.version + 1,
-  };
-  await ports.complaints.update(answered, complaint.version);
-  return staffView(answered, now);
+  // Read afresh and tried again when another change met it (the counter item of its supervisors).
+  return withRetry(async () => {
+    const complaint = await ports.complaints.get(principal.agencyId, complaintId);
+    if (!complaint) throw new NotFound('投诉不存在', [{ path: 'id', message: complaintId }]);
+    if (complaint.status === 'answered')
+      throw new Conflict('该投诉已答复', [{ path: 'id', message: '已答复' }]);
+    const now = ports.now();
+    const answered: Complaint = {
+      ...complaint,
+      status: 'answered',
+      answer: {
+        text: answer,
+        answeredAt: now.toISOString(),
+        answeredBy: principal.sub,
+        answeredByName: principal.name,
+      },
+      version: complaint.version + 1,
+    };
+    // Its supervisors' years count the answer, on time or late (SUP-6).
+    const profile = await ports.agencies.get(principal.agencyId);
+    await ports.complaints.update(
+      answered,
+      complaint.version,
+      complaintCounts(complaint, answered, profile?.supervisedBy ?? []),
+    );
+    return staffView(answered, now);
+  });
 }

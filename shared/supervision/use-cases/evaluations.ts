@@ -138,7 +138,7 @@ export async function drawEvaluation(ports: EvaluationPorts, principal: Principa
     closedOn: record.closedOn ?? input.to,
     version: 1,
   }));
-  await ports.evaluations.create(evaluation, files, entry);
+  await withRetry(() => ports.evaluations.create(evaluation, files, entry));
   return view(ports, evaluation, files);
 }
 

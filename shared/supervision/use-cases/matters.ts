@@ -177,7 +177,7 @@ export async function openMatter(ports: MatterPorts, principal: Principal, input
     agencyName: agency?.name ?? input.agencyId,
     now: ports.now(),
   });
-  await ports.matters.create(matter, entry);
+  await withRetry(() => ports.matters.create(matter, entry));
   return matterView(matter, new Date(matter.openedAt));
 }
 

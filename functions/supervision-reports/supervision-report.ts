@@ -1,0 +1,9 @@
+import { routes } from '#functions/routes.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { ports } from '#shared/store/repositories.ts';
+import { supervisionReportView } from '#shared/supervision/use-cases/supervision-report.ts';
+
+export const handler = httpHandler(routes.supervisionReport, async ({ params }) => ({
+  status: 200,
+  body: await supervisionReportView(ports, params.agencyId, params.year),
+}));
