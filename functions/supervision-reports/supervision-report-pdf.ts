@@ -1,4 +1,4 @@
-import { routes } from '#functions/routes.ts';
+import { supervisionReportsRoutes as routes } from '#functions/supervision-reports/routes.ts';
 import { beijingTimeText } from '#shared/dates.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';
