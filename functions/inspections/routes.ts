@@ -4,17 +4,22 @@ import {
   EnterpriseInspection,
   Inspection,
   InspectionLimits,
+  InspectionPlan,
+  PublicInspectionPlan,
   ScanResult,
   SupervisionCode,
 } from '#functions/responses/inspections.ts';
 import { AGENCY_ROLES } from '#shared/auth.ts';
 import { defineRoute, IdParam, standardErrors } from '#shared/http/route.ts';
 import { InspectionInput, RatingInput } from '#shared/inspections/domain/inspection.ts';
+import { PlanInput, PlanYear } from '#shared/inspections/domain/inspection-plan.ts';
 import { PageQuery } from '#shared/store/pagination.ts';
 
 const IdParams = z.strictObject({ id: IdParam });
+const YearParams = z.strictObject({ year: PlanYear });
+const VersionQuery = z.object({ version: z.coerce.number().int().min(1).max(1000).optional() });
 
-/** The routes of inspections of enterprises (INS-1, INS-3, INS-4, INS-5), beside their handlers. */
+/** The routes of inspections of enterprises (INS-1..INS-5), beside their handlers. */
 export const inspectionsRoutes = {
   createInspection: defineRoute({
     method: 'POST',
@@ -135,6 +140,70 @@ export const inspectionsRoutes = {
       ...standardErrors,
       409: { description: 'CONFLICT: already rated' },
       422: { description: 'NOT_STARTED' },
+    },
+  }),
+  draftInspectionPlan: defineRoute({
+    method: 'PUT',
+    path: '/v1/inspection-plans/{year}',
+    handler: 'inspections/draft-plan',
+    access: ['officer', 'unit-head'],
+    summary:
+      '编制年度检查计划：检查事项须在已公布的清单中，双随机事项填抽查比例和频次，重点检查事项填计划次数；已报备的计划修改为新版本 (INS-2)',
+    params: YearParams,
+    body: PlanInput,
+    responses: {
+      200: { schema: InspectionPlan, description: 'the draft: a new version once the last one was filed' },
+      ...standardErrors,
+      409: { description: 'CONFLICT: changed by another person meanwhile' },
+      422: { description: 'NOT_ON_LIST' },
+    },
+  }),
+  fileInspectionPlan: defineRoute({
+    method: 'POST',
+    path: '/v1/inspection-plans/{year}/filing',
+    handler: 'inspections/file-plan',
+    access: ['unit-head', 'admin'],
+    summary: '向监督机关报备年度检查计划；编制人不能报备自己编制的计划 (INS-2)',
+    params: YearParams,
+    responses: {
+      200: { schema: InspectionPlan, description: 'the filed version' },
+      ...standardErrors,
+      409: { description: 'CONFLICT: already filed' },
+      422: { description: 'NOT_ON_LIST: an item no longer published' },
+    },
+  }),
+  getInspectionPlan: defineRoute({
+    method: 'GET',
+    path: '/v1/inspection-plans/{year}',
+    handler: 'inspections/get-plan',
+    access: AGENCY_ROLES,
+    summary: '本机关的年度检查计划：最新版本，或 ?version= 的历次版本 (INS-2)',
+    params: YearParams,
+    query: VersionQuery,
+    responses: { 200: { schema: InspectionPlan, description: 'the version' }, ...standardErrors },
+  }),
+  supervisedInspectionPlan: defineRoute({
+    method: 'GET',
+    path: '/v1/supervision/inspection-plans',
+    handler: 'inspections/supervised-plan',
+    access: ['supervisor'],
+    summary: '监督机关查看所监督机关已报备的年度检查计划：最新报备版本，或 ?version= 的历次报备版本 (INS-2)',
+    query: VersionQuery.extend({ agencyId: IdParam, year: PlanYear }),
+    responses: { 200: { schema: InspectionPlan, description: 'the filed version' }, ...standardErrors },
+  }),
+  publicInspectionPlan: defineRoute({
+    method: 'GET',
+    path: '/public/v1/agencies/{agencyId}/inspection-plans/{year}',
+    handler: 'public/inspection-plan',
+    access: 'public',
+    summary: '公开：机关已报备的年度检查计划，或 ?version= 的历次报备版本 (INS-2)',
+    params: z.strictObject({ agencyId: IdParam, year: PlanYear }),
+    query: VersionQuery,
+    responses: {
+      200: { schema: PublicInspectionPlan, description: '{agencyId, year, version, items, note?, filedAt}' },
+      400: standardErrors[400],
+      404: standardErrors[404],
+      429: standardErrors[429],
     },
   }),
 };
