@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { legalDateOf } from '#shared/dates.ts';
 import type { PlanItemInput } from '#shared/inspections/domain/inspection-plan.ts';
 import { draftPlan, filePlan, type PlanPorts } from '#shared/inspections/use-cases/inspection-plans.ts';
 import type { TestApi } from '#test/helpers/api.ts';
@@ -19,12 +20,12 @@ export async function fileUnitPlan(ports: PlanPorts, year: number, itemCodes: re
   return filePlan(ports, cast.head, year);
 }
 
-/** The same over HTTP: `drafter` drafts, `filer` (another person) files. */
+/** The same over HTTP, for this year (北京时间) unless told: `drafter` drafts, `filer` (another person) files. */
 export async function fileApiPlan(
   api: TestApi,
   tokens: { drafter: string; filer: string },
-  year: number,
   itemCodes: readonly string[],
+  year = Number(legalDateOf(new Date()).slice(0, 4)),
 ) {
   const drafted = await api.call('PUT', `/v1/inspection-plans/${year}`, {
     token: tokens.drafter,
