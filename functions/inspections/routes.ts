@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { page } from '#functions/responses/common.ts';
+import { FileBody, page } from '#functions/responses/common.ts';
 import {
   EnterpriseInspection,
   Inspection,
@@ -205,5 +205,26 @@ export const inspectionsRoutes = {
       404: standardErrors[404],
       429: standardErrors[429],
     },
+  }),
+  publicInspectionPlanDocument: defineRoute({
+    method: 'GET',
+    path: '/public/v1/agencies/{agencyId}/inspection-plans/{year}/document',
+    handler: 'public/inspection-plan-document',
+    access: 'public',
+    summary: '公开：已报备的年度检查计划文书（PDF），或 ?version= 的历次报备版本 (INS-2)',
+    params: z.strictObject({ agencyId: IdParam, year: PlanYear }),
+    query: VersionQuery,
+    responses: {
+      200: { schema: FileBody, description: 'PDF', contentType: 'application/pdf' },
+      400: standardErrors[400],
+      404: standardErrors[404],
+      429: standardErrors[429],
+    },
+    bundledFiles: [
+      {
+        from: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+        to: 'NotoSansSC-Regular.ttf',
+      },
+    ],
   }),
 };

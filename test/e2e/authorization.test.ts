@@ -536,6 +536,11 @@ const expected: Record<
     path: `/public/v1/agencies/${agencyId}/inspection-plans/${planYear}`,
     status: 404,
   },
+  'GET /public/v1/agencies/{agencyId}/inspection-plans/{year}/document': {
+    allowed: 'public',
+    path: `/public/v1/agencies/${agencyId}/inspection-plans/${planYear}/document`,
+    status: 404,
+  },
   'GET /v1/enterprise/code': { allowed: ['enterprise'], path: '/v1/enterprise/code' },
   'POST /v1/enterprise/code': { allowed: ['enterprise'], path: '/v1/enterprise/code' },
   'GET /v1/enterprise/inspections': { allowed: ['enterprise'], path: '/v1/enterprise/inspections' },

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { legalDateOf } from '#shared/dates.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
@@ -180,6 +184,28 @@ describe('the annual inspection plan (INS-2)', () => {
     const first = await api.call('GET', `${plans}?version=1`, { token: tokens.officer });
     expect(first.body).toMatchObject({ version: 1, status: 'filed', items: [{ itemCode: 'SJ-1' }] });
     expect((await api.call('GET', `${publicPlan}?version=1`)).body.items).toHaveLength(1);
+  });
+
+  it('[INS-2] a filed plan prints as its document, each version as filed', async () => {
+    const printed = await fetch(`${api.url}${publicPlan}/document?version=1`);
+    expect(printed.status).toBe(200);
+    expect(printed.headers.get('content-type')).toBe('application/pdf');
+    const file = join(mkdtempSync(join(tmpdir(), 'inspection-plan-')), 'plan.pdf');
+    writeFileSync(file, Buffer.from(await printed.arrayBuffer()));
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString('utf8').replace(/\s+/g, '');
+    for (const expected of [
+      '测试县民政局',
+      `${year}年度涉企行政检查计划`,
+      '第1版',
+      '服务安全SJ-1',
+      '双随机抽查',
+      '5%，每年一次',
+      '3月、4月、5月',
+      '报备',
+    ])
+      expect(text).toContain(expected);
+    expect(text).not.toContain('SJ-2');
+    expect((await fetch(`${api.url}${publicPlan}/document?version=9`)).status).toBe(404);
   });
 
   it('[INS-2] [PUB-15] a draw takes its item from the filed plan; one outside it is refused, naming the field', async () => {
