@@ -206,10 +206,10 @@ export const inspectionsRoutes = {
       429: standardErrors[429],
     },
   }),
-  publicInspectionPlanDocument: defineRoute({
+  publicInspectionPlanPdf: defineRoute({
     method: 'GET',
-    path: '/public/v1/agencies/{agencyId}/inspection-plans/{year}/document',
-    handler: 'public/inspection-plan-document',
+    path: '/public/v1/agencies/{agencyId}/inspection-plans/{year}/pdf',
+    handler: 'public/inspection-plan-pdf',
     access: 'public',
     summary: '公开：已报备的年度检查计划文书（PDF），或 ?version= 的历次报备版本 (INS-2)',
     params: z.strictObject({ agencyId: IdParam, year: PlanYear }),

@@ -536,9 +536,9 @@ const expected: Record<
     path: `/public/v1/agencies/${agencyId}/inspection-plans/${planYear}`,
     status: 404,
   },
-  'GET /public/v1/agencies/{agencyId}/inspection-plans/{year}/document': {
+  'GET /public/v1/agencies/{agencyId}/inspection-plans/{year}/pdf': {
     allowed: 'public',
-    path: `/public/v1/agencies/${agencyId}/inspection-plans/${planYear}/document`,
+    path: `/public/v1/agencies/${agencyId}/inspection-plans/${planYear}/pdf`,
     status: 404,
   },
   'GET /v1/enterprise/code': { allowed: ['enterprise'], path: '/v1/enterprise/code' },

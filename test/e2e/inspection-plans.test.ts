@@ -187,7 +187,7 @@ describe('the annual inspection plan (INS-2)', () => {
   });
 
   it('[INS-2] a filed plan prints as its document, each version as filed', async () => {
-    const printed = await fetch(`${api.url}${publicPlan}/document?version=1`);
+    const printed = await fetch(`${api.url}${publicPlan}/pdf?version=1`);
     expect(printed.status).toBe(200);
     expect(printed.headers.get('content-type')).toBe('application/pdf');
     const file = join(mkdtempSync(join(tmpdir(), 'inspection-plan-')), 'plan.pdf');
@@ -205,7 +205,7 @@ describe('the annual inspection plan (INS-2)', () => {
     ])
       expect(text).toContain(expected);
     expect(text).not.toContain('SJ-2');
-    expect((await fetch(`${api.url}${publicPlan}/document?version=9`)).status).toBe(404);
+    expect((await fetch(`${api.url}${publicPlan}/pdf?version=9`)).status).toBe(404);
   });
 
   it('[INS-2] [PUB-15] a draw takes its item from the filed plan; one outside it is refused, naming the field', async () => {

@@ -4,7 +4,7 @@ import { publishedPlan } from '#shared/inspections/use-cases/inspection-plans.ts
 import { ports } from '#shared/store/repositories.ts';
 
 /** An agency's filed annual inspection plan as its printed document (INS-2). */
-export const handler = httpHandler(routes.publicInspectionPlanDocument, async ({ params, query }) => {
+export const handler = httpHandler(routes.publicInspectionPlanPdf, async ({ params, query }) => {
   const plan = await publishedPlan(ports, params.agencyId, params.year, query.version);
   const agencyName = (await ports.agencies.get(params.agencyId))?.name ?? params.agencyId;
   const { inspectionPlanPdf } = await import('#shared/render/pdf/inspection-plan.ts');
