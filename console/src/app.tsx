@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { SIGNED_OUT_EVENT } from './api/client.ts';
 import { clearSession, hasRole, loadSession, type Session, saveSession } from './auth/session.ts';
 import { Layout } from './components/layout.tsx';
+import { InspectionPlan } from './inspections/inspection-plan.tsx';
 import { Inspections } from './inspections/inspections.tsx';
 import { ScanInspection } from './inspections/scan-inspection.tsx';
 import { forgetAnswers } from './offline/last-answers.ts';
@@ -98,6 +99,7 @@ export function App() {
   if (found?.id)
     return screen(caseTitle, <CasePage id={found.id} session={session} onTitle={setCaseTitle} />);
   if (path === '/inspections') return screen('涉企检查', <Inspections session={session} />);
+  if (path === '/inspection-plan') return screen('年度检查计划', <InspectionPlan session={session} />);
   const scan = match('/inspections/:id/scan', path);
   if (scan?.id) return screen('扫码入企', <ScanInspection id={scan.id} />);
   if (path === '/reviews') return screen('法制审核', <ReviewQueue />);

@@ -9,6 +9,7 @@ const NAVIGATION: { to: string; label: string; roles: Role[] }[] = [
   { to: '/cases', label: '我的案件', roles: ['officer', 'unit-head', 'admin', 'leader', 'reviewer'] },
   { to: '/cases/new', label: '登记案件', roles: ['officer', 'unit-head', 'admin'] },
   { to: '/inspections', label: '涉企检查', roles: ['officer', 'unit-head'] },
+  { to: '/inspection-plan', label: '年度检查计划', roles: ['officer', 'unit-head', 'admin'] },
   { to: '/reviews', label: '法制审核', roles: ['reviewer', 'leader', 'officer', 'unit-head', 'admin'] },
   { to: '/dashboard', label: '工作概况', roles: ['unit-head', 'reviewer', 'leader', 'admin', 'supervisor'] },
   { to: '/checklists', label: '清单', roles: ['unit-head', 'admin', 'reviewer'] },
