@@ -177,7 +177,7 @@ export function InspectionPlan({ session }: { session: Session }) {
   return (
     <>
       <div class="field">
-        <label for="plan-year">年度</label>
+        <label for="plan-year">计划年度</label>
         <select
           id="plan-year"
           value={String(year)}
@@ -208,7 +208,7 @@ export function InspectionPlan({ session }: { session: Session }) {
                 )}
               </p>
             ) : (
-              <p>本年度尚未编制检查计划。</p>
+              <p>该年度尚未编制检查计划。</p>
             )}
             {stored?.status === 'filed' && mayDraft && (
               <p>修改已报备的计划将成为第 {stored.version + 1} 版，须重新报备。</p>
@@ -219,7 +219,14 @@ export function InspectionPlan({ session }: { session: Session }) {
               {saved}
             </p>
           )}
-          <ErrorNotice error={error} labels={planLabels} />
+          <ErrorNotice
+            error={error}
+            labels={{
+              ...planLabels,
+              // A refused item is named by its name, not by its place among those sent.
+              ...Object.fromEntries(chosen.map((choice, index) => [`items.${index}`, choice.name])),
+            }}
+          />
           <form
             class="form"
             aria-label="检查计划"
