@@ -11,9 +11,13 @@ import {
 import { createInspection } from '#shared/inspections/use-cases/inspections.ts';
 import { createDraft, publishChecklist } from '#shared/use-cases/checklists.ts';
 import { drawInspection } from '#shared/use-cases/random-draws.ts';
+import { inspectionPlanRepositoryContract } from '#test/contracts/inspection-plan-repository.ts';
+import { InMemoryInspectionPlans } from '#test/fakes/in-memory-inspections.ts';
 import { freshCreditCode } from '#test/helpers/credit-code.ts';
 import { fileUnitPlan, randomPlanItem } from '#test/helpers/inspection-plans.ts';
 import { AGENCY, cast, OFFICERS, refusal, type UnitWorld, unitBureau } from '#test/helpers/unit-case.ts';
+
+inspectionPlanRepositoryContract('in memory', new InMemoryInspectionPlans());
 
 const supervisor = (supervises: string[]): Principal => ({
   sub: 'supervisor-zhao',
