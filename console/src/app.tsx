@@ -5,6 +5,7 @@ import { Layout } from './components/layout.tsx';
 import { InspectionPlan } from './inspections/inspection-plan.tsx';
 import { Inspections } from './inspections/inspections.tsx';
 import { ScanInspection } from './inspections/scan-inspection.tsx';
+import { SupervisedPlan } from './inspections/supervised-plan.tsx';
 import { forgetAnswers } from './offline/last-answers.ts';
 import { Accounts } from './pages/accounts.tsx';
 import { AddActivity } from './pages/add-activity.tsx';
@@ -109,6 +110,8 @@ export function App() {
   if (path === '/rectification') return screen('监督整改', <SupervisionMatters session={session} />);
   if (path === '/evaluations') return screen('案卷评查', <Evaluations session={session} />);
   if (path === '/alerts') return screen('监督预警', <Alerts session={session} />);
+  if (path === '/supervision/inspection-plans')
+    return screen('检查计划', <SupervisedPlan session={session} />);
   if (path === '/checklists') return screen('执法清单', <Checklists session={session} />);
   const list = match('/checklists/:id', path);
   if (list?.id) return screen('清单', <ChecklistPage id={list.id} session={session} />);

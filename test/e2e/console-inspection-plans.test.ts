@@ -10,8 +10,8 @@ import { asConsoleUser, CONSOLE_SHOTS, checkScreen } from '#test/helpers/console
 
 /**
  * The annual inspection plan in the console at phone width (INS-2): the demo officer drafts next
- * year's plan from the published lists, a refused field is shown at the field, and the demo unit
- * head files it with the supervisory body.
+ * year's plan from the published lists, a refused field is shown at the field, the demo unit
+ * head files it with the supervisory body, and the demo supervisor reads it.
  */
 let api: TestApi;
 let browser: Browser;
@@ -36,7 +36,7 @@ const toPlan = async (page: Page) => {
 };
 
 describe('the annual inspection plan in the console', { timeout: 180_000 }, () => {
-  it('[INS-2] the officer drafts next year’s plan from the published items, the unit head files it, on a phone', async () => {
+  it('[INS-2] the officer drafts next year’s plan from the published items, the unit head files it, its supervisor reads it, on a phone', async () => {
     await asConsoleUser(browser, api.url, agencyId, '王秀兰', PHONE, async (page) => {
       await toPlan(page);
       // This year's plan, filed by the demo, is shown as filed.
@@ -73,6 +73,17 @@ describe('the annual inspection plan in the console', { timeout: 180_000 }, () =
       await page.getByRole('status').getByText('已向监督机关报备。').waitFor();
       await page.getByText('已报备', { exact: true }).waitFor();
       await checkScreen(page, 'inspection-plan-filed-phone', PHONE.viewport.width);
+    });
+    // The supervisory body reads the filed plan of the agency it supervises, and its printed document.
+    await asConsoleUser(browser, api.url, agencyId, '县司法局执法监督员', PHONE, async (page) => {
+      await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '检查计划' }).click();
+      await page.getByLabel('计划年度').selectOption(String(nextYear));
+      const items = page.getByRole('list', { name: '计划检查事项' });
+      await items.getByText('安全管理、服务质量').waitFor();
+      await items.getByText('实施月份：4月、5月').waitFor();
+      const pdf = await page.getByRole('link', { name: '打印检查计划（PDF）' }).getAttribute('href');
+      expect((await fetch(`${api.url}${pdf}`)).headers.get('content-type')).toBe('application/pdf');
+      await checkScreen(page, 'inspection-plan-supervisor-phone', PHONE.viewport.width);
     });
     const supervisor = usersOf(agencyId).find((user) => user.roles.includes('supervisor'));
     if (!supervisor) throw new Error('the demo has a supervisor');

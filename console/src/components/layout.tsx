@@ -20,6 +20,7 @@ const NAVIGATION: { to: string; label: string; roles: Role[] }[] = [
   { to: '/rectification', label: '整改', roles: ['unit-head', 'admin', 'leader'] },
   { to: '/evaluations', label: '案卷评查', roles: ['supervisor', 'admin', 'leader'] },
   { to: '/alerts', label: '预警', roles: ['supervisor'] },
+  { to: '/supervision/inspection-plans', label: '检查计划', roles: ['supervisor'] },
   { to: '/system', label: '系统管理', roles: ['unit-head', 'admin'] },
   { to: '/accounts', label: '账号管理', roles: ['admin'] },
   { to: '/agencies', label: '机构管理', roles: ['platform-admin'] },
