@@ -5,5 +5,5 @@ import { publishChecklist } from '#shared/use-cases/checklists.ts';
 
 export const handler = httpHandler(routes.publishChecklist, async ({ params, body, principal }) => ({
   status: 200,
-  body: await publishChecklist(ports, principal, params.id, body?.expectedVersion),
+  body: await publishChecklist(ports, principal, params.id, body ?? {}),
 }));
