@@ -3,7 +3,7 @@ import { httpHandler } from '#shared/http/handler.ts';
 import { filePlan } from '#shared/inspections/use-cases/inspection-plans.ts';
 import { ports } from '#shared/store/repositories.ts';
 
-export const handler = httpHandler(routes.fileInspectionPlan, async ({ params, principal }) => ({
+export const handler = httpHandler(routes.fileInspectionPlan, async ({ params, body, principal }) => ({
   status: 200,
-  body: await filePlan(ports, principal, params.year),
+  body: await filePlan(ports, principal, params.year, body?.revision),
 }));

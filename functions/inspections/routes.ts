@@ -12,7 +12,7 @@ import {
 import { AGENCY_ROLES } from '#shared/auth.ts';
 import { defineRoute, IdParam, standardErrors } from '#shared/http/route.ts';
 import { InspectionInput, RatingInput } from '#shared/inspections/domain/inspection.ts';
-import { PlanInput, PlanYear } from '#shared/inspections/domain/inspection-plan.ts';
+import { PlanFilingInput, PlanInput, PlanYear } from '#shared/inspections/domain/inspection-plan.ts';
 import { PageQuery } from '#shared/store/pagination.ts';
 
 const IdParams = z.strictObject({ id: IdParam });
@@ -165,10 +165,11 @@ export const inspectionsRoutes = {
     access: ['unit-head', 'admin'],
     summary: '向监督机关报备年度检查计划；编制人不能报备自己编制的计划 (INS-2)',
     params: YearParams,
+    body: PlanFilingInput,
     responses: {
       200: { schema: InspectionPlan, description: 'the filed version' },
       ...standardErrors,
-      409: { description: 'CONFLICT: already filed' },
+      409: { description: 'CONFLICT: already filed, or changed since the revision read' },
       422: { description: 'NOT_ON_LIST: an item no longer published' },
     },
   }),

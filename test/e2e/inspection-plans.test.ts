@@ -147,7 +147,10 @@ describe('the annual inspection plan (INS-2)', () => {
     const own = await api.call('POST', `${plans}/filing`, { token: tokens.head });
     expect(own.status).toBe(403);
     expect(own.body.error.message).toMatch(/编制人/);
-    const filed = await api.call('POST', `${plans}/filing`, { token: tokens.admin });
+    // Filed as read: a revision changed since is a 409, the one shown is filed.
+    const stale = await api.call('POST', `${plans}/filing`, { token: tokens.admin, body: { revision: 1 } });
+    expect(stale.status).toBe(409);
+    const filed = await api.call('POST', `${plans}/filing`, { token: tokens.admin, body: { revision: 2 } });
     expect(filed.status, filed.text).toBe(200);
     expect(filed.body).toMatchObject({ status: 'filed', version: 1, filedBy: `admin-${agencyId}` });
     expect((await api.call('POST', `${plans}/filing`, { token: tokens.head })).status).toBe(409);

@@ -140,7 +140,9 @@ describe('the annual inspection plan, without a database (INS-2)', () => {
     const edited = await draftPlan(ports, cast.head, 2026, plan([{}, { itemCode: 'SJ-2' }]));
     expect(edited).toMatchObject({ version: 1, revision: 2, draftedBy: cast.head.sub });
     expect((await refusal(filePlan(ports, cast.head, 2026))).code).toBe('FORBIDDEN');
-    const filed = await filePlan(ports, cast.admin, 2026);
+    // The administrator read revision 1; the draft changed since, so it is not filed unseen.
+    expect((await refusal(filePlan(ports, cast.admin, 2026, 1))).code).toBe('CONFLICT');
+    const filed = await filePlan(ports, cast.admin, 2026, 2);
     expect(filed).toMatchObject({ status: 'filed', version: 1, filedBy: cast.admin.sub, items: [{}, {}] });
     expect((await refusal(filePlan(ports, cast.head, 2026))).code).toBe('CONFLICT');
 

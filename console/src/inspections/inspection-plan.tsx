@@ -166,9 +166,13 @@ export function InspectionPlan({ session }: { session: Session }) {
         ),
       '已保存草稿。',
     );
-  const file = () =>
+  // The draft as shown: one saved since by someone else is not filed unseen (409).
+  const file = (revision: number) =>
     run(
-      () => must(api.POST('/v1/inspection-plans/{year}/filing', { params: { path: { year } } })),
+      () =>
+        must(
+          api.POST('/v1/inspection-plans/{year}/filing', { params: { path: { year } }, body: { revision } }),
+        ),
       '已向监督机关报备。',
     );
 
@@ -368,7 +372,12 @@ export function InspectionPlan({ session }: { session: Session }) {
           </form>
           {mayFile && stored?.status === 'draft' && (
             <p class="actions">
-              <button type="button" class="primary" disabled={busy} onClick={() => void file()}>
+              <button
+                type="button"
+                class="primary"
+                disabled={busy}
+                onClick={() => void file(stored.revision)}
+              >
                 向监督机关报备
               </button>
             </p>

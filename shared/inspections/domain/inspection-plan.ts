@@ -43,6 +43,12 @@ export const PlanInput = z.strictObject({
 });
 export type PlanInput = z.infer<typeof PlanInput>;
 
+/**
+ * `POST /v1/inspection-plans/{year}/filing`: optionally the draft's revision the filer read, so
+ * that a draft changed since is not filed unseen (409).
+ */
+export const PlanFilingInput = z.strictObject({ revision: z.number().int().min(1) }).optional();
+
 /** The year of a plan: the platform's years, as a path parameter. */
 export const PlanYear = z.coerce.number().int().min(2000).max(2100);
 

@@ -132,18 +132,22 @@ export async function draftPlan(
 
 /**
  * `POST /v1/inspection-plans/{year}/filing`: files (报备) the draft with the supervisory body, by
- * another person than its last author; its items must still be published (INS-2).
+ * another person than its last author, as read (`revision`) if the filer says which; its items
+ * must still be published (INS-2).
  */
 export async function filePlan(
   ports: PlanPorts,
   principal: Principal,
   year: number,
+  revision?: number,
 ): Promise<InspectionPlan> {
   return withRetry(async () => {
     const draft = await ports.inspectionPlans.latest(principal.agencyId, year);
     if (!draft) throw new NotFound(`${year}年度检查计划尚未编制`);
     if (draft.status !== 'draft') throw new Conflict(`${year}年度检查计划已报备，修改后方可再次报备`);
     if (draft.draftedBy === principal.sub) throw new Forbidden('检查计划须由编制人以外的负责人报备');
+    if (revision !== undefined && draft.revision !== revision)
+      throw new Conflict('检查计划在您查看后已被修改，请重新查看后再报备');
     planItems(draft, await publishedInspectionItems(ports, principal.agencyId));
     const filed: InspectionPlan = {
       ...draft,
