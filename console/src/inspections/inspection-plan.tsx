@@ -246,7 +246,7 @@ export function InspectionPlan({ session }: { session: Session }) {
               const path = (field: string) => `items.${at}.${field}`;
               const id = (field: string) => `plan-${choice.code}-${field}`;
               return (
-                <fieldset key={choice.code}>
+                <fieldset key={choice.code} disabled={!mayDraft}>
                   <legend>
                     {choice.name}（{choice.category === 'random' ? '双随机抽查' : '重点检查'}）
                   </legend>
@@ -255,7 +255,6 @@ export function InspectionPlan({ session }: { session: Session }) {
                       <input
                         type="checkbox"
                         checked={entry !== undefined}
-                        disabled={!mayDraft}
                         onChange={(event) => toggle(choice, event.currentTarget.checked)}
                       />
                       列入计划（{choice.code}）
@@ -358,6 +357,7 @@ export function InspectionPlan({ session }: { session: Session }) {
               <textarea
                 {...describedBy('plan-note', error, false, 'note')}
                 rows={3}
+                readOnly={!mayDraft}
                 value={note}
                 onInput={(event) => setNote(event.currentTarget.value)}
               />
