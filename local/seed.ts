@@ -226,6 +226,8 @@ export async function seedDemoData(
     await publishChecklist(ports, head, draft.id);
     published += 1;
   }
+  const { seedDemoPlan } = await import('#local/demo/inspection-plan.ts');
+  await seedDemoPlan(ports, agencyId, author, head);
   return { officers: created, checklists: published };
 }
 

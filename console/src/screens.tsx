@@ -1,7 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { hasRole, type Role, type Session } from './auth/session.ts';
+import { InspectionPlan } from './inspections/inspection-plan.tsx';
 import { Inspections } from './inspections/inspections.tsx';
 import { ScanInspection } from './inspections/scan-inspection.tsx';
+import { SupervisedPlan } from './inspections/supervised-plan.tsx';
 import { Accounts } from './pages/accounts.tsx';
 import { AddActivity } from './pages/add-activity.tsx';
 import { AddRecord } from './pages/add-record.tsx';
@@ -67,6 +69,12 @@ export const SCREENS: readonly Screen[] = [
     nav: { label: '涉企检查', roles: ['officer', 'unit-head'] },
   },
   {
+    path: '/inspection-plan',
+    title: '年度检查计划',
+    render: ({ session }) => <InspectionPlan session={session} />,
+    nav: { label: '年度检查计划', roles: ['officer', 'unit-head', 'admin'] },
+  },
+  {
     path: '/reviews',
     title: '法制审核',
     render: () => <ReviewQueue />,
@@ -125,6 +133,12 @@ export const SCREENS: readonly Screen[] = [
     title: '监督预警',
     render: ({ session }) => <Alerts session={session} />,
     nav: { label: '预警', roles: ['supervisor'] },
+  },
+  {
+    path: '/supervision/inspection-plans',
+    title: '检查计划',
+    render: ({ session }) => <SupervisedPlan session={session} />,
+    nav: { label: '检查计划', roles: ['supervisor'] },
   },
   {
     path: '/system',

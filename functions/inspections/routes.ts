@@ -3,17 +3,25 @@ import { page } from '#functions/responses/common.ts';
 import {
   EnterpriseInspection,
   Inspection,
+  InspectionPlan,
   ScanResult,
   SupervisionCode,
 } from '#functions/responses/inspections.ts';
+
 import { AGENCY_ROLES } from '#shared/auth.ts';
 import { defineRoute, IdParam, standardErrors } from '#shared/http/route.ts';
 import { InspectionInput, RatingInput } from '#shared/inspections/domain/inspection.ts';
+import {
+  PlanFilingInput,
+  PlanInput,
+  PlanVersionQuery,
+  PlanYear,
+} from '#shared/inspections/domain/inspection-plan.ts';
 import { PageQuery } from '#shared/store/pagination.ts';
 
 const IdParams = z.strictObject({ id: IdParam });
-
-/** The routes of inspections of enterprises (INS-1, INS-3, INS-4, INS-5), beside their handlers. */
+const YearParams = z.strictObject({ year: PlanYear });
+/** The routes of inspections of enterprises (INS-1..INS-5), beside their handlers. */
 export const inspectionsRoutes = {
   createInspection: defineRoute({
     method: 'POST',
@@ -122,5 +130,55 @@ export const inspectionsRoutes = {
       409: { description: 'CONFLICT: already rated' },
       422: { description: 'NOT_STARTED' },
     },
+  }),
+  draftInspectionPlan: defineRoute({
+    method: 'PUT',
+    path: '/v1/inspection-plans/{year}',
+    handler: 'inspections/draft-plan',
+    access: ['officer', 'unit-head'],
+    summary:
+      '编制年度检查计划：检查事项须在已公布的清单中，双随机事项填抽查比例和频次，重点检查事项填计划次数；已报备的计划修改为新版本 (INS-2)',
+    params: YearParams,
+    body: PlanInput,
+    responses: {
+      200: { schema: InspectionPlan, description: 'the draft: a new version once the last one was filed' },
+      ...standardErrors,
+      409: { description: 'CONFLICT: changed by another person meanwhile' },
+      422: { description: 'NOT_ON_LIST' },
+    },
+  }),
+  fileInspectionPlan: defineRoute({
+    method: 'POST',
+    path: '/v1/inspection-plans/{year}/filing',
+    handler: 'inspections/file-plan',
+    access: ['unit-head', 'admin'],
+    summary: '向监督机关报备年度检查计划；编制人不能报备自己编制的计划 (INS-2)',
+    params: YearParams,
+    body: PlanFilingInput,
+    responses: {
+      200: { schema: InspectionPlan, description: 'the filed version' },
+      ...standardErrors,
+      409: { description: 'CONFLICT: already filed, or changed since the revision read' },
+      422: { description: 'NOT_ON_LIST: an item no longer published' },
+    },
+  }),
+  getInspectionPlan: defineRoute({
+    method: 'GET',
+    path: '/v1/inspection-plans/{year}',
+    handler: 'inspections/get-plan',
+    access: AGENCY_ROLES,
+    summary: '本机关的年度检查计划：最新版本，或 ?version= 的历次版本 (INS-2)',
+    params: YearParams,
+    query: PlanVersionQuery,
+    responses: { 200: { schema: InspectionPlan, description: 'the version' }, ...standardErrors },
+  }),
+  supervisedInspectionPlan: defineRoute({
+    method: 'GET',
+    path: '/v1/supervision/inspection-plans',
+    handler: 'inspections/supervised-plan',
+    access: ['supervisor'],
+    summary: '监督机关查看所监督机关已报备的年度检查计划：最新报备版本，或 ?version= 的历次报备版本 (INS-2)',
+    query: PlanVersionQuery.extend({ agencyId: IdParam, year: PlanYear }),
+    responses: { 200: { schema: InspectionPlan, description: 'the filed version' }, ...standardErrors },
   }),
 };

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { PublicDocument } from '#functions/responses/cases.ts';
 import { EditionDiff, EditionSummary, PublicEdition, RandomDraw } from '#functions/responses/checklists.ts';
 import { FileBody, list } from '#functions/responses/common.ts';
-import { InspectionLimits } from '#functions/responses/inspections.ts';
+import { InspectionLimits, PublicInspectionPlan } from '#functions/responses/inspections.ts';
 import { PublicCertificate } from '#functions/responses/officers.ts';
 import { AnnualReport, OpenApiDocument } from '#functions/responses/oversight.ts';
 import { PublicDecisionPage, PublicRecord } from '#functions/responses/publications.ts';
@@ -11,6 +11,7 @@ import { VerificationCode } from '#shared/domain/cases/verification-code.ts';
 import { ChecklistKind } from '#shared/domain/checklists/kinds.ts';
 import { CertificateNo } from '#shared/domain/officer.ts';
 import { defineRoute, IdParam, standardErrors } from '#shared/http/route.ts';
+import { PlanVersionQuery, PlanYear } from '#shared/inspections/domain/inspection-plan.ts';
 import { PageQuery } from '#shared/store/pagination.ts';
 
 const CertificateParams = z.strictObject({ certificateNo: CertificateNo });
@@ -230,5 +231,41 @@ export const publicRoutes = {
       400: standardErrors[400],
       429: standardErrors[429],
     },
+  }),
+  publicInspectionPlan: defineRoute({
+    method: 'GET',
+    path: '/public/v1/agencies/{agencyId}/inspection-plans/{year}',
+    handler: 'public/inspection-plan',
+    access: 'public',
+    summary: '公开：机关已报备的年度检查计划，或 ?version= 的历次报备版本 (INS-2)',
+    params: z.strictObject({ agencyId: IdParam, year: PlanYear }),
+    query: PlanVersionQuery,
+    responses: {
+      200: { schema: PublicInspectionPlan, description: '{agencyId, year, version, items, note?, filedAt}' },
+      400: standardErrors[400],
+      404: standardErrors[404],
+      429: standardErrors[429],
+    },
+  }),
+  publicInspectionPlanPdf: defineRoute({
+    method: 'GET',
+    path: '/public/v1/agencies/{agencyId}/inspection-plans/{year}/pdf',
+    handler: 'public/inspection-plan-pdf',
+    access: 'public',
+    summary: '公开：已报备的年度检查计划文书（PDF），或 ?version= 的历次报备版本 (INS-2)',
+    params: z.strictObject({ agencyId: IdParam, year: PlanYear }),
+    query: PlanVersionQuery,
+    responses: {
+      200: { schema: FileBody, description: 'PDF', contentType: 'application/pdf' },
+      400: standardErrors[400],
+      404: standardErrors[404],
+      429: standardErrors[429],
+    },
+    bundledFiles: [
+      {
+        from: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+        to: 'NotoSansSC-Regular.ttf',
+      },
+    ],
   }),
 };

@@ -63,6 +63,8 @@ export const RandomDraw = entity({
   matterCode: z.string(),
   checklistId: z.string(),
   checklistEdition: z.number().int(),
+  planYear: z.number().int().optional(),
+  planVersion: z.number().int().optional(),
   algorithm: z.string(),
   seed: z.string(),
   poolSha256: z.string(),

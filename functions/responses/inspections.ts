@@ -5,6 +5,7 @@ import {
   INSPECTION_STATUSES,
   LIMIT_EXCEPTIONS,
 } from '#shared/inspections/domain/inspection.ts';
+import { PLAN_STATUSES } from '#shared/inspections/domain/inspection-plan.ts';
 
 const Rating = entity({ score: z.number().int(), comment: z.string().optional(), ratedAt: Instant });
 
@@ -55,3 +56,41 @@ export const InspectionLimits = z.array(
 );
 
 export const ScanResult = entity({ inspection: Inspection, caseId: z.string(), activityId: z.string() });
+
+const PlanItem = entity({
+  itemCode: z.string(),
+  name: z.string(),
+  category: z.enum(INSPECTION_CATEGORIES),
+  plannedInspections: z.number().int().optional(),
+  ratio: z.string().optional(),
+  frequency: z.string().optional(),
+  enterpriseCategories: z.array(z.string()),
+  months: z.array(z.number().int()),
+});
+
+/** A version of an agency's annual inspection plan (INS-2), as the agency and its supervisory body read it. */
+export const InspectionPlan = entity({
+  agencyId: z.string(),
+  year: z.number().int(),
+  version: z.number().int(),
+  status: z.enum(PLAN_STATUSES),
+  items: z.array(PlanItem),
+  note: z.string().optional(),
+  draftedBy: z.string(),
+  draftedByName: z.string(),
+  draftedAt: Instant,
+  filedBy: z.string().optional(),
+  filedByName: z.string().optional(),
+  filedAt: Instant.optional(),
+  revision: z.number().int(),
+});
+
+/** A filed plan as the public reads it: no accounts. */
+export const PublicInspectionPlan = z.strictObject({
+  agencyId: z.string(),
+  year: z.number().int(),
+  version: z.number().int(),
+  items: z.array(PlanItem),
+  note: z.string().optional(),
+  filedAt: Instant,
+});

@@ -38,6 +38,9 @@ export interface RandomDraw {
   /** The checklist edition the matter was published in. */
   checklistId: string;
   checklistEdition: number;
+  /** The filed annual plan whose item the draw is of (INS-2); absent on draws made before plans bound them. */
+  planYear?: number;
+  planVersion?: number;
   algorithm: string;
   seed: string;
   /** SHA-256 of the pool as drawn from (ids in order), so the input can be checked too. */

@@ -2,6 +2,7 @@ import { clock } from '#shared/clock.ts';
 import { config } from '#shared/config.ts';
 import { publishEvents } from '#shared/events/publisher.ts';
 import { pushHttp } from '#shared/events/push-http.ts';
+import { InspectionPlanRepository } from '#shared/inspections/store/inspection-plan-repository.ts';
 import { InspectionRepository } from '#shared/inspections/store/inspection-repository.ts';
 import { AccountRepository } from '#shared/store/account-repository.ts';
 import { AgencyRepository } from '#shared/store/agency-repository.ts';
@@ -50,6 +51,7 @@ export const repositories = {
   cases: new CaseRepository(documentClient, table, JOURNAL_TABLE),
   evidence: new EvidenceRepository(documentClient, table),
   inspections: new InspectionRepository(documentClient, table),
+  inspectionPlans: new InspectionPlanRepository(documentClient, table),
   devices: new DeviceRepository(documentClient, table),
   calendars: new CalendarRepository(documentClient, table),
   reviews: new ReviewRepository(documentClient, table),

@@ -14,18 +14,19 @@ import {
   sampleSize,
 } from '#shared/domain/random-draw.ts';
 import { RuleViolation } from '#shared/errors.ts';
+import { type PlanPorts, plannedItem } from '#shared/inspections/use-cases/inspection-plans.ts';
 import type { Port } from '#shared/store/port.ts';
 import type { RandomDrawRepository } from '#shared/store/random-draw-repository.ts';
-import { type ChecklistPorts, currentEdition } from '#shared/use-cases/checklists.ts';
+import { currentEdition } from '#shared/use-cases/checklists.ts';
 
-export interface DrawPorts extends ChecklistPorts {
+export interface DrawPorts extends PlanPorts {
   randomDraws: Port<RandomDrawRepository>;
 }
 
 /**
  * A random inspection draw (双随机, PUB-15): subjects from the pool and officers qualified for
  * inspection today, each by the seeded shuffle, for a matter of the published random-inspections
- * list. The draw is stored once and public at once, with its seed, so anyone can repeat it.
+ * list that the agency's filed annual plan has (INS-2), at the plan's ratio. The draw is stored once and public at once, with its seed, so anyone can repeat it.
  */
 export async function drawInspection(
   ports: DrawPorts,
@@ -42,6 +43,13 @@ export async function drawInspection(
     ]);
   }
   const today = legalDateOf(ports.now());
+  const { plan, item: planned } = await plannedItem(
+    ports,
+    principal.agencyId,
+    today,
+    matter.code,
+    'matterCode',
+  );
   const officers = [];
   let cursor: string | undefined;
   do {
@@ -61,7 +69,7 @@ export async function drawInspection(
   }
   const seed = randomBytes(16).toString('hex');
   const pool = [...input.pool].sort((a, b) => a.id.localeCompare(b.id));
-  const count = input.count ?? sampleSize(matter.ratio, pool.length);
+  const count = input.count ?? sampleSize(planned.ratio ?? matter.ratio, pool.length);
   const subjects = drawSample(seed, pool, count);
   const byNumber = [...officers].sort((a, b) => a.certificateNo.localeCompare(b.certificateNo));
   const drawnOfficers = drawSample(seed, byNumber, perInspection, pool.length);
@@ -71,6 +79,8 @@ export async function drawInspection(
     matterCode: matter.code,
     checklistId: list.id,
     checklistEdition: list.edition ?? 1,
+    planYear: plan.year,
+    planVersion: plan.version,
     algorithm: DRAW_ALGORITHM,
     seed,
     poolSha256: poolDigest(pool.map((item) => item.id)),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeTable } from '#functions/routes.ts';
 import { AGENCY_ROLES, ROLES, type Role } from '#shared/auth.ts';
+import { legalDateOf } from '#shared/dates.ts';
 import { REVIEW_STANDARDS } from '#shared/domain/reviews/review.ts';
 import type { RouteDef } from '#shared/http/route.ts';
 import { routeKey } from '#shared/http/route.ts';
@@ -10,6 +11,7 @@ import { recordEvidence } from '#test/helpers/evidence.ts';
 let api: TestApi;
 const agencyId = newAgencyId();
 const supervisedAgency = newAgencyId();
+const planYear = legalDateOf(new Date()).slice(0, 4);
 const officer = officerInput();
 const tokens = new Map<Role, string>();
 
@@ -525,6 +527,35 @@ const expected: Record<
   'GET /public/v1/agencies/{agencyId}/inspection-limits': {
     allowed: 'public',
     path: `/public/v1/agencies/${agencyId}/inspection-limits`,
+  },
+  // INS-2: an officer or unit head drafts the plan, a unit head or administrator files it, its supervisory body and the public read it.
+  'PUT /v1/inspection-plans/{year}': {
+    allowed: ['officer', 'unit-head'],
+    path: `/v1/inspection-plans/${planYear}`,
+    body: () => ({
+      items: [
+        { itemCode: 'NOT-LISTED', plannedInspections: 1, enterpriseCategories: ['养老机构'], months: [5] },
+      ],
+    }),
+  },
+  'POST /v1/inspection-plans/{year}/filing': {
+    allowed: ['unit-head', 'admin'],
+    path: `/v1/inspection-plans/${planYear}/filing`,
+  },
+  'GET /v1/inspection-plans/{year}': { allowed: everyone, path: `/v1/inspection-plans/${planYear}` },
+  'GET /v1/supervision/inspection-plans': {
+    allowed: ['supervisor'],
+    path: `/v1/supervision/inspection-plans?agencyId=${supervisedAgency}&year=${planYear}`,
+  },
+  'GET /public/v1/agencies/{agencyId}/inspection-plans/{year}': {
+    allowed: 'public',
+    path: `/public/v1/agencies/${agencyId}/inspection-plans/${planYear}`,
+    status: 404,
+  },
+  'GET /public/v1/agencies/{agencyId}/inspection-plans/{year}/pdf': {
+    allowed: 'public',
+    path: `/public/v1/agencies/${agencyId}/inspection-plans/${planYear}/pdf`,
+    status: 404,
   },
   'GET /v1/enterprise/code': { allowed: ['enterprise'], path: '/v1/enterprise/code' },
   'POST /v1/enterprise/code': { allowed: ['enterprise'], path: '/v1/enterprise/code' },

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { legalDateOf } from '#shared/dates.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
 import { freshCreditCode } from '#test/helpers/credit-code.ts';
+import { fileApiPlan } from '#test/helpers/inspection-plans.ts';
 
 /**
  * The inspection documents over HTTP (INS-6): an inspection of an enterprise approved and scanned
@@ -47,6 +48,7 @@ beforeAll(async () => {
   expect((await api.call('POST', `/v1/checklists/${list.body.id}/publish`, { token: t.head })).status).toBe(
     200,
   );
+  await fileApiPlan(api, { drafter: t.officer, filer: t.head }, ['SJ-1']);
 });
 afterAll(() => api.close());
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { legalDateOf } from '#shared/dates.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
 import { freshCreditCode } from '#test/helpers/credit-code.ts';
+import { fileApiPlan } from '#test/helpers/inspection-plans.ts';
 
 /**
  * Inspections of enterprises over HTTP (INS-1, INS-3, INS-4, INS-5): two county bureaus, each with
@@ -54,6 +55,7 @@ async function bureau(name: string): Promise<Bureau> {
   expect((await api.call('POST', `/v1/checklists/${list.body.id}/publish`, { token: head })).status).toBe(
     200,
   );
+  await fileApiPlan(api, { drafter: officer, filer: head }, ['SJ-1']);
   return {
     agencyId,
     officers: certificates,

@@ -5,6 +5,7 @@ import { drawSample } from '#shared/domain/random-draw.ts';
 import { type DomainEvent, localEventBus } from '#shared/events/publisher.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
 import { onSiteWithAv } from '#test/helpers/evidence.ts';
+import { fileApiPlan } from '#test/helpers/inspection-plans.ts';
 
 let api: TestApi;
 const agencyId = newAgencyId();
@@ -53,6 +54,7 @@ beforeAll(async () => {
     },
   });
   await api.call('POST', `/v1/checklists/${list.body.id}/publish`, { token: t.admin });
+  await fileApiPlan(api, { drafter: t.handler, filer: t.admin }, ['SJ-P']);
 });
 afterAll(async () => {
   await api.call('DELETE', '/dev/clock');

@@ -4,7 +4,9 @@ import type {
   InspectionAlert,
   InspectionCounter,
 } from '#shared/inspections/domain/inspection.ts';
+import type { InspectionPlan } from '#shared/inspections/domain/inspection-plan.ts';
 import type { SupervisionKey } from '#shared/inspections/domain/supervision-code.ts';
+import type { InspectionPlanRepository } from '#shared/inspections/store/inspection-plan-repository.ts';
 import type {
   CounterIncrement,
   InspectionRepository,
@@ -119,5 +121,32 @@ export class InMemoryInspections implements Port<InspectionRepository> {
     if (this.#keys.get(key.creditCode)?.version !== previous?.version)
       throw new StaleWrite('监管码已被更新，请重试');
     this.#keys.set(key.creditCode, copy(key));
+  }
+}
+
+/** Annual inspection plans, every version of each, as the DynamoDB store keeps them (INS-2). */
+export class InMemoryInspectionPlans implements Port<InspectionPlanRepository> {
+  readonly #plans = new Map<string, InspectionPlan>();
+
+  async latest(agencyId: string, year: number): Promise<InspectionPlan | undefined> {
+    const prefix = `${agencyId}#${year}#`;
+    const versions = [...this.#plans.entries()].filter(([key]) => key.startsWith(prefix));
+    const last = versions.sort(([, a], [, b]) => b.version - a.version)[0];
+    return last ? copy(last[1]) : undefined;
+  }
+
+  async version(agencyId: string, year: number, version: number): Promise<InspectionPlan | undefined> {
+    const plan = this.#plans.get(`${agencyId}#${year}#${version}`);
+    return plan ? copy(plan) : undefined;
+  }
+
+  async put(plan: InspectionPlan, previous: InspectionPlan | undefined): Promise<void> {
+    const key = `${plan.agencyId}#${plan.year}#${plan.version}`;
+    const stored = this.#plans.get(key);
+    const holds = previous
+      ? stored?.revision === previous.revision && stored.status === 'draft'
+      : stored === undefined;
+    if (!holds) throw new StaleWrite('检查计划已被他人修改，请刷新后重试');
+    this.#plans.set(key, copy(plan));
   }
 }

@@ -19,7 +19,7 @@ import {
   InMemoryStatistics,
 } from '#test/fakes/in-memory-cases.ts';
 import { InMemoryDevices, InMemoryEvidenceStorage } from '#test/fakes/in-memory-evidence-storage.ts';
-import { InMemoryInspections } from '#test/fakes/in-memory-inspections.ts';
+import { InMemoryInspectionPlans, InMemoryInspections } from '#test/fakes/in-memory-inspections.ts';
 import {
   InMemoryAnnualReports,
   InMemoryRecomputations,
@@ -84,6 +84,7 @@ export function inMemoryWorld(start = '2026-03-02T02:00:00.000Z') {
     calendars: new InMemoryCalendars(),
     devices: new InMemoryDevices(),
     inspections: new InMemoryInspections(),
+    inspectionPlans: new InMemoryInspectionPlans(),
     storage: new InMemoryEvidenceStorage(),
     /** As the deployed stores' default: ten years of Object Lock retention. */
     retentionDays: 3650,

@@ -18,6 +18,7 @@ import { createDraft, publishChecklist } from '#shared/use-cases/checklists.ts';
 import { inspectionRepositoryContract } from '#test/contracts/inspection-repository.ts';
 import { InMemoryInspections } from '#test/fakes/in-memory-inspections.ts';
 import { freshCreditCode } from '#test/helpers/credit-code.ts';
+import { fileUnitPlan } from '#test/helpers/inspection-plans.ts';
 import { AGENCY, cast, OFFICERS, type UnitWorld, unitBureau } from '#test/helpers/unit-case.ts';
 
 inspectionRepositoryContract('in memory', new InMemoryInspections());
@@ -63,6 +64,7 @@ beforeEach(async () => {
     ],
   });
   await publishChecklist(ports, cast.secondAdmin, list.id);
+  await fileUnitPlan(ports, 2026, ['SJ-1']);
 });
 
 const task = (overrides: Partial<InspectionInput> = {}): InspectionInput =>

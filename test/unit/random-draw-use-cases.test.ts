@@ -12,6 +12,7 @@ import {
 import { createDraft, publishChecklist } from '#shared/use-cases/checklists.ts';
 import { registerOfficer } from '#shared/use-cases/officers.ts';
 import { drawInspection } from '#shared/use-cases/random-draws.ts';
+import { fileUnitPlan } from '#test/helpers/inspection-plans.ts';
 import {
   AGENCY,
   cast,
@@ -33,14 +34,20 @@ const MATTER: ChecklistItem<'random-inspections'> = {
   frequency: '每年一次',
 };
 
-/** The random-inspections list with MATTER, drafted by one administrator and published by another. */
+/** The random-inspections list with MATTER, drafted by one administrator and published by another, and the year's plan of it (INS-2). */
 async function publishedList(world: UnitWorld, items = [MATTER]) {
   const draft = await createDraft(world.ports, cast.admin, {
     kind: 'random-inspections',
     title: '昌宁县民政局随机抽查事项清单',
     items,
   });
-  return publishChecklist(world.ports, cast.secondAdmin, draft.id);
+  const list = await publishChecklist(world.ports, cast.secondAdmin, draft.id);
+  await fileUnitPlan(
+    world.ports,
+    2026,
+    items.map((item) => item.code),
+  );
+  return list;
 }
 
 /** An officer who may not inspect: another category only, or a certificate no longer valid. */

@@ -1,7 +1,6 @@
 import { ulid } from 'ulid';
 import type { Principal } from '#shared/auth.ts';
 import { legalDateOf } from '#shared/dates.ts';
-import type { ChecklistItem } from '#shared/domain/checklists/kinds.ts';
 import {
   Conflict,
   type ErrorDetail,
@@ -32,13 +31,19 @@ import type {
   CounterIncrement,
   InspectionRepository,
 } from '#shared/inspections/store/inspection-repository.ts';
+import {
+  notOnList,
+  type PlanPorts,
+  type PublishedInspectionItem,
+  plannedItem,
+  publishedInspectionItems,
+} from '#shared/inspections/use-cases/inspection-plans.ts';
 import type { Page } from '#shared/store/pagination.ts';
 import type { Port } from '#shared/store/port.ts';
 import { addActivity, type CasePorts, qualifiedOfficers, registerCase } from '#shared/use-cases/cases.ts';
-import { currentEdition } from '#shared/use-cases/checklists.ts';
 import { withRetry } from '#shared/use-cases/retry.ts';
 
-export interface InspectionPorts extends CasePorts {
+export interface InspectionPorts extends CasePorts, PlanPorts {
   inspections: Port<InspectionRepository>;
 }
 
@@ -51,28 +56,22 @@ const limitOf = (category: InspectionCategory) =>
   inspectionLimits().find((limit) => limit.category === category)?.perYear ?? 0;
 
 /**
- * The published item an inspection names (INS-1, LAW-9): an item of the random-inspections list
- * in force (a random inspection), or an inspection matter of the matters list (a targeted one).
+ * The published item an inspection names (INS-1, LAW-9), and the filed annual plan that has it
+ * (INS-2): outside the plan only with an exception the rules allow, as past the yearly limit.
  */
 async function publishedItem(
   ports: InspectionPorts,
   agencyId: string,
-  itemCode: string,
-): Promise<{ category: InspectionCategory; name: string }> {
-  const random = await currentEdition(ports, agencyId, 'random-inspections');
-  const listed = (random?.items as ChecklistItem<'random-inspections'>[] | undefined)?.find(
-    (item) => item.code === itemCode,
-  );
-  if (listed) return { category: 'random', name: listed.content };
-  const matters = await currentEdition(ports, agencyId, 'matters');
-  const matter = (matters?.items as ChecklistItem<'matters'>[] | undefined)?.find(
-    (item) => item.code === itemCode && item.category === 'inspection',
-  );
-  if (matter) return { category: 'targeted', name: matter.name };
-  throw new RuleViolation('NOT_ON_LIST', '清单之外无检查：检查事项不在本机关已公布的检查事项清单中', [
-    { path: 'itemCode', message: `检查事项 ${itemCode} 未公布` },
-  ]);
+  input: InspectionInput,
+): Promise<PublishedInspectionItem> {
+  const item = (await publishedInspectionItems(ports, agencyId))(input.itemCode);
+  if (!item) throw notOnList([{ path: 'itemCode', message: `检查事项 ${input.itemCode} 未公布` }]);
+  if (!input.exception)
+    await plannedItem(ports, agencyId, input.plannedOn, input.itemCode, 'itemCode', EXCEPTION_HINT);
+  return item;
 }
+
+const EXCEPTION_HINT = '；确因投诉举报、违法线索或突发事件须检查的，请注明例外情形和理由';
 
 /** The other agencies of a joint inspection exist and are not the caller's own. */
 async function jointAgencies(ports: InspectionPorts, principal: Principal, jointWith: readonly string[]) {
@@ -137,7 +136,7 @@ export async function createInspection(
   if (input.plannedOn < today) {
     throw new ValidationFailed([{ path: 'plannedOn', message: '计划检查日期不能早于今天' }]);
   }
-  const item = await publishedItem(ports, principal.agencyId, input.itemCode);
+  const item = await publishedItem(ports, principal.agencyId, input);
   const profile = await ports.agencies.get(principal.agencyId);
   const officerUsers = await qualifiedOfficers(ports, principal.agencyId, input.officers, {
     dates: [today, input.plannedOn],
