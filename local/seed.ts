@@ -149,13 +149,13 @@ export const demoUsers: Principal[] = [
     roles: ['reviewer'],
   },
   { sub: 'demo-leader', name: '局长', agencyId: DEMO_AGENCY_ID, unitId: 'dzbgs', roles: ['leader'] },
-  // ORG-4: the county justice bureau's supervisor reads the bureau's statistics and overdue lists.
+  // ORG-4: the county justice bureau's supervisor reads the bureau's statistics and overdue lists:
+  // the demo agency (and each copy of it) names the justice bureau in its `supervisedBy`.
   {
     sub: 'demo-supervisor',
     name: '县司法局执法监督员',
     agencyId: DEMO_SUPERVISORY_BODY_ID,
     roles: ['supervisor'],
-    supervises: [DEMO_AGENCY_ID],
   },
 ];
 
@@ -170,11 +170,12 @@ const demoChecklists: { kind: ChecklistKind; title: string }[] = [
   { kind: 'review-catalog', title: '昌宁县民政局重大执法决定法制审核目录清单' },
 ];
 
-/** The demo accounts, in another agency (a test's own copy of the demo) or in the demo agency. */
+/**
+ * The demo accounts, in another agency (a test's own copy of the demo) or in the demo agency; the
+ * supervisor stays in the justice bureau, which supervises every copy.
+ */
 export const usersOf = (agencyId: string): Principal[] =>
-  demoUsers.map((user) =>
-    user.supervises ? { ...user, supervises: [agencyId] } : ({ ...user, agencyId } as Principal),
-  );
+  demoUsers.map((user) => (user.agencyId === DEMO_SUPERVISORY_BODY_ID ? user : { ...user, agencyId }));
 
 /**
  * Loads the demo agency through the same use cases the API runs; running it twice changes nothing.
@@ -187,12 +188,21 @@ export async function seedDemoData(
   const { ports } = await import('#shared/store/repositories.ts');
   const { registerOfficer } = await import('#shared/use-cases/officers.ts');
   const [admin, head, author] = usersOf(agencyId) as [Principal, Principal, Principal];
-  if (!(await ports.agencies.get(agencyId))) {
-    await ports.agencies.put({
+  // The justice bureau supervises the demo agency (ORG-4): the profile's `supervisedBy` and the
+  // bureau's supervision index, as the platform administrator's change writes them.
+  const existing = await ports.agencies.get(agencyId);
+  if (!existing) {
+    await ports.agencies.create({
       ...demoAgency,
       agencyId,
+      supervisedBy: [DEMO_SUPERVISORY_BODY_ID],
       updatedAt: ports.now().toISOString(),
       updatedBy: admin.sub,
+    });
+  } else if (!existing.supervisedBy?.includes(DEMO_SUPERVISORY_BODY_ID)) {
+    await ports.agencies.supervise(agencyId, [...(existing.supervisedBy ?? []), DEMO_SUPERVISORY_BODY_ID], {
+      at: ports.now().toISOString(),
+      by: admin.sub,
     });
   }
   if (!(await ports.agencies.get(DEMO_SUPERVISORY_BODY_ID))) {
