@@ -128,11 +128,8 @@ describe('agencies kept by the platform administrator (ORG-6)', () => {
     expect(all).toContainEqual({ agencyId, name: '昌宁县市场监督管理局' });
     expect(new Set(all.map((each) => each.agencyId)).size).toBe(all.length);
 
-    const supervisor = await api.token({
-      agencyId: supervisoryBody,
-      roles: ['supervisor'],
-      supervises: [agencyId],
-    });
+    // The body the agency was created with (its supervisedBy) supervises it.
+    const supervisor = await api.token({ agencyId: supervisoryBody, roles: ['supervisor'] });
     const supervised = await api.call('GET', '/v1/agencies', { token: supervisor });
     expect(supervised.status).toBe(200);
     expect(supervised.body.items).toEqual([{ agencyId, name: '昌宁县市场监督管理局' }]);
