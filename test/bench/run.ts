@@ -134,8 +134,9 @@ try {
         userId: index === 0 ? 'bench-officer' : 'bench-colleague',
         categories: ['penalty'],
         region: '昌宁县',
-        validFrom: '2020-01-01',
-        validTo: '2099-12-31',
+        // A certificate runs at most five years (PUB-5): this year's and the next four.
+        validFrom: `${new Date().getUTCFullYear()}-01-01`,
+        validTo: `${new Date().getUTCFullYear() + 4}-12-31`,
       });
     }
     return { admin, officer: await token('bench-officer', ['officer']) };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '#shared/auth.ts';
-import { listAgencies, saveAgencyProfile } from '#shared/use-cases/agency.ts';
+import { listAgencies, saveAgencyProfile, superviseAgency } from '#shared/use-cases/agency.ts';
 import { InMemoryAgencies, testClock } from '#test/fakes/in-memory-stores.ts';
 
 const at = '2026-03-02T02:00:00.000Z';
@@ -67,5 +67,21 @@ describe('agencies (ORG-6)', () => {
     });
     expect(saved.supervisedBy).toEqual(['changning-sfj']);
     expect((await ports.agencies.get('b-sj'))?.supervisedBy).toEqual(['changning-sfj']);
+  });
+
+  it('[ORG-4] the platform admin changes who supervises an agency; the body removed supervises it no more', async () => {
+    const ports = await world();
+    expect(await ports.agencies.supervisedBy('changning-sfj')).toEqual(['a-mz', 'b-sj', 'c-ws']);
+    const moved = await superviseAgency(ports, platformAdmin, 'b-sj', ['baoshan-sfj']);
+    expect(moved).toMatchObject({ agencyId: 'b-sj', supervisedBy: ['baoshan-sfj'], updatedBy: 'p' });
+    expect(await ports.agencies.supervisedBy('changning-sfj')).toEqual(['a-mz', 'c-ws']);
+    expect(await ports.agencies.supervisedBy('baoshan-sfj')).toEqual(['b-sj']);
+    await expect(superviseAgency(ports, platformAdmin, 'b-sj', ['b-sj'])).rejects.toMatchObject({
+      status: 400,
+      details: [{ path: 'supervisedBy' }],
+    });
+    await expect(superviseAgency(ports, platformAdmin, 'no-such', ['baoshan-sfj'])).rejects.toMatchObject({
+      status: 404,
+    });
   });
 });
