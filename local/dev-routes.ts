@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { type DevTokenIssuer, DevTokenRequest } from '#local/dev-tokens.ts';
-import { DEMO_ADMIN, DEMO_AGENCY_ID, DEMO_SUPERVISORY_BODY_ID, usersOf } from '#local/seed.ts';
+import { DEMO_ADMIN, DEMO_AGENCY_ID, usersOf } from '#local/seed.ts';
 import { clock } from '#shared/clock.ts';
 import { PLATFORM_ID } from '#shared/domain/agency.ts';
 import { AccountDisabled, issueDetails } from '#shared/errors.ts';
@@ -98,7 +98,7 @@ export function devRoutes(
         })),
         // The demo supervisor oversees the demo agency and its copies, no agency made otherwise.
         ...(logins.some((login) => login.userId === DEMO_ADMIN)
-          ? usersOf(agencyId).filter((user) => user.agencyId === DEMO_SUPERVISORY_BODY_ID)
+          ? usersOf(agencyId).filter((user) => user.roles.includes('supervisor'))
           : []),
       ];
       return { status: 200, body: { agencyId, users } };

@@ -25,6 +25,13 @@ export const demoAgency: AgencyProfileInput = {
 
 /** The demo agency's supervisory body (ORG-4): its prefix numbers its supervision documents (SUP-3), 昌司监意〔2026〕1号. */
 export const DEMO_SUPERVISORY_BODY_ID = 'changning-sfj';
+/**
+ * The body that supervises the demo agency or a test's copy of it (ORG-4): the county justice
+ * bureau for the demo, a justice bureau of its own for each copy, so a copy's supervisor reads
+ * that copy and no other test's.
+ */
+export const supervisoryBodyOf = (agencyId: string) =>
+  agencyId === DEMO_AGENCY_ID ? DEMO_SUPERVISORY_BODY_ID : `${agencyId}-sfj`;
 const demoSupervisoryBody: AgencyProfileInput = {
   name: '昌宁县司法局',
   region: '昌宁县',
@@ -150,7 +157,7 @@ export const demoUsers: Principal[] = [
   },
   { sub: 'demo-leader', name: '局长', agencyId: DEMO_AGENCY_ID, unitId: 'dzbgs', roles: ['leader'] },
   // ORG-4: the county justice bureau's supervisor reads the bureau's statistics and overdue lists:
-  // the demo agency (and each copy of it) names the justice bureau in its `supervisedBy`.
+  // the demo agency names the justice bureau in its `supervisedBy` (a copy, its own bureau).
   {
     sub: 'demo-supervisor',
     name: '县司法局执法监督员',
@@ -172,10 +179,14 @@ const demoChecklists: { kind: ChecklistKind; title: string }[] = [
 
 /**
  * The demo accounts, in another agency (a test's own copy of the demo) or in the demo agency; the
- * supervisor stays in the justice bureau, which supervises every copy.
+ * supervisor in the justice bureau that supervises it.
  */
 export const usersOf = (agencyId: string): Principal[] =>
-  demoUsers.map((user) => (user.agencyId === DEMO_SUPERVISORY_BODY_ID ? user : { ...user, agencyId }));
+  demoUsers.map((user) =>
+    user.agencyId === DEMO_SUPERVISORY_BODY_ID
+      ? { ...user, agencyId: supervisoryBodyOf(agencyId) }
+      : { ...user, agencyId },
+  );
 
 /**
  * Loads the demo agency through the same use cases the API runs; running it twice changes nothing.
@@ -190,25 +201,26 @@ export async function seedDemoData(
   const [admin, head, author] = usersOf(agencyId) as [Principal, Principal, Principal];
   // The justice bureau supervises the demo agency (ORG-4): the profile's `supervisedBy` and the
   // bureau's supervision index, as the platform administrator's change writes them.
+  const body = supervisoryBodyOf(agencyId);
   const existing = await ports.agencies.get(agencyId);
   if (!existing) {
     await ports.agencies.create({
       ...demoAgency,
       agencyId,
-      supervisedBy: [DEMO_SUPERVISORY_BODY_ID],
+      supervisedBy: [body],
       updatedAt: ports.now().toISOString(),
       updatedBy: admin.sub,
     });
-  } else if (!existing.supervisedBy?.includes(DEMO_SUPERVISORY_BODY_ID)) {
-    await ports.agencies.supervise(agencyId, [...(existing.supervisedBy ?? []), DEMO_SUPERVISORY_BODY_ID], {
+  } else if (!existing.supervisedBy?.includes(body)) {
+    await ports.agencies.supervise(agencyId, [...(existing.supervisedBy ?? []), body], {
       at: ports.now().toISOString(),
       by: admin.sub,
     });
   }
-  if (!(await ports.agencies.get(DEMO_SUPERVISORY_BODY_ID))) {
+  if (!(await ports.agencies.get(body))) {
     await ports.agencies.put({
       ...demoSupervisoryBody,
-      agencyId: DEMO_SUPERVISORY_BODY_ID,
+      agencyId: body,
       updatedAt: ports.now().toISOString(),
       updatedBy: admin.sub,
     });
