@@ -83,8 +83,17 @@ export const agencyRoutes = {
     query: z.object(PageQuery),
     responses: {
       200: {
-        schema: page(z.object({ agencyId: z.string(), name: z.string() })),
-        description: '{items: [{agencyId, name}], nextCursor?}',
+        schema: page(
+          z.object({
+            agencyId: z.string(),
+            name: z.string(),
+            supervisedBy: z
+              .array(z.string())
+              .optional()
+              .describe('the bodies that supervise it: for the platform administrator only'),
+          }),
+        ),
+        description: '{items: [{agencyId, name, supervisedBy?}], nextCursor?}',
       },
       ...standardErrors,
     },

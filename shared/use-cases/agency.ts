@@ -49,16 +49,24 @@ export async function superviseAgency(
 
 /**
  * The agencies a caller may name (ORG-6, ORG-4), ids with names: every one, a page at a time,
- * to the platform administrator; to a supervisor, those it supervises.
+ * to the platform administrator, with the bodies that supervise each (which it changes); to a
+ * supervisor, those it supervises.
  */
 export async function listAgencies(
   ports: { agencies: Port<AgencyRepository> },
   principal: Principal,
   query: { limit: number; cursor?: string | undefined },
-): Promise<Page<{ agencyId: string; name: string }>> {
+): Promise<Page<{ agencyId: string; name: string; supervisedBy?: string[] }>> {
   if (principal.roles.includes('platform-admin')) {
     const page = await ports.agencies.page(query);
-    return { ...page, items: page.items.map(({ agencyId, name }) => ({ agencyId, name })) };
+    return {
+      ...page,
+      items: page.items.map(({ agencyId, name, supervisedBy }) => ({
+        agencyId,
+        name,
+        ...(supervisedBy ? { supervisedBy } : {}),
+      })),
+    };
   }
   const supervised = await Promise.all(
     (principal.supervises ?? []).map(async (agencyId) => ({

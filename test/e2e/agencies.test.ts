@@ -125,7 +125,7 @@ describe('agencies kept by the platform administrator (ORG-6)', () => {
 
   it('[ORG-6] the platform admin lists every agency by name; a supervisor only those it supervises', async () => {
     const all = await allAgencies(platform);
-    expect(all).toContainEqual({ agencyId, name: '昌宁县市场监督管理局' });
+    expect(all).toContainEqual({ agencyId, name: '昌宁县市场监督管理局', supervisedBy: [supervisoryBody] });
     expect(new Set(all.map((each) => each.agencyId)).size).toBe(all.length);
 
     // The body the agency was created with (its supervisedBy) supervises it.

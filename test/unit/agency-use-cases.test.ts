@@ -29,15 +29,17 @@ async function world() {
 }
 
 describe('agencies (ORG-6)', () => {
-  it('[ORG-6] the platform admin pages through every agency, ids with names only', async () => {
+  it('[ORG-6] the platform admin pages through every agency, ids with names and who supervises each', async () => {
     const ports = await world();
     const first = await listAgencies(ports, platformAdmin, { limit: 2 });
     expect(first.items).toEqual([
-      { agencyId: 'a-mz', name: '昌宁县民政局' },
-      { agencyId: 'b-sj', name: '昌宁县市场监督管理局' },
+      { agencyId: 'a-mz', name: '昌宁县民政局', supervisedBy: ['changning-sfj'] },
+      { agencyId: 'b-sj', name: '昌宁县市场监督管理局', supervisedBy: ['changning-sfj'] },
     ]);
     const second = await listAgencies(ports, platformAdmin, { limit: 2, cursor: first.nextCursor });
-    expect(second).toEqual({ items: [{ agencyId: 'c-ws', name: '昌宁县卫生健康局' }] });
+    expect(second).toEqual({
+      items: [{ agencyId: 'c-ws', name: '昌宁县卫生健康局', supervisedBy: ['changning-sfj'] }],
+    });
   });
 
   it('[ORG-6] [ORG-4] a supervisor gets only the agencies it supervises, whatever it asks for', async () => {
