@@ -19,9 +19,10 @@ import { siteRoutes } from '#functions/site/routes.ts';
 import { supervisionRoutes } from '#functions/supervision/routes.ts';
 
 /**
- * The route table: API Gateway routes (infra/stacks/stateless-stack.ts), the local server
+ * The route table: API Gateway routes (infra/constructs/api.ts), the local server
  * (local/api-server.ts), validation, roles and the OpenAPI document all come from here.
- * Each area's routes are declared beside its handlers, in `functions/{area}/routes.ts`.
+ * Each area's routes are declared beside its handlers, in `functions/{area}/routes.ts`, and a
+ * handler imports its own area's table, not this one: a function evaluates only its area's routes.
  */
 export const routes = {
   ...accountsRoutes,

@@ -60,6 +60,12 @@ const chineseOrdinal = (value: number) =>
     ? CHINESE_DIGITS[value]
     : `${value >= 20 ? CHINESE_DIGITS[Math.floor(value / 10)] : ''}十${value % 10 ? CHINESE_DIGITS[value % 10] : ''}`;
 
+/** A calendar date as people write it in a sentence: 2026-05-01 -> 2026年5月1日. */
+export function dateText(date: string): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return `${year}年${month}月${day}日`;
+}
+
 /** A calendar date as official documents print it: 2026-12-07 -> 二〇二六年十二月七日. */
 export function chineseDate(date: string): string {
   const [year = '', month = '1', day = '1'] = date.split('-');

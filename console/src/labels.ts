@@ -159,11 +159,18 @@ export const checklistKindLabels: Record<string, string> = {
   'review-catalog': '重大执法决定法制审核目录清单',
 };
 
-export const checklistStatusLabels: Record<string, string> = {
+const checklistStatusLabels: Record<string, string> = {
   draft: '草稿',
   published: '现行',
   superseded: '已被替代',
 };
+
+/** A list's status in a word; an edition published to take effect later is 待施行 until its day. */
+export function checklistStatus(list: { status: string; effectiveFrom?: string | undefined }): string {
+  if (list.status === 'published' && list.effectiveFrom !== undefined && list.effectiveFrom > today())
+    return '待施行';
+  return checklistStatusLabels[list.status] ?? list.status;
+}
 
 /** What a complaint is about (SUP-1). */
 export const complaintAboutLabels: Record<string, string> = {

@@ -54,6 +54,26 @@ export function match(pattern: string, path: string): Record<string, string> | u
   return Object.fromEntries(names.map((name, index) => [name, decodeURIComponent(found[index + 1] ?? '')]));
 }
 
+/** A screen of a route table: its path pattern and whatever the table keeps beside it. */
+export type Route<T> = T & { path: string };
+
+/**
+ * The route of a table that a path shows, with the path's parameters: literal paths first, then
+ * patterns in the table's order (`/cases/new` is never taken for `/cases/:id`).
+ */
+export function findRoute<T>(
+  table: readonly Route<T>[],
+  path: string,
+): { route: Route<T>; params: Record<string, string> } | undefined {
+  const literal = table.find((route) => !route.path.includes(':') && match(route.path, path));
+  if (literal) return { route: literal, params: {} };
+  for (const route of table) {
+    const params = route.path.includes(':') ? match(route.path, path) : undefined;
+    if (params) return { route, params };
+  }
+  return undefined;
+}
+
 type LinkProps = Omit<JSX.HTMLAttributes<HTMLAnchorElement>, 'href'> & {
   to: string;
   children: ComponentChildren;

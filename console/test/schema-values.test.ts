@@ -37,7 +37,7 @@ describe('record forms generated from the templates’ schemas', () => {
     });
   });
 
-  it('[REC-2] sends times as ISO 8601, numbers as numbers, and leaves out empty optional fields', () => {
+  it('[REC-2] sends times (typed in Beijing time) as ISO 8601, numbers as numbers, and leaves out empty optional fields', () => {
     const fields = toFields(interview, {
       interviewee: '杨某某',
       startedAt: '2026-12-06T09:30:00',
@@ -50,7 +50,8 @@ describe('record forms generated from the templates’ schemas', () => {
     });
     expect(fields).toEqual({
       interviewee: '杨某某',
-      startedAt: new Date('2026-12-06T09:30:00').toISOString(),
+      // Typed in Beijing time, whatever the device's time zone.
+      startedAt: '2026-12-06T01:30:00.000Z',
       questionsAndAnswers: [{ question: '是否建立入院评估制度？', answer: '没有。' }],
       penalty: { kind: 'fine', amount: 20000 },
     });

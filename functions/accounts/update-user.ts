@@ -1,4 +1,4 @@
-import { routes } from '#functions/routes.ts';
+import { accountsRoutes as routes } from '#functions/accounts/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { identityProvider } from '#shared/store/identity-provider.ts';
 import { ports } from '#shared/store/repositories.ts';

@@ -1,4 +1,4 @@
-import { routes } from '#functions/routes.ts';
+import { agencyRoutes as routes } from '#functions/agency/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';
 import { saveAgencyProfile } from '#shared/use-cases/agency.ts';

@@ -1,4 +1,4 @@
-import { routes } from '#functions/routes.ts';
+import { alertsRoutes as routes } from '#functions/alerts/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';
 import { liveAlerts } from '#shared/supervision/use-cases/alerts.ts';

@@ -1,4 +1,4 @@
-import { routes } from '#functions/routes.ts';
+import { calendarRoutes as routes } from '#functions/calendar/routes.ts';
 import { NotFound } from '#shared/errors.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';

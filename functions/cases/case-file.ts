@@ -1,4 +1,4 @@
-import { routes } from '#functions/routes.ts';
+import { casesRoutes as routes } from '#functions/cases/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';
 import { assertEntitled, getCase, verifyCaseJournal } from '#shared/use-cases/cases.ts';

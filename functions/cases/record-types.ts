@@ -1,4 +1,4 @@
-import { routes } from '#functions/routes.ts';
+import { casesRoutes as routes } from '#functions/cases/routes.ts';
 import { recordTypes } from '#shared/domain/cases/documents.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 

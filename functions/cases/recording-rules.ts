@@ -1,4 +1,4 @@
-import { routes } from '#functions/routes.ts';
+import { casesRoutes as routes } from '#functions/cases/routes.ts';
 import { recordingRules } from '#shared/domain/cases/recording-rules.ts';
 import type { ChecklistItem } from '#shared/domain/checklists/kinds.ts';
 import { httpHandler } from '#shared/http/handler.ts';

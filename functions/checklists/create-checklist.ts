@@ -1,4 +1,4 @@
-import { routes } from '#functions/routes.ts';
+import { checklistsRoutes as routes } from '#functions/checklists/routes.ts';
 import type { ChecklistKind } from '#shared/domain/checklists/kinds.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { Checklist, ChecklistSummary, RandomDraw } from '#functions/responses/checklists.ts';
 import { FileBody, list } from '#functions/responses/common.ts';
 import { AGENCY_ROLES } from '#shared/auth.ts';
+import { LegalDate } from '#shared/dates.ts';
 import { ChecklistStatus, MAX_ITEMS } from '#shared/domain/checklists/checklist.ts';
 import { CHECKLIST_KINDS, ChecklistKind, itemSchemas } from '#shared/domain/checklists/kinds.ts';
 import { DrawInput } from '#shared/domain/random-draw.ts';
@@ -107,7 +108,13 @@ export const checklistsRoutes = {
     access: approvers,
     summary: '审核发布清单（编制人以外的股室负责人或管理员），原现行版本被替代 (PUB-1, PUB-4)',
     params: IdParams,
-    body: z.strictObject({ expectedVersion: z.number().int().positive().optional() }).optional(),
+    body: z
+      .strictObject({
+        expectedVersion: z.number().int().positive().optional(),
+        /** The day it takes effect, today (the default) or a later day within a year. */
+        effectiveFrom: LegalDate.optional(),
+      })
+      .optional(),
     responses: {
       200: { schema: Checklist, description: 'the published checklist' },
       ...standardErrors,

@@ -1,4 +1,4 @@
-import { routes } from '#functions/routes.ts';
+import { complaintsRoutes as routes } from '#functions/complaints/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';
 import { answerComplaint } from '#shared/supervision/use-cases/complaints.ts';

@@ -1,4 +1,4 @@
-import { routes } from '#functions/routes.ts';
+import { evaluationsRoutes as routes } from '#functions/evaluations/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';
 import { readEvaluation } from '#shared/supervision/use-cases/evaluations.ts';

@@ -1,4 +1,4 @@
-import { routes } from '#functions/routes.ts';
+import { evidenceRoutes as routes } from '#functions/evidence/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';
 import { declareEvidence } from '#shared/use-cases/evidence.ts';

@@ -1,4 +1,4 @@
-import { routes } from '#functions/routes.ts';
+import { inspectionsRoutes as routes } from '#functions/inspections/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { enterpriseCode } from '#shared/inspections/use-cases/inspections.ts';
 import { supervisionQrSvg } from '#shared/render/qr.ts';

@@ -3,7 +3,6 @@ import { page } from '#functions/responses/common.ts';
 import {
   EnterpriseInspection,
   Inspection,
-  InspectionLimits,
   ScanResult,
   SupervisionCode,
 } from '#functions/responses/inspections.ts';
@@ -77,19 +76,6 @@ export const inspectionsRoutes = {
       422: { description: 'NOT_APPROVED, CODE_REFUSED' },
     },
     journals: true,
-  }),
-  inspectionLimits: defineRoute({
-    method: 'GET',
-    path: '/public/v1/agencies/{agencyId}/inspection-limits',
-    handler: 'public/inspection-limits',
-    access: 'public',
-    summary: '公开：对同一企业的年度检查次数上限，按检查类别 (INS-3)',
-    params: z.strictObject({ agencyId: z.string().trim().min(1).max(64) }),
-    responses: {
-      200: { schema: InspectionLimits, description: '[{category, perYear}]' },
-      400: standardErrors[400],
-      429: standardErrors[429],
-    },
   }),
   enterpriseCode: defineRoute({
     method: 'GET',

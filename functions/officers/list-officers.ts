@@ -1,4 +1,4 @@
-import { routes } from '#functions/routes.ts';
+import { officersRoutes as routes } from '#functions/officers/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';
 import { officerView } from '#shared/use-cases/officers.ts';

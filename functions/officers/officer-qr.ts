@@ -1,4 +1,4 @@
-import { routes } from '#functions/routes.ts';
+import { officersRoutes as routes } from '#functions/officers/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { verificationQrSvg } from '#shared/render/qr.ts';
 import { ports } from '#shared/store/repositories.ts';

@@ -1,4 +1,4 @@
-import { routes } from '#functions/routes.ts';
+import { officersRoutes as routes } from '#functions/officers/routes.ts';
 import { unitName } from '#shared/domain/agency.ts';
 import { categoryLabels } from '#shared/domain/officer.ts';
 import { RuleViolation } from '#shared/errors.ts';

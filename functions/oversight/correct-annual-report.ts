@@ -1,4 +1,4 @@
-import { routes } from '#functions/routes.ts';
+import { oversightRoutes as routes } from '#functions/oversight/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';
 import { publishAnnualReport } from '#shared/use-cases/oversight.ts';

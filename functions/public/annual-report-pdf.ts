@@ -1,4 +1,4 @@
-import { routes } from '#functions/routes.ts';
+import { publicRoutes as routes } from '#functions/public/routes.ts';
 import { ANNUAL_CATEGORIES } from '#shared/domain/annual-report.ts';
 import { categoryLabels } from '#shared/domain/officer.ts';
 import { httpHandler } from '#shared/http/handler.ts';

@@ -1,4 +1,4 @@
-import { routes } from '#functions/routes.ts';
+import { publicRoutes as routes } from '#functions/public/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';
 import { annualReportView } from '#shared/use-cases/oversight.ts';

@@ -1,5 +1,5 @@
 import { atomFeed, type FeedItem, jsonFeed } from '#functions/public/feed-documents.ts';
-import { routes } from '#functions/routes.ts';
+import { publicRoutes as routes } from '#functions/public/routes.ts';
 import { config } from '#shared/config.ts';
 import { NotFound } from '#shared/errors.ts';
 import { httpHandler } from '#shared/http/handler.ts';

@@ -1,5 +1,5 @@
 import { openApiDocument } from '#functions/openapi.ts';
-import { routes } from '#functions/routes.ts';
+import { publicRoutes as routes } from '#functions/public/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 
 const document = openApiDocument();

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { PublicDocument } from '#functions/responses/cases.ts';
 import { EditionDiff, EditionSummary, PublicEdition, RandomDraw } from '#functions/responses/checklists.ts';
 import { FileBody, list } from '#functions/responses/common.ts';
+import { InspectionLimits } from '#functions/responses/inspections.ts';
 import { PublicCertificate } from '#functions/responses/officers.ts';
 import { AnnualReport, OpenApiDocument } from '#functions/responses/oversight.ts';
 import { PublicDecisionPage, PublicRecord } from '#functions/responses/publications.ts';
@@ -215,6 +216,19 @@ export const publicRoutes = {
       200: { schema: PublicRecord, description: 'the public record' },
       400: standardErrors[400],
       404: standardErrors[404],
+    },
+  }),
+  inspectionLimits: defineRoute({
+    method: 'GET',
+    path: '/public/v1/agencies/{agencyId}/inspection-limits',
+    handler: 'public/inspection-limits',
+    access: 'public',
+    summary: '公开：对同一企业的年度检查次数上限，按检查类别 (INS-3)',
+    params: z.strictObject({ agencyId: z.string().trim().min(1).max(64) }),
+    responses: {
+      200: { schema: InspectionLimits, description: '[{category, perYear}]' },
+      400: standardErrors[400],
+      429: standardErrors[429],
     },
   }),
 };

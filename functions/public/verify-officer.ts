@@ -1,4 +1,4 @@
-import { routes } from '#functions/routes.ts';
+import { publicRoutes as routes } from '#functions/public/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { wantsPage } from '#shared/http/html.ts';
 import { certificatePage } from '#shared/render/site/certificate-page.ts';

@@ -1,4 +1,4 @@
-import { routes } from '#functions/routes.ts';
+import { publicationsRoutes as routes } from '#functions/publications/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';
 import { listScope } from '#shared/use-cases/cases.ts';

@@ -7,7 +7,12 @@ import {
   Revocation,
 } from '#functions/responses/publications.ts';
 import { AGENCY_ROLES } from '#shared/auth.ts';
-import { PublicationRuleInput, PublicationRuleParams, RevocationInput } from '#shared/domain/publication.ts';
+import {
+  PUBLICATION_STATUSES,
+  PublicationRuleInput,
+  PublicationRuleParams,
+  RevocationInput,
+} from '#shared/domain/publication.ts';
 import { Words } from '#shared/domain/text.ts';
 import { defineRoute, IdParam, standardErrors } from '#shared/http/route.ts';
 import { PageQuery } from '#shared/store/pagination.ts';
@@ -24,9 +29,7 @@ export const publicationsRoutes = {
     access: AGENCY_ROLES,
     summary: '公示及其期限',
     query: z.object({
-      status: z
-        .enum(['scheduled', 'published', 'withdrawn', 'overdue', 'deadline-unconfirmed', 'expired', 'exempt'])
-        .optional(),
+      status: z.enum(PUBLICATION_STATUSES).optional(),
       ...PageQuery,
     }),
     responses: { 200: { schema: PublicationPage, description: '{items, nextCursor}' }, ...standardErrors },

@@ -1,4 +1,4 @@
-import { routes } from '#functions/routes.ts';
+import { pushRoutes as routes } from '#functions/push/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';
 import { replay } from '#shared/use-cases/push.ts';

@@ -1,9 +1,9 @@
-import { routes } from '#functions/routes.ts';
+import { reviewsRoutes as routes } from '#functions/reviews/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';
-import { extend } from '#shared/use-cases/reviews.ts';
+import { extendReview } from '#shared/use-cases/reviews.ts';
 
 export const handler = httpHandler(routes.extendReview, async ({ params, body, principal }) => ({
   status: 200,
-  body: await extend(ports, principal, params.id, body),
+  body: await extendReview(ports, principal, params.id, body),
 }));

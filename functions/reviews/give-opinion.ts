@@ -1,4 +1,4 @@
-import { routes } from '#functions/routes.ts';
+import { reviewsRoutes as routes } from '#functions/reviews/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';
 import { giveOpinion } from '#shared/use-cases/reviews.ts';

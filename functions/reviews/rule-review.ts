@@ -1,9 +1,9 @@
-import { routes } from '#functions/routes.ts';
+import { reviewsRoutes as routes } from '#functions/reviews/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';
-import { rule } from '#shared/use-cases/reviews.ts';
+import { ruleOnDispute } from '#shared/use-cases/reviews.ts';
 
 export const handler = httpHandler(routes.ruleReview, async ({ params, body, principal }) => ({
   status: 200,
-  body: await rule(ports, principal, params.id, body),
+  body: await ruleOnDispute(ports, principal, params.id, body),
 }));

@@ -1,5 +1,5 @@
-import { routes } from '#functions/routes.ts';
 import { agencyProfile, htmlPage } from '#functions/site/page-result.ts';
+import { siteRoutes as routes } from '#functions/site/routes.ts';
 import { legalDateOf } from '#shared/dates.ts';
 import { CHECKLIST_KINDS } from '#shared/domain/checklists/kinds.ts';
 import { httpHandler } from '#shared/http/handler.ts';

@@ -1,5 +1,5 @@
-import { routes } from '#functions/routes.ts';
 import { htmlPage } from '#functions/site/page-result.ts';
+import { siteRoutes as routes } from '#functions/site/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { certificatePage } from '#shared/render/site/certificate-page.ts';
 import { ports } from '#shared/store/repositories.ts';

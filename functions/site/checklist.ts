@@ -1,5 +1,5 @@
-import { routes } from '#functions/routes.ts';
 import { agencyProfile, htmlPage } from '#functions/site/page-result.ts';
+import { siteRoutes as routes } from '#functions/site/routes.ts';
 import { publicView } from '#shared/domain/checklists/checklist.ts';
 import { NotFound } from '#shared/errors.ts';
 import { httpHandler } from '#shared/http/handler.ts';

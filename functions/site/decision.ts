@@ -1,5 +1,5 @@
-import { routes } from '#functions/routes.ts';
 import { htmlPage } from '#functions/site/page-result.ts';
+import { siteRoutes as routes } from '#functions/site/routes.ts';
 import type { PublicRecord } from '#shared/domain/public-record.ts';
 import { NotFound } from '#shared/errors.ts';
 import { httpHandler } from '#shared/http/handler.ts';

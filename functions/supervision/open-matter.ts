@@ -1,4 +1,4 @@
-import { routes } from '#functions/routes.ts';
+import { supervisionRoutes as routes } from '#functions/supervision/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';
 import { openMatter } from '#shared/supervision/use-cases/matters.ts';

@@ -10,6 +10,13 @@ import type { TableDefinition } from '#shared/store/table-definitions.ts';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
+/** The construct id of a handler or a job: `officers/create-officer` -> `OfficersCreateOfficer`. */
+export const constructIdOf = (name: string) =>
+  name
+    .split(/[/-]/)
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
+
 export interface ProjectFunctionProps {
   /** The module that exports `handler`, relative to the project root, without extension. */
   entry: string;

@@ -6,14 +6,25 @@ import { EnforcementCategory as Category } from '#shared/domain/officer.ts';
 import { Words } from '#shared/domain/text.ts';
 import { WITHDRAWAL_KINDS, type WithdrawalKind } from '#shared/domain/withdrawal.ts';
 
-export type PublicationStatus =
-  | 'scheduled'
-  | 'deadline-unconfirmed'
-  | 'published'
-  | 'withdrawn'
-  | 'overdue'
-  | 'expired'
-  | 'exempt';
+export const PUBLICATION_STATUSES = [
+  'scheduled',
+  'deadline-unconfirmed',
+  'published',
+  'withdrawn',
+  'overdue',
+  'expired',
+  'exempt',
+] as const;
+export type PublicationStatus = (typeof PUBLICATION_STATUSES)[number];
+
+/** The statuses of a publication still to be published: waiting for its day, its calendar, or late. */
+export const PUBLISHABLE_STATUSES: readonly PublicationStatus[] = [
+  'scheduled',
+  'deadline-unconfirmed',
+  'overdue',
+];
+
+export const isPublishable = (status: PublicationStatus) => PUBLISHABLE_STATUSES.includes(status);
 
 /**
  * What the public will see of a decision (PUB-9, PUB-10). Created with the decision, in the same

@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Account } from '#shared/domain/account.ts';
 import type { AgencyProfile } from '#shared/domain/agency.ts';
 import { GENESIS_HASH, type JournalEntry, nextEntry } from '#shared/domain/journal.ts';
@@ -9,7 +9,7 @@ import type { TransactItem } from '#shared/store/child-write.ts';
 import { isConditionFailure, isTransactionConflict } from '#shared/store/conditional.ts';
 import { fromItem } from '#shared/store/item.ts';
 import { decodeCursor, encodeCursor, type Page } from '#shared/store/pagination.ts';
-import { sortKeyStartsWith } from '#shared/store/query.ts';
+import { queryPage, sortKeyStartsWith } from '#shared/store/query.ts';
 
 const agencyPk = (agencyId: string) => `AGENCY#${agencyId}`;
 const accountKey = (agencyId: string, userId: string) => ({
@@ -63,19 +63,14 @@ export class AccountRepository {
   }
 
   async page(agencyId: string, limit: number, cursor?: string): Promise<Page<Account>> {
-    const { Items = [], LastEvaluatedKey } = await this.#db.send(
-      new QueryCommand({
-        TableName: this.#table,
-        ...sortKeyStartsWith(agencyPk(agencyId), 'ACCOUNT#'),
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, {
-          partition: { pk: agencyPk(agencyId) },
-          sortPrefix: { sk: 'ACCOUNT#' },
-        }),
-      }),
+    const { items, next } = await queryPage(
+      this.#db,
+      { TableName: this.#table, ...sortKeyStartsWith(agencyPk(agencyId), 'ACCOUNT#') },
+      decodeCursor(cursor, { partition: { pk: agencyPk(agencyId) }, sortPrefix: { sk: 'ACCOUNT#' } }),
+      limit,
     );
-    const nextCursor = encodeCursor(LastEvaluatedKey);
-    return { items: Items.map((item) => fromItem<Account>(item)), ...(nextCursor ? { nextCursor } : {}) };
+    const nextCursor = encodeCursor(next);
+    return { items: items.map((item) => fromItem<Account>(item)), ...(nextCursor ? { nextCursor } : {}) };
   }
 
   /**
@@ -211,20 +206,22 @@ export class AccountRepository {
 
   /** The account log, newest first, a page at a time. */
   async log(agencyId: string, limit: number, cursor?: string): Promise<Page<JournalEntry>> {
-    const { Items = [], LastEvaluatedKey } = await this.#db.send(
-      new QueryCommand({
+    const { items, next } = await queryPage(
+      this.#db,
+      {
         TableName: this.#journal,
         KeyConditionExpression: 'pk = :pk',
         ExpressionAttributeValues: { ':pk': accountLogPk(agencyId) },
         ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: logCursor(agencyId, cursor),
         ConsistentRead: true,
-      }),
+      },
+      logCursor(agencyId, cursor),
+      limit,
+      ['pk', 'seq'],
     );
-    const nextCursor = LastEvaluatedKey ? String(LastEvaluatedKey.seq) : undefined;
+    const nextCursor = next ? String(next.seq) : undefined;
     return {
-      items: Items.map(({ pk: _pk, ...entry }) => entry as unknown as JournalEntry),
+      items: items.map(({ pk: _pk, ...entry }) => entry as unknown as JournalEntry),
       ...(nextCursor ? { nextCursor } : {}),
     };
   }

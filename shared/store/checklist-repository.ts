@@ -1,7 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { Checklist, ChecklistSummary } from '#shared/domain/checklists/checklist.ts';
+import type { Checklist, ChecklistPointer, ChecklistSummary } from '#shared/domain/checklists/checklist.ts';
 import type { ChecklistItem, ChecklistKind } from '#shared/domain/checklists/kinds.ts';
 import { Conflict, RuleViolation } from '#shared/errors.ts';
 import { isConditionFailure } from '#shared/store/conditional.ts';
@@ -84,13 +84,18 @@ export class ChecklistRepository {
   }
 
   async create(checklist: Checklist): Promise<void> {
-    await this.#db.send(
-      new PutCommand({
-        TableName: this.#table,
-        Item: toItem(checklist),
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+    try {
+      await this.#db.send(
+        new PutCommand({
+          TableName: this.#table,
+          Item: toItem(checklist),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) throw new Conflict('清单已存在');
+      throw error;
+    }
   }
 
   async get(agencyId: string, id: string): Promise<Checklist | undefined> {
@@ -128,12 +133,27 @@ export class ChecklistRepository {
     return items.map(checklistFromItem);
   }
 
-  /** The id of the edition in force now, and its edition number. */
-  async current(agencyId: string, kind: ChecklistKind): Promise<{ id: string; edition: number } | undefined> {
+  /**
+   * Where the kind's editions stand as stored: the edition in force when it was last published,
+   * and one published to take effect later (`pointerOn` says which is in force on a day).
+   */
+  async current(agencyId: string, kind: ChecklistKind): Promise<ChecklistPointer | undefined> {
     const { Item } = await this.#db.send(
       new GetCommand({ TableName: this.#table, Key: currentKeys(agencyId, kind), ConsistentRead: true }),
     );
-    return Item ? { id: Item.id as string, edition: Item.edition as number } : undefined;
+    if (!Item) return undefined;
+    return {
+      ...(Item.id ? { inForce: { id: Item.id as string, edition: Item.edition as number } } : {}),
+      ...(Item.nextId
+        ? {
+            next: {
+              id: Item.nextId as string,
+              edition: Item.nextEdition as number,
+              effectiveFrom: Item.nextEffectiveFrom as string,
+            },
+          }
+        : {}),
+    };
   }
 
   /**
@@ -171,11 +191,26 @@ export class ChecklistRepository {
 
   /**
    * Publishes a draft in one transaction: the draft becomes the next edition, the edition in
-   * force (if any) is superseded, and the pointer moves. Fails with 409 if the draft changed or
-   * another edition was published meanwhile.
+   * force (if any) gets its last day (superseded, when that is yesterday), and the pointer moves
+   * from `before` (as read) to `after`. Fails with 409 if the draft changed or another edition
+   * was published meanwhile.
    */
-  async publish(draft: Checklist, published: Checklist, superseded: Checklist | undefined): Promise<void> {
-    const pointer = currentKeys(published.agencyId, published.kind);
+  async publish(
+    draft: Checklist,
+    published: Checklist,
+    superseded: Checklist | undefined,
+    pointer: { before: ChecklistPointer | undefined; after: ChecklistPointer },
+  ): Promise<void> {
+    const pointerKey = currentKeys(published.agencyId, published.kind);
+    const { before, after } = pointer;
+    const unchanged = before && [
+      before.inForce ? 'id = :id' : 'attribute_not_exists(id)',
+      before.next ? 'nextId = :next' : 'attribute_not_exists(nextId)',
+    ];
+    const unchangedValues = {
+      ...(before?.inForce ? { ':id': before.inForce.id } : {}),
+      ...(before?.next ? { ':next': before.next.id } : {}),
+    };
     try {
       await this.#db.send(
         new TransactWriteCommand({
@@ -206,15 +241,23 @@ export class ChecklistRepository {
               Put: {
                 TableName: this.#table,
                 Item: {
-                  ...pointer,
+                  ...pointerKey,
                   entity: 'checklist-current',
-                  id: published.id,
-                  edition: published.edition,
+                  ...(after.inForce ? { id: after.inForce.id, edition: after.inForce.edition } : {}),
+                  ...(after.next
+                    ? {
+                        nextId: after.next.id,
+                        nextEdition: after.next.edition,
+                        nextEffectiveFrom: after.next.effectiveFrom,
+                      }
+                    : {}),
                 },
-                ...(superseded
+                ...(unchanged
                   ? {
-                      ConditionExpression: 'id = :previous',
-                      ExpressionAttributeValues: { ':previous': superseded.id },
+                      ConditionExpression: unchanged.join(' AND '),
+                      ...(Object.keys(unchangedValues).length > 0
+                        ? { ExpressionAttributeValues: unchangedValues }
+                        : {}),
                     }
                   : { ConditionExpression: 'attribute_not_exists(pk)' }),
               },

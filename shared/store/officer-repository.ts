@@ -5,7 +5,7 @@ import { Conflict, NotFound } from '#shared/errors.ts';
 import { isConditionFailure } from '#shared/store/conditional.ts';
 import { fromItem } from '#shared/store/item.ts';
 import { decodeCursor, encodeCursor, type Page } from '#shared/store/pagination.ts';
-import { queryAll, sortKeyStartsWith } from '#shared/store/query.ts';
+import { queryAll, queryPage, sortKeyStartsWith } from '#shared/store/query.ts';
 
 const keys = (agencyId: string, certificateNo: string) => ({
   pk: `AGENCY#${agencyId}`,
@@ -82,19 +82,14 @@ export class OfficerRepository {
   }
 
   async list(agencyId: string, limit: number, cursor?: string): Promise<Page<Officer>> {
-    const { Items = [], LastEvaluatedKey } = await this.#db.send(
-      new QueryCommand({
-        TableName: this.#table,
-        ...sortKeyStartsWith(`AGENCY#${agencyId}`, 'OFFICER#'),
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, {
-          partition: { pk: `AGENCY#${agencyId}` },
-          sortPrefix: { sk: 'OFFICER#' },
-        }),
-      }),
+    const { items, next } = await queryPage(
+      this.#db,
+      { TableName: this.#table, ...sortKeyStartsWith(`AGENCY#${agencyId}`, 'OFFICER#') },
+      decodeCursor(cursor, { partition: { pk: `AGENCY#${agencyId}` }, sortPrefix: { sk: 'OFFICER#' } }),
+      limit,
     );
-    const nextCursor = encodeCursor(LastEvaluatedKey);
-    return { items: Items.map((item) => fromItem<Officer>(item)), ...(nextCursor ? { nextCursor } : {}) };
+    const nextCursor = encodeCursor(next);
+    return { items: items.map((item) => fromItem<Officer>(item)), ...(nextCursor ? { nextCursor } : {}) };
   }
 
   /** Certificates of every agency whose end date is in [from, to], in date order. */

@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { PublicRecord } from '#shared/domain/public-record.ts';
-import type { Publication, PublicationRule } from '#shared/domain/publication.ts';
+import { isPublishable, type Publication, type PublicationRule } from '#shared/domain/publication.ts';
 import { countsDelta, publicationCounts } from '#shared/domain/statistics.ts';
 import { type ChildWrite, dynamoChildWrite } from '#shared/store/child-write.ts';
 import { isConditionFailure } from '#shared/store/conditional.ts';
@@ -71,7 +71,7 @@ export class PublicationRepository {
             gsi3pk: unitPublicationsPk(publication.agencyId, publication.unitId),
             gsi3sk: `${publication.decidedOn}#${publication.id}`,
             ...workIndex(publication),
-            ...(['scheduled', 'deadline-unconfirmed', 'overdue'].includes(publication.status)
+            ...(isPublishable(publication.status)
               ? {
                   gsi4pk: `OPEN_PUBLICATIONS#${publication.agencyId}`,
                   gsi4sk: `${publication.dueBy ?? ''}#${publication.id}`,

@@ -34,17 +34,33 @@ export async function queryAll(
   return items;
 }
 
-/** One page of a query from `cursor` (a LastEvaluatedKey), with the cursor of the next page. */
+/** The key attributes of the items a query reads: the table's, and its index's when it reads one. */
+const keyNamesOf = (input: Pick<QueryCommandInput, 'IndexName'>) =>
+  input.IndexName ? [`${input.IndexName}pk`, `${input.IndexName}sk`, 'pk', 'sk'] : ['pk', 'sk'];
+
+/**
+ * One page of a query from `cursor` (a LastEvaluatedKey), with the key of the next page. It
+ * reads one item more than the page: when that item is there, the next page starts after the
+ * page's last item; when it is not, there is no next page, even after a page that is exactly
+ * full (DynamoDB's own LastEvaluatedKey would promise one, and the client would ask once more
+ * for nothing). With a filter, a page may still come back short with a key to go on from.
+ * `keyNames` are the key attributes of the items read, when they are not `pk`/`sk` (and the
+ * index's): the query must not project them away.
+ */
 export async function queryPage(
   db: DynamoDBDocumentClient,
   input: Omit<QueryCommandInput, 'ExclusiveStartKey' | 'Limit'>,
   cursor: Record<string, unknown> | undefined,
   limit: number,
+  keyNames: readonly string[] = keyNamesOf(input),
 ): Promise<{ items: Record<string, unknown>[]; next: Record<string, unknown> | undefined }> {
   const { Items = [], LastEvaluatedKey } = await db.send(
-    new QueryCommand({ ...input, Limit: limit, ExclusiveStartKey: cursor }),
+    new QueryCommand({ ...input, Limit: limit + 1, ExclusiveStartKey: cursor }),
   );
-  return { items: Items, next: LastEvaluatedKey };
+  if (Items.length <= limit) return { items: Items, next: LastEvaluatedKey };
+  const items = Items.slice(0, limit);
+  const last = items[limit - 1] ?? {};
+  return { items, next: Object.fromEntries(keyNames.map((name) => [name, last[name]])) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
 import type { Principal } from '#shared/auth.ts';
-import { addCalendarDays, legalDateOf } from '#shared/dates.ts';
+import { addCalendarDays, dateText, legalDateOf } from '#shared/dates.ts';
 import { unitName } from '#shared/domain/agency.ts';
 import {
   CHECKLIST_STATUS_WORDS,
@@ -11,7 +11,10 @@ import {
   checkItems,
   diffItems,
   inForceOn,
+  MAX_DAYS_AHEAD,
+  pointerOn,
   publicSummary,
+  statusOn,
   summary,
 } from '#shared/domain/checklists/checklist.ts';
 import type { ChecklistItem, ChecklistKind } from '#shared/domain/checklists/kinds.ts';
@@ -109,7 +112,7 @@ export async function createDraft(
 export async function getChecklist(ports: ChecklistPorts, agencyId: string, id: string): Promise<Checklist> {
   const checklist = await ports.checklists.get(agencyId, id);
   if (!checklist) throw new NotFound('清单不存在', [{ path: 'id', message: '未找到该清单' }]);
-  return checklist;
+  return statusOn(checklist, legalDateOf(ports.now()));
 }
 
 export async function listChecklists(
@@ -117,7 +120,8 @@ export async function listChecklists(
   agencyId: string,
   filter: { kind?: ChecklistKind; status?: ChecklistStatus },
 ): Promise<ChecklistSummary[]> {
-  const all = await ports.checklists.list(agencyId);
+  const today = legalDateOf(ports.now());
+  const all = (await ports.checklists.list(agencyId)).map((checklist) => statusOn(checklist, today));
   return all
     .filter((checklist) => (filter.kind ? checklist.kind === filter.kind : true))
     .filter((checklist) => (filter.status ? checklist.status === filter.status : true))
@@ -191,27 +195,58 @@ async function prePublicationCheck(ports: ChecklistPorts, checklist: Checklist):
     throw new RuleViolation('UNKNOWN_MATTER', '服务指南引用的事项不在现行事项清单中', details);
 }
 
+/** The day a list takes effect: today unless the publisher names a later day, within a year. */
+function effectiveDay(today: string, wanted: string | undefined): string {
+  if (wanted === undefined || wanted === today) return today;
+  const latest = addCalendarDays(today, MAX_DAYS_AHEAD);
+  if (wanted < today || wanted > latest) {
+    throw new ValidationFailed([
+      {
+        path: 'effectiveFrom',
+        message:
+          wanted < today
+            ? `施行日期不能早于今天（${dateText(today)}）`
+            : `施行日期不能晚于 ${dateText(latest)}（一年以内）`,
+      },
+    ]);
+  }
+  return wanted;
+}
+
+/**
+ * Publishes a draft (PUB-1, PUB-4), in force today or from a later day (`effectiveFrom`): the
+ * edition in force until then keeps it and gets its last day. While an edition waits for its
+ * day, no other of the kind can be published: the publisher would not know which is to follow
+ * which.
+ */
 export async function publishChecklist(
   ports: ChecklistPorts,
   principal: Principal,
   id: string,
-  expectedVersion?: number,
+  options: { expectedVersion?: number; effectiveFrom?: string } = {},
 ): Promise<Checklist> {
   const draft = await getChecklist(ports, principal.agencyId, id);
   if (draft.status !== 'draft')
     throw new Conflict('只有草稿可以发布', [
       { path: 'id', message: `这份清单${CHECKLIST_STATUS_WORDS[draft.status]}` },
     ]);
-  if (expectedVersion !== undefined && draft.version !== expectedVersion) {
+  if (options.expectedVersion !== undefined && draft.version !== options.expectedVersion) {
     throw new Conflict('清单已被他人修改，请刷新后重试', [
       { path: 'expectedVersion', message: `当前版本为 ${draft.version}` },
     ]);
   }
   if (draft.editors.includes(principal.sub)) throw new Forbidden('清单的编制人不能审核发布自己编制的清单');
-  await prePublicationCheck(ports, draft);
   const now = ports.now();
   const today = legalDateOf(now);
-  const pointer = await ports.checklists.current(principal.agencyId, draft.kind);
+  const effectiveFrom = effectiveDay(today, options.effectiveFrom);
+  await prePublicationCheck(ports, draft);
+  const before = await ports.checklists.current(principal.agencyId, draft.kind);
+  const { inForce: pointer, next: waiting } = pointerOn(before, today);
+  if (waiting) {
+    throw new Conflict(`已有第 ${waiting.edition} 版定于 ${dateText(waiting.effectiveFrom)} 施行`, [
+      { path: 'effectiveFrom', message: '在它施行之前不能再发布同类清单' },
+    ]);
+  }
   const inForce = pointer ? await ports.checklists.get(principal.agencyId, pointer.id) : undefined;
   const published: Checklist = {
     ...draft,
@@ -220,17 +255,22 @@ export async function publishChecklist(
     edition: (pointer?.edition ?? 0) + 1,
     publishedAt: now.toISOString(),
     publishedBy: principal.sub,
-    effectiveFrom: today,
+    effectiveFrom,
     updatedAt: now.toISOString(),
   };
   const superseded: Checklist | undefined = inForce && {
     ...inForce,
-    status: 'superseded',
+    status: effectiveFrom === today ? 'superseded' : 'published',
     version: inForce.version + 1,
-    effectiveTo: addCalendarDays(today, -1),
+    effectiveTo: addCalendarDays(effectiveFrom, -1),
     updatedAt: now.toISOString(),
   };
-  await ports.checklists.publish(draft, published, superseded);
+  const edition = { id: published.id, edition: published.edition ?? 0 };
+  const after =
+    effectiveFrom === today
+      ? { inForce: edition }
+      : { ...(pointer ? { inForce: pointer } : {}), next: { ...edition, effectiveFrom } };
+  await ports.checklists.publish(draft, published, superseded, { before, after });
   return published;
 }
 
@@ -240,8 +280,8 @@ export async function currentEdition(
   agencyId: string,
   kind: ChecklistKind,
 ): Promise<Checklist | undefined> {
-  const pointer = await ports.checklists.current(agencyId, kind);
-  return pointer ? ports.checklists.get(agencyId, pointer.id) : undefined;
+  const { inForce } = pointerOn(await ports.checklists.current(agencyId, kind), legalDateOf(ports.now()));
+  return inForce ? ports.checklists.get(agencyId, inForce.id) : undefined;
 }
 
 /** What the public sees: the edition in force today, or on `at`. Never a draft. */
@@ -263,7 +303,7 @@ export async function publicEdition(
       { path: at ? 'at' : 'kind', message: '未找到已发布的清单' },
     ]);
   }
-  return found;
+  return statusOn(found, legalDateOf(ports.now()));
 }
 
 /**
@@ -284,7 +324,10 @@ export async function withLiveOfficerStatus(ports: ChecklistPorts, checklist: Ch
 }
 
 export async function publicEditions(ports: ChecklistPorts, agencyId: string, kind: ChecklistKind) {
-  return (await ports.checklists.editionSummaries(agencyId, kind)).map(publicSummary);
+  const today = legalDateOf(ports.now());
+  return (await ports.checklists.editionSummaries(agencyId, kind)).map((edition) =>
+    publicSummary(statusOn(edition, today)),
+  );
 }
 
 export async function editionByNumber(
@@ -295,7 +338,7 @@ export async function editionByNumber(
 ): Promise<Checklist> {
   const found = await ports.checklists.edition(agencyId, kind, edition);
   if (!found) throw new NotFound('该版本不存在', [{ path: 'edition', message: `没有第 ${edition} 版` }]);
-  return found;
+  return statusOn(found, legalDateOf(ports.now()));
 }
 
 export async function diffEditions(

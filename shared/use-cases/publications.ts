@@ -8,7 +8,8 @@ import { forEachConcurrently } from '#shared/concurrency.ts';
 import { addCalendarDays, addCalendarMonths, legalDateOf } from '#shared/dates.ts';
 import { CalendarNotConfirmed, workingDaysAfter, type YearCalendar } from '#shared/domain/calendar.ts';
 import type { CaseRecord } from '#shared/domain/cases/case.ts';
-import { canTransition, caseStatusLabels, openTransitions } from '#shared/domain/cases/state-machine.ts';
+import { revocationVerdict } from '#shared/domain/cases/issuance.ts';
+import { caseStatusLabels } from '#shared/domain/cases/state-machine.ts';
 import { redact } from '#shared/domain/desensitise.ts';
 import type { EnforcementCategory } from '#shared/domain/officer.ts';
 import {
@@ -20,6 +21,7 @@ import {
 import {
   confirmationRequired,
   defaultRule,
+  isPublishable,
   type Publication,
   type PublicationRule,
   type RevocationInput,
@@ -27,7 +29,7 @@ import {
   rulesMoment,
 } from '#shared/domain/publication.ts';
 import { withdrawalLabels } from '#shared/domain/withdrawal.ts';
-import { Conflict, failureReason, NotFound, RuleViolation, ValidationFailed } from '#shared/errors.ts';
+import { Conflict, failureReason, NotFound, RuleViolation } from '#shared/errors.ts';
 import type { DomainEvent } from '#shared/events/publisher.ts';
 import { logger } from '#shared/observability.ts';
 import type { ChildWrite } from '#shared/store/child-write.ts';
@@ -131,7 +133,6 @@ function isDue(publication: Publication, today: string): boolean {
 }
 
 /** What may still be published: waiting for its date, past it, or with a date the calendar holds. */
-const PUBLISHABLE: Publication['status'][] = ['scheduled', 'overdue', 'deadline-unconfirmed'];
 
 /** The public record as it would be published now, with what it was built from. */
 async function composePublicRecord(
@@ -204,7 +205,7 @@ const changePublication = <T>(
 /** A person checked the preview and confirms it (审查): the sweep may publish it when ready. */
 export async function confirmPublication(ports: PublicationPorts, principal: Principal, id: string) {
   return changePublication(ports, principal.agencyId, id, async (publication, record) => {
-    if (!PUBLISHABLE.includes(publication.status)) {
+    if (!isPublishable(publication.status)) {
       throw new Conflict('该公示当前状态不需要审查确认', [{ path: 'id', message: publication.status }]);
     }
     assertMayHandle(record, principal);
@@ -251,7 +252,7 @@ export async function publishByHand(
   assertMayHandle(record, principal);
   const rule = await publicationRule(ports, principal.agencyId, publication.category);
   if (
-    PUBLISHABLE.includes(publication.status) &&
+    isPublishable(publication.status) &&
     !isDue(publication, legalDateOf(ports.now())) &&
     !rulesMoment(rule, record.status)
   ) {
@@ -274,7 +275,7 @@ export async function publishNow(
   id: string,
 ): Promise<Publication | undefined> {
   return changePublication(ports, agencyId, id, async (publication, record) => {
-    if (!PUBLISHABLE.includes(publication.status)) return undefined;
+    if (!isPublishable(publication.status)) return undefined;
     const now = ports.now();
     const { rule, publicRecord, publishedOn, expiresOn } = await composePublicRecord(
       ports,
@@ -361,7 +362,7 @@ export async function sweepPublications(ports: PublicationPorts) {
   // of one case meet on its version, and the loser is retried by its kernel).
   await forEachConcurrently(work, SWEEP_CONCURRENCY, async ({ agencyId, id }) => {
     const publication = await ports.publications.get(agencyId, id);
-    if (!publication || !PUBLISHABLE.includes(publication.status)) return;
+    if (!publication || !isPublishable(publication.status)) return;
     // Past its due date nothing waits any more (PUB-12); before it, the rule says when it is
     // ready; an unconfirmed due date holds only the date, never the publication (LAW-8).
     const due = isDue(publication, today);
@@ -403,7 +404,7 @@ async function noteFailure(
 ): Promise<boolean> {
   try {
     return await changePublication(ports, agencyId, id, async (publication, record) => {
-      if (!PUBLISHABLE.includes(publication.status)) return false;
+      if (!isPublishable(publication.status)) return false;
       const becomesOverdue = pastDue && publication.status !== 'overdue';
       await commitPublication(
         ports,
@@ -466,36 +467,12 @@ export async function revokeDecision(
     principal,
     caseId,
     async (record) => {
-      if (!record.decision) {
-        throw new RuleViolation('NO_DECISION', '本案没有可撤回的决定', [
-          { path: 'id', message: record.status },
-        ]);
-      }
-      if (record.status === 'revoked' || record.decision.revokedAt !== undefined) {
-        throw new Conflict('该决定已被撤回，不能重复撤回', [{ path: 'id', message: record.decision.id }]);
-      }
-      if (!canTransition(record.status, 'revoked')) {
-        throw new RuleViolation(
-          'INVALID_TRANSITION',
-          `案件处于“${caseStatusLabels[record.status]}”状态，决定尚未生效，不能撤回`,
-          [{ path: 'id', message: `案件当前状态：${caseStatusLabels[record.status]}` }],
-          { allowed: openTransitions(record.status) },
-        );
-      }
       const now = ports.now();
       const today = legalDateOf(now);
-      if (input.effectiveOn > today) {
-        throw new ValidationFailed([{ path: 'effectiveOn', message: '撤销决定的生效日期不能晚于今天' }]);
-      }
-      if (input.effectiveOn < record.decision.decidedOn) {
-        throw new ValidationFailed([
-          {
-            path: 'effectiveOn',
-            message: `撤销决定的生效日期不能早于原决定日期（${record.decision.decidedOn}）`,
-          },
-        ]);
-      }
-      const publication = await getPublication(ports, principal.agencyId, record.decision.publicationId);
+      const verdict = revocationVerdict({ record, effectiveOn: input.effectiveOn, today });
+      if (!verdict.allowed) throw verdict.error;
+      const { decision } = verdict;
+      const publication = await getPublication(ports, principal.agencyId, decision.publicationId);
       // LAW-1: 3 working days from the day the revocation took effect, not from this request.
       const withdrawBy = (await heldDeadline(ports, input.effectiveOn, 3)).dueBy;
       const late = withdrawBy !== null && today > withdrawBy;
@@ -545,7 +522,7 @@ export async function revokeDecision(
         },
         {
           status: 'revoked',
-          decision: { ...record.decision, revokedAt: now.toISOString(), revocationKind: input.kind },
+          decision: { ...decision, revokedAt: now.toISOString(), revocationKind: input.kind },
         },
         [
           ports.publications.put(withdrawn, publication),
@@ -604,14 +581,14 @@ export async function revokeDecision(
 }
 
 /** An exemption recorded before the due date: the publication is not published (PUB-12). */
-export async function exempt(
+export async function exemptPublication(
   ports: PublicationPorts,
   principal: Principal,
   id: string,
   input: { reason: string },
 ) {
   return changePublication(ports, principal.agencyId, id, async (publication, record) => {
-    if (!['scheduled', 'deadline-unconfirmed', 'overdue'].includes(publication.status)) {
+    if (!isPublishable(publication.status)) {
       throw new Conflict('该公示当前状态不能豁免', [{ path: 'id', message: publication.status }]);
     }
     return commitPublication(
@@ -642,7 +619,7 @@ export async function recomputePublicationDeadline(
 ): Promise<boolean> {
   return withRetry(async () => {
     const publication = await ports.publications.get(agencyId, id);
-    if (!publication || !PUBLISHABLE.includes(publication.status)) return false;
+    if (!publication || !isPublishable(publication.status)) return false;
     const touches = publication.dueBy === null || String(year) in publication.calendarVersions;
     if (!touches) return false;
     const due = await heldDeadline(ports, publication.decidedOn, publication.workingDays);

@@ -440,7 +440,7 @@ export async function dispute(
 }
 
 /** A leader's ruling on a disputed opinion: final, and recorded (REV-5). */
-export async function rule(
+export async function ruleOnDispute(
   ports: ReviewPorts,
   principal: Principal,
   reviewId: string,
@@ -469,7 +469,7 @@ export async function rule(
 }
 
 /** Extends the due date once, with a leader's approval (REV-5). */
-export async function extend(
+export async function extendReview(
   ports: ReviewPorts,
   principal: Principal,
   reviewId: string,

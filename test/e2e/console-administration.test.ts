@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureConsoleBuilt } from '#local/console-build.ts';
 import { publishDecisionNow, walkPenaltyCase } from '#local/demo/penalty-case.ts';
 import { seedDemoData, seedPlatformAdmin, usersOf } from '#local/seed.ts';
+import { addCalendarDays, dateText, legalDateOf } from '#shared/dates.ts';
 import { newAgencyId, startTestApi, type TestApi } from '#test/helpers/api.ts';
 import { launchChromium, PHONE } from '#test/helpers/browser.ts';
 import {
@@ -48,7 +49,10 @@ const asUser = (name: string, options: BrowserContextOptions, act: (page: Page) 
   asConsoleUser(browser, api.url, agencyId, name, options, act);
 
 describe('console administration', { timeout: 180_000 }, () => {
-  it('[PUB-1] [PUB-2] a list imported from a spreadsheet becomes a draft; a bad file is refused at the file; the publisher sees the differences from the edition in force and confirms the publication', async () => {
+  it('[PUB-1] [PUB-2] a list imported from a spreadsheet becomes a draft; a bad file is refused at the file; the publisher sees the differences from the edition in force and publishes it to take effect on a later day', async () => {
+    const today = legalDateOf(new Date());
+    const yesterday = addCalendarDays(today, -1);
+    const later = addCalendarDays(today, 14);
     const csv = await readFile(new URL('../../local/demo/matters.csv', import.meta.url), 'utf8');
     const changed = csv.replace(
       'MZ-CF-002,行政处罚,对养老机构未建立入院评估制度的处罚',
@@ -91,18 +95,38 @@ describe('console administration', { timeout: 180_000 }, () => {
       expect(await changes.locator('li').count()).toBe(2);
       await checkScreen(page, 'phone-checklist-differences', PHONE.viewport.width);
       await page.getByRole('button', { name: '审核发布' }).click();
-      // Publishing asks first, saying from when the list applies and which edition it ends.
+      // Publishing asks first, saying from when the list applies and until when the edition in force does.
       const confirmation = page.getByRole('alertdialog', { name: '确认发布这份清单？' });
-      expect(await confirmation.textContent()).toMatch(/即日（.+）起施行.*现行第 1 版同时废止/);
+      expect(await confirmation.textContent()).toMatch(
+        new RegExp(`自${dateText(today)}起施行.*现行第 1 版施行至前一日`),
+      );
       await page.getByRole('button', { name: '取消' }).click();
       expect(await page.getByRole('alertdialog').count()).toBe(0);
       await page.getByRole('button', { name: '审核发布' }).click();
+      // The day is typed as people write it and read back in words, whatever the browser's locale.
+      const effective = confirmation.getByLabel('施行日期');
+      await effective.fill('2026年2月30日');
+      await confirmation.getByText(/看不懂这个日期/).waitFor();
+      await effective.fill(dateText(yesterday));
+      await page.getByRole('button', { name: '确认发布' }).click();
+      // A day before today is refused at the field, in a sentence.
+      await confirmation
+        .locator('.field-error')
+        .getByText(/施行日期不能早于今天/)
+        .waitFor();
+      await effective.fill(dateText(later));
+      await confirmation.getByText(new RegExp(`${dateText(later)} 星期`)).waitFor();
       await checkScreen(page, 'phone-checklist-confirm-publish', PHONE.viewport.width);
       await page.getByRole('button', { name: '确认发布' }).click();
-      await page.locator('.facts').getByText('现行').waitFor();
+      await page.locator('.facts').getByText('待施行').waitFor();
+      expect(await page.locator('.facts').textContent()).toContain(dateText(later));
     });
+    // Until that day the edition in force stays the one the public and every rule read.
     const current = await api.call('GET', `/public/v1/agencies/${agencyId}/checklists/matters`);
-    expect(current.body.items.map((item: { code: string }) => item.code)).toContain('MZ-JC-009');
+    expect(current.body.edition).toBe(1);
+    expect(current.body.effectiveTo).toBe(addCalendarDays(later, -1));
+    const onTheDay = await api.call('GET', `/public/v1/agencies/${agencyId}/checklists/matters?at=${later}`);
+    expect(onTheDay.body.items.map((item: { code: string }) => item.code)).toContain('MZ-JC-009');
   });
 
   it('[PUB-5] [PUB-8] the administrator registers an officer (refused without a category, at the categories) and downloads a window card', async () => {
@@ -140,7 +164,8 @@ describe('console administration', { timeout: 180_000 }, () => {
       await trainings.locator('summary').click();
       await trainings.getByText('没有培训记录。').waitFor();
       await trainings.getByLabel(/^培训名称/).fill('新《行政处罚法》专题培训');
-      await trainings.getByLabel(/^培训日期/).fill('2026-04-20');
+      await trainings.getByLabel(/^培训日期/).fill('2026年4月20日');
+      await trainings.getByText('2026年4月20日 星期一').waitFor();
       await trainings.getByLabel(/^学时/).fill('8');
       await trainings.getByRole('button', { name: '记录培训' }).click();
       await trainings.getByRole('list', { name: '培训记录' }).getByText('新《行政处罚法》专题培训').waitFor();

@@ -26,11 +26,7 @@ async function inTens(count: number, make: (index: number) => Promise<void>) {
     await Promise.all(Array.from({ length: Math.min(10, count - start) }, (_, at) => make(start + at)));
 }
 
-/**
- * Presses 加载更多 until the list has no more, and how many times it was pressed. A last page
- * that is exactly full still has a `nextCursor` (DynamoDB cannot know there is nothing after it),
- * so the press after it finds nothing more and the button goes.
- */
+/** Presses 加载更多 until the list has no more, and how many times it was pressed. */
 async function loadAll(page: Page, list: string) {
   let pressed = 0;
   const more = page.getByRole('button', { name: '加载更多' });

@@ -1,4 +1,4 @@
-import type { Checklist, ChecklistSummary } from '#shared/domain/checklists/checklist.ts';
+import type { Checklist, ChecklistPointer, ChecklistSummary } from '#shared/domain/checklists/checklist.ts';
 import type { ChecklistKind } from '#shared/domain/checklists/kinds.ts';
 import type { PublicRecord } from '#shared/domain/public-record.ts';
 import type { Publication, PublicationRule } from '#shared/domain/publication.ts';
@@ -171,7 +171,7 @@ export class InMemoryPublications implements Port<PublicationRepository> {
 /** Checklists, one item per version, with the pointer to the edition in force. */
 export class InMemoryChecklists implements Port<ChecklistRepository> {
   readonly #versions = new Map<string, Checklist>();
-  readonly #current = new Map<string, { id: string; edition: number }>();
+  readonly #current = new Map<string, ChecklistPointer>();
 
   async create(checklist: Checklist): Promise<void> {
     const key = `${checklist.agencyId}#${checklist.id}`;
@@ -201,7 +201,7 @@ export class InMemoryChecklists implements Port<ChecklistRepository> {
 
   async current(agencyId: string, kind: ChecklistKind) {
     const pointer = this.#current.get(`${agencyId}#${kind}`);
-    return pointer ? { ...pointer } : undefined;
+    return pointer ? copy(pointer) : undefined;
   }
 
   #editions(agencyId: string, kind: ChecklistKind): Checklist[] {
@@ -223,7 +223,12 @@ export class InMemoryChecklists implements Port<ChecklistRepository> {
     return found ? copy(found) : undefined;
   }
 
-  async publish(draft: Checklist, published: Checklist, superseded: Checklist | undefined): Promise<void> {
+  async publish(
+    draft: Checklist,
+    published: Checklist,
+    superseded: Checklist | undefined,
+    { before, after }: { before: ChecklistPointer | undefined; after: ChecklistPointer },
+  ): Promise<void> {
     const key = (checklist: Checklist) => `${checklist.agencyId}#${checklist.id}`;
     const pointerKey = `${published.agencyId}#${published.kind}`;
     const stored = this.#versions.get(key(published));
@@ -231,13 +236,14 @@ export class InMemoryChecklists implements Port<ChecklistRepository> {
     const holds =
       stored?.status === 'draft' &&
       stored.version === draft.version &&
-      (superseded
-        ? this.#versions.get(key(superseded))?.status === 'published' && pointer?.id === superseded.id
+      (!superseded || this.#versions.get(key(superseded))?.status === 'published') &&
+      (before
+        ? pointer?.inForce?.id === before.inForce?.id && pointer?.next?.id === before.next?.id
         : pointer === undefined);
     if (!holds) throw new Conflict('清单已被他人修改或同类清单刚刚发布，请刷新后重试');
     this.#versions.set(key(published), copy(published));
     if (superseded) this.#versions.set(key(superseded), copy(superseded));
-    this.#current.set(pointerKey, { id: published.id, edition: published.edition ?? 0 });
+    this.#current.set(pointerKey, copy(after));
   }
 }
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Checklist } from '#shared/domain/checklists/checklist.ts';
 import { ChecklistRepository } from '#shared/store/checklist-repository.ts';
 import { documentClient } from '#shared/store/clients.ts';
+import { checklistRepositoryContract } from '#test/contracts/checklist-repository.ts';
 import { newAgencyId } from '#test/helpers/api.ts';
 
 const repository = new ChecklistRepository(documentClient, process.env.MAIN_TABLE ?? '');
@@ -48,7 +49,10 @@ describe('checklist editions on DynamoDB Local', () => {
         status: 'superseded' as const,
         effectiveTo: `2026-0${edition}-01`,
       };
-      await repository.publish(draft, published, superseded);
+      await repository.publish(draft, published, superseded, {
+        before: inForce && { inForce: { id: inForce.id, edition: edition - 1 } },
+        after: { inForce: { id: published.id, edition } },
+      });
       inForce = published;
     }
     const summaries = await repository.editionSummaries(agencyId, 'matters');
@@ -60,3 +64,5 @@ describe('checklist editions on DynamoDB Local', () => {
     expect(await repository.edition(agencyId, 'matters', 6)).toBeUndefined();
   });
 });
+
+checklistRepositoryContract('DynamoDB Local', repository);

@@ -5,6 +5,8 @@ import {
   createDraft,
   diffEditions,
   editChecklist,
+  getChecklist,
+  listChecklists,
   publicEdition,
   publishChecklist,
 } from '#shared/use-cases/checklists.ts';
@@ -49,10 +51,12 @@ describe('checklists, without a database', () => {
       await expect(publishChecklist(ports, who, draft.id)).rejects.toBeInstanceOf(Forbidden);
     await expect(ports.checklists.current(AGENCY, 'matters')).resolves.toBeUndefined();
     // A stale version is refused.
-    await expect(publishChecklist(ports, third, draft.id, draft.version)).rejects.toMatchObject({
+    await expect(
+      publishChecklist(ports, third, draft.id, { expectedVersion: draft.version }),
+    ).rejects.toMatchObject({
       code: 'CONFLICT',
     });
-    const published = await publishChecklist(ports, third, draft.id, edited.version);
+    const published = await publishChecklist(ports, third, draft.id, { expectedVersion: edited.version });
     expect(published).toMatchObject({
       status: 'published',
       edition: 1,
@@ -97,6 +101,63 @@ describe('checklists, without a database', () => {
     await expect(
       editChecklist(ports, editor, first.id, { items: matters, expectedVersion: superseded?.version ?? 0 }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('[PUB-2] an edition published to take effect on a later day replaces the one in force on that day, not before', async () => {
+    const { ports, clock } = await world();
+    const first = await createDraft(ports, editor, {
+      kind: 'matters',
+      title: '执法事项清单',
+      items: matters,
+    });
+    await publishChecklist(ports, checker, first.id);
+    const next = await editChecklist(ports, editor, first.id, {
+      items: [matters[0], { ...matters[1], timeLimit: '3日' }],
+      expectedVersion: 2,
+    });
+    const today = legalDateOf(ports.now());
+    // Not a day before today, nor more than a year ahead; each refusal names the field.
+    for (const effectiveFrom of [addCalendarDays(today, -1), addCalendarDays(today, 367)]) {
+      const refused = await publishChecklist(ports, checker, next.id, { effectiveFrom }).catch(
+        (error) => error,
+      );
+      expect(refused).toBeInstanceOf(ValidationFailed);
+      expect(refused.details[0]).toMatchObject({
+        path: 'effectiveFrom',
+        message: expect.stringMatching(/^施行日期/),
+      });
+    }
+    const from = addCalendarDays(today, 10);
+    const second = await publishChecklist(ports, checker, next.id, { effectiveFrom: from });
+    expect(second).toMatchObject({ status: 'published', edition: 2, effectiveFrom: from });
+    // Until then the first edition is the one in force, to the public and to every rule.
+    expect((await publicEdition(ports, AGENCY, 'matters')).id).toBe(first.id);
+    expect(await getChecklist(ports, AGENCY, first.id)).toMatchObject({
+      status: 'published',
+      effectiveTo: addCalendarDays(from, -1),
+    });
+    expect((await publicEdition(ports, AGENCY, 'matters', addCalendarDays(from, -1))).edition).toBe(1);
+    expect((await publicEdition(ports, AGENCY, 'matters', from)).edition).toBe(2);
+    // While it waits, no other edition of the kind is published.
+    const third = await createDraft(ports, editor, {
+      kind: 'matters',
+      title: '执法事项清单（又一版）',
+      items: matters,
+    });
+    await expect(publishChecklist(ports, checker, third.id)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: [{ path: 'effectiveFrom' }],
+    });
+    // On its day it is in force, and the first edition reads as superseded, with nothing run at midnight.
+    clock.set(`${from}T00:30:00.000+08:00`);
+    expect((await publicEdition(ports, AGENCY, 'matters')).id).toBe(next.id);
+    expect(await getChecklist(ports, AGENCY, first.id)).toMatchObject({ status: 'superseded' });
+    expect(
+      (await listChecklists(ports, AGENCY, { kind: 'matters', status: 'published' })).map((each) => each.id),
+    ).toEqual([next.id]);
+    // And the next edition is published against it.
+    expect(await publishChecklist(ports, checker, third.id)).toMatchObject({ edition: 3 });
+    expect(await getChecklist(ports, AGENCY, next.id)).toMatchObject({ status: 'superseded' });
   });
 
   it('[PUB-5] the officer list is generated from the registry: only valid certificates, never typed by hand', async () => {

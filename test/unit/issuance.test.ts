@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseRecord, Decision } from '#shared/domain/cases/case.ts';
-import { type IssuanceFacts, issuanceVerdict, issuedDecision } from '#shared/domain/cases/issuance.ts';
+import {
+  type IssuanceFacts,
+  issuanceVerdict,
+  issuedDecision,
+  revocationVerdict,
+} from '#shared/domain/cases/issuance.ts';
 import type { StepState } from '#shared/domain/cases/procedure.ts';
 import type { PublicationRule } from '#shared/domain/publication.ts';
 import type { Proposal } from '#shared/domain/reviews/proposal.ts';
@@ -217,5 +222,53 @@ describe('issuedDecision', () => {
       due: { dueBy: '2026-12-10', calendarVersions: {} },
     });
     expect(remade.publication.replaces).toBe('p0');
+  });
+});
+
+describe('revocationVerdict', () => {
+  const decision = { id: 'd1', decidedOn: '2026-12-01', publicationId: 'p1' } as Decision;
+  const served = record({ status: 'served', decision });
+  const refusalOf = (verdict: ReturnType<typeof revocationVerdict>) => {
+    if (verdict.allowed) throw new Error('expected a refusal');
+    return verdict.error as DomainError & { code: string; details: { path: string; message: string }[] };
+  };
+
+  it.each([
+    ['no decision', record({ status: 'investigating' }), '2026-12-02', 'NO_DECISION', 'id'],
+    ['a decision revoked before', record({ status: 'revoked', decision }), '2026-12-02', 'CONFLICT', 'id'],
+    [
+      'a revocation recorded on the decision',
+      record({ status: 'served', decision: { ...decision, revokedAt: '2026-12-02T00:00:00.000Z' } }),
+      '2026-12-02',
+      'CONFLICT',
+      'id',
+    ],
+    [
+      'a decision not in force',
+      record({ status: 'pending-decision', decision }),
+      '2026-12-02',
+      'INVALID_TRANSITION',
+      'id',
+    ],
+    ['a revocation that takes effect tomorrow', served, '2026-12-08', 'VALIDATION_FAILED', 'effectiveOn'],
+    ['a revocation before the decision', served, '2026-11-30', 'VALIDATION_FAILED', 'effectiveOn'],
+  ])('[PUB-11] refuses %s, at the field, in words', (_case, theRecord, effectiveOn, code, path) => {
+    const error = refusalOf(revocationVerdict({ record: theRecord, effectiveOn, today: '2026-12-07' }));
+    expect(error.code).toBe(code);
+    expect(error.details[0]?.path).toBe(path);
+    // Never a status code or an ISO date on the screen.
+    expect(JSON.stringify(error.details)).not.toMatch(
+      /served|revoked|pending-decision|investigating|\d{4}-\d{2}-\d{2}/,
+    );
+  });
+
+  it.each([
+    ['on the day of the decision', '2026-12-01'],
+    ['today', '2026-12-07'],
+  ])('[PUB-11] allows a revocation that took effect %s', (_when, effectiveOn) => {
+    expect(revocationVerdict({ record: served, effectiveOn, today: '2026-12-07' })).toEqual({
+      allowed: true,
+      decision,
+    });
   });
 });

@@ -10,7 +10,7 @@ import { caseJournal, transitionCase } from '#shared/use-cases/cases.ts';
 import { issueDecision } from '#shared/use-cases/decisions.ts';
 import {
   confirmPublication,
-  exempt,
+  exemptPublication,
   previewPublication,
   publishByHand,
   revokeDecision,
@@ -249,14 +249,14 @@ describe('publications, without a database', () => {
     expect((await publicationOf(world, minor.publicationId)).status).toBe('exempt');
     const other = await decided(world, { party: ORGANISATION });
     await expect(
-      exempt(world.ports, cast.admin, other.publicationId, { reason: '涉及商业秘密' }),
+      exemptPublication(world.ports, cast.admin, other.publicationId, { reason: '涉及商业秘密' }),
     ).resolves.toMatchObject({ status: 'exempt', exemption: { by: cast.admin.sub } });
     world.clock.set(at(other.dueBy));
     expect((await sweepPublications(world.ports)).published).toEqual([]);
     expect(await world.ports.publications.getPublicRecord(minor.publicationId)).toBeUndefined();
     expect(await world.ports.publications.getPublicRecord(other.publicationId)).toBeUndefined();
     await expect(
-      exempt(world.ports, cast.admin, other.publicationId, { reason: '再次豁免' }),
+      exemptPublication(world.ports, cast.admin, other.publicationId, { reason: '再次豁免' }),
     ).rejects.toMatchObject({
       code: 'CONFLICT',
     });

@@ -7,12 +7,12 @@ import { caseJournal, createDocument } from '#shared/use-cases/cases.ts';
 import { issueDecision } from '#shared/use-cases/decisions.ts';
 import {
   dispute,
-  extend,
+  extendReview,
   flagOverdueReviews,
   giveOpinion,
   recordReviewer,
   resubmit,
-  rule,
+  ruleOnDispute,
   submitReview,
 } from '#shared/use-cases/reviews.ts';
 import {
@@ -197,7 +197,7 @@ describe('legal review, without a database', () => {
     expect(review.dueBy).toBe(due.dueBy);
     expect(review.rounds[0]?.dueBy).toBe(due.dueBy);
 
-    const extended = await extend(world.ports, cast.leader, review.id, {
+    const extended = await extendReview(world.ports, cast.leader, review.id, {
       workingDays: 3,
       reason: '案情复杂',
     });
@@ -205,7 +205,7 @@ describe('legal review, without a database', () => {
     expect(extended.dueBy).toBe(later.dueBy);
     expect(extended.extension).toMatchObject({ workingDays: 3, approvedBy: cast.leader.sub });
     await expect(
-      extend(world.ports, cast.leader, review.id, { workingDays: 2, reason: '再次延期' }),
+      extendReview(world.ports, cast.leader, review.id, { workingDays: 2, reason: '再次延期' }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
 
     // On its last day it is not overdue; the day after, the job flags it once.
@@ -238,17 +238,17 @@ describe('legal review, without a database', () => {
     // Neither side of the dispute rules on it, whatever their role.
     for (const side of [cast.reviewer, cast.colleague, cast.handler]) {
       const refused = await refusal(
-        rule(world.ports, person(side.sub, ['leader'], 'ldbz'), review.id, ruling),
+        ruleOnDispute(world.ports, person(side.sub, ['leader'], 'ldbz'), review.id, ruling),
       );
       expect(refused, side.sub).toBeInstanceOf(Forbidden);
     }
     tick(world);
-    const ruled = await rule(world.ports, cast.leader, review.id, ruling);
+    const ruled = await ruleOnDispute(world.ports, cast.leader, review.id, ruling);
     expect(ruled).toMatchObject({
       status: 'approved',
       ruling: { by: cast.leader.sub, conclusion: 'approved' },
     });
-    await expect(rule(world.ports, cast.leader, review.id, ruling)).rejects.toMatchObject({
+    await expect(ruleOnDispute(world.ports, cast.leader, review.id, ruling)).rejects.toMatchObject({
       code: 'CONFLICT',
     });
     const issued = await issueDecision(world.ports, cast.handler, caseId, MAJOR_FINE);

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { jobTable } from '#functions/jobs.ts';
 import { routeTable } from '#functions/routes.ts';
@@ -35,5 +35,21 @@ describe('the route table', () => {
         'GET /openapi.json',
       ]),
     );
+  });
+
+  it("declares each area's routes beside their handlers, so a handler loads its own area's table and no other", async () => {
+    for (const area of new Set(routes.map((route) => route.handler.split('/')[0] ?? ''))) {
+      const module = (await import(`#functions/${area}/routes.ts`)) as Record<
+        string,
+        Record<string, RouteDef>
+      >;
+      const table = module[`${area.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase())}Routes`];
+      expect(table, `functions/${area}/routes.ts exports ${area}Routes`).toBeDefined();
+      for (const route of Object.values(table ?? {}))
+        expect(route.handler.split('/')[0], `${routeKey(route)} in functions/${area}/routes.ts`).toBe(area);
+    }
+    // Handlers import their area's table: the whole one would make every function evaluate every route.
+    const handlers = routes.map((route) => readFileSync(`functions/${route.handler}.ts`, 'utf8'));
+    expect(handlers.filter((source) => source.includes("from '#functions/routes.ts'"))).toEqual([]);
   });
 });

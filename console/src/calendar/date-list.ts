@@ -1,3 +1,5 @@
+import { type Day, FULL_DATE, isoDay } from '../typed-dates.ts';
+
 /**
  * Dates as the State Council's holiday notice and people write them, for the calendar
  * administrator's form (LAW-8): `2027-02-06`, `2027/2/6`, `2027年2月6日`, `2月6日` (in the year
@@ -13,26 +15,12 @@ export interface DateList {
 
 const PIECE_SEPARATOR = /[\n\r,，、;；]+/;
 const RANGE = /\s*(?:至|到|~|～|—|–)\s*/;
-const FULL = /^(\d{4})\s*(?:年|-|\/|\.)\s*(\d{1,2})\s*(?:月|-|\/|\.)\s*(\d{1,2})\s*日?$/;
 const MONTH_DAY = /^(\d{1,2})\s*(?:月|-|\/|\.)\s*(\d{1,2})\s*日?$/;
 const DAY = /^(\d{1,2})\s*日?$/;
 
-interface Day {
-  year: number;
-  month: number;
-  day: number;
-}
-
-function iso({ year, month, day }: Day): string | undefined {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
-    return undefined;
-  return date.toISOString().slice(0, 10);
-}
-
 /** One end of a piece; the end of a range may leave out the year and the month of its start. */
 function dayOf(text: string, year: number, start?: Day): Day | undefined {
-  const full = FULL.exec(text);
+  const full = FULL_DATE.exec(text);
   if (full) return { year: Number(full[1]), month: Number(full[2]), day: Number(full[3]) };
   const monthDay = MONTH_DAY.exec(text);
   if (monthDay) return { year: start?.year ?? year, month: Number(monthDay[1]), day: Number(monthDay[2]) };
@@ -53,8 +41,8 @@ export function parseDateList(text: string, year: number): DateList {
     const [from = '', to, ...rest] = piece.split(RANGE);
     const first = dayOf(from, year);
     const last = to === undefined ? first : first && dayOf(to, year, first);
-    const start = first && iso(first);
-    const end = last && iso(last);
+    const start = first && isoDay(first);
+    const end = last && isoDay(last);
     if (rest.length > 0 || !start || !end) {
       problems.push(
         `“${raw.trim()}”不是日期（可写作 ${year}-01-01、${year}年1月1日、1月1日或 2月6日至12日）`,

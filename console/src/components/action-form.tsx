@@ -1,6 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { type ApiError, asApiError } from '../api/errors.ts';
+import { readDate } from '../typed-dates.ts';
+import { DateInput } from './date-input.tsx';
 import { ErrorNotice } from './error-notice.tsx';
 import { describedBy, Field } from './field.tsx';
 
@@ -46,7 +48,7 @@ export function ActionForm<T>({
   id: string;
   fields: readonly ActionField[];
   submitLabel: string;
-  /** Sends the values (as typed, empty ones left out); its answer goes to `onDone` and `result`. */
+  /** Sends the values (as typed, dates as YYYY-MM-DD, empty ones left out); its answer goes to `onDone` and `result`. */
   onSubmit: (values: Record<string, string>) => Promise<T>;
   onDone?: (answer: T) => void;
   result?: (answer: T) => ComponentChildren;
@@ -64,7 +66,14 @@ export function ActionForm<T>({
     setBusy(true);
     setError(undefined);
     try {
-      const filled = Object.fromEntries(Object.entries(values).filter(([, value]) => value.trim() !== ''));
+      const filled = Object.fromEntries(
+        fields
+          .map((field) => {
+            const value = values[field.path] ?? '';
+            return [field.path, field.kind === 'date' ? (readDate(value) ?? value) : value] as const;
+          })
+          .filter(([, value]) => value.trim() !== ''),
+      );
       const value = await onSubmit(filled);
       setAnswer({ value });
       setValues(initialValues(fields));
@@ -146,10 +155,11 @@ export function ActionForm<T>({
                   </option>
                 ))}
               </select>
+            ) : field.kind === 'date' ? (
+              <DateInput kind="date" {...attributes} onChange={(text) => set(field.path, text)} />
             ) : (
               <input
                 {...attributes}
-                {...(field.kind === 'date' ? { type: 'date' } : {})}
                 {...(field.kind === 'number'
                   ? { type: 'number', inputMode: 'numeric' as const, min: field.min, max: field.max }
                   : {})}

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api, must } from '../api/client.ts';
 import { type ApiError, asApiError } from '../api/errors.ts';
+import { DateInput } from '../components/date-input.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { describedBy, Field } from '../components/field.tsx';
 import { activityTypeLabels } from '../labels.ts';
@@ -8,6 +9,7 @@ import { allOfficers } from '../officers.ts';
 import { OfflineNotice } from '../offline/offline-notice.tsx';
 import { sendOrKeep } from '../offline/outbox.ts';
 import { navigate } from '../router.tsx';
+import { readBeijingTime } from '../typed-dates.ts';
 import { useLoad } from '../use-load.ts';
 
 const LABELS: Record<string, string> = {
@@ -50,7 +52,7 @@ export function AddActivity({ caseId }: { caseId: string }) {
     event.preventDefault();
     setBusy(true);
     setError(undefined);
-    const when = startedAt ? new Date(startedAt) : undefined;
+    const when = startedAt.trim() ? (readBeijingTime(startedAt) ?? startedAt) : undefined;
     try {
       await sendOrKeep({
         caseId,
@@ -60,7 +62,7 @@ export function AddActivity({ caseId }: { caseId: string }) {
           type,
           officers: chosen,
           ...(location.trim() ? { location } : {}),
-          ...(when && !Number.isNaN(when.getTime()) ? { startedAt: when.toISOString() } : {}),
+          ...(when ? { startedAt: when } : {}),
           informing: {
             certificatesShown: informing.certificatesShown === true,
             rightsExplained: informing.rightsExplained === true,
@@ -106,12 +108,11 @@ export function AddActivity({ caseId }: { caseId: string }) {
           />
         </Field>
         <Field name="startedAt" label="开始时间" hint="不填则为现在" error={error}>
-          <input
+          <DateInput
+            kind="time"
             {...describedBy('startedAt', error, true)}
-            type="datetime-local"
-            step={1}
             value={startedAt}
-            onInput={(event) => setStartedAt(event.currentTarget.value)}
+            onChange={setStartedAt}
           />
         </Field>
       </fieldset>

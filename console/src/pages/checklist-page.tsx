@@ -3,8 +3,11 @@ import { api, must } from '../api/client.ts';
 import { type ApiError, asApiError } from '../api/errors.ts';
 import { hasRole, type Session } from '../auth/session.ts';
 import { differences } from '../checklists/differences.ts';
+import { DateInput } from '../components/date-input.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
-import { categoryLabels, checklistKindLabels, checklistStatusLabels, date, today } from '../labels.ts';
+import { describedBy, Field } from '../components/field.tsx';
+import { categoryLabels, checklistKindLabels, checklistStatus, date, today } from '../labels.ts';
+import { readDate } from '../typed-dates.ts';
 import { useLoad } from '../use-load.ts';
 
 /** The Chinese names of the items' fields (the CSV headings of local/demo/*.csv). */
@@ -69,7 +72,8 @@ export function ChecklistPage({ id, session }: { id: string; session: Session })
     const published = await must(
       api.GET('/v1/checklists', { params: { query: { kind: list.kind, status: 'published' } } }),
     );
-    const current = published.items[0];
+    // The edition in force, not one published to take effect later.
+    const current = published.items.find((each) => (each.effectiveFrom ?? '') <= today());
     const inForce = current
       ? await must(api.GET('/v1/checklists/{id}', { params: { path: { id: current.id } } }))
       : undefined;
@@ -78,19 +82,20 @@ export function ChecklistPage({ id, session }: { id: string; session: Session })
   const [actionError, setActionError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const [effectiveFrom, setEffectiveFrom] = useState(today());
 
   async function publish() {
     if (!data) return;
-    setConfirming(false);
     setBusy(true);
     setActionError(undefined);
     try {
       await must(
         api.POST('/v1/checklists/{id}/publish', {
           params: { path: { id } },
-          body: { expectedVersion: data.version },
+          body: { expectedVersion: data.version, effectiveFrom: readDate(effectiveFrom) ?? effectiveFrom },
         }),
       );
+      setConfirming(false);
       reload();
     } catch (caught) {
       setActionError(asApiError(caught));
@@ -120,7 +125,7 @@ export function ChecklistPage({ id, session }: { id: string; session: Session })
   const items = data.items as Record<string, unknown>[];
   return (
     <>
-      <ErrorNotice error={actionError} />
+      <ErrorNotice error={actionError} labels={{ effectiveFrom: '施行日期' }} />
       <dl class="facts">
         <dt>清单</dt>
         <dd>{data.title}</dd>
@@ -128,14 +133,18 @@ export function ChecklistPage({ id, session }: { id: string; session: Session })
         <dd>{checklistKindLabels[data.kind] ?? data.kind}</dd>
         <dt>状态</dt>
         <dd>
-          <span class={`badge checklist-${data.status}`}>
-            {checklistStatusLabels[data.status] ?? data.status}
-          </span>
+          <span class={`badge checklist-${data.status}`}>{checklistStatus(data)}</span>
         </dd>
         {data.effectiveFrom && (
           <>
             <dt>施行日期</dt>
             <dd>{date(data.effectiveFrom)}</dd>
+          </>
+        )}
+        {data.effectiveTo && (
+          <>
+            <dt>施行至</dt>
+            <dd>{date(data.effectiveTo)}</dd>
           </>
         )}
       </dl>
@@ -159,9 +168,26 @@ export function ChecklistPage({ id, session }: { id: string; session: Session })
           <p class="notice-title" id="confirm-publish">
             确认发布这份清单？
           </p>
+          <Field
+            name="effective-from"
+            path="effectiveFrom"
+            label="施行日期"
+            hint="今天或一年以内的某一天"
+            error={actionError}
+          >
+            <DateInput
+              kind="date"
+              {...describedBy('effective-from', actionError, true, 'effectiveFrom')}
+              value={effectiveFrom}
+              onChange={(text) => {
+                setEffectiveFrom(text);
+                setActionError(undefined);
+              }}
+            />
+          </Field>
           <p>
-            发布后即日（{date(today())}）起施行，向社会公开
-            {data.inForce ? `，现行第 ${data.inForce.edition} 版同时废止` : ''}
+            发布后即向社会公开，自{date(readDate(effectiveFrom) ?? today())}起施行
+            {data.inForce ? `，现行第 ${data.inForce.edition} 版施行至前一日` : ''}
             。发布后不能撤回，只能再发布新版本。
           </p>
           <p class="button-row">

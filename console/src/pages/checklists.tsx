@@ -1,7 +1,7 @@
 import { api, must } from '../api/client.ts';
 import { hasRole, type Session } from '../auth/session.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
-import { checklistKindLabels, checklistStatusLabels, date } from '../labels.ts';
+import { checklistKindLabels, checklistStatus, date } from '../labels.ts';
 import { Link } from '../router.tsx';
 import { useLoad } from '../use-load.ts';
 import { ChecklistImport } from './checklist-import.tsx';
@@ -25,9 +25,7 @@ export function Checklists({ session }: { session: Session }) {
               {list.title}
             </Link>
             <p class="meta">
-              <span class={`badge checklist-${list.status}`}>
-                {checklistStatusLabels[list.status] ?? list.status}
-              </span>
+              <span class={`badge checklist-${list.status}`}>{checklistStatus(list)}</span>
               <span>{checklistKindLabels[list.kind] ?? list.kind}</span>
               {list.edition !== undefined && <span>第 {list.edition} 版</span>}
               {list.effectiveFrom && <span>{date(list.effectiveFrom)} 起施行</span>}

@@ -2,10 +2,12 @@ import { useState } from 'preact/hooks';
 import { api, must } from '../api/client.ts';
 import { type ApiError, asApiError } from '../api/errors.ts';
 import { hasRole, type Session } from '../auth/session.ts';
+import { DateInput } from '../components/date-input.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { SupervisedAgency, useSupervisedAgency } from '../components/supervised-agency.tsx';
 import { caseStatusLabels, categoryLabels, today } from '../labels.ts';
 import { Link } from '../router.tsx';
+import { readDate } from '../typed-dates.ts';
 import { useLoad } from '../use-load.ts';
 
 /**
@@ -90,6 +92,13 @@ function Bars({
 export function Dashboard({ session }: { session: Session }) {
   const [from, setFrom] = useState(`${today().slice(0, 4)}-01-01`);
   const [to, setTo] = useState(today());
+  const [typed, setTyped] = useState({ from, to });
+  /** The period follows what is typed once it reads as a date; the field says when it does not. */
+  const type = (end: 'from' | 'to', text: string) => {
+    setTyped((previous) => ({ ...previous, [end]: text }));
+    const day = readDate(text);
+    if (day) (end === 'from' ? setFrom : setTo)(day);
+  };
   const overdue = hasRole(session, 'unit-head', 'leader', 'admin', 'supervisor');
   const supervised = useSupervisedAgency(session);
   const { agencyId } = supervised;
@@ -119,16 +128,11 @@ export function Dashboard({ session }: { session: Session }) {
       <div class="period">
         <div class="field">
           <label for="from">起始日期</label>
-          <input
-            id="from"
-            type="date"
-            value={from}
-            onChange={(event) => setFrom(event.currentTarget.value)}
-          />
+          <DateInput kind="date" id="from" value={typed.from} onChange={(text) => type('from', text)} />
         </div>
         <div class="field">
           <label for="to">截止日期</label>
-          <input id="to" type="date" value={to} onChange={(event) => setTo(event.currentTarget.value)} />
+          <DateInput kind="date" id="to" value={typed.to} onChange={(text) => type('to', text)} />
         </div>
       </div>
       <p class="button-row">

@@ -1,5 +1,6 @@
 import { fieldLabels, labelOfField } from '../../../shared/domain/cases/field-labels.ts';
 import type { ApiError } from '../api/errors.ts';
+import { DateInput } from '../components/date-input.tsx';
 import { describedBy, Field } from '../components/field.tsx';
 import { editable, emptyValue, type FormObject, type FormValue, type JsonSchema } from './schema-values.ts';
 
@@ -93,7 +94,7 @@ export function SchemaField({ schema, path, name, value, required, error, onChan
           onChange={(event) => onChange(event.currentTarget.checked)}
         />
       ) : own.format === 'date-time' ? (
-        <input {...control} type="datetime-local" step={1} value={text} onInput={input} />
+        <DateInput kind="time" {...control} value={text} onChange={onChange} />
       ) : own.type === 'number' || own.type === 'integer' ? (
         <input {...control} inputMode="decimal" value={text} onInput={input} />
       ) : (own.maxLength ?? 0) > 500 ? (

@@ -1,3 +1,5 @@
+import { readBeijingTime } from '../typed-dates.ts';
+
 /**
  * The values of a form generated from a record type's JSON Schema: kept as the form shows them
  * (text), and turned into the API's JSON by `toFields`.
@@ -42,7 +44,7 @@ function isEmpty(value: unknown): boolean {
   return false;
 }
 
-/** The JSON the API takes: empty optional fields left out, times as ISO 8601, numbers as numbers. */
+/** The JSON the API takes: empty optional fields left out, times (typed in Beijing time) as ISO 8601, numbers as numbers. */
 export function toFields(schema: JsonSchema, value: FormValue): unknown {
   const own = editable(schema);
   if (own.type === 'object' && typeof value === 'object' && !Array.isArray(value)) {
@@ -59,9 +61,6 @@ export function toFields(schema: JsonSchema, value: FormValue): unknown {
   if (typeof value !== 'string') return value;
   if (value.trim() === '') return '';
   if (own.type === 'number' || own.type === 'integer') return Number(value);
-  if (own.format === 'date-time') {
-    const when = new Date(value);
-    return Number.isNaN(when.getTime()) ? value : when.toISOString();
-  }
+  if (own.format === 'date-time') return readBeijingTime(value) ?? value;
   return value;
 }

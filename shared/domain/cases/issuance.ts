@@ -1,3 +1,4 @@
+import { dateText } from '#shared/dates.ts';
 import { activityLabels } from '#shared/domain/activity.ts';
 import { type AvGap, avRequirementLabels } from '#shared/domain/cases/av-requirement.ts';
 import { type CaseRecord, type Decision, lastRevocation } from '#shared/domain/cases/case.ts';
@@ -208,4 +209,51 @@ export function issuedDecision(input: {
     version: 1,
   };
   return { decision, publication };
+}
+
+export type RevocationVerdict =
+  | { allowed: true; decision: Decision }
+  | { allowed: false; error: DomainError };
+
+/**
+ * May this decision be revoked (PUB-11)? Issuing's mirror, a pure function of the case and the
+ * day: a decision there is, not revoked before, in a status that may move to revoked (a decision
+ * in force), and a revocation that took effect on a day between the decision's and today.
+ */
+export function revocationVerdict(facts: {
+  record: CaseRecord;
+  effectiveOn: string;
+  today: string;
+}): RevocationVerdict {
+  const { record, effectiveOn, today } = facts;
+  const status = `案件当前状态：${caseStatusLabels[record.status]}`;
+  const refuse = (error: DomainError): RevocationVerdict => ({ allowed: false, error });
+  const decision = record.decision;
+  if (!decision)
+    return refuse(
+      new RuleViolation('NO_DECISION', '本案没有可撤回的决定', [{ path: 'id', message: status }]),
+    );
+  if (record.status === 'revoked' || decision.revokedAt !== undefined)
+    return refuse(new Conflict('该决定已被撤回，不能重复撤回', [{ path: 'id', message: status }]));
+  if (!canTransition(record.status, 'revoked'))
+    return refuse(
+      new RuleViolation(
+        'INVALID_TRANSITION',
+        `案件处于“${caseStatusLabels[record.status]}”状态，决定尚未生效，不能撤回`,
+        [{ path: 'id', message: status }],
+        { allowed: openTransitions(record.status) },
+      ),
+    );
+  if (effectiveOn > today)
+    return refuse(new ValidationFailed([{ path: 'effectiveOn', message: '撤销决定的生效日期不能晚于今天' }]));
+  if (effectiveOn < decision.decidedOn)
+    return refuse(
+      new ValidationFailed([
+        {
+          path: 'effectiveOn',
+          message: `撤销决定的生效日期不能早于原决定日期（${dateText(decision.decidedOn)}）`,
+        },
+      ]),
+    );
+  return { allowed: true, decision };
 }

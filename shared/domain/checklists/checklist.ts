@@ -127,6 +127,39 @@ export function inForceOn<T extends Pick<Checklist, 'edition' | 'effectiveFrom' 
   return latest;
 }
 
+/**
+ * An edition's status on `today`. An edition published to take effect later (`effectiveFrom`
+ * after the day it was published) supersedes the one in force from that day, not before: until
+ * then the one in force stays published, and from then on it reads as superseded, with nothing
+ * to run at midnight.
+ */
+export function statusOn<T extends Pick<Checklist, 'status' | 'effectiveTo'>>(
+  checklist: T,
+  today: string,
+): T {
+  return checklist.status === 'published' &&
+    checklist.effectiveTo !== undefined &&
+    checklist.effectiveTo < today
+    ? { ...checklist, status: 'superseded' }
+    : checklist;
+}
+
+/** Where a kind's editions stand: the one in force, and one published to take effect later. */
+export interface ChecklistPointer {
+  inForce?: { id: string; edition: number };
+  next?: { id: string; edition: number; effectiveFrom: string };
+}
+
+/** The pointer as it is on `today`: an edition whose day has come is the one in force. */
+export function pointerOn(pointer: ChecklistPointer | undefined, today: string): ChecklistPointer {
+  if (!pointer?.next || pointer.next.effectiveFrom > today) return pointer ?? {};
+  const { effectiveFrom: _from, ...next } = pointer.next;
+  return { inForce: next };
+}
+
+/** How far ahead an edition may be published to take effect: a year. */
+export const MAX_DAYS_AHEAD = 366;
+
 /** What the public sees of a published list: no user ids, no drafts' history. */
 export function publicView(checklist: Checklist) {
   return {

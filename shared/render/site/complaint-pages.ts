@@ -1,4 +1,5 @@
 import { html } from 'htm/preact';
+import { dateText } from '#shared/dates.ts';
 import { facts } from '#shared/render/site/components.ts';
 import { sitePage } from '#shared/render/site/layout.ts';
 import { sitePaths } from '#shared/render/site/paths.ts';
@@ -42,12 +43,6 @@ const statusNames: Record<string, string> = {
   answered: '已答复',
   overdue: '已逾期未答复，已送监督机关督办',
   closed: '已办结',
-};
-
-/** A 北京时间 date as people write it: 2026年5月1日. */
-const dateText = (date: string) => {
-  const [year, month, day] = date.split('-').map(Number);
-  return `${year}年${month}月${day}日`;
 };
 
 /** What the receipt shows (SUP-1): the status, the last day and the answer; nothing the complainant wrote (LAW-5). */

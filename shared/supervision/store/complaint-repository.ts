@@ -1,17 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import {
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { StaleWrite } from '#shared/errors.ts';
 import { isConditionFailure } from '#shared/store/conditional.ts';
 import { fromItem } from '#shared/store/item.ts';
 import { decodeCursor, encodeCursor, type Page } from '#shared/store/pagination.ts';
-import { queryAll, sortKeyStartsWith } from '#shared/store/query.ts';
+import { queryAll, queryPage, sortKeyStartsWith } from '#shared/store/query.ts';
 import type { Complaint } from '#shared/supervision/domain/complaint.ts';
 
 /** Receipts and addresses are kept only as hashes: a copy of the table reads no complaint's answer and no caller's address. */
@@ -116,21 +110,18 @@ export class ComplaintRepository {
 
   /** Newest first (complaint ids are ULIDs). */
   async list(agencyId: string, limit: number, cursor?: string): Promise<Page<Complaint>> {
-    const { Items = [], LastEvaluatedKey } = await this.#db.send(
-      new QueryCommand({
+    const { items, next } = await queryPage(
+      this.#db,
+      {
         TableName: this.#table,
         ...sortKeyStartsWith(`AGENCY#${agencyId}`, 'COMPLAINT#'),
         ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, {
-          partition: { pk: `AGENCY#${agencyId}` },
-          sortPrefix: { sk: 'COMPLAINT#' },
-        }),
-      }),
+      },
+      decodeCursor(cursor, { partition: { pk: `AGENCY#${agencyId}` }, sortPrefix: { sk: 'COMPLAINT#' } }),
+      limit,
     );
-    const items = Items.map((item) => fromItem<Complaint>(item));
-    const nextCursor = encodeCursor(LastEvaluatedKey);
-    return { items, ...(nextCursor ? { nextCursor } : {}) };
+    const nextCursor = encodeCursor(next);
+    return { items: items.map((item) => fromItem<Complaint>(item)), ...(nextCursor ? { nextCursor } : {}) };
   }
 
   /** The agency's unanswered complaints whose last day is before `date`, the earliest first. */
