@@ -12,7 +12,6 @@ const Identity = z.discriminatedUnion('provider', [
     rolesClaim: z.string().default('cognito:groups'),
     agencyClaim: z.string().default('custom:agencyId'),
     unitClaim: z.string().default('custom:unitId'),
-    supervisesClaim: z.string().default('custom:supervises'),
   }),
   z.object({
     provider: z.literal('oidc'),
@@ -26,7 +25,6 @@ const Identity = z.discriminatedUnion('provider', [
     rolesClaim: z.string().default('roles'),
     agencyClaim: z.string().default('agencyId'),
     unitClaim: z.string().default('unitId'),
-    supervisesClaim: z.string().default('supervises'),
   }),
 ]);
 export type Identity = z.infer<typeof Identity>;

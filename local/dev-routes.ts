@@ -98,7 +98,7 @@ export function devRoutes(
         })),
         // The demo supervisor oversees the demo agency and its copies, no agency made otherwise.
         ...(logins.some((login) => login.userId === DEMO_ADMIN)
-          ? usersOf(agencyId).filter((user) => user.supervises)
+          ? usersOf(agencyId).filter((user) => user.roles.includes('supervisor'))
           : []),
       ];
       return { status: 200, body: { agencyId, users } };

@@ -11,7 +11,10 @@ export const DevTokenRequest = z
     agencyId: z.string().trim().min(1).max(64).optional(),
     unitId: z.string().trim().min(1).max(64).optional(),
     roles: z.array(Role).max(7),
-    /** A supervisor's agencies (ORG-4). */
+    /**
+     * Taken, as docs/api.md names it, and signed into the token; it grants nothing: a supervisor's
+     * agencies are those whose `supervisedBy` names its body (ORG-4), from the data.
+     */
     supervises: z.array(z.string().trim().min(1).max(64)).max(500).optional(),
     /** An enterprise's 统一社会信用代码 (INS-5): the token of the role `enterprise`, which has no agency. */
     creditCode: CreditCode.optional(),

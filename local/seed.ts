@@ -25,6 +25,13 @@ export const demoAgency: AgencyProfileInput = {
 
 /** The demo agency's supervisory body (ORG-4): its prefix numbers its supervision documents (SUP-3), 昌司监意〔2026〕1号. */
 export const DEMO_SUPERVISORY_BODY_ID = 'changning-sfj';
+/**
+ * The body that supervises the demo agency or a test's copy of it (ORG-4): the county justice
+ * bureau for the demo, a justice bureau of its own for each copy, so a copy's supervisor reads
+ * that copy and no other test's.
+ */
+export const supervisoryBodyOf = (agencyId: string) =>
+  agencyId === DEMO_AGENCY_ID ? DEMO_SUPERVISORY_BODY_ID : `${agencyId}-sfj`;
 const demoSupervisoryBody: AgencyProfileInput = {
   name: '昌宁县司法局',
   region: '昌宁县',
@@ -149,13 +156,13 @@ export const demoUsers: Principal[] = [
     roles: ['reviewer'],
   },
   { sub: 'demo-leader', name: '局长', agencyId: DEMO_AGENCY_ID, unitId: 'dzbgs', roles: ['leader'] },
-  // ORG-4: the county justice bureau's supervisor reads the bureau's statistics and overdue lists.
+  // ORG-4: the county justice bureau's supervisor reads the bureau's statistics and overdue lists:
+  // the demo agency names the justice bureau in its `supervisedBy` (a copy, its own bureau).
   {
     sub: 'demo-supervisor',
     name: '县司法局执法监督员',
     agencyId: DEMO_SUPERVISORY_BODY_ID,
     roles: ['supervisor'],
-    supervises: [DEMO_AGENCY_ID],
   },
 ];
 
@@ -170,10 +177,15 @@ const demoChecklists: { kind: ChecklistKind; title: string }[] = [
   { kind: 'review-catalog', title: '昌宁县民政局重大执法决定法制审核目录清单' },
 ];
 
-/** The demo accounts, in another agency (a test's own copy of the demo) or in the demo agency. */
+/**
+ * The demo accounts, in another agency (a test's own copy of the demo) or in the demo agency; the
+ * supervisor in the justice bureau that supervises it.
+ */
 export const usersOf = (agencyId: string): Principal[] =>
   demoUsers.map((user) =>
-    user.supervises ? { ...user, supervises: [agencyId] } : ({ ...user, agencyId } as Principal),
+    user.agencyId === DEMO_SUPERVISORY_BODY_ID
+      ? { ...user, agencyId: supervisoryBodyOf(agencyId) }
+      : { ...user, agencyId },
   );
 
 /**
@@ -187,18 +199,28 @@ export async function seedDemoData(
   const { ports } = await import('#shared/store/repositories.ts');
   const { registerOfficer } = await import('#shared/use-cases/officers.ts');
   const [admin, head, author] = usersOf(agencyId) as [Principal, Principal, Principal];
-  if (!(await ports.agencies.get(agencyId))) {
-    await ports.agencies.put({
+  // The justice bureau supervises the demo agency (ORG-4): the profile's `supervisedBy` and the
+  // bureau's supervision index, as the platform administrator's change writes them.
+  const body = supervisoryBodyOf(agencyId);
+  const existing = await ports.agencies.get(agencyId);
+  if (!existing) {
+    await ports.agencies.create({
       ...demoAgency,
       agencyId,
+      supervisedBy: [body],
       updatedAt: ports.now().toISOString(),
       updatedBy: admin.sub,
     });
+  } else if (!existing.supervisedBy?.includes(body)) {
+    await ports.agencies.supervise(agencyId, [...(existing.supervisedBy ?? []), body], {
+      at: ports.now().toISOString(),
+      by: admin.sub,
+    });
   }
-  if (!(await ports.agencies.get(DEMO_SUPERVISORY_BODY_ID))) {
+  if (!(await ports.agencies.get(body))) {
     await ports.agencies.put({
       ...demoSupervisoryBody,
-      agencyId: DEMO_SUPERVISORY_BODY_ID,
+      agencyId: body,
       updatedAt: ports.now().toISOString(),
       updatedBy: admin.sub,
     });

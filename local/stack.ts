@@ -103,6 +103,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       RATE_LIMIT_PER_SECOND: '5000',
       // A disabled account's next request is refused here at once (docs/architecture.md: 5 s in AWS).
       REVOCATION_CACHE_SECONDS: '0',
+      SUPERVISION_CACHE_SECONDS: '0',
       // Every test and the local browser share one address: the day's count is the platform's, not theirs.
       COMPLAINTS_PER_ADDRESS_PER_DAY: '100000',
       DYNAMODB_ENDPOINT: dynamo.endpoint,

@@ -19,7 +19,11 @@ export interface Principal {
   agencyId: string;
   unitId?: string;
   roles: Role[];
-  /** A supervisor's agencies (ORG-4): read-only statistics, overdue lists and annual data. */
+  /**
+   * A supervisor's agencies (ORG-4): read-only statistics, overdue lists and annual data. From
+   * the data (the agencies whose `supervisedBy` names the caller's body, `shared/http/supervisions.ts`),
+   * never from a token's claims.
+   */
   supervises?: string[];
   /** An enterprise's 统一社会信用代码 (INS-5): only an `enterprise` has it, and only that role. */
   creditCode?: string;
@@ -29,7 +33,6 @@ export interface ClaimNames {
   roles: string;
   agency: string;
   unit: string;
-  supervises?: string;
   creditCode?: string;
 }
 
@@ -50,7 +53,10 @@ export function claimList(value: ClaimValue): string[] {
     .filter((part) => part.length > 0);
 }
 
-/** The caller, from verified JWT claims; undefined when a claim the platform needs is missing. */
+/**
+ * The caller, from verified JWT claims; undefined when a claim the platform needs is missing. A
+ * `supervises` claim is not read: which agencies a supervisor reads is the data's to say.
+ */
 export function principalFromClaims(
   claims: Record<string, ClaimValue> | undefined,
   names: ClaimNames,
@@ -77,20 +83,18 @@ export function principalFromClaims(
   }
   const unitId = claims[names.unit];
   const roles = roleClaims.filter((role): role is Role => Role.safeParse(role).success);
-  const supervises = roles.includes('supervisor') ? claimList(claims[names.supervises ?? 'supervises']) : [];
   return {
     sub,
     name: typeof claims.name === 'string' ? claims.name : sub,
     agencyId,
     ...(typeof unitId === 'string' && unitId !== '' ? { unitId } : {}),
     roles,
-    ...(supervises.length > 0 ? { supervises } : {}),
   };
 }
 
 /**
- * The agency an oversight request reads (ORG-4): the caller's own, or one a supervisor's token
- * names in `supervises`; any other is 403.
+ * The agency an oversight request reads (ORG-4): the caller's own, or one a supervisor's body
+ * supervises (`supervises`, from the data); any other is 403.
  */
 export function overseenAgency(principal: Principal, requested: string | undefined): string | undefined {
   if (requested === undefined || requested === principal.agencyId) return principal.agencyId;

@@ -28,8 +28,6 @@ const ConfigSchema = z.object({
   RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(50),
   /** Complaints one address may file a day (SUP-1): a flood from one place stops at the count. */
   COMPLAINTS_PER_ADDRESS_PER_DAY: z.coerce.number().int().positive().default(10),
-  /** The claim listing the agencies a supervisor oversees (ORG-4). */
-  SUPERVISES_CLAIM: z.string().min(1).default('supervises'),
   /**
    * The one-time EventBridge Scheduler schedule at each publication's due date: the sweep function,
    * the role the scheduler uses and the group. Unset on one machine, where the 15-minute sweep runs.
@@ -56,6 +54,12 @@ const ConfigSchema = z.object({
    * token may pass for at most this long after the disable. 0 on one machine (read every request).
    */
   REVOCATION_CACHE_SECONDS: z.coerce.number().min(0).max(60).default(5),
+  /**
+   * How long an instance trusts its copy of a supervisory body's agencies (ORG-4): a body the
+   * platform administrator removes from an agency's `supervisedBy` reads it for at most this long.
+   * 0 on one machine (read every request of a supervisor).
+   */
+  SUPERVISION_CACHE_SECONDS: z.coerce.number().min(0).max(60).default(5),
   /** Set only on one machine: DynamoDB Local and the local S3 server. */
   DYNAMODB_ENDPOINT: z.url().optional(),
   S3_ENDPOINT: z.url().optional(),

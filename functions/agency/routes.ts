@@ -3,7 +3,7 @@ import { Account } from '#functions/responses/accounts.ts';
 import { page } from '#functions/responses/common.ts';
 import { AgencyProfile } from '#functions/responses/officers.ts';
 import { AGENCY_ROLES } from '#shared/auth.ts';
-import { AgencyProfileInput, NewAgencyInput } from '#shared/domain/agency.ts';
+import { AgencyId, AgencyProfileInput, NewAgencyInput, SupervisedByInput } from '#shared/domain/agency.ts';
 import { defineRoute, standardErrors } from '#shared/http/route.ts';
 import { PageQuery } from '#shared/store/pagination.ts';
 
@@ -55,6 +55,23 @@ export const agencyRoutes = {
     journals: true,
     managesIdentities: true,
   }),
+  // Who supervises an agency is the platform administrator's to change (ORG-4): the supervision
+  // index changes with the profile, in one transaction.
+  superviseAgency: defineRoute({
+    method: 'PUT',
+    path: '/v1/agencies/{agencyId}/supervised-by',
+    handler: 'agency/supervise-agency',
+    access: ['platform-admin'],
+    summary: '变更机关的监督机关（ORG-4）',
+    params: z.object({ agencyId: AgencyId }),
+    body: SupervisedByInput,
+    responses: {
+      200: { schema: AgencyProfile, description: 'the agency profile' },
+      ...standardErrors,
+      404: { description: 'NOT_FOUND: no such agency' },
+      409: { description: 'CONFLICT: changed meanwhile' },
+    },
+  }),
   // One route for both callers: the platform administrator pages through every agency, a
   // supervisor gets the agencies it supervises (ORG-4).
   listAgencies: defineRoute({
@@ -66,8 +83,17 @@ export const agencyRoutes = {
     query: z.object(PageQuery),
     responses: {
       200: {
-        schema: page(z.object({ agencyId: z.string(), name: z.string() })),
-        description: '{items: [{agencyId, name}], nextCursor?}',
+        schema: page(
+          z.object({
+            agencyId: z.string(),
+            name: z.string(),
+            supervisedBy: z
+              .array(z.string())
+              .optional()
+              .describe('the bodies that supervise it: for the platform administrator only'),
+          }),
+        ),
+        description: '{items: [{agencyId, name, supervisedBy?}], nextCursor?}',
       },
       ...standardErrors,
     },

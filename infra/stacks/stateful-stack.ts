@@ -182,7 +182,10 @@ export class StatefulStack extends Stack {
           agencyId: new StringAttribute({ mutable: false, minLen: 1, maxLen: 64 }),
           // Mutable for administrators (a person moves to another unit); the app client cannot write it.
           unitId: new StringAttribute({ mutable: true, minLen: 1, maxLen: 64 }),
-          /** A supervisor's agencies, comma-separated (ORG-4). */
+          /**
+           * Read by nothing: a supervisor's agencies come from the agencies' `supervisedBy` (ORG-4),
+           * never from a token. Declared still because a user pool's attributes cannot be removed.
+           */
           supervises: new StringAttribute({ mutable: true, minLen: 1, maxLen: 2048 }),
           /** The law-enforcement certificate the account acts under (ORG-5, PUB-5). */
           certificateNo: new StringAttribute({ mutable: true, minLen: 1, maxLen: 64 }),

@@ -41,7 +41,6 @@ export class StatelessStack extends Stack {
       ROLES_CLAIM: identity.rolesClaim,
       AGENCY_CLAIM: identity.agencyClaim,
       UNIT_CLAIM: identity.unitClaim,
-      SUPERVISES_CLAIM: identity.supervisesClaim,
       EVENT_BUS_NAME: stateful.eventBus.eventBusName,
       IDENTITY_PROVIDER: identity.provider,
       ...(stateful.userPool ? { USER_POOL_ID: stateful.userPool.userPoolId } : {}),

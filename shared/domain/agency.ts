@@ -48,7 +48,7 @@ export function unitName(profile: AgencyProfile | undefined, unitId: string): st
   return profile?.units.find((unit) => unit.id === unitId)?.name ?? unitId;
 }
 
-const AgencyId = z
+export const AgencyId = z
   .string()
   .trim()
   .min(2)
@@ -61,6 +61,16 @@ const AgencyId = z
  */
 export const PLATFORM_ID = 'platform';
 
+/** The bodies that supervise an agency (ORG-4, ORG-6): at least one, none twice. */
+const SupervisedBy = z
+  .array(AgencyId)
+  .min(1, { error: '至少填写一个监督机关' })
+  .max(20)
+  .refine((ids) => new Set(ids).size === ids.length, { error: '监督机关不能重复' });
+
+/** `PUT /v1/agencies/{agencyId}/supervised-by` (ORG-4): the platform administrator's change of who supervises. */
+export const SupervisedByInput = z.strictObject({ supervisedBy: SupervisedBy });
+
 /** `POST /v1/agencies` (ORG-6): an agency, who supervises it, and its first administrator. */
 export const NewAgencyInput = z
   .strictObject({
@@ -69,11 +79,7 @@ export const NewAgencyInput = z
     /** The region its public pages name; the agency's name when not given. */
     region: z.string().trim().min(1).max(100).optional(),
     subjectListItem: z.string().trim().min(1).max(200).optional(),
-    supervisedBy: z
-      .array(AgencyId)
-      .min(1, { error: '至少填写一个监督机关' })
-      .max(20)
-      .refine((ids) => new Set(ids).size === ids.length, { error: '监督机关不能重复' }),
+    supervisedBy: SupervisedBy,
     firstAdmin: z.strictObject({
       name: z.string().trim().min(1).max(100),
       phone: z

@@ -22,6 +22,7 @@ import { errorResponse, toErrorResponse } from '#shared/http/errors.ts';
 import { rateKey, TokenBuckets, TooManyRequests } from '#shared/http/rate-limit.ts';
 import { isRevoked } from '#shared/http/revocations.ts';
 import { type HttpResult, type RouteDef, type RouteInput, routeKey } from '#shared/http/route.ts';
+import { withSupervised } from '#shared/http/supervisions.ts';
 import { logger, metrics, tracer } from '#shared/observability.ts';
 import { errorPage } from '#shared/render/site/error-page.ts';
 import { dynamoClient } from '#shared/store/clients.ts';
@@ -67,13 +68,14 @@ function stateOf(event: HttpEvent): State {
 }
 
 function claimNames() {
-  const { ROLES_CLAIM, AGENCY_CLAIM, UNIT_CLAIM, SUPERVISES_CLAIM } = config();
-  return { roles: ROLES_CLAIM, agency: AGENCY_CLAIM, unit: UNIT_CLAIM, supervises: SUPERVISES_CLAIM };
+  const { ROLES_CLAIM, AGENCY_CLAIM, UNIT_CLAIM } = config();
+  return { roles: ROLES_CLAIM, agency: AGENCY_CLAIM, unit: UNIT_CLAIM };
 }
 
 /**
  * Who is calling, and may they: 401 without a usable token or with the token of a disabled
- * account (ACCOUNT_DISABLED), 403 without an allowed role.
+ * account (ACCOUNT_DISABLED), 403 without an allowed role. A supervisor's agencies come from the
+ * data, read beside the revocation check (both cached briefly per instance).
  */
 function authorize(route: RouteDef): MiddlewareObj<HttpEvent, APIGatewayProxyResultV2> {
   return {
@@ -86,9 +88,10 @@ function authorize(route: RouteDef): MiddlewareObj<HttpEvent, APIGatewayProxyRes
         return;
       }
       if (!principal) throw new Unauthenticated();
-      if (await isRevoked(principal)) throw new AccountDisabled();
-      if (!hasAnyRole(principal, route.access)) throw new Forbidden();
-      state.principal = principal;
+      const [revoked, caller] = await Promise.all([isRevoked(principal), withSupervised(principal)]);
+      if (revoked) throw new AccountDisabled();
+      if (!hasAnyRole(caller, route.access)) throw new Forbidden();
+      state.principal = caller;
     },
   };
 }

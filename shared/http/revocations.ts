@@ -1,15 +1,11 @@
 import type { Principal } from '#shared/auth.ts';
 import { config } from '#shared/config.ts';
+import { BriefCache } from '#shared/http/brief-cache.ts';
 import { AccountRepository } from '#shared/store/account-repository.ts';
 import { documentClient } from '#shared/store/clients.ts';
 
-interface Cached {
-  readAt: number;
-  subjects: Promise<Record<string, number>>;
-}
-
 /** Each agency's disabled accounts, as this instance last read them (one GetItem per agency per period). */
-const cache = new Map<string, Cached>();
+const cache = new BriefCache<Record<string, number>>();
 let accounts: AccountRepository | undefined;
 
 /**
@@ -24,15 +20,15 @@ export async function isRevoked(
   now = Date.now(),
   periodSeconds = config().REVOCATION_CACHE_SECONDS,
 ): Promise<boolean> {
-  const { MAIN_TABLE, JOURNAL_TABLE } = config();
-  let cached = cache.get(principal.agencyId);
-  if (!cached || now - cached.readAt >= periodSeconds * 1000) {
-    accounts ??= new AccountRepository(documentClient, MAIN_TABLE, JOURNAL_TABLE);
-    const subjects = accounts.revoked(principal.agencyId).then((revoked) => revoked.subjects);
-    cached = { readAt: now, subjects };
-    cache.set(principal.agencyId, cached);
-    // A failed read is not remembered: the next request tries again.
-    subjects.catch(() => cache.delete(principal.agencyId));
-  }
-  return (await cached.subjects)[principal.sub] !== undefined;
+  const subjects = await cache.get(
+    principal.agencyId,
+    async () => {
+      const { MAIN_TABLE, JOURNAL_TABLE } = config();
+      accounts ??= new AccountRepository(documentClient, MAIN_TABLE, JOURNAL_TABLE);
+      return (await accounts.revoked(principal.agencyId)).subjects;
+    },
+    now,
+    periodSeconds,
+  );
+  return subjects[principal.sub] !== undefined;
 }

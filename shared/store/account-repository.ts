@@ -1,8 +1,11 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Account } from '#shared/domain/account.ts';
+import type { AgencyProfile } from '#shared/domain/agency.ts';
 import { GENESIS_HASH, type JournalEntry, nextEntry } from '#shared/domain/journal.ts';
 import { Conflict, ValidationFailed } from '#shared/errors.ts';
+import { agencyIdTaken, newAgencyWrites } from '#shared/store/agency-repository.ts';
+import type { TransactItem } from '#shared/store/child-write.ts';
 import { isConditionFailure, isTransactionConflict } from '#shared/store/conditional.ts';
 import { fromItem } from '#shared/store/item.ts';
 import { decodeCursor, encodeCursor, type Page } from '#shared/store/pagination.ts';
@@ -39,7 +42,7 @@ export interface LogChange {
  * The agency's account directory (ORG-5) and its log. Every change is one transaction: the
  * account (conditioned on the version read), the log entry (a new item in the journal table,
  * never an update), the log's head (conditioned on the seq read, so two changes cannot both be
- * entry n) and, for a disable, the agency's revocation item.
+ * entry n) and, for a disable, the agency's revocation item; for a new agency, its profile too.
  */
 export class AccountRepository {
   readonly #db: DynamoDBDocumentClient;
@@ -79,6 +82,25 @@ export class AccountRepository {
     account: Account,
     expectedVersion: number | undefined,
     change: LogChange,
+  ): Promise<JournalEntry> {
+    return this.#commit(account, expectedVersion, change, []);
+  }
+
+  /**
+   * A new agency and its first administrator's account (ORG-6), in one transaction: the agency's
+   * profile and supervision index (`newAgencyWrites`), the account, its log entry and the log's
+   * head. Either the agency exists with its administrator's account, or nothing was written; a
+   * Conflict if the agency id is taken.
+   */
+  async openAgency(profile: AgencyProfile, firstAdmin: Account, change: LogChange): Promise<JournalEntry> {
+    return this.#commit(firstAdmin, undefined, change, newAgencyWrites(this.#table, profile));
+  }
+
+  async #commit(
+    account: Account,
+    expectedVersion: number | undefined,
+    change: LogChange,
+    alongside: TransactItem[],
   ): Promise<JournalEntry> {
     for (let attempt = 0; ; attempt += 1) {
       const head = await this.#head(account.agencyId);
@@ -146,12 +168,17 @@ export class AccountRepository {
                     },
                   ]
                 : []),
+              ...alongside,
             ],
           }),
         );
         return entry;
       } catch (error) {
         const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+        // A new agency's profile comes first of what rides along: its condition is the id being free.
+        if (alongside.length > 0 && reasons.at(-alongside.length)?.Code === 'ConditionalCheckFailed') {
+          throw agencyIdTaken();
+        }
         const accountMoved = reasons[0]?.Code === 'ConditionalCheckFailed';
         if (accountMoved) {
           throw new Conflict(

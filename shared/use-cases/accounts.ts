@@ -12,13 +12,14 @@ import {
 } from '#shared/domain/account.ts';
 import { type AgencyProfile, FIRST_UNIT, type NewAgencyInput } from '#shared/domain/agency.ts';
 import type { JournalEntry } from '#shared/domain/journal.ts';
-import { type ErrorDetail, NotFound, ValidationFailed } from '#shared/errors.ts';
+import { Conflict, DomainError, type ErrorDetail, NotFound, ValidationFailed } from '#shared/errors.ts';
 import type { AccountRepository } from '#shared/store/account-repository.ts';
 import type { AgencyRepository } from '#shared/store/agency-repository.ts';
 import type { IdentityProvider, Login } from '#shared/store/identity.ts';
 import type { OfficerRepository } from '#shared/store/officer-repository.ts';
 import type { Page } from '#shared/store/pagination.ts';
 import type { Port } from '#shared/store/port.ts';
+import { withRetry } from '#shared/use-cases/retry.ts';
 
 export interface AccountPorts {
   accounts: Port<AccountRepository>;
@@ -60,14 +61,14 @@ async function checkReferences(
   return details;
 }
 
-async function commit(
-  ports: AccountPorts,
+/** The account log's entry of a change of `account` by `principal`. */
+function logChange(
   principal: Principal,
   account: Account,
   previous: Account | undefined,
   type: AccountChange,
-): Promise<JournalEntry> {
-  return ports.accounts.commit(account, previous?.version, {
+) {
+  return {
     at: account.updatedAt,
     actor: principal.sub,
     type,
@@ -76,7 +77,17 @@ async function commit(
       ...(previous ? { before: loggedFields(previous) } : {}),
       after: loggedFields(account),
     },
-  });
+  };
+}
+
+async function commit(
+  ports: AccountPorts,
+  principal: Principal,
+  account: Account,
+  previous: Account | undefined,
+  type: AccountChange,
+): Promise<JournalEntry> {
+  return ports.accounts.commit(account, previous?.version, logChange(principal, account, previous, type));
 }
 
 /** A new account of `agencyId`, made by `principal` (its admin, or the platform admin for the first one). */
@@ -95,16 +106,71 @@ function newAccount(principal: Principal, agencyId: string, input: NewAccountInp
   };
 }
 
+/**
+ * The account's identity, made idempotently: one that exists already in the account's agency
+ * (a create that reached the identity service before its answer was lost, or a Cognito user made
+ * before its groups) is brought to `login`. A failure of the service is tried again a few times;
+ * a taken id (another agency's) or another refusal of ours is not.
+ */
+async function ensureIdentity(identity: IdentityProvider, login: Login): Promise<void> {
+  await withRetry(
+    async () => {
+      try {
+        await identity.create(login);
+        return;
+      } catch (error) {
+        if (!(error instanceof Conflict)) throw error;
+        const stored = await identity.get(login.agencyId, login.userId);
+        if (!stored) throw error;
+        await identity.update(stored, login);
+      }
+    },
+    IDENTITY_ATTEMPTS,
+    (error) => !(error instanceof DomainError),
+  );
+}
+
+/** Tries of the identity service per account opened: the SDK retries each call within a try. */
+const IDENTITY_ATTEMPTS = 3;
+
 /** Writes a new account with its log entry, then its identity. */
 async function openAccount(ports: AccountPorts, principal: Principal, account: Account): Promise<Account> {
   await commit(ports, principal, account, undefined, 'created');
-  await ports.identity.create(loginOf(account));
+  await ensureIdentity(ports.identity, loginOf(account));
   return account;
 }
 
 /**
+ * The agency an earlier `POST /v1/agencies` of the same input wrote, whose first administrator's
+ * identity was not made, or not with its roles (the identity service failed after the
+ * transaction): its first account, the first entry of its log. Undefined for any other agency of
+ * the id, and for one that is finished, which stay a Conflict.
+ */
+async function unfinishedAgency(
+  ports: AccountPorts,
+  input: NewAgencyInput,
+): Promise<(AgencyProfile & { firstAdmin: Account }) | undefined> {
+  const profile = await ports.agencies.get(input.agencyId);
+  if (!profile || profile.name !== input.name) return undefined;
+  const first = (await ports.accounts.log(input.agencyId, 1, '2')).items[0];
+  const userId = first?.data.userId;
+  if (typeof userId !== 'string') return undefined;
+  const [account, login] = await Promise.all([
+    ports.accounts.get(input.agencyId, userId),
+    ports.identity.get(input.agencyId, userId),
+  ]);
+  if (!account || account.name !== input.firstAdmin.name) return undefined;
+  if (login && account.roles.every((role) => login.roles.includes(role))) return undefined;
+  return { ...profile, firstAdmin: account };
+}
+
+/**
  * A new agency (ORG-6): its profile with the bodies that supervise it and one unit to start
- * from, and its first administrator's account; everything else the agency does itself.
+ * from, and its first administrator's account; everything else the agency does itself. The data
+ * is one transaction (profile, supervision index, account, its log entry), then the identity is
+ * made (idempotent, tried again). Should the identity service still fail, the same request sent
+ * again finishes the agency it wrote instead of answering 409: no agency is left without a way
+ * for its administrator to sign in, no account without its agency.
  */
 export async function createAgency(
   ports: AccountPorts,
@@ -122,17 +188,25 @@ export async function createAgency(
     updatedAt: at.toISOString(),
     updatedBy: principal.sub,
   };
-  await ports.agencies.create(profile);
-  const firstAdmin = await openAccount(
-    ports,
+  const firstAdmin = newAccount(
     principal,
-    newAccount(
-      principal,
-      input.agencyId,
-      { ...input.firstAdmin, unitId: FIRST_UNIT.id, roles: ['admin'] },
-      at,
-    ),
+    input.agencyId,
+    { ...input.firstAdmin, unitId: FIRST_UNIT.id, roles: ['admin'] },
+    at,
   );
+  try {
+    await ports.accounts.openAgency(
+      profile,
+      firstAdmin,
+      logChange(principal, firstAdmin, undefined, 'created'),
+    );
+  } catch (error) {
+    const unfinished = error instanceof Conflict ? await unfinishedAgency(ports, input) : undefined;
+    if (!unfinished) throw error;
+    await ensureIdentity(ports.identity, loginOf(unfinished.firstAdmin));
+    return unfinished;
+  }
+  await ensureIdentity(ports.identity, loginOf(firstAdmin));
   return { ...profile, firstAdmin };
 }
 

@@ -125,14 +125,11 @@ describe('agencies kept by the platform administrator (ORG-6)', () => {
 
   it('[ORG-6] the platform admin lists every agency by name; a supervisor only those it supervises', async () => {
     const all = await allAgencies(platform);
-    expect(all).toContainEqual({ agencyId, name: '昌宁县市场监督管理局' });
+    expect(all).toContainEqual({ agencyId, name: '昌宁县市场监督管理局', supervisedBy: [supervisoryBody] });
     expect(new Set(all.map((each) => each.agencyId)).size).toBe(all.length);
 
-    const supervisor = await api.token({
-      agencyId: supervisoryBody,
-      roles: ['supervisor'],
-      supervises: [agencyId],
-    });
+    // The body the agency was created with (its supervisedBy) supervises it.
+    const supervisor = await api.token({ agencyId: supervisoryBody, roles: ['supervisor'] });
     const supervised = await api.call('GET', '/v1/agencies', { token: supervisor });
     expect(supervised.status).toBe(200);
     expect(supervised.body.items).toEqual([{ agencyId, name: '昌宁县市场监督管理局' }]);
@@ -227,5 +224,157 @@ describe('agencies kept by the platform administrator (ORG-6)', () => {
         expect(response.body.error.code).toBe('FORBIDDEN');
       }
     }
+  });
+});
+
+describe('who supervises an agency is the data’s to say (ORG-4)', () => {
+  const overview = (agency: string) => [
+    `/v1/oversight/overdue?agencyId=${agency}`,
+    `/v1/stats?from=2026-01-01&to=2026-12-31&agencyId=${agency}`,
+  ];
+
+  it('[ORG-4] [ORG-6] the body named in supervisedBy lists the agency by name and reads its overview; removed, it reads nothing of it', async () => {
+    // The platform admin creates the county justice bureau, then an agency it supervises.
+    const bureau = newAgencyId();
+    const created = await api.call('POST', '/v1/agencies', {
+      token: platform,
+      body: newAgency({ agencyId: bureau, name: '昌宁县司法局', firstAdmin: { name: '司法局管理员' } }),
+    });
+    expect(created.status, created.text).toBe(201);
+    const supervised = newAgencyId();
+    const agency = await api.call('POST', '/v1/agencies', {
+      token: platform,
+      body: newAgency({ agencyId: supervised, name: '昌宁县卫生健康局', supervisedBy: [bureau] }),
+    });
+    expect(agency.status, agency.text).toBe(201);
+    const supervisor = await api.token({ agencyId: bureau, roles: ['supervisor'], name: '何监督' });
+
+    const listed = await api.call('GET', '/v1/agencies', { token: supervisor });
+    expect(listed.body.items).toEqual([{ agencyId: supervised, name: '昌宁县卫生健康局' }]);
+    for (const path of overview(supervised)) {
+      const read = await api.call('GET', path, { token: supervisor });
+      expect(read.status, `${path} ${read.text}`).toBe(200);
+      expect(read.body.agencyId).toBe(supervised);
+    }
+
+    // The platform admin moves the agency to another body: the bureau reads nothing of it from
+    // its next request (the cache period is 0 on one machine), the other body reads it.
+    const otherBody = newAgencyId();
+    const moved = await api.call('PUT', `/v1/agencies/${supervised}/supervised-by`, {
+      token: platform,
+      body: { supervisedBy: [otherBody] },
+    });
+    expect(moved.status, moved.text).toBe(200);
+    expect(moved.body).toMatchObject({ agencyId: supervised, supervisedBy: [otherBody] });
+    expect((await api.call('GET', '/v1/agencies', { token: supervisor })).body.items).toEqual([]);
+    for (const path of overview(supervised)) {
+      const refused = await api.call('GET', path, { token: supervisor });
+      expect(refused.status, path).toBe(403);
+    }
+    const opened = await api.call('POST', '/v1/supervision/matters', {
+      token: supervisor,
+      body: {
+        agencyId: supervised,
+        source: 'own-finding',
+        subject: { practice: '未按期公示' },
+        facts: '抽查',
+      },
+    });
+    expect(opened.status).toBe(403);
+    const newBody = await api.token({ agencyId: otherBody, roles: ['supervisor'] });
+    expect((await api.call('GET', '/v1/agencies', { token: newBody })).body.items).toEqual([
+      { agencyId: supervised, name: '昌宁县卫生健康局' },
+    ]);
+    // The agency's own admin sees the change, and cannot make it.
+    const admin = await signIn(supervised, agency.body.firstAdmin.userId);
+    expect((await api.call('GET', '/v1/agency', { token: admin })).body.supervisedBy).toEqual([otherBody]);
+    const edited = await api.call('PUT', '/v1/agency', {
+      token: admin,
+      body: { name: '昌宁县卫生健康局', region: '昌宁县', units: [], supervisedBy: [bureau] },
+    });
+    expect(edited.status).toBe(400);
+    expect(edited.body.error.details.map((detail: { path: string }) => detail.path)).toEqual([
+      'supervisedBy',
+    ]);
+    expect((await api.call('GET', '/v1/agencies', { token: supervisor })).body.items).toEqual([]);
+  });
+
+  it('[ORG-4] a body removed reads the agency until the cache period ends, and nothing after', async () => {
+    const { withSupervised } = await import('#shared/http/supervisions.ts');
+    const body = newAgencyId();
+    const supervised = newAgencyId();
+    const created = await api.call('POST', '/v1/agencies', {
+      token: platform,
+      body: newAgency({ agencyId: supervised, name: '昌宁县教育体育局', supervisedBy: [body] }),
+    });
+    expect(created.status, created.text).toBe(201);
+    const principal = { sub: 's', name: '监督员', agencyId: body, roles: ['supervisor' as const] };
+    const start = Date.now();
+    expect((await withSupervised(principal, start, 5)).supervises).toEqual([supervised]);
+    await api.supervise(supervised, newAgencyId());
+    expect((await withSupervised(principal, start + 4_000, 5)).supervises).toEqual([supervised]);
+    expect((await withSupervised(principal, start + 5_000, 5)).supervises).toBeUndefined();
+  });
+
+  it('[ORG-4] a forged supervises claim grants nothing', async () => {
+    const forged = await api.call('POST', '/dev/token', {
+      body: {
+        sub: 'forger',
+        name: '冒充监督员',
+        agencyId: newAgencyId(),
+        roles: ['supervisor'],
+        supervises: [agencyId],
+      },
+    });
+    expect(forged.status).toBe(200);
+    const token = forged.body.token;
+    expect((await api.call('GET', '/v1/agencies', { token })).body.items).toEqual([]);
+    for (const path of overview(agencyId)) {
+      const refused = await api.call('GET', path, { token });
+      expect(refused.status, path).toBe(403);
+    }
+    const alerts = await api.call('GET', `/v1/supervision/alerts?agencyId=${agencyId}`, { token });
+    expect(alerts.status).toBe(403);
+    // Nor does it for the body that does supervise the agency: its reach is the data's, not the claim's.
+    const widened = await api.call('POST', '/dev/token', {
+      body: {
+        sub: 'widener',
+        name: '监督员',
+        agencyId: supervisoryBody,
+        roles: ['supervisor'],
+        supervises: ['x-other'],
+      },
+    });
+    const listed = await api.call('GET', '/v1/agencies', { token: widened.body.token });
+    expect(listed.body.items.map((each: { agencyId: string }) => each.agencyId)).not.toContain('x-other');
+  });
+
+  it('[ORG-4] a change of supervisedBy names each bad field; an unknown agency is 404', async () => {
+    const own = await api.call('PUT', `/v1/agencies/${agencyId}/supervised-by`, {
+      token: platform,
+      body: { supervisedBy: [agencyId] },
+    });
+    expect(own.status).toBe(400);
+    expect(own.body.error.details.map((detail: { path: string }) => detail.path)).toEqual(['supervisedBy']);
+    const bad = await api.call('PUT', '/v1/agencies/Not An Id/supervised-by', {
+      token: platform,
+      body: { supervisedBy: [], extra: 1 },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.map((detail: { path: string }) => detail.path).sort()).toEqual(
+      ['agencyId', 'extra', 'supervisedBy'].sort(),
+    );
+    for (const detail of bad.body.error.details) expect(detail.message).toMatch(/[\u4e00-\u9fa5]/);
+    const unknown = await api.call('PUT', `/v1/agencies/${newAgencyId()}/supervised-by`, {
+      token: platform,
+      body: { supervisedBy: [supervisoryBody] },
+    });
+    expect(unknown.status).toBe(404);
+    // The agency is unchanged by all of it.
+    const supervisor = await api.token({ agencyId: supervisoryBody, roles: ['supervisor'] });
+    expect((await api.call('GET', '/v1/agencies', { token: supervisor })).body.items).toContainEqual({
+      agencyId,
+      name: '昌宁县市场监督管理局',
+    });
   });
 });

@@ -72,6 +72,12 @@ const expected: Record<
     }),
   },
   'GET /v1/agencies': { allowed: ['platform-admin', 'supervisor'], path: '/v1/agencies' },
+  // ORG-4: who supervises an agency is the platform administrator's to change.
+  'PUT /v1/agencies/{agencyId}/supervised-by': {
+    allowed: ['platform-admin'],
+    path: '/v1/agencies/no-such-agency/supervised-by',
+    body: () => ({ supervisedBy: ['changning-sfj'] }),
+  },
   'POST /v1/complaints/{id}/answer': {
     allowed: ['admin', 'unit-head', 'leader'],
     path: '/v1/complaints/NO-SUCH-ID/answer',
@@ -623,11 +629,12 @@ beforeAll(async () => {
               agencyId,
               unitId: 'unit-1',
               roles: [role],
-              // A supervisor opens matters against an agency it supervises, never its own (SUP-2).
-              ...(role === 'supervisor' ? { supervises: [supervisedAgency] } : {}),
             },
       ),
     );
+  // A supervisor opens matters against an agency it supervises, never its own (SUP-2): this
+  // agency's body supervises another.
+  await api.supervise(supervisedAgency, agencyId);
   const created = await api.call('POST', '/v1/officers', { token: tokens.get('admin'), body: officer });
   expect(created.status).toBe(201);
 });

@@ -66,6 +66,34 @@ describe('console: agencies and accounts', { timeout: 180_000 }, () => {
     );
   });
 
+  it('[ORG-4] the platform admin changes who supervises the agency; the body left out reads nothing of it', async () => {
+    const cityBody = newAgencyId();
+    await asUser('平台管理员', PHONE, async (page) => {
+      const card = page
+        .getByRole('list', { name: '执法机关列表' })
+        .locator('li', { hasText: `机关代码 ${agencyId}` });
+      await card.getByText('监督机关 changning-sfj').waitFor();
+      const form = card.locator('details.agency-supervisors');
+      await form.locator('summary').click();
+      const field = form.getByLabel(/^监督机关代码/);
+      await form.getByRole('button', { name: '保存监督机关' }).click();
+      await form.getByRole('alert').waitFor();
+      expect((await form.getByRole('alert').textContent()) ?? '').toContain('监督机关代码');
+      await field.fill(cityBody);
+      await form.getByRole('button', { name: '保存监督机关' }).click();
+      await form.getByText(`昌宁县市场监督管理局的监督机关已变更为${cityBody}。`).waitFor();
+      await card.getByText(`监督机关 ${cityBody}`).waitFor();
+      await checkScreen(page, 'phone-agency-supervisors', PHONE.viewport.width);
+    });
+    const former = await api.token({ agencyId: 'changning-sfj', roles: ['supervisor'] });
+    const formerList = await api.call('GET', '/v1/agencies', { token: former });
+    expect(formerList.body.items.map((each: { agencyId: string }) => each.agencyId)).not.toContain(agencyId);
+    const city = await api.token({ agencyId: cityBody, roles: ['supervisor'] });
+    expect((await api.call('GET', '/v1/agencies', { token: city })).body.items).toEqual([
+      { agencyId, name: '昌宁县市场监督管理局' },
+    ]);
+  });
+
   it('[ORG-5] the first admin opens an account, edits its roles, disables it, and reads who changed what when', async () => {
     await asUser('段志华', PHONE, async (page) => {
       await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '账号管理' }).click();

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureConsoleBuilt } from '#local/console-build.ts';
-import { seedDemoData } from '#local/seed.ts';
+import { seedDemoData, supervisoryBodyOf } from '#local/seed.ts';
 import { newAgencyId, startTestApi, type TestApi } from '#test/helpers/api.ts';
 import { launchChromium, PHONE } from '#test/helpers/browser.ts';
 import { asConsoleUser, CONSOLE_SHOTS, checkScreen } from '#test/helpers/console-screens.ts';
@@ -103,11 +103,8 @@ describe('supervision matters in the browser', { timeout: 240_000 }, () => {
   });
 
   it('[SUP-3] a rectification not reported by its deadline is on the supervisor’s and the agency’s overview', async () => {
-    const supervisor = await api.token({
-      agencyId: 'changning-sfj',
-      roles: ['supervisor'],
-      supervises: [agencyId],
-    });
+    // The demo copy is supervised by its justice bureau (its supervisedBy, as seeded).
+    const supervisor = await api.token({ agencyId: supervisoryBodyOf(agencyId), roles: ['supervisor'] });
     const matter = await api.call('POST', '/v1/supervision/matters', {
       token: supervisor,
       body: {

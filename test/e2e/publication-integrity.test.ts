@@ -275,12 +275,9 @@ describe('withdrawal by the law’s clock', () => {
 
 describe('supervision across agencies', () => {
   it('[ORG-4] a supervisor reads the statistics and overdue lists of the agencies it supervises, and nothing of the others', async () => {
-    const supervisor = await api.token({
-      sub: 'county-justice',
-      agencyId: 'changning-sfj',
-      roles: ['supervisor'],
-      supervises: [agencyId],
-    });
+    const body = newAgencyId();
+    await api.supervise(agencyId, body);
+    const supervisor = await api.token({ sub: 'county-justice', agencyId: body, roles: ['supervisor'] });
     const stats = await api.call('GET', `/v1/stats?from=2026-01-01&to=2041-12-31&agencyId=${agencyId}`, {
       token: supervisor,
     });
@@ -307,11 +304,12 @@ describe('supervision across agencies', () => {
       const refused = await api.call('GET', path, { token: supervisor });
       expect(refused.status, path).toBe(403);
     }
-    const unscoped = await api.token({ sub: 's2', agencyId: 'changning-sfj', roles: ['supervisor'] });
+    // A supervisor of a body that supervises nothing.
+    const unscoped = await api.token({ sub: 's2', agencyId: newAgencyId(), roles: ['supervisor'] });
     expect(
       (await api.call('GET', `/v1/oversight/overdue?agencyId=${agencyId}`, { token: unscoped })).status,
     ).toBe(403);
-    const otherAdmin = await api.token({ agencyId: other, roles: ['admin'], supervises: [agencyId] });
+    const otherAdmin = await api.token({ agencyId: other, roles: ['admin'] });
     expect(
       (await api.call('GET', `/v1/oversight/overdue?agencyId=${agencyId}`, { token: otherAdmin })).status,
     ).toBe(403);

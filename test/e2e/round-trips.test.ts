@@ -13,6 +13,11 @@ import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/hel
  * (local REVOCATION_CACHE_SECONDS 0), in AWS once per agency per instance per 5 s (docs/performance.md).
  */
 const ACCOUNT_CHECK = 1;
+/**
+ * A supervisor's request also reads its body's supervision index (ORG-4), one Query: here on every
+ * request (local SUPERVISION_CACHE_SECONDS 0), in AWS once per body per instance per 5 s.
+ */
+const SUPERVISION_CHECK = 1;
 
 const expected: Record<string, Record<string, number>> = {
   // One transaction: the case, its journal entry, its day's counters.
@@ -29,7 +34,7 @@ const expected: Record<string, Record<string, number>> = {
   // opinions waiting for their rectification report (SUP-3).
   'overdue list': { GetItem: ACCOUNT_CHECK, Query: 5 },
   // The overdue list's five, and this year's inspection counters that raised an alert (SUP-5).
-  'alert list': { GetItem: ACCOUNT_CHECK, Query: 6 },
+  'alert list': { GetItem: ACCOUNT_CHECK, Query: 6 + SUPERVISION_CHECK },
 };
 
 let counting = false;
@@ -55,11 +60,8 @@ beforeAll(async () => {
   api = await startTestApi();
   t.admin = await api.token({ sub: 'admin', agencyId, roles: ['admin'] });
   t.officer = await api.token({ sub: officer.userId, agencyId, unitId: 'unit-1', roles: ['officer'] });
-  t.supervisor = await api.token({
-    agencyId: `sfj-${agencyId}`,
-    roles: ['supervisor'],
-    supervises: [agencyId],
-  });
+  await api.supervise(agencyId, `sfj-${agencyId}`);
+  t.supervisor = await api.token({ agencyId: `sfj-${agencyId}`, roles: ['supervisor'] });
   for (const input of [officer, colleague])
     expect((await api.call('POST', '/v1/officers', { token: t.admin, body: input })).status).toBe(201);
 });

@@ -16,16 +16,10 @@ beforeAll(async () => {
   tokens.head = await api.token({ agencyId, unitId: 'unit-1', roles: ['unit-head'], name: '刘股长' });
   tokens.officer = await api.token({ agencyId, unitId: 'unit-1', roles: ['officer'] });
   tokens.otherAdmin = await api.token({ agencyId: otherAgency, roles: ['admin'] });
-  tokens.supervisor = await api.token({
-    agencyId: 'county-sfj',
-    roles: ['supervisor'],
-    supervises: [agencyId],
-  });
-  tokens.otherSupervisor = await api.token({
-    agencyId: 'other-sfj',
-    roles: ['supervisor'],
-    supervises: [otherAgency],
-  });
+  await api.supervise(agencyId, 'county-sfj');
+  await api.supervise(otherAgency, 'other-sfj');
+  tokens.supervisor = await api.token({ agencyId: 'county-sfj', roles: ['supervisor'] });
+  tokens.otherSupervisor = await api.token({ agencyId: 'other-sfj', roles: ['supervisor'] });
   expect((await api.call('POST', '/v1/officers', { token: tokens.admin, body: officer })).status).toBe(201);
 });
 afterAll(async () => {

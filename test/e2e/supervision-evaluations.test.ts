@@ -55,24 +55,18 @@ beforeAll(async () => {
   t.leader = await api.token({ agencyId, roles: ['leader'] });
   t.officer = await api.token({ sub: officers[0]?.userId, agencyId, unitId: 'unit-1', roles: ['officer'] });
   t.otherAdmin = await api.token({ agencyId: otherAgency, roles: ['admin'] });
-  t.evaluator = await api.token({
-    agencyId: bureau,
-    roles: ['supervisor'],
-    supervises: [agencyId],
-    name: '何评查',
-  });
-  t.otherSupervisor = await api.token({
-    agencyId: `sfj-${otherAgency}`,
-    roles: ['supervisor'],
-    supervises: [otherAgency],
-  });
-  // A supervisor inside the evaluated agency, whose token names the agency itself.
-  t.inside = await api.token({ agencyId, roles: ['supervisor'], supervises: [agencyId] });
+  t.evaluator = await api.token({ agencyId: bureau, roles: ['supervisor'], name: '何评查' });
+  t.otherSupervisor = await api.token({ agencyId: `sfj-${otherAgency}`, roles: ['supervisor'] });
+  // A supervisor inside the evaluated agency.
+  t.inside = await api.token({ agencyId, roles: ['supervisor'] });
   const profile = await api.call('PUT', '/v1/agency', {
     token: t.admin,
     body: { name: '昌宁县评查测试局', region: '昌宁县', units: [] },
   });
   expect(profile.status, profile.text).toBe(200);
+  // The bureau and a second body supervise the agency; another body supervises another agency.
+  await api.supervise(agencyId, bureau, `sfj2-${agencyId}`);
+  await api.supervise(otherAgency, `sfj-${otherAgency}`);
   for (const officer of officers)
     expect((await api.call('POST', '/v1/officers', { token: t.admin, body: officer })).status).toBe(201);
   for (let index = 0; index < 6; index += 1) {
@@ -200,11 +194,7 @@ describe('case-file evaluation (SUP-4) through the local HTTP API', () => {
       passed.body.files.find((file: { caseId: string }) => file.caseId === good).supervisionMatterId,
     ).toBeUndefined();
     // A second body supervising the same agency scores nothing of this body's evaluation.
-    const secondBody = await api.token({
-      agencyId: `sfj2-${agencyId}`,
-      roles: ['supervisor'],
-      supervises: [agencyId],
-    });
+    const secondBody = await api.token({ agencyId: `sfj2-${agencyId}`, roles: ['supervisor'] });
     const refused = await score(drawn.body.id, poor, failing, secondBody);
     expect(refused.status, refused.text).toBe(403);
     expect(refused.body.error.message).toBe('只能为本机关组织的评查评分');

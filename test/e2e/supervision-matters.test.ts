@@ -17,23 +17,10 @@ beforeAll(async () => {
   tokens.head = await api.token({ agencyId, unitId: 'unit-1', roles: ['unit-head'] });
   tokens.officer = await api.token({ agencyId, unitId: 'unit-1', roles: ['officer'] });
   tokens.otherAdmin = await api.token({ agencyId: otherAgency, roles: ['admin'] });
-  tokens.supervisor = await api.token({
-    agencyId: bodyId,
-    roles: ['supervisor'],
-    supervises: [agencyId],
-    name: '何监督',
-  });
-  tokens.otherSupervisor = await api.token({
-    agencyId: otherBody,
-    roles: ['supervisor'],
-    supervises: [otherAgency],
-  });
-  // The same body's supervisor after the agency left its supervision.
-  tokens.formerSupervisor = await api.token({
-    agencyId: bodyId,
-    roles: ['supervisor'],
-    supervises: [otherAgency],
-  });
+  tokens.supervisor = await api.token({ agencyId: bodyId, roles: ['supervisor'], name: '何监督' });
+  tokens.otherSupervisor = await api.token({ agencyId: otherBody, roles: ['supervisor'] });
+  // The same body's supervisor, used after the agency left its supervision (`leaveSupervision`).
+  tokens.formerSupervisor = await api.token({ agencyId: bodyId, roles: ['supervisor'] });
   const bodyAdmin = await api.token({ agencyId: bodyId, roles: ['admin'] });
   const profile = await api.call('PUT', '/v1/agency', {
     token: bodyAdmin,
@@ -41,6 +28,8 @@ beforeAll(async () => {
   });
   expect(profile.status, profile.text).toBe(200);
   expect((await api.call('POST', '/v1/officers', { token: tokens.admin, body: officer })).status).toBe(201);
+  await api.supervise(agencyId, bodyId);
+  await api.supervise(otherAgency, otherBody);
 });
 afterAll(async () => {
   await api.call('DELETE', '/dev/clock');
@@ -252,11 +241,9 @@ describe('supervision matters and opinions (SUP-2, SUP-3) through the local HTTP
         });
       }
       // Another body supervising the agency does not see this body's opinions.
-      const stranger = await api.token({
-        agencyId: otherBody,
-        roles: ['supervisor'],
-        supervises: [agencyId],
-      });
+      const strangerBody = newAgencyId();
+      await api.supervise(agencyId, bodyId, strangerBody);
+      const stranger = await api.token({ agencyId: strangerBody, roles: ['supervisor'] });
       const theirs = await api.call('GET', `/v1/oversight/overdue?agencyId=${agencyId}`, { token: stranger });
       expect(theirs.body.rectifications).toEqual([]);
       const read = await api.call('GET', `/v1/supervision/matters/${matter.body.matterId}`, {
@@ -291,6 +278,8 @@ describe('supervision matters and opinions (SUP-2, SUP-3) through the local HTTP
     });
     const opinionId: string = issued.body.opinions[0].opinionId;
 
+    // The agency leaves the body's supervision for another's, until the checks below are done.
+    await api.supervise(agencyId, newAgencyId());
     for (const token of [tokens.otherSupervisor, tokens.formerSupervisor, tokens.otherAdmin]) {
       expect((await api.call('GET', `/v1/supervision/matters/${matterId}`, { token })).status).toBe(404);
       expect((await journalOf(matterId, token)).status).toBe(404);
@@ -310,6 +299,7 @@ describe('supervision matters and opinions (SUP-2, SUP-3) through the local HTTP
         403,
       );
     }
+    await api.supervise(agencyId, bodyId);
     // The other agency's own list has none of them; its admin reports on none of them.
     const theirs = await api.call('GET', '/v1/supervision/matters', { token: tokens.otherAdmin });
     expect(theirs.body.items).toEqual([]);

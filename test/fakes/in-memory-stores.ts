@@ -1,9 +1,9 @@
 import type { AgencyProfile } from '#shared/domain/agency.ts';
 import type { YearCalendar } from '#shared/domain/calendar.ts';
 import type { Officer, StatusChange } from '#shared/domain/officer.ts';
-import { Conflict, NotFound } from '#shared/errors.ts';
+import { Conflict, NotFound, StaleWrite } from '#shared/errors.ts';
 import type { DomainEvent } from '#shared/events/publisher.ts';
-import type { AgencyRepository } from '#shared/store/agency-repository.ts';
+import { type AgencyRepository, agencyIdTaken } from '#shared/store/agency-repository.ts';
 import type { CalendarRepository } from '#shared/store/calendar-repository.ts';
 import type { OfficerRepository } from '#shared/store/officer-repository.ts';
 import type { Page } from '#shared/store/pagination.ts';
@@ -87,14 +87,34 @@ export class InMemoryAgencies implements Port<AgencyRepository> {
   }
 
   async put(profile: AgencyProfile): Promise<void> {
+    const stored = this.#profiles.get(profile.agencyId)?.supervisedBy;
+    if (JSON.stringify(stored) !== JSON.stringify(profile.supervisedBy)) {
+      throw new StaleWrite('该机关信息已被他人修改，请刷新后重试');
+    }
     this.#profiles.set(profile.agencyId, copy(profile));
   }
 
   async create(profile: AgencyProfile): Promise<void> {
-    if (this.#profiles.has(profile.agencyId)) {
-      throw new Conflict('该机关代码已被使用', [{ path: 'agencyId', message: '机关代码已存在' }]);
-    }
+    if (this.#profiles.has(profile.agencyId)) throw agencyIdTaken();
     this.#profiles.set(profile.agencyId, copy(profile));
+  }
+
+  async supervise(
+    agencyId: string,
+    supervisedBy: string[],
+    change: { at: string; by: string },
+  ): Promise<AgencyProfile> {
+    const current = this.#profiles.get(agencyId);
+    if (!current) throw new NotFound('机关不存在', [{ path: 'agencyId', message: '没有该机关' }]);
+    const next = { ...current, supervisedBy, updatedAt: change.at, updatedBy: change.by };
+    this.#profiles.set(agencyId, copy(next));
+    return copy(next);
+  }
+
+  async supervisedBy(bodyId: string): Promise<string[]> {
+    return [...this.#profiles.values()]
+      .filter((profile) => profile.supervisedBy?.includes(bodyId))
+      .map((profile) => profile.agencyId);
   }
 }
 

@@ -77,3 +77,27 @@ export function injectFaults<I extends object, O extends object>(
     override: true,
   });
 }
+
+/**
+ * Fails every call of a client that `matches` names (its command and the request as the SDK
+ * built it, before marshalling to HTTP), as the service failing that one call would: a 500 the
+ * SDK does not retry on its own, so each attempt of the caller meets it. `matches` may change
+ * between requests; counts.faults says how many calls failed.
+ */
+export function failCalls<I extends object, O extends object>(
+  client: { middlewareStack: MiddlewareStack<I, O> },
+  matches: (command: string, input: string) => boolean,
+  counts: FaultCounts,
+): void {
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      counts.calls += 1;
+      if (matches(context.commandName ?? '', JSON.stringify(args.input))) {
+        counts.faults += 1;
+        throw fault('InternalServerError', 500);
+      }
+      return next(args);
+    },
+    { step: 'initialize', name: 'failedCalls', override: true },
+  );
+}

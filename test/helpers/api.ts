@@ -2,6 +2,7 @@ import { ulid } from 'ulid';
 import { inject } from 'vitest';
 import { startApiServer } from '#local/api-server.ts';
 import type { Role } from '#shared/auth.ts';
+import { PLATFORM_ID } from '#shared/domain/agency.ts';
 import { checkResponse } from '#test/helpers/response-schemas.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies of many shapes
@@ -56,7 +57,6 @@ export async function startTestApi() {
     creditCode?: string;
     unitId?: string;
     roles: Role[];
-    supervises?: string[];
   }) {
     const response = await call<{ token: string }>('POST', '/dev/token', {
       body: { sub: claims.sub ?? `user-${ulid()}`, name: claims.name ?? '测试用户', ...claims },
@@ -65,7 +65,39 @@ export async function startTestApi() {
     return response.body.token;
   }
 
-  return { url: server.url, call, token, close: server.close };
+  /**
+   * The agency is supervised by exactly `bodyIds` (ORG-4), as the platform administrator says it
+   * (`PUT /v1/agencies/{agencyId}/supervised-by`): their supervisors read it from their next
+   * request (the local cache period is 0), and a body left out reads nothing of it. A test's
+   * agency that has no profile yet gets an empty one first (no units), as an agency exists
+   * before anyone supervises it.
+   */
+  async function supervise(agencyId: string, ...bodyIds: string[]) {
+    const { ports } = await import('#shared/store/repositories.ts');
+    if (!(await ports.agencies.get(agencyId))) {
+      await ports.agencies.create({
+        agencyId,
+        name: `测试机关 ${agencyId}`,
+        region: '昌宁县',
+        units: [],
+        updatedAt: new Date().toISOString(),
+        updatedBy: 'test',
+      });
+    }
+    platformToken ??= await token({
+      sub: 'platform-admin',
+      agencyId: PLATFORM_ID,
+      roles: ['platform-admin'],
+    });
+    const changed = await call('PUT', `/v1/agencies/${agencyId}/supervised-by`, {
+      token: platformToken,
+      body: { supervisedBy: bodyIds },
+    });
+    if (changed.status !== 200) throw new Error(`supervise: ${changed.status} ${changed.text}`);
+  }
+  let platformToken: string | undefined;
+
+  return { url: server.url, call, token, supervise, close: server.close };
 }
 
 export type TestApi = Awaited<ReturnType<typeof startTestApi>>;

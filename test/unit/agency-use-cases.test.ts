@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '#shared/auth.ts';
-import { listAgencies, saveAgencyProfile } from '#shared/use-cases/agency.ts';
+import { listAgencies, saveAgencyProfile, superviseAgency } from '#shared/use-cases/agency.ts';
 import { InMemoryAgencies, testClock } from '#test/fakes/in-memory-stores.ts';
 
 const at = '2026-03-02T02:00:00.000Z';
@@ -29,15 +29,17 @@ async function world() {
 }
 
 describe('agencies (ORG-6)', () => {
-  it('[ORG-6] the platform admin pages through every agency, ids with names only', async () => {
+  it('[ORG-6] the platform admin pages through every agency, ids with names and who supervises each', async () => {
     const ports = await world();
     const first = await listAgencies(ports, platformAdmin, { limit: 2 });
     expect(first.items).toEqual([
-      { agencyId: 'a-mz', name: '昌宁县民政局' },
-      { agencyId: 'b-sj', name: '昌宁县市场监督管理局' },
+      { agencyId: 'a-mz', name: '昌宁县民政局', supervisedBy: ['changning-sfj'] },
+      { agencyId: 'b-sj', name: '昌宁县市场监督管理局', supervisedBy: ['changning-sfj'] },
     ]);
     const second = await listAgencies(ports, platformAdmin, { limit: 2, cursor: first.nextCursor });
-    expect(second).toEqual({ items: [{ agencyId: 'c-ws', name: '昌宁县卫生健康局' }] });
+    expect(second).toEqual({
+      items: [{ agencyId: 'c-ws', name: '昌宁县卫生健康局', supervisedBy: ['changning-sfj'] }],
+    });
   });
 
   it('[ORG-6] [ORG-4] a supervisor gets only the agencies it supervises, whatever it asks for', async () => {
@@ -67,5 +69,21 @@ describe('agencies (ORG-6)', () => {
     });
     expect(saved.supervisedBy).toEqual(['changning-sfj']);
     expect((await ports.agencies.get('b-sj'))?.supervisedBy).toEqual(['changning-sfj']);
+  });
+
+  it('[ORG-4] the platform admin changes who supervises an agency; the body removed supervises it no more', async () => {
+    const ports = await world();
+    expect(await ports.agencies.supervisedBy('changning-sfj')).toEqual(['a-mz', 'b-sj', 'c-ws']);
+    const moved = await superviseAgency(ports, platformAdmin, 'b-sj', ['baoshan-sfj']);
+    expect(moved).toMatchObject({ agencyId: 'b-sj', supervisedBy: ['baoshan-sfj'], updatedBy: 'p' });
+    expect(await ports.agencies.supervisedBy('changning-sfj')).toEqual(['a-mz', 'c-ws']);
+    expect(await ports.agencies.supervisedBy('baoshan-sfj')).toEqual(['b-sj']);
+    await expect(superviseAgency(ports, platformAdmin, 'b-sj', ['b-sj'])).rejects.toMatchObject({
+      status: 400,
+      details: [{ path: 'supervisedBy' }],
+    });
+    await expect(superviseAgency(ports, platformAdmin, 'no-such', ['baoshan-sfj'])).rejects.toMatchObject({
+      status: 404,
+    });
   });
 });

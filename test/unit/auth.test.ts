@@ -28,6 +28,22 @@ describe('claims from the JWT authorizer', () => {
     expect(principal && hasAnyRole(principal, ['admin'])).toBe(false);
   });
 
+  it('[ORG-4] takes no supervised agencies from a token: a supervises claim, in any form, is not read', () => {
+    for (const claim of [['changning-mzj'], '[changning-mzj]', 'changning-mzj'])
+      for (const name of ['supervises', 'custom:supervises']) {
+        const principal = principalFromClaims(
+          { sub: 's1', 'custom:agencyId': 'changning-sfj', 'cognito:groups': '[supervisor]', [name]: claim },
+          names,
+        );
+        expect(principal).toEqual({
+          sub: 's1',
+          name: 's1',
+          agencyId: 'changning-sfj',
+          roles: ['supervisor'],
+        });
+      }
+  });
+
   it('refuses a token without subject or agency', () => {
     expect(principalFromClaims({ sub: 'u1' }, names)).toBeUndefined();
     expect(principalFromClaims({ 'custom:agencyId': 'a' }, names)).toBeUndefined();

@@ -20,8 +20,6 @@ export interface Session {
   agencyId: string;
   unitId?: string;
   roles: Role[];
-  /** A supervisor's agencies (ORG-4), whose statistics they read. */
-  supervises?: string[];
   /** Seconds since the epoch, from the token's `exp`. */
   expiresAt?: number;
 }
@@ -49,7 +47,6 @@ export function sessionOf(token: string): Session {
     return undefined;
   };
   const unitId = text('unitId', 'custom:unitId');
-  const supervises = listClaim(claims.supervises ?? claims['custom:supervises']);
   return {
     token,
     sub: text('sub') ?? '',
@@ -57,7 +54,6 @@ export function sessionOf(token: string): Session {
     agencyId: text('agencyId', 'custom:agencyId') ?? '',
     ...(unitId ? { unitId } : {}),
     roles: listClaim(claims.roles ?? claims['cognito:groups']) as Role[],
-    ...(supervises.length > 0 ? { supervises } : {}),
     ...(typeof claims.exp === 'number' ? { expiresAt: claims.exp } : {}),
   };
 }

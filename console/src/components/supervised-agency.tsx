@@ -4,45 +4,48 @@ import { hasRole, type Session } from '../auth/session.ts';
 import { useLoad } from '../use-load.ts';
 import { allPages } from '../use-pages.ts';
 
-/** The agency a supervisor's screen reads (ORG-4): the first it supervises until another is chosen; others read their own. */
-export function useSupervisedAgency(session: Session) {
-  const supervised = hasRole(session, 'supervisor') ? (session.supervises ?? []) : [];
-  return useState<string | undefined>(supervised[0]);
+export interface SupervisedAgencies {
+  /** The agency the screen reads: the chosen one, or the first supervised; undefined for the caller's own. */
+  agencyId: string | undefined;
+  choose: (agencyId: string) => void;
+  /** The agencies the caller's body supervises, by name; empty for anyone else and while they load. */
+  agencies: { agencyId: string; name: string }[];
+}
+
+/**
+ * The agency a supervisor's screen reads (ORG-4): the first its body supervises until another is
+ * chosen; others read their own. Which agencies those are is the API's to say (GET /v1/agencies
+ * answers a supervisor the agencies whose supervisedBy names its body), never the token's.
+ */
+export function useSupervisedAgency(session: Session): SupervisedAgencies {
+  const supervisor = hasRole(session, 'supervisor');
+  const listed = useLoad(
+    async () =>
+      supervisor
+        ? (await allPages((query) => must(api.GET('/v1/agencies', { params: { query } })))).items
+        : [],
+    [supervisor, session.agencyId],
+    `supervised-agencies:${session.agencyId}`,
+  );
+  const [chosen, choose] = useState<string | undefined>(undefined);
+  const agencies = listed.data ?? [];
+  return { agencyId: chosen ?? agencies[0]?.agencyId, choose, agencies };
 }
 
 /** The choice of supervised agency; nothing for those who supervise none. */
-export function SupervisedAgency({
-  session,
-  value,
-  onChange,
-}: {
-  session: Session;
-  value: string | undefined;
-  onChange: (agencyId: string) => void;
-}) {
-  const supervised = hasRole(session, 'supervisor') ? (session.supervises ?? []) : [];
-  // The agencies by name (GET /v1/agencies gives a supervisor those it supervises); the id
-  // stands in only until they are read, or if one is not found.
-  const names = useLoad(
-    async () =>
-      supervised.length === 0
-        ? new Map<string, string>()
-        : new Map(
-            (await allPages((query) => must(api.GET('/v1/agencies', { params: { query } })))).items.map(
-              (agency) => [agency.agencyId, agency.name],
-            ),
-          ),
-    [supervised.join(',')],
-    `supervised-agencies:${supervised.join(',')}`,
-  );
-  if (supervised.length === 0) return null;
+export function SupervisedAgency({ supervised }: { supervised: SupervisedAgencies }) {
+  if (supervised.agencies.length === 0) return null;
   return (
     <div class="field">
       <label for="agency">监督对象</label>
-      <select id="agency" value={value} onChange={(event) => onChange(event.currentTarget.value)}>
-        {supervised.map((each) => (
-          <option key={each} value={each}>
-            {names.data?.get(each) ?? each}
+      <select
+        id="agency"
+        value={supervised.agencyId}
+        onChange={(event) => supervised.choose(event.currentTarget.value)}
+      >
+        {supervised.agencies.map((each) => (
+          <option key={each.agencyId} value={each.agencyId}>
+            {each.name}
           </option>
         ))}
       </select>

@@ -1,7 +1,61 @@
+import { useState } from 'preact/hooks';
 import { api, must } from '../api/client.ts';
 import { ActionForm } from '../components/action-form.tsx';
 import { ListStatus, MoreItems } from '../components/paged-list.tsx';
 import { pageQuery, usePages } from '../use-pages.ts';
+
+/** Agency codes as people type them: separated by commas (either width), 、 or spaces. */
+const agencyIds = (text: string | undefined) =>
+  (text ?? '')
+    .split(/[,，、\s]+/)
+    .map((id) => id.trim())
+    .filter(Boolean);
+
+/**
+ * Who supervises the agency, and 变更监督机关 (ORG-4): the bodies, replaced as a whole; a body
+ * left out reads nothing of the agency from then on.
+ */
+function Supervisors({ agency }: { agency: { agencyId: string; name: string; supervisedBy?: string[] } }) {
+  const [current, setCurrent] = useState(agency.supervisedBy ?? []);
+  return (
+    <>
+      <p class="meta">
+        <span>监督机关 {current.join('、')}</span>
+      </p>
+      <details class="agency-supervisors">
+        <summary>变更监督机关</summary>
+        <ActionForm
+          id={`supervisors-${agency.agencyId}`}
+          fields={[
+            {
+              path: 'supervisedBy',
+              label: '监督机关代码',
+              kind: 'text',
+              required: true,
+              hint: '填写全部监督机关，多个用逗号分隔；未列入的机关即不再监督本机关',
+            },
+          ]}
+          submitLabel="保存监督机关"
+          secondary={false}
+          onSubmit={(values) =>
+            must(
+              api.PUT('/v1/agencies/{agencyId}/supervised-by', {
+                params: { path: { agencyId: agency.agencyId } },
+                body: { supervisedBy: agencyIds(values.supervisedBy) },
+              }),
+            )
+          }
+          onDone={(changed) => setCurrent(changed.supervisedBy ?? [])}
+          result={(changed) => (
+            <p class="notice notice-ok">
+              {changed.name}的监督机关已变更为{(changed.supervisedBy ?? []).join('、')}。
+            </p>
+          )}
+        />
+      </details>
+    </>
+  );
+}
 
 /** 新建执法机关 (ORG-6): the agency, who supervises it, and its first administrator's account. */
 function CreateAgency({ onCreated }: { onCreated: () => void }) {
@@ -40,10 +94,7 @@ function CreateAgency({ onCreated }: { onCreated: () => void }) {
                 agencyId: values.agencyId ?? '',
                 name: values.name ?? '',
                 ...(values.subjectListItem ? { subjectListItem: values.subjectListItem } : {}),
-                supervisedBy: (values.supervisedBy ?? '')
-                  .split(/[,，、\s]+/)
-                  .map((id) => id.trim())
-                  .filter(Boolean),
+                supervisedBy: agencyIds(values.supervisedBy),
                 firstAdmin: {
                   name: values['firstAdmin.name'] ?? '',
                   ...(values['firstAdmin.phone'] ? { phone: values['firstAdmin.phone'] } : {}),
@@ -82,6 +133,7 @@ export function Agencies() {
             <p class="meta">
               <span>机关代码 {agency.agencyId}</span>
             </p>
+            <Supervisors agency={agency} />
           </li>
         ))}
       </ul>

@@ -10,7 +10,8 @@ import { useLoad } from '../use-load.ts';
  * publications and reviews, unanswered complaints, last year's data, repeated inspections.
  */
 export function Alerts({ session }: { session: Session }) {
-  const [agencyId, setAgencyId] = useSupervisedAgency(session);
+  const supervised = useSupervisedAgency(session);
+  const { agencyId } = supervised;
   const { data, error, loading } = useLoad(
     () =>
       agencyId
@@ -20,7 +21,7 @@ export function Alerts({ session }: { session: Session }) {
   );
   return (
     <>
-      <SupervisedAgency session={session} value={agencyId} onChange={setAgencyId} />
+      <SupervisedAgency supervised={supervised} />
       {!agencyId && <p>您的账号没有监督对象。</p>}
       <ErrorNotice error={error} />
       {loading && <p>正在加载……</p>}

@@ -23,7 +23,8 @@ const loadPage = (agencyId: string | undefined, cursor?: string) =>
  * leaders and admins answer them here, and a supervisor reads those of the agencies it oversees.
  */
 export function Complaints({ session }: { session: Session }) {
-  const [agencyId, setAgencyId] = useSupervisedAgency(session);
+  const supervised = useSupervisedAgency(session);
+  const { agencyId } = supervised;
   const answers = hasRole(session, 'admin', 'unit-head', 'leader') && agencyId === undefined;
   const list = usePages((cursor) => loadPage(agencyId, cursor), [agencyId]);
 
@@ -34,7 +35,7 @@ export function Complaints({ session }: { session: Session }) {
 
   return (
     <>
-      <SupervisedAgency session={session} value={agencyId} onChange={setAgencyId} />
+      <SupervisedAgency supervised={supervised} />
       <p class="hint">群众投诉须在答复期限内答复；逾期未答复的，监督机关在“工作概况”中看到。</p>
       <ListStatus list={list} empty="还没有收到投诉。" />
       <ul class="cards" aria-label="投诉列表">

@@ -100,7 +100,8 @@ export function Dashboard({ session }: { session: Session }) {
     if (day) (end === 'from' ? setFrom : setTo)(day);
   };
   const overdue = hasRole(session, 'unit-head', 'leader', 'admin', 'supervisor');
-  const [agencyId, setAgencyId] = useSupervisedAgency(session);
+  const supervised = useSupervisedAgency(session);
+  const { agencyId } = supervised;
   const { data, error } = useLoad(() => load(from, to, overdue, agencyId), [from, to, overdue, agencyId]);
   const [downloadError, setDownloadError] = useState<ApiError>();
   async function download(kind: 'xlsx' | 'pdf') {
@@ -123,7 +124,7 @@ export function Dashboard({ session }: { session: Session }) {
   const reportYear = Number(to.slice(0, 4)) - 1;
   return (
     <>
-      <SupervisedAgency session={session} value={agencyId} onChange={setAgencyId} />
+      <SupervisedAgency supervised={supervised} />
       <div class="period">
         <div class="field">
           <label for="from">起始日期</label>

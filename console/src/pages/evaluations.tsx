@@ -98,7 +98,8 @@ function FileCard({
  * The evaluated agency's administrators and leaders read their evaluations, scores and ranking.
  */
 export function Evaluations({ session }: { session: Session }) {
-  const [agencyId, setAgencyId] = useSupervisedAgency(session);
+  const supervised = useSupervisedAgency(session);
+  const { agencyId } = supervised;
   const evaluates = hasRole(session, 'supervisor') && agencyId !== undefined;
   const [evaluation, setEvaluation] = useState<Evaluation>();
   const [opening, setOpening] = useState<ApiError>();
@@ -122,7 +123,7 @@ export function Evaluations({ session }: { session: Session }) {
     );
   return (
     <>
-      <SupervisedAgency session={session} value={agencyId} onChange={setAgencyId} />
+      <SupervisedAgency supervised={supervised} />
       <ListStatus list={list} empty="还没有案卷评查。" />
       {list.items && list.items.length > 0 && (
         <ul class="cards" aria-label="评查记录">

@@ -36,7 +36,8 @@ const badge = (status: string) => (status === 'overdue' ? 'badge badge-bad' : 'b
  * agency (整改), its matters, where its leader or admin reports each rectification.
  */
 export function SupervisionMatters({ session }: { session: Session }) {
-  const [agencyId, setAgencyId] = useSupervisedAgency(session);
+  const supervised = useSupervisedAgency(session);
+  const { agencyId } = supervised;
   const supervises = agencyId !== undefined;
   const reports = hasRole(session, 'admin', 'leader') && !supervises;
   const list = usePages((cursor) => loadPage(agencyId, cursor), [agencyId]);
@@ -46,7 +47,7 @@ export function SupervisionMatters({ session }: { session: Session }) {
 
   return (
     <>
-      <SupervisedAgency session={session} value={agencyId} onChange={setAgencyId} />
+      <SupervisedAgency supervised={supervised} />
       {supervises ? (
         <details class="matter-opening">
           <summary>立监督事项</summary>
