@@ -38,17 +38,20 @@ beforeAll(async () => {
   }
   tokens.officer = await api.token({ sub: `officer-${agencyId}`, agencyId, roles: ['officer'] });
   tokens.head = await api.token({ sub: `head-${agencyId}`, agencyId, roles: ['unit-head'] });
+  // Who supervises whom is the platform administrator's to say (ORG-4); the stranger's body
+  // supervises another agency.
+  const [body, strangerBody] = [newAgencyId(), newAgencyId()];
+  await api.supervise(agencyId, body);
+  await api.supervise(newAgencyId(), strangerBody);
   tokens.supervisor = await api.token({
     sub: `supervisor-${agencyId}`,
-    agencyId: newAgencyId(),
+    agencyId: body,
     roles: ['supervisor'],
-    supervises: [agencyId],
   });
   tokens.stranger = await api.token({
     sub: `stranger-${agencyId}`,
-    agencyId: newAgencyId(),
+    agencyId: strangerBody,
     roles: ['supervisor'],
-    supervises: [newAgencyId()],
   });
   const list = await api.call('POST', '/v1/checklists', {
     token: tokens.officer,

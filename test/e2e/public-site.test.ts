@@ -8,7 +8,7 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoCase, seedDemoData, usersOf } from '#local/seed.ts';
+import { seedDemoCase, seedDemoData, supervisoryBodyOf, usersOf } from '#local/seed.ts';
 import { legalDateOf } from '#shared/dates.ts';
 import { ports } from '#shared/store/repositories.ts';
 import { createDraft, currentEdition, publishChecklist } from '#shared/use-cases/checklists.ts';
@@ -243,8 +243,9 @@ describe('the public site on a phone', { timeout: 120_000 }, () => {
 
   it("[SUP-6] the yearly supervision report of the agency's supervisory body opens once the job has published it", async () => {
     const year = Number(legalDateOf(new Date()).slice(0, 4)) - 1;
-    const bodyId = `sfj-${agencyId}`;
-    const supervisor = await api.token({ agencyId: bodyId, roles: ['supervisor'], supervises: [agencyId] });
+    // The demo copy's own supervisory body (ORG-4: in the data, not the token).
+    const bodyId = supervisoryBodyOf(agencyId);
+    const supervisor = await api.token({ agencyId: bodyId, roles: ['supervisor'] });
     const named = await api.call('PUT', '/v1/agency', {
       token: await api.token({ agencyId: bodyId, roles: ['admin'] }),
       body: { name: '昌宁县司法局', region: '昌宁县', units: [] },

@@ -70,7 +70,6 @@ beforeAll(async () => {
   t.supervisor = await api.token({
     agencyId: bodyId,
     roles: ['supervisor'],
-    supervises: [agencyId],
     name: '何监督',
   });
   // The agency's own profile keeps who supervises it; its admin adds the unit its officer works in.
