@@ -12,7 +12,8 @@ import { useLoad } from '../use-load.ts';
  * for the year, its latest filed version, with its printed document. Drafts are the agency's own.
  */
 export function SupervisedPlan({ session }: { session: Session }) {
-  const [agencyId, setAgencyId] = useSupervisedAgency(session);
+  const supervised = useSupervisedAgency(session);
+  const { agencyId } = supervised;
   const thisYear = Number(today().slice(0, 4));
   const [year, setYear] = useState(thisYear);
   const { data, error, loading } = useLoad(async () => {
@@ -24,7 +25,7 @@ export function SupervisedPlan({ session }: { session: Session }) {
   }, [agencyId, year]);
   return (
     <>
-      <SupervisedAgency session={session} value={agencyId} onChange={setAgencyId} />
+      <SupervisedAgency supervised={supervised} />
       {!agencyId && <p>您的账号没有监督对象。</p>}
       <div class="field">
         <label for="plan-year">计划年度</label>
