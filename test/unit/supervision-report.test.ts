@@ -76,7 +76,7 @@ async function world() {
   const built = inMemoryWorld('2026-03-02T02:00:00.000Z');
   const { ports } = built;
   const profile = (agencyId: string, name: string, supervisedBy?: string[]) =>
-    ports.agencies.put({
+    ports.agencies.create({
       agencyId,
       name,
       region: '昌宁县',
