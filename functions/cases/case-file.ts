@@ -1,7 +1,8 @@
 import { casesRoutes as routes } from '#functions/cases/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';
-import { assertEntitled, getCase, verifyCaseJournal } from '#shared/use-cases/cases.ts';
+import { assertEntitled, getCase } from '#shared/use-cases/case-access.ts';
+import { verifyCaseJournal } from '#shared/use-cases/case-journal.ts';
 
 export const handler = httpHandler(routes.caseFile, async ({ params, principal }) => {
   // Loaded on first use: the area's other routes start without it (docs/performance.md).

@@ -1,7 +1,8 @@
 import { casesRoutes as routes } from '#functions/cases/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';
-import { caseAvGaps, readCase } from '#shared/use-cases/cases.ts';
+import { readCase } from '#shared/use-cases/case-access.ts';
+import { caseAvGaps } from '#shared/use-cases/case-activities.ts';
 import { caseProcedure } from '#shared/use-cases/procedure.ts';
 
 export const handler = httpHandler(routes.getCase, async ({ params, principal }) => {

@@ -2,7 +2,7 @@ import { casesRoutes as routes } from '#functions/cases/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { documentVerificationUrl } from '#shared/render/qr.ts';
 import { ports } from '#shared/store/repositories.ts';
-import { printableDocument } from '#shared/use-cases/cases.ts';
+import { printableDocument } from '#shared/use-cases/case-documents.ts';
 
 export const handler = httpHandler(routes.recordPdf, async ({ params, principal }) => {
   // Loaded on first use: the area's other routes start without it (docs/performance.md).

@@ -1,7 +1,7 @@
 import { evidenceRoutes as routes } from '#functions/evidence/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';
-import { readCase } from '#shared/use-cases/cases.ts';
+import { readCase } from '#shared/use-cases/case-access.ts';
 import { getEvidence } from '#shared/use-cases/evidence.ts';
 
 export const handler = httpHandler(routes.getEvidence, async ({ params, principal }) => {

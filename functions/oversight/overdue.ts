@@ -1,7 +1,7 @@
 import { oversightRoutes as routes } from '#functions/oversight/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';
-import { listScope } from '#shared/use-cases/cases.ts';
+import { listScope } from '#shared/use-cases/case-access.ts';
 import { overdueItems, overseen } from '#shared/use-cases/oversight.ts';
 
 /**

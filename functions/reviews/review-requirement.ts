@@ -1,7 +1,7 @@
 import { reviewsRoutes as routes } from '#functions/reviews/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';
-import { readCase } from '#shared/use-cases/cases.ts';
+import { readCase } from '#shared/use-cases/case-access.ts';
 import { requirementFor } from '#shared/use-cases/reviews.ts';
 
 export const handler = httpHandler(routes.reviewRequirement, async ({ params, query, principal }) => {

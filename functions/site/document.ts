@@ -3,7 +3,7 @@ import { siteRoutes as routes } from '#functions/site/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { documentPage } from '#shared/render/site/document-page.ts';
 import { ports } from '#shared/store/repositories.ts';
-import { verifyDocument } from '#shared/use-cases/cases.ts';
+import { verifyDocument } from '#shared/use-cases/case-documents.ts';
 
 /** The page a printed document's QR code opens: whether it stands as of this request (PUB-16). */
 export const handler = httpHandler(routes.siteDocument, async ({ params }) =>

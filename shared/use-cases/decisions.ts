@@ -17,14 +17,10 @@ import type { Review } from '#shared/domain/reviews/review.ts';
 import type { Port } from '#shared/store/port.ts';
 import type { PublicationRepository } from '#shared/store/publication-repository.ts';
 import { heldDeadline } from '#shared/use-cases/calendar.ts';
-import {
-  caseAvGaps,
-  changeCase,
-  commitCaseChange,
-  getCase,
-  numberedDocument,
-  readCase,
-} from '#shared/use-cases/cases.ts';
+import { getCase, readCase } from '#shared/use-cases/case-access.ts';
+import { caseAvGaps } from '#shared/use-cases/case-activities.ts';
+import { changeCase, commitCaseChange } from '#shared/use-cases/case-commit.ts';
+import { numberedDocument } from '#shared/use-cases/case-documents.ts';
 import { caseProcedure, type ProcedureView } from '#shared/use-cases/procedure.ts';
 import { publicationRule } from '#shared/use-cases/publications.ts';
 import { withRetry } from '#shared/use-cases/retry.ts';

@@ -19,13 +19,10 @@ import {
   assertEntitled,
   assertInScope,
   assertMayHandle,
-  authoredBy,
   type CasePorts,
-  changeCase,
-  changeWithCase,
-  commitCaseChange,
   getCase,
-} from '#shared/use-cases/cases.ts';
+} from '#shared/use-cases/case-access.ts';
+import { authoredBy, changeCase, changeWithCase, commitCaseChange } from '#shared/use-cases/case-commit.ts';
 import { type DevicePorts, deviceRegistered } from '#shared/use-cases/devices.ts';
 import { withRetry } from '#shared/use-cases/retry.ts';
 

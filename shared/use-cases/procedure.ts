@@ -13,7 +13,7 @@ import { sha256Hex } from '#shared/domain/journal.ts';
 import type { Proposal } from '#shared/domain/reviews/proposal.ts';
 import type { SimpleFineTally } from '#shared/store/case-repository.ts';
 import { type CalendarPorts, yearCalendar } from '#shared/use-cases/calendar.ts';
-import type { CasePorts } from '#shared/use-cases/cases.ts';
+import type { CasePorts } from '#shared/use-cases/case-access.ts';
 
 export type ProcedurePorts = CasePorts & CalendarPorts;
 

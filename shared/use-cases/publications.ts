@@ -36,14 +36,8 @@ import type { ChildWrite } from '#shared/store/child-write.ts';
 import type { Port } from '#shared/store/port.ts';
 import type { PublicationRepository } from '#shared/store/publication-repository.ts';
 import { heldDeadline, yearCalendar } from '#shared/use-cases/calendar.ts';
-import {
-  assertInScope,
-  assertMayHandle,
-  changeCase,
-  changeWithCase,
-  commitCaseChange,
-  getCase,
-} from '#shared/use-cases/cases.ts';
+import { assertInScope, assertMayHandle, getCase } from '#shared/use-cases/case-access.ts';
+import { changeCase, changeWithCase, commitCaseChange } from '#shared/use-cases/case-commit.ts';
 import { deliveryWrites, type PushPorts } from '#shared/use-cases/push.ts';
 import { withRetry } from '#shared/use-cases/retry.ts';
 import type { ReviewPorts } from '#shared/use-cases/reviews.ts';

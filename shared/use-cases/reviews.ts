@@ -31,16 +31,8 @@ import type { CalendarRepository } from '#shared/store/calendar-repository.ts';
 import type { Port } from '#shared/store/port.ts';
 import type { ReviewRepository } from '#shared/store/review-repository.ts';
 import { deadline, heldDeadline } from '#shared/use-cases/calendar.ts';
-import {
-  assertMayHandle,
-  authoredBy,
-  type CasePorts,
-  changeCase,
-  changeWithCase,
-  commitCaseChange,
-  getCase,
-  readCase,
-} from '#shared/use-cases/cases.ts';
+import { assertMayHandle, type CasePorts, getCase, readCase } from '#shared/use-cases/case-access.ts';
+import { authoredBy, changeCase, changeWithCase, commitCaseChange } from '#shared/use-cases/case-commit.ts';
 import { currentEdition } from '#shared/use-cases/checklists.ts';
 import { withRetry } from '#shared/use-cases/retry.ts';
 

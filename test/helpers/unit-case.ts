@@ -7,18 +7,15 @@ import type { OfficerInput } from '#shared/domain/officer.ts';
 import type { Proposal } from '#shared/domain/reviews/proposal.ts';
 import { type OpinionInput, REVIEW_STANDARDS, type ReviewStandard } from '#shared/domain/reviews/review.ts';
 import type { DomainError } from '#shared/errors.ts';
-import {
-  addActivity,
-  completeActivity,
-  createDocument,
-  registerCase,
-  transitionCase,
-} from '#shared/use-cases/cases.ts';
+import { addActivity, completeActivity } from '#shared/use-cases/case-activities.ts';
+import { createDocument } from '#shared/use-cases/case-documents.ts';
 import { createDraft, publishChecklist } from '#shared/use-cases/checklists.ts';
 import { registerDevice } from '#shared/use-cases/devices.ts';
 import { declareEvidence, receiveEvidence } from '#shared/use-cases/evidence.ts';
 import { registerOfficer } from '#shared/use-cases/officers.ts';
+import { registerCase } from '#shared/use-cases/register-case.ts';
 import { giveOpinion, recordReviewer, submitReview } from '#shared/use-cases/reviews.ts';
+import { transitionCase } from '#shared/use-cases/transition-case.ts';
 import { inMemoryWorld } from '#test/fakes/in-memory-ports.ts';
 import { countyReviewCatalog } from '#test/fixtures/checklists.ts';
 

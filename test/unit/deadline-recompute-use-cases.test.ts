@@ -4,7 +4,7 @@ import { Conflict } from '#shared/errors.ts';
 import type { Port } from '#shared/store/port.ts';
 import type { RecomputeRepository } from '#shared/store/recompute-repository.ts';
 import { deadline, loadYear } from '#shared/use-cases/calendar.ts';
-import { caseJournal } from '#shared/use-cases/cases.ts';
+import { caseJournal } from '#shared/use-cases/case-journal.ts';
 import {
   continueRecomputations,
   type RecomputePorts,

@@ -3,18 +3,16 @@ import { addCalendarDays, legalDateOf } from '#shared/dates.ts';
 import type { Proposal } from '#shared/domain/reviews/proposal.ts';
 import { type DomainError, RuleViolation } from '#shared/errors.ts';
 import { deadline } from '#shared/use-cases/calendar.ts';
-import {
-  addActivity,
-  caseJournal,
-  createDocument,
-  readCase,
-  registerCase,
-  transitionCase,
-} from '#shared/use-cases/cases.ts';
+import { readCase } from '#shared/use-cases/case-access.ts';
+import { addActivity } from '#shared/use-cases/case-activities.ts';
+import { createDocument } from '#shared/use-cases/case-documents.ts';
+import { caseJournal } from '#shared/use-cases/case-journal.ts';
 import { createDraft, publishChecklist } from '#shared/use-cases/checklists.ts';
 import { issueDecision } from '#shared/use-cases/decisions.ts';
 import { revokeDecision } from '#shared/use-cases/publications.ts';
+import { registerCase } from '#shared/use-cases/register-case.ts';
 import { submitReview } from '#shared/use-cases/reviews.ts';
+import { transitionCase } from '#shared/use-cases/transition-case.ts';
 import { matters } from '#test/fixtures/checklists.ts';
 import {
   AGENCY,

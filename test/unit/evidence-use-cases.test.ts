@@ -1,13 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { Forbidden } from '#shared/errors.ts';
-import {
-  addActivity,
-  caseJournal,
-  completeActivity,
-  registerCase,
-  transitionCase,
-} from '#shared/use-cases/cases.ts';
+import { addActivity, completeActivity } from '#shared/use-cases/case-activities.ts';
+import { caseJournal } from '#shared/use-cases/case-journal.ts';
 import {
   declareEvidence,
   evidenceRetrievals,
@@ -15,6 +10,8 @@ import {
   retrieveEvidence,
   setLegalHold,
 } from '#shared/use-cases/evidence.ts';
+import { registerCase } from '#shared/use-cases/register-case.ts';
+import { transitionCase } from '#shared/use-cases/transition-case.ts';
 import {
   AGENCY,
   cast,

@@ -13,8 +13,9 @@ import {
   rateInspection,
   scanInspection,
 } from '#shared/inspections/use-cases/inspections.ts';
-import { addActivity, registerCase } from '#shared/use-cases/cases.ts';
+import { addActivity } from '#shared/use-cases/case-activities.ts';
 import { createDraft, publishChecklist } from '#shared/use-cases/checklists.ts';
+import { registerCase } from '#shared/use-cases/register-case.ts';
 import { inspectionRepositoryContract } from '#test/contracts/inspection-repository.ts';
 import { InMemoryInspections } from '#test/fakes/in-memory-inspections.ts';
 import { freshCreditCode } from '#test/helpers/credit-code.ts';

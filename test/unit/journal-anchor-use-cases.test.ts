@@ -3,10 +3,10 @@ import type { Principal } from '#shared/auth.ts';
 import { legalDateOf } from '#shared/dates.ts';
 import { entryHash, type JournalEntry, sha256Hex, verifyChain } from '#shared/domain/journal.ts';
 import type { JournalAnchor } from '#shared/store/journal-anchors.ts';
-import { registerCase } from '#shared/use-cases/cases.ts';
 import { issueDecision } from '#shared/use-cases/decisions.ts';
 import { anchorDay, anchorRecentDays, verifyAgainstAnchors } from '#shared/use-cases/journal-anchors.ts';
 import { registerOfficer } from '#shared/use-cases/officers.ts';
+import { registerCase } from '#shared/use-cases/register-case.ts';
 import {
   AGENCY,
   cast,

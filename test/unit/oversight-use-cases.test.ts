@@ -4,7 +4,7 @@ import { addCalendarDays, legalDateOf } from '#shared/dates.ts';
 import { ANNUAL_CATEGORIES } from '#shared/domain/annual-report.ts';
 import type { TrainingInput } from '#shared/domain/training.ts';
 import { Forbidden } from '#shared/errors.ts';
-import { readCase } from '#shared/use-cases/cases.ts';
+import { readCase } from '#shared/use-cases/case-access.ts';
 import { issueDecision } from '#shared/use-cases/decisions.ts';
 import { recordTraining } from '#shared/use-cases/officers.ts';
 import {

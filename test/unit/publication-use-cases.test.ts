@@ -6,7 +6,7 @@ import type { CaseInput } from '#shared/domain/cases/case.ts';
 import type { Proposal } from '#shared/domain/reviews/proposal.ts';
 import { Forbidden, ValidationFailed } from '#shared/errors.ts';
 import { deadline, yearCalendar } from '#shared/use-cases/calendar.ts';
-import { caseJournal, transitionCase } from '#shared/use-cases/cases.ts';
+import { caseJournal } from '#shared/use-cases/case-journal.ts';
 import { issueDecision } from '#shared/use-cases/decisions.ts';
 import {
   confirmPublication,
@@ -17,6 +17,7 @@ import {
   setPublicationRule,
   sweepPublications,
 } from '#shared/use-cases/publications.ts';
+import { transitionCase } from '#shared/use-cases/transition-case.ts';
 import {
   AGENCY,
   cast,

@@ -10,15 +10,12 @@ import { type CaseDocument, DECISION_DOCUMENT_TYPES, recordTypes } from '#shared
 import { fieldLabels, labelOfField } from '#shared/domain/cases/field-labels.ts';
 import { recordDocumentPdf, UNPRINTED_FIELDS } from '#shared/render/pdf/record-document.ts';
 import { sitePaths } from '#shared/render/site/paths.ts';
-import {
-  addActivity,
-  createDocument,
-  printableDocument,
-  readCase,
-  registerCase,
-  transitionCase,
-} from '#shared/use-cases/cases.ts';
+import { readCase } from '#shared/use-cases/case-access.ts';
+import { addActivity } from '#shared/use-cases/case-activities.ts';
+import { createDocument, printableDocument } from '#shared/use-cases/case-documents.ts';
 import { issueDecision } from '#shared/use-cases/decisions.ts';
+import { registerCase } from '#shared/use-cases/register-case.ts';
+import { transitionCase } from '#shared/use-cases/transition-case.ts';
 import {
   AGENCY,
   cast,

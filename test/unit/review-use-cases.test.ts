@@ -3,7 +3,8 @@ import { legalDateOf } from '#shared/dates.ts';
 import { OpinionInput, REVIEW_STANDARDS } from '#shared/domain/reviews/review.ts';
 import { Forbidden, ValidationFailed } from '#shared/errors.ts';
 import { deadline } from '#shared/use-cases/calendar.ts';
-import { caseJournal, createDocument } from '#shared/use-cases/cases.ts';
+import { createDocument } from '#shared/use-cases/case-documents.ts';
+import { caseJournal } from '#shared/use-cases/case-journal.ts';
 import { issueDecision } from '#shared/use-cases/decisions.ts';
 import {
   dispute,

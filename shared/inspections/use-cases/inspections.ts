@@ -40,7 +40,10 @@ import {
 } from '#shared/inspections/use-cases/inspection-plans.ts';
 import type { Page } from '#shared/store/pagination.ts';
 import type { Port } from '#shared/store/port.ts';
-import { addActivity, type CasePorts, qualifiedOfficers, registerCase } from '#shared/use-cases/cases.ts';
+import type { CasePorts } from '#shared/use-cases/case-access.ts';
+import { addActivity } from '#shared/use-cases/case-activities.ts';
+import { qualifiedOfficers } from '#shared/use-cases/case-commit.ts';
+import { registerCase } from '#shared/use-cases/register-case.ts';
 import { withRetry } from '#shared/use-cases/retry.ts';
 
 export interface InspectionPorts extends CasePorts, PlanPorts {

@@ -3,7 +3,7 @@ import { documentStatusLabels } from '#shared/domain/cases/document-status.ts';
 import { facts } from '#shared/render/site/components.ts';
 import { sitePage } from '#shared/render/site/layout.ts';
 import { sitePaths } from '#shared/render/site/paths.ts';
-import type { PublicDocument } from '#shared/use-cases/cases.ts';
+import type { PublicDocument } from '#shared/use-cases/case-documents.ts';
 
 const statusAdvice: Record<PublicDocument['status'], string> = {
   'in-force': '该文书由执法机关制作，现仍有效。',
