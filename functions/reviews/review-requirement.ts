@@ -2,7 +2,7 @@ import { reviewsRoutes as routes } from '#functions/reviews/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/store/repositories.ts';
 import { readCase } from '#shared/use-cases/case-access.ts';
-import { requirementFor } from '#shared/use-cases/reviews.ts';
+import { requirementFor } from '#shared/use-cases/review-access.ts';
 
 export const handler = httpHandler(routes.reviewRequirement, async ({ params, query, principal }) => {
   const record = await readCase(ports, principal, params.id);

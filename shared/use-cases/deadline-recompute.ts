@@ -9,7 +9,7 @@ import {
   type RecomputeRepository,
 } from '#shared/store/recompute-repository.ts';
 import { type PublicationPorts, recomputePublicationDeadline } from '#shared/use-cases/publications.ts';
-import { recomputeReviewDeadline } from '#shared/use-cases/reviews.ts';
+import { recomputeReviewDeadline } from '#shared/use-cases/review-deadlines.ts';
 
 export interface RecomputePorts extends PublicationPorts {
   recomputations: Port<RecomputeRepository>;

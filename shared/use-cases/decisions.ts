@@ -24,7 +24,7 @@ import { numberedDocument } from '#shared/use-cases/case-documents.ts';
 import { caseProcedure, type ProcedureView } from '#shared/use-cases/procedure.ts';
 import { publicationRule } from '#shared/use-cases/publications.ts';
 import { withRetry } from '#shared/use-cases/retry.ts';
-import { proposalHash, type ReviewPorts, requirementFor } from '#shared/use-cases/reviews.ts';
+import { proposalHash, type ReviewPorts, requirementFor } from '#shared/use-cases/review-access.ts';
 
 export interface DecisionPorts extends ReviewPorts {
   publications: Port<PublicationRepository>;

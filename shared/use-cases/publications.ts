@@ -40,7 +40,7 @@ import { assertInScope, assertMayHandle, getCase } from '#shared/use-cases/case-
 import { changeCase, changeWithCase, commitCaseChange } from '#shared/use-cases/case-commit.ts';
 import { deliveryWrites, type PushPorts } from '#shared/use-cases/push.ts';
 import { withRetry } from '#shared/use-cases/retry.ts';
-import type { ReviewPorts } from '#shared/use-cases/reviews.ts';
+import type { ReviewPorts } from '#shared/use-cases/review-access.ts';
 
 export interface PublicationPorts extends ReviewPorts, PushPorts {
   publications: Port<PublicationRepository>;

@@ -12,7 +12,8 @@ import {
   startRecomputation,
 } from '#shared/use-cases/deadline-recompute.ts';
 import { issueDecision } from '#shared/use-cases/decisions.ts';
-import { REVIEW_WORKING_DAYS, submitReview } from '#shared/use-cases/reviews.ts';
+import { REVIEW_WORKING_DAYS } from '#shared/use-cases/review-access.ts';
+import { submitReview } from '#shared/use-cases/submit-review.ts';
 import {
   AGENCY,
   cast,

@@ -11,7 +11,7 @@ import { createDraft, publishChecklist } from '#shared/use-cases/checklists.ts';
 import { issueDecision } from '#shared/use-cases/decisions.ts';
 import { revokeDecision } from '#shared/use-cases/publications.ts';
 import { registerCase } from '#shared/use-cases/register-case.ts';
-import { submitReview } from '#shared/use-cases/reviews.ts';
+import { submitReview } from '#shared/use-cases/submit-review.ts';
 import { transitionCase } from '#shared/use-cases/transition-case.ts';
 import { matters } from '#test/fixtures/checklists.ts';
 import {

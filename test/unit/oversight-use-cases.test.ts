@@ -16,7 +16,7 @@ import {
   statistics,
 } from '#shared/use-cases/oversight.ts';
 import { sweepPublications } from '#shared/use-cases/publications.ts';
-import { submitReview } from '#shared/use-cases/reviews.ts';
+import { submitReview } from '#shared/use-cases/submit-review.ts';
 import {
   AGENCY,
   cast,

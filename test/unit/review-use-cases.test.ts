@@ -6,16 +6,16 @@ import { deadline } from '#shared/use-cases/calendar.ts';
 import { createDocument } from '#shared/use-cases/case-documents.ts';
 import { caseJournal } from '#shared/use-cases/case-journal.ts';
 import { issueDecision } from '#shared/use-cases/decisions.ts';
+import { flagOverdueReviews } from '#shared/use-cases/review-deadlines.ts';
 import {
   dispute,
   extendReview,
-  flagOverdueReviews,
   giveOpinion,
-  recordReviewer,
   resubmit,
   ruleOnDispute,
-  submitReview,
-} from '#shared/use-cases/reviews.ts';
+} from '#shared/use-cases/review-rounds.ts';
+import { recordReviewer } from '#shared/use-cases/reviewers.ts';
+import { submitReview } from '#shared/use-cases/submit-review.ts';
 import {
   AGENCY,
   APPROVAL,
