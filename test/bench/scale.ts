@@ -9,9 +9,11 @@ import { quantile } from '#test/bench/quantile.ts';
  * and at SCALE_CASES (default 100,000) cases of one agency, with the main table filled by other
  * agencies' items up to SCALE_ITEMS (default 1,000,000), in one run: `GET /v1/stats` for the
  * year, the case list's first page, the public decision list's first page and the year's draft
- * annual report, each p50 of 21 reads, as the ratio of the large to the small. Every case is
- * written by the case store itself (`cases.create`: the case, its journal, its day counters, a
- * published decision's publication and public record), 16 at a time; the filler by BatchWrite.
+ * annual report, the agency's complaint list and its supervisory body's live alerts (SUP-1,
+ * SUP-5), each p50 of 21 reads, as the ratio of the large to the small. Every case is written by
+ * the case store itself (`cases.create`: the case, its journal, its day counters, a published
+ * decision's publication and public record), 16 at a time, and every tenth has a complaint
+ * about it, answered or not, written by the complaint store; the filler by BatchWrite.
  */
 const large = Number(process.env.SCALE_CASES ?? 100_000);
 const items = Number(process.env.SCALE_ITEMS ?? 1_000_000);
@@ -123,6 +125,33 @@ async function seedCase(agencyId: string, index: number): Promise<void> {
     ports.publications.put(publication),
     ports.publications.putPublicRecord(agencyId, shown, true, at),
   ]);
+  if (index % 10 === 0) {
+    const answered = index % 20 === 0;
+    await ports.complaints.create(
+      {
+        complaintId: ulid(),
+        agencyId,
+        about: { kind: 'decision', ref: publicationId },
+        aboutName: record.title,
+        text: '对处罚决定有异议',
+        receivedAt: at,
+        answerBy: addCalendarDays(day, 60),
+        status: answered ? 'answered' : 'received',
+        ...(answered
+          ? {
+              answer: {
+                text: '已复核，维持原决定',
+                answeredAt: at,
+                answeredBy: 'bench',
+                answeredByName: '管理员',
+              },
+            }
+          : {}),
+        version: 1,
+      },
+      `bench-${agencyId}-${index}`,
+    );
+  }
 }
 
 async function seedCases(agencyId: string, from: number, to: number): Promise<void> {
@@ -184,8 +213,35 @@ try {
       })
     ).text(),
   ).token as string;
+  // The agency is supervised by a body of its own (ORG-4: in the data), whose supervisor reads its alerts.
+  const bodyId = `${agencyId}-sfj`;
+  await ports.agencies.create({
+    agencyId,
+    name: '基准县某局',
+    region: '基准县',
+    units: [{ id: 'u1', name: '执法股' }],
+    supervisedBy: [bodyId],
+    updatedAt: new Date().toISOString(),
+    updatedBy: 'bench',
+  });
+  const supervisor = JSON.parse(
+    await (
+      await fetch(`${server.url}/dev/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          sub: 'bench-supervisor',
+          name: '监督员',
+          agencyId: bodyId,
+          roles: ['supervisor'],
+        }),
+      })
+    ).text(),
+  ).token as string;
   const year = today.slice(0, 4);
   const reads: Record<string, [string, string | undefined]> = {
+    'GET /v1/complaints?limit=50': ['/v1/complaints?limit=50', token],
+    'GET /v1/supervision/alerts': [`/v1/supervision/alerts?agencyId=${agencyId}`, supervisor],
     'GET /v1/stats (the year)': [`/v1/stats?from=${year}-01-01&to=${year}-12-31`, token],
     'GET /v1/cases?limit=50': ['/v1/cases?limit=50', token],
     'public decision list (20)': [`/public/v1/agencies/${agencyId}/decisions?limit=20`, undefined],
