@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureConsoleBuilt } from '#local/console-build.ts';
-import { DEMO_SUPERVISORY_BODY_ID, seedDemoData } from '#local/seed.ts';
+import { seedDemoData, supervisoryBodyOf } from '#local/seed.ts';
 import { legalDateOf } from '#shared/dates.ts';
 import { newAgencyId, startTestApi, type TestApi } from '#test/helpers/api.ts';
 import { launchChromium, PHONE } from '#test/helpers/browser.ts';
@@ -107,7 +107,7 @@ describe('complaints in the browser', { timeout: 180_000 }, () => {
       // browser's calendar, as the period's fields) on the public site.
       const year = Number(legalDateOf(new Date()).slice(0, 4)) - 1;
       expect(await page.getByRole('link', { name: `${year} 年度监督报告` }).getAttribute('href')).toBe(
-        `/supervisory-bodies/${DEMO_SUPERVISORY_BODY_ID}/reports/${year}`,
+        `/supervisory-bodies/${supervisoryBodyOf(agencyId)}/reports/${year}`,
       );
       await navigation(page).getByRole('link', { name: '投诉' }).click();
       const card = page.getByRole('listitem').filter({ hasText: '办理低保申请时多次推诿' });
