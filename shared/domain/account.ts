@@ -2,12 +2,21 @@ import * as z from 'zod';
 import { Forbidden, RuleViolation } from '#shared/errors.ts';
 
 /**
- * The roles an agency's administrator may give (ORG-5): those of an agency's staff. `supervisor`
- * belongs to a supervisory body's accounts and `platform-admin` to the platform; neither is given here.
+ * The roles an agency's administrator may give (ORG-5): those of an agency's staff, and
+ * `supervisor` in an agency that is a supervisory body (some agency's `supervisedBy` names it,
+ * checked against the data when the account is written). `platform-admin` and `calendar-admin`
+ * belong to the platform and are not given here.
  */
-export const ASSIGNABLE_ROLES = ['officer', 'unit-head', 'reviewer', 'leader', 'admin'] as const;
+export const ASSIGNABLE_ROLES = [
+  'officer',
+  'unit-head',
+  'reviewer',
+  'leader',
+  'admin',
+  'supervisor',
+] as const;
 export const AssignableRole = z.enum(ASSIGNABLE_ROLES, {
-  error: '角色须为执法人员、股室负责人、法制审核人员、机关负责人或系统管理员',
+  error: '角色须为执法人员、股室负责人、法制审核人员、机关负责人、系统管理员或执法监督人员',
 });
 export type AssignableRole = z.infer<typeof AssignableRole>;
 
@@ -18,6 +27,7 @@ export const roleLabels: Record<AssignableRole, string> = {
   reviewer: '法制审核人员',
   leader: '机关负责人',
   admin: '系统管理员',
+  supervisor: '执法监督人员',
 };
 
 const CertificateNo = z

@@ -41,8 +41,9 @@ export const loginOf = (account: Account): Login => ({
 });
 
 /**
- * The unit is one of the agency's, and the certificate one the agency registered (PUB-5): an
- * account cannot act under another agency's or an invented certificate. `prefix` names the row.
+ * The unit is one of the agency's, the certificate one the agency registered (PUB-5): an account
+ * cannot act under another agency's or an invented certificate; and the supervisor's role only in
+ * a supervisory body. `prefix` names the row.
  */
 async function checkReferences(
   ports: AccountPorts,
@@ -57,6 +58,13 @@ async function checkReferences(
   }
   if (input.officerCertificateNo && !(await ports.officers.get(agencyId, input.officerCertificateNo))) {
     details.push({ path: `${prefix}officerCertificateNo`, message: '本机关未登记该执法证号' });
+  }
+  // A supervisor's agencies are those whose supervisedBy names its body (ORG-4): only a body gives the role.
+  if (input.roles.includes('supervisor') && (await ports.agencies.supervisedBy(agencyId)).length === 0) {
+    details.push({
+      path: `${prefix}roles`,
+      message: '本机关不是任何机关的监督机关，不能设执法监督人员',
+    });
   }
   return details;
 }

@@ -227,6 +227,57 @@ describe('agencies kept by the platform administrator (ORG-6)', () => {
   });
 });
 
+describe('a supervisory body keeps its own supervisors’ accounts (ORG-5, ORG-4)', () => {
+  it('[ORG-5] [ORG-4] the justice bureau’s admin gives a staff account the supervisor’s role; it reads the agency it supervises by name; an agency that supervises none may not give it', async () => {
+    const bureau = await api.call('POST', '/v1/agencies', {
+      token: platform,
+      body: {
+        agencyId: supervisoryBody,
+        name: '昌宁县司法局',
+        supervisedBy: [newAgencyId()],
+        firstAdmin: { name: '周司法', phone: '13900000002' },
+      },
+    });
+    expect(bureau.status, bureau.text).toBe(201);
+    const listed = await api.call('GET', `/dev/users?agencyId=${supervisoryBody}`);
+    const bureauAdmin = listed.body.users.find((user: { roles: string[] }) => user.roles.includes('admin'));
+    const bureauToken = await signIn(supervisoryBody, bureauAdmin.sub);
+    const made = await api.call('POST', '/v1/users', {
+      token: bureauToken,
+      body: { name: '何监督', unitId: 'office', roles: ['supervisor'] },
+    });
+    expect(made.status, made.text).toBe(201);
+    const supervisor = await signIn(supervisoryBody, made.body.userId);
+    expect((await allAgencies(supervisor)).map((each) => each.name)).toEqual(['昌宁县市场监督管理局']);
+    expect(
+      (
+        await api.call('GET', `/v1/stats?from=2026-01-01&to=2026-12-31&agencyId=${agencyId}`, {
+          token: supervisor,
+        })
+      ).status,
+    ).toBe(200);
+
+    // An agency that supervises nobody: its admin cannot make a supervisor, and is told why.
+    const lonely = newAgencyId();
+    const created = await api.call('POST', '/v1/agencies', {
+      token: platform,
+      body: newAgency({ agencyId: lonely, name: '昌宁县林业和草原局', firstAdmin: { name: '林管理' } }),
+    });
+    expect(created.status, created.text).toBe(201);
+    const lonelyAdmin = (await api.call('GET', `/dev/users?agencyId=${lonely}`)).body.users.find(
+      (user: { roles: string[] }) => user.roles.includes('admin'),
+    );
+    const refused = await api.call('POST', '/v1/users', {
+      token: await signIn(lonely, lonelyAdmin.sub),
+      body: { name: '冒充监督', unitId: 'office', roles: ['supervisor'] },
+    });
+    expect(refused.status, refused.text).toBe(400);
+    expect(refused.body.error.details).toEqual([
+      { path: 'roles', message: '本机关不是任何机关的监督机关，不能设执法监督人员' },
+    ]);
+  });
+});
+
 describe('who supervises an agency is the data’s to say (ORG-4)', () => {
   const overview = (agency: string) => [
     `/v1/oversight/overdue?agencyId=${agency}`,

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { ASSIGNABLE_ROLES } from '../../../shared/domain/account.ts';
 import { api, must } from '../api/client.ts';
 import { type ApiError, asApiError } from '../api/errors.ts';
 import type { Session } from '../auth/session.ts';
@@ -11,8 +12,10 @@ import { useLoad } from '../use-load.ts';
 import { allPages, pageQuery, usePages } from '../use-pages.ts';
 
 /** The roles an agency's administrator gives (ORG-5); the platform's own roles are not given here. */
-const ASSIGNABLE = ['officer', 'unit-head', 'reviewer', 'leader', 'admin'];
-const assignable = Object.fromEntries(ASSIGNABLE.map((role) => [role, roleLabels[role] ?? role]));
+const assignable: Record<string, string> = {
+  ...Object.fromEntries(ASSIGNABLE_ROLES.map((role) => [role, roleLabels[role] ?? role])),
+  supervisor: '执法监督人员（仅监督机关）',
+};
 const STATUS: Record<string, string> = { active: '在用', disabled: '已停用' };
 const CHANGES: Record<string, string> = { created: '开设账号', updated: '修改账号', disabled: '停用账号' };
 
