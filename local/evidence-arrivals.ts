@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { invoke } from '#local/lambda-runtime.ts';
+import { forEachConcurrently } from '#shared/concurrency.ts';
+import type { Evidence } from '#shared/domain/cases/evidence.ts';
 
 /**
  * The local stand-in for the archive bucket's ObjectCreated notification: looks for declared
@@ -12,13 +14,23 @@ export async function deliverEvidenceArrivals(): Promise<{ delivered: string[] }
   const { config } = await import('#shared/config.ts');
   const bucket = config().EVIDENCE_BUCKET;
   const delivered: string[] = [];
-  // Every page: uploads that never arrive must not hide the ones behind them.
+  // Every page: uploads that never arrive must not hide the ones behind them. The store is asked
+  // about each page's objects sixteen at a time: every test's uploads that never arrived are here.
+  let page: Evidence[] = [];
+  const deliver = async () => {
+    await forEachConcurrently(page, 16, async (evidence) => {
+      const head = await ports.storage.arrived(evidence.key);
+      if (!head) return;
+      await invoke('evidence/object-created', s3Event(bucket, evidence.key, head));
+      delivered.push(evidence.id);
+    });
+    page = [];
+  };
   for await (const evidence of ports.evidence.allPending()) {
-    const head = await ports.storage.arrived(evidence.key);
-    if (!head) continue;
-    await invoke('evidence/object-created', s3Event(bucket, evidence.key, head));
-    delivered.push(evidence.id);
+    page.push(evidence);
+    if (page.length === 100) await deliver();
   }
+  await deliver();
   return { delivered };
 }
 
