@@ -12,14 +12,14 @@ import {
   type DayCounts,
   mergeDays,
 } from '#shared/domain/statistics.ts';
-import { Conflict, StaleWrite } from '#shared/errors.ts';
+import { StaleWrite } from '#shared/errors.ts';
 import {
   type ChildWrite,
   dynamoChildWrite,
   type TransactItem,
   transactItemOf,
 } from '#shared/store/child-write.ts';
-import { isConditionFailure, isLostRace, isTransactionConflict } from '#shared/store/conditional.ts';
+import { isLostRace } from '#shared/store/conditional.ts';
 import { fromItem } from '#shared/store/item.ts';
 import type { Page } from '#shared/store/pagination.ts';
 import { indexPage, type ListQuery, queryAll, sortKeyStartsWith, statusIs } from '#shared/store/query.ts';
@@ -146,7 +146,7 @@ export class CaseRepository {
     return [...children.map(transactItemOf), ...counterWrites(this.#table, record.agencyId, record.id, days)];
   }
 
-  /** Writes a new case with its first journal entry; a TransactionConflict is a StaleWrite, to retry. */
+  /** Writes a new case with its first journal entry and children; a lost race is a StaleWrite, to retry. */
   async create(record: CaseRecord, entry: JournalEntry, children: ChildWrite[] = []): Promise<void> {
     try {
       await this.#db.send(
@@ -165,9 +165,9 @@ export class CaseRepository {
         }),
       );
     } catch (error) {
-      if (isTransactionConflict(error)) throw new StaleWrite('立案请求与其他写入冲突，请重试');
-      // The case is new: a failed condition is a child's (the inspection it opens was changed).
-      if (isConditionFailure(error)) throw new Conflict('立案所依据的记录已被他人修改，请刷新后重试');
+      // The case is new: a failed condition is a child's (the inspection it opens was changed, a
+      // record's number taken), a lost race whose children are read again, as is a conflict.
+      if (isLostRace(error)) throw new StaleWrite('立案请求与其他写入冲突，请重试');
       throw error;
     }
   }

@@ -439,17 +439,37 @@ function assertActivityDate(record: CaseRecord, startedAt: Date, now: Date): voi
 }
 
 /**
- * Registers a case. An inspection of an enterprise opens its case when the officer scans the
- * enterprise in (INS-4): `opened` names the inspection and carries its change into the case's
- * transaction.
+ * What a scan opens a case with (INS-4): the inspection, its change, and the records written with
+ * the registration (its 审批表, INS-6). `children` is asked again at each attempt, so a lost race
+ * reads the inspection again.
  */
+export interface CaseOpening {
+  inspectionId: string;
+  children: (caseId: string) => Promise<ChildWrite[]>;
+  records: { type: DocumentType; title: string; fields: Record<string, unknown> }[];
+}
+
+/** Registers a case (`POST /v1/cases`). */
 export async function registerCase(
   ports: CasePorts,
   principal: Principal,
   input: CaseInput,
-  opened?: { inspectionId: string; children: (caseId: string) => ChildWrite[] },
 ): Promise<CaseRecord> {
-  const now = ports.now();
+  return (await openCase(ports, principal, input)).record;
+}
+
+/**
+ * Registers a case, and its records. An inspection of an enterprise opens its case when the
+ * officer scans the enterprise in (INS-4): `opened` names the inspection and carries its change and
+ * its records into the case's transaction, journaled with the registration: no case without them,
+ * none twice.
+ */
+export async function openCase(
+  ports: CasePorts,
+  principal: Principal,
+  input: CaseInput,
+  opened?: CaseOpening,
+): Promise<{ record: CaseRecord; documents: CaseDocument[] }> {
   const profile = await ports.agencies.get(principal.agencyId);
   const region = input.region ?? profile?.region;
   const field = caseField(input.field, await citedMatterField(ports, principal.agencyId, input), profile);
@@ -466,56 +486,75 @@ export async function registerCase(
     }
   }
   const officerUsers = await qualifiedOfficers(ports, principal.agencyId, input.officers, {
-    dates: [legalDateOf(now)],
+    dates: [legalDateOf(ports.now())],
     category: input.category,
     region,
   });
-  const id = ulid();
-  const entry = nextEntry(
-    { seq: 0, hash: GENESIS_HASH },
-    {
-      at: now.toISOString(),
-      actor: principal.sub,
-      type: 'case.registered',
-      data: {
-        category: input.category,
-        procedure: input.procedure ?? 'general',
-        title: input.title,
-        party: { kind: input.party.kind, name: maskedName(input.party) },
-        officers: input.officers,
-        ...(input.matterId ? { matterId: input.matterId } : {}),
-      },
-    },
-  );
   const unitId = caseUnit(principal, input.unitId, profile);
-  const record: CaseRecord = {
-    id,
-    agencyId: principal.agencyId,
-    category: input.category,
-    procedure: input.procedure ?? 'general',
-    ...(field ? { field } : {}),
-    title: input.title,
-    ...(input.matterId ? { matterId: input.matterId } : {}),
-    ...(input.drawId ? { drawId: input.drawId } : {}),
-    ...(opened ? { inspectionId: opened.inspectionId } : {}),
-    party: input.party,
-    officers: input.officers,
-    handlers: [...new Set([principal.sub, ...officerUsers])],
-    ...(unitId ? { unitId } : {}),
-    ...(region ? { region } : {}),
-    ...(input.amountInvolved !== undefined ? { amountInvolved: input.amountInvolved } : {}),
-    flags: input.flags ?? {},
-    status: 'registered',
-    createdAt: now.toISOString(),
-    createdBy: principal.sub,
-    updatedAt: now.toISOString(),
-    version: 1,
-    journalSeq: entry.seq,
-    journalHead: entry.hash,
-  };
-  // Nothing was written when DynamoDB cancels for a conflicting transaction: the same write again.
-  await withRetry(() => ports.cases.create(record, entry, opened?.children(id)));
-  return record;
+  // A lost race (a busy transaction, a record's number or the inspection taken) is tried afresh.
+  return withRetry(async () => {
+    const now = ports.now();
+    const registered: CaseRecord = {
+      id: ulid(),
+      agencyId: principal.agencyId,
+      category: input.category,
+      procedure: input.procedure ?? 'general',
+      ...(field ? { field } : {}),
+      title: input.title,
+      ...(input.matterId ? { matterId: input.matterId } : {}),
+      ...(input.drawId ? { drawId: input.drawId } : {}),
+      ...(opened ? { inspectionId: opened.inspectionId } : {}),
+      party: input.party,
+      officers: input.officers,
+      handlers: [...new Set([principal.sub, ...officerUsers])],
+      ...(unitId ? { unitId } : {}),
+      ...(region ? { region } : {}),
+      ...(input.amountInvolved !== undefined ? { amountInvolved: input.amountInvolved } : {}),
+      flags: input.flags ?? {},
+      status: 'registered',
+      createdAt: now.toISOString(),
+      createdBy: principal.sub,
+      updatedAt: now.toISOString(),
+      version: 1,
+      journalSeq: 0,
+      journalHead: GENESIS_HASH,
+    };
+    const [records, children] = await Promise.all([
+      Promise.all(
+        (opened?.records ?? []).map((each) => numberedDocument(ports, principal, registered, each)),
+      ),
+      opened?.children(registered.id) ?? [],
+    ]);
+    const entry = nextEntry(
+      { seq: 0, hash: GENESIS_HASH },
+      {
+        at: now.toISOString(),
+        actor: principal.sub,
+        type: 'case.registered',
+        data: {
+          category: input.category,
+          procedure: input.procedure ?? 'general',
+          title: input.title,
+          party: { kind: input.party.kind, name: maskedName(input.party) },
+          officers: input.officers,
+          ...(input.matterId ? { matterId: input.matterId } : {}),
+          ...(records.length > 0
+            ? {
+                documents: records.map(({ document }) => ({
+                  documentId: document.id,
+                  documentType: document.type,
+                  number: document.number,
+                  sha256: document.sha256,
+                })),
+              }
+            : {}),
+        },
+      },
+    );
+    const record: CaseRecord = { ...registered, journalSeq: entry.seq, journalHead: entry.hash };
+    await ports.cases.create(record, entry, [...records.flatMap(({ writes }) => writes), ...children]);
+    return { record, documents: records.map(({ document }) => document) };
+  });
 }
 
 /** The states a case reaches only with its AV complete (REC-11). */
@@ -985,6 +1024,21 @@ export async function numberedDocument(
 }
 
 /**
+ * The 审批表 of an inspection case opened by a scan is the one the scan wrote from the approved
+ * task (INS-6): another typed by hand would say something the approval did not.
+ */
+async function assertNoApprovalForm(ports: CasePorts, record: CaseRecord): Promise<void> {
+  const documents = await ports.cases.documents(record.agencyId, record.id);
+  const form = documents.find((document) => document.type === 'inspection-approval');
+  if (form)
+    throw new RuleViolation(
+      'APPROVAL_FORM_EXISTS',
+      `本案的行政检查审批表（${form.number}）已在扫码入企时依据经审批的检查任务生成，不能另行制作`,
+      [{ path: 'type', message: '行政检查审批表由检查任务生成，不能手工填写' }],
+    );
+}
+
+/**
  * Creates a numbered record (REC-2) of a standard template or of the agency's own type; not a
  * decision's document, which the decision makes (REC-12). A service receipt of the case's
  * decision document serves the decision: the case becomes `served` with it.
@@ -1013,6 +1067,7 @@ export async function createDocument(
   }
   return changeCase(ports, principal, caseId, async (record) => {
     const now = ports.now();
+    if (type === 'inspection-approval' && record.inspectionId) await assertNoApprovalForm(ports, record);
     assertRecordFits(record, type, parsed.data, now);
     const service =
       type === 'service-receipt' ? await servedDocument(ports, record, parsed.data, now) : undefined;
