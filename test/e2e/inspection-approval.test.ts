@@ -58,8 +58,9 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-async function pdfText(path: string, token: string): Promise<string> {
-  const response = await fetch(`${api.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+/** A record's PDF as the officer prints it, read back as text. */
+async function pdfText(path: string): Promise<string> {
+  const response = await fetch(`${api.url}${path}`, { headers: { authorization: `Bearer ${t.officer}` } });
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toContain('application/pdf');
   const file = join(mkdtempSync(join(tmpdir(), 'inspection-approval-')), 'form.pdf');
@@ -120,7 +121,7 @@ describe('the inspection task’s approval form (INS-1, INS-6)', () => {
       ),
     });
 
-    const text = await pdfText(`/v1/cases/${caseId}/records/${form.id}/pdf`, t.officer);
+    const text = await pdfText(`/v1/cases/${caseId}/records/${form.id}/pdf`);
     for (const expected of [
       '检查审批测试局',
       '行政检查审批表',
