@@ -12,7 +12,7 @@ import {
   type DayCounts,
   mergeDays,
 } from '#shared/domain/statistics.ts';
-import { StaleWrite } from '#shared/errors.ts';
+import { Conflict, StaleWrite } from '#shared/errors.ts';
 import {
   type ChildWrite,
   dynamoChildWrite,
@@ -75,6 +75,9 @@ export const journalPk = (agencyId: string, caseId: string) => `CASE#${agencyId}
  * update) and the children are one transaction, so there is no change without its entry and no
  * entry without its change (REC-3).
  */
+/** The case's own writes at the head of its creating transaction: the case, its entry, its day's mark. */
+const OWN_WRITES = 3;
+
 export class CaseRepository {
   readonly #db: DynamoDBDocumentClient;
   readonly #table: string;
@@ -165,8 +168,13 @@ export class CaseRepository {
         }),
       );
     } catch (error) {
-      // The case is new: a failed condition is a child's (the inspection it opens was changed, a
-      // record's number taken), a lost race whose children are read again, as is a conflict.
+      // The case's own writes (the case, its entry, its day's mark) failing a condition: its id is
+      // taken, no race to retry (ids are ULIDs).
+      const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+      if (reasons.slice(0, OWN_WRITES).some((reason) => reason.Code === 'ConditionalCheckFailed'))
+        throw new Conflict('案件已存在');
+      // A child's (the inspection it opens was changed, a record's number taken) is a lost race
+      // whose children are read again, as is a conflict.
       if (isLostRace(error)) throw new StaleWrite('立案请求与其他写入冲突，请重试');
       throw error;
     }

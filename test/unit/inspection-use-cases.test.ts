@@ -323,6 +323,30 @@ describe('the approval form written at the scan (INS-1, INS-6)', () => {
     expect(await world.ports.cases.documents(AGENCY, scanned.caseId)).toHaveLength(1);
   });
 
+  it('[INS-6] an inspection case registered by hand takes one typed 审批表, and no second', async () => {
+    const record = await registerCase(world.ports, cast.handler, {
+      category: 'inspection',
+      title: '对某公司的检查',
+      matterId: 'SJ-1',
+      party: { kind: 'organization', name: '某公司', idNumber: creditCode },
+      officers: OFFICERS,
+    });
+    const typed = {
+      type: 'inspection-approval',
+      title: '行政检查审批表',
+      fields: approvalForm(
+        { ...(await approvedTask()), approvedAt: '2026-12-01T03:00:00.000Z' },
+        { name: '养老机构服务安全', basis: '《养老机构管理办法》', method: '现场检查' },
+        { counted: { random: 1 }, exceptions: 0 },
+      ),
+    };
+    await createDocument(world.ports, cast.handler, record.id, typed);
+    await expect(createDocument(world.ports, cast.handler, record.id, typed)).rejects.toMatchObject({
+      code: 'APPROVAL_FORM_EXISTS',
+      details: [{ path: 'type', message: '每个检查案件只有一份行政检查审批表' }],
+    });
+  });
+
   it('[INS-6] a number taken by another between its read and the scan’s commit is read again: the next one, one case', async () => {
     const code = await enterpriseCode(world.ports, enterprise(creditCode), false);
     const first = await scanInspection(world.ports, cast.handler, (await approvedTask()).id, code);
