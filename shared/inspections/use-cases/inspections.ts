@@ -257,7 +257,6 @@ export async function scanInspection(
     listedItem(ports, inspection.agencyId, inspection.itemCode),
     ports.inspections.counter(inspection.agencyId, inspection.enterpriseCreditCode, inspection.year),
   ]);
-  const form = { type: 'inspection-approval' as const, title: '行政检查审批表' };
   const startedAt = ports.now().toISOString();
   let started: Inspection | undefined;
   const { record, documents } = await openCase(
@@ -277,7 +276,13 @@ export async function scanInspection(
     },
     {
       inspectionId: inspection.id,
-      records: [{ ...form, fields: approvalForm(inspection, item, counter) }],
+      records: [
+        {
+          type: 'inspection-approval',
+          title: '行政检查审批表',
+          fields: approvalForm(inspection, item, counter),
+        },
+      ],
       // Read again at each attempt: a scan that lost the race to another finds the task started.
       children: async (caseId) => {
         const current = startable(await ownInspection(ports, principal, id), principal);
