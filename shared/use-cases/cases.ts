@@ -447,6 +447,8 @@ export interface CaseOpening {
   inspectionId: string;
   children: (caseId: string) => Promise<ChildWrite[]>;
   records: { type: DocumentType; title: string; fields: Record<string, unknown> }[];
+  /** The activity begun as the case opens (the on-site inspection), by the case's officers. */
+  activity: Pick<ActivityInput, 'type' | 'location'>;
 }
 
 /** Registers a case (`POST /v1/cases`). */
@@ -469,7 +471,7 @@ export async function openCase(
   principal: Principal,
   input: CaseInput,
   opened?: CaseOpening,
-): Promise<{ record: CaseRecord; documents: CaseDocument[] }> {
+): Promise<{ record: CaseRecord; documents: CaseDocument[]; activity?: Activity }> {
   const profile = await ports.agencies.get(principal.agencyId);
   const region = input.region ?? profile?.region;
   const field = caseField(input.field, await citedMatterField(ports, principal.agencyId, input), profile);
@@ -503,7 +505,8 @@ export async function openCase(
       title: input.title,
       ...(input.matterId ? { matterId: input.matterId } : {}),
       ...(input.drawId ? { drawId: input.drawId } : {}),
-      ...(opened ? { inspectionId: opened.inspectionId } : {}),
+      // Who begins the opening activity authors the case, as with any activity (LAW-12).
+      ...(opened ? { inspectionId: opened.inspectionId, authors: [principal.sub] } : {}),
       party: input.party,
       officers: input.officers,
       handlers: [...new Set([principal.sub, ...officerUsers])],
@@ -519,11 +522,12 @@ export async function openCase(
       journalSeq: 0,
       journalHead: GENESIS_HASH,
     };
-    const [records, children] = await Promise.all([
+    const [records, children, activity] = await Promise.all([
       Promise.all(
         (opened?.records ?? []).map((each) => numberedDocument(ports, principal, registered, each)),
       ),
       opened?.children(registered.id) ?? [],
+      opened ? openingActivity(ports, principal, registered, opened.activity) : undefined,
     ]);
     const entry = nextEntry(
       { seq: 0, hash: GENESIS_HASH },
@@ -548,13 +552,48 @@ export async function openCase(
                 })),
               }
             : {}),
+          ...(activity
+            ? {
+                activity: {
+                  activityId: activity.id,
+                  activityType: activity.type,
+                  officers: activity.officers,
+                  startedAt: activity.startedAt,
+                },
+              }
+            : {}),
         },
       },
     );
     const record: CaseRecord = { ...registered, journalSeq: entry.seq, journalHead: entry.hash };
-    await ports.cases.create(record, entry, [...records.flatMap(({ writes }) => writes), ...children]);
-    return { record, documents: records.map(({ document }) => document) };
+    await ports.cases.create(record, entry, [
+      ...records.flatMap(({ writes }) => writes),
+      ...(activity ? [ports.cases.putActivity(activity)] : []),
+      ...children,
+    ]);
+    return { record, documents: records.map(({ document }) => document), activity };
   });
+}
+
+/** The activity a case opens with: begun now, by the case's officers, with the AV its lists ask (REC-4). */
+async function openingActivity(
+  ports: CasePorts,
+  principal: Principal,
+  record: CaseRecord,
+  input: CaseOpening['activity'],
+): Promise<Activity> {
+  const activity: Activity = {
+    ...input,
+    officers: record.officers,
+    id: ulid(),
+    caseId: record.id,
+    agencyId: record.agencyId,
+    status: 'open',
+    startedAt: record.createdAt,
+    createdBy: principal.sub,
+    recordedAt: record.createdAt,
+  };
+  return { ...activity, avRequirement: await activityAvRequirement(ports, record, activity) };
 }
 
 /** The states a case reaches only with its AV complete (REC-11). */

@@ -8,8 +8,9 @@ import { fileApiPlan } from '#test/helpers/inspection-plans.ts';
 
 /**
  * The scan (INS-4) when the one transaction that opens the case fails: the case, its 审批表
- * (INS-6) and the task's start are that one transaction, so a failed scan leaves no case and no
- * form, the task still approved, and the scan sent again opens one case with one form.
+ * (INS-6), its on-site activity and the task's start are that one transaction, so a failed scan
+ * leaves no case and no form, the task still approved, and the scan sent again opens one case
+ * with one form and one activity.
  */
 let api: TestApi;
 const counts: FaultCounts = { calls: 0, faults: 0, byKind: {} };
@@ -107,6 +108,10 @@ describe('a scan whose transaction fails (INS-4, INS-6)', () => {
     const again = await api.call('POST', `/v1/inspections/${id}/scan`, { token: t.officer, body: { code } });
     expect(again.status, again.text).toBe(201);
     expect((await casesOf(id)).map((record: { id: string }) => record.id)).toEqual([again.body.caseId]);
+    const opened = await api.call('GET', `/v1/cases/${again.body.caseId}`, { token: t.officer });
+    expect(opened.body.activities.map((activity: { id: string }) => activity.id)).toEqual([
+      again.body.activityId,
+    ]);
     const records = await api.call('GET', `/v1/cases/${again.body.caseId}/records`, { token: t.officer });
     expect(records.body.items.map((record: { type: string }) => record.type)).toEqual([
       'inspection-approval',

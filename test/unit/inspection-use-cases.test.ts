@@ -308,10 +308,15 @@ describe('the approval form written at the scan (INS-1, INS-6)', () => {
       inspectionsThisYear: 0,
       approvalOpinion: expect.stringContaining('审批人：head-liu'),
     });
-    const [registered] = await world.ports.cases.journal(AGENCY, scanned.caseId);
-    expect(registered).toMatchObject({
+    // One commit: the case, its form and its on-site activity under one journal entry.
+    const journal = await world.ports.cases.journal(AGENCY, scanned.caseId);
+    expect(journal).toHaveLength(1);
+    expect(journal[0]).toMatchObject({
       type: 'case.registered',
-      data: { documents: [{ documentId: scanned.approvalRecordId, documentType: 'inspection-approval' }] },
+      data: {
+        documents: [{ documentId: scanned.approvalRecordId, documentType: 'inspection-approval' }],
+        activity: { activityId: scanned.activityId, activityType: 'random-inspection', officers: OFFICERS },
+      },
     });
     const typed = await createDocument(world.ports, cast.handler, scanned.caseId, {
       type: '行政检查审批表',

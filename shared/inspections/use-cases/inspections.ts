@@ -41,7 +41,7 @@ import {
 } from '#shared/inspections/use-cases/inspection-plans.ts';
 import type { Page } from '#shared/store/pagination.ts';
 import type { Port } from '#shared/store/port.ts';
-import { addActivity, type CasePorts, openCase, qualifiedOfficers } from '#shared/use-cases/cases.ts';
+import { type CasePorts, openCase, qualifiedOfficers } from '#shared/use-cases/cases.ts';
 import { withRetry } from '#shared/use-cases/retry.ts';
 
 export interface InspectionPorts extends CasePorts, PlanPorts {
@@ -259,7 +259,7 @@ export async function scanInspection(
   ]);
   const startedAt = ports.now().toISOString();
   let started: Inspection | undefined;
-  const { record, documents } = await openCase(
+  const { record, documents, activity } = await openCase(
     ports,
     principal,
     {
@@ -283,6 +283,10 @@ export async function scanInspection(
           fields: approvalForm(inspection, item, counter),
         },
       ],
+      activity: {
+        type: inspection.category === 'random' ? 'random-inspection' : 'on-site-inspection',
+        location: inspection.enterpriseName,
+      },
       // Read again at each attempt: a scan that lost the race to another finds the task started.
       children: async (caseId) => {
         const current = startable(await ownInspection(ports, principal, id), principal);
@@ -291,15 +295,10 @@ export async function scanInspection(
       },
     },
   );
-  const activity = await addActivity(ports, principal, record.id, {
-    type: inspection.category === 'random' ? 'random-inspection' : 'on-site-inspection',
-    officers: inspection.officers,
-    location: inspection.enterpriseName,
-  });
   return {
     inspection: started ?? inspection,
     caseId: record.id,
-    activityId: activity.id,
+    activityId: activity?.id ?? '',
     approvalRecordId: documents[0]?.id ?? '',
   };
 }
