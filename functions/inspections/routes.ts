@@ -74,14 +74,18 @@ export const inspectionsRoutes = {
     path: '/v1/inspections/{id}/scan',
     handler: 'inspections/scan-inspection',
     access: ['officer'],
-    summary: '扫码入企：本任务的检查人员在现场扫描企业监管码，登记检查开始，立案并开始现场检查 (INS-4)',
+    summary:
+      '扫码入企：本任务的检查人员在现场扫描企业监管码，登记检查开始，立案并依检查任务生成行政检查审批表，开始现场检查 (INS-4, INS-6)',
     params: IdParams,
     body: z.strictObject({ code: z.string().trim().min(1).max(200) }),
     responses: {
-      201: { schema: ScanResult, description: 'the started task, its case and its on-site activity' },
+      201: {
+        schema: ScanResult,
+        description: 'the started task, its case, its 审批表 and its on-site activity',
+      },
       ...standardErrors,
       409: { description: 'CONFLICT: already started' },
-      422: { description: 'NOT_APPROVED, CODE_REFUSED' },
+      422: { description: 'NOT_APPROVED, CODE_REFUSED, NOT_ON_LIST (the item withdrawn since)' },
     },
     journals: true,
   }),

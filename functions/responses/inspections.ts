@@ -24,9 +24,13 @@ export const Inspection = entity({
   reason: z.string().optional(),
   jointWith: z.array(z.string()).optional(),
   exception: z.enum(LIMIT_EXCEPTIONS).optional(),
+  plan: entity({ year: z.number().int(), version: z.number().int() })
+    .optional()
+    .describe('the filed annual plan that holds the item (INS-2)'),
   status: z.enum(INSPECTION_STATUSES),
   createdAt: Instant,
   approvedBy: z.string().optional(),
+  approvedByName: z.string().optional(),
   approvedAt: Instant.optional(),
   startedAt: Instant.optional(),
   caseId: z.string().optional(),
@@ -55,7 +59,12 @@ export const InspectionLimits = z.array(
   entity({ category: z.enum(INSPECTION_CATEGORIES), perYear: z.number().int() }),
 );
 
-export const ScanResult = entity({ inspection: Inspection, caseId: z.string(), activityId: z.string() });
+export const ScanResult = entity({
+  inspection: Inspection,
+  caseId: z.string(),
+  activityId: z.string(),
+  approvalRecordId: z.string().describe("the case's 行政检查审批表, written from the task (INS-6)"),
+});
 
 const PlanItem = entity({
   itemCode: z.string(),

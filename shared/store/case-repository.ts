@@ -19,7 +19,7 @@ import {
   type TransactItem,
   transactItemOf,
 } from '#shared/store/child-write.ts';
-import { isConditionFailure, isLostRace, isTransactionConflict } from '#shared/store/conditional.ts';
+import { isLostRace } from '#shared/store/conditional.ts';
 import { fromItem } from '#shared/store/item.ts';
 import type { Page } from '#shared/store/pagination.ts';
 import { indexPage, type ListQuery, queryAll, sortKeyStartsWith, statusIs } from '#shared/store/query.ts';
@@ -75,6 +75,9 @@ export const journalPk = (agencyId: string, caseId: string) => `CASE#${agencyId}
  * update) and the children are one transaction, so there is no change without its entry and no
  * entry without its change (REC-3).
  */
+/** The case's own writes at the head of its creating transaction: the case, its entry, its day's mark. */
+const OWN_WRITES = 3;
+
 export class CaseRepository {
   readonly #db: DynamoDBDocumentClient;
   readonly #table: string;
@@ -146,7 +149,7 @@ export class CaseRepository {
     return [...children.map(transactItemOf), ...counterWrites(this.#table, record.agencyId, record.id, days)];
   }
 
-  /** Writes a new case with its first journal entry; a TransactionConflict is a StaleWrite, to retry. */
+  /** Writes a new case with its first journal entry and children; a lost race is a StaleWrite, to retry. */
   async create(record: CaseRecord, entry: JournalEntry, children: ChildWrite[] = []): Promise<void> {
     try {
       await this.#db.send(
@@ -165,9 +168,14 @@ export class CaseRepository {
         }),
       );
     } catch (error) {
-      if (isTransactionConflict(error)) throw new StaleWrite('立案请求与其他写入冲突，请重试');
-      // The case is new: a failed condition is a child's (the inspection it opens was changed).
-      if (isConditionFailure(error)) throw new Conflict('立案所依据的记录已被他人修改，请刷新后重试');
+      // The case's own writes (the case, its entry, its day's mark) failing a condition: its id is
+      // taken, no race to retry (ids are ULIDs).
+      const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+      if (reasons.slice(0, OWN_WRITES).some((reason) => reason.Code === 'ConditionalCheckFailed'))
+        throw new Conflict('案件已存在');
+      // A child's (the inspection it opens was changed, a record's number taken) is a lost race
+      // whose children are read again, as is a conflict.
+      if (isLostRace(error)) throw new StaleWrite('立案请求与其他写入冲突，请重试');
       throw error;
     }
   }

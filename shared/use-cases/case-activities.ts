@@ -46,6 +46,27 @@ function assertActivityDate(record: CaseRecord, startedAt: Date, now: Date): voi
   }
 }
 
+/** The activity a case opens with: begun now, by the case's officers, with the AV its lists ask (REC-4). */
+export async function openingActivity(
+  ports: CasePorts,
+  principal: Principal,
+  record: CaseRecord,
+  input: Pick<ActivityInput, 'type' | 'location'>,
+): Promise<Activity> {
+  const activity: Activity = {
+    ...input,
+    officers: record.officers,
+    id: ulid(),
+    caseId: record.id,
+    agencyId: record.agencyId,
+    status: 'open',
+    startedAt: record.createdAt,
+    createdBy: principal.sub,
+    recordedAt: record.createdAt,
+  };
+  return { ...activity, avRequirement: await activityAvRequirement(ports, record, activity) };
+}
+
 /** The activities of an inspection on the enterprise's premises (INS-4). */
 const ON_SITE_INSPECTIONS: readonly ActivityInput['type'][] = ['on-site-inspection', 'random-inspection'];
 

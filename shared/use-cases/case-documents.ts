@@ -32,9 +32,12 @@ import { publicationReadied } from '#shared/use-cases/transition-case.ts';
 /** Times a record states about what the party or the heads did: after registration, never ahead. */
 const PROCEDURE_TIMES = ['statedAt', 'waivedAt', 'heldAt', 'servedAt'];
 
+/** The time an inspection is planned for (审批表, 通知书, INS-6): ahead by nature. */
+const PLANNED_TIMES = ['plannedAt'];
+
 /**
  * What may still be written to a case (REC-3): nothing once archived, only the closing report once
- * closed; no time in a record lies in the future, and the procedure's own times (statement,
+ * closed; no time in a record lies in the future but a planned one, and the procedure's own times (statement,
  * waiver, discussion, service) are not before the case was registered.
  */
 function assertRecordFits(
@@ -52,7 +55,7 @@ function assertRecordFits(
   const details: ErrorDetail[] = [];
   for (const [field, value] of Object.entries(fields)) {
     if (!field.endsWith('At') || typeof value !== 'string' || Number.isNaN(Date.parse(value))) continue;
-    if (Date.parse(value) > now.getTime() + 60_000)
+    if (Date.parse(value) > now.getTime() + 60_000 && !PLANNED_TIMES.includes(field))
       details.push({ path: `fields.${field}`, message: '时间不能晚于当前时间' });
     else if (PROCEDURE_TIMES.includes(field) && Date.parse(value) < startOfMinute(record.createdAt))
       details.push({
@@ -62,6 +65,7 @@ function assertRecordFits(
   }
   if (details.length > 0) throw new ValidationFailed(details, `${documentLabel(type)}的时间有误`);
 }
+
 /**
  * A service receipt names a document of this case, by record id or number, and its service took
  * place after that document was made and not in the future (LAW-2, LAW-10): a receipt cannot start
@@ -222,6 +226,28 @@ export async function numberedDocument(
 }
 
 /**
+ * An inspection case has one 审批表 (INS-6): the one its scan wrote from the approved task, or for
+ * a case registered by hand the one typed; another beside it would say what the approval did not.
+ */
+async function assertNoApprovalForm(ports: CasePorts, record: CaseRecord): Promise<void> {
+  const documents = await ports.cases.documents(record.agencyId, record.id);
+  const form = documents.find((document) => document.type === 'inspection-approval');
+  if (form)
+    throw new RuleViolation(
+      'APPROVAL_FORM_EXISTS',
+      `本案已有行政检查审批表（${form.number}），不能另行制作`,
+      [
+        {
+          path: 'type',
+          message: record.inspectionId
+            ? '本案的行政检查审批表已在扫码入企时依据经审批的检查任务生成，不能手工填写'
+            : '每个检查案件只有一份行政检查审批表',
+        },
+      ],
+    );
+}
+
+/**
  * Creates a numbered record (REC-2) of a standard template or of the agency's own type; not a
  * decision's document, which the decision makes (REC-12). A service receipt of the case's
  * decision document serves the decision: the case becomes `served` with it.
@@ -250,6 +276,7 @@ export async function createDocument(
   }
   return changeCase(ports, principal, caseId, async (record) => {
     const now = ports.now();
+    if (type === 'inspection-approval') await assertNoApprovalForm(ports, record);
     assertRecordFits(record, type, parsed.data, now);
     const service =
       type === 'service-receipt' ? await servedDocument(ports, record, parsed.data, now) : undefined;

@@ -15,7 +15,7 @@ import {
   mergeDays,
   reviewCounts,
 } from '#shared/domain/statistics.ts';
-import { Conflict, StaleWrite } from '#shared/errors.ts';
+import { StaleWrite } from '#shared/errors.ts';
 import { type CaseRepository, isClosedFile, type SimpleFineTally } from '#shared/store/case-repository.ts';
 import type { ChildWrite } from '#shared/store/child-write.ts';
 import type { EvidenceRepository } from '#shared/store/evidence-repository.ts';
@@ -148,9 +148,9 @@ export class InMemoryCases implements Port<CaseRepository> {
     const key = `${record.agencyId}#${record.id}`;
     // As DynamoDB's condition: an id taken is no race to retry but a fault (ids are ULIDs).
     if (this.#cases.has(key)) throw new Error(`ConditionalCheckFailed: case ${record.id} exists`);
-    // As DynamoDB's: the case is new, so a failed condition is a child's, a business conflict.
+    // As DynamoDB's: the case is new, so a failed condition is a child's, a race to read again.
     if (!children.every((child) => memoryWriteOf(child).holds()))
-      throw new Conflict('立案所依据的记录已被他人修改，请刷新后重试');
+      throw new StaleWrite('立案所依据的记录已被他人修改，请重试');
     const write = versionedPut(this.#cases, key, record, undefined);
     this.#transact(record, write, entry, caseCounts(record), children, '立案请求与其他写入冲突，请重试');
   }

@@ -1,7 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Principal } from '#shared/auth.ts';
+import { documentTemplates } from '#shared/domain/cases/documents.ts';
 import type { DomainError } from '#shared/errors.ts';
+import { approvalForm } from '#shared/inspections/domain/approval-form.ts';
 import {
+  type Inspection,
   type InspectionInput,
   InspectionInput as InspectionSchema,
 } from '#shared/inspections/domain/inspection.ts';
@@ -14,6 +17,7 @@ import {
   scanInspection,
 } from '#shared/inspections/use-cases/inspections.ts';
 import { addActivity } from '#shared/use-cases/case-activities.ts';
+import { createDocument } from '#shared/use-cases/case-documents.ts';
 import { createDraft, publishChecklist } from '#shared/use-cases/checklists.ts';
 import { registerCase } from '#shared/use-cases/register-case.ts';
 import { inspectionRepositoryContract } from '#test/contracts/inspection-repository.ts';
@@ -223,5 +227,184 @@ describe('the enterprise’s own view (INS-5)', () => {
     await expect(rateInspection(world.ports, me, approved.id, { score: 1 })).rejects.toMatchObject({
       status: 409,
     });
+  });
+});
+
+describe('the approval form written at the scan (INS-1, INS-6)', () => {
+  const approved: Inspection = {
+    id: 'task-1',
+    agencyId: AGENCY,
+    enterpriseCreditCode: '91530524MA6N000001',
+    enterpriseName: '某养老服务有限公司',
+    itemCode: 'SJ-1',
+    category: 'random',
+    officers: OFFICERS,
+    officerNames: ['王明', '李华'],
+    officerUsers: ['officer-wang', 'officer-li'],
+    plannedOn: '2026-12-05',
+    year: 2026,
+    status: 'approved',
+    createdBy: 'officer-wang',
+    createdAt: '2026-12-01T02:00:00.000Z',
+    approvedBy: 'head-liu',
+    approvedByName: '刘强',
+    approvedAt: '2026-12-01T06:30:00.000Z',
+    version: 2,
+  };
+  const listed = { name: '养老机构服务安全', basis: '《养老机构管理办法》第三十条', method: '现场检查' };
+
+  it.each([
+    {
+      source: 'a random item of the filed plan (双随机)',
+      task: { plan: { year: 2026, version: 2 } },
+      taskSource: '双随机抽查，2026年度检查计划（第2版）',
+      handlerOpinion: '拟于二〇二六年十二月五日对某养老服务有限公司实施双随机抽查，请予审批。',
+    },
+    {
+      source: 'a targeted item of the filed plan',
+      task: { category: 'targeted' as const, itemCode: 'MZ-JC-1', plan: { year: 2026, version: 1 } },
+      taskSource: '2026年度检查计划（第1版）',
+      handlerOpinion: '拟于二〇二六年十二月五日对某养老服务有限公司实施重点检查，请予审批。',
+    },
+    {
+      source: 'an exception with its reason',
+      task: { exception: 'complaint' as const, reason: '群众投诉该机构夜间无人值守' },
+      taskSource: '例外情形（投诉举报）：群众投诉该机构夜间无人值守',
+      handlerOpinion: '拟于二〇二六年十二月五日对某养老服务有限公司实施双随机抽查，请予审批。',
+    },
+  ])(
+    '[INS-1] [INS-6] $source: every field from the task, the list and the counter',
+    ({ task, taskSource, handlerOpinion }) => {
+      const inspection = { ...approved, ...task };
+      const fields = approvalForm(inspection, listed, { counted: { random: 2 }, exceptions: 1 });
+      expect(fields).toEqual({
+        inspectedParty: '某养老服务有限公司（统一社会信用代码：91530524MA6N000001）',
+        inspectionItem: `${inspection.itemCode} 养老机构服务安全`,
+        taskSource,
+        legalBasis: '《养老机构管理办法》第三十条',
+        inspectionMethod: '现场检查',
+        plannedAt: '2026-12-05',
+        inspectors: '王明（执法证号：ZF-0001）、李华（执法证号：ZF-0002）',
+        // The counter holds this task too: two others of the category and one exception.
+        inspectionsThisYear: 2,
+        handlerOpinion,
+        approvalOpinion: '同意。审批人：刘强，2026年12月1日 14:30（北京时间）审批',
+      });
+      expect(documentTemplates['inspection-approval'].fields.safeParse(fields).success).toBe(true);
+    },
+  );
+
+  it('[INS-1] [INS-6] the scan writes one 审批表 into the case, journaled with its registration; none typed by hand beside it', async () => {
+    const task = await approvedTask();
+    const code = await enterpriseCode(world.ports, enterprise(creditCode), false);
+    const scanned = await scanInspection(world.ports, cast.handler, task.id, code);
+    const documents = await world.ports.cases.documents(AGENCY, scanned.caseId);
+    expect(documents.map((document) => [document.id, document.type])).toEqual([
+      [scanned.approvalRecordId, 'inspection-approval'],
+    ]);
+    expect(documents[0]?.fields).toMatchObject({
+      inspectedParty: `某养老服务有限公司（统一社会信用代码：${creditCode}）`,
+      inspectionItem: 'SJ-1 养老机构服务安全',
+      taskSource: '双随机抽查，2026年度检查计划（第1版）',
+      legalBasis: '《养老机构管理办法》',
+      inspectionsThisYear: 0,
+      approvalOpinion: expect.stringContaining('审批人：head-liu'),
+    });
+    // One commit: the case, its form and its on-site activity under one journal entry.
+    const journal = await world.ports.cases.journal(AGENCY, scanned.caseId);
+    expect(journal).toHaveLength(1);
+    expect(journal[0]).toMatchObject({
+      type: 'case.registered',
+      data: {
+        documents: [{ documentId: scanned.approvalRecordId, documentType: 'inspection-approval' }],
+        activity: { activityId: scanned.activityId, activityType: 'random-inspection', officers: OFFICERS },
+      },
+    });
+    const typed = await createDocument(world.ports, cast.handler, scanned.caseId, {
+      type: '行政检查审批表',
+      title: '行政检查审批表',
+      fields: { ...documents[0]?.fields, approvalOpinion: '同意（补填）' },
+    }).catch((error) => error);
+    expect(typed).toMatchObject({ code: 'APPROVAL_FORM_EXISTS', details: [{ path: 'type' }] });
+    expect((typed as Error).message).toMatch(/审批表/);
+    expect(await world.ports.cases.documents(AGENCY, scanned.caseId)).toHaveLength(1);
+  });
+
+  it('[INS-6] an inspection case registered by hand takes one typed 审批表, and no second', async () => {
+    const record = await registerCase(world.ports, cast.handler, {
+      category: 'inspection',
+      title: '对某公司的检查',
+      matterId: 'SJ-1',
+      party: { kind: 'organization', name: '某公司', idNumber: creditCode },
+      officers: OFFICERS,
+    });
+    const typed = {
+      type: 'inspection-approval',
+      title: '行政检查审批表',
+      fields: approvalForm(
+        { ...(await approvedTask()), approvedAt: '2026-12-01T03:00:00.000Z' },
+        { name: '养老机构服务安全', basis: '《养老机构管理办法》', method: '现场检查' },
+        { counted: { random: 1 }, exceptions: 0 },
+      ),
+    };
+    await createDocument(world.ports, cast.handler, record.id, typed);
+    await expect(createDocument(world.ports, cast.handler, record.id, typed)).rejects.toMatchObject({
+      code: 'APPROVAL_FORM_EXISTS',
+      details: [{ path: 'type', message: '每个检查案件只有一份行政检查审批表' }],
+    });
+  });
+
+  it('[INS-6] a number taken by another between its read and the scan’s commit is read again: the next one, one case', async () => {
+    const code = await enterpriseCode(world.ports, enterprise(creditCode), false);
+    const first = await scanInspection(world.ports, cast.handler, (await approvedTask()).id, code);
+    const task = await approvedTask();
+    // The scan reads number 1 as free, as it was before the first scan took it.
+    let stale = true;
+    const cases = new Proxy(world.ports.cases, {
+      get(target, key) {
+        if (key === 'nextSerial' && stale) {
+          stale = false;
+          return async () => 1;
+        }
+        const value = Reflect.get(target, key);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const scanned = await scanInspection({ ...world.ports, cases }, cast.handler, task.id, code);
+    const serials = await Promise.all(
+      [first, scanned].map(async ({ caseId }) =>
+        (await world.ports.cases.documents(AGENCY, caseId)).map((document) => document.serial),
+      ),
+    );
+    expect(serials).toEqual([[1], [2]]);
+    const started = await world.ports.inspections.get(task.id);
+    expect(started).toMatchObject({ status: 'started', caseId: scanned.caseId });
+  });
+
+  it('[INS-1] an item withdrawn from the list after approval cannot be started', async () => {
+    const task = await approvedTask();
+    const list = await createDraft(world.ports, cast.admin, {
+      kind: 'random-inspections',
+      title: '随机抽查事项清单',
+      items: [
+        {
+          code: 'SJ-2',
+          inspectingBody: '昌宁县民政局',
+          basis: '《养老机构管理办法》',
+          objects: '养老机构',
+          content: '消防安全',
+          method: '现场检查',
+          ratio: '5%',
+          frequency: '每年一次',
+        },
+      ],
+    });
+    await publishChecklist(world.ports, cast.secondAdmin, list.id);
+    const code = await enterpriseCode(world.ports, enterprise(creditCode), false);
+    await expect(scanInspection(world.ports, cast.handler, task.id, code)).rejects.toMatchObject({
+      code: 'NOT_ON_LIST',
+      details: [{ path: 'itemCode' }],
+    });
+    expect((await world.ports.inspections.get(task.id))?.status).toBe('approved');
   });
 });

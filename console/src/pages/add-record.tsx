@@ -64,6 +64,8 @@ export function AddRecord({ caseId }: { caseId: string }) {
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
 
+  // An inspection case has one 审批表, most often the one its scan wrote from the task (INS-6).
+  const hasApprovalForm = (documents.data?.items ?? []).some((item) => item.type === 'inspection-approval');
   const chosen = types.data?.items.find((item) => item.type === type);
   const schema = chosen?.fields as JsonSchema | undefined;
 
@@ -117,7 +119,9 @@ export function AddRecord({ caseId }: { caseId: string }) {
         <select {...describedBy('type', error)} value={type} onChange={choose}>
           <option value="">（请选择）</option>
           {types.data.items
-            .filter((item) => !item.madeByDecision)
+            .filter(
+              (item) => !item.madeByDecision && !(item.type === 'inspection-approval' && hasApprovalForm),
+            )
             .map((item) => (
               <option key={item.type} value={item.type}>
                 {item.label}

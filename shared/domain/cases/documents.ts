@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { LegalDate } from '#shared/dates.ts';
 import { labelledEnum } from '#shared/domain/labelled-enum.ts';
 import { PenaltyKind, WITH_AMOUNT } from '#shared/domain/penalty-kinds.ts';
 import { saysSomething, Words } from '#shared/domain/text.ts';
@@ -52,13 +53,15 @@ export const documentTemplates = {
   'inspection-approval': {
     label: '行政检查审批表',
     mark: '检批',
+    // Wide enough for the published item it is filled from at the scan (INS-1): its content and basis.
     fields: z.strictObject({
-      inspectedParty: Text(200),
-      inspectionItem: Text(500),
-      taskSource: Text(200),
-      legalBasis: Text(),
-      inspectionMethod: Text(200),
-      plannedAt: When,
+      inspectedParty: Text(300),
+      inspectionItem: Text(6000),
+      taskSource: Text(1200),
+      legalBasis: Text(5000),
+      inspectionMethod: Text(500),
+      /** A time, or the day the task plans (the form the scan writes). */
+      plannedAt: z.union([When, LegalDate]),
       inspectors: Text(500),
       assistants: Text(500).optional(),
       inspectionsThisYear: z.number().int().min(0).max(1000),

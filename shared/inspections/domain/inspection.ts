@@ -102,11 +102,14 @@ export interface Inspection {
   reason?: string;
   jointWith?: string[];
   exception?: LimitException;
+  /** The filed annual plan that holds the item (INS-2); none for an exception outside it. */
+  plan?: { year: number; version: number };
   status: InspectionStatus;
   unitId?: string;
   createdBy: string;
   createdAt: string;
   approvedBy?: string;
+  approvedByName?: string;
   approvedAt?: string;
   /** When the officer scanned the enterprise's code on site (INS-4). */
   startedAt?: string;

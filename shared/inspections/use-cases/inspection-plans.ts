@@ -30,7 +30,13 @@ export interface PlanPorts extends ChecklistPorts {
 export interface PublishedInspectionItem {
   category: InspectionCategory;
   name: string;
+  /** The item's legal basis and how it is inspected, as its list publishes them (the 审批表's, INS-6). */
+  basis: string;
+  method: string;
 }
+
+/** A targeted inspection matter is inspected on the enterprise's premises (INS-4). */
+const TARGETED_METHOD = '现场检查';
 
 /**
  * The agency's published inspection items (INS-1, LAW-9), read once: the items of the
@@ -49,9 +55,12 @@ export async function publishedInspectionItems(
   const matterItems = (matters?.items ?? []) as ChecklistItem<'matters'>[];
   return (itemCode) => {
     const listed = randomItems.find((item) => item.code === itemCode);
-    if (listed) return { category: 'random', name: listed.content };
+    if (listed)
+      return { category: 'random', name: listed.content, basis: listed.basis, method: listed.method };
     const matter = matterItems.find((item) => item.code === itemCode && item.category === 'inspection');
-    return matter ? { category: 'targeted', name: matter.name } : undefined;
+    return matter
+      ? { category: 'targeted', name: matter.name, basis: matter.legalBasis, method: TARGETED_METHOD }
+      : undefined;
   };
 }
 

@@ -9,6 +9,7 @@ import {
   RuleViolation,
   ValidationFailed,
 } from '#shared/errors.ts';
+import { approvalForm } from '#shared/inspections/domain/approval-form.ts';
 import {
   DEFAULT_INSPECTION_LIMITS,
   type EnterpriseInspection,
@@ -41,9 +42,8 @@ import {
 import type { Page } from '#shared/store/pagination.ts';
 import type { Port } from '#shared/store/port.ts';
 import type { CasePorts } from '#shared/use-cases/case-access.ts';
-import { addActivity } from '#shared/use-cases/case-activities.ts';
 import { qualifiedOfficers } from '#shared/use-cases/case-commit.ts';
-import { registerCase } from '#shared/use-cases/register-case.ts';
+import { openCase } from '#shared/use-cases/register-case.ts';
 import { withRetry } from '#shared/use-cases/retry.ts';
 
 export interface InspectionPorts extends CasePorts, PlanPorts {
@@ -66,11 +66,24 @@ async function publishedItem(
   ports: InspectionPorts,
   agencyId: string,
   input: InspectionInput,
-): Promise<PublishedInspectionItem> {
-  const item = (await publishedInspectionItems(ports, agencyId))(input.itemCode);
-  if (!item) throw notOnList([{ path: 'itemCode', message: `检查事项 ${input.itemCode} 未公布` }]);
-  if (!input.exception)
-    await plannedItem(ports, agencyId, input.plannedOn, input.itemCode, 'itemCode', EXCEPTION_HINT);
+): Promise<{ item: PublishedInspectionItem; plan?: Inspection['plan'] }> {
+  const item = await listedItem(ports, agencyId, input.itemCode);
+  if (input.exception) return { item };
+  const { plan } = await plannedItem(
+    ports,
+    agencyId,
+    input.plannedOn,
+    input.itemCode,
+    'itemCode',
+    EXCEPTION_HINT,
+  );
+  return { item, plan: { year: plan.year, version: plan.version } };
+}
+
+/** The item as the agency's lists publish it now, or 422 `NOT_ON_LIST` (INS-1). */
+async function listedItem(ports: InspectionPorts, agencyId: string, itemCode: string) {
+  const item = (await publishedInspectionItems(ports, agencyId))(itemCode);
+  if (!item) throw notOnList([{ path: 'itemCode', message: `检查事项 ${itemCode} 未公布` }]);
   return item;
 }
 
@@ -139,7 +152,7 @@ export async function createInspection(
   if (input.plannedOn < today) {
     throw new ValidationFailed([{ path: 'plannedOn', message: '计划检查日期不能早于今天' }]);
   }
-  const item = await publishedItem(ports, principal.agencyId, input);
+  const { item, plan } = await publishedItem(ports, principal.agencyId, input);
   const profile = await ports.agencies.get(principal.agencyId);
   const officerUsers = await qualifiedOfficers(ports, principal.agencyId, input.officers, {
     dates: [today, input.plannedOn],
@@ -172,6 +185,7 @@ export async function createInspection(
       ...(input.reason ? { reason: input.reason } : {}),
       ...(jointWith.length > 0 ? { jointWith } : {}),
       ...(input.exception ? { exception: input.exception } : {}),
+      ...(plan ? { plan } : {}),
       status: 'pending-approval',
       ...(principal.unitId ? { unitId: principal.unitId } : {}),
       createdBy: principal.sub,
@@ -218,6 +232,7 @@ export async function approveInspection(
       ...inspection,
       status: 'approved',
       approvedBy: principal.sub,
+      approvedByName: principal.name,
       approvedAt: ports.now().toISOString(),
       version: inspection.version + 1,
     };
@@ -228,33 +243,25 @@ export async function approveInspection(
 
 /**
  * `POST /v1/inspections/{id}/scan`: an officer of the approved task scans the enterprise's code
- * on site (扫码入企, INS-4). The code must be that enterprise's current one; the scan registers
- * the start, opens the inspection case and its on-site activity.
+ * on site (扫码入企, INS-4). The code must be that enterprise's current one, the item still on the
+ * published list (INS-1); the scan registers the start and opens the inspection case with its
+ * 行政检查审批表 filled from the task (INS-6) in one transaction, then its on-site activity.
  */
 export async function scanInspection(
   ports: InspectionPorts,
   principal: Principal,
   id: string,
   code: string,
-): Promise<{ inspection: Inspection; caseId: string; activityId: string }> {
-  const inspection = await ownInspection(ports, principal, id);
-  if (!inspection.officerUsers.includes(principal.sub)) {
-    throw new Forbidden('只有本次检查任务的检查人员可以扫码入企');
-  }
-  if (inspection.status === 'pending-approval') {
-    throw new RuleViolation('NOT_APPROVED', '检查任务尚未经负责人审批，不能开始检查');
-  }
-  if (inspection.status === 'started') throw new Conflict('已扫码入企，检查已开始');
+): Promise<{ inspection: Inspection; caseId: string; activityId: string; approvalRecordId: string }> {
+  const inspection = startable(await ownInspection(ports, principal, id), principal);
   await assertEnterpriseCode(ports, inspection.enterpriseCreditCode, code);
+  const [item, counter] = await Promise.all([
+    listedItem(ports, inspection.agencyId, inspection.itemCode),
+    ports.inspections.counter(inspection.agencyId, inspection.enterpriseCreditCode, inspection.year),
+  ]);
   const startedAt = ports.now().toISOString();
-  const started = (caseId: string): Inspection => ({
-    ...inspection,
-    status: 'started',
-    startedAt,
-    caseId,
-    version: inspection.version + 1,
-  });
-  const record = await registerCase(
+  let started: Inspection | undefined;
+  const { record, documents, activity } = await openCase(
     ports,
     principal,
     {
@@ -271,15 +278,43 @@ export async function scanInspection(
     },
     {
       inspectionId: inspection.id,
-      children: (caseId) => [ports.inspections.put(started(caseId), inspection)],
+      records: [
+        {
+          type: 'inspection-approval',
+          title: '行政检查审批表',
+          fields: approvalForm(inspection, item, counter),
+        },
+      ],
+      activity: {
+        type: inspection.category === 'random' ? 'random-inspection' : 'on-site-inspection',
+        location: inspection.enterpriseName,
+      },
+      // Read again at each attempt: a scan that lost the race to another finds the task started.
+      children: async (caseId) => {
+        const current = startable(await ownInspection(ports, principal, id), principal);
+        started = { ...current, status: 'started', startedAt, caseId, version: current.version + 1 };
+        return [ports.inspections.put(started, current)];
+      },
     },
   );
-  const activity = await addActivity(ports, principal, record.id, {
-    type: inspection.category === 'random' ? 'random-inspection' : 'on-site-inspection',
-    officers: inspection.officers,
-    location: inspection.enterpriseName,
-  });
-  return { inspection: started(record.id), caseId: record.id, activityId: activity.id };
+  return {
+    inspection: started ?? inspection,
+    caseId: record.id,
+    activityId: activity?.id ?? '',
+    approvalRecordId: documents[0]?.id ?? '',
+  };
+}
+
+/** An approved task, not started yet, that the caller is an officer of. */
+function startable(inspection: Inspection, principal: Principal): Inspection {
+  if (!inspection.officerUsers.includes(principal.sub)) {
+    throw new Forbidden('只有本次检查任务的检查人员可以扫码入企');
+  }
+  if (inspection.status === 'pending-approval') {
+    throw new RuleViolation('NOT_APPROVED', '检查任务尚未经负责人审批，不能开始检查');
+  }
+  if (inspection.status === 'started') throw new Conflict('已扫码入企，检查已开始');
+  return inspection;
 }
 
 /** A scanned code is the inspected enterprise's current one: not forged, not another's, not renewed since. */

@@ -36,6 +36,7 @@ export interface RecordDocumentContents {
 }
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const beijingParts = new Intl.DateTimeFormat('en-CA', {
   timeZone: LEGAL_TIME_ZONE,
   hour: '2-digit',
@@ -55,6 +56,7 @@ function valueLines(name: string, value: unknown): string[] {
   if (value === undefined || value === null || value === '') return [];
   if (typeof value === 'string') {
     if (ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value))) return [documentTime(value)];
+    if (ISO_DATE.test(value) && !Number.isNaN(Date.parse(value))) return [chineseDate(value)];
     return [fieldLabels[`${name}.${value}`] ?? value];
   }
   if (typeof value === 'number') return [String(value)];
