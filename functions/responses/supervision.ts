@@ -44,6 +44,8 @@ export const SupervisionOpinion = entity({
   ruleBroken: z.string(),
   demand: z.string().optional(),
   rectifyBy: LegalDate,
+  sha256: z.string().describe('电子原件内容的 SHA-256'),
+  verificationCode: z.string().describe('核验码（PUB-16），印在纸质文书上，附二维码'),
   issuedAt: Instant,
   issuedByName: z.string(),
   status: z.enum(['issued', 'reported', 'accepted', 'returned', 'overdue']),

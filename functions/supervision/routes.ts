@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { FileBody } from '#functions/responses/common.ts';
 import {
   SupervisionMatter,
   SupervisionMatterJournal,
@@ -92,6 +93,26 @@ export const supervisionRoutes = {
       ...refusals,
     },
     idempotent: true,
+  }),
+  opinionPdf: defineRoute({
+    method: 'GET',
+    path: '/v1/supervision/opinions/{id}/pdf',
+    handler: 'supervision/opinion-pdf',
+    access: readers,
+    summary:
+      '监督意见书或建议书的打印件 PDF（A4，监督机关、文号、主送机关、事实、违反的规定、整改要求和期限、核验码和二维码）(SUP-3, PUB-16)',
+    params: Params,
+    responses: {
+      200: { schema: FileBody, description: 'PDF', contentType: 'application/pdf' },
+      ...standardErrors,
+    },
+    bundledFiles: [
+      {
+        from: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+        to: 'NotoSansSC-Regular.ttf',
+      },
+      { from: '../shared/render/pdf/NotoSansCJKsc-Supplementary.otf', to: 'NotoSansCJKsc-Supplementary.otf' },
+    ],
   }),
   reportRectification: defineRoute({
     method: 'POST',

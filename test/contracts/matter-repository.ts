@@ -20,6 +20,8 @@ const opinion = (rectifyBy: string): Opinion => ({
   number: '昌司监意〔2026〕1号',
   ruleBroken: '违反《行政处罚法》第五十四条',
   rectifyBy,
+  sha256: '0'.repeat(64),
+  verificationCode: '7KQ2-M9XD-4HTB-ZP0R',
   issuedAt: '2026-03-02T02:00:00.000Z',
   issuedBy: 'supervisor',
   issuedByName: '何监督',

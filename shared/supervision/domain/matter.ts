@@ -76,6 +76,10 @@ export interface Opinion {
   ruleBroken: string;
   demand?: string;
   rectifyBy: string;
+  /** SHA-256 of the document's canonical content, printed so the paper can be checked (PUB-16). */
+  sha256: string;
+  /** The short code printed with its QR code, in the case documents' scheme (PUB-16). */
+  verificationCode: string;
   issuedAt: string;
   issuedBy: string;
   issuedByName: string;

@@ -1,7 +1,15 @@
 import { ulid } from 'ulid';
 import { hasAnyRole, type Principal, type Role } from '#shared/auth.ts';
 import { legalDateOf } from '#shared/dates.ts';
-import { GENESIS_HASH, type JournalEntry, nextEntry, verifyChain } from '#shared/domain/journal.ts';
+import { newVerificationCode } from '#shared/domain/cases/verification-code.ts';
+import {
+  canonicalJson,
+  GENESIS_HASH,
+  type JournalEntry,
+  nextEntry,
+  sha256Hex,
+  verifyChain,
+} from '#shared/domain/journal.ts';
 import { Forbidden, NotFound, RuleViolation, ValidationFailed } from '#shared/errors.ts';
 import type { AgencyRepository } from '#shared/store/agency-repository.ts';
 import type { CaseRepository } from '#shared/store/case-repository.ts';
@@ -29,7 +37,7 @@ import { withRetry } from '#shared/use-cases/retry.ts';
 export interface MatterPorts {
   matters: Port<MatterRepository>;
   agencies: Pick<Port<AgencyRepository>, 'get'>;
-  cases: Pick<Port<CaseRepository>, 'get' | 'nextSerial' | 'takeSerial'>;
+  cases: Pick<Port<CaseRepository>, 'get' | 'nextSerial' | 'takeSerial' | 'putVerification'>;
   complaints: Pick<Port<ComplaintRepository>, 'get'>;
   now: () => Date;
 }
@@ -209,14 +217,27 @@ export function issueOpinion(
         'DOCUMENT_PREFIX_MISSING',
         '本监督机关尚未设置文号前缀，请管理员在“机关设置”中填写后再制发监督文书',
       );
-    const opinion: Opinion = {
-      opinionId: ulid(),
+    const content = {
+      supervisorAgencyId: matter.supervisorAgencyId,
+      agencyId: matter.agencyId,
+      matterId: matter.matterId,
       kind: input.kind,
       number: opinionNumber(body.documentPrefix, input.kind, year, serial),
       ...(input.facts ? { facts: input.facts } : {}),
       ruleBroken: input.ruleBroken,
       ...(input.demand ? { demand: input.demand } : {}),
       rectifyBy: input.rectifyBy,
+    };
+    const opinion: Opinion = {
+      opinionId: ulid(),
+      kind: input.kind,
+      number: content.number,
+      ...(input.facts ? { facts: input.facts } : {}),
+      ruleBroken: input.ruleBroken,
+      ...(input.demand ? { demand: input.demand } : {}),
+      rectifyBy: input.rectifyBy,
+      sha256: sha256Hex(canonicalJson(content)),
+      verificationCode: newVerificationCode(),
       issuedAt: now.toISOString(),
       issuedBy: principal.sub,
       issuedByName: principal.name,
@@ -235,7 +256,21 @@ export function issueOpinion(
         ruleBroken: opinion.ruleBroken,
         rectifyBy: opinion.rectifyBy,
       },
-      children: [ports.cases.takeSerial(principal.agencyId, series, year, serial)],
+      children: [
+        ports.cases.takeSerial(principal.agencyId, series, year, serial),
+        // PUB-16: the code printed on the paper leads anyone holding it to what the public may see.
+        ports.cases.putVerification({
+          verificationCode: opinion.verificationCode,
+          agencyId: matter.supervisorAgencyId,
+          matterId: matter.matterId,
+          type: series,
+          typeName: opinionKindLabels[opinion.kind],
+          title: `致${matter.agencyName}`,
+          number: opinion.number,
+          issuedOn: today,
+          sha256: opinion.sha256,
+        }),
+      ],
     };
   });
 }
@@ -255,6 +290,19 @@ const opinionIn = (matter: SupervisionMatter, opinionId: string): Opinion => {
   if (!opinion) throw new NotFound('监督文书不存在', [{ path: 'id', message: '未找到该监督文书' }]);
   return opinion;
 };
+
+/**
+ * An opinion as its printed document (SUP-3) for either side of its matter, with the title of
+ * the case it concerns; 404 for anyone else.
+ */
+export async function printableOpinion(ports: MatterPorts, principal: Principal, opinionId: string) {
+  const matter = await readableMatter(ports, principal, await matterOfOpinion(ports, opinionId));
+  const opinion = opinionIn(matter, opinionId);
+  const subjectCase = matter.subject.caseId
+    ? await ports.cases.get(matter.agencyId, matter.subject.caseId)
+    : undefined;
+  return { matter, opinion, ...(subjectCase ? { caseTitle: subjectCase.title } : {}) };
+}
 
 /** The supervised agency reports its rectification (整改报告, SUP-3): to an issued or returned opinion. */
 export async function reportRectification(
