@@ -10,6 +10,7 @@ import { ActionForm } from '../components/action-form.tsx';
 import { ListStatus, MoreItems } from '../components/paged-list.tsx';
 import { SupervisedAgency, useSupervisedAgency } from '../components/supervised-agency.tsx';
 import { date, dateTime } from '../labels.ts';
+import { DocumentViewer } from '../records/document-viewer.tsx';
 import { pageQuery, usePages } from '../use-pages.ts';
 
 type Page = Awaited<ReturnType<typeof loadPage>>;
@@ -187,6 +188,11 @@ function OpinionCard({
       {opinion.facts && <p>事实：{opinion.facts}</p>}
       <p>违反的规定：{opinion.ruleBroken}</p>
       {opinion.demand && <p>整改要求：{opinion.demand}</p>}
+      <DocumentViewer
+        opinionId={opinion.opinionId}
+        title={opinionKindLabels[opinion.kind] ?? '监督文书'}
+        number={opinion.number}
+      />
       {opinion.rectifications.map((rectification, index) => (
         <div key={rectification.reportedAt}>
           <p>
