@@ -60,6 +60,26 @@ export const SupervisionOpinion = entity({
   acceptances: z.array(entity({ accepted: z.boolean(), note: z.string(), at: Instant, byName: z.string() })),
 });
 
+/** A decision referred for correction (SUP-3): open until the agency revokes it (PUB-11). */
+export const SupervisionReferral = entity({
+  referralId: z.string(),
+  kind: z.enum(['correction', 'revocation']),
+  caseId: z.string(),
+  decisionNumber: z.string().optional(),
+  reason: z.string(),
+  ruleBroken: z.string(),
+  correctBy: LegalDate,
+  referredAt: Instant,
+  referredByName: z.string(),
+  status: z.enum(['open', 'done', 'overdue']),
+  done: entity({
+    at: Instant,
+    byName: z.string(),
+    revocationKind: z.string(),
+    effectiveOn: LegalDate,
+  }).optional(),
+});
+
 /** A supervision matter (SUP-2) with its opinions. */
 export const SupervisionMatter = entity({
   matterId: z.string(),
@@ -76,6 +96,7 @@ export const SupervisionMatter = entity({
   status: z.enum(['open', 'closed']),
   closedAt: Instant.optional(),
   opinions: z.array(SupervisionOpinion),
+  referrals: z.array(SupervisionReferral),
   journalHead: entity({ seq: z.number().int(), hash: z.string() }),
   version: z.number().int(),
 });

@@ -13,6 +13,7 @@ import {
   OpinionInput,
   RectificationInput,
 } from '#shared/supervision/domain/matter.ts';
+import { ReferralInput } from '#shared/supervision/domain/referral.ts';
 
 const Params = z.strictObject({ id: IdParam });
 
@@ -91,6 +92,27 @@ export const supervisionRoutes = {
       201: { schema: SupervisionMatter, description: 'the matter with its new opinion last' },
       ...standardErrors,
       ...refusals,
+    },
+    idempotent: true,
+  }),
+  referDecision: defineRoute({
+    method: 'POST',
+    path: '/v1/supervision/matters/{id}/referrals',
+    handler: 'supervision/refer-decision',
+    journals: true,
+    access: ['supervisor'],
+    summary:
+      '监督事项所涉案件的决定违法的，监督机关移送纠正（责令纠正或建议撤销），写明理由、违反的规定和纠正期限；执法机关撤回该决定时办结 (SUP-3, PUB-11)',
+    params: Params,
+    body: ReferralInput,
+    responses: {
+      201: { schema: SupervisionMatter, description: 'the matter with its new referral last' },
+      ...standardErrors,
+      422: {
+        description:
+          'MATTER_CLOSED（监督事项已办结）、NO_CASE_SUBJECT（监督事项不涉及具体案件）、NO_DECISION_IN_FORCE（案件没有生效的决定）、REFERRAL_OPEN（该决定已有未办结的纠正移送）',
+      },
+      409: refusals[409],
     },
     idempotent: true,
   }),

@@ -11,6 +11,7 @@ import {
   type OpinionKind,
   opinionKindLabels,
 } from '#shared/supervision/domain/matter-labels.ts';
+import type { Referral } from '#shared/supervision/domain/referral.ts';
 
 /** The mark of each kind's number series after the supervisory body's prefix, as case documents have theirs. */
 const numberMarks: Record<OpinionKind, string> = { opinion: '监意', recommendation: '监建' };
@@ -115,6 +116,8 @@ export interface SupervisionMatter {
   status: 'open' | 'closed';
   closedAt?: string;
   opinions: Opinion[];
+  /** Its case's decision referred for correction (SUP-3); absent on a matter that never referred one. */
+  referrals?: Referral[];
   /** The last entry of the matter's journal: what its verification checks against. */
   journalHead: { seq: number; hash: string };
   version: number;
@@ -128,7 +131,9 @@ export type MatterStep =
   | 'opinion.issued'
   | 'rectification.reported'
   | 'rectification.accepted'
-  | 'rectification.returned';
+  | 'rectification.returned'
+  | 'decision.referred'
+  | 'referral.done';
 
 /**
  * An opinion's status as both sides read it: `overdue` while the rectification asked for by

@@ -13,6 +13,7 @@ import {
 import { Forbidden, NotFound, RuleViolation, ValidationFailed } from '#shared/errors.ts';
 import type { AgencyRepository } from '#shared/store/agency-repository.ts';
 import type { CaseRepository } from '#shared/store/case-repository.ts';
+import type { ChildWrite } from '#shared/store/child-write.ts';
 import type { Port } from '#shared/store/port.ts';
 import {
   type AcceptanceInput,
@@ -29,6 +30,13 @@ import {
   type SupervisionMatter,
 } from '#shared/supervision/domain/matter.ts';
 import { opinionKindLabels } from '#shared/supervision/domain/matter-labels.ts';
+import {
+  namedReferralRefusal,
+  type Referral,
+  type ReferralInput,
+  referralStatus,
+  referralVerdict,
+} from '#shared/supervision/domain/referral.ts';
 import type { ComplaintRepository } from '#shared/supervision/store/complaint-repository.ts';
 import type { MatterRepository } from '#shared/supervision/store/matter-repository.ts';
 import { overseen } from '#shared/use-cases/oversight.ts';
@@ -40,6 +48,11 @@ export interface MatterPorts {
   cases: Pick<Port<CaseRepository>, 'get' | 'nextSerial' | 'takeSerial' | 'putVerification'>;
   complaints: Pick<Port<ComplaintRepository>, 'get'>;
   now: () => Date;
+}
+
+/** What a decision's revocation reads and writes of the matter whose referral it acts on (SUP-3). */
+export interface ReferralPorts {
+  matters: Pick<Port<MatterRepository>, 'get' | 'openReferral' | 'committing' | 'releaseReferral'>;
 }
 
 /** The roles of the supervised agency that read its matters (SUP-2). */
@@ -66,6 +79,10 @@ const isAgency = (principal: Principal, matter: SupervisionMatter, roles: readon
 const matterView = (matter: SupervisionMatter, now: Date) => ({
   ...matter,
   opinions: matter.opinions.map((opinion) => ({ ...opinion, status: opinionStatus(opinion, now) })),
+  referrals: (matter.referrals ?? []).map((referral) => ({
+    ...referral,
+    status: referralStatus(referral, now),
+  })),
 });
 
 /** A matter either side may read; 404 for anyone else, as if it did not exist. */
@@ -273,6 +290,127 @@ export function issueOpinion(
       ],
     };
   });
+}
+
+/**
+ * Refers the decision of the matter's case for correction (SUP-3, 责令纠正 / 建议撤销): only the
+ * body that opened the matter, on a decision in force, never while another referral of that
+ * decision is open (in this matter or another: the decision's lock is taken in the same
+ * transaction). The agency's revocation of the decision (PUB-11) makes it done.
+ */
+export function referDecision(
+  ports: MatterPorts,
+  principal: Principal,
+  matterId: string,
+  input: ReferralInput,
+) {
+  return changeMatter(ports, principal, matterId, 'decision.referred', async (matter, now) => {
+    if (!isBody(principal, matter)) throw new Forbidden('只有立项的监督机关可以移送纠正');
+    const caseId = matter.subject.caseId;
+    const [record, openReferral] = caseId
+      ? await Promise.all([
+          ports.cases.get(matter.agencyId, caseId),
+          ports.matters.openReferral(matter.agencyId, caseId),
+        ])
+      : [undefined, undefined];
+    const verdict = referralVerdict({
+      matter,
+      record,
+      openReferral,
+      correctBy: input.correctBy,
+      today: legalDateOf(now),
+    });
+    if (!verdict.allowed) throw verdict.error;
+    const decisionNumber = record?.decision?.document?.number;
+    const referral: Referral = {
+      referralId: ulid(),
+      kind: input.kind,
+      caseId: verdict.caseId,
+      ...(decisionNumber ? { decisionNumber } : {}),
+      reason: input.reason,
+      ruleBroken: input.ruleBroken,
+      correctBy: input.correctBy,
+      referredAt: now.toISOString(),
+      referredBy: principal.sub,
+      referredByName: principal.name,
+      status: 'open',
+    };
+    return {
+      next: { ...matter, referrals: [...(matter.referrals ?? []), referral] },
+      data: {
+        referralId: referral.referralId,
+        kind: referral.kind,
+        caseId: referral.caseId,
+        ...(decisionNumber ? { decisionNumber } : {}),
+        reason: referral.reason,
+        ruleBroken: referral.ruleBroken,
+        correctBy: referral.correctBy,
+      },
+      children: [
+        ports.matters.lockReferral({
+          referralId: referral.referralId,
+          matterId: matter.matterId,
+          agencyId: matter.agencyId,
+          caseId: verdict.caseId,
+        }),
+      ],
+    };
+  });
+}
+
+/**
+ * What a decision's revocation (PUB-11) writes into the matter whose referral is open on it
+ * (SUP-3), to ride in the revocation's transaction: the referral done, its `referral.done` in
+ * the matter's journal, the decision's lock released. Open or not, named or not: the revocation
+ * of a referred decision always acts on its referral; one that names another is refused.
+ */
+export async function referralActedOn(
+  ports: ReferralPorts,
+  principal: Principal,
+  revoked: {
+    agencyId: string;
+    caseId: string;
+    named?: string | undefined;
+    kind: string;
+    effectiveOn: string;
+  },
+  now: Date,
+): Promise<{ referralId?: string; writes: ChildWrite[] }> {
+  const open = await ports.matters.openReferral(revoked.agencyId, revoked.caseId);
+  const refusal = namedReferralRefusal(revoked.named, open);
+  if (refusal) throw refusal;
+  const matter = open ? await ports.matters.get(open.matterId) : undefined;
+  if (!open || !matter) return { writes: [] };
+  const done = {
+    at: now.toISOString(),
+    by: principal.sub,
+    byName: principal.name,
+    revocationKind: revoked.kind,
+    effectiveOn: revoked.effectiveOn,
+  };
+  const entry = nextEntry(matter.journalHead, {
+    at: now.toISOString(),
+    actor: principal.sub,
+    type: 'referral.done' satisfies MatterStep,
+    data: {
+      referralId: open.referralId,
+      caseId: open.caseId,
+      revocationKind: revoked.kind,
+      effectiveOn: revoked.effectiveOn,
+    },
+  });
+  const next: SupervisionMatter = {
+    ...matter,
+    referrals: (matter.referrals ?? []).map((referral) =>
+      referral.referralId === open.referralId ? { ...referral, status: 'done', done } : referral,
+    ),
+    journalHead: { seq: entry.seq, hash: entry.hash },
+    version: matter.version + 1,
+  };
+  return {
+    referralId: open.referralId,
+    writes: ports.matters.committing(matter, next, entry, [ports.matters.releaseReferral(open)]),
+  };
 }
 
 /** The matter of an opinion, or 404. */
