@@ -177,18 +177,26 @@ describe('a decision found unlawful referred for correction (SUP-3, PUB-11) thro
       status: 'done',
       done: { revocationKind: 'revoked', effectiveOn: today() },
     });
+    // Nothing else waited in the matter: it is closed with the referral.
+    expect(matter.body.status).toBe('closed');
     const journal = await api.call('GET', `/v1/supervision/matters/${matterId}/journal`, { token: t.leader });
     expect(journal.body.entries.map((entry: { type: string }) => entry.type)).toEqual([
       'matter.opened',
       'decision.referred',
       'referral.done',
     ]);
-    expect(journal.body.entries[2].data).toMatchObject({ referralId, caseId, revocationKind: 'revoked' });
+    expect(journal.body.entries[2].data).toMatchObject({
+      referralId,
+      caseId,
+      revocationKind: 'revoked',
+      matterClosed: true,
+    });
     expect(journal.body.verification).toEqual({ ok: true, entries: 3 });
     const caseJournal = await api.call('GET', `/v1/cases/${caseId}/journal`, { token: t.admin });
     expect(caseJournal.body.entries.at(-1)).toMatchObject({ type: 'decision.revoked', data: { referralId } });
-    // The decision is no longer in force: nothing left to refer.
-    const after = await refer(matterId);
+    // The decision is no longer in force: nothing left to refer, from a matter opened anew.
+    expect((await refer(matterId)).body.error.code).toBe('MATTER_CLOSED');
+    const after = await refer(await openMatter({ caseId }));
     expect(after.status).toBe(422);
     expect(after.body.error.code).toBe('NO_DECISION_IN_FORCE');
   });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseRecord } from '#shared/domain/cases/case.ts';
+import type { Opinion } from '#shared/supervision/domain/matter.ts';
+import { matterSettled } from '#shared/supervision/domain/matter.ts';
 import {
   namedReferralRefusal,
   type OpenReferral,
@@ -105,5 +107,18 @@ describe('referral for correction, a pure verdict (SUP-3)', () => {
       'open',
     );
     expect(referralStatus({ ...referral, status: 'done' }, new Date('2026-12-07T01:00:00Z'))).toBe('done');
+  });
+
+  const opinion = (status: Opinion['status']) => ({ status }) as Opinion;
+  const referral = (status: Referral['status']) => ({ status }) as Referral;
+  it.each([
+    ['nothing asked yet', [], [], false],
+    ['a referral done, no opinion', [], [referral('done')], true],
+    ['a referral open', [], [referral('open')], false],
+    ['every opinion accepted, a referral open', [opinion('accepted')], [referral('open')], false],
+    ['every opinion accepted, the referral done', [opinion('accepted')], [referral('done')], true],
+    ['the referral done, an opinion waiting', [opinion('reported')], [referral('done')], false],
+  ] as const)('[SUP-3] the matter is settled when %s: %s', (_name, opinions, referrals, settled) => {
+    expect(matterSettled({ opinions: [...opinions], referrals: [...referrals] })).toBe(settled);
   });
 });

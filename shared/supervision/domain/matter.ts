@@ -170,6 +170,15 @@ export function rectificationRefusal(opinion: Opinion, step: 'report' | 'accept'
   return undefined;
 }
 
-/** The matter closes when every opinion's rectification is accepted (and it has one). */
-export const matterSettled = (opinions: readonly Opinion[]) =>
-  opinions.length > 0 && opinions.every((opinion) => opinion.status === 'accepted');
+/**
+ * Whether a matter is done (SUP-3): it asked for something — an opinion or a referral — and every
+ * opinion's rectification is accepted and every referral done by the decision's revocation.
+ */
+export const matterSettled = (matter: Pick<SupervisionMatter, 'opinions' | 'referrals'>) => {
+  const referrals = matter.referrals ?? [];
+  return (
+    matter.opinions.length + referrals.length > 0 &&
+    matter.opinions.every((opinion) => opinion.status === 'accepted') &&
+    referrals.every((referral) => referral.status === 'done')
+  );
+};

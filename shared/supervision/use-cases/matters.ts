@@ -388,6 +388,11 @@ export async function referralActedOn(
     revocationKind: revoked.kind,
     effectiveOn: revoked.effectiveOn,
   };
+  const referrals = (matter.referrals ?? []).map((referral) =>
+    referral.referralId === open.referralId ? { ...referral, status: 'done' as const, done } : referral,
+  );
+  // The matter closes when nothing else waits (an opinion's rectification), as an acceptance closes it.
+  const settled = matter.status === 'open' && matterSettled({ opinions: matter.opinions, referrals });
   const entry = nextEntry(matter.journalHead, {
     at: now.toISOString(),
     actor: principal.sub,
@@ -397,13 +402,13 @@ export async function referralActedOn(
       caseId: open.caseId,
       revocationKind: revoked.kind,
       effectiveOn: revoked.effectiveOn,
+      ...(settled ? { matterClosed: true } : {}),
     },
   });
   const next: SupervisionMatter = {
     ...matter,
-    referrals: (matter.referrals ?? []).map((referral) =>
-      referral.referralId === open.referralId ? { ...referral, status: 'done', done } : referral,
-    ),
+    referrals,
+    ...(settled ? { status: 'closed' as const, closedAt: now.toISOString() } : {}),
     journalHead: { seq: entry.seq, hash: entry.hash },
     version: matter.version + 1,
   };
@@ -516,7 +521,7 @@ export async function answerRectification(
           },
         ],
       }));
-      const settled = matterSettled(opinions);
+      const settled = matterSettled({ opinions, referrals: matter.referrals });
       return {
         next: {
           ...matter,
