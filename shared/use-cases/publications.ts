@@ -35,7 +35,7 @@ import { logger } from '#shared/observability.ts';
 import type { ChildWrite } from '#shared/store/child-write.ts';
 import type { Port } from '#shared/store/port.ts';
 import type { PublicationRepository } from '#shared/store/publication-repository.ts';
-import { type ReferralPorts, referralActedOn } from '#shared/supervision/use-cases/matters.ts';
+import { type ReferralPorts, referralActedOn } from '#shared/supervision/use-cases/referrals.ts';
 import { heldDeadline, yearCalendar } from '#shared/use-cases/calendar.ts';
 import {
   assertInScope,
