@@ -106,6 +106,8 @@ export const Revocation = z.object({
     withdrawnAt: Instant.optional(),
     late: z.boolean().optional(),
   }),
+  /** The supervisory body's referral for correction the revocation made done (SUP-3). */
+  referralId: z.string().optional(),
 });
 
 export const PublicationRule = entity({

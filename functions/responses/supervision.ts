@@ -44,6 +44,8 @@ export const SupervisionOpinion = entity({
   ruleBroken: z.string(),
   demand: z.string().optional(),
   rectifyBy: LegalDate,
+  sha256: z.string().describe('电子原件内容的 SHA-256'),
+  verificationCode: z.string().describe('核验码（PUB-16），印在纸质文书上，附二维码'),
   issuedAt: Instant,
   issuedByName: z.string(),
   status: z.enum(['issued', 'reported', 'accepted', 'returned', 'overdue']),
@@ -56,6 +58,26 @@ export const SupervisionOpinion = entity({
     }),
   ),
   acceptances: z.array(entity({ accepted: z.boolean(), note: z.string(), at: Instant, byName: z.string() })),
+});
+
+/** A decision referred for correction (SUP-3): open until the agency revokes it (PUB-11). */
+export const SupervisionReferral = entity({
+  referralId: z.string(),
+  kind: z.enum(['correction', 'revocation']),
+  caseId: z.string(),
+  decisionNumber: z.string().optional(),
+  reason: z.string(),
+  ruleBroken: z.string(),
+  correctBy: LegalDate,
+  referredAt: Instant,
+  referredByName: z.string(),
+  status: z.enum(['open', 'done', 'overdue']),
+  done: entity({
+    at: Instant,
+    byName: z.string(),
+    revocationKind: z.string(),
+    effectiveOn: LegalDate,
+  }).optional(),
 });
 
 /** A supervision matter (SUP-2) with its opinions. */
@@ -74,6 +96,7 @@ export const SupervisionMatter = entity({
   status: z.enum(['open', 'closed']),
   closedAt: Instant.optional(),
   opinions: z.array(SupervisionOpinion),
+  referrals: z.array(SupervisionReferral),
   journalHead: entity({ seq: z.number().int(), hash: z.string() }),
   version: z.number().int(),
 });

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { FileBody } from '#functions/responses/common.ts';
 import {
   SupervisionMatter,
   SupervisionMatterJournal,
@@ -12,6 +13,7 @@ import {
   OpinionInput,
   RectificationInput,
 } from '#shared/supervision/domain/matter.ts';
+import { ReferralInput } from '#shared/supervision/domain/referral.ts';
 
 const Params = z.strictObject({ id: IdParam });
 
@@ -92,6 +94,47 @@ export const supervisionRoutes = {
       ...refusals,
     },
     idempotent: true,
+  }),
+  referDecision: defineRoute({
+    method: 'POST',
+    path: '/v1/supervision/matters/{id}/referrals',
+    handler: 'supervision/refer-decision',
+    journals: true,
+    access: ['supervisor'],
+    summary:
+      '监督事项所涉案件的决定违法的，监督机关移送纠正（责令纠正或建议撤销），写明理由、违反的规定和纠正期限；执法机关撤回该决定时办结 (SUP-3, PUB-11)',
+    params: Params,
+    body: ReferralInput,
+    responses: {
+      201: { schema: SupervisionMatter, description: 'the matter with its new referral last' },
+      ...standardErrors,
+      422: {
+        description:
+          'MATTER_CLOSED（监督事项已办结）、NO_CASE_SUBJECT（监督事项不涉及具体案件）、NO_DECISION_IN_FORCE（案件没有生效的决定）、REFERRAL_OPEN（该决定已有未办结的纠正移送）',
+      },
+      409: refusals[409],
+    },
+    idempotent: true,
+  }),
+  opinionPdf: defineRoute({
+    method: 'GET',
+    path: '/v1/supervision/opinions/{id}/pdf',
+    handler: 'supervision/opinion-pdf',
+    access: readers,
+    summary:
+      '监督意见书或建议书的打印件 PDF（A4，监督机关、文号、主送机关、事实、违反的规定、整改要求和期限、核验码和二维码）(SUP-3, PUB-16)',
+    params: Params,
+    responses: {
+      200: { schema: FileBody, description: 'PDF', contentType: 'application/pdf' },
+      ...standardErrors,
+    },
+    bundledFiles: [
+      {
+        from: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+        to: 'NotoSansSC-Regular.ttf',
+      },
+      { from: '../shared/render/pdf/NotoSansCJKsc-Supplementary.otf', to: 'NotoSansCJKsc-Supplementary.otf' },
+    ],
   }),
   reportRectification: defineRoute({
     method: 'POST',

@@ -116,6 +116,11 @@ export const RevocationInput = z.strictObject({
   authority: z.string().trim().min(1).max(200).optional(),
   /** The number of the revoking decision or judgment. */
   documentNo: z.string().trim().min(1).max(100).optional(),
+  /**
+   * The supervisory body's referral for correction this revocation acts on (SUP-3); a referral
+   * open on the case is done by its revocation whether named or not.
+   */
+  referralId: z.string().trim().min(1).max(64).optional(),
 });
 export type RevocationInput = z.infer<typeof RevocationInput>;
 

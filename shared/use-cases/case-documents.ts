@@ -358,21 +358,23 @@ export async function printableDocument(
 export async function verifyDocument(ports: CasePorts, code: string) {
   const verification = await ports.cases.verification(code);
   if (!verification) throw new NotFound('未找到该核验码对应的文书');
+  const { caseId, recordId } = verification;
   const [record, profile] = await Promise.all([
-    ports.cases.get(verification.agencyId, verification.caseId),
+    caseId ? ports.cases.get(verification.agencyId, caseId) : undefined,
     ports.agencies.get(verification.agencyId),
   ]);
   return {
     agencyId: verification.agencyId,
     agencyName: profile?.name ?? verification.agencyId,
     type: verification.type,
-    typeName: documentLabel(verification.type),
+    typeName: verification.typeName ?? documentLabel(verification.type),
     title: verification.title,
     number: verification.number,
     issuedOn: verification.issuedOn,
     sha256: verification.sha256,
     verificationCode: verification.verificationCode,
-    status: record ? documentStatus(record, verification.recordId) : 'in-force',
+    // A supervision document (SUP-3) is not revoked with a decision: it stays in force.
+    status: record && recordId ? documentStatus(record, recordId) : 'in-force',
   };
 }
 

@@ -35,6 +35,7 @@ import { logger } from '#shared/observability.ts';
 import type { ChildWrite } from '#shared/store/child-write.ts';
 import type { Port } from '#shared/store/port.ts';
 import type { PublicationRepository } from '#shared/store/publication-repository.ts';
+import { type ReferralPorts, referralActedOn } from '#shared/supervision/use-cases/referrals.ts';
 import { heldDeadline, yearCalendar } from '#shared/use-cases/calendar.ts';
 import { assertInScope, assertMayHandle, getCase } from '#shared/use-cases/case-access.ts';
 import { changeCase, changeWithCase, commitCaseChange } from '#shared/use-cases/case-commit.ts';
@@ -451,7 +452,7 @@ async function expire(
  * (3 working days) is recorded as the legal limit it met.
  */
 export async function revokeDecision(
-  ports: PublicationPorts,
+  ports: PublicationPorts & ReferralPorts,
   principal: Principal,
   caseId: string,
   input: RevocationInput,
@@ -490,6 +491,19 @@ export async function revokeDecision(
         ports.cases.documents(principal.agencyId, record.id),
       ]);
       const reason = `${withdrawalLabels[input.kind]}：${redact(input.reason, redactionContextFor(record, documents, rule))}`;
+      // SUP-3: the supervisory body's referral open on this decision is done by its revocation.
+      const referral = await referralActedOn(
+        ports,
+        principal,
+        {
+          agencyId: principal.agencyId,
+          caseId: record.id,
+          named: input.referralId,
+          kind: input.kind,
+          effectiveOn: input.effectiveOn,
+        },
+        now,
+      );
       const push = wasPublic
         ? await deliveryWrites(ports, principal.agencyId, 'publication.withdrawn', publication.id, {
             id: publication.id,
@@ -513,6 +527,7 @@ export async function revokeDecision(
           wasPublic,
           withdrawBy,
           late,
+          ...(referral.referralId ? { referralId: referral.referralId } : {}),
         },
         {
           status: 'revoked',
@@ -540,6 +555,7 @@ export async function revokeDecision(
                 ),
               ]),
           ...push,
+          ...referral.writes,
         ],
       );
       await ports.publish([
@@ -567,6 +583,7 @@ export async function revokeDecision(
           withdrawnAt: now.toISOString(),
           late,
         },
+        ...(referral.referralId ? { referralId: referral.referralId } : {}),
       };
       // A revocation corrects the agency's decision (PUB-11); it is no act of the case's officers.
     },

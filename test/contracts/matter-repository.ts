@@ -20,6 +20,8 @@ const opinion = (rectifyBy: string): Opinion => ({
   number: '昌司监意〔2026〕1号',
   ruleBroken: '违反《行政处罚法》第五十四条',
   rectifyBy,
+  sha256: '0'.repeat(64),
+  verificationCode: '7KQ2-M9XD-4HTB-ZP0R',
   issuedAt: '2026-03-02T02:00:00.000Z',
   issuedBy: 'supervisor',
   issuedByName: '何监督',
@@ -107,6 +109,46 @@ export function matterRepositoryContract(name: string, repository: Port<MatterRe
       expect(await repository.openRectificationsBefore(agencyId, '2026-03-10')).toEqual([]);
       await expect(repository.commit(current, reported, step)).rejects.toThrow(StaleWrite);
       expect((await repository.journal(current.matterId)).map((entry) => entry.seq)).toEqual([1, 2]);
+    });
+
+    it('[SUP-3] one decision has one open referral: a second lock fails its whole write, another referral cannot release it', async () => {
+      const agencyId = newAgencyId();
+      let current = matter(agencyId);
+      await repository.create(current, opened);
+      const step = (from: SupervisionMatter): SupervisionMatter => {
+        const entry = nextEntry(from.journalHead, {
+          at: '2026-03-06T02:00:00.000Z',
+          actor: 'x',
+          type: 'decision.referred',
+          data: {},
+        });
+        return { ...from, journalHead: { seq: entry.seq, hash: entry.hash }, version: from.version + 1 };
+      };
+      const entryOf = (next: SupervisionMatter) => ({
+        ...opened,
+        seq: next.journalHead.seq,
+        hash: next.journalHead.hash,
+      });
+      const lock = { referralId: 'ref-1', matterId: current.matterId, agencyId, caseId: 'case-1' };
+      let next = step(current);
+      await repository.commit(current, next, entryOf(next), [repository.lockReferral(lock)]);
+      current = next;
+      expect(await repository.openReferral(agencyId, 'case-1')).toEqual(lock);
+      expect(await repository.openReferral(agencyId, 'case-2')).toBeUndefined();
+      next = step(current);
+      await expect(
+        repository.commit(current, next, entryOf(next), [
+          repository.lockReferral({ ...lock, referralId: 'ref-2' }),
+        ]),
+      ).rejects.toThrow(StaleWrite);
+      await expect(
+        repository.commit(current, next, entryOf(next), [
+          repository.releaseReferral({ ...lock, referralId: 'ref-2' }),
+        ]),
+      ).rejects.toThrow(StaleWrite);
+      expect((await repository.get(current.matterId))?.version).toBe(current.version);
+      await repository.commit(current, next, entryOf(next), [repository.releaseReferral(lock)]);
+      expect(await repository.openReferral(agencyId, 'case-1')).toBeUndefined();
     });
   });
 }

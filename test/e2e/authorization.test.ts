@@ -599,6 +599,20 @@ const expected: Record<
     path: '/v1/supervision/matters/NO-SUCH-ID/opinions',
     body: () => ({ kind: 'opinion', ruleBroken: '违反《行政处罚法》第二十八条', rectifyBy: '2099-01-01' }),
   },
+  'POST /v1/supervision/matters/{id}/referrals': {
+    allowed: ['supervisor'],
+    path: '/v1/supervision/matters/NO-SUCH-ID/referrals',
+    body: () => ({
+      kind: 'correction',
+      reason: '事实不清',
+      ruleBroken: '违反《行政处罚法》第四十条',
+      correctBy: '2099-01-01',
+    }),
+  },
+  'GET /v1/supervision/opinions/{id}/pdf': {
+    allowed: ['supervisor', 'admin', 'leader', 'unit-head'],
+    path: '/v1/supervision/opinions/NO-SUCH-ID/pdf',
+  },
   'POST /v1/supervision/opinions/{id}/rectification': {
     allowed: ['admin', 'leader'],
     path: '/v1/supervision/opinions/NO-SUCH-ID/rectification',

@@ -2,10 +2,11 @@ import { mkdir } from 'node:fs/promises';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureConsoleBuilt } from '#local/console-build.ts';
-import { seedDemoData, supervisoryBodyOf } from '#local/seed.ts';
+import { seedDemoData, supervisoryBodyOf, usersOf } from '#local/seed.ts';
 import { newAgencyId, startTestApi, type TestApi } from '#test/helpers/api.ts';
 import { launchChromium, PHONE } from '#test/helpers/browser.ts';
 import { asConsoleUser, CONSOLE_SHOTS, checkScreen } from '#test/helpers/console-screens.ts';
+import { DEMO_CASE_OFFICERS } from '#test/helpers/demo-case.ts';
 
 /**
  * Supervision matters (SUP-2, SUP-3) in headless Chromium at phone width: the county justice
@@ -63,6 +64,9 @@ describe('supervision matters in the browser', { timeout: 240_000 }, () => {
       await card.getByRole('heading', { name: '行政执法监督意见书 昌司监意〔2026〕1号' }).waitFor();
       await card.getByText('待整改').waitFor();
       await checkScreen(page, 'supervision-opinion-issued', width);
+      // The opinion prints as its document (SUP-3): the PDF opens with its print button.
+      await card.getByText('查看文书').click();
+      await card.getByRole('button', { name: '打印文书' }).waitFor();
     });
 
     const rectify = (report: string) =>
@@ -130,5 +134,69 @@ describe('supervision matters in the browser', { timeout: 240_000 }, () => {
           width,
         );
       });
+  });
+
+  it('[SUP-3] the bureau refers a case’s unlawful decision for correction; the agency sees it, revokes the decision, and the referral is done', async () => {
+    const officer = usersOf(agencyId).find((user) => user.sub === 'demo-officer');
+    const officerToken = await api.token(officer ?? expect.fail('the demo has an officer'));
+    const created = await api.call('POST', '/v1/cases', {
+      token: officerToken,
+      body: {
+        category: 'penalty',
+        procedure: 'simple',
+        title: '某养老机构未公示收费标准案',
+        party: { kind: 'person', name: '张某某', idNumber: '530524198512120013' },
+        officers: DEMO_CASE_OFFICERS,
+      },
+    });
+    expect(created.status, created.text).toBe(201);
+    const caseId: string = created.body.id;
+    const decided = await api.call('POST', `/v1/cases/${caseId}/decision`, {
+      token: officerToken,
+      body: { type: 'penalty', summary: '给予警告', legalBasis: '第三十条', penalty: { kind: 'warning' } },
+    });
+    expect(decided.status, decided.text).toBe(201);
+    const facts = '案卷评查发现该案适用简易程序不当';
+    const supervisor = await api.token({ agencyId: supervisoryBodyOf(agencyId), roles: ['supervisor'] });
+    const opened = await api.call('POST', '/v1/supervision/matters', {
+      token: supervisor,
+      body: { agencyId, source: 'evaluation', sourceRef: 'PC-2026-01', subject: { caseId }, facts },
+    });
+    expect(opened.status, opened.text).toBe(201);
+
+    await asUser('县司法局执法监督员', PHONE, async (page) => {
+      await navigation(page).getByRole('link', { name: '监督事项' }).click();
+      const card = page.getByRole('listitem').filter({ hasText: facts });
+      await card.locator('details.referral-making summary').click();
+      await card.getByLabel('移送方式').selectOption({ label: '建议撤销' });
+      await card.getByLabel(/^决定违法的理由/).fill('违法事实不清，不应适用简易程序');
+      await card
+        .getByLabel(/^违反的规定/)
+        .first()
+        .fill('违反《行政处罚法》第五十一条');
+      await card.getByLabel(/^纠正期限/).fill('2026-04-30');
+      await card.getByRole('button', { name: '移送纠正' }).click();
+      await card.getByText('待纠正').waitFor();
+      // One open referral per decision: the form is gone until it is done.
+      expect(await card.locator('details.referral-making').count()).toBe(0);
+      await checkScreen(page, 'supervision-referral-made', width);
+    });
+    await asUser('局长', PHONE, async (page) => {
+      await navigation(page).getByRole('link', { name: '整改' }).click();
+      const card = page.getByRole('listitem').filter({ hasText: facts });
+      await card.getByText('待纠正').waitFor();
+      await card.getByText('请在案件页“决定被变更或撤销”中撤回该决定').waitFor();
+      await checkScreen(page, 'rectification-referral-open', width);
+    });
+    const revoked = await api.call('POST', `/v1/cases/${caseId}/decision/revocations`, {
+      token: officerToken,
+      body: { kind: 'revoked', reason: '根据监督机关建议自行撤销', effectiveOn: '2026-03-06' },
+    });
+    expect(revoked.status, revoked.text).toBe(200);
+    await asUser('局长', PHONE, async (page) => {
+      await navigation(page).getByRole('link', { name: '整改' }).click();
+      const card = page.getByRole('listitem').filter({ hasText: facts });
+      await card.getByText('已纠正（原决定已撤回）').waitFor();
+    });
   });
 });

@@ -6,6 +6,7 @@ import type { Port } from '#shared/store/port.ts';
 import type { Complaint } from '#shared/supervision/domain/complaint.ts';
 import type { Evaluation, EvaluationFile } from '#shared/supervision/domain/evaluation.ts';
 import { awaitsReport, type SupervisionMatter } from '#shared/supervision/domain/matter.ts';
+import type { OpenReferral } from '#shared/supervision/domain/referral.ts';
 import {
   evaluationCount,
   matterCounts,
@@ -143,6 +144,7 @@ export class InMemoryComplaints implements Port<ComplaintRepository> {
 export class InMemoryMatters implements Port<MatterRepository> {
   readonly #matters = new Map<string, SupervisionMatter>();
   readonly #journals = new Map<string, JournalEntry[]>();
+  readonly #referrals = new Map<string, OpenReferral>();
   readonly #years: InMemorySupervisionYears;
 
   constructor(years = new InMemorySupervisionYears()) {
@@ -191,6 +193,47 @@ export class InMemoryMatters implements Port<MatterRepository> {
   ): Promise<void> {
     const write = versionedPut(this.#matters, next.matterId, next, current);
     this.#transact(current, next, write, entry, children, '监督事项已被他人修改，请刷新后重试');
+  }
+
+  committing(
+    current: SupervisionMatter,
+    next: SupervisionMatter,
+    entry: JournalEntry,
+    children: ChildWrite[] = [],
+  ): ChildWrite[] {
+    const write = versionedPut(this.#matters, next.matterId, next, current);
+    const writes = [write, ...children.map(memoryWriteOf)];
+    return [
+      memoryChildWrite({
+        holds: () => writes.every((each) => each.holds()),
+        apply: () => {
+          for (const each of writes) each.apply();
+          this.#journals.set(next.matterId, [...(this.#journals.get(next.matterId) ?? []), copy(entry)]);
+          this.#years.add(matterCounts(current, next));
+        },
+      }),
+    ];
+  }
+
+  async openReferral(agencyId: string, caseId: string): Promise<OpenReferral | undefined> {
+    const open = this.#referrals.get(`${agencyId}#${caseId}`);
+    return open ? copy(open) : undefined;
+  }
+
+  lockReferral(referral: OpenReferral): ChildWrite {
+    const key = `${referral.agencyId}#${referral.caseId}`;
+    return memoryChildWrite({
+      holds: () => !this.#referrals.has(key),
+      apply: () => void this.#referrals.set(key, copy(referral)),
+    });
+  }
+
+  releaseReferral(referral: OpenReferral): ChildWrite {
+    const key = `${referral.agencyId}#${referral.caseId}`;
+    return memoryChildWrite({
+      holds: () => this.#referrals.get(key)?.referralId === referral.referralId,
+      apply: () => void this.#referrals.delete(key),
+    });
   }
 
   async get(matterId: string): Promise<SupervisionMatter | undefined> {

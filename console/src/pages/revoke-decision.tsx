@@ -50,6 +50,7 @@ export function RevokeDecision({ caseId, onRevoked }: { caseId: string; onRevoke
         result={(answer) => (
           <p>
             公示已撤回{answer.publication.withdrawBy ? `（法定期限 ${answer.publication.withdrawBy}）` : ''}。
+            {answer.referralId ? '监督机关对该决定的纠正移送已同时办结。' : ''}
           </p>
         )}
         onDone={onRevoked}

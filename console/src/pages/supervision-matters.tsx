@@ -3,6 +3,8 @@ import {
   matterStatusLabels,
   opinionKindLabels,
   opinionStatusLabels,
+  referralKindLabels,
+  referralStatusLabels,
 } from '../../../shared/supervision/domain/matter-labels.ts';
 import { api, must } from '../api/client.ts';
 import { hasRole, type Session } from '../auth/session.ts';
@@ -10,11 +12,13 @@ import { ActionForm } from '../components/action-form.tsx';
 import { ListStatus, MoreItems } from '../components/paged-list.tsx';
 import { SupervisedAgency, useSupervisedAgency } from '../components/supervised-agency.tsx';
 import { date, dateTime } from '../labels.ts';
+import { DocumentViewer } from '../records/document-viewer.tsx';
 import { pageQuery, usePages } from '../use-pages.ts';
 
 type Page = Awaited<ReturnType<typeof loadPage>>;
 type Matter = Page['items'][number];
 type Opinion = Matter['opinions'][number];
+type Referral = Matter['referrals'][number];
 
 const loadPage = (agencyId: string | undefined, cursor?: string) =>
   must(
@@ -123,6 +127,41 @@ export function SupervisionMatters({ session }: { session: Session }) {
                 onChanged={changed}
               />
             ))}
+            {matter.referrals.map((referral) => (
+              <ReferralCard key={referral.referralId} referral={referral} supervises={supervises} />
+            ))}
+            {supervises &&
+              matter.status === 'open' &&
+              matter.subject.caseId &&
+              !matter.referrals.some((referral) => referral.status !== 'done') && (
+                <details class="referral-making">
+                  <summary>移送纠正</summary>
+                  <ActionForm
+                    id={`referral-${matter.matterId}`}
+                    fields={[
+                      { path: 'kind', label: '移送方式', kind: 'choice', options: referralKindLabels },
+                      { path: 'reason', label: '决定违法的理由', kind: 'text', required: true },
+                      { path: 'ruleBroken', label: '违反的规定', kind: 'text', required: true },
+                      { path: 'correctBy', label: '纠正期限', kind: 'date', required: true },
+                    ]}
+                    submitLabel="移送纠正"
+                    onSubmit={(values) =>
+                      must(
+                        api.POST('/v1/supervision/matters/{id}/referrals', {
+                          params: { path: { id: matter.matterId } },
+                          body: {
+                            kind: (values.kind ?? 'correction') as Referral['kind'],
+                            reason: values.reason ?? '',
+                            ruleBroken: values.ruleBroken ?? '',
+                            correctBy: values.correctBy ?? '',
+                          },
+                        }),
+                      )
+                    }
+                    onDone={changed}
+                  />
+                </details>
+              )}
             {supervises && matter.status === 'open' && (
               <details class="opinion-issuing">
                 <summary>制发监督文书</summary>
@@ -162,6 +201,39 @@ export function SupervisionMatters({ session }: { session: Session }) {
   );
 }
 
+/**
+ * A decision referred for correction (SUP-3): open until the agency revokes the decision on the
+ * case's page, which does it whether the revocation names it or not.
+ */
+function ReferralCard({ referral, supervises }: { referral: Referral; supervises: boolean }) {
+  return (
+    <section
+      class="referral"
+      aria-label={`${referralKindLabels[referral.kind] ?? '移送纠正'} ${referral.decisionNumber ?? ''}`}
+    >
+      <p class="card-title">
+        {referralKindLabels[referral.kind] ?? '移送纠正'}
+        {referral.decisionNumber ? `：${referral.decisionNumber}` : ''}
+      </p>
+      <p class="meta">
+        <span class={badge(referral.status)}>{referralStatusLabels[referral.status] ?? '待纠正'}</span>
+        <span>纠正期限：{date(referral.correctBy)}</span>
+        <span>移送：{referral.referredByName}</span>
+      </p>
+      <p>理由：{referral.reason}</p>
+      <p>违反的规定：{referral.ruleBroken}</p>
+      {referral.done ? (
+        <p>
+          {referral.done.byName}于{date(referral.done.effectiveOn)}撤回原决定（{dateTime(referral.done.at)}
+          登记）。
+        </p>
+      ) : (
+        !supervises && <p class="hint">请在案件页“决定被变更或撤销”中撤回该决定；撤回后本移送即办结。</p>
+      )}
+    </section>
+  );
+}
+
 /** One supervision document with its reports and answers, and the form the reader may act on. */
 function OpinionCard({
   opinion,
@@ -187,6 +259,11 @@ function OpinionCard({
       {opinion.facts && <p>事实：{opinion.facts}</p>}
       <p>违反的规定：{opinion.ruleBroken}</p>
       {opinion.demand && <p>整改要求：{opinion.demand}</p>}
+      <DocumentViewer
+        opinionId={opinion.opinionId}
+        title={opinionKindLabels[opinion.kind] ?? '监督文书'}
+        number={opinion.number}
+      />
       {opinion.rectifications.map((rectification, index) => (
         <div key={rectification.reportedAt}>
           <p>

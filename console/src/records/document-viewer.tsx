@@ -3,23 +3,25 @@ import { api, must } from '../api/client.ts';
 import { type ApiError, asApiError } from '../api/errors.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
 
+/** Which document: a case's record, or a supervision opinion (SUP-3). */
+type PrintedDocument =
+  | { caseId: string; recordId: string; opinionId?: never }
+  | { opinionId: string; caseId?: never; recordId?: never };
+
 /**
- * A record's standard printed document (REC-12, `GET /v1/cases/{id}/records/{recordId}/pdf`),
- * opened on demand: the PDF inline, a print button (the party's copy is printed from here) and
- * a link that opens it whole, for phones whose browser shows no PDF inside a page. Fetched with
- * the session's token, so it is shown from a local blob URL.
+ * A printed document, opened on demand: a record's standard document (REC-12, `GET
+ * /v1/cases/{id}/records/{recordId}/pdf`) or a supervision opinion's (SUP-3, `GET
+ * /v1/supervision/opinions/{id}/pdf`). The PDF inline, a print button (the party's copy is
+ * printed from here) and a link that opens it whole, for phones whose browser shows no PDF inside
+ * a page. Fetched with the session's token, so it is shown from a local blob URL.
  */
 export function DocumentViewer({
   caseId,
   recordId,
+  opinionId,
   title,
   number,
-}: {
-  caseId: string;
-  recordId: string;
-  title: string;
-  number: string;
-}) {
+}: PrintedDocument & { title: string; number: string }) {
   const [open, setOpen] = useState(false);
   const [url, setUrl] = useState<string>();
   const [error, setError] = useState<ApiError>();
@@ -28,10 +30,15 @@ export function DocumentViewer({
     if (!open) return;
     let made: string | undefined;
     must(
-      api.GET('/v1/cases/{id}/records/{recordId}/pdf', {
-        params: { path: { id: caseId, recordId } },
-        parseAs: 'blob',
-      }),
+      opinionId
+        ? api.GET('/v1/supervision/opinions/{id}/pdf', {
+            params: { path: { id: opinionId } },
+            parseAs: 'blob',
+          })
+        : api.GET('/v1/cases/{id}/records/{recordId}/pdf', {
+            params: { path: { id: caseId ?? '', recordId: recordId ?? '' } },
+            parseAs: 'blob',
+          }),
     ).then(
       (blob) => {
         made = URL.createObjectURL(new Blob([blob as Blob], { type: 'application/pdf' }));
@@ -43,7 +50,7 @@ export function DocumentViewer({
       if (made) URL.revokeObjectURL(made);
       setUrl(undefined);
     };
-  }, [open, caseId, recordId]);
+  }, [open, caseId, recordId, opinionId]);
   const name = `${title}（${number}）`;
   return (
     <details class="document-viewer" onToggle={(event) => setOpen(event.currentTarget.open)}>

@@ -366,10 +366,15 @@ export interface CaseDocument {
  */
 export interface DocumentVerification {
   verificationCode: string;
+  /** The issuer: the agency, or the supervisory body of a supervision document. */
   agencyId: string;
-  caseId: string;
-  recordId: string;
+  /** The case and record of a case document; a supervision document (SUP-3) names its matter instead. */
+  caseId?: string;
+  recordId?: string;
+  matterId?: string;
   type: string;
+  /** The title of a type that is not a case document (行政执法监督意见书). */
+  typeName?: string;
   title: string;
   number: string;
   issuedOn: string;

@@ -88,21 +88,46 @@ function orderedFields(document: CaseDocument): [string, unknown][] {
     .map((name) => [name, document.fields[name]]);
 }
 
+/** The heading of a numbered document: the issuer's full name, the title and the number. */
+export interface DocumentHeading {
+  issuerName: string;
+  title: string;
+  number: string;
+}
+
+/** What checks the paper against its electronic original (PUB-16). */
+export interface DocumentVerificationMark {
+  verificationCode: string;
+  sha256: string;
+  /** Where the QR code leads: the public verification page of the code. */
+  verificationUrl: string;
+}
+
+/** An A4 document being written, with its writers; `finish` adds the seal, the date and the verification. */
+export interface DocumentPage {
+  pdf: PDFKit.PDFDocument;
+  width: number;
+  /** Text in runs of the font that has each character. */
+  write: (text: string, options?: PDFKit.Mixins.TextOptions) => void;
+  /** One labelled line: 标签：值. */
+  line: (label: string, value: string) => void;
+  /** Starts a new page unless `height` points still fit on this one. */
+  keepTogether: (height: number) => void;
+  /** The issuer for its seal and the date in Chinese, right-aligned; the verification at the foot; the bytes. */
+  finish: (date: string, mark: DocumentVerificationMark) => Promise<Buffer>;
+}
+
 /**
- * A record as its standard printed document (REC-12, 执法文书格式文本): A4; the agency's full
- * name, the title and the number; the party; the fields in the template's order under their
- * Chinese labels; the party's and the officers' signature lines (with certificate numbers); the
- * agency and the date in Chinese; and the QR code and short code that check the paper against
- * the electronic original (PUB-16). Noto Sans SC is embedded (subset), with the rare characters
- * it lacks drawn from the supplementary font, so every character of a name prints.
+ * Opens a numbered document as the national formats lay it out (docs/documents.md): A4; the
+ * issuer's full name, the title and the number. Noto Sans SC is embedded (subset), with the rare
+ * characters it lacks drawn from the supplementary font, so every character of a name prints.
+ * Every printed document (case records, supervision documents) is written through it.
  */
-export async function recordDocumentPdf(contents: RecordDocumentContents): Promise<Buffer> {
-  const { document, party } = contents;
-  const title = documentLabel(document.type);
+export function openDocument(heading: DocumentHeading): DocumentPage {
   const pdf = new PDFDocument({
     size: 'A4',
     margins: { top: 64, bottom: 56, left: 72, right: 72 },
-    info: { Title: `${title} ${document.number}` },
+    info: { Title: `${heading.title} ${heading.number}` },
   });
   const chunks: Buffer[] = [];
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -112,7 +137,6 @@ export async function recordDocumentPdf(contents: RecordDocumentContents): Promi
   const left = pdf.page.margins.left;
   const width = pdf.page.width - left - pdf.page.margins.right;
 
-  /** Text in runs of the font that has each character. */
   const write = (text: string, options: PDFKit.Mixins.TextOptions = {}) => {
     const runs: { font: string; text: string }[] = [];
     for (const character of text) {
@@ -128,15 +152,64 @@ export async function recordDocumentPdf(contents: RecordDocumentContents): Promi
     pdf.font('cjk');
   };
   const line = (label: string, value: string) => write(`${label}：${value}`, { width, lineGap: 4 });
+  const keepTogether = (height: number) => {
+    if (pdf.y + height > pdf.page.height - pdf.page.margins.bottom) pdf.addPage();
+  };
 
   pdf.font('cjk').fillColor('black');
   pdf.fontSize(16);
-  write(contents.agencyName, { align: 'center', width });
+  write(heading.issuerName, { align: 'center', width });
   pdf.moveDown(0.2).fontSize(22);
-  write(title, { align: 'center', width, characterSpacing: 2 });
+  write(heading.title, { align: 'center', width, characterSpacing: 2 });
   pdf.moveDown(0.3).fontSize(11);
-  write(document.number, { align: 'right', width });
+  write(heading.number, { align: 'right', width });
   pdf.moveDown(0.8).fontSize(12);
+
+  const finish = async (date: string, mark: DocumentVerificationMark) => {
+    pdf.fontSize(12);
+    write(`${heading.issuerName}（印章）`, { align: 'right', width });
+    write(chineseDate(date), { align: 'right', width });
+
+    // PUB-16: the QR code of the verification page and the code to type, at the foot of the page.
+    const qr = QRCode.create(mark.verificationUrl, { errorCorrectionLevel: 'M' });
+    const size = 76;
+    const cell = size / qr.modules.size;
+    const top = pdf.page.height - pdf.page.margins.bottom - size;
+    pdf.rect(left - 4, top - 4, size + 8, size + 8).fill('white');
+    for (let row = 0; row < qr.modules.size; row += 1)
+      for (let column = 0; column < qr.modules.size; column += 1)
+        if (qr.modules.get(row, column)) pdf.rect(left + column * cell, top + row * cell, cell, cell);
+    pdf.fill('black');
+    const textLeft = left + size + 14;
+    const textWidth = width - size - 14;
+    pdf.fontSize(10).font('cjk');
+    pdf.text(`核验码：${mark.verificationCode}`, textLeft, top + 2, { width: textWidth });
+    pdf.fontSize(8).fillColor('#333');
+    pdf.text(`扫描二维码或访问 ${mark.verificationUrl} 核验本文书与电子原件是否一致、是否仍然有效。`, {
+      width: textWidth,
+    });
+    pdf.text(`电子原件 SHA-256：${mark.sha256}`, { width: textWidth });
+    pdf.fillColor('black');
+    pdf.end();
+    await done;
+    return Buffer.concat(chunks);
+  };
+  return { pdf, width, write, line, keepTogether, finish };
+}
+
+/**
+ * A record as its standard printed document (REC-12, 执法文书格式文本): the heading; the party;
+ * the fields in the template's order under their Chinese labels; the party's and the officers'
+ * signature lines (with certificate numbers); the agency and the date in Chinese; and the QR code
+ * and short code that check the paper against the electronic original (PUB-16).
+ */
+export async function recordDocumentPdf(contents: RecordDocumentContents): Promise<Buffer> {
+  const { document, party } = contents;
+  const { pdf, width, write, line, keepTogether, finish } = openDocument({
+    issuerName: contents.agencyName,
+    title: documentLabel(document.type),
+    number: document.number,
+  });
 
   line(party.kind === 'organization' ? '当事人（单位名称）' : '当事人', party.name);
   line(party.kind === 'organization' ? '统一社会信用代码' : '证件号码', party.idNumber);
@@ -154,8 +227,7 @@ export async function recordDocumentPdf(contents: RecordDocumentContents): Promi
   }
 
   // Signatures, the agency and the date: kept together on the last page with the verification.
-  const closing = 250;
-  if (pdf.y + closing > pdf.page.height - pdf.page.margins.bottom) pdf.addPage();
+  keepTogether(250);
   pdf.moveDown(1.2).fontSize(12);
   write('当事人（签名或盖章）：________________        年    月    日', { width });
   pdf.moveDown(0.6);
@@ -164,30 +236,9 @@ export async function recordDocumentPdf(contents: RecordDocumentContents): Promi
     pdf.moveDown(0.4);
   }
   pdf.moveDown(0.8);
-  write(`${contents.agencyName}（印章）`, { align: 'right', width });
-  write(chineseDate(legalDateOf(new Date(document.createdAt))), { align: 'right', width });
-
-  // PUB-16: the QR code of the verification page and the code to type, at the foot of the page.
-  const qr = QRCode.create(contents.verificationUrl, { errorCorrectionLevel: 'M' });
-  const size = 76;
-  const cell = size / qr.modules.size;
-  const top = pdf.page.height - pdf.page.margins.bottom - size;
-  pdf.rect(left - 4, top - 4, size + 8, size + 8).fill('white');
-  for (let row = 0; row < qr.modules.size; row += 1)
-    for (let column = 0; column < qr.modules.size; column += 1)
-      if (qr.modules.get(row, column)) pdf.rect(left + column * cell, top + row * cell, cell, cell);
-  pdf.fill('black');
-  const textLeft = left + size + 14;
-  const textWidth = width - size - 14;
-  pdf.fontSize(10).font('cjk');
-  pdf.text(`核验码：${document.verificationCode}`, textLeft, top + 2, { width: textWidth });
-  pdf.fontSize(8).fillColor('#333');
-  pdf.text(`扫描二维码或访问 ${contents.verificationUrl} 核验本文书与电子原件是否一致、是否仍然有效。`, {
-    width: textWidth,
+  return finish(legalDateOf(new Date(document.createdAt)), {
+    verificationCode: document.verificationCode,
+    sha256: document.sha256,
+    verificationUrl: contents.verificationUrl,
   });
-  pdf.text(`电子原件 SHA-256：${document.sha256}`, { width: textWidth });
-  pdf.fillColor('black');
-  pdf.end();
-  await done;
-  return Buffer.concat(chunks);
 }

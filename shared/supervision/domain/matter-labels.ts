@@ -40,3 +40,18 @@ export const opinionStatusLabels: Record<string, string> = {
 };
 
 export const matterStatusLabels: Record<string, string> = { open: '办理中', closed: '已办结' };
+
+/** How a decision found unlawful is referred to its agency (SUP-3): 责令纠正 or 建议撤销. */
+export const REFERRAL_KINDS = ['correction', 'revocation'] as const;
+export type ReferralKind = (typeof REFERRAL_KINDS)[number];
+export const referralKindLabels: Record<ReferralKind, string> = {
+  correction: '责令纠正',
+  revocation: '建议撤销',
+};
+
+/** A referral's state as both sides read it, `overdue` included. */
+export const referralStatusLabels: Record<string, string> = {
+  open: '待纠正',
+  done: '已纠正（原决定已撤回）',
+  overdue: '逾期未纠正',
+};

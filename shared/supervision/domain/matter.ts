@@ -11,6 +11,7 @@ import {
   type OpinionKind,
   opinionKindLabels,
 } from '#shared/supervision/domain/matter-labels.ts';
+import type { Referral } from '#shared/supervision/domain/referral.ts';
 
 /** The mark of each kind's number series after the supervisory body's prefix, as case documents have theirs. */
 const numberMarks: Record<OpinionKind, string> = { opinion: '监意', recommendation: '监建' };
@@ -76,6 +77,10 @@ export interface Opinion {
   ruleBroken: string;
   demand?: string;
   rectifyBy: string;
+  /** SHA-256 of the document's canonical content, printed so the paper can be checked (PUB-16). */
+  sha256: string;
+  /** The short code printed with its QR code, in the case documents' scheme (PUB-16). */
+  verificationCode: string;
   issuedAt: string;
   issuedBy: string;
   issuedByName: string;
@@ -111,6 +116,8 @@ export interface SupervisionMatter {
   status: 'open' | 'closed';
   closedAt?: string;
   opinions: Opinion[];
+  /** Its case's decision referred for correction (SUP-3); absent on a matter that never referred one. */
+  referrals?: Referral[];
   /** The last entry of the matter's journal: what its verification checks against. */
   journalHead: { seq: number; hash: string };
   version: number;
@@ -124,7 +131,9 @@ export type MatterStep =
   | 'opinion.issued'
   | 'rectification.reported'
   | 'rectification.accepted'
-  | 'rectification.returned';
+  | 'rectification.returned'
+  | 'decision.referred'
+  | 'referral.done';
 
 /**
  * An opinion's status as both sides read it: `overdue` while the rectification asked for by
@@ -161,6 +170,15 @@ export function rectificationRefusal(opinion: Opinion, step: 'report' | 'accept'
   return undefined;
 }
 
-/** The matter closes when every opinion's rectification is accepted (and it has one). */
-export const matterSettled = (opinions: readonly Opinion[]) =>
-  opinions.length > 0 && opinions.every((opinion) => opinion.status === 'accepted');
+/**
+ * Whether a matter is done (SUP-3): it asked for something — an opinion or a referral — and every
+ * opinion's rectification is accepted and every referral done by the decision's revocation.
+ */
+export const matterSettled = (matter: Pick<SupervisionMatter, 'opinions' | 'referrals'>) => {
+  const referrals = matter.referrals ?? [];
+  return (
+    matter.opinions.length + referrals.length > 0 &&
+    matter.opinions.every((opinion) => opinion.status === 'accepted') &&
+    referrals.every((referral) => referral.status === 'done')
+  );
+};

@@ -13,6 +13,7 @@ import { fromItem } from '#shared/store/item.ts';
 import type { Page } from '#shared/store/pagination.ts';
 import { indexPage, queryAll } from '#shared/store/query.ts';
 import { awaitsReport, type Opinion, type SupervisionMatter } from '#shared/supervision/domain/matter.ts';
+import type { OpenReferral } from '#shared/supervision/domain/referral.ts';
 import { matterCounts } from '#shared/supervision/domain/supervision-report.ts';
 import { supervisionCounterWrites } from '#shared/supervision/store/supervision-year-repository.ts';
 
@@ -28,6 +29,11 @@ const bodyMattersPk = (bodyId: string, agencyId: string) => `SUPERVISION_MATTERS
 const openRectificationsPk = (agencyId: string) => `OPEN_RECTIFICATIONS#${agencyId}`;
 /** The same opinions by the body that issued them (gsi3): what its yearly report counts as overdue (SUP-6). */
 const bodyOpenRectificationsPk = (bodyId: string) => `OPEN_RECTIFICATIONS_BY#${bodyId}`;
+/** The one open referral of a case's decision (SUP-3), found by the case alone. */
+const referralKeys = (agencyId: string, caseId: string) => ({
+  pk: `DECISION_REFERRAL#${agencyId}#${caseId}`,
+  sk: 'REFERRAL',
+});
 
 /** What a supervision opinion's pointer holds: where its matter is, and its place in the open-work index. */
 export interface OpenRectification {
@@ -146,13 +152,7 @@ export class MatterRepository {
     return this.#creation(matter, entry).map((item) => dynamoChildWrite(item));
   }
 
-  /** `next` over `current` (the version read), with its journal entry and child writes (a serial). */
-  async commit(
-    current: SupervisionMatter,
-    next: SupervisionMatter,
-    entry: JournalEntry,
-    children: ChildWrite[] = [],
-  ): Promise<void> {
+  #change(current: SupervisionMatter, next: SupervisionMatter, entry: JournalEntry, children: ChildWrite[]) {
     const put = {
       Put: {
         TableName: this.#table,
@@ -161,7 +161,65 @@ export class MatterRepository {
         ExpressionAttributeValues: { ':version': current.version },
       },
     };
-    await this.#send(this.#writes(current, next, entry, put, children), '监督事项已被他人修改，请刷新后重试');
+    return this.#writes(current, next, entry, put, children);
+  }
+
+  /** `next` over `current` (the version read), with its journal entry and child writes (a serial). */
+  async commit(
+    current: SupervisionMatter,
+    next: SupervisionMatter,
+    entry: JournalEntry,
+    children: ChildWrite[] = [],
+  ): Promise<void> {
+    await this.#send(this.#change(current, next, entry, children), '监督事项已被他人修改，请刷新后重试');
+  }
+
+  /**
+   * The same change as child writes of another store's transaction: the referral a decision's
+   * revocation makes done, in the revocation's write (SUP-3, PUB-11).
+   */
+  committing(
+    current: SupervisionMatter,
+    next: SupervisionMatter,
+    entry: JournalEntry,
+    children: ChildWrite[] = [],
+  ): ChildWrite[] {
+    return this.#change(current, next, entry, children).map((item) => dynamoChildWrite(item));
+  }
+
+  /** The open referral of a case's decision, if there is one. */
+  async openReferral(agencyId: string, caseId: string): Promise<OpenReferral | undefined> {
+    const { Item } = await this.#db.send(
+      new GetCommand({ TableName: this.#table, Key: referralKeys(agencyId, caseId), ConsistentRead: true }),
+    );
+    return Item ? fromItem<OpenReferral>(Item) : undefined;
+  }
+
+  /** Takes the decision's lock: the write fails when a referral of it is open already. */
+  lockReferral(referral: OpenReferral): ChildWrite {
+    return dynamoChildWrite({
+      Put: {
+        TableName: this.#table,
+        Item: {
+          ...referralKeys(referral.agencyId, referral.caseId),
+          entity: 'decision-referral',
+          ...referral,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    });
+  }
+
+  /** Releases the decision's lock, held by that referral, once the referral is done. */
+  releaseReferral(referral: OpenReferral): ChildWrite {
+    return dynamoChildWrite({
+      Delete: {
+        TableName: this.#table,
+        Key: referralKeys(referral.agencyId, referral.caseId),
+        ConditionExpression: 'referralId = :referral',
+        ExpressionAttributeValues: { ':referral': referral.referralId },
+      },
+    });
   }
 
   async #send(items: TransactItem[], conflict: string): Promise<void> {

@@ -1,7 +1,15 @@
 import { ulid } from 'ulid';
 import { hasAnyRole, type Principal, type Role } from '#shared/auth.ts';
 import { legalDateOf } from '#shared/dates.ts';
-import { GENESIS_HASH, type JournalEntry, nextEntry, verifyChain } from '#shared/domain/journal.ts';
+import { newVerificationCode } from '#shared/domain/cases/verification-code.ts';
+import {
+  canonicalJson,
+  GENESIS_HASH,
+  type JournalEntry,
+  nextEntry,
+  sha256Hex,
+  verifyChain,
+} from '#shared/domain/journal.ts';
 import { Forbidden, NotFound, RuleViolation, ValidationFailed } from '#shared/errors.ts';
 import type { AgencyRepository } from '#shared/store/agency-repository.ts';
 import type { CaseRepository } from '#shared/store/case-repository.ts';
@@ -21,6 +29,12 @@ import {
   type SupervisionMatter,
 } from '#shared/supervision/domain/matter.ts';
 import { opinionKindLabels } from '#shared/supervision/domain/matter-labels.ts';
+import {
+  type Referral,
+  type ReferralInput,
+  referralStatus,
+  referralVerdict,
+} from '#shared/supervision/domain/referral.ts';
 import type { ComplaintRepository } from '#shared/supervision/store/complaint-repository.ts';
 import type { MatterRepository } from '#shared/supervision/store/matter-repository.ts';
 import { overseen } from '#shared/use-cases/oversight.ts';
@@ -29,7 +43,7 @@ import { withRetry } from '#shared/use-cases/retry.ts';
 export interface MatterPorts {
   matters: Port<MatterRepository>;
   agencies: Pick<Port<AgencyRepository>, 'get'>;
-  cases: Pick<Port<CaseRepository>, 'get' | 'nextSerial' | 'takeSerial'>;
+  cases: Pick<Port<CaseRepository>, 'get' | 'nextSerial' | 'takeSerial' | 'putVerification'>;
   complaints: Pick<Port<ComplaintRepository>, 'get'>;
   now: () => Date;
 }
@@ -58,6 +72,10 @@ const isAgency = (principal: Principal, matter: SupervisionMatter, roles: readon
 const matterView = (matter: SupervisionMatter, now: Date) => ({
   ...matter,
   opinions: matter.opinions.map((opinion) => ({ ...opinion, status: opinionStatus(opinion, now) })),
+  referrals: (matter.referrals ?? []).map((referral) => ({
+    ...referral,
+    status: referralStatus(referral, now),
+  })),
 });
 
 /** A matter either side may read; 404 for anyone else, as if it did not exist. */
@@ -209,14 +227,27 @@ export function issueOpinion(
         'DOCUMENT_PREFIX_MISSING',
         '本监督机关尚未设置文号前缀，请管理员在“机关设置”中填写后再制发监督文书',
       );
-    const opinion: Opinion = {
-      opinionId: ulid(),
+    const content = {
+      supervisorAgencyId: matter.supervisorAgencyId,
+      agencyId: matter.agencyId,
+      matterId: matter.matterId,
       kind: input.kind,
       number: opinionNumber(body.documentPrefix, input.kind, year, serial),
       ...(input.facts ? { facts: input.facts } : {}),
       ruleBroken: input.ruleBroken,
       ...(input.demand ? { demand: input.demand } : {}),
       rectifyBy: input.rectifyBy,
+    };
+    const opinion: Opinion = {
+      opinionId: ulid(),
+      kind: input.kind,
+      number: content.number,
+      ...(input.facts ? { facts: input.facts } : {}),
+      ruleBroken: input.ruleBroken,
+      ...(input.demand ? { demand: input.demand } : {}),
+      rectifyBy: input.rectifyBy,
+      sha256: sha256Hex(canonicalJson(content)),
+      verificationCode: newVerificationCode(),
       issuedAt: now.toISOString(),
       issuedBy: principal.sub,
       issuedByName: principal.name,
@@ -235,7 +266,87 @@ export function issueOpinion(
         ruleBroken: opinion.ruleBroken,
         rectifyBy: opinion.rectifyBy,
       },
-      children: [ports.cases.takeSerial(principal.agencyId, series, year, serial)],
+      children: [
+        ports.cases.takeSerial(principal.agencyId, series, year, serial),
+        // PUB-16: the code printed on the paper leads anyone holding it to what the public may see.
+        ports.cases.putVerification({
+          verificationCode: opinion.verificationCode,
+          agencyId: matter.supervisorAgencyId,
+          matterId: matter.matterId,
+          type: series,
+          typeName: opinionKindLabels[opinion.kind],
+          title: `致${matter.agencyName}`,
+          number: opinion.number,
+          issuedOn: today,
+          sha256: opinion.sha256,
+        }),
+      ],
+    };
+  });
+}
+
+/**
+ * Refers the decision of the matter's case for correction (SUP-3, 责令纠正 / 建议撤销): only the
+ * body that opened the matter, on a decision in force, never while another referral of that
+ * decision is open (in this matter or another: the decision's lock is taken in the same
+ * transaction). The agency's revocation of the decision (PUB-11) makes it done.
+ */
+export function referDecision(
+  ports: MatterPorts,
+  principal: Principal,
+  matterId: string,
+  input: ReferralInput,
+) {
+  return changeMatter(ports, principal, matterId, 'decision.referred', async (matter, now) => {
+    if (!isBody(principal, matter)) throw new Forbidden('只有立项的监督机关可以移送纠正');
+    const caseId = matter.subject.caseId;
+    const [record, openReferral] = caseId
+      ? await Promise.all([
+          ports.cases.get(matter.agencyId, caseId),
+          ports.matters.openReferral(matter.agencyId, caseId),
+        ])
+      : [undefined, undefined];
+    const verdict = referralVerdict({
+      matter,
+      record,
+      openReferral,
+      correctBy: input.correctBy,
+      today: legalDateOf(now),
+    });
+    if (!verdict.allowed) throw verdict.error;
+    const decisionNumber = record?.decision?.document?.number;
+    const referral: Referral = {
+      referralId: ulid(),
+      kind: input.kind,
+      caseId: verdict.caseId,
+      ...(decisionNumber ? { decisionNumber } : {}),
+      reason: input.reason,
+      ruleBroken: input.ruleBroken,
+      correctBy: input.correctBy,
+      referredAt: now.toISOString(),
+      referredBy: principal.sub,
+      referredByName: principal.name,
+      status: 'open',
+    };
+    return {
+      next: { ...matter, referrals: [...(matter.referrals ?? []), referral] },
+      data: {
+        referralId: referral.referralId,
+        kind: referral.kind,
+        caseId: referral.caseId,
+        ...(decisionNumber ? { decisionNumber } : {}),
+        reason: referral.reason,
+        ruleBroken: referral.ruleBroken,
+        correctBy: referral.correctBy,
+      },
+      children: [
+        ports.matters.lockReferral({
+          referralId: referral.referralId,
+          matterId: matter.matterId,
+          agencyId: matter.agencyId,
+          caseId: verdict.caseId,
+        }),
+      ],
     };
   });
 }
@@ -255,6 +366,19 @@ const opinionIn = (matter: SupervisionMatter, opinionId: string): Opinion => {
   if (!opinion) throw new NotFound('监督文书不存在', [{ path: 'id', message: '未找到该监督文书' }]);
   return opinion;
 };
+
+/**
+ * An opinion as its printed document (SUP-3) for either side of its matter, with the title of
+ * the case it concerns; 404 for anyone else.
+ */
+export async function printableOpinion(ports: MatterPorts, principal: Principal, opinionId: string) {
+  const matter = await readableMatter(ports, principal, await matterOfOpinion(ports, opinionId));
+  const opinion = opinionIn(matter, opinionId);
+  const subjectCase = matter.subject.caseId
+    ? await ports.cases.get(matter.agencyId, matter.subject.caseId)
+    : undefined;
+  return { matter, opinion, ...(subjectCase ? { caseTitle: subjectCase.title } : {}) };
+}
 
 /** The supervised agency reports its rectification (整改报告, SUP-3): to an issued or returned opinion. */
 export async function reportRectification(
@@ -330,7 +454,7 @@ export async function answerRectification(
           },
         ],
       }));
-      const settled = matterSettled(opinions);
+      const settled = matterSettled({ opinions, referrals: matter.referrals });
       return {
         next: {
           ...matter,
