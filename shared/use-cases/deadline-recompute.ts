@@ -8,7 +8,8 @@ import {
   type RecomputeJob,
   type RecomputeRepository,
 } from '#shared/store/recompute-repository.ts';
-import { type PublicationPorts, recomputePublicationDeadline } from '#shared/use-cases/publications.ts';
+import type { PublicationPorts } from '#shared/use-cases/publication-access.ts';
+import { recomputePublicationDeadline } from '#shared/use-cases/publication-sweep.ts';
 import { recomputeReviewDeadline } from '#shared/use-cases/review-deadlines.ts';
 
 export interface RecomputePorts extends PublicationPorts {

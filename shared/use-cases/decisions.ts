@@ -22,7 +22,7 @@ import { caseAvGaps } from '#shared/use-cases/case-activities.ts';
 import { changeCase, commitCaseChange } from '#shared/use-cases/case-commit.ts';
 import { numberedDocument } from '#shared/use-cases/case-documents.ts';
 import { caseProcedure, type ProcedureView } from '#shared/use-cases/procedure.ts';
-import { publicationRule } from '#shared/use-cases/publications.ts';
+import { publicationRule } from '#shared/use-cases/publication-access.ts';
 import { withRetry } from '#shared/use-cases/retry.ts';
 import { proposalHash, type ReviewPorts, requirementFor } from '#shared/use-cases/review-access.ts';
 

@@ -9,7 +9,7 @@ import type { StatisticsRepository } from '#shared/store/statistics-repository.t
 import type { TrainingRepository } from '#shared/store/training-repository.ts';
 import type { ComplaintRepository } from '#shared/supervision/store/complaint-repository.ts';
 import type { MatterRepository } from '#shared/supervision/store/matter-repository.ts';
-import type { PublicationPorts } from '#shared/use-cases/publications.ts';
+import type { PublicationPorts } from '#shared/use-cases/publication-access.ts';
 
 /** What the statistics read: the day counters, and the officers' trainings (ORG-3). */
 export interface StatisticsPorts {

@@ -15,7 +15,7 @@ Object.assign(process.env, stack.env);
 const { ports } = await import('#shared/store/repositories.ts');
 const { documentClient } = await import('#shared/store/clients.ts');
 const { config } = await import('#shared/config.ts');
-const { sweepPublications } = await import('#shared/use-cases/publications.ts');
+const { sweepPublications } = await import('#shared/use-cases/publication-sweep.ts');
 const { nextEntry, GENESIS_HASH } = await import('#shared/domain/journal.ts');
 const { legalDateOf, addCalendarDays } = await import('#shared/dates.ts');
 type CaseRecord = import('#shared/domain/cases/case.ts').CaseRecord;

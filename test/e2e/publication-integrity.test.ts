@@ -2,7 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bundledCalendar } from '#shared/domain/bundled-calendar.ts';
 import { ports } from '#shared/store/repositories.ts';
 import { runRecomputation, startRecomputation } from '#shared/use-cases/deadline-recompute.ts';
-import { type PublicationPorts, sweepPublications } from '#shared/use-cases/publications.ts';
+import type { PublicationPorts } from '#shared/use-cases/publication-access.ts';
+import { sweepPublications } from '#shared/use-cases/publication-sweep.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
 import { recountStatistics } from '#test/helpers/recount.ts';
 

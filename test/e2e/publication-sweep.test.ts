@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCodeCheck } from '#shared/domain/party-identifier.ts';
 import { ports } from '#shared/store/repositories.ts';
-import { type PublicationPorts, sweepPublications } from '#shared/use-cases/publications.ts';
+import type { PublicationPorts } from '#shared/use-cases/publication-access.ts';
+import { sweepPublications } from '#shared/use-cases/publication-sweep.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
 
 let api: TestApi;

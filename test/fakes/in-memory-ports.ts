@@ -10,7 +10,7 @@ import type { DecisionPorts } from '#shared/use-cases/decisions.ts';
 import type { EvidencePorts } from '#shared/use-cases/evidence.ts';
 import type { OfficerPorts } from '#shared/use-cases/officers.ts';
 import type { AnnualReportPorts, StatisticsPorts } from '#shared/use-cases/oversight.ts';
-import type { PublicationPorts } from '#shared/use-cases/publications.ts';
+import type { PublicationPorts } from '#shared/use-cases/publication-access.ts';
 import type { DrawPorts } from '#shared/use-cases/random-draws.ts';
 import {
   InMemoryCases,

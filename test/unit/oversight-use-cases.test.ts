@@ -15,7 +15,7 @@ import {
   publishAnnualReports,
   statistics,
 } from '#shared/use-cases/oversight.ts';
-import { sweepPublications } from '#shared/use-cases/publications.ts';
+import { sweepPublications } from '#shared/use-cases/publication-sweep.ts';
 import { submitReview } from '#shared/use-cases/submit-review.ts';
 import {
   AGENCY,

@@ -8,15 +8,15 @@ import { Forbidden, ValidationFailed } from '#shared/errors.ts';
 import { deadline, yearCalendar } from '#shared/use-cases/calendar.ts';
 import { caseJournal } from '#shared/use-cases/case-journal.ts';
 import { issueDecision } from '#shared/use-cases/decisions.ts';
+import { setPublicationRule } from '#shared/use-cases/publication-access.ts';
+import { sweepPublications } from '#shared/use-cases/publication-sweep.ts';
 import {
   confirmPublication,
   exemptPublication,
   previewPublication,
   publishByHand,
-  revokeDecision,
-  setPublicationRule,
-  sweepPublications,
-} from '#shared/use-cases/publications.ts';
+} from '#shared/use-cases/publish-decision.ts';
+import { revokeDecision } from '#shared/use-cases/revoke-decision.ts';
 import { transitionCase } from '#shared/use-cases/transition-case.ts';
 import {
   AGENCY,

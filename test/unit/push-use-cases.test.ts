@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_ATTEMPTS, signature } from '#shared/domain/push.ts';
 import { ValidationFailed } from '#shared/errors.ts';
 import { issueDecision } from '#shared/use-cases/decisions.ts';
-import { sweepPublications } from '#shared/use-cases/publications.ts';
+import { sweepPublications } from '#shared/use-cases/publication-sweep.ts';
 import { deliverDue, replay, setPushTarget } from '#shared/use-cases/push.ts';
 import {
   AGENCY,
