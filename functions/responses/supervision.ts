@@ -89,7 +89,11 @@ export const SupervisionMatter = entity({
   agencyName: z.string(),
   source: z.enum(['complaint', 'hotline', 'evaluation', 'alert', 'statistics', 'own-finding']),
   sourceRef: z.string().optional(),
-  subject: entity({ caseId: z.string().optional(), practice: z.string().optional() }),
+  subject: entity({
+    caseId: z.string().optional(),
+    caseTitle: z.string().optional().describe('the case as people name it'),
+    practice: z.string().optional(),
+  }),
   facts: z.string(),
   openedAt: Instant,
   openedByName: z.string(),

@@ -92,6 +92,9 @@ describe('a decision found unlawful referred for correction (SUP-3, PUB-11) thro
     const matterId = await openMatter({ caseId });
     const referred = await refer(matterId);
     expect(referred.status, referred.text).toBe(201);
+    // The matter names its case as people do, by the case's own title: never its id on a screen.
+    const { body: theCase } = await api.call('GET', `/v1/cases/${caseId}`, { token: t.handler });
+    expect(referred.body.subject).toEqual({ caseId, caseTitle: theCase.title });
     expect(referred.body.referrals).toEqual([
       expect.objectContaining({
         kind: 'revocation',

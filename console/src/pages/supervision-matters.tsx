@@ -107,7 +107,9 @@ export function SupervisionMatters({ session }: { session: Session }) {
             <p class="card-title">
               {matterSourceLabels[matter.source] ?? '监督事项'}：
               {matter.subject.practice ??
-                (matter.subject.caseId ? `案件 ${matter.subject.caseId}` : matter.agencyName)}
+                (matter.subject.caseId
+                  ? `案件“${matter.subject.caseTitle ?? '（未记名称）'}”`
+                  : matter.agencyName)}
             </p>
             <p class="meta">
               <span class={badge(matter.status)}>{matterStatusLabels[matter.status] ?? '办理中'}</span>

@@ -108,7 +108,7 @@ export interface SupervisionMatter {
   agencyName: string;
   source: MatterSource;
   sourceRef?: string;
-  subject: { caseId?: string; practice?: string };
+  subject: { caseId?: string; caseTitle?: string; practice?: string };
   facts: string;
   openedAt: string;
   openedBy: string;

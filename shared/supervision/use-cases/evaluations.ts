@@ -165,7 +165,12 @@ async function matterOfFailingFile(
       subject: { caseId: file.caseId },
       facts: `案卷评查（${evaluation.from}至${evaluation.to}）中，案卷“${file.title}”得${score.total}分，低于合格分${evaluation.rubric.passMark}分。`,
     },
-    { bodyName: body?.name ?? principal.agencyId, agencyName: evaluation.agencyName, now: ports.now() },
+    {
+      bodyName: body?.name ?? principal.agencyId,
+      agencyName: evaluation.agencyName,
+      now: ports.now(),
+      caseTitle: file.title,
+    },
   );
 }
 

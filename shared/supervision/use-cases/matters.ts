@@ -125,7 +125,7 @@ function changeMatter(
 export function newMatter(
   principal: Principal,
   input: Omit<MatterInput, 'sourceRef'> & { sourceRef?: string | undefined },
-  names: { bodyName: string; agencyName: string; now: Date },
+  names: { bodyName: string; agencyName: string; now: Date; caseTitle?: string | undefined },
 ): { matter: SupervisionMatter; entry: JournalEntry } {
   const entry = nextEntry(
     { seq: 0, hash: GENESIS_HASH },
@@ -152,6 +152,8 @@ export function newMatter(
     ...(input.sourceRef ? { sourceRef: input.sourceRef } : {}),
     subject: {
       ...(input.subject.caseId ? { caseId: input.subject.caseId } : {}),
+      // The case as people name it, from the case itself (the screens never show its id).
+      ...(input.subject.caseId && names.caseTitle ? { caseTitle: names.caseTitle } : {}),
       ...(input.subject.practice ? { practice: input.subject.practice } : {}),
     },
     facts: input.facts,
@@ -194,6 +196,7 @@ export async function openMatter(ports: MatterPorts, principal: Principal, input
     bodyName: body?.name ?? principal.agencyId,
     agencyName: agency?.name ?? input.agencyId,
     now: ports.now(),
+    caseTitle: subjectCase?.title,
   });
   await withRetry(() => ports.matters.create(matter, entry));
   return matterView(matter, new Date(matter.openedAt));
