@@ -245,7 +245,7 @@ export async function approveInspection(
  * `POST /v1/inspections/{id}/scan`: an officer of the approved task scans the enterprise's code
  * on site (扫码入企, INS-4). The code must be that enterprise's current one, the item still on the
  * published list (INS-1); the scan registers the start and opens the inspection case with its
- * 行政检查审批表 filled from the task (INS-6) in one transaction, then its on-site activity.
+ * 行政检查审批表 filled from the task (INS-6) and its on-site activity, all in one transaction.
  */
 export async function scanInspection(
   ports: InspectionPorts,
