@@ -1,3 +1,5 @@
+import type { Counts } from '#shared/domain/statistics.ts';
+
 /**
  * The annual enforcement data (LAW-7, ORG-1): by 31 January each agency publishes the previous
  * year's decisions for licensing, penalty, coercion, levy, requisition and inspection, with 0
@@ -38,4 +40,17 @@ export const overdueFrom = (year: number) => `${year + 1}-02-01`;
 /** What a report that is not published yet is: a draft until 31 January, overdue from 1 February. */
 export function unpublishedStatus(year: number, today: string): 'draft' | 'overdue' {
   return today >= overdueFrom(year) ? 'overdue' : 'draft';
+}
+
+/** A year's enforcement data for the annual report (LAW-7) from the year's summed counters. */
+export function annualDataOf(totals: Counts) {
+  return {
+    data: Object.fromEntries(
+      ANNUAL_CATEGORIES.map((category) => [category, totals[`decisions.byCategory.${category}`] ?? 0]),
+    ) as AnnualData,
+    publications: {
+      published: totals['publications.published'] ?? 0,
+      withdrawn: totals['publications.byStatus.withdrawn'] ?? 0,
+    },
+  };
 }

@@ -2,16 +2,11 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { legalDateOf } from '#shared/dates.ts';
 import type { Activity, CaseRecord } from '#shared/domain/cases/case.ts';
+import { activityCounts, caseCounts } from '#shared/domain/cases/case-counts.ts';
 import type { CaseDocument, DocumentVerification } from '#shared/domain/cases/documents.ts';
 import type { SimpleFine } from '#shared/domain/cases/procedure.ts';
 import type { JournalEntry } from '#shared/domain/journal.ts';
-import {
-  activityCounts,
-  caseCounts,
-  countsDelta,
-  type DayCounts,
-  mergeDays,
-} from '#shared/domain/statistics.ts';
+import { countsDelta, type DayCounts, mergeDays } from '#shared/domain/statistics.ts';
 import { Conflict, StaleWrite } from '#shared/errors.ts';
 import {
   type ChildWrite,

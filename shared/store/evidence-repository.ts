@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { evidenceCounts } from '#shared/domain/cases/case-counts.ts';
 import type { Evidence, Retrieval } from '#shared/domain/cases/evidence.ts';
-import { evidenceCounts } from '#shared/domain/statistics.ts';
 import { type ChildWrite, dynamoChildWrite } from '#shared/store/child-write.ts';
 import { fromItem } from '#shared/store/item.ts';
 import { queryPage, sortKeyStartsWith } from '#shared/store/query.ts';

@@ -1,8 +1,9 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Review } from '#shared/domain/reviews/review.ts';
+import { reviewCounts } from '#shared/domain/reviews/review-counts.ts';
 import type { Reviewer } from '#shared/domain/reviews/reviewer.ts';
-import { countsDelta, reviewCounts } from '#shared/domain/statistics.ts';
+import { countsDelta } from '#shared/domain/statistics.ts';
 import { type ChildWrite, dynamoChildWrite } from '#shared/store/child-write.ts';
 import { fromItem } from '#shared/store/item.ts';
 import type { Page } from '#shared/store/pagination.ts';

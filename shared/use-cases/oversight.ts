@@ -1,12 +1,17 @@
 import { overseenAgency, type Principal } from '#shared/auth.ts';
 import { legalDateOf } from '#shared/dates.ts';
-import { type AnnualReport, publishOn, unpublishedStatus } from '#shared/domain/annual-report.ts';
-import { annualDataOf, statisticsOf } from '#shared/domain/statistics.ts';
+import {
+  type AnnualReport,
+  annualDataOf,
+  publishOn,
+  unpublishedStatus,
+} from '#shared/domain/annual-report.ts';
 import { Conflict, Forbidden, NotFound } from '#shared/errors.ts';
 import type { AnnualReportRepository } from '#shared/store/annual-report-repository.ts';
 import type { Port } from '#shared/store/port.ts';
 import type { StatisticsRepository } from '#shared/store/statistics-repository.ts';
 import type { TrainingRepository } from '#shared/store/training-repository.ts';
+import { statisticsOf } from '#shared/supervision/domain/period-statistics.ts';
 import type { ComplaintRepository } from '#shared/supervision/store/complaint-repository.ts';
 import type { MatterRepository } from '#shared/supervision/store/matter-repository.ts';
 import type { PublicationPorts } from '#shared/use-cases/publication-access.ts';

@@ -1,20 +1,13 @@
 import { legalDateOf } from '#shared/dates.ts';
 import type { Activity, CaseRecord } from '#shared/domain/cases/case.ts';
+import { activityCounts, caseCounts, evidenceCounts } from '#shared/domain/cases/case-counts.ts';
 import type { CaseDocument, DocumentVerification } from '#shared/domain/cases/documents.ts';
 import type { Evidence, Retrieval } from '#shared/domain/cases/evidence.ts';
 import type { JournalEntry } from '#shared/domain/journal.ts';
 import type { Review } from '#shared/domain/reviews/review.ts';
+import { reviewCounts } from '#shared/domain/reviews/review-counts.ts';
 import type { Reviewer } from '#shared/domain/reviews/reviewer.ts';
-import {
-  activityCounts,
-  type Counts,
-  caseCounts,
-  countsDelta,
-  type DayCounts,
-  evidenceCounts,
-  mergeDays,
-  reviewCounts,
-} from '#shared/domain/statistics.ts';
+import { type Counts, countsDelta, type DayCounts, mergeDays } from '#shared/domain/statistics.ts';
 import { StaleWrite } from '#shared/errors.ts';
 import { type CaseRepository, isClosedFile, type SimpleFineTally } from '#shared/store/case-repository.ts';
 import type { ChildWrite } from '#shared/store/child-write.ts';

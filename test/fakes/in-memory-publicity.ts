@@ -2,9 +2,10 @@ import type { Checklist, ChecklistPointer, ChecklistSummary } from '#shared/doma
 import type { ChecklistKind } from '#shared/domain/checklists/kinds.ts';
 import type { PublicRecord } from '#shared/domain/public-record.ts';
 import type { Publication, PublicationRule } from '#shared/domain/publication.ts';
+import { publicationCounts } from '#shared/domain/publication-counts.ts';
 import type { Delivery, PushTargetInput } from '#shared/domain/push.ts';
 import type { RandomDraw } from '#shared/domain/random-draw.ts';
-import { countsDelta, publicationCounts } from '#shared/domain/statistics.ts';
+import { countsDelta } from '#shared/domain/statistics.ts';
 import { Conflict } from '#shared/errors.ts';
 import type { ChecklistRepository } from '#shared/store/checklist-repository.ts';
 import type { ChildWrite } from '#shared/store/child-write.ts';

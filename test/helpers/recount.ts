@@ -1,14 +1,9 @@
-import {
-  activityCounts,
-  type Counts,
-  caseCounts,
-  type DayCounts,
-  evidenceCounts,
-  publicationCounts,
-  reviewCounts,
-  statisticsOf,
-} from '#shared/domain/statistics.ts';
+import { activityCounts, caseCounts, evidenceCounts } from '#shared/domain/cases/case-counts.ts';
+import { publicationCounts } from '#shared/domain/publication-counts.ts';
+import { reviewCounts } from '#shared/domain/reviews/review-counts.ts';
+import type { Counts, DayCounts } from '#shared/domain/statistics.ts';
 import { ports } from '#shared/store/repositories.ts';
+import { statisticsOf } from '#shared/supervision/domain/period-statistics.ts';
 
 /**
  * The statistics counted afresh from every record of the agency, as they were before counters:

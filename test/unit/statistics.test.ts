@@ -1,17 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { annualDataOf } from '#shared/domain/annual-report.ts';
 import type { Activity, CaseRecord, Decision } from '#shared/domain/cases/case.ts';
-import {
-  activityCounts,
-  annualDataOf,
-  type Counts,
-  caseCounts,
-  countsDelta,
-  type DayCounts,
-  mergeDays,
-  statisticsOf,
-} from '#shared/domain/statistics.ts';
+import { activityCounts, caseCounts } from '#shared/domain/cases/case-counts.ts';
+import { type Counts, countsDelta, type DayCounts, mergeDays } from '#shared/domain/statistics.ts';
 import { counterWrites, rangeKeys, STATISTICS_SHARDS, shardOf } from '#shared/store/statistics-repository.ts';
+import { statisticsOf } from '#shared/supervision/domain/period-statistics.ts';
 
 const sum = (entries: readonly DayCounts[]) => {
   const totals: Record<string, Counts> = {};
