@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ProcedureSettings } from '#shared/domain/cases/procedure.ts';
+import { ProcedureSettings } from '#shared/domain/procedure-settings.ts';
 
 export const Unit = z.strictObject({
   id: z.string().trim().min(1).max(64),

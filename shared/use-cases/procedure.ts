@@ -3,13 +3,13 @@ import { addWorkingDays, CalendarNotConfirmed, type YearCalendar } from '#shared
 import { type CaseRecord, lastRevocation } from '#shared/domain/cases/case.ts';
 import {
   type Procedure,
-  type ProcedureSettings,
   procedureLabels,
   procedureSteps,
   type StepState,
   simpleFinePeriod,
 } from '#shared/domain/cases/procedure.ts';
 import { sha256Hex } from '#shared/domain/journal.ts';
+import type { ProcedureSettings } from '#shared/domain/procedure-settings.ts';
 import type { Proposal } from '#shared/domain/reviews/proposal.ts';
 import type { SimpleFineTally } from '#shared/store/case-repository.ts';
 import { type CalendarPorts, yearCalendar } from '#shared/use-cases/calendar.ts';
