@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { bundledCalendar } from '#shared/domain/bundled-calendar.ts';
 import { addWorkingDays } from '#shared/domain/calendar.ts';
-import { hearingEntitled, noticeRefusal, type ProcedureFacts, type ProcedureStep, procedureSteps } from '#shared/domain/cases/procedure.ts';
+import {
+  hearingEntitled,
+  noticeRefusal,
+  type ProcedureFacts,
+  type ProcedureStep,
+  procedureSteps,
+} from '#shared/domain/cases/procedure.ts';
 import type { Proposal } from '#shared/domain/reviews/proposal.ts';
 
 const clock = (today: string) => ({
