@@ -8,9 +8,9 @@ import {
   avRequirement,
   avRequirementLabels,
   avSatisfied,
+  avViolation,
 } from '#shared/domain/cases/av-requirement.ts';
 import type { Activity, ActivityInput, CaseRecord, Informing } from '#shared/domain/cases/case.ts';
-import { avViolation } from '#shared/domain/cases/issuance.ts';
 import type { ChecklistItem } from '#shared/domain/checklists/kinds.ts';
 import { NotFound, RuleViolation, ValidationFailed } from '#shared/errors.ts';
 import type { CasePorts } from '#shared/use-cases/case-access.ts';

@@ -1,6 +1,7 @@
-import type { ActivityType } from '#shared/domain/activity.ts';
+import { type ActivityType, activityLabels } from '#shared/domain/activity.ts';
 import type { ChecklistItem } from '#shared/domain/checklists/kinds.ts';
 import type { EnforcementCategory } from '#shared/domain/officer.ts';
+import { RuleViolation } from '#shared/errors.ts';
 
 export type AvRequirement = 'none' | 'av' | 'full-process-av';
 
@@ -94,4 +95,26 @@ export function avGaps(
     if (activity.status === 'open') return [{ ...gap, reason: recorded ? 'open-av-archived' : 'open' }];
     return recorded ? [] : [{ ...gap, reason: 'no-evidence' }];
   });
+}
+
+const AV_GAP_WORDS: Record<AvGap['reason'], string> = {
+  open: '活动尚未完成',
+  'open-av-archived': '音像记录已归档，活动尚未完成',
+  'no-evidence': '缺少已归档的音像记录',
+};
+
+/** REC-11: what keeps a case from moving on while AV is missing, or nothing. */
+export function avViolation(gaps: readonly AvGap[]): RuleViolation | undefined {
+  if (gaps.length === 0) return undefined;
+  return new RuleViolation(
+    'AV_REQUIRED',
+    '本案有须音像记录的执法活动尚未完成或缺少已归档的音像记录，案件不能进入下一阶段',
+    gaps.map((gap) => ({
+      path: `activities.${gap.activityId}`,
+      message: `${activityLabels[gap.activityType]}：${
+        AV_GAP_WORDS[gap.reason]
+      }（要求：${avRequirementLabels[gap.requirement]}）`,
+    })),
+    { activities: gaps },
+  );
 }

@@ -1,6 +1,5 @@
 import { dateText } from '#shared/dates.ts';
-import { activityLabels } from '#shared/domain/activity.ts';
-import { type AvGap, avRequirementLabels } from '#shared/domain/cases/av-requirement.ts';
+import { type AvGap, avViolation } from '#shared/domain/cases/av-requirement.ts';
 import { type CaseRecord, type Decision, lastRevocation } from '#shared/domain/cases/case.ts';
 import type { CaseDocument } from '#shared/domain/cases/documents.ts';
 import { proposalShapeErrors, type StepState } from '#shared/domain/cases/procedure.ts';
@@ -17,28 +16,6 @@ import { type Proposal, proposalDifferences } from '#shared/domain/reviews/propo
 import type { Review } from '#shared/domain/reviews/review.ts';
 import { approvalStands, approvers } from '#shared/domain/reviews/separation.ts';
 import { Conflict, type DomainError, Forbidden, RuleViolation, ValidationFailed } from '#shared/errors.ts';
-
-const AV_GAP_WORDS: Record<AvGap['reason'], string> = {
-  open: '活动尚未完成',
-  'open-av-archived': '音像记录已归档，活动尚未完成',
-  'no-evidence': '缺少已归档的音像记录',
-};
-
-/** REC-11: what keeps a case from moving on while AV is missing, or nothing. */
-export function avViolation(gaps: readonly AvGap[]): RuleViolation | undefined {
-  if (gaps.length === 0) return undefined;
-  return new RuleViolation(
-    'AV_REQUIRED',
-    '本案有须音像记录的执法活动尚未完成或缺少已归档的音像记录，案件不能进入下一阶段',
-    gaps.map((gap) => ({
-      path: `activities.${gap.activityId}`,
-      message: `${activityLabels[gap.activityType]}：${
-        AV_GAP_WORDS[gap.reason]
-      }（要求：${avRequirementLabels[gap.requirement]}）`,
-    })),
-    { activities: gaps },
-  );
-}
 
 /** LAW-10, LAW-11: the steps not yet done, one detail each, or nothing. */
 export function procedureViolation(procedure: {
