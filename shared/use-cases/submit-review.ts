@@ -2,7 +2,7 @@ import { ulid } from 'ulid';
 import type { Principal } from '#shared/auth.ts';
 import { legalDateOf } from '#shared/dates.ts';
 import type { CaseRecord } from '#shared/domain/cases/case.ts';
-import { latestNotice } from '#shared/domain/cases/decision-document.ts';
+import { latestNotice } from '#shared/domain/cases/case.ts';
 import { documentLabel } from '#shared/domain/cases/documents.ts';
 import { noticeRefusal, proposalShapeErrors } from '#shared/domain/cases/procedure.ts';
 import type { ChecklistItem } from '#shared/domain/checklists/kinds.ts';

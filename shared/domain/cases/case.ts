@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { ActivityType } from '#shared/domain/activity.ts';
 import type { AvRequirement } from '#shared/domain/cases/av-requirement.ts';
+import type { CaseDocument } from '#shared/domain/cases/documents.ts';
 import { PROCEDURES, type Procedure } from '#shared/domain/cases/procedure.ts';
 import type { CaseStatus } from '#shared/domain/cases/state-machine.ts';
 import { CASE_FLAGS, PARTY_KINDS } from '#shared/domain/checklists/kinds.ts';
@@ -198,5 +199,18 @@ export function lastRevocation(
     .map((decision) => decision?.revokedAt)
     .filter((at) => at !== undefined)
     .sort()
+    .at(-1);
+}
+
+/** The case's last prior notice, made after its last revocation (a decision made again is notified again). */
+export function latestNotice(
+  record: Pick<CaseRecord, 'decision' | 'previousDecisions'>,
+  documents: readonly CaseDocument[],
+): CaseDocument | undefined {
+  const since = lastRevocation(record);
+  return documents
+    .filter((document) => document.type === 'penalty-prior-notice')
+    .filter((document) => since === undefined || document.createdAt > since)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
     .at(-1);
 }

@@ -1,4 +1,4 @@
-import { type CaseRecord, lastRevocation } from '#shared/domain/cases/case.ts';
+import { type CaseRecord, lastRevocation, latestNotice } from '#shared/domain/cases/case.ts';
 import { type CaseDocument, type DocumentType, documentLabel } from '#shared/domain/cases/documents.ts';
 import type { EnforcementCategory } from '#shared/domain/officer.ts';
 import { penaltyLabels } from '#shared/domain/penalty-kinds.ts';
@@ -77,19 +77,6 @@ export function decisionDocumentFields(
 export type DecisionSource =
   | { from: 'review'; reviewId: string; proposal: Proposal }
   | { from: 'notice'; number: string; proposal: Partial<Proposal> };
-
-/** The case's last prior notice, made after its last revocation (a decision made again is notified again). */
-export function latestNotice(
-  record: Pick<CaseRecord, 'decision' | 'previousDecisions'>,
-  documents: readonly CaseDocument[],
-): CaseDocument | undefined {
-  const since = lastRevocation(record);
-  return documents
-    .filter((document) => document.type === 'penalty-prior-notice')
-    .filter((document) => since === undefined || document.createdAt > since)
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
-    .at(-1);
-}
 
 /**
  * Where the decision's content comes from: the last approved review not yet used that still
