@@ -2,10 +2,10 @@ import * as z from 'zod';
 import { type DevTokenIssuer, DevTokenRequest } from '#local/dev-tokens.ts';
 import { DEMO_ADMIN, DEMO_AGENCY_ID, usersOf } from '#local/seed.ts';
 import { clock } from '#shared/clock.ts';
-import { PLATFORM_ID } from '#shared/domain/agency.ts';
-import { AccountDisabled, issueDetails } from '#shared/errors.ts';
 import { errorBody } from '#shared/http/errors.ts';
-import type { LocalIdentity } from '#shared/store/local-identity.ts';
+import { PLATFORM_ID } from '#shared/kernel/agency.ts';
+import { AccountDisabled, issueDetails } from '#shared/kernel/errors.ts';
+import type { LocalIdentity } from '#shared/organisation/store/local-identity.ts';
 
 export interface DevReply {
   status: number;
@@ -40,8 +40,8 @@ let identity: LocalIdentity | undefined;
 async function localIdentity(): Promise<LocalIdentity> {
   if (identity) return identity;
   const [{ LocalIdentity }, { documentClient }, { config }] = await Promise.all([
-    import('#shared/store/local-identity.ts'),
-    import('#shared/store/clients.ts'),
+    import('#shared/organisation/store/local-identity.ts'),
+    import('#shared/kernel/store/clients.ts'),
     import('#shared/config.ts'),
   ]);
   identity = new LocalIdentity(documentClient, config().MAIN_TABLE);

@@ -1,7 +1,7 @@
 import { jwtVerify, SignJWT } from 'jose';
 import * as z from 'zod';
-import { Role } from '#shared/auth.ts';
 import { CreditCode } from '#shared/inspections/domain/inspection.ts';
+import { Role } from '#shared/kernel/principal.ts';
 
 /** `POST /dev/token`: the claims docs/api.md names. */
 export const DevTokenRequest = z

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { invoke } from '#local/lambda-runtime.ts';
 import { forEachConcurrently } from '#shared/concurrency.ts';
-import type { Evidence } from '#shared/domain/cases/evidence.ts';
+import type { Evidence } from '#shared/recording/domain/evidence.ts';
 
 /**
  * The local stand-in for the archive bucket's ObjectCreated notification: looks for declared
@@ -10,7 +10,7 @@ import type { Evidence } from '#shared/domain/cases/evidence.ts';
  * `POST /dev/evidence-arrivals` runs it once.
  */
 export async function deliverEvidenceArrivals(): Promise<{ delivered: string[] }> {
-  const { ports } = await import('#shared/store/repositories.ts');
+  const { ports } = await import('#shared/repositories.ts');
   const { config } = await import('#shared/config.ts');
   const bucket = config().EVIDENCE_BUCKET;
   const delivered: string[] = [];

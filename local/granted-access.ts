@@ -100,7 +100,7 @@ let installed = false;
 export async function enforceGrantsLocally(): Promise<void> {
   if (installed) return;
   installed = true;
-  const { dynamoClient } = await import('#shared/store/clients.ts');
+  const { dynamoClient } = await import('#shared/kernel/store/clients.ts');
   dynamoClient.middlewareStack.add(
     (next, context) => async (args) => {
       const running = current.getStore();

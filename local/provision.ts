@@ -15,8 +15,8 @@ import {
   PutObjectLockConfigurationCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import type { BucketDefinition } from '#shared/store/bucket-definitions.ts';
-import type { KeyDefinition, TableDefinition } from '#shared/store/table-definitions.ts';
+import type { BucketDefinition } from '#shared/kernel/store/bucket-definitions.ts';
+import type { KeyDefinition, TableDefinition } from '#shared/kernel/store/table-definitions.ts';
 
 /**
  * Creates the tables that do not exist yet, from the same definitions the CDK stack uses, and

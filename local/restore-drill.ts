@@ -1,12 +1,12 @@
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { createTables } from '#local/provision.ts';
-import type { CaseRecord } from '#shared/domain/cases/case.ts';
-import type { Evidence } from '#shared/domain/cases/evidence.ts';
-import { type JournalEntry, verifyChain } from '#shared/domain/journal.ts';
-import { documentClient, dynamoClient, s3Client } from '#shared/store/clients.ts';
-import { EvidenceStorage } from '#shared/store/evidence-storage.ts';
-import { journalTable, mainTable } from '#shared/store/table-definitions.ts';
+import { type JournalEntry, verifyChain } from '#shared/kernel/journal.ts';
+import { documentClient, dynamoClient, s3Client } from '#shared/kernel/store/clients.ts';
+import { journalTable, mainTable } from '#shared/kernel/store/table-definitions.ts';
+import type { CaseRecord } from '#shared/recording/domain/case.ts';
+import type { Evidence } from '#shared/recording/domain/evidence.ts';
+import { EvidenceStorage } from '#shared/recording/store/evidence-storage.ts';
 
 /**
  * The restore drill of docs/operations.md, on the local stack: copy the main and journal tables

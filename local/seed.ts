@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import type { Principal } from '#shared/auth.ts';
-import { type AgencyProfileInput, PLATFORM_ID } from '#shared/domain/agency.ts';
-import type { ChecklistKind } from '#shared/domain/checklists/kinds.ts';
-import type { OfficerInput } from '#shared/domain/officer.ts';
-import { Conflict } from '#shared/errors.ts';
+import type { ChecklistKind } from '#shared/checklists/domain/checklist-kinds.ts';
+import { type AgencyProfileInput, PLATFORM_ID } from '#shared/kernel/agency.ts';
+import { Conflict } from '#shared/kernel/errors.ts';
+import type { Principal } from '#shared/kernel/principal.ts';
+import type { OfficerInput } from '#shared/organisation/domain/officer.ts';
 
 /** The demo agency of the local runtime: 昌宁县民政局 and its units, as in the bureau's own plan. */
 export const DEMO_AGENCY_ID = 'changning-mzj';
@@ -121,8 +121,8 @@ export const calendarAdmin = {
 /** Puts the platform's administrator and calendar administrator into the local identity store, once. */
 export async function seedPlatformAdmin(): Promise<void> {
   const [{ LocalIdentity }, { documentClient }, { config }] = await Promise.all([
-    import('#shared/store/local-identity.ts'),
-    import('#shared/store/clients.ts'),
+    import('#shared/organisation/store/local-identity.ts'),
+    import('#shared/kernel/store/clients.ts'),
     import('#shared/config.ts'),
   ]);
   const identity = new LocalIdentity(documentClient, config().MAIN_TABLE);
@@ -196,8 +196,8 @@ export async function seedDemoData(
   agencyId = DEMO_AGENCY_ID,
 ): Promise<{ officers: number; checklists: number }> {
   // Imported here: the repositories read the environment the local stack has just set.
-  const { ports } = await import('#shared/store/repositories.ts');
-  const { registerOfficer } = await import('#shared/use-cases/officers.ts');
+  const { ports } = await import('#shared/repositories.ts');
+  const { registerOfficer } = await import('#shared/organisation/use-cases/officers.ts');
   const [admin, head, author] = usersOf(agencyId) as [Principal, Principal, Principal];
   // The justice bureau supervises the demo agency (ORG-4): the profile's `supervisedBy` and the
   // bureau's supervision index, as the platform administrator's change writes them.
@@ -236,7 +236,9 @@ export async function seedDemoData(
     }
   }
   const { importItems } = await import('#shared/render/xlsx/checklist-spreadsheet.ts');
-  const { createDraft, currentEdition, publishChecklist } = await import('#shared/use-cases/checklists.ts');
+  const { createDraft, currentEdition, publishChecklist } = await import(
+    '#shared/checklists/use-cases/checklists.ts'
+  );
   let published = 0;
   for (const { kind, title } of demoChecklists) {
     if (await currentEdition(ports, agencyId, kind)) continue;
@@ -266,12 +268,12 @@ async function seedDemoAccounts(agencyId: string): Promise<void> {
     { config },
     { AssignableRole, loggedFields },
   ] = await Promise.all([
-    import('#shared/store/repositories.ts'),
-    import('#shared/use-cases/accounts.ts'),
-    import('#shared/store/local-identity.ts'),
-    import('#shared/store/clients.ts'),
+    import('#shared/repositories.ts'),
+    import('#shared/organisation/use-cases/accounts.ts'),
+    import('#shared/organisation/store/local-identity.ts'),
+    import('#shared/kernel/store/clients.ts'),
     import('#shared/config.ts'),
-    import('#shared/domain/account.ts'),
+    import('#shared/organisation/domain/account.ts'),
   ]);
   const identity = new LocalIdentity(documentClient, config().MAIN_TABLE);
   for (const user of usersOf(agencyId).filter((each) => each.agencyId === agencyId)) {
@@ -311,7 +313,7 @@ export async function seedDemoCase(
   agencyId = DEMO_AGENCY_ID,
 ): Promise<string | undefined> {
   const { publishDecisionNow, revokeDecision, walkPenaltyCase } = await import('#local/demo/penalty-case.ts');
-  const { legalDateOf } = await import('#shared/dates.ts');
+  const { legalDateOf } = await import('#shared/kernel/dates.ts');
   const call = async (method: string, path: string, options: { token?: string; body?: unknown } = {}) => {
     const response = await fetch(`${serverUrl}${path}`, {
       method,

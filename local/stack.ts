@@ -9,8 +9,8 @@ import { startDynamoDbLocal } from '#local/dynamodb-local.ts';
 import { createBucket, createTables } from '#local/provision.ts';
 import { startRadosgw } from '#local/radosgw.ts';
 import { ensureSystemPackages } from '#local/system-packages.ts';
-import { evidenceBucket } from '#shared/store/bucket-definitions.ts';
-import { tableDefinitions } from '#shared/store/table-definitions.ts';
+import { evidenceBucket } from '#shared/kernel/store/bucket-definitions.ts';
+import { tableDefinitions } from '#shared/kernel/store/table-definitions.ts';
 
 export const LOCAL_EVIDENCE_BUCKET = 'evidence-archive';
 

@@ -1,12 +1,12 @@
 /** What users read for the API's codes (docs/api.md). */
 
-import { beijingTimeText } from '../../shared/beijing-time.ts';
+import { beijingTimeText } from '../../shared/kernel/beijing-time.ts';
 // The case's states and the penalties' names are the server's own (zod-free domain modules).
-import { penaltyLabels } from '../../shared/domain/penalty-labels.ts';
+import { penaltyLabels } from '../../shared/kernel/penalty-labels.ts';
 
-export { caseStatusLabels } from '../../shared/domain/cases/state-machine.ts';
+export { caseStatusLabels } from '../../shared/recording/domain/state-machine.ts';
 
-/** The roles as staff call them (shared/auth.ts). */
+/** The roles as staff call them (shared/kernel/principal.ts). */
 export const roleLabels: Record<string, string> = {
   officer: '执法人员',
   'unit-head': '股室负责人',
@@ -95,7 +95,7 @@ export const activityTypeLabels: Record<string, string> = {
 
 export const activityStatusLabels: Record<string, string> = { open: '进行中', completed: '已完成' };
 
-/** Why an activity lacks its AV (shared/domain/cases/av-requirement.ts). */
+/** Why an activity lacks its AV (shared/recording/domain/av-requirement.ts). */
 export const avGapLabels: Record<string, string> = {
   open: '活动尚未完成，音像记录未归档',
   'open-av-archived': '音像记录已归档，请点击“完成此活动”',

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { activityLabels } from '../../shared/domain/activity.ts';
-import { procedureLabels as serverProcedureLabels } from '../../shared/domain/cases/procedure.ts';
-import { kindLabels } from '../../shared/domain/checklists/kinds.ts';
-import { categoryLabels as serverCategoryLabels } from '../../shared/domain/officer.ts';
-import { standardLabels as serverStandardLabels } from '../../shared/domain/reviews/review.ts';
+import { kindLabels } from '../../shared/checklists/domain/checklist-kinds.ts';
+import { activityLabels } from '../../shared/kernel/activity.ts';
+import { standardLabels as serverStandardLabels } from '../../shared/legal-review/domain/review.ts';
+import { categoryLabels as serverCategoryLabels } from '../../shared/organisation/domain/officer.ts';
+import { procedureLabels as serverProcedureLabels } from '../../shared/recording/domain/procedure.ts';
 import {
   activityTypeLabels,
   categoryLabels,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyValue, type JsonSchema, toFields } from '../src/records/schema-values.ts';
 
-/** Shapes as `GET /v1/record-types` gives them (zod's JSON Schema of shared/domain/cases/documents.ts). */
+/** Shapes as `GET /v1/record-types` gives them (zod's JSON Schema of shared/recording/domain/documents.ts). */
 const interview: JsonSchema = {
   type: 'object',
   properties: {

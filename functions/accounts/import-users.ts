@@ -1,8 +1,8 @@
 import { accountsRoutes as routes } from '#functions/accounts/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { identityProvider } from '#shared/store/identity-provider.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { importAccounts } from '#shared/use-cases/accounts.ts';
+import { identityProvider } from '#shared/organisation/store/identity-provider.ts';
+import { importAccounts } from '#shared/organisation/use-cases/accounts.ts';
+import { ports } from '#shared/repositories.ts';
 
 export const handler = httpHandler(routes.importUsers, async ({ body, principal }) => {
   const { readStaffList } = await import('#shared/render/xlsx/account-spreadsheet.ts');

@@ -1,8 +1,8 @@
 import { accountsRoutes as routes } from '#functions/accounts/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { identityProvider } from '#shared/store/identity-provider.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { listAccounts } from '#shared/use-cases/accounts.ts';
+import { identityProvider } from '#shared/organisation/store/identity-provider.ts';
+import { listAccounts } from '#shared/organisation/use-cases/accounts.ts';
+import { ports } from '#shared/repositories.ts';
 
 export const handler = httpHandler(routes.listUsers, async ({ query, principal }) => ({
   status: 200,

@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { Account, AccountLog, AccountPage, ImportedAccounts } from '#functions/responses/accounts.ts';
-import { AccountInput, NewAccountInput } from '#shared/domain/account.ts';
 import { defineRoute, IdParam, standardErrors } from '#shared/http/route.ts';
-import { PageQuery } from '#shared/store/pagination.ts';
+import { PageQuery } from '#shared/kernel/store/pagination.ts';
+import { AccountInput, NewAccountInput } from '#shared/organisation/domain/account.ts';
 
 /** The agency's own administrator, for the agency's own accounts only (ORG-5). */
 const admin = ['admin'] as const;

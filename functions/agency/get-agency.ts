@@ -1,7 +1,7 @@
 import { agencyRoutes as routes } from '#functions/agency/routes.ts';
-import { NotFound } from '#shared/errors.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
+import { NotFound } from '#shared/kernel/errors.ts';
+import { ports } from '#shared/repositories.ts';
 
 export const handler = httpHandler(routes.getAgency, async ({ principal }) => {
   const profile = await ports.agencies.get(principal.agencyId);

@@ -1,7 +1,7 @@
 import { agencyRoutes as routes } from '#functions/agency/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { listAgencies } from '#shared/use-cases/agency.ts';
+import { listAgencies } from '#shared/organisation/use-cases/agency.ts';
+import { ports } from '#shared/repositories.ts';
 
 export const handler = httpHandler(routes.listAgencies, async ({ query, principal }) => ({
   status: 200,

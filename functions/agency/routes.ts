@@ -2,10 +2,10 @@ import * as z from 'zod';
 import { Account } from '#functions/responses/accounts.ts';
 import { page } from '#functions/responses/common.ts';
 import { AgencyProfile } from '#functions/responses/officers.ts';
-import { AGENCY_ROLES } from '#shared/auth.ts';
-import { AgencyId, AgencyProfileInput, NewAgencyInput, SupervisedByInput } from '#shared/domain/agency.ts';
 import { defineRoute, standardErrors } from '#shared/http/route.ts';
-import { PageQuery } from '#shared/store/pagination.ts';
+import { AgencyId, AgencyProfileInput, NewAgencyInput, SupervisedByInput } from '#shared/kernel/agency.ts';
+import { AGENCY_ROLES } from '#shared/kernel/principal.ts';
+import { PageQuery } from '#shared/kernel/store/pagination.ts';
 
 /**
  * The route table: API Gateway routes (infra/stacks/stateless-stack.ts), the local server

@@ -1,6 +1,6 @@
 import { alertsRoutes as routes } from '#functions/alerts/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
+import { ports } from '#shared/repositories.ts';
 import { liveAlerts } from '#shared/supervision/use-cases/alerts.ts';
 
 export const handler = httpHandler(routes.liveAlerts, async ({ query, principal }) => ({

@@ -1,7 +1,7 @@
 import { calendarRoutes as routes } from '#functions/calendar/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { deadline } from '#shared/use-cases/calendar.ts';
+import { deadline } from '#shared/kernel/use-cases/calendar.ts';
+import { ports } from '#shared/repositories.ts';
 
 export const handler = httpHandler(routes.calendarDeadline, async ({ query }) => ({
   status: 200,

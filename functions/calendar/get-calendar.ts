@@ -1,8 +1,8 @@
 import { calendarRoutes as routes } from '#functions/calendar/routes.ts';
-import { NotFound } from '#shared/errors.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { yearCalendar } from '#shared/use-cases/calendar.ts';
+import { NotFound } from '#shared/kernel/errors.ts';
+import { yearCalendar } from '#shared/kernel/use-cases/calendar.ts';
+import { ports } from '#shared/repositories.ts';
 
 export const handler = httpHandler(routes.getCalendar, async ({ params }) => {
   const calendar = await yearCalendar(ports, params.year);

@@ -1,7 +1,7 @@
 import { calendarRoutes as routes } from '#functions/calendar/routes.ts';
-import { NotFound } from '#shared/errors.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
+import { NotFound } from '#shared/kernel/errors.ts';
+import { ports } from '#shared/repositories.ts';
 
 export const handler = httpHandler(routes.getRecomputation, async ({ params }) => {
   const job = await ports.recomputations.get(params.id);

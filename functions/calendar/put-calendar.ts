@@ -1,9 +1,9 @@
 import { calendarRoutes as routes } from '#functions/calendar/routes.ts';
-import { ValidationFailed } from '#shared/errors.ts';
+import { runRecomputation, startRecomputation } from '#shared/decisions/use-cases/deadline-recompute.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { loadYear } from '#shared/use-cases/calendar.ts';
-import { runRecomputation, startRecomputation } from '#shared/use-cases/deadline-recompute.ts';
+import { ValidationFailed } from '#shared/kernel/errors.ts';
+import { loadYear } from '#shared/kernel/use-cases/calendar.ts';
+import { ports } from '#shared/repositories.ts';
 
 /** How long the request itself recomputes; the `deadline-recompute` job finishes the rest. */
 const IN_REQUEST_BUDGET_MS = 3_000;

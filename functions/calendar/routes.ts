@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { Calendar, CalendarLoaded, Deadline, Recomputation } from '#functions/responses/publications.ts';
-import { ROLES } from '#shared/auth.ts';
-import { LegalDate } from '#shared/dates.ts';
 import { defineRoute, IdParam, standardErrors } from '#shared/http/route.ts';
+import { LegalDate } from '#shared/kernel/dates.ts';
+import { ROLES } from '#shared/kernel/principal.ts';
 
 const Dates = z.array(LegalDate).max(366);
 

@@ -1,8 +1,8 @@
 import { casesRoutes as routes } from '#functions/cases/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { assertEntitled, getCase } from '#shared/use-cases/case-access.ts';
-import { verifyCaseJournal } from '#shared/use-cases/case-journal.ts';
+import { assertEntitled, getCase } from '#shared/recording/use-cases/case-access.ts';
+import { verifyCaseJournal } from '#shared/recording/use-cases/case-journal.ts';
+import { ports } from '#shared/repositories.ts';
 
 export const handler = httpHandler(routes.caseFile, async ({ params, principal }) => {
   // Loaded on first use: the area's other routes start without it (docs/performance.md).

@@ -1,7 +1,7 @@
 import { casesRoutes as routes } from '#functions/cases/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { completeActivity } from '#shared/use-cases/case-activities.ts';
+import { completeActivity } from '#shared/recording/use-cases/case-activities.ts';
+import { ports } from '#shared/repositories.ts';
 
 export const handler = httpHandler(routes.completeActivity, async ({ params, body, principal }) => ({
   status: 200,

@@ -1,7 +1,7 @@
 import { casesRoutes as routes } from '#functions/cases/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { registerCase } from '#shared/use-cases/register-case.ts';
+import { registerCase } from '#shared/recording/use-cases/register-case.ts';
+import { ports } from '#shared/repositories.ts';
 
 export const handler = httpHandler(routes.createCase, async ({ body, principal }) => ({
   status: 201,

@@ -1,9 +1,9 @@
 import { casesRoutes as routes } from '#functions/cases/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { readCase } from '#shared/use-cases/case-access.ts';
-import { caseAvGaps } from '#shared/use-cases/case-activities.ts';
-import { caseProcedure } from '#shared/use-cases/procedure.ts';
+import { readCase } from '#shared/recording/use-cases/case-access.ts';
+import { caseAvGaps } from '#shared/recording/use-cases/case-activities.ts';
+import { caseProcedure } from '#shared/recording/use-cases/procedure.ts';
+import { ports } from '#shared/repositories.ts';
 
 export const handler = httpHandler(routes.getCase, async ({ params, principal }) => {
   const record = await readCase(ports, principal, params.id);

@@ -1,7 +1,7 @@
 import { casesRoutes as routes } from '#functions/cases/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { listScope } from '#shared/use-cases/case-access.ts';
+import { listScope } from '#shared/recording/use-cases/case-access.ts';
+import { ports } from '#shared/repositories.ts';
 
 /** The agency's cases for those who see the agency; their own unit's for everyone else. */
 export const handler = httpHandler(routes.listCases, async ({ query, principal }) => ({

@@ -1,8 +1,8 @@
 import { casesRoutes as routes } from '#functions/cases/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
+import { printableDocument } from '#shared/recording/use-cases/case-documents.ts';
 import { documentVerificationUrl } from '#shared/render/qr.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { printableDocument } from '#shared/use-cases/case-documents.ts';
+import { ports } from '#shared/repositories.ts';
 
 export const handler = httpHandler(routes.recordPdf, async ({ params, principal }) => {
   // Loaded on first use: the area's other routes start without it (docs/performance.md).

@@ -1,6 +1,6 @@
 import { casesRoutes as routes } from '#functions/cases/routes.ts';
-import { recordTypes } from '#shared/domain/cases/documents.ts';
 import { httpHandler } from '#shared/http/handler.ts';
+import { recordTypes } from '#shared/recording/domain/documents.ts';
 
 export const handler = httpHandler(routes.recordTypes, async () => ({
   status: 200,

@@ -1,9 +1,9 @@
 import { casesRoutes as routes } from '#functions/cases/routes.ts';
-import { recordingRules } from '#shared/domain/cases/recording-rules.ts';
-import type { ChecklistItem } from '#shared/domain/checklists/kinds.ts';
+import type { ChecklistItem } from '#shared/checklists/domain/checklist-kinds.ts';
+import { currentEdition } from '#shared/checklists/use-cases/checklists.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { currentEdition } from '#shared/use-cases/checklists.ts';
+import { recordingRules } from '#shared/recording/domain/recording-rules.ts';
+import { ports } from '#shared/repositories.ts';
 
 export const handler = httpHandler(routes.recordingRules, async ({ query, principal }) => {
   const list = await currentEdition(ports, principal.agencyId, 'av-matters');

@@ -1,7 +1,7 @@
 import { casesRoutes as routes } from '#functions/cases/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { replaceCaseOfficers } from '#shared/use-cases/case-commit.ts';
+import { replaceCaseOfficers } from '#shared/recording/use-cases/case-commit.ts';
+import { ports } from '#shared/repositories.ts';
 
 export const handler = httpHandler(routes.replaceCaseOfficers, async ({ params, body, principal }) => ({
   status: 200,

@@ -11,14 +11,14 @@ import {
   RecordTypes,
 } from '#functions/responses/cases.ts';
 import { FileBody, list } from '#functions/responses/common.ts';
-import { AGENCY_ROLES } from '#shared/auth.ts';
-import { ActivityInput, CaseInput, CaseOfficers, Informing } from '#shared/domain/cases/case.ts';
-import { DocumentTypeSchema } from '#shared/domain/cases/documents.ts';
-import { CASE_STATUSES } from '#shared/domain/cases/state-machine.ts';
-import { EnforcementCategory } from '#shared/domain/officer.ts';
-import { Words } from '#shared/domain/text.ts';
 import { defineRoute, IdParam, standardErrors } from '#shared/http/route.ts';
-import { PageQuery } from '#shared/store/pagination.ts';
+import { AGENCY_ROLES } from '#shared/kernel/principal.ts';
+import { PageQuery } from '#shared/kernel/store/pagination.ts';
+import { Words } from '#shared/kernel/text.ts';
+import { EnforcementCategory } from '#shared/organisation/domain/officer.ts';
+import { ActivityInput, CaseInput, CaseOfficers, Informing } from '#shared/recording/domain/case.ts';
+import { DocumentTypeSchema } from '#shared/recording/domain/documents.ts';
+import { CASE_STATUSES } from '#shared/recording/domain/state-machine.ts';
 
 /** The case and whole-process recording routes of the route table (functions/routes.ts). */
 const handlers = ['officer', 'unit-head', 'admin'] as const;

@@ -1,8 +1,8 @@
 import { checklistsRoutes as routes } from '#functions/checklists/routes.ts';
-import type { ChecklistKind } from '#shared/domain/checklists/kinds.ts';
+import type { ChecklistKind } from '#shared/checklists/domain/checklist-kinds.ts';
+import { createDraft } from '#shared/checklists/use-cases/checklists.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { createDraft } from '#shared/use-cases/checklists.ts';
+import { ports } from '#shared/repositories.ts';
 
 export const handler = httpHandler(routes.createChecklist, async ({ body, principal }) => {
   const input = body as { kind: ChecklistKind; title: string; items?: unknown[] };

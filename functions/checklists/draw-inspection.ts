@@ -1,7 +1,7 @@
 import { checklistsRoutes as routes } from '#functions/checklists/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { drawInspection } from '#shared/use-cases/random-draws.ts';
+import { drawInspection } from '#shared/inspections/use-cases/random-draws.ts';
+import { ports } from '#shared/repositories.ts';
 
 export const handler = httpHandler(routes.drawInspection, async ({ body, principal }) => ({
   status: 201,

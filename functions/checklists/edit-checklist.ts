@@ -1,7 +1,7 @@
 import { checklistsRoutes as routes } from '#functions/checklists/routes.ts';
+import { editChecklist } from '#shared/checklists/use-cases/checklists.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { editChecklist } from '#shared/use-cases/checklists.ts';
+import { ports } from '#shared/repositories.ts';
 
 export const handler = httpHandler(routes.editChecklist, async ({ params, body, principal }) => {
   const edited = await editChecklist(ports, principal, params.id, body);

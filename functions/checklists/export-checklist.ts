@@ -1,8 +1,8 @@
 import { checklistsRoutes as routes } from '#functions/checklists/routes.ts';
-import { kindLabels } from '#shared/domain/checklists/kinds.ts';
+import { kindLabels } from '#shared/checklists/domain/checklist-kinds.ts';
+import { getChecklist } from '#shared/checklists/use-cases/checklists.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { getChecklist } from '#shared/use-cases/checklists.ts';
+import { ports } from '#shared/repositories.ts';
 
 const contentTypes = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

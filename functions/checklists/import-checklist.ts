@@ -1,7 +1,7 @@
 import { checklistsRoutes as routes } from '#functions/checklists/routes.ts';
+import { createDraft } from '#shared/checklists/use-cases/checklists.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { createDraft } from '#shared/use-cases/checklists.ts';
+import { ports } from '#shared/repositories.ts';
 
 export const handler = httpHandler(routes.importChecklist, async ({ body, principal }) => {
   const items = await (await import('#shared/render/xlsx/checklist-spreadsheet.ts')).importItems(

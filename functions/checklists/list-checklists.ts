@@ -1,7 +1,7 @@
 import { checklistsRoutes as routes } from '#functions/checklists/routes.ts';
+import { listChecklists } from '#shared/checklists/use-cases/checklists.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { listChecklists } from '#shared/use-cases/checklists.ts';
+import { ports } from '#shared/repositories.ts';
 
 export const handler = httpHandler(routes.listChecklists, async ({ query, principal }) => ({
   status: 200,

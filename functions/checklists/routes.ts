@@ -1,12 +1,12 @@
 import * as z from 'zod';
 import { Checklist, ChecklistSummary, RandomDraw } from '#functions/responses/checklists.ts';
 import { FileBody, list } from '#functions/responses/common.ts';
-import { AGENCY_ROLES } from '#shared/auth.ts';
-import { LegalDate } from '#shared/dates.ts';
-import { ChecklistStatus, MAX_ITEMS } from '#shared/domain/checklists/checklist.ts';
-import { CHECKLIST_KINDS, ChecklistKind, itemSchemas } from '#shared/domain/checklists/kinds.ts';
-import { DrawInput } from '#shared/domain/random-draw.ts';
+import { ChecklistStatus, MAX_ITEMS } from '#shared/checklists/domain/checklist.ts';
+import { CHECKLIST_KINDS, ChecklistKind, itemSchemas } from '#shared/checklists/domain/checklist-kinds.ts';
 import { defineRoute, IdParam, standardErrors } from '#shared/http/route.ts';
+import { DrawInput } from '#shared/inspections/domain/random-draw.ts';
+import { LegalDate } from '#shared/kernel/dates.ts';
+import { AGENCY_ROLES } from '#shared/kernel/principal.ts';
 
 /** The checklist routes of the route table (functions/routes.ts). */
 const editors = ['officer', 'unit-head', 'admin', 'reviewer'] as const;

@@ -1,6 +1,6 @@
 import { complaintsRoutes as routes } from '#functions/complaints/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
+import { ports } from '#shared/repositories.ts';
 import { complaintByReceipt } from '#shared/supervision/use-cases/complaints.ts';
 
 export const handler = httpHandler(routes.complaintByReceipt, async ({ params }) => ({

@@ -1,7 +1,7 @@
 import { complaintsRoutes as routes } from '#functions/complaints/routes.ts';
 import { config } from '#shared/config.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
+import { ports } from '#shared/repositories.ts';
 import { fileComplaint } from '#shared/supervision/use-cases/complaints.ts';
 
 export const handler = httpHandler(routes.fileComplaint, async ({ body, sourceIp }) => {

@@ -5,9 +5,9 @@ import {
   ComplaintPage,
   ComplaintReceiptView,
 } from '#functions/responses/supervision.ts';
-import { CertificateNo } from '#shared/domain/officer.ts';
 import { defineRoute, IdParam, standardErrors } from '#shared/http/route.ts';
-import { PageQuery } from '#shared/store/pagination.ts';
+import { PageQuery } from '#shared/kernel/store/pagination.ts';
+import { CertificateNo } from '#shared/organisation/domain/officer.ts';
 import {
   AnswerInput,
   ComplaintInput,

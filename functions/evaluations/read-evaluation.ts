@@ -1,6 +1,6 @@
 import { evaluationsRoutes as routes } from '#functions/evaluations/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
+import { ports } from '#shared/repositories.ts';
 import { readEvaluation } from '#shared/supervision/use-cases/evaluations.ts';
 
 export const handler = httpHandler(routes.readEvaluation, async ({ params, principal }) => ({

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { Evaluation, EvaluationPage } from '#functions/responses/supervision.ts';
 import { defineRoute, IdParam, standardErrors } from '#shared/http/route.ts';
-import { PageQuery } from '#shared/store/pagination.ts';
+import { PageQuery } from '#shared/kernel/store/pagination.ts';
 import { EvaluationInput, ScoreInput } from '#shared/supervision/domain/evaluation.ts';
 
 /** The routes of `functions/evaluations/`: case-file evaluation (案卷评查, SUP-4). */

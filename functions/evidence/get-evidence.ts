@@ -1,8 +1,8 @@
 import { evidenceRoutes as routes } from '#functions/evidence/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { readCase } from '#shared/use-cases/case-access.ts';
-import { getEvidence } from '#shared/use-cases/evidence.ts';
+import { readCase } from '#shared/recording/use-cases/case-access.ts';
+import { getEvidence } from '#shared/recording/use-cases/evidence.ts';
+import { ports } from '#shared/repositories.ts';
 
 export const handler = httpHandler(routes.getEvidence, async ({ params, principal }) => {
   const { key: _key, ...evidence } = await getEvidence(ports, principal.agencyId, params.id);

@@ -1,6 +1,6 @@
 import { evidenceRoutes as routes } from '#functions/evidence/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
+import { ports } from '#shared/repositories.ts';
 
 export const handler = httpHandler(routes.listDevices, async ({ query, principal }) => {
   const devices = await ports.devices.list(principal.agencyId);

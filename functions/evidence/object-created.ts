@@ -5,8 +5,8 @@ import type { S3EventNotificationEventBridge } from '@aws-lambda-powertools/pars
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import { logger, tracer } from '#shared/observability.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { receiveEvidence } from '#shared/use-cases/evidence.ts';
+import { receiveEvidence } from '#shared/recording/use-cases/evidence.ts';
+import { ports } from '#shared/repositories.ts';
 
 /**
  * "Object Created" in the evidence archive, as S3 sends it to EventBridge (in AWS, a rule on the

@@ -9,16 +9,16 @@ import {
 } from '#functions/responses/cases.ts';
 import { list } from '#functions/responses/common.ts';
 import { Device } from '#functions/responses/officers.ts';
-import { AGENCY_ROLES } from '#shared/auth.ts';
+import { defineRoute, IdParam, standardErrors } from '#shared/http/route.ts';
+import { AGENCY_ROLES } from '#shared/kernel/principal.ts';
+import { Words } from '#shared/kernel/text.ts';
+import { DeviceInput } from '#shared/recording/domain/device.ts';
 import {
   CompleteMultipartInput,
   EvidenceInput,
   MultipartInput,
   RetrievalInput,
-} from '#shared/domain/cases/evidence.ts';
-import { DeviceInput } from '#shared/domain/device.ts';
-import { Words } from '#shared/domain/text.ts';
-import { defineRoute, IdParam, standardErrors } from '#shared/http/route.ts';
+} from '#shared/recording/domain/evidence.ts';
 
 /** The case and whole-process recording routes of the route table (functions/routes.ts). */
 const handlers = ['officer', 'unit-head', 'admin'] as const;

@@ -1,7 +1,7 @@
 import { evidenceRoutes as routes } from '#functions/evidence/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { startMultipartUpload } from '#shared/use-cases/evidence.ts';
+import { startMultipartUpload } from '#shared/recording/use-cases/evidence.ts';
+import { ports } from '#shared/repositories.ts';
 
 export const handler = httpHandler(routes.startMultipart, async ({ params, body, principal }) => ({
   status: 201,

@@ -1,7 +1,7 @@
 import { inspectionsRoutes as routes } from '#functions/inspections/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { enterpriseInspections } from '#shared/inspections/use-cases/inspections.ts';
-import { ports } from '#shared/store/repositories.ts';
+import { ports } from '#shared/repositories.ts';
 
 export const handler = httpHandler(routes.enterpriseInspections, async ({ query, principal }) => ({
   status: 200,

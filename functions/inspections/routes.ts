@@ -7,8 +7,6 @@ import {
   ScanResult,
   SupervisionCode,
 } from '#functions/responses/inspections.ts';
-
-import { AGENCY_ROLES } from '#shared/auth.ts';
 import { defineRoute, IdParam, standardErrors } from '#shared/http/route.ts';
 import { InspectionInput, RatingInput } from '#shared/inspections/domain/inspection.ts';
 import {
@@ -17,7 +15,8 @@ import {
   PlanVersionQuery,
   PlanYear,
 } from '#shared/inspections/domain/inspection-plan.ts';
-import { PageQuery } from '#shared/store/pagination.ts';
+import { AGENCY_ROLES } from '#shared/kernel/principal.ts';
+import { PageQuery } from '#shared/kernel/store/pagination.ts';
 
 const IdParams = z.strictObject({ id: IdParam });
 const YearParams = z.strictObject({ year: PlanYear });

@@ -1,5 +1,5 @@
 import { jobHandler } from '#shared/jobs/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { redriveArrivals } from '#shared/use-cases/arrival-redrive.ts';
+import { redriveArrivals } from '#shared/recording/use-cases/arrival-redrive.ts';
+import { ports } from '#shared/repositories.ts';
 
 export const handler = jobHandler(() => redriveArrivals(ports));

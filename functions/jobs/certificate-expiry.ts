@@ -1,8 +1,8 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { jobHandler } from '#shared/jobs/handler.ts';
 import { metrics } from '#shared/observability.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { certificateExpiryReport } from '#shared/use-cases/certificate-expiry.ts';
+import { certificateExpiryReport } from '#shared/organisation/use-cases/certificate-expiry.ts';
+import { ports } from '#shared/repositories.ts';
 
 export const handler = jobHandler(async () => {
   const report = await certificateExpiryReport(ports);

@@ -1,5 +1,5 @@
+import { continueRecomputations } from '#shared/decisions/use-cases/deadline-recompute.ts';
 import { jobHandler } from '#shared/jobs/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { continueRecomputations } from '#shared/use-cases/deadline-recompute.ts';
+import { ports } from '#shared/repositories.ts';
 
 export const handler = jobHandler(() => continueRecomputations(ports));

@@ -1,5 +1,5 @@
+import { documentOldDecisions } from '#shared/decisions/use-cases/decisions.ts';
 import { jobHandler } from '#shared/jobs/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { documentOldDecisions } from '#shared/use-cases/decisions.ts';
+import { ports } from '#shared/repositories.ts';
 
 export const handler = jobHandler(() => documentOldDecisions(ports));

@@ -1,8 +1,8 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { jobHandler } from '#shared/jobs/handler.ts';
 import { metrics } from '#shared/observability.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { sweepPublications } from '#shared/use-cases/publication-sweep.ts';
+import { sweepPublications } from '#shared/publicity/use-cases/publication-sweep.ts';
+import { ports } from '#shared/repositories.ts';
 
 /** The overdue count is the metric the CloudWatch alarm watches (infra/stacks/stateless-stack.ts). */
 export const handler = jobHandler(async () => {

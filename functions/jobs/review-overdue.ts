@@ -1,5 +1,5 @@
 import { jobHandler } from '#shared/jobs/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { flagOverdueReviews } from '#shared/use-cases/review-deadlines.ts';
+import { flagOverdueReviews } from '#shared/legal-review/use-cases/review-deadlines.ts';
+import { ports } from '#shared/repositories.ts';
 
 export const handler = jobHandler(() => flagOverdueReviews(ports));

@@ -1,7 +1,7 @@
 import { officersRoutes as routes } from '#functions/officers/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { changeOfficerStatus } from '#shared/use-cases/officers.ts';
+import { changeOfficerStatus } from '#shared/organisation/use-cases/officers.ts';
+import { ports } from '#shared/repositories.ts';
 
 export const handler = httpHandler(routes.changeOfficerStatus, async ({ params, body, principal }) => ({
   status: 200,

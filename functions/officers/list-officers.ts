@@ -1,7 +1,7 @@
 import { officersRoutes as routes } from '#functions/officers/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { officerView } from '#shared/use-cases/officers.ts';
+import { officerView } from '#shared/organisation/use-cases/officers.ts';
+import { ports } from '#shared/repositories.ts';
 
 export const handler = httpHandler(routes.listOfficers, async ({ query, principal }) => {
   const page = await ports.officers.list(principal.agencyId, query.limit, query.cursor);

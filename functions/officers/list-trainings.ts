@@ -1,6 +1,6 @@
 import { officersRoutes as routes } from '#functions/officers/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
+import { ports } from '#shared/repositories.ts';
 
 export const handler = httpHandler(routes.listTrainings, async ({ params, principal }) => ({
   status: 200,

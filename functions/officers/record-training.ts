@@ -1,7 +1,7 @@
 import { officersRoutes as routes } from '#functions/officers/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { recordTraining } from '#shared/use-cases/officers.ts';
+import { recordTraining } from '#shared/organisation/use-cases/officers.ts';
+import { ports } from '#shared/repositories.ts';
 
 export const handler = httpHandler(routes.recordTraining, async ({ params, body, principal }) => ({
   status: 201,

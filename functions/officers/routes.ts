@@ -1,11 +1,11 @@
 import * as z from 'zod';
 import { FileBody, list } from '#functions/responses/common.ts';
 import { Officer, OfficerPage, Training } from '#functions/responses/officers.ts';
-import { AGENCY_ROLES } from '#shared/auth.ts';
-import { CertificateNo, OfficerInput, StatusChangeInput } from '#shared/domain/officer.ts';
-import { TrainingInput } from '#shared/domain/training.ts';
 import { defineRoute, standardErrors } from '#shared/http/route.ts';
-import { PageQuery } from '#shared/store/pagination.ts';
+import { AGENCY_ROLES } from '#shared/kernel/principal.ts';
+import { PageQuery } from '#shared/kernel/store/pagination.ts';
+import { CertificateNo, OfficerInput, StatusChangeInput } from '#shared/organisation/domain/officer.ts';
+import { TrainingInput } from '#shared/organisation/domain/training.ts';
 
 /**
  * The route table: API Gateway routes (infra/stacks/stateless-stack.ts), the local server

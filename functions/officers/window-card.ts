@@ -1,13 +1,13 @@
 import { officersRoutes as routes } from '#functions/officers/routes.ts';
-import { unitName } from '#shared/domain/agency.ts';
-import { categoryLabels } from '#shared/domain/officer.ts';
-import { RuleViolation } from '#shared/errors.ts';
+import { currentEdition } from '#shared/checklists/use-cases/checklists.ts';
 import { httpHandler } from '#shared/http/handler.ts';
+import { unitName } from '#shared/kernel/agency.ts';
+import { RuleViolation } from '#shared/kernel/errors.ts';
+import { categoryLabels } from '#shared/organisation/domain/officer.ts';
+import { getOfficer } from '#shared/organisation/use-cases/officers.ts';
 import { verificationQrSvg } from '#shared/render/qr.ts';
 import { windowCardSvg } from '#shared/render/svg/window-card.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { currentEdition } from '#shared/use-cases/checklists.ts';
-import { getOfficer } from '#shared/use-cases/officers.ts';
+import { ports } from '#shared/repositories.ts';
 
 /** Service items are named by their codes in the agency's published matters list. */
 export const handler = httpHandler(routes.windowCard, async ({ params, query, principal }) => {

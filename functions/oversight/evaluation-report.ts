@@ -1,8 +1,8 @@
 import { oversightRoutes as routes } from '#functions/oversight/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { statisticsRows } from '#shared/render/statistics-rows.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { overseen, statistics } from '#shared/use-cases/oversight.ts';
+import { ports } from '#shared/repositories.ts';
+import { overseen, statistics } from '#shared/supervision/use-cases/oversight.ts';
 
 /** The periodic evaluation of the three systems (总结评估, ORG-1) for any period, as a PDF. */
 export const handler = httpHandler(routes.evaluationReport, async ({ query, principal }) => {

@@ -1,8 +1,8 @@
 import { oversightRoutes as routes } from '#functions/oversight/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { listScope } from '#shared/use-cases/case-access.ts';
-import { overdueItems, overseen } from '#shared/use-cases/oversight.ts';
+import { listScope } from '#shared/recording/use-cases/case-access.ts';
+import { ports } from '#shared/repositories.ts';
+import { overdueItems, overseen } from '#shared/supervision/use-cases/oversight.ts';
 
 /**
  * Late publications and reviews: a unit head's unit, the agency for the agency-wide roles; a

@@ -1,9 +1,9 @@
 import * as z from 'zod';
 import { FileBody } from '#functions/responses/common.ts';
 import { AnnualReportVersion, Overdue, Stats } from '#functions/responses/oversight.ts';
-import { LegalDate, orderedPeriod } from '#shared/dates.ts';
-import { Words } from '#shared/domain/text.ts';
 import { defineRoute, standardErrors } from '#shared/http/route.ts';
+import { LegalDate, orderedPeriod } from '#shared/kernel/dates.ts';
+import { Words } from '#shared/kernel/text.ts';
 
 /** Publication (公示) routes of the route table (functions/routes.ts). */
 const Reason = Words(1000, 2);

@@ -1,9 +1,9 @@
 import { publicRoutes as routes } from '#functions/public/routes.ts';
-import { ANNUAL_CATEGORIES } from '#shared/domain/annual-report.ts';
-import { categoryLabels } from '#shared/domain/officer.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { annualReportView } from '#shared/use-cases/oversight.ts';
+import { categoryLabels } from '#shared/organisation/domain/officer.ts';
+import { ANNUAL_CATEGORIES } from '#shared/publicity/domain/annual-report.ts';
+import { ports } from '#shared/repositories.ts';
+import { annualReportView } from '#shared/supervision/use-cases/oversight.ts';
 
 const statusNames = { published: '已发布', draft: '草稿（尚未发布）', overdue: '逾期未发布' } as const;
 

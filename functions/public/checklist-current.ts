@@ -1,8 +1,8 @@
 import { publicRoutes as routes } from '#functions/public/routes.ts';
-import { publicView } from '#shared/domain/checklists/checklist.ts';
+import { publicView } from '#shared/checklists/domain/checklist.ts';
+import { publicEdition, withLiveOfficerStatus } from '#shared/checklists/use-cases/checklists.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { publicEdition, withLiveOfficerStatus } from '#shared/use-cases/checklists.ts';
+import { ports } from '#shared/repositories.ts';
 
 export const handler = httpHandler(routes.publicChecklist, async ({ params, query }) => {
   const edition = await publicEdition(ports, params.agencyId, params.kind, query.at);

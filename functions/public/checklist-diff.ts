@@ -1,7 +1,7 @@
 import { publicRoutes as routes } from '#functions/public/routes.ts';
+import { diffEditions } from '#shared/checklists/use-cases/checklists.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { diffEditions } from '#shared/use-cases/checklists.ts';
+import { ports } from '#shared/repositories.ts';
 
 export const handler = httpHandler(routes.publicChecklistDiff, async ({ params, query }) => ({
   status: 200,

@@ -2,7 +2,7 @@ import { publicRoutes as routes } from '#functions/public/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { wantsPage } from '#shared/http/html.ts';
 import { decisionsPage } from '#shared/render/site/decision-pages.ts';
-import { ports } from '#shared/store/repositories.ts';
+import { ports } from '#shared/repositories.ts';
 
 /** JSON for clients; a page for a browser. */
 export const handler = httpHandler(routes.publicDecisions, async ({ params, query, headers }) => {

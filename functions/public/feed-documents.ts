@@ -1,4 +1,4 @@
-import type { PublicRecord } from '#shared/domain/public-record.ts';
+import type { PublicRecord } from '#shared/publicity/domain/public-record.ts';
 import { escapeMarkup } from '#shared/render/escape.ts';
 
 /** A feed entry: a publication, or the withdrawal of one (PUB-14). */

@@ -1,9 +1,9 @@
 import { atomFeed, type FeedItem, jsonFeed } from '#functions/public/feed-documents.ts';
 import { publicRoutes as routes } from '#functions/public/routes.ts';
 import { config } from '#shared/config.ts';
-import { NotFound } from '#shared/errors.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
+import { NotFound } from '#shared/kernel/errors.ts';
+import { ports } from '#shared/repositories.ts';
 
 /** An agency's publications and withdrawals as Atom or JSON Feed, newest first (PUB-14). */
 export const handler = httpHandler(routes.publicFeed, async ({ params }) => {

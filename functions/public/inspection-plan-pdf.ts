@@ -1,7 +1,7 @@
 import { publicRoutes as routes } from '#functions/public/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { publishedPlan } from '#shared/inspections/use-cases/inspection-plans.ts';
-import { ports } from '#shared/store/repositories.ts';
+import { ports } from '#shared/repositories.ts';
 
 /** An agency's filed annual inspection plan as its printed document (INS-2). */
 export const handler = httpHandler(routes.publicInspectionPlanPdf, async ({ params, query }) => {

@@ -1,8 +1,8 @@
 import { publicRoutes as routes } from '#functions/public/routes.ts';
-import { NotFound } from '#shared/errors.ts';
 import { httpHandler } from '#shared/http/handler.ts';
+import { NotFound } from '#shared/kernel/errors.ts';
 import type { NoticeContent } from '#shared/render/pdf/publication-notice.ts';
-import { ports } from '#shared/store/repositories.ts';
+import { ports } from '#shared/repositories.ts';
 
 /** The printable notice of a publication, for hall boards (PUB-14). */
 export const handler = httpHandler(routes.publicationNotice, async ({ params }) => {

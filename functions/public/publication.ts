@@ -1,7 +1,7 @@
 import { publicRoutes as routes } from '#functions/public/routes.ts';
-import { NotFound } from '#shared/errors.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
+import { NotFound } from '#shared/kernel/errors.ts';
+import { ports } from '#shared/repositories.ts';
 
 export const handler = httpHandler(routes.publicPublication, async ({ params }) => {
   const record = await ports.publications.getPublicRecord(params.id);

@@ -1,6 +1,6 @@
 import { publicRoutes as routes } from '#functions/public/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
+import { ports } from '#shared/repositories.ts';
 
 /** The agency's latest random draws, as drawn (PUB-15). */
 export const handler = httpHandler(routes.publicDraws, async ({ params }) => {

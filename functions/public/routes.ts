@@ -6,13 +6,13 @@ import { InspectionLimits, PublicInspectionPlan } from '#functions/responses/ins
 import { PublicCertificate } from '#functions/responses/officers.ts';
 import { AnnualReport, OpenApiDocument } from '#functions/responses/oversight.ts';
 import { PublicDecisionPage, PublicRecord } from '#functions/responses/publications.ts';
-import { LegalDate } from '#shared/dates.ts';
-import { VerificationCode } from '#shared/domain/cases/verification-code.ts';
-import { ChecklistKind } from '#shared/domain/checklists/kinds.ts';
-import { CertificateNo } from '#shared/domain/officer.ts';
+import { ChecklistKind } from '#shared/checklists/domain/checklist-kinds.ts';
 import { defineRoute, IdParam, standardErrors } from '#shared/http/route.ts';
 import { PlanVersionQuery, PlanYear } from '#shared/inspections/domain/inspection-plan.ts';
-import { PageQuery } from '#shared/store/pagination.ts';
+import { LegalDate } from '#shared/kernel/dates.ts';
+import { PageQuery } from '#shared/kernel/store/pagination.ts';
+import { CertificateNo } from '#shared/organisation/domain/officer.ts';
+import { VerificationCode } from '#shared/recording/domain/verification-code.ts';
 
 const CertificateParams = z.strictObject({ certificateNo: CertificateNo });
 

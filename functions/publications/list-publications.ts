@@ -1,7 +1,7 @@
 import { publicationsRoutes as routes } from '#functions/publications/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { listScope } from '#shared/use-cases/case-access.ts';
+import { listScope } from '#shared/recording/use-cases/case-access.ts';
+import { ports } from '#shared/repositories.ts';
 
 /** A page of the agency's publications for those who see the agency; their own unit's for everyone else. */
 export const handler = httpHandler(routes.listPublications, async ({ query, principal }) => ({

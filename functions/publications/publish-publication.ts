@@ -1,9 +1,9 @@
 import { publicationsRoutes as routes } from '#functions/publications/routes.ts';
-import { Conflict } from '#shared/errors.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { getPublication } from '#shared/use-cases/publication-access.ts';
-import { publishByHand } from '#shared/use-cases/publish-decision.ts';
+import { Conflict } from '#shared/kernel/errors.ts';
+import { getPublication } from '#shared/publicity/use-cases/publication-access.ts';
+import { publishByHand } from '#shared/publicity/use-cases/publish-decision.ts';
+import { ports } from '#shared/repositories.ts';
 
 export const handler = httpHandler(routes.publishEarly, async ({ params, principal }) => {
   const published = await publishByHand(ports, principal, params.id);

@@ -6,16 +6,16 @@ import {
   PublicationRule,
   Revocation,
 } from '#functions/responses/publications.ts';
-import { AGENCY_ROLES } from '#shared/auth.ts';
+import { defineRoute, IdParam, standardErrors } from '#shared/http/route.ts';
+import { AGENCY_ROLES } from '#shared/kernel/principal.ts';
+import { PageQuery } from '#shared/kernel/store/pagination.ts';
+import { Words } from '#shared/kernel/text.ts';
 import {
   PUBLICATION_STATUSES,
   PublicationRuleInput,
   PublicationRuleParams,
   RevocationInput,
-} from '#shared/domain/publication.ts';
-import { Words } from '#shared/domain/text.ts';
-import { defineRoute, IdParam, standardErrors } from '#shared/http/route.ts';
-import { PageQuery } from '#shared/store/pagination.ts';
+} from '#shared/publicity/domain/publication.ts';
 
 /** Publication (公示) routes of the route table (functions/routes.ts). */
 const Reason = Words(1000, 2);

@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { list } from '#functions/responses/common.ts';
 import { PushDelivery, PushTarget } from '#functions/responses/publications.ts';
-import { PushTargetInput } from '#shared/domain/push.ts';
 import { defineRoute, IdParam, standardErrors } from '#shared/http/route.ts';
+import { PushTargetInput } from '#shared/recording/domain/push.ts';
 
 /** The routes of `functions/push/`. */
 export const pushRoutes = {

@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { entity, Instant, LegalDate, list, page } from '#functions/responses/common.ts';
-import { DOCUMENT_STATUSES } from '#shared/domain/cases/document-status.ts';
-import { CASE_STATUSES } from '#shared/domain/cases/state-machine.ts';
-import { WITHDRAWAL_KINDS } from '#shared/domain/withdrawal.ts';
+import { WITHDRAWAL_KINDS } from '#shared/publicity/domain/withdrawal.ts';
+import { DOCUMENT_STATUSES } from '#shared/recording/domain/document-status.ts';
+import { CASE_STATUSES } from '#shared/recording/domain/state-machine.ts';
 
 export const Party = entity({
   kind: z.string().describe('person or organization'),

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { entity, Instant, LegalDate } from '#functions/responses/common.ts';
-import { ChecklistKind } from '#shared/domain/checklists/kinds.ts';
+import { ChecklistKind } from '#shared/checklists/domain/checklist-kinds.ts';
 
 /** One row of a list; its fields depend on the list's kind (docs/api.md, Checklists). */
 export const ChecklistItem = entity({ code: z.string() });

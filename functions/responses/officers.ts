@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { entity, Instant, LegalDate, page } from '#functions/responses/common.ts';
-import type { PublicCertificate as Certificate } from '#shared/use-cases/officers.ts';
+import type { PublicCertificate as Certificate } from '#shared/organisation/use-cases/officers.ts';
 
 export const StatusChange = entity({
   status: z.string(),

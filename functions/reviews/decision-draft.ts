@@ -1,7 +1,7 @@
 import { reviewsRoutes as routes } from '#functions/reviews/routes.ts';
+import { decisionDraft } from '#shared/decisions/use-cases/decisions.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { decisionDraft } from '#shared/use-cases/decisions.ts';
+import { ports } from '#shared/repositories.ts';
 
 export const handler = httpHandler(routes.decisionDraft, async ({ params, principal }) => ({
   status: 200,

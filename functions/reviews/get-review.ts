@@ -1,7 +1,7 @@
 import { reviewsRoutes as routes } from '#functions/reviews/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { readReview } from '#shared/use-cases/review-access.ts';
+import { readReview } from '#shared/legal-review/use-cases/review-access.ts';
+import { ports } from '#shared/repositories.ts';
 
 export const handler = httpHandler(routes.getReview, async ({ params, principal }) => ({
   status: 200,

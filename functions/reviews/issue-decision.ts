@@ -1,7 +1,7 @@
 import { reviewsRoutes as routes } from '#functions/reviews/routes.ts';
+import { issueDecision } from '#shared/decisions/use-cases/decisions.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { issueDecision } from '#shared/use-cases/decisions.ts';
+import { ports } from '#shared/repositories.ts';
 
 export const handler = httpHandler(routes.issueDecision, async ({ params, body, principal }) => ({
   status: 201,

@@ -1,7 +1,7 @@
 import { reviewsRoutes as routes } from '#functions/reviews/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { recordReviewer } from '#shared/use-cases/reviewers.ts';
+import { recordReviewer } from '#shared/legal-review/use-cases/reviewers.ts';
+import { ports } from '#shared/repositories.ts';
 
 export const handler = httpHandler(routes.putReviewer, async ({ params, body, principal }) => ({
   status: 200,

@@ -1,7 +1,7 @@
 import { reviewsRoutes as routes } from '#functions/reviews/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { resubmit } from '#shared/use-cases/review-rounds.ts';
+import { resubmit } from '#shared/legal-review/use-cases/review-rounds.ts';
+import { ports } from '#shared/repositories.ts';
 
 export const handler = httpHandler(routes.resubmitReview, async ({ params, body, principal }) => ({
   status: 200,

@@ -1,8 +1,8 @@
 import { reviewsRoutes as routes } from '#functions/reviews/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { readCase } from '#shared/use-cases/case-access.ts';
-import { requirementFor } from '#shared/use-cases/review-access.ts';
+import { requirementFor } from '#shared/legal-review/use-cases/review-access.ts';
+import { readCase } from '#shared/recording/use-cases/case-access.ts';
+import { ports } from '#shared/repositories.ts';
 
 export const handler = httpHandler(routes.reviewRequirement, async ({ params, query, principal }) => {
   const record = await readCase(ports, principal, params.id);

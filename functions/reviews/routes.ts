@@ -8,14 +8,14 @@ import {
   ReviewPage,
   ReviewRequirement,
 } from '#functions/responses/reviews.ts';
-import { AGENCY_ROLES } from '#shared/auth.ts';
-import { PenaltyKind } from '#shared/domain/penalty-kinds.ts';
-import { Proposal } from '#shared/domain/reviews/proposal.ts';
-import { OpinionInput, REVIEW_STANDARDS } from '#shared/domain/reviews/review.ts';
-import { ReviewerInput } from '#shared/domain/reviews/reviewer.ts';
-import { Words } from '#shared/domain/text.ts';
 import { defineRoute, IdParam, standardErrors } from '#shared/http/route.ts';
-import { PageQuery } from '#shared/store/pagination.ts';
+import { PenaltyKind } from '#shared/kernel/penalty-kinds.ts';
+import { AGENCY_ROLES } from '#shared/kernel/principal.ts';
+import { PageQuery } from '#shared/kernel/store/pagination.ts';
+import { Words } from '#shared/kernel/text.ts';
+import { OpinionInput, REVIEW_STANDARDS } from '#shared/legal-review/domain/review.ts';
+import { ReviewerInput } from '#shared/legal-review/domain/reviewer.ts';
+import { Proposal } from '#shared/recording/domain/proposal.ts';
 
 /** The case and whole-process recording routes of the route table (functions/routes.ts). */
 const handlers = ['officer', 'unit-head', 'admin'] as const;

@@ -1,7 +1,7 @@
 import { reviewsRoutes as routes } from '#functions/reviews/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { submitReview } from '#shared/use-cases/submit-review.ts';
+import { submitReview } from '#shared/legal-review/use-cases/submit-review.ts';
+import { ports } from '#shared/repositories.ts';
 
 export const handler = httpHandler(routes.submitReview, async ({ params, body, principal }) => ({
   status: 201,

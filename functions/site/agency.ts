@@ -1,11 +1,11 @@
 import { agencyProfile, htmlPage } from '#functions/site/page-result.ts';
 import { siteRoutes as routes } from '#functions/site/routes.ts';
-import { legalDateOf } from '#shared/dates.ts';
-import { CHECKLIST_KINDS } from '#shared/domain/checklists/kinds.ts';
+import { CHECKLIST_KINDS } from '#shared/checklists/domain/checklist-kinds.ts';
+import { publicEditions } from '#shared/checklists/use-cases/checklists.ts';
 import { httpHandler } from '#shared/http/handler.ts';
+import { legalDateOf } from '#shared/kernel/dates.ts';
 import { agencyPage } from '#shared/render/site/agency-page.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { publicEditions } from '#shared/use-cases/checklists.ts';
+import { ports } from '#shared/repositories.ts';
 
 /** The agency's home: a bounded number of reads, whatever its history (7 lists, 5 decisions, 50 feed entries). */
 export const handler = httpHandler(routes.siteAgency, async ({ params }) => {

@@ -1,9 +1,9 @@
 import { agencyProfile, htmlPage } from '#functions/site/page-result.ts';
 import { siteRoutes as routes } from '#functions/site/routes.ts';
+import { diffEditions } from '#shared/checklists/use-cases/checklists.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { checklistDiffPage } from '#shared/render/site/checklist-pages.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { diffEditions } from '#shared/use-cases/checklists.ts';
+import { ports } from '#shared/repositories.ts';
 
 export const handler = httpHandler(routes.siteChecklistDiff, async ({ params, query }) => {
   const { agencyId, kind } = params;

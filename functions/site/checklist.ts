@@ -1,16 +1,16 @@
 import { agencyProfile, htmlPage } from '#functions/site/page-result.ts';
 import { siteRoutes as routes } from '#functions/site/routes.ts';
-import { publicView } from '#shared/domain/checklists/checklist.ts';
-import { NotFound } from '#shared/errors.ts';
-import { httpHandler } from '#shared/http/handler.ts';
-import { checklistPage } from '#shared/render/site/checklist-pages.ts';
-import { ports } from '#shared/store/repositories.ts';
+import { publicView } from '#shared/checklists/domain/checklist.ts';
 import {
   editionByNumber,
   publicEdition,
   publicEditions,
   withLiveOfficerStatus,
-} from '#shared/use-cases/checklists.ts';
+} from '#shared/checklists/use-cases/checklists.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { NotFound } from '#shared/kernel/errors.ts';
+import { checklistPage } from '#shared/render/site/checklist-pages.ts';
+import { ports } from '#shared/repositories.ts';
 
 /** The list in force (with today's certificate status) or the edition asked for, and every edition. */
 export const handler = httpHandler(routes.siteChecklist, async ({ params, query }) => {

@@ -1,10 +1,10 @@
 import { htmlPage } from '#functions/site/page-result.ts';
 import { siteRoutes as routes } from '#functions/site/routes.ts';
-import type { PublicRecord } from '#shared/domain/public-record.ts';
-import { NotFound } from '#shared/errors.ts';
 import { httpHandler } from '#shared/http/handler.ts';
+import { NotFound } from '#shared/kernel/errors.ts';
+import type { PublicRecord } from '#shared/publicity/domain/public-record.ts';
 import { decisionPage } from '#shared/render/site/decision-pages.ts';
-import { ports } from '#shared/store/repositories.ts';
+import { ports } from '#shared/repositories.ts';
 
 /** A published decision, or what stands in its place once withdrawn (PUB-11). */
 export const handler = httpHandler(routes.siteDecision, async ({ params }) => {

@@ -2,7 +2,7 @@ import { agencyProfile, htmlPage } from '#functions/site/page-result.ts';
 import { siteRoutes as routes } from '#functions/site/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { decisionsPage } from '#shared/render/site/decision-pages.ts';
-import { ports } from '#shared/store/repositories.ts';
+import { ports } from '#shared/repositories.ts';
 
 /** The agency's decisions, searched by publication days, category and document number, 20 a page. */
 export const handler = httpHandler(routes.siteDecisions, async ({ params, query }) => {

@@ -1,7 +1,7 @@
-import type { AgencyProfile } from '#shared/domain/agency.ts';
-import { NotFound } from '#shared/errors.ts';
 import type { HttpResult } from '#shared/http/route.ts';
-import { ports } from '#shared/store/repositories.ts';
+import type { AgencyProfile } from '#shared/kernel/agency.ts';
+import { NotFound } from '#shared/kernel/errors.ts';
+import { ports } from '#shared/repositories.ts';
 
 /**
  * A page of the site. Shared caches (CloudFront) keep it a minute at most, so a withdrawal leaves

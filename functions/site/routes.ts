@@ -1,11 +1,11 @@
 import * as z from 'zod';
 import { FileBody } from '#functions/responses/common.ts';
 import { SupervisionReportParams } from '#functions/supervision-reports/routes.ts';
-import { LegalDate, orderedPeriod } from '#shared/dates.ts';
-import { VerificationCode } from '#shared/domain/cases/verification-code.ts';
-import { ChecklistKind } from '#shared/domain/checklists/kinds.ts';
-import { CertificateNo, EnforcementCategory } from '#shared/domain/officer.ts';
+import { ChecklistKind } from '#shared/checklists/domain/checklist-kinds.ts';
 import { defineRoute, IdParam, type RouteDef, standardErrors } from '#shared/http/route.ts';
+import { LegalDate, orderedPeriod } from '#shared/kernel/dates.ts';
+import { CertificateNo, EnforcementCategory } from '#shared/organisation/domain/officer.ts';
+import { VerificationCode } from '#shared/recording/domain/verification-code.ts';
 import { Receipt } from '#shared/supervision/domain/complaint.ts';
 
 /** A form's field left empty arrives as `name=`: the same as not sent. */

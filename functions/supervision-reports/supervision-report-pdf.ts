@@ -1,7 +1,7 @@
 import { supervisionReportsRoutes as routes } from '#functions/supervision-reports/routes.ts';
-import { beijingTimeText } from '#shared/dates.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
+import { beijingTimeText } from '#shared/kernel/dates.ts';
+import { ports } from '#shared/repositories.ts';
 import {
   supervisionReportBars,
   supervisionReportLines,

@@ -1,7 +1,7 @@
 import { supervisionRoutes as routes } from '#functions/supervision/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { documentVerificationUrl } from '#shared/render/qr.ts';
-import { ports } from '#shared/store/repositories.ts';
+import { ports } from '#shared/repositories.ts';
 import { printableOpinion } from '#shared/supervision/use-cases/matters.ts';
 
 export const handler = httpHandler(routes.opinionPdf, async ({ params, principal }) => {

@@ -1,6 +1,6 @@
 import { supervisionRoutes as routes } from '#functions/supervision/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ports } from '#shared/store/repositories.ts';
+import { ports } from '#shared/repositories.ts';
 import { referDecision } from '#shared/supervision/use-cases/matters.ts';
 
 export const handler = httpHandler(routes.referDecision, async ({ params, body, principal }) => ({

@@ -6,7 +6,7 @@ import {
   SupervisionMatterPage,
 } from '#functions/responses/supervision.ts';
 import { defineRoute, IdParam, standardErrors } from '#shared/http/route.ts';
-import { PageQuery } from '#shared/store/pagination.ts';
+import { PageQuery } from '#shared/kernel/store/pagination.ts';
 import {
   AcceptanceInput,
   MatterInput,

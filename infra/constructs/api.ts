@@ -20,7 +20,7 @@ import { constructIdOf, ProjectFunction } from '#infra/constructs/project-functi
 import type { StatefulStack } from '#infra/stacks/stateful-stack.ts';
 import { grantsOf } from '#shared/http/grants.ts';
 import { type RouteDef, routeKey } from '#shared/http/route.ts';
-import { idempotencyTable, journalTable, mainTable } from '#shared/store/table-definitions.ts';
+import { idempotencyTable, journalTable, mainTable } from '#shared/kernel/store/table-definitions.ts';
 
 export interface ApiProps {
   stateful: StatefulStack;
@@ -120,7 +120,7 @@ export class Api extends Construct {
     for (const access of grants.evidenceArchive) grantEvidenceArchive(fn, access, stateful);
     if (grants.schedulesDueDates) this.#grantDueDateSchedules(fn, stateful, schedulerRole);
     if (grants.identities && stateful.userPool) {
-      // Exactly the admin actions of shared/store/cognito-identity.ts, on this pool only.
+      // Exactly the admin actions of shared/organisation/store/cognito-identity.ts, on this pool only.
       fn.addToRolePolicy(
         new PolicyStatement({
           actions: [

@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
 import { grantEvidenceArchive } from '#infra/constructs/evidence-grants.ts';
 import { ProjectFunction } from '#infra/constructs/project-function.ts';
 import type { StatefulStack } from '#infra/stacks/stateful-stack.ts';
-import { journalTable, mainTable } from '#shared/store/table-definitions.ts';
+import { journalTable, mainTable } from '#shared/kernel/store/table-definitions.ts';
 
 /**
  * REC-4, REC-6: each object that arrives in the evidence archive is checked (size and SHA-256)

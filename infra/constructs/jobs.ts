@@ -8,7 +8,7 @@ import { jobTable } from '#functions/jobs.ts';
 import { grantEvidenceArchive } from '#infra/constructs/evidence-grants.ts';
 import { constructIdOf, ProjectFunction } from '#infra/constructs/project-function.ts';
 import type { StatefulStack } from '#infra/stacks/stateful-stack.ts';
-import { journalTable, mainTable } from '#shared/store/table-definitions.ts';
+import { journalTable, mainTable } from '#shared/kernel/store/table-definitions.ts';
 
 /**
  * The job table (functions/jobs.ts) as functions on EventBridge Scheduler, each on its rate, and

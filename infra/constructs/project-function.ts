@@ -6,7 +6,7 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import type { TableDefinition } from '#shared/store/table-definitions.ts';
+import type { TableDefinition } from '#shared/kernel/store/table-definitions.ts';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 

@@ -27,9 +27,9 @@ import {
 import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import type { Construct } from 'constructs';
 import type { DeploymentContext } from '#infra/context.ts';
-import { ROLES } from '#shared/auth.ts';
-import { evidenceBucket } from '#shared/store/bucket-definitions.ts';
-import { type TableDefinition, tableDefinitions } from '#shared/store/table-definitions.ts';
+import { ROLES } from '#shared/kernel/principal.ts';
+import { evidenceBucket } from '#shared/kernel/store/bucket-definitions.ts';
+import { type TableDefinition, tableDefinitions } from '#shared/kernel/store/table-definitions.ts';
 
 export interface StatefulStackProps extends StackProps {
   deployment: DeploymentContext;

@@ -1,7 +1,7 @@
-import type { Principal } from '#shared/auth.ts';
-import { legalDateOf } from '#shared/dates.ts';
 import type { PlanInput } from '#shared/inspections/domain/inspection-plan.ts';
 import { draftPlan, filePlan, type PlanPorts } from '#shared/inspections/use-cases/inspection-plans.ts';
+import { legalDateOf } from '#shared/kernel/dates.ts';
+import type { Principal } from '#shared/kernel/principal.ts';
 
 /**
  * The demo bureau's annual inspection plan (INS-2), of the items of its published lists: the two

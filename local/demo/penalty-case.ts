@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Principal } from '#shared/auth.ts';
-import { REVIEW_STANDARDS } from '#shared/domain/reviews/review.ts';
+import type { Principal } from '#shared/kernel/principal.ts';
+import { REVIEW_STANDARDS } from '#shared/legal-review/domain/review.ts';
 
 /**
  * The happy path of a general-procedure penalty case (LAW-10, LAW-11, LAW-4), over HTTP as any

@@ -3,7 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import { config } from '#shared/config.ts';
-import { isInternalAddress } from '#shared/domain/push.ts';
+import { isInternalAddress } from '#shared/recording/domain/push.ts';
 
 /**
  * How pushes reach another platform (ORG-2): the target's host resolved once, every address

@@ -3,7 +3,7 @@ import {
   IdempotencyValidationError,
 } from '@aws-lambda-powertools/idempotency';
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
-import { DomainError, type ErrorDetail } from '#shared/errors.ts';
+import { DomainError, type ErrorDetail } from '#shared/kernel/errors.ts';
 
 export interface ErrorBody {
   error: {

@@ -8,8 +8,12 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, Context } from 'aws-lambda';
-import { hasAnyRole, type Principal, principalFromClaims } from '#shared/auth.ts';
 import { config } from '#shared/config.ts';
+import { errorResponse, toErrorResponse } from '#shared/http/errors.ts';
+import { rateKey, TokenBuckets, TooManyRequests } from '#shared/http/rate-limit.ts';
+import { isRevoked } from '#shared/http/revocations.ts';
+import { type HttpResult, type RouteDef, type RouteInput, routeKey } from '#shared/http/route.ts';
+import { withSupervised } from '#shared/http/supervisions.ts';
 import {
   AccountDisabled,
   type ErrorDetail,
@@ -17,15 +21,11 @@ import {
   issueDetails,
   Unauthenticated,
   ValidationFailed,
-} from '#shared/errors.ts';
-import { errorResponse, toErrorResponse } from '#shared/http/errors.ts';
-import { rateKey, TokenBuckets, TooManyRequests } from '#shared/http/rate-limit.ts';
-import { isRevoked } from '#shared/http/revocations.ts';
-import { type HttpResult, type RouteDef, type RouteInput, routeKey } from '#shared/http/route.ts';
-import { withSupervised } from '#shared/http/supervisions.ts';
+} from '#shared/kernel/errors.ts';
+import { hasAnyRole, type Principal, principalFromClaims } from '#shared/kernel/principal.ts';
+import { dynamoClient } from '#shared/kernel/store/clients.ts';
 import { logger, metrics, tracer } from '#shared/observability.ts';
 import { errorPage } from '#shared/render/site/error-page.ts';
-import { dynamoClient } from '#shared/store/clients.ts';
 import '#shared/zod-locale.ts';
 import type * as z from 'zod';
 

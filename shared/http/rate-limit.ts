@@ -1,5 +1,5 @@
-import type { Principal } from '#shared/auth.ts';
-import { DomainError } from '#shared/errors.ts';
+import { DomainError } from '#shared/kernel/errors.ts';
+import type { Principal } from '#shared/kernel/principal.ts';
 
 /** 429: the caller's tenant (or, anonymous, their address) has used its share for now. */
 export class TooManyRequests extends DomainError {

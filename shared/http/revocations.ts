@@ -1,8 +1,8 @@
-import type { Principal } from '#shared/auth.ts';
 import { config } from '#shared/config.ts';
 import { BriefCache } from '#shared/http/brief-cache.ts';
-import { AccountRepository } from '#shared/store/account-repository.ts';
-import { documentClient } from '#shared/store/clients.ts';
+import type { Principal } from '#shared/kernel/principal.ts';
+import { documentClient } from '#shared/kernel/store/clients.ts';
+import { AccountRepository } from '#shared/organisation/store/account-repository.ts';
 
 /** Each agency's disabled accounts, as this instance last read them (one GetItem per agency per period). */
 const cache = new BriefCache<Record<string, number>>();

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { Role } from '#shared/auth.ts';
+import type { Role } from '#shared/kernel/principal.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 

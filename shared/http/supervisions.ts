@@ -1,8 +1,8 @@
-import type { Principal } from '#shared/auth.ts';
 import { config } from '#shared/config.ts';
 import { BriefCache } from '#shared/http/brief-cache.ts';
-import { AgencyRepository } from '#shared/store/agency-repository.ts';
-import { documentClient } from '#shared/store/clients.ts';
+import type { Principal } from '#shared/kernel/principal.ts';
+import { documentClient } from '#shared/kernel/store/clients.ts';
+import { AgencyRepository } from '#shared/organisation/store/agency-repository.ts';
 
 /** Each supervisory body's agencies, as this instance last read them (one Query per body per period). */
 const cache = new BriefCache<string[]>();

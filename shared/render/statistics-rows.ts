@@ -1,5 +1,5 @@
-import { categoryLabels, type EnforcementCategory } from '#shared/domain/officer.ts';
-import type { statistics } from '#shared/use-cases/oversight.ts';
+import { categoryLabels, type EnforcementCategory } from '#shared/organisation/domain/officer.ts';
+import type { statistics } from '#shared/supervision/use-cases/oversight.ts';
 
 export type Statistics = Awaited<ReturnType<typeof statistics>>;
 

@@ -20,7 +20,7 @@ const iterations = Number(process.env.BENCH_ITERATIONS ?? 200);
 const stack = await startLocalStack({ publicBaseUrl: 'http://localhost:3000', log: () => undefined });
 Object.assign(process.env, stack.env);
 // The platform's modules read their configuration on import: only once the stack's is set.
-const { dynamoClient } = await import('#shared/store/clients.ts');
+const { dynamoClient } = await import('#shared/kernel/store/clients.ts');
 const { startApiServer } = await import('#local/api-server.ts');
 const { DEMO_AGENCY_ID, seedDemoData } = await import('#local/seed.ts');
 const server = await startApiServer({ port: 0, tokenSecret: stack.tokenSecret });
@@ -83,7 +83,7 @@ dynamoClient.middlewareStack.add(
   },
   { step: 'initialize', name: 'benchCapacity' },
 );
-const { s3Client } = await import('#shared/store/clients.ts');
+const { s3Client } = await import('#shared/kernel/store/clients.ts');
 s3Client.middlewareStack.add(
   (next) => async (args) => {
     if (costing) cost.s3Calls += 1;
@@ -284,7 +284,7 @@ try {
     '\nsupervised agencies: cached (AWS, 5 s) vs read (one Query of 30 index items, as this machine does every request)',
   );
   const { withSupervised } = await import('#shared/http/supervisions.ts');
-  const { ports } = await import('#shared/store/repositories.ts');
+  const { ports } = await import('#shared/repositories.ts');
   const bureau = `${agencyId}-bureau`;
   for (let n = 0; n < 30; n += 1) {
     await ports.agencies.create({

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { AnnualReport } from '#shared/domain/annual-report.ts';
-import { Conflict } from '#shared/errors.ts';
-import type { AnnualReportRepository } from '#shared/store/annual-report-repository.ts';
-import type { Port } from '#shared/store/port.ts';
+import { Conflict } from '#shared/kernel/errors.ts';
+import type { Port } from '#shared/kernel/store/port.ts';
+import type { AnnualReport } from '#shared/publicity/domain/annual-report.ts';
+import type { AnnualReportRepository } from '#shared/publicity/store/annual-report-repository.ts';
 
 /** An agency no other test writes: the DynamoDB table is shared by every test file. */
 const freshAgency = () => `annual-contract-${Math.random().toString(36).slice(2, 10)}`;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { YearCalendar } from '#shared/domain/calendar.ts';
-import { Conflict } from '#shared/errors.ts';
-import type { CalendarRepository } from '#shared/store/calendar-repository.ts';
-import type { Port } from '#shared/store/port.ts';
+import type { YearCalendar } from '#shared/kernel/calendar.ts';
+import { Conflict } from '#shared/kernel/errors.ts';
+import type { CalendarRepository } from '#shared/kernel/store/calendar-repository.ts';
+import type { Port } from '#shared/kernel/store/port.ts';
 
 /** A year no other test loads: calendars are shared by every agency. */
 const freshYear = () => 3000 + Math.floor(Math.random() * 5000);

@@ -1,14 +1,14 @@
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
-import type { CaseRecord } from '#shared/domain/cases/case.ts';
-import type { DocumentVerification } from '#shared/domain/cases/documents.ts';
-import { newVerificationCode } from '#shared/domain/cases/verification-code.ts';
-import { GENESIS_HASH, type JournalEntry, nextEntry } from '#shared/domain/journal.ts';
-import type { Review } from '#shared/domain/reviews/review.ts';
-import { StaleWrite } from '#shared/errors.ts';
-import type { CaseRepository } from '#shared/store/case-repository.ts';
-import type { Port } from '#shared/store/port.ts';
-import type { ReviewRepository } from '#shared/store/review-repository.ts';
+import { StaleWrite } from '#shared/kernel/errors.ts';
+import { GENESIS_HASH, type JournalEntry, nextEntry } from '#shared/kernel/journal.ts';
+import type { Port } from '#shared/kernel/store/port.ts';
+import type { Review } from '#shared/legal-review/domain/review.ts';
+import type { ReviewRepository } from '#shared/legal-review/store/review-repository.ts';
+import type { CaseRecord } from '#shared/recording/domain/case.ts';
+import type { DocumentVerification } from '#shared/recording/domain/documents.ts';
+import { newVerificationCode } from '#shared/recording/domain/verification-code.ts';
+import type { CaseRepository } from '#shared/recording/store/case-repository.ts';
 
 const AT = '2026-03-02T02:00:00.000Z';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Checklist } from '#shared/domain/checklists/checklist.ts';
-import { Conflict } from '#shared/errors.ts';
-import type { ChecklistRepository } from '#shared/store/checklist-repository.ts';
-import type { Port } from '#shared/store/port.ts';
+import type { Checklist } from '#shared/checklists/domain/checklist.ts';
+import type { ChecklistRepository } from '#shared/checklists/store/checklist-repository.ts';
+import { Conflict } from '#shared/kernel/errors.ts';
+import type { Port } from '#shared/kernel/store/port.ts';
 
 /** An agency no other test writes: the DynamoDB table is shared by every test file. */
 const freshAgency = () => `checklist-contract-${Math.random().toString(36).slice(2, 10)}`;

@@ -1,7 +1,7 @@
 import { monotonicFactory, ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
-import { StaleWrite } from '#shared/errors.ts';
-import type { Port } from '#shared/store/port.ts';
+import { StaleWrite } from '#shared/kernel/errors.ts';
+import type { Port } from '#shared/kernel/store/port.ts';
 import { type Complaint, newReceipt } from '#shared/supervision/domain/complaint.ts';
 import type { ComplaintRepository } from '#shared/supervision/store/complaint-repository.ts';
 

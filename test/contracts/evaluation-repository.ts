@@ -1,8 +1,8 @@
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
-import { GENESIS_HASH, type JournalEntry, nextEntry } from '#shared/domain/journal.ts';
-import { StaleWrite } from '#shared/errors.ts';
-import type { Port } from '#shared/store/port.ts';
+import { StaleWrite } from '#shared/kernel/errors.ts';
+import { GENESIS_HASH, type JournalEntry, nextEntry } from '#shared/kernel/journal.ts';
+import type { Port } from '#shared/kernel/store/port.ts';
 import {
   DEFAULT_RUBRIC,
   type Evaluation,

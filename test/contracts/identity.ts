@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Conflict } from '#shared/errors.ts';
-import type { IdentityProvider, Login } from '#shared/store/identity.ts';
+import { Conflict } from '#shared/kernel/errors.ts';
+import type { IdentityProvider, Login } from '#shared/organisation/store/identity.ts';
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
 

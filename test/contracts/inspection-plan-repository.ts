@@ -1,9 +1,9 @@
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
-import { StaleWrite } from '#shared/errors.ts';
 import type { InspectionPlan } from '#shared/inspections/domain/inspection-plan.ts';
 import type { InspectionPlanRepository } from '#shared/inspections/store/inspection-plan-repository.ts';
-import type { Port } from '#shared/store/port.ts';
+import { StaleWrite } from '#shared/kernel/errors.ts';
+import type { Port } from '#shared/kernel/store/port.ts';
 
 const plan = (agencyId: string, year: number, version: number, overrides: Partial<InspectionPlan> = {}) => ({
   agencyId,

@@ -1,10 +1,10 @@
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
-import { StaleWrite } from '#shared/errors.ts';
 import type { Inspection } from '#shared/inspections/domain/inspection.ts';
 import { newSupervisionKey } from '#shared/inspections/domain/supervision-code.ts';
 import type { InspectionRepository } from '#shared/inspections/store/inspection-repository.ts';
-import type { Port } from '#shared/store/port.ts';
+import { StaleWrite } from '#shared/kernel/errors.ts';
+import type { Port } from '#shared/kernel/store/port.ts';
 import { freshCreditCode } from '#test/helpers/credit-code.ts';
 
 const inspection = (agencyId: string, creditCode: string, at: string): Inspection => ({

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Officer } from '#shared/domain/officer.ts';
-import { Conflict } from '#shared/errors.ts';
-import type { OfficerRepository } from '#shared/store/officer-repository.ts';
-import type { Port } from '#shared/store/port.ts';
+import { Conflict } from '#shared/kernel/errors.ts';
+import type { Port } from '#shared/kernel/store/port.ts';
+import type { Officer } from '#shared/organisation/domain/officer.ts';
+import type { OfficerRepository } from '#shared/organisation/store/officer-repository.ts';
 
 /** A fresh agency id, so runs on a shared table never see each other's data. */
 const newAgencyId = () => `contract-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;

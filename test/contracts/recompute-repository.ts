@@ -1,8 +1,8 @@
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
-import { Conflict } from '#shared/errors.ts';
-import type { Port } from '#shared/store/port.ts';
-import type { RecomputeJob, RecomputeRepository } from '#shared/store/recompute-repository.ts';
+import { Conflict } from '#shared/kernel/errors.ts';
+import type { Port } from '#shared/kernel/store/port.ts';
+import type { RecomputeJob, RecomputeRepository } from '#shared/recording/store/recompute-repository.ts';
 
 const job = (overrides: Partial<RecomputeJob> = {}): RecomputeJob => ({
   id: ulid(),

@@ -1,7 +1,7 @@
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
-import { Conflict } from '#shared/errors.ts';
-import type { Port } from '#shared/store/port.ts';
+import { Conflict } from '#shared/kernel/errors.ts';
+import type { Port } from '#shared/kernel/store/port.ts';
 import type { Complaint } from '#shared/supervision/domain/complaint.ts';
 import {
   type SupervisionReport,

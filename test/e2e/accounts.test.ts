@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ADMIN, seedDemoData, usersOf } from '#local/seed.ts';
-import { verifyChain } from '#shared/domain/journal.ts';
+import { verifyChain } from '#shared/kernel/journal.ts';
 import { newAgencyId, startTestApi, type TestApi } from '#test/helpers/api.ts';
 import { DEMO_CASE_OFFICERS } from '#test/helpers/demo-case.ts';
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeTable } from '#functions/routes.ts';
-import { AGENCY_ROLES, ROLES, type Role } from '#shared/auth.ts';
-import { legalDateOf } from '#shared/dates.ts';
-import { REVIEW_STANDARDS } from '#shared/domain/reviews/review.ts';
 import type { RouteDef } from '#shared/http/route.ts';
 import { routeKey } from '#shared/http/route.ts';
+import { legalDateOf } from '#shared/kernel/dates.ts';
+import { AGENCY_ROLES, ROLES, type Role } from '#shared/kernel/principal.ts';
+import { REVIEW_STANDARDS } from '#shared/legal-review/domain/review.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
 import { recordEvidence } from '#test/helpers/evidence.ts';
 

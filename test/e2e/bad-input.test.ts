@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REVIEW_STANDARDS } from '#shared/domain/reviews/review.ts';
+import { REVIEW_STANDARDS } from '#shared/legal-review/domain/review.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
 
 let api: TestApi;

@@ -10,9 +10,9 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { config } from '#shared/config.ts';
-import { canonicalJson } from '#shared/domain/journal.ts';
-import { journalPk } from '#shared/store/case-repository.ts';
-import { documentClient, s3Client } from '#shared/store/clients.ts';
+import { canonicalJson } from '#shared/kernel/journal.ts';
+import { documentClient, s3Client } from '#shared/kernel/store/clients.ts';
+import { journalPk } from '#shared/recording/store/case-repository.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
 import { declareEvidence } from '#test/helpers/evidence.ts';
 

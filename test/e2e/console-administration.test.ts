@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureConsoleBuilt } from '#local/console-build.ts';
 import { publishDecisionNow, walkPenaltyCase } from '#local/demo/penalty-case.ts';
 import { seedDemoData, seedPlatformAdmin, usersOf } from '#local/seed.ts';
-import { addCalendarDays, dateText, legalDateOf } from '#shared/dates.ts';
+import { addCalendarDays, dateText, legalDateOf } from '#shared/kernel/dates.ts';
 import { newAgencyId, startTestApi, type TestApi } from '#test/helpers/api.ts';
 import { launchChromium, PHONE } from '#test/helpers/browser.ts';
 import {

@@ -5,7 +5,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureConsoleBuilt } from '#local/console-build.ts';
 import { seedDemoData, usersOf } from '#local/seed.ts';
-import { legalDateOf } from '#shared/dates.ts';
+import { legalDateOf } from '#shared/kernel/dates.ts';
 import { newAgencyId, startTestApi, type TestApi } from '#test/helpers/api.ts';
 import { launchChromium, PHONE } from '#test/helpers/browser.ts';
 import { CONSOLE_SHOTS, checkScreen, openConsolePage, signInAs } from '#test/helpers/console-screens.ts';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSOLE_DIST } from '#local/console-assets.ts';
 import { ensureConsoleBuilt } from '#local/console-build.ts';
 import { seedDemoData, usersOf } from '#local/seed.ts';
-import { REVIEW_STANDARDS } from '#shared/domain/reviews/review.ts';
+import { REVIEW_STANDARDS } from '#shared/legal-review/domain/review.ts';
 import { newAgencyId, startTestApi, type TestApi } from '#test/helpers/api.ts';
 import { launchChromium, PHONE } from '#test/helpers/browser.ts';
 import {

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chineseDate, legalDateOf } from '#shared/dates.ts';
+import { chineseDate, legalDateOf } from '#shared/kernel/dates.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
 import { freshCreditCode } from '#test/helpers/credit-code.ts';
 import { fileApiPlan } from '#test/helpers/inspection-plans.ts';

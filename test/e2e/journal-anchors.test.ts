@@ -1,9 +1,9 @@
 import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { config } from '#shared/config.ts';
-import { entryHash, type JournalEntry } from '#shared/domain/journal.ts';
-import { JOURNAL_DAY, journalPk } from '#shared/store/case-repository.ts';
-import { documentClient } from '#shared/store/clients.ts';
+import { entryHash, type JournalEntry } from '#shared/kernel/journal.ts';
+import { documentClient } from '#shared/kernel/store/clients.ts';
+import { JOURNAL_DAY, journalPk } from '#shared/recording/store/case-repository.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
 
 let api: TestApi;

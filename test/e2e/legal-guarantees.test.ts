@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { walkPenaltyCase } from '#local/demo/penalty-case.ts';
-import { creditCodeCheck } from '#shared/domain/party-identifier.ts';
-import { REVIEW_STANDARDS } from '#shared/domain/reviews/review.ts';
+import { creditCodeCheck } from '#shared/kernel/party-identifier.ts';
+import { REVIEW_STANDARDS } from '#shared/legal-review/domain/review.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
 import { onSiteWithAv, recordEvidence } from '#test/helpers/evidence.ts';
 import { completePenaltyProcedure } from '#test/helpers/procedure.ts';

@@ -7,7 +7,7 @@ import { grantedAccessOfAreas, runWithGrants } from '#local/granted-access.ts';
 import { DEMO_AGENCY_ID, seedDemoData } from '#local/seed.ts';
 import { config } from '#shared/config.ts';
 import type { RouteDef } from '#shared/http/route.ts';
-import { documentClient } from '#shared/store/clients.ts';
+import { documentClient } from '#shared/kernel/store/clients.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
 
 let api: TestApi;

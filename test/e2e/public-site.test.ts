@@ -9,9 +9,9 @@ import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoCase, seedDemoData, supervisoryBodyOf, usersOf } from '#local/seed.ts';
-import { legalDateOf } from '#shared/dates.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { createDraft, currentEdition, publishChecklist } from '#shared/use-cases/checklists.ts';
+import { createDraft, currentEdition, publishChecklist } from '#shared/checklists/use-cases/checklists.ts';
+import { legalDateOf } from '#shared/kernel/dates.ts';
+import { ports } from '#shared/repositories.ts';
 import { newAgencyId, startTestApi, type TestApi } from '#test/helpers/api.ts';
 import { launchChromium, PHONE } from '#test/helpers/browser.ts';
 

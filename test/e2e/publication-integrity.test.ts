@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { bundledCalendar } from '#shared/domain/bundled-calendar.ts';
-import { ports } from '#shared/store/repositories.ts';
-import { runRecomputation, startRecomputation } from '#shared/use-cases/deadline-recompute.ts';
-import type { PublicationPorts } from '#shared/use-cases/publication-access.ts';
-import { sweepPublications } from '#shared/use-cases/publication-sweep.ts';
+import { runRecomputation, startRecomputation } from '#shared/decisions/use-cases/deadline-recompute.ts';
+import { bundledCalendar } from '#shared/kernel/bundled-calendar.ts';
+import type { PublicationPorts } from '#shared/publicity/use-cases/publication-access.ts';
+import { sweepPublications } from '#shared/publicity/use-cases/publication-sweep.ts';
+import { ports } from '#shared/repositories.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
 import { recountStatistics } from '#test/helpers/recount.ts';
 

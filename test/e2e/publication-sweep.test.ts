@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { creditCodeCheck } from '#shared/domain/party-identifier.ts';
-import { ports } from '#shared/store/repositories.ts';
-import type { PublicationPorts } from '#shared/use-cases/publication-access.ts';
-import { sweepPublications } from '#shared/use-cases/publication-sweep.ts';
+import { creditCodeCheck } from '#shared/kernel/party-identifier.ts';
+import type { PublicationPorts } from '#shared/publicity/use-cases/publication-access.ts';
+import { sweepPublications } from '#shared/publicity/use-cases/publication-sweep.ts';
+import { ports } from '#shared/repositories.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
 
 let api: TestApi;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PublicationWithdrawn } from '#events/publication-events.ts';
-import { legalDateOf } from '#shared/dates.ts';
-import { drawSample } from '#shared/domain/random-draw.ts';
 import { type DomainEvent, localEventBus } from '#shared/events/publisher.ts';
+import { drawSample } from '#shared/inspections/domain/random-draw.ts';
+import { legalDateOf } from '#shared/kernel/dates.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
 import { onSiteWithAv } from '#test/helpers/evidence.ts';
 import { fileApiPlan } from '#test/helpers/inspection-plans.ts';

@@ -2,8 +2,8 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { restoreDrill } from '#local/restore-drill.ts';
 import { config } from '#shared/config.ts';
-import { journalPk } from '#shared/store/case-repository.ts';
-import { documentClient } from '#shared/store/clients.ts';
+import { documentClient } from '#shared/kernel/store/clients.ts';
+import { journalPk } from '#shared/recording/store/case-repository.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
 import { recordEvidence } from '#test/helpers/evidence.ts';
 

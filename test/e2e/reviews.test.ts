@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { legalDateOf } from '#shared/dates.ts';
-import { REVIEW_STANDARDS } from '#shared/domain/reviews/review.ts';
+import { legalDateOf } from '#shared/kernel/dates.ts';
+import { REVIEW_STANDARDS } from '#shared/legal-review/domain/review.ts';
 import { countyReviewCatalog } from '#test/fixtures/checklists.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
 import { completePenaltyProcedure } from '#test/helpers/procedure.ts';

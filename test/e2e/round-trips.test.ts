@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dynamoClient } from '#shared/store/clients.ts';
+import { dynamoClient } from '#shared/kernel/store/clients.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
 
 /**

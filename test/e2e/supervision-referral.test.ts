@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addCalendarDays, dateText, legalDateOf } from '#shared/dates.ts';
+import { addCalendarDays, dateText, legalDateOf } from '#shared/kernel/dates.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
 
 let api: TestApi;

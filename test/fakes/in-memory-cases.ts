@@ -1,22 +1,26 @@
-import { legalDateOf } from '#shared/dates.ts';
-import type { Activity, CaseRecord } from '#shared/domain/cases/case.ts';
-import { activityCounts, caseCounts, evidenceCounts } from '#shared/domain/cases/case-counts.ts';
-import type { CaseDocument, DocumentVerification } from '#shared/domain/cases/documents.ts';
-import type { Evidence, Retrieval } from '#shared/domain/cases/evidence.ts';
-import type { JournalEntry } from '#shared/domain/journal.ts';
-import type { Review } from '#shared/domain/reviews/review.ts';
-import { reviewCounts } from '#shared/domain/reviews/review-counts.ts';
-import type { Reviewer } from '#shared/domain/reviews/reviewer.ts';
-import { type Counts, countsDelta, type DayCounts, mergeDays } from '#shared/domain/statistics.ts';
-import { StaleWrite } from '#shared/errors.ts';
-import { type CaseRepository, isClosedFile, type SimpleFineTally } from '#shared/store/case-repository.ts';
-import type { ChildWrite } from '#shared/store/child-write.ts';
-import type { EvidenceRepository } from '#shared/store/evidence-repository.ts';
-import type { Page } from '#shared/store/pagination.ts';
-import type { Port } from '#shared/store/port.ts';
-import type { ListQuery } from '#shared/store/query.ts';
-import type { ReviewRepository } from '#shared/store/review-repository.ts';
-import type { StatisticsRepository } from '#shared/store/statistics-repository.ts';
+import { legalDateOf } from '#shared/kernel/dates.ts';
+import { StaleWrite } from '#shared/kernel/errors.ts';
+import type { JournalEntry } from '#shared/kernel/journal.ts';
+import { type Counts, countsDelta, type DayCounts, mergeDays } from '#shared/kernel/statistics.ts';
+import type { ChildWrite } from '#shared/kernel/store/child-write.ts';
+import type { Page } from '#shared/kernel/store/pagination.ts';
+import type { Port } from '#shared/kernel/store/port.ts';
+import type { ListQuery } from '#shared/kernel/store/query.ts';
+import type { StatisticsRepository } from '#shared/kernel/store/statistics-repository.ts';
+import type { Review } from '#shared/legal-review/domain/review.ts';
+import { reviewCounts } from '#shared/legal-review/domain/review-counts.ts';
+import type { Reviewer } from '#shared/legal-review/domain/reviewer.ts';
+import type { ReviewRepository } from '#shared/legal-review/store/review-repository.ts';
+import type { Activity, CaseRecord } from '#shared/recording/domain/case.ts';
+import { activityCounts, caseCounts, evidenceCounts } from '#shared/recording/domain/case-counts.ts';
+import type { CaseDocument, DocumentVerification } from '#shared/recording/domain/documents.ts';
+import type { Evidence, Retrieval } from '#shared/recording/domain/evidence.ts';
+import {
+  type CaseRepository,
+  isClosedFile,
+  type SimpleFineTally,
+} from '#shared/recording/store/case-repository.ts';
+import type { EvidenceRepository } from '#shared/recording/store/evidence-repository.ts';
 import {
   byteOrder,
   copy,

@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
-import type { Device } from '#shared/domain/device.ts';
-import type { DeviceRepository } from '#shared/store/device-repository.ts';
+import type { Port } from '#shared/kernel/store/port.ts';
+import type { Device } from '#shared/recording/domain/device.ts';
+import type { DeviceRepository } from '#shared/recording/store/device-repository.ts';
 import {
   type EvidenceStorage,
   RETRIEVAL_URL_SECONDS,
   type ReceivedObject,
   signedUpload,
   UPLOAD_URL_SECONDS,
-} from '#shared/store/evidence-storage.ts';
-import type { Port } from '#shared/store/port.ts';
+} from '#shared/recording/store/evidence-storage.ts';
 import { copy } from '#test/fakes/memory.ts';
 
 interface StoredVersion {

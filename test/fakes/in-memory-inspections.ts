@@ -1,4 +1,3 @@
-import { StaleWrite } from '#shared/errors.ts';
 import type {
   Inspection,
   InspectionAlert,
@@ -11,9 +10,10 @@ import type {
   CounterIncrement,
   InspectionRepository,
 } from '#shared/inspections/store/inspection-repository.ts';
-import type { ChildWrite } from '#shared/store/child-write.ts';
-import type { Page } from '#shared/store/pagination.ts';
-import type { Port } from '#shared/store/port.ts';
+import { StaleWrite } from '#shared/kernel/errors.ts';
+import type { ChildWrite } from '#shared/kernel/store/child-write.ts';
+import type { Page } from '#shared/kernel/store/pagination.ts';
+import type { Port } from '#shared/kernel/store/port.ts';
 import { byteOrder, copy, memoryChildWrite, newestFirst, pageOf } from '#test/fakes/memory.ts';
 
 type Counters = {

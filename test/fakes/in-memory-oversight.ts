@@ -1,14 +1,14 @@
-import type { AnnualReport } from '#shared/domain/annual-report.ts';
-import type { Training } from '#shared/domain/training.ts';
-import { Conflict } from '#shared/errors.ts';
-import type { AnnualReportRepository } from '#shared/store/annual-report-repository.ts';
-import type { Port } from '#shared/store/port.ts';
+import { Conflict } from '#shared/kernel/errors.ts';
+import type { Port } from '#shared/kernel/store/port.ts';
+import type { Training } from '#shared/organisation/domain/training.ts';
+import type { TrainingRepository } from '#shared/organisation/store/training-repository.ts';
+import type { AnnualReport } from '#shared/publicity/domain/annual-report.ts';
+import type { AnnualReportRepository } from '#shared/publicity/store/annual-report-repository.ts';
 import type {
   RecomputeJob,
   RecomputePhase,
   RecomputeRepository,
-} from '#shared/store/recompute-repository.ts';
-import type { TrainingRepository } from '#shared/store/training-repository.ts';
+} from '#shared/recording/store/recompute-repository.ts';
 import { byteOrder, copy } from '#test/fakes/memory.ts';
 
 /**

@@ -1,17 +1,17 @@
+import type { ChecklistPorts } from '#shared/checklists/use-cases/checklists.ts';
+import type { RecomputePorts } from '#shared/decisions/use-cases/deadline-recompute.ts';
+import type { DecisionPorts } from '#shared/decisions/use-cases/decisions.ts';
 import type { InspectionPorts } from '#shared/inspections/use-cases/inspections.ts';
+import type { DrawPorts } from '#shared/inspections/use-cases/random-draws.ts';
+import type { OfficerPorts } from '#shared/organisation/use-cases/officers.ts';
+import type { PublicationPorts } from '#shared/publicity/use-cases/publication-access.ts';
+import type { EvidencePorts } from '#shared/recording/use-cases/evidence.ts';
 import type { AlertPorts } from '#shared/supervision/use-cases/alerts.ts';
 import type { ComplaintPorts } from '#shared/supervision/use-cases/complaints.ts';
 import type { EvaluationPorts } from '#shared/supervision/use-cases/evaluations.ts';
 import type { MatterPorts } from '#shared/supervision/use-cases/matters.ts';
+import type { AnnualReportPorts, StatisticsPorts } from '#shared/supervision/use-cases/oversight.ts';
 import type { SupervisionReportPorts } from '#shared/supervision/use-cases/supervision-report.ts';
-import type { ChecklistPorts } from '#shared/use-cases/checklists.ts';
-import type { RecomputePorts } from '#shared/use-cases/deadline-recompute.ts';
-import type { DecisionPorts } from '#shared/use-cases/decisions.ts';
-import type { EvidencePorts } from '#shared/use-cases/evidence.ts';
-import type { OfficerPorts } from '#shared/use-cases/officers.ts';
-import type { AnnualReportPorts, StatisticsPorts } from '#shared/use-cases/oversight.ts';
-import type { PublicationPorts } from '#shared/use-cases/publication-access.ts';
-import type { DrawPorts } from '#shared/use-cases/random-draws.ts';
 import {
   InMemoryCases,
   InMemoryEvidence,

@@ -1,21 +1,24 @@
-import type { Checklist, ChecklistPointer, ChecklistSummary } from '#shared/domain/checklists/checklist.ts';
-import type { ChecklistKind } from '#shared/domain/checklists/kinds.ts';
-import type { PublicRecord } from '#shared/domain/public-record.ts';
-import type { Publication, PublicationRule } from '#shared/domain/publication.ts';
-import { publicationCounts } from '#shared/domain/publication-counts.ts';
-import type { Delivery, PushTargetInput } from '#shared/domain/push.ts';
-import type { RandomDraw } from '#shared/domain/random-draw.ts';
-import { countsDelta } from '#shared/domain/statistics.ts';
-import { Conflict } from '#shared/errors.ts';
-import type { ChecklistRepository } from '#shared/store/checklist-repository.ts';
-import type { ChildWrite } from '#shared/store/child-write.ts';
-import type { AnchorRecord, JournalAnchor, JournalAnchors } from '#shared/store/journal-anchors.ts';
-import type { Page } from '#shared/store/pagination.ts';
-import type { Port } from '#shared/store/port.ts';
-import type { PublicationRepository, PublicDecisionSearch } from '#shared/store/publication-repository.ts';
-import type { PushRepository } from '#shared/store/push-repository.ts';
-import type { ListQuery } from '#shared/store/query.ts';
-import type { RandomDrawRepository } from '#shared/store/random-draw-repository.ts';
+import type { Checklist, ChecklistPointer, ChecklistSummary } from '#shared/checklists/domain/checklist.ts';
+import type { ChecklistKind } from '#shared/checklists/domain/checklist-kinds.ts';
+import type { ChecklistRepository } from '#shared/checklists/store/checklist-repository.ts';
+import type { RandomDraw } from '#shared/inspections/domain/random-draw.ts';
+import type { RandomDrawRepository } from '#shared/inspections/store/random-draw-repository.ts';
+import { Conflict } from '#shared/kernel/errors.ts';
+import { countsDelta } from '#shared/kernel/statistics.ts';
+import type { ChildWrite } from '#shared/kernel/store/child-write.ts';
+import type { Page } from '#shared/kernel/store/pagination.ts';
+import type { Port } from '#shared/kernel/store/port.ts';
+import type { ListQuery } from '#shared/kernel/store/query.ts';
+import type { PublicRecord } from '#shared/publicity/domain/public-record.ts';
+import type { Publication, PublicationRule } from '#shared/publicity/domain/publication.ts';
+import { publicationCounts } from '#shared/publicity/domain/publication-counts.ts';
+import type {
+  PublicationRepository,
+  PublicDecisionSearch,
+} from '#shared/publicity/store/publication-repository.ts';
+import type { Delivery, PushTargetInput } from '#shared/recording/domain/push.ts';
+import type { AnchorRecord, JournalAnchor, JournalAnchors } from '#shared/recording/store/journal-anchors.ts';
+import type { PushRepository } from '#shared/recording/store/push-repository.ts';
 import type { InMemoryCases } from '#test/fakes/in-memory-cases.ts';
 import { byteOrder, copy, memoryChildWrite, newestFirst, pageOf, versionedPut } from '#test/fakes/memory.ts';
 

@@ -1,13 +1,13 @@
-import type { AgencyProfile } from '#shared/domain/agency.ts';
-import type { YearCalendar } from '#shared/domain/calendar.ts';
-import type { Officer, StatusChange } from '#shared/domain/officer.ts';
-import { Conflict, NotFound, StaleWrite } from '#shared/errors.ts';
 import type { DomainEvent } from '#shared/events/publisher.ts';
-import { type AgencyRepository, agencyIdTaken } from '#shared/store/agency-repository.ts';
-import type { CalendarRepository } from '#shared/store/calendar-repository.ts';
-import type { OfficerRepository } from '#shared/store/officer-repository.ts';
-import type { Page } from '#shared/store/pagination.ts';
-import type { Port } from '#shared/store/port.ts';
+import type { AgencyProfile } from '#shared/kernel/agency.ts';
+import type { YearCalendar } from '#shared/kernel/calendar.ts';
+import { Conflict, NotFound, StaleWrite } from '#shared/kernel/errors.ts';
+import type { CalendarRepository } from '#shared/kernel/store/calendar-repository.ts';
+import type { Page } from '#shared/kernel/store/pagination.ts';
+import type { Port } from '#shared/kernel/store/port.ts';
+import type { Officer, StatusChange } from '#shared/organisation/domain/officer.ts';
+import { type AgencyRepository, agencyIdTaken } from '#shared/organisation/store/agency-repository.ts';
+import type { OfficerRepository } from '#shared/organisation/store/officer-repository.ts';
 import { copy, pageOf } from '#test/fakes/memory.ts';
 
 /**

@@ -1,8 +1,8 @@
-import type { JournalEntry } from '#shared/domain/journal.ts';
-import { Conflict, StaleWrite } from '#shared/errors.ts';
-import type { ChildWrite } from '#shared/store/child-write.ts';
-import type { Page } from '#shared/store/pagination.ts';
-import type { Port } from '#shared/store/port.ts';
+import { Conflict, StaleWrite } from '#shared/kernel/errors.ts';
+import type { JournalEntry } from '#shared/kernel/journal.ts';
+import type { ChildWrite } from '#shared/kernel/store/child-write.ts';
+import type { Page } from '#shared/kernel/store/pagination.ts';
+import type { Port } from '#shared/kernel/store/port.ts';
 import type { Complaint } from '#shared/supervision/domain/complaint.ts';
 import type { Evaluation, EvaluationFile } from '#shared/supervision/domain/evaluation.ts';
 import { awaitsReport, type SupervisionMatter } from '#shared/supervision/domain/matter.ts';

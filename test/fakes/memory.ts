@@ -1,6 +1,6 @@
-import type { DayCounts } from '#shared/domain/statistics.ts';
-import type { ChildWrite } from '#shared/store/child-write.ts';
-import type { Page } from '#shared/store/pagination.ts';
+import type { DayCounts } from '#shared/kernel/statistics.ts';
+import type { ChildWrite } from '#shared/kernel/store/child-write.ts';
+import type { Page } from '#shared/kernel/store/pagination.ts';
 
 /**
  * The in-memory stores' child write: a condition to check and a change to apply. A case commit

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { platformAdmin, seedPlatformAdmin } from '#local/seed.ts';
-import { dynamoClient } from '#shared/store/clients.ts';
+import { dynamoClient } from '#shared/kernel/store/clients.ts';
 import { type FaultCounts, failCalls } from '#test/faults/inject.ts';
 import { newAgencyId, startTestApi, type TestApi } from '#test/helpers/api.ts';
 

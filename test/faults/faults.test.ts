@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { legalDateOf } from '#shared/dates.ts';
-import { dynamoClient, s3Client } from '#shared/store/clients.ts';
+import { legalDateOf } from '#shared/kernel/dates.ts';
+import { dynamoClient, s3Client } from '#shared/kernel/store/clients.ts';
 import { type FaultCounts, injectFaults, seeded } from '#test/faults/inject.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
 import { recountStatistics } from '#test/helpers/recount.ts';

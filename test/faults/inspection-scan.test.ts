@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { legalDateOf } from '#shared/dates.ts';
-import { dynamoClient } from '#shared/store/clients.ts';
+import { legalDateOf } from '#shared/kernel/dates.ts';
+import { dynamoClient } from '#shared/kernel/store/clients.ts';
 import { type FaultCounts, failCalls } from '#test/faults/inject.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
 import { freshCreditCode } from '#test/helpers/credit-code.ts';

@@ -1,8 +1,8 @@
 import { ulid } from 'ulid';
 import { inject } from 'vitest';
 import { startApiServer } from '#local/api-server.ts';
-import type { Role } from '#shared/auth.ts';
-import { PLATFORM_ID } from '#shared/domain/agency.ts';
+import { PLATFORM_ID } from '#shared/kernel/agency.ts';
+import type { Role } from '#shared/kernel/principal.ts';
 import { checkResponse } from '#test/helpers/response-schemas.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies of many shapes
@@ -73,7 +73,7 @@ export async function startTestApi() {
    * before anyone supervises it.
    */
   async function supervise(agencyId: string, ...bodyIds: string[]) {
-    const { ports } = await import('#shared/store/repositories.ts');
+    const { ports } = await import('#shared/repositories.ts');
     if (!(await ports.agencies.get(agencyId))) {
       await ports.agencies.create({
         agencyId,

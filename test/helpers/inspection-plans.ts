@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
-import { legalDateOf } from '#shared/dates.ts';
 import type { PlanItemInput } from '#shared/inspections/domain/inspection-plan.ts';
 import { draftPlan, filePlan, type PlanPorts } from '#shared/inspections/use-cases/inspection-plans.ts';
+import { legalDateOf } from '#shared/kernel/dates.ts';
 import type { TestApi } from '#test/helpers/api.ts';
 import { cast } from '#test/helpers/unit-case.ts';
 

@@ -1,8 +1,8 @@
-import { activityCounts, caseCounts, evidenceCounts } from '#shared/domain/cases/case-counts.ts';
-import { publicationCounts } from '#shared/domain/publication-counts.ts';
-import { reviewCounts } from '#shared/domain/reviews/review-counts.ts';
-import type { Counts, DayCounts } from '#shared/domain/statistics.ts';
-import { ports } from '#shared/store/repositories.ts';
+import type { Counts, DayCounts } from '#shared/kernel/statistics.ts';
+import { reviewCounts } from '#shared/legal-review/domain/review-counts.ts';
+import { publicationCounts } from '#shared/publicity/domain/publication-counts.ts';
+import { activityCounts, caseCounts, evidenceCounts } from '#shared/recording/domain/case-counts.ts';
+import { ports } from '#shared/repositories.ts';
 import { statisticsOf } from '#shared/supervision/domain/period-statistics.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { routeTable } from '#functions/routes.ts';
 import { compileRoutes } from '#local/api-server.ts';
 import type { RouteDef } from '#shared/http/route.ts';
-import { STORAGE_ATTRIBUTES } from '#shared/store/item.ts';
+import { STORAGE_ATTRIBUTES } from '#shared/kernel/store/item.ts';
 
 /** The attributes the store strips from what it reads (`fromItem`): none may reach an answer. */
 const storageAttributes = new Set(STORAGE_ATTRIBUTES);

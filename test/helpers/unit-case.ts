@@ -1,23 +1,27 @@
 import { createHash } from 'node:crypto';
-import type { Principal } from '#shared/auth.ts';
-import type { ActivityType } from '#shared/domain/activity.ts';
-import type { CaseFlags, CaseInput } from '#shared/domain/cases/case.ts';
-import type { CaseDocument } from '#shared/domain/cases/documents.ts';
-import type { OfficerInput } from '#shared/domain/officer.ts';
-import type { Proposal } from '#shared/domain/reviews/proposal.ts';
-import { type OpinionInput, REVIEW_STANDARDS, type ReviewStandard } from '#shared/domain/reviews/review.ts';
-import type { DomainError } from '#shared/errors.ts';
-import { addActivity, completeActivity } from '#shared/use-cases/case-activities.ts';
-import { createDocument } from '#shared/use-cases/case-documents.ts';
-import { createDraft, publishChecklist } from '#shared/use-cases/checklists.ts';
-import { registerDevice } from '#shared/use-cases/devices.ts';
-import { declareEvidence, receiveEvidence } from '#shared/use-cases/evidence.ts';
-import { registerOfficer } from '#shared/use-cases/officers.ts';
-import { registerCase } from '#shared/use-cases/register-case.ts';
-import { giveOpinion } from '#shared/use-cases/review-rounds.ts';
-import { recordReviewer } from '#shared/use-cases/reviewers.ts';
-import { submitReview } from '#shared/use-cases/submit-review.ts';
-import { transitionCase } from '#shared/use-cases/transition-case.ts';
+import { createDraft, publishChecklist } from '#shared/checklists/use-cases/checklists.ts';
+import type { ActivityType } from '#shared/kernel/activity.ts';
+import type { DomainError } from '#shared/kernel/errors.ts';
+import type { Principal } from '#shared/kernel/principal.ts';
+import {
+  type OpinionInput,
+  REVIEW_STANDARDS,
+  type ReviewStandard,
+} from '#shared/legal-review/domain/review.ts';
+import { giveOpinion } from '#shared/legal-review/use-cases/review-rounds.ts';
+import { recordReviewer } from '#shared/legal-review/use-cases/reviewers.ts';
+import { submitReview } from '#shared/legal-review/use-cases/submit-review.ts';
+import type { OfficerInput } from '#shared/organisation/domain/officer.ts';
+import { registerOfficer } from '#shared/organisation/use-cases/officers.ts';
+import type { CaseFlags, CaseInput } from '#shared/recording/domain/case.ts';
+import type { CaseDocument } from '#shared/recording/domain/documents.ts';
+import type { Proposal } from '#shared/recording/domain/proposal.ts';
+import { addActivity, completeActivity } from '#shared/recording/use-cases/case-activities.ts';
+import { createDocument } from '#shared/recording/use-cases/case-documents.ts';
+import { registerDevice } from '#shared/recording/use-cases/devices.ts';
+import { declareEvidence, receiveEvidence } from '#shared/recording/use-cases/evidence.ts';
+import { registerCase } from '#shared/recording/use-cases/register-case.ts';
+import { transitionCase } from '#shared/recording/use-cases/transition-case.ts';
 import { inMemoryWorld } from '#test/fakes/in-memory-ports.ts';
 import { countyReviewCatalog } from '#test/fixtures/checklists.ts';
 

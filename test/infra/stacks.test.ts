@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { jobTable } from '#functions/jobs.ts';
 import { routeTable } from '#functions/routes.ts';
 import { buildApp } from '#infra/app.ts';
-import { ROLES } from '#shared/auth.ts';
 import type { RouteDef } from '#shared/http/route.ts';
+import { ROLES } from '#shared/kernel/principal.ts';
 
 const cdkJson = JSON.parse(readFileSync('cdk.json', 'utf8')) as { context: Record<string, unknown> };
 

@@ -1,5 +1,5 @@
-import { AnnualReportRepository } from '#shared/store/annual-report-repository.ts';
-import { documentClient } from '#shared/store/clients.ts';
+import { documentClient } from '#shared/kernel/store/clients.ts';
+import { AnnualReportRepository } from '#shared/publicity/store/annual-report-repository.ts';
 import { annualReportRepositoryContract } from '#test/contracts/annual-report-repository.ts';
 
 annualReportRepositoryContract(

@@ -1,5 +1,5 @@
-import { CalendarRepository } from '#shared/store/calendar-repository.ts';
-import { documentClient } from '#shared/store/clients.ts';
+import { CalendarRepository } from '#shared/kernel/store/calendar-repository.ts';
+import { documentClient } from '#shared/kernel/store/clients.ts';
 import { calendarRepositoryContract } from '#test/contracts/calendar-repository.ts';
 
 calendarRepositoryContract(

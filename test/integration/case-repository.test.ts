@@ -1,7 +1,7 @@
 import { ulid } from 'ulid';
-import { CaseRepository } from '#shared/store/case-repository.ts';
-import { documentClient } from '#shared/store/clients.ts';
-import { ReviewRepository } from '#shared/store/review-repository.ts';
+import { documentClient } from '#shared/kernel/store/clients.ts';
+import { ReviewRepository } from '#shared/legal-review/store/review-repository.ts';
+import { CaseRepository } from '#shared/recording/store/case-repository.ts';
 import { caseRepositoryContract } from '#test/contracts/case-repository.ts';
 
 const table = process.env.MAIN_TABLE ?? '';

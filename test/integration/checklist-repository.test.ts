@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { Checklist } from '#shared/domain/checklists/checklist.ts';
-import { ChecklistRepository } from '#shared/store/checklist-repository.ts';
-import { documentClient } from '#shared/store/clients.ts';
+import type { Checklist } from '#shared/checklists/domain/checklist.ts';
+import { ChecklistRepository } from '#shared/checklists/store/checklist-repository.ts';
+import { documentClient } from '#shared/kernel/store/clients.ts';
 import { checklistRepositoryContract } from '#test/contracts/checklist-repository.ts';
 import { newAgencyId } from '#test/helpers/api.ts';
 

@@ -1,4 +1,4 @@
-import { documentClient } from '#shared/store/clients.ts';
+import { documentClient } from '#shared/kernel/store/clients.ts';
 import { ComplaintRepository } from '#shared/supervision/store/complaint-repository.ts';
 import { complaintRepositoryContract } from '#test/contracts/complaint-repository.ts';
 

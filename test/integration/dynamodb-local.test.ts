@@ -2,8 +2,8 @@ import { performance } from 'node:perf_hooks';
 import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
-import { documentClient } from '#shared/store/clients.ts';
-import { sortKeyStartsWith } from '#shared/store/query.ts';
+import { documentClient } from '#shared/kernel/store/clients.ts';
+import { sortKeyStartsWith } from '#shared/kernel/store/query.ts';
 
 const table = process.env.MAIN_TABLE ?? '';
 

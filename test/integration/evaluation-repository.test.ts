@@ -1,4 +1,4 @@
-import { documentClient } from '#shared/store/clients.ts';
+import { documentClient } from '#shared/kernel/store/clients.ts';
 import { EvaluationRepository } from '#shared/supervision/store/evaluation-repository.ts';
 import { evaluationRepositoryContract } from '#test/contracts/evaluation-repository.ts';
 

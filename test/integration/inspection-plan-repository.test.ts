@@ -1,5 +1,5 @@
 import { InspectionPlanRepository } from '#shared/inspections/store/inspection-plan-repository.ts';
-import { documentClient } from '#shared/store/clients.ts';
+import { documentClient } from '#shared/kernel/store/clients.ts';
 import { inspectionPlanRepositoryContract } from '#test/contracts/inspection-plan-repository.ts';
 
 inspectionPlanRepositoryContract(

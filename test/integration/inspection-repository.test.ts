@@ -1,5 +1,5 @@
 import { InspectionRepository } from '#shared/inspections/store/inspection-repository.ts';
-import { documentClient } from '#shared/store/clients.ts';
+import { documentClient } from '#shared/kernel/store/clients.ts';
 import { inspectionRepositoryContract } from '#test/contracts/inspection-repository.ts';
 
 inspectionRepositoryContract(

@@ -1,5 +1,5 @@
-import { documentClient } from '#shared/store/clients.ts';
-import { LocalIdentity } from '#shared/store/local-identity.ts';
+import { documentClient } from '#shared/kernel/store/clients.ts';
+import { LocalIdentity } from '#shared/organisation/store/local-identity.ts';
 import { identityContract } from '#test/contracts/identity.ts';
 
 const identity = new LocalIdentity(documentClient, process.env.MAIN_TABLE ?? '');

@@ -8,7 +8,7 @@ import {
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
 import { config } from '#shared/config.ts';
-import { s3Client } from '#shared/store/clients.ts';
+import { s3Client } from '#shared/kernel/store/clients.ts';
 
 const Bucket = config().EVIDENCE_BUCKET;
 const status = (error: unknown) =>

@@ -1,4 +1,4 @@
-import { documentClient } from '#shared/store/clients.ts';
+import { documentClient } from '#shared/kernel/store/clients.ts';
 import { MatterRepository } from '#shared/supervision/store/matter-repository.ts';
 import { matterRepositoryContract } from '#test/contracts/matter-repository.ts';
 

@@ -1,5 +1,5 @@
-import { documentClient } from '#shared/store/clients.ts';
-import { OfficerRepository } from '#shared/store/officer-repository.ts';
+import { documentClient } from '#shared/kernel/store/clients.ts';
+import { OfficerRepository } from '#shared/organisation/store/officer-repository.ts';
 import { officerRepositoryContract } from '#test/contracts/officer-repository.ts';
 
 officerRepositoryContract(

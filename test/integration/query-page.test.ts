@@ -1,7 +1,7 @@
 import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { documentClient } from '#shared/store/clients.ts';
-import { indexPage, queryPage, sortKeyStartsWith } from '#shared/store/query.ts';
+import { documentClient } from '#shared/kernel/store/clients.ts';
+import { indexPage, queryPage, sortKeyStartsWith } from '#shared/kernel/store/query.ts';
 import { newAgencyId } from '#test/helpers/api.ts';
 
 const table = process.env.MAIN_TABLE ?? '';

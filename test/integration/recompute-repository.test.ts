@@ -1,5 +1,5 @@
-import { documentClient } from '#shared/store/clients.ts';
-import { RecomputeRepository } from '#shared/store/recompute-repository.ts';
+import { documentClient } from '#shared/kernel/store/clients.ts';
+import { RecomputeRepository } from '#shared/recording/store/recompute-repository.ts';
 import { recomputeRepositoryContract } from '#test/contracts/recompute-repository.ts';
 
 recomputeRepositoryContract(

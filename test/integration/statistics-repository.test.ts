@@ -1,9 +1,9 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
-import type { DayCounts } from '#shared/domain/statistics.ts';
-import { documentClient } from '#shared/store/clients.ts';
-import { counterWrites, StatisticsRepository } from '#shared/store/statistics-repository.ts';
+import type { DayCounts } from '#shared/kernel/statistics.ts';
+import { documentClient } from '#shared/kernel/store/clients.ts';
+import { counterWrites, StatisticsRepository } from '#shared/kernel/store/statistics-repository.ts';
 
 const table = process.env.MAIN_TABLE ?? '';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Principal } from '#shared/auth.ts';
-import { listAgencies, saveAgencyProfile, superviseAgency } from '#shared/use-cases/agency.ts';
+import type { Principal } from '#shared/kernel/principal.ts';
+import { listAgencies, saveAgencyProfile, superviseAgency } from '#shared/organisation/use-cases/agency.ts';
 import { InMemoryAgencies, testClock } from '#test/fakes/in-memory-stores.ts';
 
 const at = '2026-03-02T02:00:00.000Z';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimList, hasAnyRole, principalFromClaims } from '#shared/auth.ts';
+import { claimList, hasAnyRole, principalFromClaims } from '#shared/kernel/principal.ts';
 
 const names = { roles: 'cognito:groups', agency: 'custom:agencyId', unit: 'custom:unitId' };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIVITY_TYPES } from '#shared/domain/activity.ts';
-import { avGaps, avRequirement, STATUTORY_AV } from '#shared/domain/cases/av-requirement.ts';
-import type { ChecklistItem } from '#shared/domain/checklists/kinds.ts';
+import type { ChecklistItem } from '#shared/checklists/domain/checklist-kinds.ts';
+import { ACTIVITY_TYPES } from '#shared/kernel/activity.ts';
+import { avGaps, avRequirement, STATUTORY_AV } from '#shared/recording/domain/av-requirement.ts';
 
 /** An agency's list that tries to lower the minimum: on-site inspection is left out, interview added. */
 const list: ChecklistItem<'av-matters'>[] = [

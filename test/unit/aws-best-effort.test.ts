@@ -19,11 +19,11 @@ const eventBridge = mockClient(EventBridgeClient);
 const scheduler = mockClient(SchedulerClient);
 // Imported once the environment is set: they read their configuration on import.
 let publishEvents: typeof import('#shared/events/publisher.ts').publishEvents;
-let scheduleDueDate: typeof import('#shared/store/due-date-scheduler.ts').scheduleDueDate;
+let scheduleDueDate: typeof import('#shared/recording/store/due-date-scheduler.ts').scheduleDueDate;
 let logger: typeof import('#shared/observability.ts').logger;
 beforeAll(async () => {
   ({ publishEvents } = await import('#shared/events/publisher.ts'));
-  ({ scheduleDueDate } = await import('#shared/store/due-date-scheduler.ts'));
+  ({ scheduleDueDate } = await import('#shared/recording/store/due-date-scheduler.ts'));
   ({ logger } = await import('#shared/observability.ts'));
 });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Principal } from '#shared/auth.ts';
-import { CalendarNotConfirmed } from '#shared/domain/calendar.ts';
-import { Conflict } from '#shared/errors.ts';
-import { type CalendarPorts, deadline, heldDeadline, loadYear } from '#shared/use-cases/calendar.ts';
+import { CalendarNotConfirmed } from '#shared/kernel/calendar.ts';
+import { Conflict } from '#shared/kernel/errors.ts';
+import type { Principal } from '#shared/kernel/principal.ts';
+import { type CalendarPorts, deadline, heldDeadline, loadYear } from '#shared/kernel/use-cases/calendar.ts';
 import { calendarRepositoryContract } from '#test/contracts/calendar-repository.ts';
 import { InMemoryCalendars, testClock } from '#test/fakes/in-memory-stores.ts';
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseInput } from '#shared/domain/cases/case.ts';
-import { Forbidden, RuleViolation, StaleWrite, ValidationFailed } from '#shared/errors.ts';
-import { readCase } from '#shared/use-cases/case-access.ts';
-import { addActivity } from '#shared/use-cases/case-activities.ts';
-import { caseJournal, verifyCaseJournal } from '#shared/use-cases/case-journal.ts';
-import { registerOfficer } from '#shared/use-cases/officers.ts';
-import { registerCase } from '#shared/use-cases/register-case.ts';
-import { transitionCase } from '#shared/use-cases/transition-case.ts';
+import { Forbidden, RuleViolation, StaleWrite, ValidationFailed } from '#shared/kernel/errors.ts';
+import { registerOfficer } from '#shared/organisation/use-cases/officers.ts';
+import type { CaseInput } from '#shared/recording/domain/case.ts';
+import { readCase } from '#shared/recording/use-cases/case-access.ts';
+import { addActivity } from '#shared/recording/use-cases/case-activities.ts';
+import { caseJournal, verifyCaseJournal } from '#shared/recording/use-cases/case-journal.ts';
+import { registerCase } from '#shared/recording/use-cases/register-case.ts';
+import { transitionCase } from '#shared/recording/use-cases/transition-case.ts';
 import { AGENCY, cast, OFFICERS, person, UNIT, unitBureau } from '#test/helpers/unit-case.ts';
 
 const officer = cast.handler;

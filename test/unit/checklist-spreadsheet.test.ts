@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { zipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { ValidationFailed } from '#shared/errors.ts';
+import { ValidationFailed } from '#shared/kernel/errors.ts';
 import { exportItems, importItems, XLSX_LIMITS } from '#shared/render/xlsx/checklist-spreadsheet.ts';
 import { countyReviewCatalog, matters } from '#test/fixtures/checklists.ts';
 

@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { addCalendarDays, legalDateOf } from '#shared/dates.ts';
-import { Forbidden, ValidationFailed } from '#shared/errors.ts';
 import {
   createDraft,
   diffEditions,
@@ -9,8 +7,10 @@ import {
   listChecklists,
   publicEdition,
   publishChecklist,
-} from '#shared/use-cases/checklists.ts';
-import { changeOfficerStatus, registerOfficer } from '#shared/use-cases/officers.ts';
+} from '#shared/checklists/use-cases/checklists.ts';
+import { addCalendarDays, legalDateOf } from '#shared/kernel/dates.ts';
+import { Forbidden, ValidationFailed } from '#shared/kernel/errors.ts';
+import { changeOfficerStatus, registerOfficer } from '#shared/organisation/use-cases/officers.ts';
 import { inMemoryWorld } from '#test/fakes/in-memory-ports.ts';
 import { matters } from '#test/fixtures/checklists.ts';
 import { AGENCY, cast, person } from '#test/helpers/unit-case.ts';

@@ -13,8 +13,8 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
-import { ROLES } from '#shared/auth.ts';
-import { CognitoIdentity } from '#shared/store/cognito-identity.ts';
+import { ROLES } from '#shared/kernel/principal.ts';
+import { CognitoIdentity } from '#shared/organisation/store/cognito-identity.ts';
 import { identityContract } from '#test/contracts/identity.ts';
 
 const POOL = 'cn-north-1_TestPool';

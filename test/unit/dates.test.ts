@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addCalendarMonths, chineseDate } from '#shared/dates.ts';
+import { addCalendarMonths, chineseDate } from '#shared/kernel/dates.ts';
 
 describe('periods in calendar months', () => {
   it.each([

@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import type { Principal } from '#shared/auth.ts';
-import { Conflict } from '#shared/errors.ts';
-import type { Port } from '#shared/store/port.ts';
-import type { RecomputeRepository } from '#shared/store/recompute-repository.ts';
-import { deadline, loadYear } from '#shared/use-cases/calendar.ts';
-import { caseJournal } from '#shared/use-cases/case-journal.ts';
 import {
   continueRecomputations,
   type RecomputePorts,
   runRecomputation,
   startRecomputation,
-} from '#shared/use-cases/deadline-recompute.ts';
-import { issueDecision } from '#shared/use-cases/decisions.ts';
-import { REVIEW_WORKING_DAYS } from '#shared/use-cases/review-access.ts';
-import { submitReview } from '#shared/use-cases/submit-review.ts';
+} from '#shared/decisions/use-cases/deadline-recompute.ts';
+import { issueDecision } from '#shared/decisions/use-cases/decisions.ts';
+import { Conflict } from '#shared/kernel/errors.ts';
+import type { Principal } from '#shared/kernel/principal.ts';
+import type { Port } from '#shared/kernel/store/port.ts';
+import { deadline, loadYear } from '#shared/kernel/use-cases/calendar.ts';
+import { REVIEW_WORKING_DAYS } from '#shared/legal-review/use-cases/review-access.ts';
+import { submitReview } from '#shared/legal-review/use-cases/submit-review.ts';
+import type { RecomputeRepository } from '#shared/recording/store/recompute-repository.ts';
+import { caseJournal } from '#shared/recording/use-cases/case-journal.ts';
 import {
   AGENCY,
   cast,

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { addCalendarDays, legalDateOf } from '#shared/dates.ts';
-import type { Proposal } from '#shared/domain/reviews/proposal.ts';
-import { type DomainError, RuleViolation } from '#shared/errors.ts';
-import { deadline } from '#shared/use-cases/calendar.ts';
-import { readCase } from '#shared/use-cases/case-access.ts';
-import { addActivity } from '#shared/use-cases/case-activities.ts';
-import { createDocument } from '#shared/use-cases/case-documents.ts';
-import { caseJournal } from '#shared/use-cases/case-journal.ts';
-import { createDraft, publishChecklist } from '#shared/use-cases/checklists.ts';
-import { issueDecision } from '#shared/use-cases/decisions.ts';
-import { registerCase } from '#shared/use-cases/register-case.ts';
-import { revokeDecision } from '#shared/use-cases/revoke-decision.ts';
-import { submitReview } from '#shared/use-cases/submit-review.ts';
-import { transitionCase } from '#shared/use-cases/transition-case.ts';
+import { createDraft, publishChecklist } from '#shared/checklists/use-cases/checklists.ts';
+import { issueDecision } from '#shared/decisions/use-cases/decisions.ts';
+import { revokeDecision } from '#shared/decisions/use-cases/revoke-decision.ts';
+import { addCalendarDays, legalDateOf } from '#shared/kernel/dates.ts';
+import { type DomainError, RuleViolation } from '#shared/kernel/errors.ts';
+import { deadline } from '#shared/kernel/use-cases/calendar.ts';
+import { submitReview } from '#shared/legal-review/use-cases/submit-review.ts';
+import type { Proposal } from '#shared/recording/domain/proposal.ts';
+import { readCase } from '#shared/recording/use-cases/case-access.ts';
+import { addActivity } from '#shared/recording/use-cases/case-activities.ts';
+import { createDocument } from '#shared/recording/use-cases/case-documents.ts';
+import { caseJournal } from '#shared/recording/use-cases/case-journal.ts';
+import { registerCase } from '#shared/recording/use-cases/register-case.ts';
+import { transitionCase } from '#shared/recording/use-cases/transition-case.ts';
 import { matters } from '#test/fixtures/checklists.ts';
 import {
   AGENCY,

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CaseRecord, Decision } from '#shared/domain/cases/case.ts';
-import { findPersonalData, maskPersonName, normalise, redact } from '#shared/domain/desensitise.ts';
-import { buildPublicRecord, redactionContextFor } from '#shared/domain/public-record.ts';
-import { defaultRule, type Publication } from '#shared/domain/publication.ts';
+import { findPersonalData, maskPersonName, normalise, redact } from '#shared/kernel/desensitise.ts';
+import { buildPublicRecord, redactionContextFor } from '#shared/publicity/domain/public-record.ts';
+import { defaultRule, type Publication } from '#shared/publicity/domain/publication.ts';
+import type { CaseRecord, Decision } from '#shared/recording/domain/case.ts';
 
 const surnames = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗'];
 const given = [...'伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华'];

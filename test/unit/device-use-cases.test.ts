@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { DeviceInput } from '#shared/domain/device.ts';
-import { saveAgencyProfile } from '#shared/use-cases/agency.ts';
-import { deviceRegistered, registerDevice } from '#shared/use-cases/devices.ts';
+import { saveAgencyProfile } from '#shared/organisation/use-cases/agency.ts';
+import type { DeviceInput } from '#shared/recording/domain/device.ts';
+import { deviceRegistered, registerDevice } from '#shared/recording/use-cases/devices.ts';
 import { AGENCY, cast, DEVICE, person, tick, UNIT, unitBureau } from '#test/helpers/unit-case.ts';
 
 const camera = (deviceId: string, unitId = UNIT): DeviceInput => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Decision } from '#shared/domain/cases/case.ts';
-import { decisionDocumentStatus, documentStatus } from '#shared/domain/cases/document-status.ts';
+import type { Decision } from '#shared/recording/domain/case.ts';
+import { decisionDocumentStatus, documentStatus } from '#shared/recording/domain/document-status.ts';
 
 const decision = (recordId: string, revocation?: Pick<Decision, 'revokedAt' | 'revocationKind'>) =>
   ({

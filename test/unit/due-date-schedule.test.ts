@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueDateSchedule } from '#shared/domain/due-date-schedule.ts';
+import { dueDateSchedule } from '#shared/recording/domain/due-date-schedule.ts';
 
 describe('the one-time schedule at a publication due date', () => {
   it('[PUB-12] runs the sweep at 00:00 China Standard Time on the due date, once, then deletes itself', () => {

@@ -4,8 +4,8 @@ import {
 } from '@aws-lambda-powertools/idempotency';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { Conflict, issueDetails, NotFound, RuleViolation } from '#shared/errors.ts';
 import { toErrorResponse } from '#shared/http/errors.ts';
+import { Conflict, issueDetails, NotFound, RuleViolation } from '#shared/kernel/errors.ts';
 import '#shared/zod-locale.ts';
 
 describe('one mapping from errors to the API error format', () => {

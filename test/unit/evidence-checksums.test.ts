@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { arrivalVerdict } from '#shared/domain/cases/evidence.ts';
-import { compositeSha256, EvidenceStorage } from '#shared/store/evidence-storage.ts';
+import { arrivalVerdict } from '#shared/recording/domain/evidence.ts';
+import { compositeSha256, EvidenceStorage } from '#shared/recording/store/evidence-storage.ts';
 
 /**
  * In AWS an arrival is checked from the SHA-256 checksums S3 verified as the bytes came in, and no

@@ -1,17 +1,17 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { Forbidden } from '#shared/errors.ts';
-import { addActivity, completeActivity } from '#shared/use-cases/case-activities.ts';
-import { caseJournal } from '#shared/use-cases/case-journal.ts';
+import { Forbidden } from '#shared/kernel/errors.ts';
+import { addActivity, completeActivity } from '#shared/recording/use-cases/case-activities.ts';
+import { caseJournal } from '#shared/recording/use-cases/case-journal.ts';
 import {
   declareEvidence,
   evidenceRetrievals,
   receiveEvidence,
   retrieveEvidence,
   setLegalHold,
-} from '#shared/use-cases/evidence.ts';
-import { registerCase } from '#shared/use-cases/register-case.ts';
-import { transitionCase } from '#shared/use-cases/transition-case.ts';
+} from '#shared/recording/use-cases/evidence.ts';
+import { registerCase } from '#shared/recording/use-cases/register-case.ts';
+import { transitionCase } from '#shared/recording/use-cases/transition-case.ts';
 import {
   AGENCY,
   cast,

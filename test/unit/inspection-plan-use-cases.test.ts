@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Principal } from '#shared/auth.ts';
+import { createDraft, publishChecklist } from '#shared/checklists/use-cases/checklists.ts';
 import { PlanInput, type PlanItemInput } from '#shared/inspections/domain/inspection-plan.ts';
 import {
   draftPlan,
@@ -9,8 +9,8 @@ import {
   supervisedPlan,
 } from '#shared/inspections/use-cases/inspection-plans.ts';
 import { createInspection } from '#shared/inspections/use-cases/inspections.ts';
-import { createDraft, publishChecklist } from '#shared/use-cases/checklists.ts';
-import { drawInspection } from '#shared/use-cases/random-draws.ts';
+import { drawInspection } from '#shared/inspections/use-cases/random-draws.ts';
+import type { Principal } from '#shared/kernel/principal.ts';
 import { inspectionPlanRepositoryContract } from '#test/contracts/inspection-plan-repository.ts';
 import { InMemoryInspectionPlans } from '#test/fakes/in-memory-inspections.ts';
 import { freshCreditCode } from '#test/helpers/credit-code.ts';

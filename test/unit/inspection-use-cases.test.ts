@@ -1,7 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Principal } from '#shared/auth.ts';
-import { documentTemplates } from '#shared/domain/cases/documents.ts';
-import type { DomainError } from '#shared/errors.ts';
+import { createDraft, publishChecklist } from '#shared/checklists/use-cases/checklists.ts';
 import { approvalForm } from '#shared/inspections/domain/approval-form.ts';
 import {
   type Inspection,
@@ -16,10 +14,12 @@ import {
   rateInspection,
   scanInspection,
 } from '#shared/inspections/use-cases/inspections.ts';
-import { addActivity } from '#shared/use-cases/case-activities.ts';
-import { createDocument } from '#shared/use-cases/case-documents.ts';
-import { createDraft, publishChecklist } from '#shared/use-cases/checklists.ts';
-import { registerCase } from '#shared/use-cases/register-case.ts';
+import type { DomainError } from '#shared/kernel/errors.ts';
+import type { Principal } from '#shared/kernel/principal.ts';
+import { documentTemplates } from '#shared/recording/domain/documents.ts';
+import { addActivity } from '#shared/recording/use-cases/case-activities.ts';
+import { createDocument } from '#shared/recording/use-cases/case-documents.ts';
+import { registerCase } from '#shared/recording/use-cases/register-case.ts';
 import { inspectionRepositoryContract } from '#test/contracts/inspection-repository.ts';
 import { InMemoryInspections } from '#test/fakes/in-memory-inspections.ts';
 import { freshCreditCode } from '#test/helpers/credit-code.ts';

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseRecord, Decision } from '#shared/domain/cases/case.ts';
 import {
   type IssuanceFacts,
   issuanceVerdict,
   issuedDecision,
   revocationVerdict,
-} from '#shared/domain/cases/issuance.ts';
-import type { StepState } from '#shared/domain/cases/procedure.ts';
-import type { PublicationRule } from '#shared/domain/publication.ts';
-import type { Proposal } from '#shared/domain/reviews/proposal.ts';
-import type { Review } from '#shared/domain/reviews/review.ts';
-import { DomainError } from '#shared/errors.ts';
+} from '#shared/decisions/domain/issuance.ts';
+import { DomainError } from '#shared/kernel/errors.ts';
+import type { Review } from '#shared/legal-review/domain/review.ts';
+import type { PublicationRule } from '#shared/publicity/domain/publication.ts';
+import type { CaseRecord, Decision } from '#shared/recording/domain/case.ts';
+import type { StepState } from '#shared/recording/domain/procedure.ts';
+import type { Proposal } from '#shared/recording/domain/proposal.ts';
 
 /**
  * "May this decision be issued?" as one pure function (issue 11): every rule of the legal

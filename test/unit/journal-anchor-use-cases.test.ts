@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { Principal } from '#shared/auth.ts';
-import { legalDateOf } from '#shared/dates.ts';
-import { entryHash, type JournalEntry, sha256Hex, verifyChain } from '#shared/domain/journal.ts';
-import type { JournalAnchor } from '#shared/store/journal-anchors.ts';
-import { issueDecision } from '#shared/use-cases/decisions.ts';
-import { anchorDay, anchorRecentDays, verifyAgainstAnchors } from '#shared/use-cases/journal-anchors.ts';
-import { registerOfficer } from '#shared/use-cases/officers.ts';
-import { registerCase } from '#shared/use-cases/register-case.ts';
+import { issueDecision } from '#shared/decisions/use-cases/decisions.ts';
+import { legalDateOf } from '#shared/kernel/dates.ts';
+import { entryHash, type JournalEntry, sha256Hex, verifyChain } from '#shared/kernel/journal.ts';
+import type { Principal } from '#shared/kernel/principal.ts';
+import { registerOfficer } from '#shared/organisation/use-cases/officers.ts';
+import type { JournalAnchor } from '#shared/recording/store/journal-anchors.ts';
+import {
+  anchorDay,
+  anchorRecentDays,
+  verifyAgainstAnchors,
+} from '#shared/recording/use-cases/journal-anchors.ts';
+import { registerCase } from '#shared/recording/use-cases/register-case.ts';
 import {
   AGENCY,
   cast,

@@ -1,16 +1,23 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { Principal } from '#shared/auth.ts';
-import { addCalendarDays, legalDateOf } from '#shared/dates.ts';
-import type { OfficerInput } from '#shared/domain/officer.ts';
-import { REDRIVE_DAYS, REDRIVE_GRACE_MINUTES, redriveArrivals } from '#shared/use-cases/arrival-redrive.ts';
-import { addActivity } from '#shared/use-cases/case-activities.ts';
-import { certificateExpiryReport, EXPIRY_NOTICE_DAYS } from '#shared/use-cases/certificate-expiry.ts';
-import { declareEvidence, receiveEvidence } from '#shared/use-cases/evidence.ts';
-import { changeOfficerStatus, registerOfficer } from '#shared/use-cases/officers.ts';
-import { registerCase } from '#shared/use-cases/register-case.ts';
-import { STALE_UPLOAD_HOURS, staleUploadReport } from '#shared/use-cases/stale-uploads.ts';
-import { transitionCase } from '#shared/use-cases/transition-case.ts';
+import { addCalendarDays, legalDateOf } from '#shared/kernel/dates.ts';
+import type { Principal } from '#shared/kernel/principal.ts';
+import type { OfficerInput } from '#shared/organisation/domain/officer.ts';
+import {
+  certificateExpiryReport,
+  EXPIRY_NOTICE_DAYS,
+} from '#shared/organisation/use-cases/certificate-expiry.ts';
+import { changeOfficerStatus, registerOfficer } from '#shared/organisation/use-cases/officers.ts';
+import {
+  REDRIVE_DAYS,
+  REDRIVE_GRACE_MINUTES,
+  redriveArrivals,
+} from '#shared/recording/use-cases/arrival-redrive.ts';
+import { addActivity } from '#shared/recording/use-cases/case-activities.ts';
+import { declareEvidence, receiveEvidence } from '#shared/recording/use-cases/evidence.ts';
+import { registerCase } from '#shared/recording/use-cases/register-case.ts';
+import { STALE_UPLOAD_HOURS, staleUploadReport } from '#shared/recording/use-cases/stale-uploads.ts';
+import { transitionCase } from '#shared/recording/use-cases/transition-case.ts';
 import {
   AGENCY,
   cast,

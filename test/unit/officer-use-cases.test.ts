@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Principal } from '#shared/auth.ts';
-import type { OfficerInput } from '#shared/domain/officer.ts';
-import { Conflict, NotFound, RuleViolation } from '#shared/errors.ts';
-import { type ComplaintPorts, fileOfficerComplaint } from '#shared/supervision/use-cases/complaints.ts';
+import { Conflict, NotFound, RuleViolation } from '#shared/kernel/errors.ts';
+import type { Principal } from '#shared/kernel/principal.ts';
+import type { OfficerInput } from '#shared/organisation/domain/officer.ts';
 import {
   changeOfficerStatus,
   type OfficerPorts,
   registerOfficer,
   verifyCertificate,
-} from '#shared/use-cases/officers.ts';
+} from '#shared/organisation/use-cases/officers.ts';
+import { type ComplaintPorts, fileOfficerComplaint } from '#shared/supervision/use-cases/complaints.ts';
 import { officerRepositoryContract } from '#test/contracts/officer-repository.ts';
 import { InMemoryPublications } from '#test/fakes/in-memory-publicity.ts';
 import { eventLog, InMemoryAgencies, InMemoryOfficers, testClock } from '#test/fakes/in-memory-stores.ts';

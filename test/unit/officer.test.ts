@@ -5,7 +5,7 @@ import {
   OfficerInput,
   qualificationRefusal,
   statusChangeRefusal,
-} from '#shared/domain/officer.ts';
+} from '#shared/organisation/domain/officer.ts';
 
 const officer = (overrides: Partial<Officer> = {}): Officer => ({
   name: '李明华',

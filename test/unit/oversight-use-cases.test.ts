@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Principal } from '#shared/auth.ts';
-import { addCalendarDays, legalDateOf } from '#shared/dates.ts';
-import { ANNUAL_CATEGORIES } from '#shared/domain/annual-report.ts';
-import type { TrainingInput } from '#shared/domain/training.ts';
-import { Forbidden } from '#shared/errors.ts';
-import { readCase } from '#shared/use-cases/case-access.ts';
-import { issueDecision } from '#shared/use-cases/decisions.ts';
-import { recordTraining } from '#shared/use-cases/officers.ts';
+import { issueDecision } from '#shared/decisions/use-cases/decisions.ts';
+import { addCalendarDays, legalDateOf } from '#shared/kernel/dates.ts';
+import { Forbidden } from '#shared/kernel/errors.ts';
+import type { Principal } from '#shared/kernel/principal.ts';
+import { submitReview } from '#shared/legal-review/use-cases/submit-review.ts';
+import type { TrainingInput } from '#shared/organisation/domain/training.ts';
+import { recordTraining } from '#shared/organisation/use-cases/officers.ts';
+import { ANNUAL_CATEGORIES } from '#shared/publicity/domain/annual-report.ts';
+import { sweepPublications } from '#shared/publicity/use-cases/publication-sweep.ts';
+import { readCase } from '#shared/recording/use-cases/case-access.ts';
 import {
   annualReportView,
   overdueItems,
@@ -14,9 +16,7 @@ import {
   publishAnnualReport,
   publishAnnualReports,
   statistics,
-} from '#shared/use-cases/oversight.ts';
-import { sweepPublications } from '#shared/use-cases/publication-sweep.ts';
-import { submitReview } from '#shared/use-cases/submit-review.ts';
+} from '#shared/supervision/use-cases/oversight.ts';
 import {
   AGENCY,
   cast,

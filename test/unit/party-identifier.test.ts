@@ -3,7 +3,7 @@ import {
   isResidentIdNumber,
   isUnifiedCreditCode,
   partyIdentifierRefusal,
-} from '#shared/domain/party-identifier.ts';
+} from '#shared/kernel/party-identifier.ts';
 
 describe('the party is what its identifier says (GB 11643, GB 32100)', () => {
   it.each([

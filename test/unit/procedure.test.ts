@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { bundledCalendar } from '#shared/domain/bundled-calendar.ts';
-import { addWorkingDays } from '#shared/domain/calendar.ts';
+import { bundledCalendar } from '#shared/kernel/bundled-calendar.ts';
+import { addWorkingDays } from '#shared/kernel/calendar.ts';
 import {
   hearingEntitled,
   noticeRefusal,
   type ProcedureFacts,
   type ProcedureStep,
   procedureSteps,
-} from '#shared/domain/cases/procedure.ts';
-import type { Proposal } from '#shared/domain/reviews/proposal.ts';
+} from '#shared/recording/domain/procedure.ts';
+import type { Proposal } from '#shared/recording/domain/proposal.ts';
 
 const clock = (today: string) => ({
   today,

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { confirmationRequired, defaultRule, readyEarly, rulesMoment } from '#shared/domain/publication.ts';
+import {
+  confirmationRequired,
+  defaultRule,
+  readyEarly,
+  rulesMoment,
+} from '#shared/publicity/domain/publication.ts';
 
 const person = { kind: 'person' };
 const company = { kind: 'organization' };

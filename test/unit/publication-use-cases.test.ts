@@ -1,23 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { PublicationPublished, PublicationWithdrawn } from '#events/publication-events.ts';
-import { addCalendarMonths, legalDateOf } from '#shared/dates.ts';
-import { workingDaysAfter } from '#shared/domain/calendar.ts';
-import type { CaseInput } from '#shared/domain/cases/case.ts';
-import type { Proposal } from '#shared/domain/reviews/proposal.ts';
-import { Forbidden, ValidationFailed } from '#shared/errors.ts';
-import { deadline, yearCalendar } from '#shared/use-cases/calendar.ts';
-import { caseJournal } from '#shared/use-cases/case-journal.ts';
-import { issueDecision } from '#shared/use-cases/decisions.ts';
-import { setPublicationRule } from '#shared/use-cases/publication-access.ts';
-import { sweepPublications } from '#shared/use-cases/publication-sweep.ts';
+import { issueDecision } from '#shared/decisions/use-cases/decisions.ts';
+import { revokeDecision } from '#shared/decisions/use-cases/revoke-decision.ts';
+import { workingDaysAfter } from '#shared/kernel/calendar.ts';
+import { addCalendarMonths, legalDateOf } from '#shared/kernel/dates.ts';
+import { Forbidden, ValidationFailed } from '#shared/kernel/errors.ts';
+import { deadline, yearCalendar } from '#shared/kernel/use-cases/calendar.ts';
+import { setPublicationRule } from '#shared/publicity/use-cases/publication-access.ts';
+import { sweepPublications } from '#shared/publicity/use-cases/publication-sweep.ts';
 import {
   confirmPublication,
   exemptPublication,
   previewPublication,
   publishByHand,
-} from '#shared/use-cases/publish-decision.ts';
-import { revokeDecision } from '#shared/use-cases/revoke-decision.ts';
-import { transitionCase } from '#shared/use-cases/transition-case.ts';
+} from '#shared/publicity/use-cases/publish-decision.ts';
+import type { CaseInput } from '#shared/recording/domain/case.ts';
+import type { Proposal } from '#shared/recording/domain/proposal.ts';
+import { caseJournal } from '#shared/recording/use-cases/case-journal.ts';
+import { transitionCase } from '#shared/recording/use-cases/transition-case.ts';
 import {
   AGENCY,
   cast,

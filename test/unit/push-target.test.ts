@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isInternalAddress, pushTargetRefusal } from '#shared/domain/push.ts';
 import { InternalTargetRefused, permittedAddresses } from '#shared/events/push-http.ts';
+import { isInternalAddress, pushTargetRefusal } from '#shared/recording/domain/push.ts';
 
 describe('the push target of another platform (ORG-2)', () => {
   it.each([

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ATTEMPTS, signature } from '#shared/domain/push.ts';
-import { ValidationFailed } from '#shared/errors.ts';
-import { issueDecision } from '#shared/use-cases/decisions.ts';
-import { sweepPublications } from '#shared/use-cases/publication-sweep.ts';
-import { deliverDue, replay, setPushTarget } from '#shared/use-cases/push.ts';
+import { issueDecision } from '#shared/decisions/use-cases/decisions.ts';
+import { ValidationFailed } from '#shared/kernel/errors.ts';
+import { sweepPublications } from '#shared/publicity/use-cases/publication-sweep.ts';
+import { MAX_ATTEMPTS, signature } from '#shared/recording/domain/push.ts';
+import { deliverDue, replay, setPushTarget } from '#shared/recording/use-cases/push.ts';
 import {
   AGENCY,
   cast,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ChecklistItem } from '#shared/domain/checklists/kinds.ts';
-import type { OfficerInput } from '#shared/domain/officer.ts';
+import type { ChecklistItem } from '#shared/checklists/domain/checklist-kinds.ts';
+import { createDraft, publishChecklist } from '#shared/checklists/use-cases/checklists.ts';
 import {
   DRAW_ALGORITHM,
   type DrawInput,
@@ -8,10 +8,10 @@ import {
   drawSample,
   poolDigest,
   sampleSize,
-} from '#shared/domain/random-draw.ts';
-import { createDraft, publishChecklist } from '#shared/use-cases/checklists.ts';
-import { registerOfficer } from '#shared/use-cases/officers.ts';
-import { drawInspection } from '#shared/use-cases/random-draws.ts';
+} from '#shared/inspections/domain/random-draw.ts';
+import { drawInspection } from '#shared/inspections/use-cases/random-draws.ts';
+import type { OfficerInput } from '#shared/organisation/domain/officer.ts';
+import { registerOfficer } from '#shared/organisation/use-cases/officers.ts';
 import { fileUnitPlan } from '#test/helpers/inspection-plans.ts';
 import {
   AGENCY,

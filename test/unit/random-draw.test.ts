@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawSample, sampleSize } from '#shared/domain/random-draw.ts';
+import { drawSample, sampleSize } from '#shared/inspections/domain/random-draw.ts';
 
 const pool = Array.from({ length: 200 }, (_, index) => `S${String(index).padStart(3, '0')}`);
 

@@ -5,17 +5,21 @@ import { join } from 'node:path';
 import jsqr from 'jsqr';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { chineseDate, legalDateOf } from '#shared/dates.ts';
-import { type CaseDocument, DECISION_DOCUMENT_TYPES, recordTypes } from '#shared/domain/cases/documents.ts';
-import { fieldLabels, labelOfField } from '#shared/domain/cases/field-labels.ts';
+import { issueDecision } from '#shared/decisions/use-cases/decisions.ts';
+import { chineseDate, legalDateOf } from '#shared/kernel/dates.ts';
+import {
+  type CaseDocument,
+  DECISION_DOCUMENT_TYPES,
+  recordTypes,
+} from '#shared/recording/domain/documents.ts';
+import { fieldLabels, labelOfField } from '#shared/recording/domain/field-labels.ts';
+import { readCase } from '#shared/recording/use-cases/case-access.ts';
+import { addActivity } from '#shared/recording/use-cases/case-activities.ts';
+import { createDocument, printableDocument } from '#shared/recording/use-cases/case-documents.ts';
+import { registerCase } from '#shared/recording/use-cases/register-case.ts';
+import { transitionCase } from '#shared/recording/use-cases/transition-case.ts';
 import { recordDocumentPdf, UNPRINTED_FIELDS } from '#shared/render/pdf/record-document.ts';
 import { sitePaths } from '#shared/render/site/paths.ts';
-import { readCase } from '#shared/use-cases/case-access.ts';
-import { addActivity } from '#shared/use-cases/case-activities.ts';
-import { createDocument, printableDocument } from '#shared/use-cases/case-documents.ts';
-import { issueDecision } from '#shared/use-cases/decisions.ts';
-import { registerCase } from '#shared/use-cases/register-case.ts';
-import { transitionCase } from '#shared/use-cases/transition-case.ts';
 import {
   AGENCY,
   cast,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { previewFlags } from '#shared/domain/public-record.ts';
+import { previewFlags } from '#shared/publicity/domain/public-record.ts';
 import { negatives, positives, scoreRedactor } from '#test/fixtures/redaction-corpus.ts';
 
 describe('the redactor on its corpus (LAW-5, issue 21)', () => {

@@ -2,12 +2,12 @@ import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dy
 import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
-import type { CaseRecord } from '#shared/domain/cases/case.ts';
-import type { JournalEntry } from '#shared/domain/journal.ts';
-import { Conflict, StaleWrite } from '#shared/errors.ts';
-import { CaseRepository } from '#shared/store/case-repository.ts';
-import { isLostRace } from '#shared/store/conditional.ts';
-import { withRetry } from '#shared/use-cases/retry.ts';
+import { Conflict, StaleWrite } from '#shared/kernel/errors.ts';
+import type { JournalEntry } from '#shared/kernel/journal.ts';
+import { isLostRace } from '#shared/kernel/store/conditional.ts';
+import { withRetry } from '#shared/kernel/use-cases/retry.ts';
+import type { CaseRecord } from '#shared/recording/domain/case.ts';
+import { CaseRepository } from '#shared/recording/store/case-repository.ts';
 
 const cancelled = (code: string) =>
   new TransactionCanceledException({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type CaseFacts, reviewRequirement } from '#shared/domain/reviews/catalog.ts';
-import type { Proposal } from '#shared/domain/reviews/proposal.ts';
+import { type CaseFacts, reviewRequirement } from '#shared/legal-review/domain/catalog.ts';
+import type { Proposal } from '#shared/recording/domain/proposal.ts';
 import { countyReviewCatalog } from '#test/fixtures/checklists.ts';
 
 const person: CaseFacts = { category: 'penalty', partyKind: 'person', flags: {}, hearingHeld: false };

@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { legalDateOf } from '#shared/dates.ts';
-import { OpinionInput, REVIEW_STANDARDS } from '#shared/domain/reviews/review.ts';
-import { Forbidden, ValidationFailed } from '#shared/errors.ts';
-import { deadline } from '#shared/use-cases/calendar.ts';
-import { createDocument } from '#shared/use-cases/case-documents.ts';
-import { caseJournal } from '#shared/use-cases/case-journal.ts';
-import { issueDecision } from '#shared/use-cases/decisions.ts';
-import { flagOverdueReviews } from '#shared/use-cases/review-deadlines.ts';
+import { issueDecision } from '#shared/decisions/use-cases/decisions.ts';
+import { legalDateOf } from '#shared/kernel/dates.ts';
+import { Forbidden, ValidationFailed } from '#shared/kernel/errors.ts';
+import { deadline } from '#shared/kernel/use-cases/calendar.ts';
+import { OpinionInput, REVIEW_STANDARDS } from '#shared/legal-review/domain/review.ts';
+import { flagOverdueReviews } from '#shared/legal-review/use-cases/review-deadlines.ts';
 import {
   dispute,
   extendReview,
   giveOpinion,
   resubmit,
   ruleOnDispute,
-} from '#shared/use-cases/review-rounds.ts';
-import { recordReviewer } from '#shared/use-cases/reviewers.ts';
-import { submitReview } from '#shared/use-cases/submit-review.ts';
+} from '#shared/legal-review/use-cases/review-rounds.ts';
+import { recordReviewer } from '#shared/legal-review/use-cases/reviewers.ts';
+import { submitReview } from '#shared/legal-review/use-cases/submit-review.ts';
+import { createDocument } from '#shared/recording/use-cases/case-documents.ts';
+import { caseJournal } from '#shared/recording/use-cases/case-journal.ts';
 import {
   AGENCY,
   APPROVAL,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { proposalDifferences } from '#shared/domain/reviews/proposal.ts';
-import { exclusionReason } from '#shared/domain/reviews/separation.ts';
+import { exclusionReason } from '#shared/legal-review/domain/separation.ts';
+import { proposalDifferences } from '#shared/recording/domain/proposal.ts';
 
 const record = {
   createdBy: 'registrar',

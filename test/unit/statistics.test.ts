@@ -1,10 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { annualDataOf } from '#shared/domain/annual-report.ts';
-import type { Activity, CaseRecord, Decision } from '#shared/domain/cases/case.ts';
-import { activityCounts, caseCounts } from '#shared/domain/cases/case-counts.ts';
-import { type Counts, countsDelta, type DayCounts, mergeDays } from '#shared/domain/statistics.ts';
-import { counterWrites, rangeKeys, STATISTICS_SHARDS, shardOf } from '#shared/store/statistics-repository.ts';
+import { type Counts, countsDelta, type DayCounts, mergeDays } from '#shared/kernel/statistics.ts';
+import {
+  counterWrites,
+  rangeKeys,
+  STATISTICS_SHARDS,
+  shardOf,
+} from '#shared/kernel/store/statistics-repository.ts';
+import { annualDataOf } from '#shared/publicity/domain/annual-report.ts';
+import type { Activity, CaseRecord, Decision } from '#shared/recording/domain/case.ts';
+import { activityCounts, caseCounts } from '#shared/recording/domain/case-counts.ts';
 import { statisticsOf } from '#shared/supervision/domain/period-statistics.ts';
 
 const sum = (entries: readonly DayCounts[]) => {

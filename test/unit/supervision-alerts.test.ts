@@ -1,7 +1,7 @@
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
-import type { Principal } from '#shared/auth.ts';
 import type { Inspection } from '#shared/inspections/domain/inspection.ts';
+import type { Principal } from '#shared/kernel/principal.ts';
 import { liveAlerts } from '#shared/supervision/use-cases/alerts.ts';
 import { fileComplaint } from '#shared/supervision/use-cases/complaints.ts';
 import { freshCreditCode } from '#test/helpers/credit-code.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Principal } from '#shared/auth.ts';
+import type { Principal } from '#shared/kernel/principal.ts';
 import { canonicalReceipt, newReceipt } from '#shared/supervision/domain/complaint.ts';
 import {
   answerComplaint,
@@ -7,7 +7,7 @@ import {
   fileComplaint,
   listComplaints,
 } from '#shared/supervision/use-cases/complaints.ts';
-import { overdueItems } from '#shared/use-cases/oversight.ts';
+import { overdueItems } from '#shared/supervision/use-cases/oversight.ts';
 import { complaintRepositoryContract } from '#test/contracts/complaint-repository.ts';
 import { InMemoryComplaints } from '#test/fakes/in-memory-supervision.ts';
 import { AGENCY, cast, OFFICERS, refusal, unitBureau } from '#test/helpers/unit-case.ts';

@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import jsqr from 'jsqr';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import type { Principal } from '#shared/auth.ts';
-import { NotFound } from '#shared/errors.ts';
+import { NotFound } from '#shared/kernel/errors.ts';
+import type { Principal } from '#shared/kernel/principal.ts';
+import { verifyDocument } from '#shared/recording/use-cases/case-documents.ts';
 import { supervisionDocumentPdf } from '#shared/render/pdf/supervision-document.ts';
 import { sitePaths } from '#shared/render/site/paths.ts';
 import { MatterInput, OpinionInput } from '#shared/supervision/domain/matter.ts';
 import { issueOpinion, openMatter, printableOpinion } from '#shared/supervision/use-cases/matters.ts';
-import { verifyDocument } from '#shared/use-cases/case-documents.ts';
 import { inMemoryWorld } from '#test/fakes/in-memory-ports.ts';
 
 const BASE_URL = 'https://zfgs.example.gov.cn';

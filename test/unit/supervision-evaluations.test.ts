@@ -1,8 +1,8 @@
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
-import type { Principal } from '#shared/auth.ts';
-import type { CaseRecord } from '#shared/domain/cases/case.ts';
-import { GENESIS_HASH, nextEntry, verifyChain } from '#shared/domain/journal.ts';
+import { GENESIS_HASH, nextEntry, verifyChain } from '#shared/kernel/journal.ts';
+import type { Principal } from '#shared/kernel/principal.ts';
+import type { CaseRecord } from '#shared/recording/domain/case.ts';
 import {
   DEFAULT_RUBRIC,
   drawFiles,

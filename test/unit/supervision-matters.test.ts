@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Principal } from '#shared/auth.ts';
-import { verifyChain } from '#shared/domain/journal.ts';
-import { Forbidden, ValidationFailed } from '#shared/errors.ts';
+import { Forbidden, ValidationFailed } from '#shared/kernel/errors.ts';
+import { verifyChain } from '#shared/kernel/journal.ts';
+import type { Principal } from '#shared/kernel/principal.ts';
 import { MatterInput, OpinionInput } from '#shared/supervision/domain/matter.ts';
 import {
   answerRectification,
@@ -13,7 +13,7 @@ import {
   overdueRectifications,
   reportRectification,
 } from '#shared/supervision/use-cases/matters.ts';
-import { overdueItems } from '#shared/use-cases/oversight.ts';
+import { overdueItems } from '#shared/supervision/use-cases/oversight.ts';
 import { matterRepositoryContract } from '#test/contracts/matter-repository.ts';
 import { inMemoryWorld } from '#test/fakes/in-memory-ports.ts';
 import { InMemoryMatters } from '#test/fakes/in-memory-supervision.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseRecord } from '#shared/domain/cases/case.ts';
+import type { CaseRecord } from '#shared/recording/domain/case.ts';
 import type { Opinion } from '#shared/supervision/domain/matter.ts';
 import { matterSettled } from '#shared/supervision/domain/matter.ts';
 import {

@@ -3,10 +3,11 @@ import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynam
 import { mockClient } from 'aws-sdk-client-mock';
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
-import type { Principal } from '#shared/auth.ts';
-import type { CaseRecord } from '#shared/domain/cases/case.ts';
-import { GENESIS_HASH, nextEntry } from '#shared/domain/journal.ts';
-import { NotFound } from '#shared/errors.ts';
+import { NotFound } from '#shared/kernel/errors.ts';
+import { GENESIS_HASH, nextEntry } from '#shared/kernel/journal.ts';
+import type { Principal } from '#shared/kernel/principal.ts';
+import { withRetry } from '#shared/kernel/use-cases/retry.ts';
+import type { CaseRecord } from '#shared/recording/domain/case.ts';
 import { DEFAULT_RUBRIC } from '#shared/supervision/domain/evaluation.ts';
 import { MatterInput, OpinionInput } from '#shared/supervision/domain/matter.ts';
 import { ComplaintRepository } from '#shared/supervision/store/complaint-repository.ts';
@@ -22,7 +23,6 @@ import {
   publishSupervisionReports,
   supervisionReportView,
 } from '#shared/supervision/use-cases/supervision-report.ts';
-import { withRetry } from '#shared/use-cases/retry.ts';
 import { supervisionYearRepositoryContract } from '#test/contracts/supervision-year-repository.ts';
 import { inMemoryWorld } from '#test/fakes/in-memory-ports.ts';
 import { InMemoryComplaints, InMemorySupervisionYears } from '#test/fakes/in-memory-supervision.ts';

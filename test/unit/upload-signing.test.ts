@@ -1,6 +1,6 @@
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
-import { retainUntilHeader } from '#shared/store/evidence-storage.ts';
+import { retainUntilHeader } from '#shared/recording/store/evidence-storage.ts';
 
 /** The header value the SDK puts into the request it signs, caught before it is sent. */
 async function sdkRetainUntil(date: Date): Promise<string> {

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ASSIGNABLE_ROLES } from '../../../shared/domain/account.ts';
+import { ASSIGNABLE_ROLES } from '../../../shared/organisation/domain/account.ts';
 import { api, must } from '../api/client.ts';
 import { type ApiError, asApiError } from '../api/errors.ts';
 import type { Session } from '../auth/session.ts';

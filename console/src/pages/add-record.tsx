@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { fieldLabels } from '../../../shared/domain/cases/field-labels.ts';
+import { fieldLabels } from '../../../shared/recording/domain/field-labels.ts';
 import { api, must } from '../api/client.ts';
 import { type ApiError, asApiError } from '../api/errors.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';

@@ -3,7 +3,7 @@ import {
   CASE_STATUSES,
   type CaseStatus,
   openTransitions,
-} from '../../../shared/domain/cases/state-machine.ts';
+} from '../../../shared/recording/domain/state-machine.ts';
 import { api, must } from '../api/client.ts';
 import { type ApiError, asApiError } from '../api/errors.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';

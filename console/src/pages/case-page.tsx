@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import { withdrawalLabels } from '../../../shared/domain/withdrawal.ts';
+import { withdrawalLabels } from '../../../shared/publicity/domain/withdrawal.ts';
 import { api, must } from '../api/client.ts';
 import { hasRole, type Session } from '../auth/session.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';

@@ -11,7 +11,7 @@ import { readDate } from '../typed-dates.ts';
 import { useLoad } from '../use-load.ts';
 
 /**
- * A rate as a percentage. The API answers a fraction (0..1, shared/use-cases/oversight.ts), though
+ * A rate as a percentage. The API answers a fraction (0..1, shared/supervision/use-cases/oversight.ts), though
  * the OpenAPI description says 0–100.
  */
 const rate = (value: number | null | undefined) =>

@@ -1,4 +1,4 @@
-import { WITHDRAWAL_KINDS, withdrawalLabels } from '../../../shared/domain/withdrawal.ts';
+import { WITHDRAWAL_KINDS, withdrawalLabels } from '../../../shared/publicity/domain/withdrawal.ts';
 import { api, must } from '../api/client.ts';
 import { ActionForm } from '../components/action-form.tsx';
 import { today } from '../labels.ts';

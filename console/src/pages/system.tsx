@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { DEVICE_KINDS, deviceKindLabels } from '../../../shared/domain/device-kinds.ts';
+import { DEVICE_KINDS, deviceKindLabels } from '../../../shared/recording/domain/device-kinds.ts';
 import { api, must } from '../api/client.ts';
 import { type ApiError, asApiError } from '../api/errors.ts';
 import { hasRole, type Session } from '../auth/session.ts';

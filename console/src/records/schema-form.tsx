@@ -1,4 +1,4 @@
-import { fieldLabels, labelOfField } from '../../../shared/domain/cases/field-labels.ts';
+import { fieldLabels, labelOfField } from '../../../shared/recording/domain/field-labels.ts';
 import type { ApiError } from '../api/errors.ts';
 import { DateInput } from '../components/date-input.tsx';
 import { describedBy, Field } from '../components/field.tsx';

@@ -1,12 +1,12 @@
 import type * as z from 'zod';
-import { beijingTimeText, chineseDate } from '#shared/dates.ts';
-import { documentTemplates } from '#shared/domain/cases/documents.ts';
 import {
   type Inspection,
   type InspectionCounter,
   inspectionCategoryLabels,
   limitExceptionLabels,
 } from '#shared/inspections/domain/inspection.ts';
+import { beijingTimeText, chineseDate } from '#shared/kernel/dates.ts';
+import { documentTemplates } from '#shared/recording/domain/documents.ts';
 
 export type ApprovalFormFields = z.infer<(typeof documentTemplates)['inspection-approval']['fields']>;
 

@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { LegalDate } from '#shared/dates.ts';
-import { CertificateNo } from '#shared/domain/officer.ts';
 import { isValidCreditCode } from '#shared/inspections/domain/credit-code.ts';
+import { LegalDate } from '#shared/kernel/dates.ts';
+import { CertificateNo } from '#shared/organisation/domain/officer.ts';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 

@@ -1,10 +1,10 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { StaleWrite } from '#shared/errors.ts';
 import type { InspectionPlan } from '#shared/inspections/domain/inspection-plan.ts';
-import { isLostRace } from '#shared/store/conditional.ts';
-import { fromItem } from '#shared/store/item.ts';
-import { sortKeyStartsWith } from '#shared/store/query.ts';
+import { StaleWrite } from '#shared/kernel/errors.ts';
+import { isLostRace } from '#shared/kernel/store/conditional.ts';
+import { fromItem } from '#shared/kernel/store/item.ts';
+import { sortKeyStartsWith } from '#shared/kernel/store/query.ts';
 
 const planPrefix = (year: number) => `INSPECTION-PLAN#${year}#V`;
 const planKey = (agencyId: string, year: number, version: number) => ({

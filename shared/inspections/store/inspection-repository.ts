@@ -1,6 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { StaleWrite } from '#shared/errors.ts';
 import type {
   Inspection,
   InspectionAlert,
@@ -8,11 +7,12 @@ import type {
   InspectionCounter,
 } from '#shared/inspections/domain/inspection.ts';
 import type { SupervisionKey } from '#shared/inspections/domain/supervision-code.ts';
-import { type ChildWrite, dynamoChildWrite } from '#shared/store/child-write.ts';
-import { isLostRace } from '#shared/store/conditional.ts';
-import { fromItem } from '#shared/store/item.ts';
-import type { Page } from '#shared/store/pagination.ts';
-import { indexPage, queryAll } from '#shared/store/query.ts';
+import { StaleWrite } from '#shared/kernel/errors.ts';
+import { type ChildWrite, dynamoChildWrite } from '#shared/kernel/store/child-write.ts';
+import { isLostRace } from '#shared/kernel/store/conditional.ts';
+import { fromItem } from '#shared/kernel/store/item.ts';
+import type { Page } from '#shared/kernel/store/pagination.ts';
+import { indexPage, queryAll } from '#shared/kernel/store/query.ts';
 
 /** What a new inspection adds to one agency's counter of the enterprise's year (INS-3). */
 export interface CounterIncrement {

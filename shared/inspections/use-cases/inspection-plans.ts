@@ -1,14 +1,5 @@
-import type { Principal } from '#shared/auth.ts';
-import { legalDateOf } from '#shared/dates.ts';
-import type { ChecklistItem } from '#shared/domain/checklists/kinds.ts';
-import {
-  Conflict,
-  type ErrorDetail,
-  Forbidden,
-  NotFound,
-  RuleViolation,
-  ValidationFailed,
-} from '#shared/errors.ts';
+import type { ChecklistItem } from '#shared/checklists/domain/checklist-kinds.ts';
+import { type ChecklistPorts, currentEdition } from '#shared/checklists/use-cases/checklists.ts';
 import type { InspectionCategory } from '#shared/inspections/domain/inspection.ts';
 import {
   bindingYears,
@@ -19,9 +10,18 @@ import {
   publicPlan,
 } from '#shared/inspections/domain/inspection-plan.ts';
 import type { InspectionPlanRepository } from '#shared/inspections/store/inspection-plan-repository.ts';
-import type { Port } from '#shared/store/port.ts';
-import { type ChecklistPorts, currentEdition } from '#shared/use-cases/checklists.ts';
-import { withRetry } from '#shared/use-cases/retry.ts';
+import { legalDateOf } from '#shared/kernel/dates.ts';
+import {
+  Conflict,
+  type ErrorDetail,
+  Forbidden,
+  NotFound,
+  RuleViolation,
+  ValidationFailed,
+} from '#shared/kernel/errors.ts';
+import type { Principal } from '#shared/kernel/principal.ts';
+import type { Port } from '#shared/kernel/store/port.ts';
+import { withRetry } from '#shared/kernel/use-cases/retry.ts';
 
 export interface PlanPorts extends ChecklistPorts {
   inspectionPlans: Port<InspectionPlanRepository>;

@@ -1,14 +1,4 @@
 import { ulid } from 'ulid';
-import type { Principal } from '#shared/auth.ts';
-import { legalDateOf } from '#shared/dates.ts';
-import {
-  Conflict,
-  type ErrorDetail,
-  Forbidden,
-  NotFound,
-  RuleViolation,
-  ValidationFailed,
-} from '#shared/errors.ts';
 import { approvalForm } from '#shared/inspections/domain/approval-form.ts';
 import {
   DEFAULT_INSPECTION_LIMITS,
@@ -39,12 +29,22 @@ import {
   plannedItem,
   publishedInspectionItems,
 } from '#shared/inspections/use-cases/inspection-plans.ts';
-import type { Page } from '#shared/store/pagination.ts';
-import type { Port } from '#shared/store/port.ts';
-import type { CasePorts } from '#shared/use-cases/case-access.ts';
-import { qualifiedOfficers } from '#shared/use-cases/case-commit.ts';
-import { openCase } from '#shared/use-cases/register-case.ts';
-import { withRetry } from '#shared/use-cases/retry.ts';
+import { legalDateOf } from '#shared/kernel/dates.ts';
+import {
+  Conflict,
+  type ErrorDetail,
+  Forbidden,
+  NotFound,
+  RuleViolation,
+  ValidationFailed,
+} from '#shared/kernel/errors.ts';
+import type { Principal } from '#shared/kernel/principal.ts';
+import type { Page } from '#shared/kernel/store/pagination.ts';
+import type { Port } from '#shared/kernel/store/port.ts';
+import { withRetry } from '#shared/kernel/use-cases/retry.ts';
+import type { CasePorts } from '#shared/recording/use-cases/case-access.ts';
+import { qualifiedOfficers } from '#shared/recording/use-cases/case-commit.ts';
+import { openCase } from '#shared/recording/use-cases/register-case.ts';
 
 export interface InspectionPorts extends CasePorts, PlanPorts {
   inspections: Port<InspectionRepository>;

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
-import { chineseDate, legalDateOf } from '#shared/dates.ts';
 import { inspectionCategoryLabels } from '#shared/inspections/domain/inspection.ts';
 import type { PublicInspectionPlan } from '#shared/inspections/domain/inspection-plan.ts';
+import { chineseDate, legalDateOf } from '#shared/kernel/dates.ts';
 import { indexFontPath } from '#shared/render/pdf/case-file-index.ts';
 
 /**

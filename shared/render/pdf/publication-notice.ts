@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
-import { penaltyLabels } from '#shared/domain/penalty-kinds.ts';
-import type { PublicRecord } from '#shared/domain/public-record.ts';
+import { penaltyLabels } from '#shared/kernel/penalty-kinds.ts';
+import type { PublicRecord } from '#shared/publicity/domain/public-record.ts';
 import { indexFontPath } from '#shared/render/pdf/case-file-index.ts';
 
 export type NoticeContent =

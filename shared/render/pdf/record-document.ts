@@ -2,10 +2,10 @@ import { fileURLToPath } from 'node:url';
 import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { chineseDate, LEGAL_TIME_ZONE, legalDateOf } from '#shared/dates.ts';
-import type { Party } from '#shared/domain/cases/case.ts';
-import { type CaseDocument, documentLabel, documentTemplates } from '#shared/domain/cases/documents.ts';
-import { fieldLabels, labelOfField } from '#shared/domain/cases/field-labels.ts';
+import { chineseDate, LEGAL_TIME_ZONE, legalDateOf } from '#shared/kernel/dates.ts';
+import type { Party } from '#shared/recording/domain/case.ts';
+import { type CaseDocument, documentLabel, documentTemplates } from '#shared/recording/domain/documents.ts';
+import { fieldLabels, labelOfField } from '#shared/recording/domain/field-labels.ts';
 import { indexFontPath } from '#shared/render/pdf/case-file-index.ts';
 
 export const SUPPLEMENTARY_FONT_FILE = 'NotoSansCJKsc-Supplementary.otf';

@@ -1,4 +1,4 @@
-import { dateText, legalDateOf } from '#shared/dates.ts';
+import { dateText, legalDateOf } from '#shared/kernel/dates.ts';
 import { openDocument } from '#shared/render/pdf/record-document.ts';
 import type { Opinion, SupervisionMatter } from '#shared/supervision/domain/matter.ts';
 import { opinionKindLabels } from '#shared/supervision/domain/matter-labels.ts';

@@ -1,8 +1,8 @@
 import { html } from 'htm/preact';
-import { legalDateOf } from '#shared/dates.ts';
-import type { AgencyProfile } from '#shared/domain/agency.ts';
-import { type ChecklistKind, kindLabels } from '#shared/domain/checklists/kinds.ts';
-import type { PublicRecord } from '#shared/domain/public-record.ts';
+import { type ChecklistKind, kindLabels } from '#shared/checklists/domain/checklist-kinds.ts';
+import type { AgencyProfile } from '#shared/kernel/agency.ts';
+import { legalDateOf } from '#shared/kernel/dates.ts';
+import type { PublicRecord } from '#shared/publicity/domain/public-record.ts';
 import { complaintForm } from '#shared/render/site/complaint-pages.ts';
 import { dataTable, empty } from '#shared/render/site/components.ts';
 import { decisionHeadings, decisionRows } from '#shared/render/site/decision-pages.ts';

@@ -1,7 +1,7 @@
 import { html } from 'htm/preact';
-import { beijingTimeText } from '#shared/dates.ts';
-import { ANNUAL_CATEGORIES, type AnnualData } from '#shared/domain/annual-report.ts';
-import { categoryLabels } from '#shared/domain/officer.ts';
+import { beijingTimeText } from '#shared/kernel/dates.ts';
+import { categoryLabels } from '#shared/organisation/domain/officer.ts';
+import { ANNUAL_CATEGORIES, type AnnualData } from '#shared/publicity/domain/annual-report.ts';
 import { dataTable, facts } from '#shared/render/site/components.ts';
 import { sitePage } from '#shared/render/site/layout.ts';
 import { sitePaths } from '#shared/render/site/paths.ts';

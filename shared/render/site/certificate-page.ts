@@ -1,10 +1,10 @@
 import { html } from 'htm/preact';
-import { beijingTimeText } from '#shared/dates.ts';
+import { beijingTimeText } from '#shared/kernel/dates.ts';
+import type { PublicCertificate } from '#shared/organisation/use-cases/officers.ts';
 import { complaintForm } from '#shared/render/site/complaint-pages.ts';
 import { facts } from '#shared/render/site/components.ts';
 import { sitePage } from '#shared/render/site/layout.ts';
 import { sitePaths } from '#shared/render/site/paths.ts';
-import type { PublicCertificate } from '#shared/use-cases/officers.ts';
 
 /** Valid is green; suspended or not yet valid amber; revoked and expired red, in words as well as colour. */
 const statusClass = (status: string) =>

@@ -1,5 +1,10 @@
 import { html } from 'htm/preact';
-import { type ChecklistKind, type Column, columns, kindLabels } from '#shared/domain/checklists/kinds.ts';
+import {
+  type ChecklistKind,
+  type Column,
+  columns,
+  kindLabels,
+} from '#shared/checklists/domain/checklist-kinds.ts';
 import { dataTable, empty } from '#shared/render/site/components.ts';
 import { sitePage } from '#shared/render/site/layout.ts';
 import { sitePaths } from '#shared/render/site/paths.ts';

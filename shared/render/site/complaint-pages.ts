@@ -1,5 +1,5 @@
 import { html } from 'htm/preact';
-import { dateText } from '#shared/dates.ts';
+import { dateText } from '#shared/kernel/dates.ts';
 import { facts } from '#shared/render/site/components.ts';
 import { sitePage } from '#shared/render/site/layout.ts';
 import { sitePaths } from '#shared/render/site/paths.ts';

@@ -1,8 +1,8 @@
 import { html } from 'htm/preact';
-import { beijingTimeText, legalDateOf } from '#shared/dates.ts';
-import { categoryLabels, ENFORCEMENT_CATEGORIES } from '#shared/domain/officer.ts';
-import { penaltyLabels } from '#shared/domain/penalty-kinds.ts';
-import type { PublicRecord } from '#shared/domain/public-record.ts';
+import { beijingTimeText, legalDateOf } from '#shared/kernel/dates.ts';
+import { penaltyLabels } from '#shared/kernel/penalty-kinds.ts';
+import { categoryLabels, ENFORCEMENT_CATEGORIES } from '#shared/organisation/domain/officer.ts';
+import type { PublicRecord } from '#shared/publicity/domain/public-record.ts';
 import { complaintForm } from '#shared/render/site/complaint-pages.ts';
 import { dataTable, empty, facts, pager } from '#shared/render/site/components.ts';
 import { sitePage } from '#shared/render/site/layout.ts';

@@ -1,9 +1,9 @@
 import { html } from 'htm/preact';
-import { documentStatusLabels } from '#shared/domain/cases/document-status.ts';
+import { documentStatusLabels } from '#shared/recording/domain/document-status.ts';
+import type { PublicDocument } from '#shared/recording/use-cases/case-documents.ts';
 import { facts } from '#shared/render/site/components.ts';
 import { sitePage } from '#shared/render/site/layout.ts';
 import { sitePaths } from '#shared/render/site/paths.ts';
-import type { PublicDocument } from '#shared/use-cases/case-documents.ts';
 
 const statusAdvice: Record<PublicDocument['status'], string> = {
   'in-force': '该文书由执法机关制作，现仍有效。',

@@ -1,5 +1,5 @@
 import { html } from 'htm/preact';
-import type { ErrorDetail } from '#shared/errors.ts';
+import type { ErrorDetail } from '#shared/kernel/errors.ts';
 import { sitePage } from '#shared/render/site/layout.ts';
 
 const titles: Record<number, string> = {

@@ -1,5 +1,5 @@
 import { html } from 'htm/preact';
-import type { AgencyProfile } from '#shared/domain/agency.ts';
+import type { AgencyProfile } from '#shared/kernel/agency.ts';
 import { dataTable, empty, pager } from '#shared/render/site/components.ts';
 import { SITE_NAME, sitePage } from '#shared/render/site/layout.ts';
 import { sitePaths } from '#shared/render/site/paths.ts';

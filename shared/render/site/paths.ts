@@ -1,4 +1,4 @@
-import type { ChecklistKind } from '#shared/domain/checklists/kinds.ts';
+import type { ChecklistKind } from '#shared/checklists/domain/checklist-kinds.ts';
 
 const enc = encodeURIComponent;
 

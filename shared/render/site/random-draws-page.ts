@@ -1,5 +1,5 @@
 import { html } from 'htm/preact';
-import { beijingTimeText } from '#shared/dates.ts';
+import { beijingTimeText } from '#shared/kernel/dates.ts';
 import { dataTable, empty } from '#shared/render/site/components.ts';
 import { sitePage } from '#shared/render/site/layout.ts';
 import { sitePaths } from '#shared/render/site/paths.ts';

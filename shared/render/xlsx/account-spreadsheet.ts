@@ -1,5 +1,5 @@
-import { type AssignableRole, NewAccountInput, roleLabels } from '#shared/domain/account.ts';
-import { type ErrorDetail, issueDetails, ValidationFailed } from '#shared/errors.ts';
+import { type ErrorDetail, issueDetails, ValidationFailed } from '#shared/kernel/errors.ts';
+import { type AssignableRole, NewAccountInput, roleLabels } from '#shared/organisation/domain/account.ts';
 import { readSpreadsheet, type SheetFormat } from '#shared/render/xlsx/checklist-spreadsheet.ts';
 
 /** The columns of a staff list, as an agency's office keeps it; 序号 and empty rows are ignored. */

@@ -3,7 +3,7 @@ import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { unzipSync } from 'fflate';
 import { readSheet } from 'read-excel-file/node';
 import writeXlsxFile from 'write-excel-file/node';
-import { checkItems } from '#shared/domain/checklists/checklist.ts';
+import { checkItems } from '#shared/checklists/domain/checklist.ts';
 import {
   type Cell,
   type ChecklistItem,
@@ -12,8 +12,8 @@ import {
   columns,
   itemSchemas,
   kindLabels,
-} from '#shared/domain/checklists/kinds.ts';
-import { type ErrorDetail, ValidationFailed } from '#shared/errors.ts';
+} from '#shared/checklists/domain/checklist-kinds.ts';
+import { type ErrorDetail, ValidationFailed } from '#shared/kernel/errors.ts';
 
 export type SheetFormat = 'xlsx' | 'csv';
 

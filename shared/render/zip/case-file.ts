@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
-import type { JournalEntry } from '#shared/domain/journal.ts';
-import { canonicalJson, sha256Hex } from '#shared/domain/journal.ts';
+import type { JournalEntry } from '#shared/kernel/journal.ts';
+import { canonicalJson, sha256Hex } from '#shared/kernel/journal.ts';
 import { type CaseFileContents, caseFileIndexPdf } from '#shared/render/pdf/case-file-index.ts';
 
 /**

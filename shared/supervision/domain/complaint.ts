@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import * as z from 'zod';
-import { addCalendarDays, legalDateOf } from '#shared/dates.ts';
-import { Words } from '#shared/domain/text.ts';
+import { addCalendarDays, legalDateOf } from '#shared/kernel/dates.ts';
+import { Words } from '#shared/kernel/text.ts';
 
 /**
  * Days an agency has to answer a complaint (SUP-1) unless its profile sets its own

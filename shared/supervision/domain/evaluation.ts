@@ -1,8 +1,8 @@
 import * as z from 'zod';
-import { LegalDate } from '#shared/dates.ts';
-import type { CaseRecord } from '#shared/domain/cases/case.ts';
-import { drawSample, poolDigest } from '#shared/domain/random-draw.ts';
-import type { ErrorDetail } from '#shared/errors.ts';
+import { drawSample, poolDigest } from '#shared/inspections/domain/random-draw.ts';
+import { LegalDate } from '#shared/kernel/dates.ts';
+import type { ErrorDetail } from '#shared/kernel/errors.ts';
+import type { CaseRecord } from '#shared/recording/domain/case.ts';
 
 /**
  * Case-file evaluation (案卷评查, SUP-4): the supervisory body draws a seeded sample of an

@@ -1,8 +1,8 @@
 import * as z from 'zod';
-import { LegalDate, legalDateOf } from '#shared/dates.ts';
-import type { JournalEntry } from '#shared/domain/journal.ts';
-import { labelledEnum } from '#shared/domain/labelled-enum.ts';
-import { Words } from '#shared/domain/text.ts';
+import { LegalDate, legalDateOf } from '#shared/kernel/dates.ts';
+import type { JournalEntry } from '#shared/kernel/journal.ts';
+import { labelledEnum } from '#shared/kernel/labelled-enum.ts';
+import { Words } from '#shared/kernel/text.ts';
 import {
   MATTER_SOURCES,
   type MatterSource,

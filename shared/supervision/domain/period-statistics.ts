@@ -1,4 +1,4 @@
-import type { Counts } from '#shared/domain/statistics.ts';
+import type { Counts } from '#shared/kernel/statistics.ts';
 
 const rate = (part: number, whole: number) =>
   whole === 0 ? null : Math.round((part / whole) * 10000) / 10000;

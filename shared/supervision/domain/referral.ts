@@ -1,10 +1,10 @@
 import * as z from 'zod';
-import { LegalDate, legalDateOf } from '#shared/dates.ts';
-import type { CaseRecord } from '#shared/domain/cases/case.ts';
-import { canTransition, caseStatusLabels } from '#shared/domain/cases/state-machine.ts';
-import { labelledEnum } from '#shared/domain/labelled-enum.ts';
-import { Words } from '#shared/domain/text.ts';
-import { type DomainError, RuleViolation, ValidationFailed } from '#shared/errors.ts';
+import { LegalDate, legalDateOf } from '#shared/kernel/dates.ts';
+import { type DomainError, RuleViolation, ValidationFailed } from '#shared/kernel/errors.ts';
+import { labelledEnum } from '#shared/kernel/labelled-enum.ts';
+import { Words } from '#shared/kernel/text.ts';
+import type { CaseRecord } from '#shared/recording/domain/case.ts';
+import { canTransition, caseStatusLabels } from '#shared/recording/domain/state-machine.ts';
 import {
   REFERRAL_KINDS,
   type ReferralKind,

@@ -1,4 +1,4 @@
-import { legalDateOf } from '#shared/dates.ts';
+import { legalDateOf } from '#shared/kernel/dates.ts';
 import type { Complaint } from '#shared/supervision/domain/complaint.ts';
 import { type Evaluation, rankingOf } from '#shared/supervision/domain/evaluation.ts';
 import type { SupervisionMatter } from '#shared/supervision/domain/matter.ts';

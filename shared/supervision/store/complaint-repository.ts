@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { StaleWrite } from '#shared/errors.ts';
-import { isConditionFailure, isLostRace } from '#shared/store/conditional.ts';
-import { fromItem } from '#shared/store/item.ts';
-import { decodeCursor, encodeCursor, type Page } from '#shared/store/pagination.ts';
-import { queryAll, queryPage, sortKeyStartsWith } from '#shared/store/query.ts';
+import { StaleWrite } from '#shared/kernel/errors.ts';
+import { isConditionFailure, isLostRace } from '#shared/kernel/store/conditional.ts';
+import { fromItem } from '#shared/kernel/store/item.ts';
+import { decodeCursor, encodeCursor, type Page } from '#shared/kernel/store/pagination.ts';
+import { queryAll, queryPage, sortKeyStartsWith } from '#shared/kernel/store/query.ts';
 import type { Complaint } from '#shared/supervision/domain/complaint.ts';
 import type { SupervisionCount } from '#shared/supervision/domain/supervision-report.ts';
 import { supervisionCounterWrites } from '#shared/supervision/store/supervision-year-repository.ts';

@@ -1,17 +1,17 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { JournalEntry } from '#shared/domain/journal.ts';
-import { StaleWrite } from '#shared/errors.ts';
+import { StaleWrite } from '#shared/kernel/errors.ts';
+import type { JournalEntry } from '#shared/kernel/journal.ts';
 import {
   type ChildWrite,
   dynamoChildWrite,
   type TransactItem,
   transactItemOf,
-} from '#shared/store/child-write.ts';
-import { isLostRace } from '#shared/store/conditional.ts';
-import { fromItem } from '#shared/store/item.ts';
-import type { Page } from '#shared/store/pagination.ts';
-import { indexPage, queryAll } from '#shared/store/query.ts';
+} from '#shared/kernel/store/child-write.ts';
+import { isLostRace } from '#shared/kernel/store/conditional.ts';
+import { fromItem } from '#shared/kernel/store/item.ts';
+import type { Page } from '#shared/kernel/store/pagination.ts';
+import { indexPage, queryAll } from '#shared/kernel/store/query.ts';
 import { awaitsReport, type Opinion, type SupervisionMatter } from '#shared/supervision/domain/matter.ts';
 import type { OpenReferral } from '#shared/supervision/domain/referral.ts';
 import { matterCounts } from '#shared/supervision/domain/supervision-report.ts';

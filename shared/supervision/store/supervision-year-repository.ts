@@ -1,10 +1,10 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { Conflict } from '#shared/errors.ts';
-import type { TransactItem } from '#shared/store/child-write.ts';
-import { isConditionFailure } from '#shared/store/conditional.ts';
-import { fromItem } from '#shared/store/item.ts';
-import { queryAll, sortKeyStartsWith } from '#shared/store/query.ts';
+import { Conflict } from '#shared/kernel/errors.ts';
+import type { TransactItem } from '#shared/kernel/store/child-write.ts';
+import { isConditionFailure } from '#shared/kernel/store/conditional.ts';
+import { fromItem } from '#shared/kernel/store/item.ts';
+import { queryAll, sortKeyStartsWith } from '#shared/kernel/store/query.ts';
 import type {
   SupervisionCount,
   SupervisionCounts,

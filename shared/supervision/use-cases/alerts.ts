@@ -1,12 +1,12 @@
-import type { Principal } from '#shared/auth.ts';
-import { addCalendarDays, legalDateOf } from '#shared/dates.ts';
-import { Forbidden } from '#shared/errors.ts';
 import type { InspectionRepository } from '#shared/inspections/store/inspection-repository.ts';
-import type { Port } from '#shared/store/port.ts';
+import { addCalendarDays, legalDateOf } from '#shared/kernel/dates.ts';
+import { Forbidden } from '#shared/kernel/errors.ts';
+import type { Principal } from '#shared/kernel/principal.ts';
+import type { Port } from '#shared/kernel/store/port.ts';
 import { type Alert, alertOf } from '#shared/supervision/domain/alert.ts';
 import type { ComplaintRepository } from '#shared/supervision/store/complaint-repository.ts';
 import type { MatterRepository } from '#shared/supervision/store/matter-repository.ts';
-import { type AnnualReportPorts, overdueItems } from '#shared/use-cases/oversight.ts';
+import { type AnnualReportPorts, overdueItems } from '#shared/supervision/use-cases/oversight.ts';
 
 export interface AlertPorts extends AnnualReportPorts {
   complaints: Pick<Port<ComplaintRepository>, 'unansweredBefore'>;

@@ -1,9 +1,11 @@
 import { ulid } from 'ulid';
-import type { Principal } from '#shared/auth.ts';
-import { legalDateOf } from '#shared/dates.ts';
-import { Conflict, DomainError, NotFound } from '#shared/errors.ts';
-import type { Port } from '#shared/store/port.ts';
-import type { PublicationRepository } from '#shared/store/publication-repository.ts';
+import { legalDateOf } from '#shared/kernel/dates.ts';
+import { Conflict, DomainError, NotFound } from '#shared/kernel/errors.ts';
+import type { Principal } from '#shared/kernel/principal.ts';
+import type { Port } from '#shared/kernel/store/port.ts';
+import { withRetry } from '#shared/kernel/use-cases/retry.ts';
+import { findCertificate, type OfficerPorts } from '#shared/organisation/use-cases/officers.ts';
+import type { PublicationRepository } from '#shared/publicity/store/publication-repository.ts';
 import {
   answerByOf,
   type Complaint,
@@ -14,9 +16,7 @@ import {
 } from '#shared/supervision/domain/complaint.ts';
 import { complaintCounts } from '#shared/supervision/domain/supervision-report.ts';
 import type { ComplaintRepository } from '#shared/supervision/store/complaint-repository.ts';
-import { findCertificate, type OfficerPorts } from '#shared/use-cases/officers.ts';
-import { overseen } from '#shared/use-cases/oversight.ts';
-import { withRetry } from '#shared/use-cases/retry.ts';
+import { overseen } from '#shared/supervision/use-cases/oversight.ts';
 
 export interface ComplaintPorts extends Pick<OfficerPorts, 'officers' | 'agencies' | 'now'> {
   complaints: Port<ComplaintRepository>;

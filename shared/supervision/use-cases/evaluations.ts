@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { ulid } from 'ulid';
-import type { Principal } from '#shared/auth.ts';
-import { GENESIS_HASH, nextEntry } from '#shared/domain/journal.ts';
-import { DRAW_ALGORITHM } from '#shared/domain/random-draw.ts';
-import { Forbidden, NotFound, RuleViolation, ValidationFailed } from '#shared/errors.ts';
-import type { AgencyRepository } from '#shared/store/agency-repository.ts';
-import type { CaseRepository } from '#shared/store/case-repository.ts';
-import type { Port } from '#shared/store/port.ts';
+import { DRAW_ALGORITHM } from '#shared/inspections/domain/random-draw.ts';
+import { Forbidden, NotFound, RuleViolation, ValidationFailed } from '#shared/kernel/errors.ts';
+import { GENESIS_HASH, nextEntry } from '#shared/kernel/journal.ts';
+import type { Principal } from '#shared/kernel/principal.ts';
+import type { Port } from '#shared/kernel/store/port.ts';
+import { withRetry } from '#shared/kernel/use-cases/retry.ts';
+import type { AgencyRepository } from '#shared/organisation/store/agency-repository.ts';
+import type { CaseRepository } from '#shared/recording/store/case-repository.ts';
 import {
   DRAW_SEED_BYTES,
   drawFiles,
@@ -23,7 +24,6 @@ import {
 import type { EvaluationRepository } from '#shared/supervision/store/evaluation-repository.ts';
 import type { MatterRepository } from '#shared/supervision/store/matter-repository.ts';
 import { newMatter } from '#shared/supervision/use-cases/matters.ts';
-import { withRetry } from '#shared/use-cases/retry.ts';
 
 export interface EvaluationPorts {
   evaluations: Port<EvaluationRepository>;

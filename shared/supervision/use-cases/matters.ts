@@ -1,7 +1,6 @@
 import { ulid } from 'ulid';
-import { hasAnyRole, type Principal, type Role } from '#shared/auth.ts';
-import { legalDateOf } from '#shared/dates.ts';
-import { newVerificationCode } from '#shared/domain/cases/verification-code.ts';
+import { legalDateOf } from '#shared/kernel/dates.ts';
+import { Forbidden, NotFound, RuleViolation, ValidationFailed } from '#shared/kernel/errors.ts';
 import {
   canonicalJson,
   GENESIS_HASH,
@@ -9,11 +8,13 @@ import {
   nextEntry,
   sha256Hex,
   verifyChain,
-} from '#shared/domain/journal.ts';
-import { Forbidden, NotFound, RuleViolation, ValidationFailed } from '#shared/errors.ts';
-import type { AgencyRepository } from '#shared/store/agency-repository.ts';
-import type { CaseRepository } from '#shared/store/case-repository.ts';
-import type { Port } from '#shared/store/port.ts';
+} from '#shared/kernel/journal.ts';
+import { hasAnyRole, type Principal, type Role } from '#shared/kernel/principal.ts';
+import type { Port } from '#shared/kernel/store/port.ts';
+import { withRetry } from '#shared/kernel/use-cases/retry.ts';
+import type { AgencyRepository } from '#shared/organisation/store/agency-repository.ts';
+import { newVerificationCode } from '#shared/recording/domain/verification-code.ts';
+import type { CaseRepository } from '#shared/recording/store/case-repository.ts';
 import {
   type AcceptanceInput,
   type MatterInput,
@@ -37,8 +38,7 @@ import {
 } from '#shared/supervision/domain/referral.ts';
 import type { ComplaintRepository } from '#shared/supervision/store/complaint-repository.ts';
 import type { MatterRepository } from '#shared/supervision/store/matter-repository.ts';
-import { overseen } from '#shared/use-cases/oversight.ts';
-import { withRetry } from '#shared/use-cases/retry.ts';
+import { overseen } from '#shared/supervision/use-cases/oversight.ts';
 
 export interface MatterPorts {
   matters: Port<MatterRepository>;

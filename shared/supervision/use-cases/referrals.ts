@@ -1,7 +1,7 @@
-import type { Principal } from '#shared/auth.ts';
-import { nextEntry } from '#shared/domain/journal.ts';
-import type { ChildWrite } from '#shared/store/child-write.ts';
-import type { Port } from '#shared/store/port.ts';
+import { nextEntry } from '#shared/kernel/journal.ts';
+import type { Principal } from '#shared/kernel/principal.ts';
+import type { ChildWrite } from '#shared/kernel/store/child-write.ts';
+import type { Port } from '#shared/kernel/store/port.ts';
 import { type MatterStep, matterSettled, type SupervisionMatter } from '#shared/supervision/domain/matter.ts';
 import { namedReferralRefusal } from '#shared/supervision/domain/referral.ts';
 import type { MatterRepository } from '#shared/supervision/store/matter-repository.ts';

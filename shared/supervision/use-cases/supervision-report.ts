@@ -1,7 +1,7 @@
-import { legalDateOf } from '#shared/dates.ts';
-import { Conflict, NotFound } from '#shared/errors.ts';
-import type { AgencyRepository } from '#shared/store/agency-repository.ts';
-import type { Port } from '#shared/store/port.ts';
+import { legalDateOf } from '#shared/kernel/dates.ts';
+import { Conflict, NotFound } from '#shared/kernel/errors.ts';
+import type { Port } from '#shared/kernel/store/port.ts';
+import type { AgencyRepository } from '#shared/organisation/store/agency-repository.ts';
 import {
   type SupervisionReport,
   supervisionReportFigures,

@@ -1,0 +1,57 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { fromItem } from '#shared/kernel/store/item.ts';
+import { queryAll } from '#shared/kernel/store/query.ts';
+import type { Training } from '#shared/organisation/domain/training.ts';
+
+/** Officers' trainings (ORG-3), by date under the agency, so a period is one range query. */
+export class TrainingRepository {
+  readonly #db: DynamoDBDocumentClient;
+  readonly #table: string;
+
+  constructor(db: DynamoDBDocumentClient, table: string) {
+    this.#db = db;
+    this.#table = table;
+  }
+
+  async add(training: Training): Promise<void> {
+    await this.#db.send(
+      new PutCommand({
+        TableName: this.#table,
+        Item: {
+          pk: `AGENCY#${training.agencyId}`,
+          sk: `TRAINING#${training.date}#${training.id}`,
+          gsi1pk: `TRAININGS#${training.agencyId}#${training.certificateNo}`,
+          gsi1sk: `${training.date}#${training.id}`,
+          entity: 'training',
+          ...training,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  async forOfficer(agencyId: string, certificateNo: string): Promise<Training[]> {
+    const items = await queryAll(this.#db, {
+      TableName: this.#table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': `TRAININGS#${agencyId}#${certificateNo}` },
+    });
+    return items.map((item) => fromItem<Training>(item));
+  }
+
+  /** The agency's trainings dated within [from, to]. */
+  async between(agencyId: string, from: string, to: string): Promise<Training[]> {
+    const items = await queryAll(this.#db, {
+      TableName: this.#table,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: {
+        ':pk': `AGENCY#${agencyId}`,
+        ':from': `TRAINING#${from}`,
+        ':to': `TRAINING#${to}#\uffff`,
+      },
+    });
+    return items.map((item) => fromItem<Training>(item));
+  }
+}
