@@ -1,4 +1,4 @@
-import { documentOldDecisions } from '#shared/decisions/use-cases/decisions.ts';
+import { documentOldDecisions } from '#shared/decisions/use-cases/issue-decision.ts';
 import { jobHandler } from '#shared/jobs/handler.ts';
 import { ports } from '#shared/repositories.ts';
 

@@ -1,5 +1,5 @@
 import { reviewsRoutes as routes } from '#functions/reviews/routes.ts';
-import { issueDecision } from '#shared/decisions/use-cases/decisions.ts';
+import { issueDecision } from '#shared/decisions/use-cases/issue-decision.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/repositories.ts';
 

@@ -14,7 +14,7 @@ import { byteOrder, copy } from '#test/fakes/memory.ts';
 /**
  * In-memory stores of the oversight and calendar use cases: officers' trainings, published annual
  * reports and deadline recomputations, each keeping the DynamoDB store's keys, conditions and
- * order (`shared/*/store/*-repository.ts`).
+ * order (the repositories in each system's `store/`).
  */
 
 /** What DynamoDB throws when a condition expression fails, for a store that does not map it to a 409. */

@@ -1,6 +1,6 @@
 import type { ChecklistPorts } from '#shared/checklists/use-cases/checklists.ts';
 import type { RecomputePorts } from '#shared/decisions/use-cases/deadline-recompute.ts';
-import type { DecisionPorts } from '#shared/decisions/use-cases/decisions.ts';
+import type { DecisionPorts } from '#shared/decisions/use-cases/issue-decision.ts';
 import type { InspectionPorts } from '#shared/inspections/use-cases/inspections.ts';
 import type { DrawPorts } from '#shared/inspections/use-cases/random-draws.ts';
 import type { OfficerPorts } from '#shared/organisation/use-cases/officers.ts';

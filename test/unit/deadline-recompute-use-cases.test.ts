@@ -5,7 +5,7 @@ import {
   runRecomputation,
   startRecomputation,
 } from '#shared/decisions/use-cases/deadline-recompute.ts';
-import { issueDecision } from '#shared/decisions/use-cases/decisions.ts';
+import { issueDecision } from '#shared/decisions/use-cases/issue-decision.ts';
 import { Conflict } from '#shared/kernel/errors.ts';
 import type { Principal } from '#shared/kernel/principal.ts';
 import type { Port } from '#shared/kernel/store/port.ts';

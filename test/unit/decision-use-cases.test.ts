@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDraft, publishChecklist } from '#shared/checklists/use-cases/checklists.ts';
-import { issueDecision } from '#shared/decisions/use-cases/decisions.ts';
+import { issueDecision } from '#shared/decisions/use-cases/issue-decision.ts';
 import { revokeDecision } from '#shared/decisions/use-cases/revoke-decision.ts';
 import { addCalendarDays, legalDateOf } from '#shared/kernel/dates.ts';
 import { type DomainError, RuleViolation } from '#shared/kernel/errors.ts';

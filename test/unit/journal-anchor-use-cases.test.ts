@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { issueDecision } from '#shared/decisions/use-cases/decisions.ts';
+import { issueDecision } from '#shared/decisions/use-cases/issue-decision.ts';
 import { legalDateOf } from '#shared/kernel/dates.ts';
 import { entryHash, type JournalEntry, sha256Hex, verifyChain } from '#shared/kernel/journal.ts';
 import type { Principal } from '#shared/kernel/principal.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { issueDecision } from '#shared/decisions/use-cases/decisions.ts';
+import { issueDecision } from '#shared/decisions/use-cases/issue-decision.ts';
 import { addCalendarDays, legalDateOf } from '#shared/kernel/dates.ts';
 import { Forbidden } from '#shared/kernel/errors.ts';
 import type { Principal } from '#shared/kernel/principal.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PublicationPublished, PublicationWithdrawn } from '#events/publication-events.ts';
-import { issueDecision } from '#shared/decisions/use-cases/decisions.ts';
+import { issueDecision } from '#shared/decisions/use-cases/issue-decision.ts';
 import { revokeDecision } from '#shared/decisions/use-cases/revoke-decision.ts';
 import { workingDaysAfter } from '#shared/kernel/calendar.ts';
 import { addCalendarMonths, legalDateOf } from '#shared/kernel/dates.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { issueDecision } from '#shared/decisions/use-cases/decisions.ts';
+import { issueDecision } from '#shared/decisions/use-cases/issue-decision.ts';
 import { ValidationFailed } from '#shared/kernel/errors.ts';
 import { sweepPublications } from '#shared/publicity/use-cases/publication-sweep.ts';
 import { MAX_ATTEMPTS, signature } from '#shared/recording/domain/push.ts';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import jsqr from 'jsqr';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { issueDecision } from '#shared/decisions/use-cases/decisions.ts';
+import { issueDecision } from '#shared/decisions/use-cases/issue-decision.ts';
 import { chineseDate, legalDateOf } from '#shared/kernel/dates.ts';
 import {
   type CaseDocument,

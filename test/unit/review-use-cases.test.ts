@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { issueDecision } from '#shared/decisions/use-cases/decisions.ts';
+import { issueDecision } from '#shared/decisions/use-cases/issue-decision.ts';
 import { legalDateOf } from '#shared/kernel/dates.ts';
 import { Forbidden, ValidationFailed } from '#shared/kernel/errors.ts';
 import { deadline } from '#shared/kernel/use-cases/calendar.ts';
