@@ -2,7 +2,7 @@ import { supervisionRoutes as routes } from '#functions/supervision/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { documentVerificationUrl } from '#shared/render/qr.ts';
 import { ports } from '#shared/repositories.ts';
-import { printableOpinion } from '#shared/supervision/use-cases/matters.ts';
+import { printableOpinion } from '#shared/supervision/use-cases/supervision-opinions.ts';
 
 export const handler = httpHandler(routes.opinionPdf, async ({ params, principal }) => {
   // Loaded on first use: the area's other routes start without it (docs/performance.md).

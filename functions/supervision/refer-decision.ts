@@ -1,7 +1,7 @@
 import { supervisionRoutes as routes } from '#functions/supervision/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/repositories.ts';
-import { referDecision } from '#shared/supervision/use-cases/matters.ts';
+import { referDecision } from '#shared/supervision/use-cases/refer-decision.ts';
 
 export const handler = httpHandler(routes.referDecision, async ({ params, body, principal }) => ({
   status: 201,

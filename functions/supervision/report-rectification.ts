@@ -1,7 +1,7 @@
 import { supervisionRoutes as routes } from '#functions/supervision/routes.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ports } from '#shared/repositories.ts';
-import { reportRectification } from '#shared/supervision/use-cases/matters.ts';
+import { reportRectification } from '#shared/supervision/use-cases/supervision-opinions.ts';
 
 export const handler = httpHandler(routes.reportRectification, async ({ params, body, principal }) => ({
   status: 200,

@@ -9,7 +9,7 @@ import type { EvidencePorts } from '#shared/recording/use-cases/evidence.ts';
 import type { AlertPorts } from '#shared/supervision/use-cases/alerts.ts';
 import type { ComplaintPorts } from '#shared/supervision/use-cases/complaints.ts';
 import type { EvaluationPorts } from '#shared/supervision/use-cases/evaluations.ts';
-import type { MatterPorts } from '#shared/supervision/use-cases/matters.ts';
+import type { MatterPorts } from '#shared/supervision/use-cases/matter-access.ts';
 import type { AnnualReportPorts, StatisticsPorts } from '#shared/supervision/use-cases/oversight.ts';
 import type { SupervisionReportPorts } from '#shared/supervision/use-cases/supervision-report.ts';
 import {

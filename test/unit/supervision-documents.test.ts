@@ -11,7 +11,8 @@ import { verifyDocument } from '#shared/recording/use-cases/case-documents.ts';
 import { supervisionDocumentPdf } from '#shared/render/pdf/supervision-document.ts';
 import { sitePaths } from '#shared/render/site/paths.ts';
 import { MatterInput, OpinionInput } from '#shared/supervision/domain/matter.ts';
-import { issueOpinion, openMatter, printableOpinion } from '#shared/supervision/use-cases/matters.ts';
+import { openMatter } from '#shared/supervision/use-cases/open-matter.ts';
+import { issueOpinion, printableOpinion } from '#shared/supervision/use-cases/supervision-opinions.ts';
 import { inMemoryWorld } from '#test/fakes/in-memory-ports.ts';
 
 const BASE_URL = 'https://zfgs.example.gov.cn';

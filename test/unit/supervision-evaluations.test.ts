@@ -18,7 +18,7 @@ import {
   readEvaluation,
   scoreFile,
 } from '#shared/supervision/use-cases/evaluations.ts';
-import { newMatter } from '#shared/supervision/use-cases/matters.ts';
+import { newMatter } from '#shared/supervision/use-cases/open-matter.ts';
 import { evaluationRepositoryContract } from '#test/contracts/evaluation-repository.ts';
 import { inMemoryWorld } from '#test/fakes/in-memory-ports.ts';
 import { InMemoryEvaluations } from '#test/fakes/in-memory-supervision.ts';

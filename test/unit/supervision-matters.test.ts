@@ -4,16 +4,18 @@ import { verifyChain } from '#shared/kernel/journal.ts';
 import type { Principal } from '#shared/kernel/principal.ts';
 import { MatterInput, OpinionInput } from '#shared/supervision/domain/matter.ts';
 import {
-  answerRectification,
   getMatter,
-  issueOpinion,
   listMatters,
   matterJournal,
-  openMatter,
   overdueRectifications,
-  reportRectification,
-} from '#shared/supervision/use-cases/matters.ts';
+} from '#shared/supervision/use-cases/matter-access.ts';
+import { openMatter } from '#shared/supervision/use-cases/open-matter.ts';
 import { overdueItems } from '#shared/supervision/use-cases/oversight.ts';
+import {
+  answerRectification,
+  issueOpinion,
+  reportRectification,
+} from '#shared/supervision/use-cases/supervision-opinions.ts';
 import { matterRepositoryContract } from '#test/contracts/matter-repository.ts';
 import { inMemoryWorld } from '#test/fakes/in-memory-ports.ts';
 import { InMemoryMatters } from '#test/fakes/in-memory-supervision.ts';

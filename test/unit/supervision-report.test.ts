@@ -13,12 +13,12 @@ import { MatterInput, OpinionInput } from '#shared/supervision/domain/matter.ts'
 import { ComplaintRepository } from '#shared/supervision/store/complaint-repository.ts';
 import { answerComplaint, fileComplaint } from '#shared/supervision/use-cases/complaints.ts';
 import { drawEvaluation, scoreFile } from '#shared/supervision/use-cases/evaluations.ts';
+import { openMatter } from '#shared/supervision/use-cases/open-matter.ts';
 import {
   answerRectification,
   issueOpinion,
-  openMatter,
   reportRectification,
-} from '#shared/supervision/use-cases/matters.ts';
+} from '#shared/supervision/use-cases/supervision-opinions.ts';
 import {
   publishSupervisionReports,
   supervisionReportView,

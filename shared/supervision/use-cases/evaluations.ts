@@ -23,7 +23,7 @@ import {
 } from '#shared/supervision/domain/evaluation.ts';
 import type { EvaluationRepository } from '#shared/supervision/store/evaluation-repository.ts';
 import type { MatterRepository } from '#shared/supervision/store/matter-repository.ts';
-import { newMatter } from '#shared/supervision/use-cases/matters.ts';
+import { newMatter } from '#shared/supervision/use-cases/open-matter.ts';
 
 export interface EvaluationPorts {
   evaluations: Port<EvaluationRepository>;
