@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { config } from '#shared/config.ts';
 import { canonicalJson } from '#shared/kernel/journal.ts';
 import { documentClient, s3Client } from '#shared/kernel/store/clients.ts';
-import { journalPk } from '#shared/recording/store/case-repository.ts';
+import { journalPk } from '#shared/recording/store/case-keys.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
 import { declareEvidence } from '#test/helpers/evidence.ts';
 

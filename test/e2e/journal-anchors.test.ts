@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { config } from '#shared/config.ts';
 import { entryHash, type JournalEntry } from '#shared/kernel/journal.ts';
 import { documentClient } from '#shared/kernel/store/clients.ts';
-import { JOURNAL_DAY, journalPk } from '#shared/recording/store/case-repository.ts';
+import { JOURNAL_DAY, journalPk } from '#shared/recording/store/case-keys.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
 
 let api: TestApi;

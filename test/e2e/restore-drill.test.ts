@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { restoreDrill } from '#local/restore-drill.ts';
 import { config } from '#shared/config.ts';
 import { documentClient } from '#shared/kernel/store/clients.ts';
-import { journalPk } from '#shared/recording/store/case-repository.ts';
+import { journalPk } from '#shared/recording/store/case-keys.ts';
 import { newAgencyId, officerInput, startTestApi, type TestApi } from '#test/helpers/api.ts';
 import { recordEvidence } from '#test/helpers/evidence.ts';
 

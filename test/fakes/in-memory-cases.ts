@@ -15,11 +15,8 @@ import type { Activity, CaseRecord } from '#shared/recording/domain/case.ts';
 import { activityCounts, caseCounts, evidenceCounts } from '#shared/recording/domain/case-counts.ts';
 import type { CaseDocument, DocumentVerification } from '#shared/recording/domain/documents.ts';
 import type { Evidence, Retrieval } from '#shared/recording/domain/evidence.ts';
-import {
-  type CaseRepository,
-  isClosedFile,
-  type SimpleFineTally,
-} from '#shared/recording/store/case-repository.ts';
+import { isClosedFile } from '#shared/recording/store/case-keys.ts';
+import type { CaseRepository, SimpleFineTally } from '#shared/recording/store/case-repository.ts';
 import type { EvidenceRepository } from '#shared/recording/store/evidence-repository.ts';
 import {
   byteOrder,

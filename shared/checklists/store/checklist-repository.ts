@@ -6,6 +6,7 @@ import type { ChecklistItem, ChecklistKind } from '#shared/checklists/domain/che
 import { Conflict, RuleViolation } from '#shared/kernel/errors.ts';
 import { isConditionFailure } from '#shared/kernel/store/conditional.ts';
 import { fromItem } from '#shared/kernel/store/item.ts';
+import { agencyPartition } from '#shared/kernel/store/keys.ts';
 import { queryAll, sortKeyStartsWith } from '#shared/kernel/store/query.ts';
 
 /**
@@ -37,9 +38,9 @@ const SUMMARY_ATTRIBUTES = [
   'itemCount',
 ];
 
-const keys = (agencyId: string, id: string) => ({ pk: `AGENCY#${agencyId}`, sk: `CHECKLIST#${id}` });
+const keys = (agencyId: string, id: string) => ({ pk: agencyPartition(agencyId), sk: `CHECKLIST#${id}` });
 const currentKeys = (agencyId: string, kind: ChecklistKind) => ({
-  pk: `AGENCY#${agencyId}`,
+  pk: agencyPartition(agencyId),
   sk: `CHECKLIST_CURRENT#${kind}`,
 });
 const editionIndex = (checklist: Pick<Checklist, 'agencyId' | 'kind' | 'edition'>) => ({
@@ -127,7 +128,7 @@ export class ChecklistRepository {
   async list(agencyId: string): Promise<Checklist[]> {
     const items = await queryAll(this.#db, {
       TableName: this.#table,
-      ...sortKeyStartsWith(`AGENCY#${agencyId}`, 'CHECKLIST#'),
+      ...sortKeyStartsWith(agencyPartition(agencyId), 'CHECKLIST#'),
       ScanIndexForward: false,
     });
     return items.map(checklistFromItem);

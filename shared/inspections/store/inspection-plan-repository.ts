@@ -4,11 +4,12 @@ import type { InspectionPlan } from '#shared/inspections/domain/inspection-plan.
 import { StaleWrite } from '#shared/kernel/errors.ts';
 import { isLostRace } from '#shared/kernel/store/conditional.ts';
 import { fromItem } from '#shared/kernel/store/item.ts';
+import { agencyPartition } from '#shared/kernel/store/keys.ts';
 import { sortKeyStartsWith } from '#shared/kernel/store/query.ts';
 
 const planPrefix = (year: number) => `INSPECTION-PLAN#${year}#V`;
 const planKey = (agencyId: string, year: number, version: number) => ({
-  pk: `AGENCY#${agencyId}`,
+  pk: agencyPartition(agencyId),
   sk: `${planPrefix(year)}${String(version).padStart(4, '0')}`,
 });
 
@@ -31,7 +32,7 @@ export class InspectionPlanRepository {
     const { Items = [] } = await this.#db.send(
       new QueryCommand({
         TableName: this.#table,
-        ...sortKeyStartsWith(`AGENCY#${agencyId}`, planPrefix(year)),
+        ...sortKeyStartsWith(agencyPartition(agencyId), planPrefix(year)),
         ScanIndexForward: false,
         Limit: 1,
         ConsistentRead: true,

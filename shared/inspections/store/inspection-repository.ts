@@ -11,6 +11,7 @@ import { StaleWrite } from '#shared/kernel/errors.ts';
 import { type ChildWrite, dynamoChildWrite } from '#shared/kernel/store/child-write.ts';
 import { isLostRace } from '#shared/kernel/store/conditional.ts';
 import { fromItem } from '#shared/kernel/store/item.ts';
+import { agencyPartition } from '#shared/kernel/store/keys.ts';
 import type { Page } from '#shared/kernel/store/pagination.ts';
 import { indexPage, queryAll } from '#shared/kernel/store/query.ts';
 
@@ -27,7 +28,7 @@ export interface CounterIncrement {
 const alertsPk = (agencyId: string) => `INSPECTION_ALERTS#${agencyId}`;
 
 const counterKey = (agencyId: string, creditCode: string, year: number) => ({
-  pk: `AGENCY#${agencyId}`,
+  pk: agencyPartition(agencyId),
   sk: `INSPECTIONS#${creditCode}#${year}`,
 });
 const inspectionKey = (id: string) => ({ pk: `INSPECTION#${id}`, sk: 'INSPECTION' });

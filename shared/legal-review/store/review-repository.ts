@@ -3,6 +3,7 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { countsDelta } from '#shared/kernel/statistics.ts';
 import { type ChildWrite, dynamoChildWrite } from '#shared/kernel/store/child-write.ts';
 import { fromItem } from '#shared/kernel/store/item.ts';
+import { agencyPartition } from '#shared/kernel/store/keys.ts';
 import type { Page } from '#shared/kernel/store/pagination.ts';
 import {
   indexPage,
@@ -43,7 +44,7 @@ export class ReviewRepository {
         Put: {
           TableName: this.#table,
           Item: {
-            pk: `AGENCY#${review.agencyId}`,
+            pk: agencyPartition(review.agencyId),
             sk: `REVIEW#${review.id}`,
             gsi1pk: `REVIEWS#${review.agencyId}`,
             gsi1sk: `${review.createdAt}#${review.id}`,
@@ -73,7 +74,7 @@ export class ReviewRepository {
     const { Item } = await this.#db.send(
       new GetCommand({
         TableName: this.#table,
-        Key: { pk: `AGENCY#${agencyId}`, sk: `REVIEW#${id}` },
+        Key: { pk: agencyPartition(agencyId), sk: `REVIEW#${id}` },
         ConsistentRead: true,
       }),
     );
@@ -94,7 +95,7 @@ export class ReviewRepository {
       ...(unit
         ? { index: 'gsi3', partition: unitReviewsPk(agencyId, unit.unitId) }
         : { index: 'gsi1', partition: `REVIEWS#${agencyId}` }),
-      itemPk: `AGENCY#${agencyId}`,
+      itemPk: agencyPartition(agencyId),
       itemSkPrefix: 'REVIEW#',
       limit,
       cursor,
@@ -140,7 +141,10 @@ export class ReviewRepository {
 
   async getReviewer(agencyId: string, userId: string): Promise<Reviewer | undefined> {
     const { Item } = await this.#db.send(
-      new GetCommand({ TableName: this.#table, Key: { pk: `AGENCY#${agencyId}`, sk: `REVIEWER#${userId}` } }),
+      new GetCommand({
+        TableName: this.#table,
+        Key: { pk: agencyPartition(agencyId), sk: `REVIEWER#${userId}` },
+      }),
     );
     return Item ? fromItem<Reviewer>(Item) : undefined;
   }
@@ -150,7 +154,7 @@ export class ReviewRepository {
       new PutCommand({
         TableName: this.#table,
         Item: {
-          pk: `AGENCY#${reviewer.agencyId}`,
+          pk: agencyPartition(reviewer.agencyId),
           sk: `REVIEWER#${reviewer.userId}`,
           entity: 'reviewer',
           ...reviewer,
@@ -163,7 +167,7 @@ export class ReviewRepository {
     const { Items = [] } = await this.#db.send(
       new QueryCommand({
         TableName: this.#table,
-        ...sortKeyStartsWith(`AGENCY#${agencyId}`, 'REVIEWER#'),
+        ...sortKeyStartsWith(agencyPartition(agencyId), 'REVIEWER#'),
       }),
     );
     return Items.map((item) => fromItem<Reviewer>(item));

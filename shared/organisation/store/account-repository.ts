@@ -6,20 +6,20 @@ import { GENESIS_HASH, type JournalEntry, nextEntry } from '#shared/kernel/journ
 import type { TransactItem } from '#shared/kernel/store/child-write.ts';
 import { isConditionFailure, isTransactionConflict } from '#shared/kernel/store/conditional.ts';
 import { fromItem } from '#shared/kernel/store/item.ts';
+import { agencyPartition } from '#shared/kernel/store/keys.ts';
 import { decodeCursor, encodeCursor, type Page } from '#shared/kernel/store/pagination.ts';
 import { queryPage, sortKeyStartsWith } from '#shared/kernel/store/query.ts';
 import type { Account } from '#shared/organisation/domain/account.ts';
 import { agencyIdTaken, newAgencyWrites } from '#shared/organisation/store/agency-repository.ts';
 
-const agencyPk = (agencyId: string) => `AGENCY#${agencyId}`;
 const accountKey = (agencyId: string, userId: string) => ({
-  pk: agencyPk(agencyId),
+  pk: agencyPartition(agencyId),
   sk: `ACCOUNT#${userId}`,
 });
 /** The head of the agency's account log: its last seq and hash. */
-const logHeadKey = (agencyId: string) => ({ pk: agencyPk(agencyId), sk: 'ACCOUNT_LOG' });
+const logHeadKey = (agencyId: string) => ({ pk: agencyPartition(agencyId), sk: 'ACCOUNT_LOG' });
 /** The accounts disabled lately, which the request path refuses (ORG-5). */
-const revokedKey = (agencyId: string) => ({ pk: agencyPk(agencyId), sk: 'REVOKED' });
+const revokedKey = (agencyId: string) => ({ pk: agencyPartition(agencyId), sk: 'REVOKED' });
 /** The account log's partition in the journal table, beside the cases' journals. */
 export const accountLogPk = (agencyId: string) => `ACCOUNTS#${agencyId}`;
 
@@ -65,8 +65,8 @@ export class AccountRepository {
   async page(agencyId: string, limit: number, cursor?: string): Promise<Page<Account>> {
     const { items, next } = await queryPage(
       this.#db,
-      { TableName: this.#table, ...sortKeyStartsWith(agencyPk(agencyId), 'ACCOUNT#') },
-      decodeCursor(cursor, { partition: { pk: agencyPk(agencyId) }, sortPrefix: { sk: 'ACCOUNT#' } }),
+      { TableName: this.#table, ...sortKeyStartsWith(agencyPartition(agencyId), 'ACCOUNT#') },
+      decodeCursor(cursor, { partition: { pk: agencyPartition(agencyId) }, sortPrefix: { sk: 'ACCOUNT#' } }),
       limit,
     );
     const nextCursor = encodeCursor(next);

@@ -5,10 +5,11 @@ import { Conflict, NotFound, StaleWrite } from '#shared/kernel/errors.ts';
 import type { TransactItem } from '#shared/kernel/store/child-write.ts';
 import { isConditionFailure, isLostRace } from '#shared/kernel/store/conditional.ts';
 import { fromItem } from '#shared/kernel/store/item.ts';
+import { agencyPartition } from '#shared/kernel/store/keys.ts';
 import type { Page } from '#shared/kernel/store/pagination.ts';
 import { indexPage, queryAll } from '#shared/kernel/store/query.ts';
 
-const keys = (agencyId: string) => ({ pk: `AGENCY#${agencyId}`, sk: 'PROFILE' });
+const keys = (agencyId: string) => ({ pk: agencyPartition(agencyId), sk: 'PROFILE' });
 /**
  * The supervision index (ORG-4): one item per supervisory body and agency it supervises, in the
  * body's own partition, written in the transaction that changes the agency's `supervisedBy`.
@@ -16,7 +17,7 @@ const keys = (agencyId: string) => ({ pk: `AGENCY#${agencyId}`, sk: 'PROFILE' })
  */
 const supervisionKeys = (bodyId: string, agencyId: string) => ({
   pk: `SUPERVISOR#${bodyId}`,
-  sk: `AGENCY#${agencyId}`,
+  sk: agencyPartition(agencyId),
 });
 
 /** The conflict of a new agency whose id is taken. */
@@ -86,7 +87,7 @@ export class AgencyRepository {
       table: this.#table,
       index: 'gsi2',
       partition: 'AGENCIES',
-      itemPk: 'AGENCY#',
+      itemPk: agencyPartition(''), // the prefix of every agency's partition
       itemSkPrefix: 'PROFILE',
       itemPkIsPrefix: true,
       limit: query.limit,

@@ -3,10 +3,11 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/li
 import { Conflict, NotFound } from '#shared/kernel/errors.ts';
 import { isConditionFailure } from '#shared/kernel/store/conditional.ts';
 import { fromItem } from '#shared/kernel/store/item.ts';
+import { agencyPartition } from '#shared/kernel/store/keys.ts';
 import { sortKeyStartsWith } from '#shared/kernel/store/query.ts';
 import type { IdentityProvider, Login, StoredLogin } from '#shared/organisation/store/identity.ts';
 
-const keys = (agencyId: string, userId: string) => ({ pk: `AGENCY#${agencyId}`, sk: `LOGIN#${userId}` });
+const keys = (agencyId: string, userId: string) => ({ pk: agencyPartition(agencyId), sk: `LOGIN#${userId}` });
 
 /**
  * The identity store on one machine (ORG-5): what Cognito keeps in AWS, in the main table of
@@ -74,7 +75,7 @@ export class LocalIdentity implements IdentityProvider {
     const { Items = [] } = await this.#db.send(
       new QueryCommand({
         TableName: this.#table,
-        ...sortKeyStartsWith(`AGENCY#${agencyId}`, 'LOGIN#'),
+        ...sortKeyStartsWith(agencyPartition(agencyId), 'LOGIN#'),
         Limit: 100,
       }),
     );

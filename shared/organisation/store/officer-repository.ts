@@ -3,19 +3,20 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/li
 import { Conflict, NotFound } from '#shared/kernel/errors.ts';
 import { isConditionFailure } from '#shared/kernel/store/conditional.ts';
 import { fromItem } from '#shared/kernel/store/item.ts';
+import { agencyPartition } from '#shared/kernel/store/keys.ts';
 import { decodeCursor, encodeCursor, type Page } from '#shared/kernel/store/pagination.ts';
 import { queryAll, queryPage, sortKeyStartsWith } from '#shared/kernel/store/query.ts';
 import type { Officer, StatusChange } from '#shared/organisation/domain/officer.ts';
 
 const keys = (agencyId: string, certificateNo: string) => ({
-  pk: `AGENCY#${agencyId}`,
+  pk: agencyPartition(agencyId),
   sk: `OFFICER#${certificateNo}`,
 });
 
 /** Certificates are looked up by number alone from the public verification page. */
 const certificateIndexKeys = (agencyId: string, certificateNo: string) => ({
   gsi1pk: `CERT#${certificateNo}`,
-  gsi1sk: `AGENCY#${agencyId}`,
+  gsi1sk: agencyPartition(agencyId),
 });
 
 /** Every agency's certificates by end date, for the expiry job. */
@@ -84,8 +85,8 @@ export class OfficerRepository {
   async list(agencyId: string, limit: number, cursor?: string): Promise<Page<Officer>> {
     const { items, next } = await queryPage(
       this.#db,
-      { TableName: this.#table, ...sortKeyStartsWith(`AGENCY#${agencyId}`, 'OFFICER#') },
-      decodeCursor(cursor, { partition: { pk: `AGENCY#${agencyId}` }, sortPrefix: { sk: 'OFFICER#' } }),
+      { TableName: this.#table, ...sortKeyStartsWith(agencyPartition(agencyId), 'OFFICER#') },
+      decodeCursor(cursor, { partition: { pk: agencyPartition(agencyId) }, sortPrefix: { sk: 'OFFICER#' } }),
       limit,
     );
     const nextCursor = encodeCursor(next);

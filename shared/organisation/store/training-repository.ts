@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { fromItem } from '#shared/kernel/store/item.ts';
+import { agencyPartition } from '#shared/kernel/store/keys.ts';
 import { queryAll } from '#shared/kernel/store/query.ts';
 import type { Training } from '#shared/organisation/domain/training.ts';
 
@@ -19,7 +20,7 @@ export class TrainingRepository {
       new PutCommand({
         TableName: this.#table,
         Item: {
-          pk: `AGENCY#${training.agencyId}`,
+          pk: agencyPartition(training.agencyId),
           sk: `TRAINING#${training.date}#${training.id}`,
           gsi1pk: `TRAININGS#${training.agencyId}#${training.certificateNo}`,
           gsi1sk: `${training.date}#${training.id}`,
@@ -47,7 +48,7 @@ export class TrainingRepository {
       TableName: this.#table,
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
       ExpressionAttributeValues: {
-        ':pk': `AGENCY#${agencyId}`,
+        ':pk': agencyPartition(agencyId),
         ':from': `TRAINING#${from}`,
         ':to': `TRAINING#${to}#\uffff`,
       },

@@ -3,6 +3,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { Conflict } from '#shared/kernel/errors.ts';
 import { isConditionFailure } from '#shared/kernel/store/conditional.ts';
 import { fromItem } from '#shared/kernel/store/item.ts';
+import { agencyPartition } from '#shared/kernel/store/keys.ts';
 import { queryAll, sortKeyStartsWith } from '#shared/kernel/store/query.ts';
 import type { AnnualReport } from '#shared/publicity/domain/annual-report.ts';
 
@@ -25,7 +26,7 @@ export class AnnualReportRepository {
         new PutCommand({
           TableName: this.#table,
           Item: {
-            pk: `AGENCY#${report.agencyId}`,
+            pk: agencyPartition(report.agencyId),
             sk: sortKey(report.year, report.version),
             entity: 'annual-report',
             ...report,
@@ -43,7 +44,7 @@ export class AnnualReportRepository {
   async versions(agencyId: string, year: number): Promise<AnnualReport[]> {
     const items = await queryAll(this.#db, {
       TableName: this.#table,
-      ...sortKeyStartsWith(`AGENCY#${agencyId}`, `ANNUAL#${year}#`),
+      ...sortKeyStartsWith(agencyPartition(agencyId), `ANNUAL#${year}#`),
     });
     return items.map((item) => fromItem<AnnualReport>(item));
   }

@@ -4,6 +4,7 @@ import { countsDelta } from '#shared/kernel/statistics.ts';
 import { type ChildWrite, dynamoChildWrite } from '#shared/kernel/store/child-write.ts';
 import { isConditionFailure } from '#shared/kernel/store/conditional.ts';
 import { fromItem } from '#shared/kernel/store/item.ts';
+import { agencyPartition } from '#shared/kernel/store/keys.ts';
 import type { Page } from '#shared/kernel/store/pagination.ts';
 import { indexPage, type ListQuery, queryAll, statusIs } from '#shared/kernel/store/query.ts';
 import type { PublicRecord } from '#shared/publicity/domain/public-record.ts';
@@ -69,7 +70,7 @@ export class PublicationRepository {
         Put: {
           TableName: this.#table,
           Item: {
-            pk: `AGENCY#${publication.agencyId}`,
+            pk: agencyPartition(publication.agencyId),
             sk: `PUBLICATION#${publication.id}`,
             gsi1pk: `PUBLICATIONS#${publication.agencyId}`,
             gsi1sk: `${publication.decidedOn}#${publication.id}`,
@@ -101,7 +102,7 @@ export class PublicationRepository {
     const { Item } = await this.#db.send(
       new GetCommand({
         TableName: this.#table,
-        Key: { pk: `AGENCY#${agencyId}`, sk: `PUBLICATION#${id}` },
+        Key: { pk: agencyPartition(agencyId), sk: `PUBLICATION#${id}` },
         ConsistentRead: true,
       }),
     );
@@ -121,7 +122,7 @@ export class PublicationRepository {
       ...(unit
         ? { index: 'gsi3', partition: unitPublicationsPk(agencyId, unit.unitId) }
         : { index: 'gsi1', partition: `PUBLICATIONS#${agencyId}` }),
-      itemPk: `AGENCY#${agencyId}`,
+      itemPk: agencyPartition(agencyId),
       itemSkPrefix: 'PUBLICATION#',
       limit,
       cursor,
@@ -150,7 +151,7 @@ export class PublicationRepository {
       await this.#db.send(
         new UpdateCommand({
           TableName: this.#table,
-          Key: { pk: `AGENCY#${publication.agencyId}`, sk: `PUBLICATION#${publication.id}` },
+          Key: { pk: agencyPartition(publication.agencyId), sk: `PUBLICATION#${publication.id}` },
           UpdateExpression:
             publication.status === 'scheduled' ? 'SET ready = :true, gsi2pk = :ready' : 'SET ready = :true',
           ConditionExpression: 'version = :version',
@@ -303,7 +304,7 @@ export class PublicationRepository {
     const { Item } = await this.#db.send(
       new GetCommand({
         TableName: this.#table,
-        Key: { pk: `AGENCY#${agencyId}`, sk: `PUBLICATION_RULE#${category}` },
+        Key: { pk: agencyPartition(agencyId), sk: `PUBLICATION_RULE#${category}` },
       }),
     );
     if (!Item) return undefined;
@@ -322,7 +323,7 @@ export class PublicationRepository {
       new PutCommand({
         TableName: this.#table,
         Item: {
-          pk: `AGENCY#${agencyId}`,
+          pk: agencyPartition(agencyId),
           sk: `PUBLICATION_RULE#${category}`,
           entity: 'publication-rule',
           agencyId,

@@ -12,6 +12,7 @@ import {
 } from '#shared/kernel/store/child-write.ts';
 import { isLostRace } from '#shared/kernel/store/conditional.ts';
 import { fromItem } from '#shared/kernel/store/item.ts';
+import { agencyPartition } from '#shared/kernel/store/keys.ts';
 import type { Page } from '#shared/kernel/store/pagination.ts';
 import {
   indexPage,
@@ -25,37 +26,21 @@ import type { Activity, CaseRecord } from '#shared/recording/domain/case.ts';
 import { activityCounts, caseCounts } from '#shared/recording/domain/case-counts.ts';
 import type { CaseDocument, DocumentVerification } from '#shared/recording/domain/documents.ts';
 import type { SimpleFine } from '#shared/recording/domain/procedure.ts';
+import {
+  activityKeys,
+  caseKeys,
+  closedCasesPk,
+  counterKeys,
+  documentKeys,
+  isClosedFile,
+  JOURNAL_DAY,
+  journalPk,
+  simpleFineKeys,
+  unitCasesPk,
+  verificationKeys,
+} from '#shared/recording/store/case-keys.ts';
 
 type Item = Record<string, unknown>;
-
-const agencyPk = (agencyId: string) => `AGENCY#${agencyId}`;
-/** The partition of one unit's cases in gsi2; `-` holds the cases registered without a unit. */
-const unitCasesPk = (agencyId: string, unitId: string | undefined) =>
-  `CASES#${agencyId}#UNIT#${unitId ?? '-'}`;
-/** The partition of an agency's closed case files in gsi3, by the day each was closed (SUP-4). */
-const closedCasesPk = (agencyId: string) => `CLOSED_CASES#${agencyId}`;
-/** A case file that is closed (结案) or archived (归档), with its closing day. */
-export const isClosedFile = (record: Pick<CaseRecord, 'status' | 'closedOn'>) =>
-  (record.status === 'closed' || record.status === 'archived') && record.closedOn !== undefined;
-const caseKeys = (agencyId: string, id: string) => ({ pk: agencyPk(agencyId), sk: `CASE#${id}` });
-const activityKeys = (agencyId: string, caseId: string, id: string) => ({
-  pk: agencyPk(agencyId),
-  sk: `CASE#${caseId}#ACT#${id}`,
-});
-const documentKeys = (agencyId: string, caseId: string, id: string) => ({
-  pk: agencyPk(agencyId),
-  sk: `CASE#${caseId}#DOC#${id}`,
-});
-/** A document's verification (PUB-16), found by its code alone: one keyed read. */
-const verificationKeys = (code: string) => ({ pk: `DOCUMENT#${code}`, sk: 'DOCUMENT' });
-const counterKeys = (agencyId: string, type: string, year: string) => ({
-  pk: agencyPk(agencyId),
-  sk: `DOCNO#${type}#${year}`,
-});
-const simpleFineKeys = (agencyId: string, partyKey: string, period: string) => ({
-  pk: agencyPk(agencyId),
-  sk: `SIMPLEFINES#${partyKey}#${period}`,
-});
 
 /** The simple procedure's fines on one party (by its identifier's hash) in one period (art. 51). */
 export interface SimpleFineTally {
@@ -65,10 +50,6 @@ export interface SimpleFineTally {
   fines: SimpleFine[];
   version: number;
 }
-
-/** The marker of a case's journal on one day; `gsi2` lists a day's changed cases across agencies. */
-export const JOURNAL_DAY = 'JOURNAL_DAY';
-export const journalPk = (agencyId: string, caseId: string) => `CASE#${agencyId}#${caseId}`;
 
 /**
  * A case and its children (activities, documents), and its journal. Every change goes through
@@ -125,7 +106,7 @@ export class CaseRepository {
         Put: {
           TableName: this.#table,
           Item: {
-            pk: agencyPk(record.agencyId),
+            pk: agencyPartition(record.agencyId),
             sk: `CASE#${record.id}#${JOURNAL_DAY}#${day}`,
             gsi2pk: `${JOURNAL_DAY}#${day}`,
             gsi2sk: `${record.agencyId}#${record.id}`,
@@ -232,7 +213,7 @@ export class CaseRepository {
       ...(unit
         ? { index: 'gsi2', partition: unitCasesPk(agencyId, unit.unitId) }
         : { index: 'gsi1', partition: `CASES#${agencyId}` }),
-      itemPk: agencyPk(agencyId),
+      itemPk: agencyPartition(agencyId),
       itemSkPrefix: 'CASE#',
       limit,
       cursor,
@@ -257,7 +238,7 @@ export class CaseRepository {
   async #children<T>(agencyId: string, caseId: string, marker: string): Promise<T[]> {
     const items = await queryAll(this.#db, {
       TableName: this.#table,
-      ...sortKeyStartsWith(agencyPk(agencyId), `CASE#${caseId}#${marker}#`),
+      ...sortKeyStartsWith(agencyPartition(agencyId), `CASE#${caseId}#${marker}#`),
       ConsistentRead: true,
     });
     return items.map((item) => fromItem<T>(item));

@@ -1,10 +1,14 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { fromItem } from '#shared/kernel/store/item.ts';
+import { agencyPartition } from '#shared/kernel/store/keys.ts';
 import { queryAll, sortKeyStartsWith } from '#shared/kernel/store/query.ts';
 import type { Device } from '#shared/recording/domain/device.ts';
 
-const keys = (agencyId: string, deviceId: string) => ({ pk: `AGENCY#${agencyId}`, sk: `DEVICE#${deviceId}` });
+const keys = (agencyId: string, deviceId: string) => ({
+  pk: agencyPartition(agencyId),
+  sk: `DEVICE#${deviceId}`,
+});
 
 /** Recording devices of an agency (REC-10), one item each under the agency. */
 export class DeviceRepository {
@@ -36,7 +40,7 @@ export class DeviceRepository {
   async list(agencyId: string): Promise<Device[]> {
     const items = await queryAll(this.#db, {
       TableName: this.#table,
-      ...sortKeyStartsWith(`AGENCY#${agencyId}`, 'DEVICE#'),
+      ...sortKeyStartsWith(agencyPartition(agencyId), 'DEVICE#'),
     });
     return items.map((item) => fromItem<Device>(item));
   }

@@ -2,11 +2,12 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type ChildWrite, dynamoChildWrite } from '#shared/kernel/store/child-write.ts';
 import { fromItem } from '#shared/kernel/store/item.ts';
+import { agencyPartition } from '#shared/kernel/store/keys.ts';
 import { queryPage, sortKeyStartsWith } from '#shared/kernel/store/query.ts';
 import { evidenceCounts } from '#shared/recording/domain/case-counts.ts';
 import type { Evidence, Retrieval } from '#shared/recording/domain/evidence.ts';
 
-const keys = (agencyId: string, id: string) => ({ pk: `AGENCY#${agencyId}`, sk: `EVIDENCE#${id}` });
+const keys = (agencyId: string, id: string) => ({ pk: agencyPartition(agencyId), sk: `EVIDENCE#${id}` });
 const PENDING = 'EVIDENCE_PENDING';
 
 /**
@@ -140,7 +141,7 @@ export class EvidenceRepository {
       Put: {
         TableName: this.#table,
         Item: {
-          pk: `AGENCY#${retrieval.agencyId}`,
+          pk: agencyPartition(retrieval.agencyId),
           sk: `EVIDENCE#${retrieval.evidenceId}#RETRIEVAL#${retrieval.id}`,
           entity: 'retrieval',
           ...retrieval,
@@ -154,7 +155,7 @@ export class EvidenceRepository {
     const { Items = [] } = await this.#db.send(
       new QueryCommand({
         TableName: this.#table,
-        ...sortKeyStartsWith(`AGENCY#${agencyId}`, `EVIDENCE#${evidenceId}#RETRIEVAL#`),
+        ...sortKeyStartsWith(agencyPartition(agencyId), `EVIDENCE#${evidenceId}#RETRIEVAL#`),
         ConsistentRead: true,
       }),
     );

@@ -7,8 +7,9 @@ import {
 import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { forEachConcurrently } from '#shared/concurrency.ts';
 import { isConditionFailure } from '#shared/kernel/store/conditional.ts';
+import { agencyPartition } from '#shared/kernel/store/keys.ts';
 import { queryAll } from '#shared/kernel/store/query.ts';
-import { JOURNAL_DAY } from '#shared/recording/store/case-repository.ts';
+import { JOURNAL_DAY } from '#shared/recording/store/case-keys.ts';
 
 /** One case's journal head at the end of a day. */
 export interface AnchoredHead {
@@ -36,10 +37,10 @@ const anchorKey = (agencyId: string, day: string) => `anchors/${agencyId}/${day}
 /** A case's marks in the archive: one object per anchored day, under Object Lock like the anchor. */
 const caseMarksPrefix = (agencyId: string, caseId: string) => `anchors/${agencyId}/cases/${caseId}/`;
 const recordKeys = (agencyId: string, day: string) => ({
-  pk: `AGENCY#${agencyId}`,
+  pk: agencyPartition(agencyId),
   sk: `JOURNAL_ANCHOR#${day}`,
 });
-const latestKeys = (agencyId: string) => ({ pk: `AGENCY#${agencyId}`, sk: 'JOURNAL_ANCHOR#LATEST' });
+const latestKeys = (agencyId: string) => ({ pk: agencyPartition(agencyId), sk: 'JOURNAL_ANCHOR#LATEST' });
 
 /**
  * Journal anchors (REC-3): each day's heads go, per agency, into the Object Lock archive, where no

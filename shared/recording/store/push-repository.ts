@@ -3,6 +3,7 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type ChildWrite, dynamoChildWrite } from '#shared/kernel/store/child-write.ts';
 import { isConditionFailure } from '#shared/kernel/store/conditional.ts';
 import { fromItem } from '#shared/kernel/store/item.ts';
+import { agencyPartition } from '#shared/kernel/store/keys.ts';
 import type { Delivery, PushTargetInput } from '#shared/recording/domain/push.ts';
 
 const index = (delivery: Delivery) =>
@@ -32,7 +33,7 @@ export class PushRepository {
 
   async target(agencyId: string): Promise<PushTargetInput | undefined> {
     const { Item } = await this.#db.send(
-      new GetCommand({ TableName: this.#table, Key: { pk: `AGENCY#${agencyId}`, sk: 'PUSH_TARGET' } }),
+      new GetCommand({ TableName: this.#table, Key: { pk: agencyPartition(agencyId), sk: 'PUSH_TARGET' } }),
     );
     return Item ? { url: Item.url as string, secret: Item.secret as string } : undefined;
   }
@@ -41,7 +42,7 @@ export class PushRepository {
     await this.#db.send(
       new PutCommand({
         TableName: this.#table,
-        Item: { pk: `AGENCY#${agencyId}`, sk: 'PUSH_TARGET', entity: 'push-target', ...target },
+        Item: { pk: agencyPartition(agencyId), sk: 'PUSH_TARGET', entity: 'push-target', ...target },
       }),
     );
   }

@@ -4,6 +4,7 @@ import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dy
 import { StaleWrite } from '#shared/kernel/errors.ts';
 import { isConditionFailure, isLostRace } from '#shared/kernel/store/conditional.ts';
 import { fromItem } from '#shared/kernel/store/item.ts';
+import { agencyPartition } from '#shared/kernel/store/keys.ts';
 import { decodeCursor, encodeCursor, type Page } from '#shared/kernel/store/pagination.ts';
 import { queryAll, queryPage, sortKeyStartsWith } from '#shared/kernel/store/query.ts';
 import type { Complaint } from '#shared/supervision/domain/complaint.ts';
@@ -32,7 +33,7 @@ export class ComplaintRepository {
 
   #item(complaint: Complaint) {
     return {
-      pk: `AGENCY#${complaint.agencyId}`,
+      pk: agencyPartition(complaint.agencyId),
       sk: `COMPLAINT#${complaint.complaintId}`,
       ...(complaint.status === 'received'
         ? { gsi4pk: openPk(complaint.agencyId), gsi4sk: `${complaint.answerBy}#${complaint.complaintId}` }
@@ -87,7 +88,7 @@ export class ComplaintRepository {
     const { Item } = await this.#db.send(
       new GetCommand({
         TableName: this.#table,
-        Key: { pk: `AGENCY#${agencyId}`, sk: `COMPLAINT#${complaintId}` },
+        Key: { pk: agencyPartition(agencyId), sk: `COMPLAINT#${complaintId}` },
         ConsistentRead: true,
       }),
     );
@@ -141,10 +142,13 @@ export class ComplaintRepository {
       this.#db,
       {
         TableName: this.#table,
-        ...sortKeyStartsWith(`AGENCY#${agencyId}`, 'COMPLAINT#'),
+        ...sortKeyStartsWith(agencyPartition(agencyId), 'COMPLAINT#'),
         ScanIndexForward: false,
       },
-      decodeCursor(cursor, { partition: { pk: `AGENCY#${agencyId}` }, sortPrefix: { sk: 'COMPLAINT#' } }),
+      decodeCursor(cursor, {
+        partition: { pk: agencyPartition(agencyId) },
+        sortPrefix: { sk: 'COMPLAINT#' },
+      }),
       limit,
     );
     const nextCursor = encodeCursor(next);
