@@ -5,7 +5,8 @@
  * alone over the same texts in one run (`BENCH_ITERATIONS` passes, default 200).
  */
 import { performance } from 'node:perf_hooks';
-import { normalise, redact } from '#shared/kernel/desensitise.ts';
+import { redact } from '#shared/kernel/desensitise.ts';
+import { normalise } from '#shared/kernel/normalise.ts';
 import { quantile } from '#test/bench/quantile.ts';
 import { negatives, positives, scoreRedactor } from '#test/fixtures/redaction-corpus.ts';
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findPersonalData, maskPersonName, normalise, redact } from '#shared/kernel/desensitise.ts';
+import { findPersonalData, maskPersonName, redact } from '#shared/kernel/desensitise.ts';
+import { normalise } from '#shared/kernel/normalise.ts';
 import { buildPublicRecord, redactionContextFor } from '#shared/publicity/domain/public-record.ts';
 import { defaultRule, type Publication } from '#shared/publicity/domain/publication.ts';
 import type { CaseRecord, Decision } from '#shared/recording/domain/case.ts';

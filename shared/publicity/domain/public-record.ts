@@ -1,12 +1,12 @@
 import {
   findPersonalData,
   maskPersonName,
-  normalise,
   type PersonalDataKind,
   personalDataLabels,
   type RedactionContext,
   redact,
 } from '#shared/kernel/desensitise.ts';
+import { normalise } from '#shared/kernel/normalise.ts';
 import { categoryLabels } from '#shared/organisation/domain/officer.ts';
 import type { Publication, PublicationRule } from '#shared/publicity/domain/publication.ts';
 import type { CaseRecord, Decision } from '#shared/recording/domain/case.ts';
