@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { type DevTokenIssuer, DevTokenRequest } from '#local/dev-tokens.ts';
 import { DEMO_ADMIN, DEMO_AGENCY_ID, usersOf } from '#local/seed.ts';
 import { clock } from '#shared/clock.ts';
-import { errorBody } from '#shared/http/errors.ts';
+import { errorBody, httpStatusOf } from '#shared/http/errors.ts';
 import { PLATFORM_ID } from '#shared/kernel/agency.ts';
 import { AccountDisabled, issueDetails } from '#shared/kernel/errors.ts';
 import type { LocalIdentity } from '#shared/organisation/store/local-identity.ts';
@@ -74,7 +74,7 @@ export function devRoutes(
           : await (await localIdentity()).get(parsed.data.agencyId, parsed.data.sub);
       if (login && !login.enabled) {
         const refusal = new AccountDisabled();
-        return { status: refusal.status, body: errorBody(refusal.code, refusal.message) };
+        return { status: httpStatusOf(refusal), body: errorBody(refusal.code, refusal.message) };
       }
       return { status: 200, body: { token: await issuer.issue(parsed.data) } };
     }

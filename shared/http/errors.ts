@@ -3,7 +3,21 @@ import {
   IdempotencyValidationError,
 } from '@aws-lambda-powertools/idempotency';
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
-import { DomainError, type ErrorDetail } from '#shared/kernel/errors.ts';
+import { DomainError, type ErrorDetail, type ErrorKind } from '#shared/kernel/errors.ts';
+
+/** Each kind of domain error's HTTP status: the one place the domain meets HTTP. */
+const STATUS_OF_KIND: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  rule: 422,
+  'too-many': 429,
+};
+
+/** The HTTP status of a domain error. */
+export const httpStatusOf = (error: DomainError): number => STATUS_OF_KIND[error.kind];
 
 export interface ErrorBody {
   error: {
@@ -45,7 +59,7 @@ interface HttpLikeError {
 export function toErrorResponse(error: unknown, requestId: string): { status: number; body: ErrorBody } {
   if (error instanceof DomainError) {
     return {
-      status: error.status,
+      status: httpStatusOf(error),
       body: { error: { ...error.extra, code: error.code, message: error.message, details: error.details } },
     };
   }

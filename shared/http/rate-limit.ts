@@ -1,10 +1,10 @@
 import { DomainError } from '#shared/kernel/errors.ts';
 import type { Principal } from '#shared/kernel/principal.ts';
 
-/** 429: the caller's tenant (or, anonymous, their address) has used its share for now. */
+/** Too many: the caller's tenant (or, anonymous, their address) has used its share for now. */
 export class TooManyRequests extends DomainError {
   constructor(retryAfterSeconds: number) {
-    super(429, 'RATE_LIMITED', '请求过于频繁，请稍后再试', [], { retryAfterSeconds });
+    super('too-many', 'RATE_LIMITED', '请求过于频繁，请稍后再试', [], { retryAfterSeconds });
   }
 }
 

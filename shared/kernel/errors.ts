@@ -1,8 +1,11 @@
 import type * as z from 'zod';
+import type { ErrorCode, RuleCode } from '#shared/kernel/error-codes.ts';
 
 /**
- * Typed domain errors. Each carries its HTTP status and a stable English code; the message is what
- * the user sees, in Simplified Chinese. The HTTP layer maps them to the error format of docs/api.md.
+ * Typed domain errors. Each has a kind (what went wrong, in the domain's terms) and a stable
+ * English code (`error-codes.ts`); the message is what the user sees, in Simplified Chinese. The
+ * HTTP layer gives each kind its status and writes the error format of docs/api.md
+ * (`shared/http/errors.ts`); nothing here knows HTTP.
  */
 export interface ErrorDetail {
   path: string;
@@ -23,23 +26,38 @@ export function issueDetails(
   });
 }
 
+/**
+ * What kind of refusal: input that does not read (`invalid`), nobody signed in or an account
+ * gone (`unauthenticated`), a caller without the right (`forbidden`), nothing there
+ * (`not-found`), a state that does not allow it now (`conflict`), a broken business rule
+ * (`rule`), too many requests for now (`too-many`).
+ */
+export type ErrorKind =
+  | 'invalid'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'rule'
+  | 'too-many';
+
 export class DomainError extends Error {
-  readonly status: number;
-  readonly code: string;
+  readonly kind: ErrorKind;
+  readonly code: ErrorCode;
   readonly details: ErrorDetail[];
   /** Machine-readable facts about the refusal, shown beside code and message (e.g. `allowed`). */
   readonly extra: Record<string, unknown>;
 
   constructor(
-    status: number,
-    code: string,
+    kind: ErrorKind,
+    code: ErrorCode,
     message: string,
     details: ErrorDetail[] = [],
     extra: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = new.target.name;
-    this.status = status;
+    this.kind = kind;
     this.code = code;
     this.details = details;
     this.extra = extra;
@@ -48,50 +66,50 @@ export class DomainError extends Error {
 
 export class ValidationFailed extends DomainError {
   constructor(details: ErrorDetail[], message = '请求参数有误') {
-    super(400, 'VALIDATION_FAILED', message, details);
+    super('invalid', 'VALIDATION_FAILED', message, details);
   }
 }
 
 export class Unauthenticated extends DomainError {
   constructor(message = '请先登录') {
-    super(401, 'UNAUTHENTICATED', message);
+    super('unauthenticated', 'UNAUTHENTICATED', message);
   }
 }
 
 /** A token of an account its agency has disabled (ORG-5): refused from that moment, whatever its expiry. */
 export class AccountDisabled extends DomainError {
   constructor() {
-    super(401, 'ACCOUNT_DISABLED', '该账号已停用，请联系本机关管理员');
+    super('unauthenticated', 'ACCOUNT_DISABLED', '该账号已停用，请联系本机关管理员');
   }
 }
 
 export class Forbidden extends DomainError {
   constructor(message = '无权执行此操作') {
-    super(403, 'FORBIDDEN', message);
+    super('forbidden', 'FORBIDDEN', message);
   }
 }
 
 export class NotFound extends DomainError {
   constructor(message = '记录不存在', details: ErrorDetail[] = []) {
-    super(404, 'NOT_FOUND', message, details);
+    super('not-found', 'NOT_FOUND', message, details);
   }
 }
 
 export class Conflict extends DomainError {
   constructor(message: string, details: ErrorDetail[] = []) {
-    super(409, 'CONFLICT', message, details);
+    super('conflict', 'CONFLICT', message, details);
   }
 }
 
-/** A broken business rule: 422 with its own code, e.g. `OFFICER_NOT_QUALIFIED`. */
+/** A broken business rule, with its own code, e.g. `OFFICER_NOT_QUALIFIED`. */
 export class RuleViolation extends DomainError {
   constructor(
-    code: string,
+    code: RuleCode,
     message: string,
     details: ErrorDetail[] = [],
     extra: Record<string, unknown> = {},
   ) {
-    super(422, code, message, details, extra);
+    super('rule', code, message, details, extra);
   }
 }
 

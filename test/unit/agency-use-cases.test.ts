@@ -79,11 +79,11 @@ describe('agencies (ORG-6)', () => {
     expect(await ports.agencies.supervisedBy('changning-sfj')).toEqual(['a-mz', 'c-ws']);
     expect(await ports.agencies.supervisedBy('baoshan-sfj')).toEqual(['b-sj']);
     await expect(superviseAgency(ports, platformAdmin, 'b-sj', ['b-sj'])).rejects.toMatchObject({
-      status: 400,
+      kind: 'invalid',
       details: [{ path: 'supervisedBy' }],
     });
     await expect(superviseAgency(ports, platformAdmin, 'no-such', ['baoshan-sfj'])).rejects.toMatchObject({
-      status: 404,
+      kind: 'not-found',
     });
   });
 });

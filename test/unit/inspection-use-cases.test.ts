@@ -109,11 +109,11 @@ describe('inspection tasks (INS-1)', () => {
     expect(codeOf(error)).toBe('NOT_APPROVED');
     const asOfficer = { ...cast.handler, roles: ['unit-head' as const] };
     await expect(approveInspection(world.ports, asOfficer, created.id)).rejects.toMatchObject({
-      status: 403,
+      kind: 'forbidden',
     });
     expect((await approveInspection(world.ports, cast.head, created.id)).status).toBe('approved');
     await expect(approveInspection(world.ports, cast.head, created.id)).rejects.toMatchObject({
-      status: 409,
+      kind: 'conflict',
     });
   });
 
@@ -151,7 +151,7 @@ describe('yearly limits (INS-3)', () => {
     expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['reason']);
     await expect(
       createInspection(world.ports, cast.handler, task({ jointWith: ['no-such-agency'] })),
-    ).rejects.toMatchObject({ status: 400, details: [{ path: 'jointWith.0' }] });
+    ).rejects.toMatchObject({ kind: 'invalid', details: [{ path: 'jointWith.0' }] });
   });
 });
 
@@ -171,7 +171,7 @@ describe('scan to enter (INS-4)', () => {
       'CODE_REFUSED',
     );
     await expect(scanInspection(world.ports, cast.head, approved.id, renewed)).rejects.toMatchObject({
-      status: 403,
+      kind: 'forbidden',
     });
     const scanned = await scanInspection(world.ports, cast.colleague, approved.id, renewed);
     expect(scanned.inspection).toMatchObject({ status: 'started', caseId: scanned.caseId });
@@ -180,7 +180,7 @@ describe('scan to enter (INS-4)', () => {
     const activities = await world.ports.cases.activities(AGENCY, scanned.caseId);
     expect(activities.map((activity) => activity.type)).toEqual(['random-inspection']);
     await expect(scanInspection(world.ports, cast.handler, approved.id, renewed)).rejects.toMatchObject({
-      status: 409,
+      kind: 'conflict',
     });
   });
 
@@ -220,12 +220,12 @@ describe('the enterprise’s own view (INS-5)', () => {
     );
     const stranger = enterprise(freshCreditCode());
     await expect(rateInspection(world.ports, stranger, approved.id, { score: 1 })).rejects.toMatchObject({
-      status: 404,
+      kind: 'not-found',
     });
     const rated = await rateInspection(world.ports, me, approved.id, { score: 4, comment: '检查规范' });
     expect(rated.rating).toMatchObject({ score: 4, comment: '检查规范' });
     await expect(rateInspection(world.ports, me, approved.id, { score: 1 })).rejects.toMatchObject({
-      status: 409,
+      kind: 'conflict',
     });
   });
 });

@@ -92,6 +92,6 @@ describe('live alerts for the supervisory body (SUP-5), without a database', () 
       { sub: 'mzj-admin', name: '管理员', agencyId: AGENCY, roles: ['admin', 'supervisor'] },
       { sub: 'mzj-inside', name: '内部监督', agencyId: AGENCY, roles: ['supervisor'], supervises: [AGENCY] },
     ] as Principal[])
-      expect(await refusal(liveAlerts(ports, principal, AGENCY))).toMatchObject({ status: 403 });
+      expect(await refusal(liveAlerts(ports, principal, AGENCY))).toMatchObject({ kind: 'forbidden' });
   });
 });

@@ -68,7 +68,7 @@ describe('complaints that reach someone (SUP-1), without a database', () => {
     expect(JSON.stringify(shown)).not.toContain('13800000000');
     expect(JSON.stringify(shown)).not.toContain('态度粗暴');
     const again = await refusal(answerComplaint(ports, cast.admin, filed.complaint.complaintId, '再答一次'));
-    expect(again.status).toBe(409);
+    expect(again.kind).toBe('conflict');
 
     clock.set('2026-05-02T02:00:00.000Z');
     expect((await complaintByReceipt(ports, filed.receipt)).status).toBe('answered');
@@ -87,11 +87,11 @@ describe('complaints that reach someone (SUP-1), without a database', () => {
     const unknown = await refusal(
       fileComplaint(ports, { ...aboutOfficer, about: { kind: 'officer', ref: 'ZF-9999' } }, from),
     );
-    expect(unknown.status).toBe(404);
+    expect(unknown.kind).toBe('not-found');
     const elsewhere = await refusal(
       fileComplaint(ports, { ...aboutOfficer, agencyId: 'other-agency' }, from),
     );
-    expect(elsewhere.status).toBe(404);
+    expect(elsewhere.kind).toBe('not-found');
     const decision = await refusal(
       fileComplaint(ports, { ...aboutOfficer, about: { kind: 'decision', ref: 'no-such-decision' } }, from),
     );
@@ -106,7 +106,7 @@ describe('complaints that reach someone (SUP-1), without a database', () => {
     for (let index = 0; index < from.perAddressPerDay - 1; index += 1)
       await fileComplaint(ports, aboutOfficer, from);
     const flood = await refusal(fileComplaint(ports, aboutOfficer, from));
-    expect(flood).toMatchObject({ status: 429, code: 'COMPLAINT_LIMIT_REACHED' });
+    expect(flood).toMatchObject({ kind: 'too-many', code: 'COMPLAINT_LIMIT_REACHED' });
     await fileComplaint(ports, aboutOfficer, { ...from, address: '198.51.100.1' });
   });
 
@@ -123,11 +123,11 @@ describe('complaints that reach someone (SUP-1), without a database', () => {
     const stranger = await refusal(
       listComplaints(ports, supervisorOf(['other']), { agencyId: AGENCY, limit: 10 }),
     );
-    expect(stranger.status).toBe(403);
+    expect(stranger.kind).toBe('forbidden');
     // A supervisor answers nothing of the agency's: the answer looks in the caller's own agency.
     const foreign = await refusal(
       answerComplaint(ports, supervisorOf([AGENCY]), filed.complaint.complaintId, '越权答复'),
     );
-    expect(foreign.status).toBe(404);
+    expect(foreign.kind).toBe('not-found');
   });
 });

@@ -142,18 +142,18 @@ describe('case-file evaluation (SUP-4), without a database', () => {
     expect(
       await refusal(drawEvaluation(ports, supervisor, { ...march, agencyId: OTHER, sampleSize: 1 })),
     ).toMatchObject({
-      status: 403,
+      kind: 'forbidden',
     });
     const inside: Principal = { ...supervisor, agencyId: AGENCY, supervises: [AGENCY] };
     expect(await refusal(drawEvaluation(ports, inside, { ...march, sampleSize: 1 }))).toMatchObject({
-      status: 403,
+      kind: 'forbidden',
       message: '评查人员不能评查本机关的案卷',
     });
     expect(
       await refusal(
         drawEvaluation(ports, supervisor, { ...march, from: '2026-05-01', to: '2026-05-31', sampleSize: 1 }),
       ),
-    ).toMatchObject({ status: 422, code: 'NO_CLOSED_CASES' });
+    ).toMatchObject({ kind: 'rule', code: 'NO_CLOSED_CASES' });
   });
 
   it('[SUP-4] the input names each bad field: period order and length, sample size, rubric, seed', () => {
@@ -318,28 +318,28 @@ describe('case-file evaluation (SUP-4), without a database', () => {
     const file = drawn.files[0]?.caseId ?? '';
     const ownAgency: Principal = { ...supervisor, sub: 'mzj-inside', agencyId: AGENCY, supervises: [AGENCY] };
     expect(await refusal(scoreFile(ports, ownAgency, drawn.id, file, { items: fullMarks }))).toMatchObject({
-      status: 403,
+      kind: 'forbidden',
     });
     // Another body that supervises the agency too does not score this body's evaluation (nor open its matters).
     const otherBody: Principal = { ...supervisor, sub: 'other-body', agencyId: 'other-sfj' };
     expect(await refusal(scoreFile(ports, otherBody, drawn.id, file, { items: fullMarks }))).toMatchObject({
-      status: 403,
+      kind: 'forbidden',
     });
     const stranger: Principal = { ...supervisor, supervises: [OTHER] };
     expect(await refusal(scoreFile(ports, stranger, drawn.id, file, { items: fullMarks }))).toMatchObject({
-      status: 403,
+      kind: 'forbidden',
     });
     const notDrawn = inMarch.find((id) => !drawn.files.some((item) => item.caseId === id)) ?? '';
     expect(
       await refusal(scoreFile(ports, supervisor, drawn.id, notDrawn, { items: fullMarks })),
     ).toMatchObject({
-      status: 404,
+      kind: 'not-found',
       details: [{ path: 'caseId', message: notDrawn }],
     });
     expect(
       await refusal(scoreFile(ports, supervisor, drawn.id, file, { items: fullMarks.slice(1) })),
     ).toMatchObject({
-      status: 400,
+      kind: 'invalid',
       details: [{ path: 'items' }],
     });
   });
@@ -356,13 +356,13 @@ describe('case-file evaluation (SUP-4), without a database', () => {
     expect((await readEvaluation(ports, as(['leader']), drawn.id)).id).toBe(drawn.id);
     expect((await readEvaluation(ports, as(['admin']), drawn.id)).id).toBe(drawn.id);
     expect(await refusal(readEvaluation(ports, as(['officer', 'supervisor']), drawn.id))).toMatchObject({
-      status: 403,
+      kind: 'forbidden',
     });
     expect(await refusal(readEvaluation(ports, as(['admin'], OTHER), drawn.id))).toMatchObject({
-      status: 403,
+      kind: 'forbidden',
     });
     expect(await refusal(readEvaluation(ports, supervisor, 'NO-SUCH-EVALUATION'))).toMatchObject({
-      status: 404,
+      kind: 'not-found',
     });
     const listed = await listEvaluations(ports, as(['leader']), { limit: 10 });
     expect(listed.items.map((item) => [item.id, item.totals.files])).toEqual([[drawn.id, 1]]);
@@ -371,10 +371,10 @@ describe('case-file evaluation (SUP-4), without a database', () => {
     expect(
       await refusal(listEvaluations(ports, as(['admin'], OTHER), { agencyId: AGENCY, limit: 10 })),
     ).toMatchObject({
-      status: 403,
+      kind: 'forbidden',
     });
     expect(await refusal(listEvaluations(ports, supervisor, { limit: 10 }))).toMatchObject({
-      status: 400,
+      kind: 'invalid',
       details: [{ path: 'agencyId' }],
     });
   });

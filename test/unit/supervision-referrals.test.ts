@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { httpStatusOf } from '#shared/http/errors.ts';
 import type { CaseRecord } from '#shared/recording/domain/case.ts';
 import type { Opinion } from '#shared/supervision/domain/matter.ts';
 import { matterSettled } from '#shared/supervision/domain/matter.ts';
@@ -81,8 +82,8 @@ describe('referral for correction, a pure verdict (SUP-3)', () => {
       expect(verdict.allowed).toBe(false);
       if (verdict.allowed) return;
       expect(verdict.error.code).toBe(expected);
-      expect(verdict.error.status).toBeGreaterThanOrEqual(400);
-      expect(verdict.error.status).toBeLessThan(500);
+      expect(httpStatusOf(verdict.error)).toBeGreaterThanOrEqual(400);
+      expect(httpStatusOf(verdict.error)).toBeLessThan(500);
       // Each refusal names the field, in Chinese.
       expect(verdict.error.details[0]?.path).toBe(expected === 'VALIDATION_FAILED' ? 'correctBy' : 'id');
       expect(verdict.error.message).toMatch(/[\u4e00-\u9fff]/);

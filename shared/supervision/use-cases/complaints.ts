@@ -29,10 +29,10 @@ export interface ComplaintSource {
   perAddressPerDay: number;
 }
 
-/** 429: the address has filed its day's complaints (SUP-1). */
+/** Too many: the address has filed its day's complaints (SUP-1). */
 export class ComplaintLimitReached extends DomainError {
   constructor() {
-    super(429, 'COMPLAINT_LIMIT_REACHED', '今日从本网络提交的投诉已达上限，请明日再试或当面投诉');
+    super('too-many', 'COMPLAINT_LIMIT_REACHED', '今日从本网络提交的投诉已达上限，请明日再试或当面投诉');
   }
 }
 
