@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type {
   Inspection,
   InspectionAlert,
@@ -7,13 +7,12 @@ import type {
   InspectionCounter,
 } from '#shared/inspections/domain/inspection.ts';
 import type { SupervisionKey } from '#shared/inspections/domain/supervision-code.ts';
-import { StaleWrite } from '#shared/kernel/errors.ts';
 import { type ChildWrite, dynamoChildWrite } from '#shared/kernel/store/child-write.ts';
-import { isLostRace } from '#shared/kernel/store/conditional.ts';
 import { fromItem } from '#shared/kernel/store/item.ts';
 import { agencyPartition } from '#shared/kernel/store/keys.ts';
 import type { Page } from '#shared/kernel/store/pagination.ts';
 import { indexPage, queryAll } from '#shared/kernel/store/query.ts';
+import { putVersioned, versionedPut, writeAll } from '#shared/kernel/store/versioned.ts';
 
 /** What a new inspection adds to one agency's counter of the enterprise's year (INS-3). */
 export interface CounterIncrement {
@@ -80,44 +79,33 @@ export class InspectionRepository {
    * its limit (another task got there first) fails it as a StaleWrite, to be read again.
    */
   async create(inspection: Inspection, increments: readonly CounterIncrement[]): Promise<void> {
-    try {
-      await this.#db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.#table,
-                Item: this.#item(inspection),
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
+    await writeAll(
+      this.#db,
+      [
+        versionedPut(this.#table, this.#item(inspection), undefined),
+        ...increments.map(({ agencyId, counts, alert }) => ({
+          Update: {
+            TableName: this.#table,
+            Key: counterKey(agencyId, inspection.enterpriseCreditCode, inspection.year),
+            UpdateExpression: `ADD #count :one SET entity = :entity${alert ? ALERT_SET : ''}`,
+            ExpressionAttributeNames: {
+              '#count': counts === 'exceptions' ? 'exceptions' : counts.category,
+              ...(alert ? { '#year': 'year' } : {}),
             },
-            ...increments.map(({ agencyId, counts, alert }) => ({
-              Update: {
-                TableName: this.#table,
-                Key: counterKey(agencyId, inspection.enterpriseCreditCode, inspection.year),
-                UpdateExpression: `ADD #count :one SET entity = :entity${alert ? ALERT_SET : ''}`,
-                ExpressionAttributeNames: {
-                  '#count': counts === 'exceptions' ? 'exceptions' : counts.category,
-                  ...(alert ? { '#year': 'year' } : {}),
-                },
-                ExpressionAttributeValues: {
-                  ':one': 1,
-                  ':entity': 'inspection-counter',
-                  ...(counts === 'exceptions' ? {} : { ':limit': counts.limit }),
-                  ...(alert ? alertValues(agencyId, inspection) : {}),
-                },
-                ...(counts === 'exceptions'
-                  ? {}
-                  : { ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit' }),
-              },
-            })),
-          ],
-        }),
-      );
-    } catch (error) {
-      if (isLostRace(error)) throw new StaleWrite('检查次数已被其他检查任务更新，请重试');
-      throw error;
-    }
+            ExpressionAttributeValues: {
+              ':one': 1,
+              ':entity': 'inspection-counter',
+              ...(counts === 'exceptions' ? {} : { ':limit': counts.limit }),
+              ...(alert ? alertValues(agencyId, inspection) : {}),
+            },
+            ...(counts === 'exceptions'
+              ? {}
+              : { ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit' }),
+          },
+        })),
+      ],
+      '检查次数已被其他检查任务更新，请重试',
+    );
   }
 
   async get(id: string): Promise<Inspection | undefined> {
@@ -129,31 +117,18 @@ export class InspectionRepository {
 
   /** `previous` changed into `next`, only from the version read: a child write of a case commit. */
   put(next: Inspection, previous: Inspection): ChildWrite {
-    return dynamoChildWrite({
-      Put: {
-        TableName: this.#table,
-        Item: this.#item(next),
-        ConditionExpression: 'version = :version',
-        ExpressionAttributeValues: { ':version': previous.version },
-      },
-    });
+    return dynamoChildWrite(versionedPut(this.#table, this.#item(next), previous.version));
   }
 
   /** `previous` changed into `next` on its own (approval, rating); a lost race is a StaleWrite. */
   async update(next: Inspection, previous: Inspection): Promise<void> {
-    try {
-      await this.#db.send(
-        new PutCommand({
-          TableName: this.#table,
-          Item: this.#item(next),
-          ConditionExpression: 'version = :version',
-          ExpressionAttributeValues: { ':version': previous.version },
-        }),
-      );
-    } catch (error) {
-      if (isLostRace(error)) throw new StaleWrite('检查任务已被他人修改，请刷新后重试');
-      throw error;
-    }
+    await putVersioned(
+      this.#db,
+      this.#table,
+      this.#item(next),
+      previous.version,
+      '检查任务已被他人修改，请刷新后重试',
+    );
   }
 
   /** One agency's inspections of one enterprise in one year (INS-3): one keyed read. */
@@ -227,22 +202,12 @@ export class InspectionRepository {
 
   /** The enterprise's first key, or a renewed one over the version read; a lost race is a StaleWrite. */
   async putSupervisionKey(key: SupervisionKey, previous: SupervisionKey | undefined): Promise<void> {
-    try {
-      await this.#db.send(
-        new PutCommand({
-          TableName: this.#table,
-          Item: { ...codeKey(key.creditCode), entity: 'supervision-key', ...key },
-          ...(previous
-            ? {
-                ConditionExpression: 'version = :version',
-                ExpressionAttributeValues: { ':version': previous.version },
-              }
-            : { ConditionExpression: 'attribute_not_exists(pk)' }),
-        }),
-      );
-    } catch (error) {
-      if (isLostRace(error)) throw new StaleWrite('监管码已被更新，请重试');
-      throw error;
-    }
+    await putVersioned(
+      this.#db,
+      this.#table,
+      { ...codeKey(key.creditCode), entity: 'supervision-key', ...key },
+      previous?.version,
+      '监管码已被更新，请重试',
+    );
   }
 }

@@ -4,6 +4,7 @@ import type { YearCalendar } from '#shared/kernel/calendar.ts';
 import { Conflict } from '#shared/kernel/errors.ts';
 import { isConditionFailure } from '#shared/kernel/store/conditional.ts';
 import { fromItem } from '#shared/kernel/store/item.ts';
+import { versionCondition } from '#shared/kernel/store/versioned.ts';
 
 /** Holiday calendars loaded by administrators; one item per year, shared by every agency. */
 export class CalendarRepository {
@@ -33,12 +34,7 @@ export class CalendarRepository {
         new PutCommand({
           TableName: this.#table,
           Item: { pk: 'CALENDAR', sk: `YEAR#${calendar.year}`, entity: 'calendar', ...calendar },
-          ...(previousVersion === undefined
-            ? { ConditionExpression: 'attribute_not_exists(pk)' }
-            : {
-                ConditionExpression: 'version = :previous',
-                ExpressionAttributeValues: { ':previous': previousVersion },
-              }),
+          ...versionCondition(previousVersion),
         }),
       );
     } catch (error) {

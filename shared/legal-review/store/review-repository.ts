@@ -12,6 +12,7 @@ import {
   sortKeyStartsWith,
   statusIs,
 } from '#shared/kernel/store/query.ts';
+import { versionCondition } from '#shared/kernel/store/versioned.ts';
 import type { Review } from '#shared/legal-review/domain/review.ts';
 import { reviewCounts } from '#shared/legal-review/domain/review-counts.ts';
 import type { Reviewer } from '#shared/legal-review/domain/reviewer.ts';
@@ -58,12 +59,7 @@ export class ReviewRepository {
             entity: 'review',
             ...review,
           },
-          ...(previous === undefined
-            ? { ConditionExpression: 'attribute_not_exists(pk)' }
-            : {
-                ConditionExpression: 'version = :previous',
-                ExpressionAttributeValues: { ':previous': previous.version },
-              }),
+          ...versionCondition(previous?.version),
         },
       },
       countsDelta(previous ? reviewCounts(previous) : [], reviewCounts(review)),

@@ -9,6 +9,7 @@ import { fromItem } from '#shared/kernel/store/item.ts';
 import { agencyPartition } from '#shared/kernel/store/keys.ts';
 import { decodeCursor, encodeCursor, type Page } from '#shared/kernel/store/pagination.ts';
 import { queryPage, sortKeyStartsWith } from '#shared/kernel/store/query.ts';
+import { versionCondition, versionedPut } from '#shared/kernel/store/versioned.ts';
 import type { Account } from '#shared/organisation/domain/account.ts';
 import { agencyIdTaken, newAgencyWrites } from '#shared/organisation/store/agency-repository.ts';
 
@@ -111,18 +112,11 @@ export class AccountRepository {
         await this.#db.send(
           new TransactWriteCommand({
             TransactItems: [
-              {
-                Put: {
-                  TableName: this.#table,
-                  Item: { ...accountKey(account.agencyId, account.userId), entity: 'account', ...account },
-                  ...(expectedVersion === undefined
-                    ? { ConditionExpression: 'attribute_not_exists(pk)' }
-                    : {
-                        ConditionExpression: 'version = :version',
-                        ExpressionAttributeValues: { ':version': expectedVersion },
-                      }),
-                },
-              },
+              versionedPut(
+                this.#table,
+                { ...accountKey(account.agencyId, account.userId), entity: 'account', ...account },
+                expectedVersion,
+              ),
               {
                 Put: {
                   TableName: this.#journal,
@@ -158,12 +152,7 @@ export class AccountRepository {
                             [account.userId]: Math.floor(Date.parse(change.at) / 1000),
                           },
                         },
-                        ...(revoked.version === 0
-                          ? { ConditionExpression: 'attribute_not_exists(pk)' }
-                          : {
-                              ConditionExpression: 'version = :version',
-                              ExpressionAttributeValues: { ':version': revoked.version },
-                            }),
+                        ...versionCondition(revoked.version === 0 ? undefined : revoked.version),
                       },
                     },
                   ]

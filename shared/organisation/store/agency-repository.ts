@@ -3,11 +3,12 @@ import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynam
 import type { AgencyProfile } from '#shared/kernel/agency.ts';
 import { Conflict, NotFound, StaleWrite } from '#shared/kernel/errors.ts';
 import type { TransactItem } from '#shared/kernel/store/child-write.ts';
-import { isConditionFailure, isLostRace } from '#shared/kernel/store/conditional.ts';
+import { isConditionFailure } from '#shared/kernel/store/conditional.ts';
 import { fromItem } from '#shared/kernel/store/item.ts';
 import { agencyPartition } from '#shared/kernel/store/keys.ts';
 import type { Page } from '#shared/kernel/store/pagination.ts';
 import { indexPage, queryAll } from '#shared/kernel/store/query.ts';
+import { writeAll } from '#shared/kernel/store/versioned.ts';
 
 const keys = (agencyId: string) => ({ pk: agencyPartition(agencyId), sk: 'PROFILE' });
 /**
@@ -154,33 +155,28 @@ export class AgencyRepository {
     if (!current) throw new NotFound('机关不存在', [{ path: 'agencyId', message: '没有该机关' }]);
     const before = current.supervisedBy ?? [];
     const next: AgencyProfile = { ...current, supervisedBy, updatedAt: change.at, updatedBy: change.by };
-    try {
-      await this.#db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.#table,
-                Item: toItem(next),
-                ConditionExpression: 'updatedAt = :updatedAt',
-                ExpressionAttributeValues: { ':updatedAt': current.updatedAt },
-              },
-            },
-            ...supervisedBy
-              .filter((bodyId) => !before.includes(bodyId))
-              .map((bodyId) => supervisionPut(this.#table, bodyId, agencyId)),
-            ...before
-              .filter((bodyId) => !supervisedBy.includes(bodyId))
-              .map((bodyId) => ({
-                Delete: { TableName: this.#table, Key: supervisionKeys(bodyId, agencyId) },
-              })),
-          ],
-        }),
-      );
-    } catch (error) {
-      if (isLostRace(error)) throw new StaleWrite('该机关信息已被他人修改，请刷新后重试');
-      throw error;
-    }
+    await writeAll(
+      this.#db,
+      [
+        {
+          Put: {
+            TableName: this.#table,
+            Item: toItem(next),
+            ConditionExpression: 'updatedAt = :updatedAt',
+            ExpressionAttributeValues: { ':updatedAt': current.updatedAt },
+          },
+        },
+        ...supervisedBy
+          .filter((bodyId) => !before.includes(bodyId))
+          .map((bodyId) => supervisionPut(this.#table, bodyId, agencyId)),
+        ...before
+          .filter((bodyId) => !supervisedBy.includes(bodyId))
+          .map((bodyId) => ({
+            Delete: { TableName: this.#table, Key: supervisionKeys(bodyId, agencyId) },
+          })),
+      ],
+      '该机关信息已被他人修改，请刷新后重试',
+    );
     return next;
   }
 

@@ -7,6 +7,7 @@ import { fromItem } from '#shared/kernel/store/item.ts';
 import { agencyPartition } from '#shared/kernel/store/keys.ts';
 import type { Page } from '#shared/kernel/store/pagination.ts';
 import { indexPage, type ListQuery, queryAll, statusIs } from '#shared/kernel/store/query.ts';
+import { versionCondition } from '#shared/kernel/store/versioned.ts';
 import type { PublicRecord } from '#shared/publicity/domain/public-record.ts';
 import {
   isPublishable,
@@ -86,12 +87,7 @@ export class PublicationRepository {
             entity: 'publication',
             ...publication,
           },
-          ...(previous === undefined
-            ? { ConditionExpression: 'attribute_not_exists(pk)' }
-            : {
-                ConditionExpression: 'version = :previous',
-                ExpressionAttributeValues: { ':previous': previous.version },
-              }),
+          ...versionCondition(previous?.version),
         },
       },
       countsDelta(previous ? publicationCounts(previous) : [], publicationCounts(publication)),

@@ -22,6 +22,7 @@ import {
   statusIs,
 } from '#shared/kernel/store/query.ts';
 import { counterWrites } from '#shared/kernel/store/statistics-repository.ts';
+import { versionCondition, versionedPut, writeAll } from '#shared/kernel/store/versioned.ts';
 import type { Activity, CaseRecord } from '#shared/recording/domain/case.ts';
 import { activityCounts, caseCounts } from '#shared/recording/domain/case-counts.ts';
 import type { CaseDocument, DocumentVerification } from '#shared/recording/domain/documents.ts';
@@ -137,13 +138,7 @@ export class CaseRepository {
       await this.#db.send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              Put: {
-                TableName: this.#table,
-                Item: this.#caseItem(record),
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
+            versionedPut(this.#table, this.#caseItem(record), undefined),
             ...this.#journalWrites(record, entry),
             ...this.#childWrites(record, caseCounts(record), children),
           ],
@@ -169,27 +164,15 @@ export class CaseRepository {
     entry: JournalEntry,
     children: ChildWrite[] = [],
   ): Promise<void> {
-    try {
-      await this.#db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.#table,
-                Item: this.#caseItem(next),
-                ConditionExpression: 'version = :version',
-                ExpressionAttributeValues: { ':version': current.version },
-              },
-            },
-            ...this.#journalWrites(next, entry),
-            ...this.#childWrites(next, countsDelta(caseCounts(current), caseCounts(next)), children),
-          ],
-        }),
-      );
-    } catch (error) {
-      if (isLostRace(error)) throw new StaleWrite('案件已被他人修改，请刷新后重试');
-      throw error;
-    }
+    await writeAll(
+      this.#db,
+      [
+        versionedPut(this.#table, this.#caseItem(next), current.version),
+        ...this.#journalWrites(next, entry),
+        ...this.#childWrites(next, countsDelta(caseCounts(current), caseCounts(next)), children),
+      ],
+      '案件已被他人修改，请刷新后重试',
+    );
   }
 
   async get(agencyId: string, id: string): Promise<CaseRecord | undefined> {
@@ -372,12 +355,7 @@ export class CaseRepository {
           entity: 'simple-fines',
           ...tally,
         },
-        ...(previous === undefined
-          ? { ConditionExpression: 'attribute_not_exists(pk)' }
-          : {
-              ConditionExpression: 'version = :previous',
-              ExpressionAttributeValues: { ':previous': previous.version },
-            }),
+        ...versionCondition(previous?.version),
       },
     });
   }

@@ -4,6 +4,7 @@ import { Conflict } from '#shared/kernel/errors.ts';
 import { isConditionFailure } from '#shared/kernel/store/conditional.ts';
 import { fromItem } from '#shared/kernel/store/item.ts';
 import { queryAll, queryPage } from '#shared/kernel/store/query.ts';
+import { versionCondition } from '#shared/kernel/store/versioned.ts';
 
 /** The work lists a recomputation walks, in order: gsi2 partitions of open deadlines. */
 export const RECOMPUTE_PHASES = [
@@ -67,12 +68,7 @@ export class RecomputeRepository {
             entity: 'recompute-job',
             ...job,
           },
-          ...(previousVersion === undefined
-            ? { ConditionExpression: 'attribute_not_exists(pk)' }
-            : {
-                ConditionExpression: 'version = :previous',
-                ExpressionAttributeValues: { ':previous': previousVersion },
-              }),
+          ...versionCondition(previousVersion),
         }),
       );
     } catch (error) {

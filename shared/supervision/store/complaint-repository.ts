@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { StaleWrite } from '#shared/kernel/errors.ts';
-import { isConditionFailure, isLostRace } from '#shared/kernel/store/conditional.ts';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from '#shared/kernel/store/conditional.ts';
 import { fromItem } from '#shared/kernel/store/item.ts';
 import { agencyPartition } from '#shared/kernel/store/keys.ts';
 import { decodeCursor, encodeCursor, type Page } from '#shared/kernel/store/pagination.ts';
 import { queryAll, queryPage, sortKeyStartsWith } from '#shared/kernel/store/query.ts';
+import { versionedPut, writeAll } from '#shared/kernel/store/versioned.ts';
 import type { Complaint } from '#shared/supervision/domain/complaint.ts';
 import type { SupervisionCount } from '#shared/supervision/domain/supervision-report.ts';
 import { supervisionCounterWrites } from '#shared/supervision/store/supervision-year-repository.ts';
@@ -49,39 +49,28 @@ export class ComplaintRepository {
     receipt: string,
     counted: readonly SupervisionCount[] = [],
   ): Promise<void> {
-    try {
-      await this.#db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.#table,
-                Item: this.#item(complaint),
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
+    await writeAll(
+      this.#db,
+      [
+        versionedPut(this.#table, this.#item(complaint), undefined),
+        {
+          Put: {
+            TableName: this.#table,
+            Item: {
+              pk: `COMPLAINT_RECEIPT#${digest(receipt)}`,
+              sk: 'COMPLAINT_RECEIPT',
+              entity: 'complaint-receipt',
+              agencyId: complaint.agencyId,
+              complaintId: complaint.complaintId,
             },
-            {
-              Put: {
-                TableName: this.#table,
-                Item: {
-                  pk: `COMPLAINT_RECEIPT#${digest(receipt)}`,
-                  sk: 'COMPLAINT_RECEIPT',
-                  entity: 'complaint-receipt',
-                  agencyId: complaint.agencyId,
-                  complaintId: complaint.complaintId,
-                },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            ...supervisionCounterWrites(this.#table, counted),
-          ],
-        }),
-      );
-    } catch (error) {
-      // Another complaint's count met this one's on the counter item: try again.
-      if (isLostRace(error)) throw new StaleWrite('投诉已存在');
-      throw error;
-    }
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        // Another complaint's count met this one's on the counter item: the caller tries again.
+        ...supervisionCounterWrites(this.#table, counted),
+      ],
+      '投诉已存在',
+    );
   }
 
   async get(agencyId: string, complaintId: string): Promise<Complaint | undefined> {
@@ -114,26 +103,14 @@ export class ComplaintRepository {
     previousVersion: number,
     counted: readonly SupervisionCount[] = [],
   ): Promise<void> {
-    try {
-      await this.#db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.#table,
-                Item: this.#item(complaint),
-                ConditionExpression: 'version = :previous',
-                ExpressionAttributeValues: { ':previous': previousVersion },
-              },
-            },
-            ...supervisionCounterWrites(this.#table, counted),
-          ],
-        }),
-      );
-    } catch (error) {
-      if (isLostRace(error)) throw new StaleWrite('投诉已被他人处理，请刷新后重试');
-      throw error;
-    }
+    await writeAll(
+      this.#db,
+      [
+        versionedPut(this.#table, this.#item(complaint), previousVersion),
+        ...supervisionCounterWrites(this.#table, counted),
+      ],
+      '投诉已被他人处理，请刷新后重试',
+    );
   }
 
   /** Newest first (complaint ids are ULIDs). */

@@ -1,12 +1,10 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { StaleWrite } from '#shared/kernel/errors.ts';
 import type { JournalEntry } from '#shared/kernel/journal.ts';
 import { type ChildWrite, transactItemOf } from '#shared/kernel/store/child-write.ts';
-import { isLostRace } from '#shared/kernel/store/conditional.ts';
 import { fromItem } from '#shared/kernel/store/item.ts';
 import type { Page } from '#shared/kernel/store/pagination.ts';
 import { indexPage, queryAll } from '#shared/kernel/store/query.ts';
+import { versionedPut, writeAll } from '#shared/kernel/store/versioned.ts';
 import type { Evaluation, EvaluationFile } from '#shared/supervision/domain/evaluation.ts';
 import { evaluationCount } from '#shared/supervision/domain/supervision-report.ts';
 import { supervisionCounterWrites } from '#shared/supervision/store/supervision-year-repository.ts';
@@ -72,35 +70,17 @@ export class EvaluationRepository {
 
   /** A new evaluation, its drawn files and its first journal entry, together. */
   async create(evaluation: Evaluation, files: readonly EvaluationFile[], entry: JournalEntry): Promise<void> {
-    try {
-      await this.#db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.#table,
-                Item: this.#header(evaluation),
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            ...files.map((file) => ({
-              Put: {
-                TableName: this.#table,
-                Item: this.#file(file),
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            })),
-            this.#journalPut(evaluation, entry),
-            // The body's year counts the draw (SUP-6).
-            ...supervisionCounterWrites(this.#table, [evaluationCount(evaluation)]),
-          ],
-        }),
-      );
-    } catch (error) {
-      // Another change met this draw on the body's counter item: try again.
-      if (isLostRace(error)) throw new StaleWrite('评查已存在');
-      throw error;
-    }
+    await writeAll(
+      this.#db,
+      [
+        versionedPut(this.#table, this.#header(evaluation), undefined),
+        ...files.map((file) => versionedPut(this.#table, this.#file(file), undefined)),
+        this.#journalPut(evaluation, entry),
+        // The body's year counts the draw (SUP-6); another change met there is a StaleWrite, tried again.
+        ...supervisionCounterWrites(this.#table, [evaluationCount(evaluation)]),
+      ],
+      '评查已存在',
+    );
   }
 
   /** The evaluation and its files in drawn order: one query of its partition. */
@@ -133,35 +113,16 @@ export class EvaluationRepository {
     entry: JournalEntry,
     children: ChildWrite[] = [],
   ): Promise<void> {
-    try {
-      await this.#db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.#table,
-                Item: this.#header(next),
-                ConditionExpression: 'version = :version',
-                ExpressionAttributeValues: { ':version': previous.version },
-              },
-            },
-            {
-              Put: {
-                TableName: this.#table,
-                Item: this.#file(file),
-                ConditionExpression: 'version = :version',
-                ExpressionAttributeValues: { ':version': previousFile.version },
-              },
-            },
-            this.#journalPut(next, entry),
-            ...children.map(transactItemOf),
-          ],
-        }),
-      );
-    } catch (error) {
-      if (isLostRace(error)) throw new StaleWrite('评查已被他人更新，请刷新后重试');
-      throw error;
-    }
+    await writeAll(
+      this.#db,
+      [
+        versionedPut(this.#table, this.#header(next), previous.version),
+        versionedPut(this.#table, this.#file(file), previousFile.version),
+        this.#journalPut(next, entry),
+        ...children.map(transactItemOf),
+      ],
+      '评查已被他人更新，请刷新后重试',
+    );
   }
 
   /** A page of the evaluations of an evaluated agency, newest first. */

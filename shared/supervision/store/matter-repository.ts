@@ -1,6 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { StaleWrite } from '#shared/kernel/errors.ts';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { JournalEntry } from '#shared/kernel/journal.ts';
 import {
   type ChildWrite,
@@ -8,10 +7,10 @@ import {
   type TransactItem,
   transactItemOf,
 } from '#shared/kernel/store/child-write.ts';
-import { isLostRace } from '#shared/kernel/store/conditional.ts';
 import { fromItem } from '#shared/kernel/store/item.ts';
 import type { Page } from '#shared/kernel/store/pagination.ts';
 import { indexPage, queryAll } from '#shared/kernel/store/query.ts';
+import { versionedPut, writeAll } from '#shared/kernel/store/versioned.ts';
 import { awaitsReport, type Opinion, type SupervisionMatter } from '#shared/supervision/domain/matter.ts';
 import type { OpenReferral } from '#shared/supervision/domain/referral.ts';
 import { matterCounts } from '#shared/supervision/domain/supervision-report.ts';
@@ -129,19 +128,18 @@ export class MatterRepository {
   }
 
   #creation(matter: SupervisionMatter, entry: JournalEntry): TransactItem[] {
-    const put = {
-      Put: {
-        TableName: this.#table,
-        Item: this.#matterItem(matter),
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    };
-    return this.#writes(undefined, matter, entry, put, []);
+    return this.#writes(
+      undefined,
+      matter,
+      entry,
+      versionedPut(this.#table, this.#matterItem(matter), undefined),
+      [],
+    );
   }
 
   /** A new matter with its first journal entry. */
   async create(matter: SupervisionMatter, entry: JournalEntry): Promise<void> {
-    await this.#send(this.#creation(matter, entry), '监督事项已存在');
+    await writeAll(this.#db, this.#creation(matter, entry), '监督事项已存在');
   }
 
   /**
@@ -153,14 +151,7 @@ export class MatterRepository {
   }
 
   #change(current: SupervisionMatter, next: SupervisionMatter, entry: JournalEntry, children: ChildWrite[]) {
-    const put = {
-      Put: {
-        TableName: this.#table,
-        Item: this.#matterItem(next),
-        ConditionExpression: 'version = :version',
-        ExpressionAttributeValues: { ':version': current.version },
-      },
-    };
+    const put = versionedPut(this.#table, this.#matterItem(next), current.version);
     return this.#writes(current, next, entry, put, children);
   }
 
@@ -171,7 +162,11 @@ export class MatterRepository {
     entry: JournalEntry,
     children: ChildWrite[] = [],
   ): Promise<void> {
-    await this.#send(this.#change(current, next, entry, children), '监督事项已被他人修改，请刷新后重试');
+    await writeAll(
+      this.#db,
+      this.#change(current, next, entry, children),
+      '监督事项已被他人修改，请刷新后重试',
+    );
   }
 
   /**
@@ -220,15 +215,6 @@ export class MatterRepository {
         ExpressionAttributeValues: { ':referral': referral.referralId },
       },
     });
-  }
-
-  async #send(items: TransactItem[], conflict: string): Promise<void> {
-    try {
-      await this.#db.send(new TransactWriteCommand({ TransactItems: items }));
-    } catch (error) {
-      if (isLostRace(error)) throw new StaleWrite(conflict);
-      throw error;
-    }
   }
 
   async get(matterId: string): Promise<SupervisionMatter | undefined> {
