@@ -1,7 +1,6 @@
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
 import { StaleWrite } from '#shared/kernel/errors.ts';
-import { GENESIS_HASH, type JournalEntry, nextEntry } from '#shared/kernel/journal.ts';
 import type { Port } from '#shared/kernel/store/port.ts';
 import type { Review } from '#shared/legal-review/domain/review.ts';
 import type { ReviewRepository } from '#shared/legal-review/store/review-repository.ts';
@@ -9,55 +8,7 @@ import type { CaseRecord } from '#shared/recording/domain/case.ts';
 import type { DocumentVerification } from '#shared/recording/domain/documents.ts';
 import { newVerificationCode } from '#shared/recording/domain/verification-code.ts';
 import type { CaseRepository } from '#shared/recording/store/case-repository.ts';
-
-const AT = '2026-03-02T02:00:00.000Z';
-
-function newCase(
-  agencyId: string,
-  overrides: Partial<CaseRecord> = {},
-): { record: CaseRecord; entry: JournalEntry } {
-  const entry = nextEntry(
-    { seq: 0, hash: GENESIS_HASH },
-    { at: AT, actor: 'officer', type: 'case.registered', data: {} },
-  );
-  const record: CaseRecord = {
-    id: ulid(),
-    agencyId,
-    category: 'penalty',
-    title: '某某案',
-    party: { kind: 'person', name: '杨某某', idNumber: '530524197805061235' },
-    officers: ['ZF-0001', 'ZF-0002'],
-    handlers: ['officer'],
-    unitId: 'shswg',
-    flags: {},
-    status: 'registered',
-    createdAt: AT,
-    createdBy: 'officer',
-    updatedAt: AT,
-    version: 1,
-    journalSeq: entry.seq,
-    journalHead: entry.hash,
-    ...overrides,
-  };
-  return { record, entry };
-}
-
-function changed(record: CaseRecord, change: Partial<CaseRecord>): { next: CaseRecord; entry: JournalEntry } {
-  const entry = nextEntry(
-    { seq: record.journalSeq, hash: record.journalHead },
-    { at: AT, actor: 'officer', type: 'case.changed', data: change },
-  );
-  return {
-    next: {
-      ...record,
-      ...change,
-      version: record.version + 1,
-      journalSeq: entry.seq,
-      journalHead: entry.hash,
-    },
-    entry,
-  };
-}
+import { AT, changed, newCase } from '#test/contracts/case-fixture.ts';
 
 const review = (record: CaseRecord, version: number): Review => ({
   id: `review-${record.id}`,

@@ -191,7 +191,10 @@ describe('the public site on a phone', { timeout: 120_000 }, () => {
     expect(await page.locator('main').textContent()).toContain('没有符合条件的执法决定');
     const bad = await page.goto(`${api.url}/agencies/${agencyId}/decisions?from=2020-13-01`);
     expect(bad?.status()).toBe(400);
-    expect(await page.locator('main').textContent()).toContain('from');
+    // The wrong field by its label, in words; neither the field's name nor an error code.
+    const refusal = (await page.locator('main').textContent()) ?? '';
+    expect(refusal).toContain('开始日期：');
+    expect(refusal).not.toMatch(/from|错误代码|VALIDATION_FAILED/);
   });
 
   it('[PUB-11] a withdrawn decision says when and why it was taken down, and is no longer listed', async () => {

@@ -55,6 +55,12 @@ describe('an inverted period', () => {
     const open = await api.call('GET', `/agencies/${agencyId}/decisions?from=2026-03-01&to=`);
     expect(open.status, open.text).toBe(200);
   });
+
+  it('[PUB-9] answers a search with only an end date (no empty key in the query)', async () => {
+    const upTo = await api.call('GET', `/agencies/${agencyId}/decisions?to=2026-03-01`);
+    expect(upTo.status, upTo.text).toBe(200);
+    expect(upTo.text).toContain('行政执法决定');
+  });
 });
 
 describe('npm start', () => {

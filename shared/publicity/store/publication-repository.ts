@@ -282,7 +282,8 @@ export class PublicationRepository {
       limit,
       cursor,
       ...(search.from || search.to
-        ? { sortBetween: [search.from ?? '', `${search.to ?? '9999-12-31'}#\uffff`] }
+        ? // A key condition may not hold an empty string: no \`from\` is the first possible day.
+          { sortBetween: [search.from ?? '0000-01-01', `${search.to ?? '9999-12-31'}#\uffff`] }
         : {}),
       ...(search.category
         ? {
