@@ -1,5 +1,6 @@
 import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { fromItem } from '#shared/kernel/store/item.ts';
+import { agencyPartition } from '#shared/kernel/store/keys.ts';
 import { decodeCursor, encodeCursor, type Page } from '#shared/kernel/store/pagination.ts';
 
 /**
@@ -132,3 +133,34 @@ export const statusIs = (status: string) => ({
   names: { '#status': 'status' },
   values: { ':status': status },
 });
+
+/**
+ * A page of a staff list (ListQuery) of one agency's entities of one kind, newest first: the
+ * agency's index partition, or with `unit` that unit's own (so a unit's page costs the same
+ * however large the agency), narrowed to one status when asked.
+ */
+export function staffListPage<T>(
+  db: DynamoDBDocumentClient,
+  list: {
+    table: string;
+    agencyId: string;
+    /** The agency's partition of the list, e.g. `['gsi1', 'CASES#agency']`. */
+    agencyIndex: readonly ['gsi1' | 'gsi2' | 'gsi3', string];
+    /** A unit's partition of it. */
+    unitIndex: (unitId: string | undefined) => readonly ['gsi1' | 'gsi2' | 'gsi3', string];
+    itemSkPrefix: string;
+  },
+  { limit, cursor, unit, status }: ListQuery<string>,
+): Promise<Page<T>> {
+  const [index, partition] = unit ? list.unitIndex(unit.unitId) : list.agencyIndex;
+  return indexPage<T>(db, {
+    table: list.table,
+    index,
+    partition,
+    itemPk: agencyPartition(list.agencyId),
+    itemSkPrefix: list.itemSkPrefix,
+    limit,
+    cursor,
+    ...(status ? { filter: statusIs(status) } : {}),
+  });
+}

@@ -5,13 +5,7 @@ import { type ChildWrite, dynamoChildWrite } from '#shared/kernel/store/child-wr
 import { fromItem } from '#shared/kernel/store/item.ts';
 import { agencyPartition } from '#shared/kernel/store/keys.ts';
 import type { Page } from '#shared/kernel/store/pagination.ts';
-import {
-  indexPage,
-  type ListQuery,
-  queryAll,
-  sortKeyStartsWith,
-  statusIs,
-} from '#shared/kernel/store/query.ts';
+import { type ListQuery, queryAll, sortKeyStartsWith, staffListPage } from '#shared/kernel/store/query.ts';
 import { versionCondition } from '#shared/kernel/store/versioned.ts';
 import type { Review } from '#shared/legal-review/domain/review.ts';
 import { reviewCounts } from '#shared/legal-review/domain/review-counts.ts';
@@ -77,26 +71,22 @@ export class ReviewRepository {
     return Item ? fromItem<Review>(Item) : undefined;
   }
 
-  /** The agency's reviews, newest first. */
   /**
    * A page of the agency's reviews, newest first; with `unit`, only that unit's (`unitId`
    * undefined: the cases without a unit), from their own index; with `status`, only those.
    */
-  page(
-    agencyId: string,
-    { limit, cursor, unit, status }: ListQuery<Review['status']>,
-  ): Promise<Page<Review>> {
-    return indexPage<Review>(this.#db, {
-      table: this.#table,
-      ...(unit
-        ? { index: 'gsi3', partition: unitReviewsPk(agencyId, unit.unitId) }
-        : { index: 'gsi1', partition: `REVIEWS#${agencyId}` }),
-      itemPk: agencyPartition(agencyId),
-      itemSkPrefix: 'REVIEW#',
-      limit,
-      cursor,
-      ...(status ? { filter: statusIs(status) } : {}),
-    });
+  page(agencyId: string, query: ListQuery<Review['status']>): Promise<Page<Review>> {
+    return staffListPage<Review>(
+      this.#db,
+      {
+        table: this.#table,
+        agencyId,
+        agencyIndex: ['gsi1', `REVIEWS#${agencyId}`],
+        unitIndex: (unitId) => ['gsi3', unitReviewsPk(agencyId, unitId)],
+        itemSkPrefix: 'REVIEW#',
+      },
+      query,
+    );
   }
 
   /** The agency's pending reviews, earliest due first. */

@@ -6,7 +6,7 @@ import { isConditionFailure } from '#shared/kernel/store/conditional.ts';
 import { fromItem } from '#shared/kernel/store/item.ts';
 import { agencyPartition } from '#shared/kernel/store/keys.ts';
 import type { Page } from '#shared/kernel/store/pagination.ts';
-import { indexPage, type ListQuery, queryAll, statusIs } from '#shared/kernel/store/query.ts';
+import { indexPage, type ListQuery, queryAll, staffListPage } from '#shared/kernel/store/query.ts';
 import { versionCondition } from '#shared/kernel/store/versioned.ts';
 import type { PublicRecord } from '#shared/publicity/domain/public-record.ts';
 import {
@@ -109,21 +109,18 @@ export class PublicationRepository {
    * A page of the agency's publications, newest decision first; with `unit`, only that unit's,
    * from their own index; with `status`, only those.
    */
-  page(
-    agencyId: string,
-    { limit, cursor, unit, status }: ListQuery<Publication['status']>,
-  ): Promise<Page<Publication>> {
-    return indexPage<Publication>(this.#db, {
-      table: this.#table,
-      ...(unit
-        ? { index: 'gsi3', partition: unitPublicationsPk(agencyId, unit.unitId) }
-        : { index: 'gsi1', partition: `PUBLICATIONS#${agencyId}` }),
-      itemPk: agencyPartition(agencyId),
-      itemSkPrefix: 'PUBLICATION#',
-      limit,
-      cursor,
-      ...(status ? { filter: statusIs(status) } : {}),
-    });
+  page(agencyId: string, query: ListQuery<Publication['status']>): Promise<Page<Publication>> {
+    return staffListPage<Publication>(
+      this.#db,
+      {
+        table: this.#table,
+        agencyId,
+        agencyIndex: ['gsi1', `PUBLICATIONS#${agencyId}`],
+        unitIndex: (unitId) => ['gsi3', unitPublicationsPk(agencyId, unitId)],
+        itemSkPrefix: 'PUBLICATION#',
+      },
+      query,
+    );
   }
 
   /** Every publication of the agency (a recount or a drill; requests read pages or open ones). */

@@ -14,13 +14,7 @@ import { isLostRace } from '#shared/kernel/store/conditional.ts';
 import { fromItem } from '#shared/kernel/store/item.ts';
 import { agencyPartition } from '#shared/kernel/store/keys.ts';
 import type { Page } from '#shared/kernel/store/pagination.ts';
-import {
-  indexPage,
-  type ListQuery,
-  queryAll,
-  sortKeyStartsWith,
-  statusIs,
-} from '#shared/kernel/store/query.ts';
+import { type ListQuery, queryAll, sortKeyStartsWith, staffListPage } from '#shared/kernel/store/query.ts';
 import { counterWrites } from '#shared/kernel/store/statistics-repository.ts';
 import { versionCondition, versionedPut, writeAll } from '#shared/kernel/store/versioned.ts';
 import type { Activity, CaseRecord } from '#shared/recording/domain/case.ts';
@@ -187,21 +181,18 @@ export class CaseRepository {
    * unit), from their own index, so a unit's page costs the same however large the agency; with
    * `status`, only those.
    */
-  list(
-    agencyId: string,
-    { limit, cursor, unit, status }: ListQuery<CaseRecord['status']>,
-  ): Promise<Page<CaseRecord>> {
-    return indexPage<CaseRecord>(this.#db, {
-      table: this.#table,
-      ...(unit
-        ? { index: 'gsi2', partition: unitCasesPk(agencyId, unit.unitId) }
-        : { index: 'gsi1', partition: `CASES#${agencyId}` }),
-      itemPk: agencyPartition(agencyId),
-      itemSkPrefix: 'CASE#',
-      limit,
-      cursor,
-      ...(status ? { filter: statusIs(status) } : {}),
-    });
+  list(agencyId: string, query: ListQuery<CaseRecord['status']>): Promise<Page<CaseRecord>> {
+    return staffListPage<CaseRecord>(
+      this.#db,
+      {
+        table: this.#table,
+        agencyId,
+        agencyIndex: ['gsi1', `CASES#${agencyId}`],
+        unitIndex: (unitId) => ['gsi2', unitCasesPk(agencyId, unitId)],
+        itemSkPrefix: 'CASE#',
+      },
+      query,
+    );
   }
 
   /**
