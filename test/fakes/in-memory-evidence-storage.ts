@@ -9,7 +9,7 @@ import {
   signedUpload,
   UPLOAD_URL_SECONDS,
 } from '#shared/recording/store/evidence-storage.ts';
-import { copy } from '#test/fakes/memory.ts';
+import { byteOrder, copy } from '#test/fakes/memory.ts';
 
 interface StoredVersion {
   versionId: string;
@@ -217,9 +217,10 @@ export class InMemoryDevices implements Port<DeviceRepository> {
   }
 
   async list(agencyId: string): Promise<Device[]> {
+    // By the `DEVICE#<id>` sort keys: by code point, as DynamoDB orders them, not by locale.
     return [...this.#devices.values()]
       .filter((device) => device.agencyId === agencyId)
-      .sort((a, b) => a.deviceId.localeCompare(b.deviceId))
+      .sort((a, b) => byteOrder(a.deviceId, b.deviceId))
       .map(copy);
   }
 }

@@ -1,7 +1,7 @@
 import { Conflict } from '#shared/kernel/errors.ts';
 import type { Port } from '#shared/kernel/store/port.ts';
 import type { Training } from '#shared/organisation/domain/training.ts';
-import type { TrainingRepository } from '#shared/organisation/store/training-repository.ts';
+import { type TrainingRepository, trainingTaken } from '#shared/organisation/store/training-repository.ts';
 import type { AnnualReport } from '#shared/publicity/domain/annual-report.ts';
 import type { AnnualReportRepository } from '#shared/publicity/store/annual-report-repository.ts';
 import type {
@@ -17,13 +17,6 @@ import { byteOrder, copy } from '#test/fakes/memory.ts';
  * order (the repositories in each system's `store/`).
  */
 
-/** What DynamoDB throws when a condition expression fails, for a store that does not map it to a 409. */
-function conditionalCheckFailed(): Error {
-  const error = new Error('The conditional request failed');
-  error.name = 'ConditionalCheckFailedException';
-  return error;
-}
-
 /** Trainings (ORG-3) under `AGENCY#<agency>` / `TRAINING#<date>#<id>`, written once. */
 export class InMemoryTrainings implements Port<TrainingRepository> {
   /** By the item's key: `<agency>` and its sort key. */
@@ -32,8 +25,7 @@ export class InMemoryTrainings implements Port<TrainingRepository> {
   async add(training: Training): Promise<void> {
     const sk = `TRAINING#${training.date}#${training.id}`;
     const key = `${training.agencyId}\u0000${sk}`;
-    // The DynamoDB store does not map its condition failure: neither does this one.
-    if (this.#items.has(key)) throw conditionalCheckFailed();
+    if (this.#items.has(key)) throw trainingTaken();
     this.#items.set(key, { sk, training: copy(training) });
   }
 

@@ -2,7 +2,7 @@ import type { Checklist, ChecklistPointer, ChecklistSummary } from '#shared/chec
 import type { ChecklistKind } from '#shared/checklists/domain/checklist-kinds.ts';
 import type { ChecklistRepository } from '#shared/checklists/store/checklist-repository.ts';
 import type { RandomDraw } from '#shared/inspections/domain/random-draw.ts';
-import type { RandomDrawRepository } from '#shared/inspections/store/random-draw-repository.ts';
+import { drawTaken, type RandomDrawRepository } from '#shared/inspections/store/random-draw-repository.ts';
 import { Conflict } from '#shared/kernel/errors.ts';
 import { countsDelta } from '#shared/kernel/statistics.ts';
 import type { ChildWrite } from '#shared/kernel/store/child-write.ts';
@@ -256,7 +256,7 @@ export class InMemoryRandomDraws implements Port<RandomDrawRepository> {
   readonly #draws = new Map<string, RandomDraw>();
 
   async add(draw: RandomDraw): Promise<void> {
-    if (this.#draws.has(draw.id)) throw new Conflict('抽查记录已存在');
+    if (this.#draws.has(draw.id)) throw drawTaken();
     this.#draws.set(draw.id, copy(draw));
   }
 

@@ -8,7 +8,7 @@ import type { Port } from '#shared/kernel/store/port.ts';
 import type { Officer, StatusChange } from '#shared/organisation/domain/officer.ts';
 import { type AgencyRepository, agencyIdTaken } from '#shared/organisation/store/agency-repository.ts';
 import type { OfficerRepository } from '#shared/organisation/store/officer-repository.ts';
-import { copy, pageOf } from '#test/fakes/memory.ts';
+import { byteOrder, copy, pageOf } from '#test/fakes/memory.ts';
 
 /**
  * In-memory stores for unit tests of use cases: the same contract as the DynamoDB repositories
@@ -112,9 +112,11 @@ export class InMemoryAgencies implements Port<AgencyRepository> {
   }
 
   async supervisedBy(bodyId: string): Promise<string[]> {
+    // The body's index partition, by `AGENCY#<agency>`: in order of agency id.
     return [...this.#profiles.values()]
       .filter((profile) => profile.supervisedBy?.includes(bodyId))
-      .map((profile) => profile.agencyId);
+      .map((profile) => profile.agencyId)
+      .sort(byteOrder);
   }
 }
 
