@@ -359,7 +359,7 @@ export class InMemoryEvidence implements Port<EvidenceRepository> {
   async forCase(agencyId: string, caseId: string): Promise<Evidence[]> {
     return [...this.#evidence.values()]
       .filter((evidence) => evidence.agencyId === agencyId && evidence.caseId === caseId)
-      .sort((a, b) => a.id.localeCompare(b.id))
+      .sort((a, b) => byteOrder(a.id, b.id))
       .map(copy);
   }
 
@@ -405,8 +405,12 @@ export class InMemoryEvidence implements Port<EvidenceRepository> {
   }
 
   async retrievals(agencyId: string, evidenceId: string): Promise<Retrieval[]> {
-    return [...this.#retrievals.values()]
-      .filter((retrieval) => retrieval.agencyId === agencyId && retrieval.evidenceId === evidenceId)
-      .map(copy);
+    return (
+      [...this.#retrievals.values()]
+        .filter((retrieval) => retrieval.agencyId === agencyId && retrieval.evidenceId === evidenceId)
+        // As the store's range of the evidence's RETRIEVAL# sort keys: by id, the order they were taken.
+        .sort((a, b) => byteOrder(a.id, b.id))
+        .map(copy)
+    );
   }
 }
