@@ -322,7 +322,12 @@ export class InMemoryAnchors implements Port<JournalAnchors> {
     }
     const latest = await this.latest(anchor.agencyId);
     if (this.#records.has(key) || (latest !== undefined && latest.day >= anchor.day)) return false;
-    this.#records.set(key, { agencyId: anchor.agencyId, day: anchor.day, sha256, key: `anchors/${key}` });
+    this.#records.set(key, {
+      agencyId: anchor.agencyId,
+      day: anchor.day,
+      sha256,
+      key: `anchors/${anchor.agencyId}/${anchor.day}.json`,
+    });
     return true;
   }
 
