@@ -284,7 +284,7 @@ export class InMemoryReviews implements Port<ReviewRepository> {
   async open(agencyId: string): Promise<Review[]> {
     return [...this.#reviews.values()]
       .filter((review) => review.agencyId === agencyId && review.status === 'pending')
-      .sort((a, b) => `${a.dueBy ?? ''}#${a.id}`.localeCompare(`${b.dueBy ?? ''}#${b.id}`))
+      .sort((a, b) => byteOrder(`${a.dueBy ?? ''}#${a.id}`, `${b.dueBy ?? ''}#${b.id}`))
       .map(copy);
   }
 
@@ -326,7 +326,11 @@ export class InMemoryReviews implements Port<ReviewRepository> {
   }
 
   async reviewers(agencyId: string): Promise<Reviewer[]> {
-    return [...this.#reviewers.values()].filter((reviewer) => reviewer.agencyId === agencyId).map(copy);
+    // As the store's range of REVIEWER# sort keys: by user id.
+    return [...this.#reviewers.values()]
+      .filter((reviewer) => reviewer.agencyId === agencyId)
+      .sort((a, b) => byteOrder(a.userId, b.userId))
+      .map(copy);
   }
 }
 
@@ -355,7 +359,7 @@ export class InMemoryEvidence implements Port<EvidenceRepository> {
   async forCase(agencyId: string, caseId: string): Promise<Evidence[]> {
     return [...this.#evidence.values()]
       .filter((evidence) => evidence.agencyId === agencyId && evidence.caseId === caseId)
-      .sort((a, b) => a.id.localeCompare(b.id))
+      .sort((a, b) => byteOrder(a.id, b.id))
       .map(copy);
   }
 
@@ -401,8 +405,12 @@ export class InMemoryEvidence implements Port<EvidenceRepository> {
   }
 
   async retrievals(agencyId: string, evidenceId: string): Promise<Retrieval[]> {
-    return [...this.#retrievals.values()]
-      .filter((retrieval) => retrieval.agencyId === agencyId && retrieval.evidenceId === evidenceId)
-      .map(copy);
+    return (
+      [...this.#retrievals.values()]
+        .filter((retrieval) => retrieval.agencyId === agencyId && retrieval.evidenceId === evidenceId)
+        // As the store's range of the evidence's RETRIEVAL# sort keys: by id, the order they were taken.
+        .sort((a, b) => byteOrder(a.id, b.id))
+        .map(copy)
+    );
   }
 }

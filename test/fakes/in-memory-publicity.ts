@@ -322,7 +322,12 @@ export class InMemoryAnchors implements Port<JournalAnchors> {
     }
     const latest = await this.latest(anchor.agencyId);
     if (this.#records.has(key) || (latest !== undefined && latest.day >= anchor.day)) return false;
-    this.#records.set(key, { agencyId: anchor.agencyId, day: anchor.day, sha256, key: `anchors/${key}` });
+    this.#records.set(key, {
+      agencyId: anchor.agencyId,
+      day: anchor.day,
+      sha256,
+      key: `anchors/${anchor.agencyId}/${anchor.day}.json`,
+    });
     return true;
   }
 
@@ -338,7 +343,7 @@ export class InMemoryPush implements Port<PushRepository> {
 
   async target(agencyId: string): Promise<PushTargetInput | undefined> {
     const target = this.#targets.get(agencyId);
-    return target ? { url: target.url, secret: target.secret } : undefined;
+    return target ? copy(target) : undefined;
   }
 
   async putTarget(agencyId: string, target: PushTargetInput): Promise<void> {
@@ -367,14 +372,18 @@ export class InMemoryPush implements Port<PushRepository> {
   async due(now: string): Promise<string[]> {
     return [...this.#deliveries.values()]
       .filter((delivery) => delivery.status === 'pending' && `${delivery.nextAttemptAt}` <= `${now}#\uffff`)
-      .sort((a, b) => `${a.nextAttemptAt}#${a.id}`.localeCompare(`${b.nextAttemptAt}#${b.id}`))
+      .sort((a, b) => byteOrder(`${a.nextAttemptAt}#${a.id}`, `${b.nextAttemptAt}#${b.id}`))
       .slice(0, 200)
       .map((delivery) => delivery.id);
   }
 
   async dead(agencyId: string): Promise<Delivery[]> {
-    return [...this.#deliveries.values()]
-      .filter((delivery) => delivery.agencyId === agencyId && delivery.status === 'dead')
-      .map(copy);
+    return (
+      [...this.#deliveries.values()]
+        .filter((delivery) => delivery.agencyId === agencyId && delivery.status === 'dead')
+        // As the store's dead-letter index: oldest first.
+        .sort((a, b) => byteOrder(`${a.createdAt}#${a.id}`, `${b.createdAt}#${b.id}`))
+        .map(copy)
+    );
   }
 }

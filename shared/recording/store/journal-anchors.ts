@@ -7,6 +7,7 @@ import {
 import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { forEachConcurrently } from '#shared/concurrency.ts';
 import { isConditionFailure } from '#shared/kernel/store/conditional.ts';
+import { fromItem } from '#shared/kernel/store/item.ts';
 import { agencyPartition } from '#shared/kernel/store/keys.ts';
 import { queryAll } from '#shared/kernel/store/query.ts';
 import { JOURNAL_DAY } from '#shared/recording/store/case-keys.ts';
@@ -106,14 +107,14 @@ export class JournalAnchors {
     const { Item } = await this.#db.send(
       new GetCommand({ TableName: this.#table, Key: recordKeys(agencyId, day), ConsistentRead: true }),
     );
-    return Item as AnchorRecord | undefined;
+    return Item ? fromItem<AnchorRecord>(Item) : undefined;
   }
 
   async latest(agencyId: string): Promise<AnchorRecord | undefined> {
     const { Item } = await this.#db.send(
       new GetCommand({ TableName: this.#table, Key: latestKeys(agencyId), ConsistentRead: true }),
     );
-    return Item as AnchorRecord | undefined;
+    return Item ? fromItem<AnchorRecord>(Item) : undefined;
   }
 
   /** Puts the anchor into the archive, then records it; false if the day was anchored already. */

@@ -35,7 +35,9 @@ export class PushRepository {
     const { Item } = await this.#db.send(
       new GetCommand({ TableName: this.#table, Key: { pk: agencyPartition(agencyId), sk: 'PUSH_TARGET' } }),
     );
-    return Item ? { url: Item.url as string, secret: Item.secret as string } : undefined;
+    if (!Item) return undefined;
+    const { url, secret, timeoutSeconds } = Item as PushTargetInput;
+    return { url, secret, ...(timeoutSeconds === undefined ? {} : { timeoutSeconds }) };
   }
 
   async putTarget(agencyId: string, target: PushTargetInput): Promise<void> {
