@@ -2,9 +2,8 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
 import { S3EventNotificationEventBridgeSchema } from '@aws-lambda-powertools/parser/schemas/s3';
 import type { S3EventNotificationEventBridge } from '@aws-lambda-powertools/parser/types';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
-import { logger, tracer } from '#shared/observability.ts';
+import { logger } from '#shared/observability.ts';
 import { receiveEvidence } from '#shared/recording/use-cases/evidence.ts';
 import { ports } from '#shared/repositories.ts';
 
@@ -14,7 +13,6 @@ import { ports } from '#shared/repositories.ts';
  * against its declaration.
  */
 export const handler = middy()
-  .use(captureLambdaHandler(tracer))
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(parser({ schema: S3EventNotificationEventBridgeSchema }))
   .handler(async (event: S3EventNotificationEventBridge) =>

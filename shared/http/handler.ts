@@ -3,7 +3,6 @@ import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dyn
 import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
@@ -24,7 +23,7 @@ import {
 } from '#shared/kernel/errors.ts';
 import { hasAnyRole, type Principal, principalFromClaims } from '#shared/kernel/principal.ts';
 import { dynamoClient } from '#shared/kernel/store/clients.ts';
-import { logger, metrics, tracer } from '#shared/observability.ts';
+import { logger, metrics } from '#shared/observability.ts';
 import { errorPage } from '#shared/render/site/error-page.ts';
 import '#shared/zod-locale.ts';
 import type * as z from 'zod';
@@ -239,7 +238,7 @@ function toResult(result: HttpResult): APIGatewayProxyResultV2 {
 }
 
 /**
- * The one middy chain every HTTP handler uses, in order: tracer, logger, metrics, error mapping,
+ * The one middy chain every HTTP handler uses, in order: logger, metrics, error mapping,
  * header normalising, JSON body, roles check, the rate limit, zod validation, idempotency, then
  * the handler.
  * The handler is a thin adapter: it gets parsed input and the caller and returns an HttpResult.
@@ -249,7 +248,6 @@ export function httpHandler<R extends RouteDef>(
   handle: (request: HandlerRequest<R>) => Promise<HttpResult>,
 ): Handler {
   const chain = middy<HttpEvent, APIGatewayProxyResultV2>()
-    .use(captureLambdaHandler(tracer))
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logMetrics(metrics))
     .use(mapErrors(route))
