@@ -10,9 +10,10 @@ export function newCase(
   agencyId: string,
   overrides: Partial<CaseRecord> = {},
 ): { record: CaseRecord; entry: JournalEntry } {
+  const at = overrides.createdAt ?? AT;
   const entry = nextEntry(
     { seq: 0, hash: GENESIS_HASH },
-    { at: AT, actor: 'officer', type: 'case.registered', data: {} },
+    { at, actor: 'officer', type: 'case.registered', data: {} },
   );
   const record: CaseRecord = {
     id: ulid(),
@@ -25,28 +26,31 @@ export function newCase(
     unitId: 'shswg',
     flags: {},
     status: 'registered',
-    createdAt: AT,
     createdBy: 'officer',
-    updatedAt: AT,
     version: 1,
+    ...overrides,
+    createdAt: at,
+    updatedAt: overrides.updatedAt ?? at,
     journalSeq: entry.seq,
     journalHead: entry.hash,
-    ...overrides,
   };
   return { record, entry };
 }
 
+/** `record` changed by `change` at `at` (its updatedAt), one version and journal entry on. */
 export function changed(
   record: CaseRecord,
   change: Partial<CaseRecord>,
+  at = AT,
 ): { next: CaseRecord; entry: JournalEntry } {
   const entry = nextEntry(
     { seq: record.journalSeq, hash: record.journalHead },
-    { at: AT, actor: 'officer', type: 'case.changed', data: change },
+    { at, actor: 'officer', type: 'case.changed', data: change },
   );
   return {
     next: {
       ...record,
+      updatedAt: at,
       ...change,
       version: record.version + 1,
       journalSeq: entry.seq,
