@@ -13,20 +13,18 @@ export function areaOf(route: RouteDef): string {
 }
 
 /**
- * Writes the Lambda entry of one API area: it imports the area's handler modules and dispatches
- * on the route key. Returns the path, relative to the project root, for ProjectFunction.
+ * Writes the Lambda entry of one API area: a route key to a lazy import of its handler module,
+ * which `dispatch` evaluates on the route's first request. Returns the path, relative to the project root, for ProjectFunction.
  */
 export function writeAreaEntry(area: string, routes: readonly RouteDef[]): string {
   mkdirSync(entriesDir, { recursive: true });
-  const imports = routes.map(
-    (route, index) => `import { handler as h${index} } from '${projectRoot}functions/${route.handler}.ts';`,
+  const table = routes.map(
+    (route) => `  '${routeKey(route)}': () => import('${projectRoot}functions/${route.handler}.ts'),`,
   );
-  const table = routes.map((route, index) => `  '${routeKey(route)}': h${index},`);
   writeFileSync(
     `${entriesDir}/${area}.ts`,
     `// Generated from functions/routes.ts by infra/constructs/area-entry.ts; do not edit.
 import { dispatch } from '${projectRoot}shared/http/dispatch.ts';
-${imports.join('\n')}
 
 export const handler = dispatch({
 ${table.join('\n')}
