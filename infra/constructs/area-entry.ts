@@ -13,8 +13,9 @@ export function areaOf(route: RouteDef): string {
 }
 
 /**
- * Writes the Lambda entry of one API area: a route key to a lazy import of its handler module,
- * which `dispatch` evaluates on the route's first request. Returns the path, relative to the project root, for ProjectFunction.
+ * Writes the Lambda entry of one API area: each route key to a lazy import of its handler module,
+ * which `dispatch` evaluates on the route's first request. Returns the path, relative to the
+ * project root, for ProjectFunction.
  */
 export function writeAreaEntry(area: string, routes: readonly RouteDef[]): string {
   mkdirSync(entriesDir, { recursive: true });

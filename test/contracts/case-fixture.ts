@@ -26,13 +26,13 @@ export function newCase(
     unitId: 'shswg',
     flags: {},
     status: 'registered',
-    createdBy: 'officer',
-    version: 1,
-    ...overrides,
     createdAt: at,
-    updatedAt: overrides.updatedAt ?? at,
+    createdBy: 'officer',
+    updatedAt: at,
+    version: 1,
     journalSeq: entry.seq,
     journalHead: entry.hash,
+    ...overrides,
   };
   return { record, entry };
 }

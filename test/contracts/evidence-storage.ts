@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
+import { sha256Hex as sha256 } from '#shared/kernel/journal.ts';
 import type { Port } from '#shared/kernel/store/port.ts';
 import type { EvidenceStorage } from '#shared/recording/store/evidence-storage.ts';
 
@@ -10,7 +10,6 @@ export interface ArchiveClient {
   get(url: string): Promise<Buffer>;
 }
 
-const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const retainUntil = new Date(Date.now() + 24 * 60 * 60 * 1000);
 
 /**

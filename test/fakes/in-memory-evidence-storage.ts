@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sha256Hex } from '#shared/kernel/journal.ts';
 import type { Port } from '#shared/kernel/store/port.ts';
 import type { Device } from '#shared/recording/domain/device.ts';
 import type { DeviceRepository } from '#shared/recording/store/device-repository.ts';
@@ -26,8 +27,6 @@ function noSuchKey(key: string): Error {
     $metadata: { httpStatusCode: 404 },
   });
 }
-
-const sha256Hex = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /**
  * The AV archive in memory, as the one-machine store (radosgw, `checksums: 'hash'`) behaves: a
